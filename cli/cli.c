@@ -1,0 +1,51 @@
+/*
+ * cli.c -- helpers shared by fond's programs: strict number parsing, the
+ * database path, and mkdir -p.  See cli.h.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int cli_parse_size(const char *s, size_t min, size_t max, size_t *out)
+{
+    if (!s || *s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v < min || v > max)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+char *cli_db_path(const char *prog, const char *given)
+{
+    char *path = NULL;
+    if (given)
+        path = strdup(given);
+    else if (fond_db_default_path(&path) != FOND_OK)
+        fprintf(stderr, "%s: no database given: use --db DIR or set FOND_DB "
+                        "(HOME is not set either)\n", prog);
+    return path;
+}
+
+int cli_make_parents(const char *path)
+{
+    char *p = strdup(path);
+    if (!p)
+        return -1;
+    for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    free(p);
+    return 0;
+}

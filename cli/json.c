@@ -1,0 +1,132 @@
+/*
+ * json.c -- fond's results as JSON, the same document from fond-search
+ * --json and fond.cgi?format=json.  The schema is in README.md.  Strings are
+ * UTF-8 already (the engine only stores valid UTF-8); highlight ranges are
+ * given in Unicode code points, as most JSON consumers index strings.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+void cli_write_json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(out, "\\u%04x", c);
+        else if (c == '<') /* safe to embed in HTML too */
+            fputs("\\u003c", out);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+/* Code points in s[0, bytes). */
+static size_t code_points(const char *s, size_t bytes)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < bytes; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static void write_highlights(FILE *out, const fond_hit_t *h)
+{
+    fputs("[", out);
+    for (size_t i = 0; i < h->n_highlights; i++) {
+        const fond_span_t *sp = &h->highlights[i];
+        fprintf(out, "%s{\"start\": %zu, \"length\": %zu}", i ? ", " : "",
+                code_points(h->snippet, sp->start),
+                code_points(h->snippet + sp->start, sp->length));
+    }
+    fputs("]", out);
+}
+
+static void write_field(FILE *out, const char *name, const char *value)
+{
+    fprintf(out, ",\n      \"%s\": ", name);
+    cli_write_json_string(out, value);
+}
+
+/* A note's citation parts, only those it has. */
+static void write_note(FILE *out, const fond_note_t *n)
+{
+    const struct { const char *name, *value; } parts[] = {
+        {"archive", n->archive}, {"fond", n->fond}, {"opis", n->opis},
+        {"delo", n->delo}, {"sheets", n->sheets}, {"ref_title", n->ref_title},
+        {"volume", n->volume}, {"place", n->place},
+        {"publisher", n->publisher}, {"year", n->year}, {"pages", n->pages}};
+    fprintf(out, "{\"number\": %u, \"text\": ", n->number);
+    cli_write_json_string(out, n->text);
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (parts[i].value && *parts[i].value) {
+            fprintf(out, ", \"%s\": ", parts[i].name);
+            cli_write_json_string(out, parts[i].value);
+        }
+    fputs("}", out);
+}
+
+static void write_archival(FILE *out, const fond_hit_t *h)
+{
+    fputs(",\n      \"dates\": [", out);
+    for (size_t i = 0; i < h->n_dates; i++) {
+        fputs(i ? ", " : "", out);
+        cli_write_json_string(out, h->dates[i]);
+    }
+    fputs("],\n      \"notes\": [", out);
+    for (size_t i = 0; i < h->n_notes; i++) {
+        fputs(i ? ",\n        " : "\n        ", out);
+        write_note(out, &h->notes[i]);
+    }
+    fputs(h->n_notes ? "\n      ]" : "]", out);
+    fprintf(out, ",\n      \"source_start\": %zu,\n      \"source_end\": %zu",
+            h->source_start, h->source_end);
+}
+
+static void write_hit(FILE *out, const fond_hit_t *h)
+{
+    fprintf(out, "    {\n      \"rank\": %zu,\n      \"score\": %.6g", h->rank,
+            h->score);
+    write_field(out, "path", h->path);
+    write_field(out, "title", h->title);
+    write_field(out, "passage_id", h->id);
+    fprintf(out, ",\n      \"ordinal\": %u", h->ordinal);
+    write_field(out, "type", h->type);
+    write_field(out, "date", h->date);
+    write_field(out, "from", h->from);
+    write_field(out, "to", h->to);
+    write_field(out, "place", h->place);
+    write_field(out, "language", h->language);
+    write_field(out, "text", h->text);
+    write_field(out, "snippet", h->snippet);
+    fputs(",\n      \"highlights\": ", out);
+    write_highlights(out, h);
+    write_archival(out, h);
+    fputs("\n    }", out);
+}
+
+void cli_write_json(FILE *out, const char *query,
+                    const fond_search_opts_t *opts,
+                    const fond_results_t *results)
+{
+    fputs("{\n  \"query\": ", out);
+    cli_write_json_string(out, query);
+    fprintf(out, ",\n  \"estimate\": %zu,\n  \"offset\": %zu,\n"
+                 "  \"limit\": %zu,\n  \"loosened\": %s,\n  \"hits\": [",
+            fond_results_estimate(results), opts->offset, opts->limit,
+            fond_results_loosened(results) ? "true" : "false");
+    size_t n = fond_results_count(results);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",\n" : "\n", out);
+        write_hit(out, fond_results_hit(results, i));
+    }
+    fputs(n ? "\n  ]\n}\n" : "]\n}\n", out);
+}

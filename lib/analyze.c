@@ -1,0 +1,351 @@
+/*
+ * analyze.c -- words out of UTF-8 text: tokenizing by Unicode category,
+ * case and diacritic folding, Snowball stemming, positions.  The one place
+ * where text becomes terms (see analyze.h).
+ *
+ * The hot path (one call per code point) does not allocate: ASCII folds by
+ * table, other code points through utf8proc_decompose_char() into a small
+ * stack buffer, and words are built in buffers the analyzer owns, grown
+ * only when a longer word than any before comes along.
+ *
+ * The stem is taken from the word case-folded but with its diacritics, as
+ * the Snowball stemmers expect (Turkish needs ş and ı, Russian й), and then
+ * folded like the word, so "Antlaşması" and "antlasmasi" meet.
+ */
+#include "analyze.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* A growable byte buffer for one word. */
+typedef struct {
+    char *p;
+    size_t cap;
+} wbuf_t;
+
+struct analyzer {
+    struct sb_stemmer *stemmer;
+    wbuf_t word;  /* the folded word */
+    wbuf_t cased; /* the word case-folded only, for the stemmer */
+    wbuf_t stem;  /* its stem, folded */
+};
+
+fond_status_t analyzer_new(analyzer_t **out, const char *language)
+{
+    *out = NULL;
+    analyzer_t *a = calloc(1, sizeof *a);
+    if (!a)
+        return FOND_ERR_NOMEM;
+    a->stemmer = sb_stemmer_new(language, NULL);
+    if (!a->stemmer) {
+        analyzer_free(a);
+        return FOND_ERR_ARG;
+    }
+    *out = a;
+    return FOND_OK;
+}
+
+void analyzer_free(analyzer_t *a)
+{
+    if (!a)
+        return;
+    if (a->stemmer)
+        sb_stemmer_delete(a->stemmer);
+    free(a->word.p);
+    free(a->cased.p);
+    free(a->stem.p);
+    free(a);
+}
+
+/* ------------------------------------------------------------ UTF-8 */
+
+/* Length of the valid UTF-8 sequence at s[0, n), or 0 if it is not one:
+ * no overlongs, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (len == 0 || c > 0xF4 || n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
+        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+        return 0; /* overlong, surrogate, or beyond U+10FFFF */
+    return len;
+}
+
+size_t utf8_valid_prefix(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_seq(s + i, len - i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+/* Decode the (valid) code point at s[i]; sets *n to its length. */
+static utf8proc_int32_t decode_at(const char *s, size_t i, size_t len,
+                                  size_t *n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *n = 1;
+        return c;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(len - i), &cp);
+    *n = k > 0 ? (size_t)k : 1;
+    return cp;
+}
+
+/* ------------------------------------------------------------ categories */
+
+static int is_word_cp(utf8proc_int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= '0' && cp <= '9');
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+static int is_letter_cp(utf8proc_int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+static int is_digit_cp(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
+
+/* Does the joiner at s[i] (an apostrophe between letters, or '.' ','
+ * between digits) keep the word going?  prev is the code point before. */
+static int joins_word(const char *s, size_t i, size_t len,
+                      utf8proc_int32_t prev, utf8proc_int32_t cp, size_t n)
+{
+    if (i + n >= len)
+        return 0;
+    size_t k;
+    utf8proc_int32_t next = decode_at(s, i + n, len, &k);
+    if (cp == '\'' || cp == 0x2019)
+        return is_letter_cp(prev) && is_letter_cp(next);
+    if (cp == '.' || cp == ',')
+        return is_digit_cp(prev) && is_digit_cp(next);
+    return 0;
+}
+
+/* ------------------------------------------------------------ folding */
+
+/* Room for `more` bytes after `used` in b. */
+static int wbuf_reserve(wbuf_t *b, size_t used, size_t more)
+{
+    if (used + more + 1 <= b->cap)
+        return 0;
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    while (used + more + 1 > cap)
+        cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p)
+        return -1;
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+/* Append cp to b, case folded, and (with strip) without diacritics,
+ * compatibility forms decomposed, dotless ı as i; returns the new length,
+ * or (size_t)-1 when out of memory. */
+static size_t fold_cp(wbuf_t *b, size_t used, utf8proc_int32_t cp, int strip)
+{
+    if (wbuf_reserve(b, used, 4 * 8) != 0)
+        return (size_t)-1;
+    if (cp < 0x80) {
+        b->p[used] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        return used + 1;
+    }
+    if (cp == 0x2019) { /* typographic apostrophe, kept inside words */
+        b->p[used] = '\'';
+        return used + 1;
+    }
+    if (cp == 0x131 && strip) /* Turkish dotless i: folded to plain i */
+        cp = 'i';
+    utf8proc_int32_t out[8];
+    int last_boundclass = 0;
+    int options = strip ? UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
+                              UTF8PROC_STRIPMARK | UTF8PROC_COMPAT
+                        : UTF8PROC_CASEFOLD;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, 8, options,
+                                                 &last_boundclass);
+    if (n < 0 || n > 8) { /* cannot fold: keep it as it is */
+        out[0] = cp;
+        n = 1;
+    }
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        used += (size_t)utf8proc_encode_char(out[i],
+                                             (utf8proc_uint8_t *)b->p + used);
+    return used;
+}
+
+/* Fold s[start, end) into b (NUL-terminated); its length, or -1. */
+static size_t fold_into(wbuf_t *b, const char *s, size_t start, size_t end,
+                        int strip)
+{
+    size_t used = 0, n;
+    for (size_t i = start; i < end && used != (size_t)-1; i += n)
+        used = fold_cp(b, used, decode_at(s, i, end, &n), strip);
+    if (used != (size_t)-1)
+        b->p[used] = '\0';
+    return used;
+}
+
+size_t analyze_fold(const char *word, size_t len, char *buf, size_t bufsize)
+{
+    wbuf_t b = {NULL, 0};
+    size_t n = fold_into(&b, word, 0, len, 1);
+    size_t fits = n != (size_t)-1 && n < bufsize;
+    if (fits)
+        memcpy(buf, b.p, n + 1);
+    free(b.p);
+    return fits ? n : 0;
+}
+
+static int is_ascii(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i < end; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* The stem of s[start, end) into a->stem: Snowball on the case-folded word
+ * (diacritics kept), then folded.  Its length, or -1. */
+static size_t stem_word(analyzer_t *a, const char *s, size_t start,
+                        size_t end, size_t folded_len)
+{
+    const char *in = a->word.p;
+    size_t len = folded_len;
+    if (!is_ascii(s, start, end)) {
+        len = fold_into(&a->cased, s, start, end, 0);
+        in = a->cased.p;
+    }
+    if (len == (size_t)-1)
+        return len;
+    const sb_symbol *stem = sb_stemmer_stem(a->stemmer,
+                                            (const sb_symbol *)in, (int)len);
+    if (!stem)
+        return (size_t)-1;
+    return fold_into(&a->stem, (const char *)stem, 0,
+                     (size_t)sb_stemmer_length(a->stemmer), 1);
+}
+
+/* ------------------------------------------------------------ tokens */
+
+/* End of the word starting at s[i]. */
+static size_t word_end(const char *s, size_t i, size_t len)
+{
+    utf8proc_int32_t prev = -1;
+    while (i < len) {
+        size_t n;
+        utf8proc_int32_t cp = decode_at(s, i, len, &n);
+        if (!is_word_cp(cp) && !joins_word(s, i, len, prev, cp, n))
+            break;
+        prev = cp;
+        i += n;
+    }
+    return i;
+}
+
+static fond_status_t emit(analyzer_t *a, const char *s, size_t start,
+                          size_t end, unsigned pos, analyze_cb cb, void *ctx,
+                          int *stop)
+{
+    size_t len = fold_into(&a->word, s, start, end, 1);
+    if (len == (size_t)-1)
+        return FOND_ERR_NOMEM;
+    if (len == 0 || len > ANALYZE_MAX_WORD)
+        return FOND_OK; /* too long to be a word: skipped, position kept */
+    size_t stem_len = stem_word(a, s, start, end, len);
+    if (stem_len == (size_t)-1)
+        return FOND_ERR_NOMEM;
+    analyze_token_t t = {a->word.p, len, a->stem.p, stem_len, start, end, pos};
+    *stop = cb(ctx, &t);
+    return FOND_OK;
+}
+
+fond_status_t analyze_text(analyzer_t *a, const char *text, size_t len,
+                           analyze_cb cb, void *ctx)
+{
+    if (utf8_valid_prefix(text, len) < len)
+        return FOND_ERR_UTF8;
+    unsigned pos = 0;
+    int stop = 0;
+    size_t i = 0;
+    while (i < len && !stop) {
+        size_t n;
+        utf8proc_int32_t cp = decode_at(text, i, len, &n);
+        if (!is_word_cp(cp)) {
+            i += n;
+            continue;
+        }
+        size_t end = word_end(text, i, len);
+        fond_status_t st = emit(a, text, i, end, ++pos, cb, ctx, &stop);
+        if (st != FOND_OK)
+            return st;
+        i = end;
+    }
+    return FOND_OK;
+}
+
+/* ------------------------------------------------------------ stopwords */
+
+/* Snowball's English stop list, sorted for bsearch. */
+static const char *const stopwords[] = {
+    "a", "about", "above", "after", "again", "against", "all", "am", "an",
+    "and", "any", "are", "as", "at", "be", "because", "been", "before",
+    "being", "below", "between", "both", "but", "by", "can", "cannot",
+    "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her",
+    "here", "hers", "herself", "him", "himself", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "itself", "me", "more", "most", "my",
+    "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or",
+    "other", "ought", "our", "ours", "ourselves", "out", "over", "own",
+    "same", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "theirs", "them", "themselves", "then", "there", "these",
+    "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "with", "would", "you", "your", "yours",
+    "yourself", "yourselves"};
+
+static int compare_word(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+int analyze_is_stopword(const char *word, size_t len)
+{
+    char buf[16];
+    if (len >= sizeof buf)
+        return 0;
+    memcpy(buf, word, len);
+    buf[len] = '\0';
+    return bsearch(buf, stopwords, sizeof stopwords / sizeof *stopwords,
+                   sizeof *stopwords, compare_word) != NULL;
+}

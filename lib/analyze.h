@@ -1,0 +1,69 @@
+/*
+ * analyze.h -- the single source of index and query terms.
+ *
+ * Text goes in as UTF-8; out come tokens: the folded form of each word
+ * (Unicode case folding, diacritics stripped, so "Sèvres" and "SEVRES" are
+ * both "sevres"), its Snowball stem, its byte range in the input and its
+ * position.  The indexer, the query parser and the snippet maker all call
+ * analyze_text(), so what is written and what is looked up cannot drift.
+ *
+ * Tokenizing is by Unicode category: a word is a run of letters, marks and
+ * numbers.  An apostrophe (' or U+2019) between two letters stays inside the
+ * word (as "'"); a '.' or ',' between two digits stays inside a number
+ * ("26.01.1922", "1,000").  Everything else separates words; each word
+ * takes the next position, starting at 1.  Words longer than
+ * ANALYZE_MAX_WORD bytes once folded are skipped but still take a position.
+ */
+#ifndef FOND_ANALYZE_H
+#define FOND_ANALYZE_H
+
+#include <stddef.h>
+#include "fond.h"
+
+#define ANALYZE_MAX_WORD 64
+
+typedef struct {
+    const char *word;  /* folded form, NUL-terminated */
+    size_t word_len;
+    const char *stem;  /* Snowball stem of the folded form, NUL-terminated */
+    size_t stem_len;
+    size_t start;      /* byte range [start, end) of the word in the input */
+    size_t end;
+    unsigned pos;      /* 1-based word position */
+} analyze_token_t;
+
+/* Called once a token; the token's strings are valid only during the call.
+ * Return non-zero to stop the analysis early (analyze_text returns FOND_OK). */
+typedef int (*analyze_cb)(void *ctx, const analyze_token_t *token);
+
+typedef struct analyzer analyzer_t;
+
+/*
+ * A new analyzer stemming for `language`, a Snowball algorithm name
+ * ("english", "russian", "turkish", ...).  FOND_ERR_ARG if there is no such
+ * stemmer.  Free with analyzer_free().  Not thread-safe: one a thread.
+ */
+fond_status_t analyzer_new(analyzer_t **out, const char *language);
+void analyzer_free(analyzer_t *a);
+
+/*
+ * Tokenize `text` and call `cb` for each word, in order.  Invalid UTF-8
+ * fails with FOND_ERR_UTF8 before any callback is made.  Does not allocate
+ * per token.
+ */
+fond_status_t analyze_text(analyzer_t *a, const char *text, size_t len,
+                           analyze_cb cb, void *ctx);
+
+/* Fold one word (case and diacritics) into buf, NUL-terminated; returns the
+ * folded length, or 0 if it does not fit in bufsize. */
+size_t analyze_fold(const char *word, size_t len, char *buf, size_t bufsize);
+
+/* Non-zero if the folded word is an English stopword ("the", "of", ...). */
+int analyze_is_stopword(const char *word, size_t len);
+
+/* The offset of the first byte that is not part of valid UTF-8 (len if the
+ * whole text is valid).  Rejects overlongs, surrogates and NUL-free is not
+ * required. */
+size_t utf8_valid_prefix(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * db_internal.h -- what db.c, index.c and search.c share: the database
+ * handle and its error helpers.  Not part of the public API.
+ */
+#ifndef FOND_DB_INTERNAL_H
+#define FOND_DB_INTERNAL_H
+
+#include "analyze.h"
+#include "fond.h"
+#include "store.h"
+
+#define DB_MAX_LANGUAGES 8
+
+struct fond_db {
+    store_t *store;
+    analyzer_t *analyzer; /* English: queries, repair's vocabulary */
+    analyzer_t *analyzers[DB_MAX_LANGUAGES]; /* one a language met */
+    const char *languages[DB_MAX_LANGUAGES]; /* their Snowball names */
+    size_t n_analyzers;
+    char error[512];      /* the last failure's message */
+};
+
+/* The analyzer stemming for `language` (a Snowball name), made on first
+ * use and owned by the handle; English if that language has no stemmer. */
+fond_status_t db_analyzer(fond_db_t *db, const char *language,
+                          analyzer_t **out);
+
+/* Record a printf-style message on the handle and return st, so that error
+ * paths read `return db_fail(db, st, "...", ...)`. */
+fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A store failure: the store's message becomes the handle's. */
+fond_status_t db_fail_store(fond_db_t *db, fond_status_t st);
+
+#endif

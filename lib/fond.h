@@ -1,0 +1,195 @@
+/*
+ * fond.h -- the public C API of libfond, the engine behind fond-index,
+ * fond-search and fond.cgi.
+ *
+ * Conventions (as in notmuch and libgit2):
+ *   - Opaque handles, functions named fond_<noun>_<verb>.
+ *   - Everything that can fail returns a fond_status_t; results come back
+ *     through out-parameters, which come first.
+ *   - After a failure, fond_db_error() holds a one-line message for the
+ *     handle.  fond_db_open() writes its message into a fond_error_t,
+ *     because there is no handle yet.
+ *   - Ownership is stated on every function.  Strings handed out by the
+ *     library are owned by the object they came from.
+ *   - The library never prints and never exits.
+ */
+#ifndef FOND_H
+#define FOND_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    FOND_OK = 0,
+    FOND_ERR_NOMEM,    /* out of memory */
+    FOND_ERR_ARG,      /* an argument was invalid */
+    FOND_ERR_IO,       /* a file could not be read or written */
+    FOND_ERR_UTF8,     /* text is not valid UTF-8 */
+    FOND_ERR_BINARY,   /* the file holds binary data, not text */
+    FOND_ERR_QUERY,    /* the query is malformed */
+    FOND_ERR_NODB,     /* no database at that path, or not a database */
+    FOND_ERR_LOCKED,   /* another indexer holds the database's write lock */
+    FOND_ERR_CORRUPT,  /* the database is damaged */
+    FOND_ERR_MODIFIED, /* the database changed under a reader: reopen */
+    FOND_ERR_XAPIAN,   /* any other error reported by Xapian */
+    FOND_ERR_INTERNAL  /* a bug in fond */
+} fond_status_t;
+
+/* A short, static, English description of a status ("database is locked"). */
+const char *fond_status_str(fond_status_t status);
+
+/* Where fond_db_open() reports why it failed. */
+typedef struct {
+    char message[512];
+} fond_error_t;
+
+/* ---------------------------------------------------------------- database */
+
+typedef struct fond_db fond_db_t;
+
+typedef enum {
+    FOND_DB_READ,  /* search only; several readers may share a database */
+    FOND_DB_WRITE  /* create if missing; takes the single writer lock */
+} fond_db_mode_t;
+
+/*
+ * Open the database at `path`.  On success *out is a handle the caller
+ * frees with fond_db_close().  On failure *out is NULL and, if `err` is
+ * not NULL, err->message says why.
+ */
+fond_status_t fond_db_open(fond_db_t **out, const char *path,
+                           fond_db_mode_t mode, fond_error_t *err);
+
+/* Commit pending changes (if writable) and free the handle.  NULL is fine. */
+fond_status_t fond_db_close(fond_db_t *db);
+
+/* The message of the last failure on this handle; owned by the handle,
+ * valid until the next call on it.  "" when there was none. */
+const char *fond_db_error(const fond_db_t *db);
+
+/*
+ * The default database path: $FOND_DB, else $XDG_DATA_HOME/fond/db, else
+ * $HOME/.local/share/fond/db.  *out is malloc'd; the caller frees it.
+ */
+fond_status_t fond_db_default_path(char **out);
+
+/* Number of passages (documents) in the database. */
+fond_status_t fond_db_passage_count(fond_db_t *db, size_t *out);
+
+/* ---------------------------------------------------------------- indexing */
+
+/* Passages are cut at sentence ends and are never longer than this many
+ * bytes of source text. */
+#define FOND_PASSAGE_MAX_BYTES 1200
+
+typedef struct {
+    size_t passages;   /* passages written for the source */
+    size_t bytes;      /* bytes of the file read */
+    char encoding[64]; /* what it was read as: "UTF-8", "WINDOWS-1251", ... */
+    char encoding_how[16]; /* "bom", "declared", "valid" or "detected" */
+    size_t replaced;   /* invalid byte sequences replaced with U+FFFD */
+    char language[16]; /* the stemmer chosen: "english", "russian", ... */
+    size_t notes;      /* footnotes found (Notes section or stranded) */
+} fond_index_result_t;
+
+/*
+ * Index one file as a source: decode it (UTF-8, UTF-16, or a legacy
+ * encoding, declared or detected), read its header, repair PDF damage, cut
+ * it into passages and write one document a passage, replacing the
+ * passages the same path had before.  Changes are not visible to readers
+ * until fond_db_commit().  Fails, writing nothing, with FOND_ERR_BINARY for
+ * binary files, FOND_ERR_ARG for a bad header (an unknown encoding, a bad
+ * date), FOND_ERR_IO if the file cannot be read.
+ */
+fond_status_t fond_db_index_file(fond_db_t *db, const char *path,
+                                 fond_index_result_t *out);
+
+/* As fond_db_index_file(), for bytes already in memory; `source_path`
+ * names the source, `title` may be NULL (the Title header, else the file
+ * name). */
+fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
+                                 const char *title, const char *text,
+                                 size_t len, fond_index_result_t *out);
+
+/* Make all changes so far visible to readers, atomically. */
+fond_status_t fond_db_commit(fond_db_t *db);
+
+/* ---------------------------------------------------------------- search */
+
+typedef struct {
+    size_t offset; /* hits to skip */
+    size_t limit;  /* hits to return at most */
+} fond_search_opts_t;
+
+#define FOND_SEARCH_OPTS_INIT {0, 10}
+
+/* A byte range [start, start + length) within a string. */
+typedef struct {
+    size_t start;
+    size_t length;
+} fond_span_t;
+
+/* A footnote a passage cites, with the citation's parts ("" if absent). */
+typedef struct {
+    unsigned number;
+    const char *text;
+    /* an archival citation: "SA AR, f.28, s.1, i.68, v.17-20" */
+    const char *archive, *fond, *opis, *delo, *sheets;
+    /* a bibliographic reference */
+    const char *ref_title, *volume, *place, *publisher, *year, *pages;
+} fond_note_t;
+
+/* One ranked passage.  Every pointer is owned by the fond_results_t;
+ * the source's fields are "" when it does not say. */
+typedef struct {
+    size_t rank;          /* 1 for the best hit, counting from offset 0 */
+    double score;         /* BM25 weight */
+    const char *path;     /* the source's path as it was indexed */
+    const char *title;    /* the source's title */
+    const char *id;       /* the passage's unique id */
+    unsigned ordinal;     /* the passage's number in its source, from 1 */
+    const char *text;     /* the full passage text */
+    const char *snippet;  /* a fragment of the text around the matches */
+    const fond_span_t *highlights; /* matched words, as ranges in snippet */
+    size_t n_highlights;
+    const char *type;     /* narrative, telegram, note, letter, ... */
+    const char *date;     /* the source's date: "1921-07-03", "1921-07", "1921" */
+    const char *from, *to, *place, *language;
+    const fond_note_t *notes; /* footnotes the passage cites, by number */
+    size_t n_notes;
+    const char *const *dates; /* dates the passage mentions, as `date` */
+    size_t n_dates;
+    size_t source_start;  /* the passage's bytes in the (decoded) source */
+    size_t source_end;
+} fond_hit_t;
+
+typedef struct fond_results fond_results_t;
+
+/*
+ * Run `query` (words and "quoted phrases") against the database.
+ * On success *out holds the hits; free it with fond_results_free().
+ * A malformed query fails with FOND_ERR_QUERY and a message naming the
+ * position.
+ */
+fond_status_t fond_db_search(fond_db_t *db, const char *query,
+                             const fond_search_opts_t *opts,
+                             fond_results_t **out);
+
+size_t fond_results_count(const fond_results_t *results);
+/* Xapian's estimate of how many passages match in all. */
+size_t fond_results_estimate(const fond_results_t *results);
+/* Non-zero when no passage held every word, so the hits are those that hold
+ * some of them (ranked by BM25): say so to the user. */
+int fond_results_loosened(const fond_results_t *results);
+/* The i-th hit, 0 <= i < fond_results_count(); owned by `results`. */
+const fond_hit_t *fond_results_hit(const fond_results_t *results, size_t i);
+void fond_results_free(fond_results_t *results);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FOND_H */

@@ -1,0 +1,422 @@
+/*
+ * index.c -- writing a source into the index.  ingest.c turns the file's
+ * bytes into passages with their footnotes and dates; this file turns each
+ * passage into one Xapian document, with the terms and values of the schema
+ * written out at the top of store.cc, replacing whatever the same source
+ * path had before.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "db_internal.h"
+#include "ingest.h"
+
+#define TERM_MAX 240 /* Xapian's limit is 245 bytes */
+#define MAX_SOURCE_BYTES ((size_t)1 << 30)
+
+/* What every passage of one source shares. */
+typedef struct {
+    const char *path;
+    const char *title;
+    const ingest_t *in;
+    analyzer_t *analyzer;  /* stemming in the source's language */
+    char hash[17];         /* FNV-1a 64 of the path, hex: the source's id */
+    char src_term[4 + 17]; /* "XSRC" + hash */
+} source_ctx_t;
+
+/* FNV-1a: a stable, dependency-free hash that names a source in terms. */
+static uint64_t fnv1a64(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* A title from a path: the file name without extension, with '_' and '-'
+ * as spaces ("treaty-of-kars-1921.txt" -> "treaty of kars 1921"). */
+static char *title_from_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *t = malloc(n + 1);
+    if (!t)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        t[i] = (base[i] == '_' || base[i] == '-') ? ' ' : base[i];
+    t[n] = '\0';
+    return t;
+}
+
+/* ------------------------------------------------------------- terms */
+
+typedef struct {
+    store_doc_t *doc;
+    const char *prefix;
+    int positions; /* give words their positions (the passage text) */
+    fond_status_t status;
+} terms_ctx_t;
+
+static fond_status_t add_prefixed(store_doc_t *doc, const char *prefix,
+                                  const char *word, unsigned pos)
+{
+    char term[TERM_MAX + 8];
+    int n = snprintf(term, sizeof term, "%s%s", prefix, word);
+    if (n < 0 || (size_t)n >= sizeof term)
+        return FOND_OK; /* too long to be a term: skipped, as the analyzer does */
+    if (pos)
+        return store_doc_add_posting(doc, term, (size_t)n, pos);
+    return store_doc_add_term(doc, term, (size_t)n);
+}
+
+/* Passage words: the folded word (with its position) and its Z-stem;
+ * field words: prefix + folded word. */
+static int add_token(void *ctx, const analyze_token_t *t)
+{
+    terms_ctx_t *c = ctx;
+    c->status = add_prefixed(c->doc, c->prefix, t->word,
+                             c->positions ? t->pos : 0);
+    if (c->status == FOND_OK && c->positions)
+        c->status = add_prefixed(c->doc, "Z", t->stem, 0);
+    return c->status != FOND_OK;
+}
+
+static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
+                               const char *prefix, const char *text,
+                               size_t len, int positions)
+{
+    if (!text)
+        return FOND_OK;
+    terms_ctx_t c = {doc, prefix, positions, FOND_OK};
+    fond_status_t st = analyze_text(src->analyzer, text, len, add_token, &c);
+    return st != FOND_OK ? st : c.status;
+}
+
+static fond_status_t add_field(const source_ctx_t *src, store_doc_t *doc,
+                               const char *prefix, const char *value)
+{
+    return value ? add_words(src, doc, prefix, value, strlen(value), 0)
+                 : FOND_OK;
+}
+
+/* A value folded into one term, without spaces or punctuation, as the
+ * query side joins it: "SA AR" -> "saar". */
+static fond_status_t add_whole(store_doc_t *doc, const char *prefix,
+                               const char *value)
+{
+    char folded[TERM_MAX], joined[TERM_MAX];
+    size_t n = analyze_fold(value, strlen(value), folded, sizeof folded), k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" ,.-", folded[i]))
+            joined[k++] = folded[i];
+    joined[k] = '\0';
+    return k ? add_prefixed(doc, prefix, joined, 0) : FOND_OK;
+}
+
+/* Y1921, M192107, D19210703: as far as the date is known. */
+static fond_status_t add_date_terms(store_doc_t *doc, const char *yyyymmdd)
+{
+    char term[16];
+    if (strlen(yyyymmdd) != 8)
+        return FOND_OK;
+    snprintf(term, sizeof term, "Y%.4s", yyyymmdd);
+    fond_status_t st = store_doc_add_term(doc, term, strlen(term));
+    if (st == FOND_OK && memcmp(yyyymmdd + 4, "00", 2) != 0) {
+        snprintf(term, sizeof term, "M%.6s", yyyymmdd);
+        st = store_doc_add_term(doc, term, strlen(term));
+    }
+    if (st == FOND_OK && memcmp(yyyymmdd + 6, "00", 2) != 0) {
+        snprintf(term, sizeof term, "D%.8s", yyyymmdd);
+        st = store_doc_add_term(doc, term, strlen(term));
+    }
+    return st;
+}
+
+/* A footnote's words (no positions: they are not the passage's text) and
+ * its archival citation as field terms. */
+static fond_status_t add_note_terms(const source_ctx_t *src, store_doc_t *doc,
+                                    const ingest_note_t *note)
+{
+    fond_status_t st = add_words(src, doc, "", note->text, strlen(note->text), 0);
+    const citation_archival_t *c = &note->archival;
+    if (st != FOND_OK || !note->has_archival)
+        return st;
+    st = add_whole(doc, "XARCHIVE", c->archive);
+    if (st == FOND_OK)
+        st = add_whole(doc, "XFOND", c->fond);
+    if (st == FOND_OK)
+        st = add_whole(doc, "XOPIS", c->opis);
+    if (st == FOND_OK)
+        st = add_whole(doc, "XDELO", c->delo);
+    return st;
+}
+
+/* ------------------------------------------------------------- values */
+
+static fond_status_t set_value(store_doc_t *doc, unsigned slot, const char *v)
+{
+    return v && *v ? store_doc_set_value(doc, slot, v, strlen(v)) : FOND_OK;
+}
+
+/* The notes as "N\ttext\n" lines, for display with the passage. */
+static char *notes_value(const ingest_passage_t *p)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < p->n_notes; i++)
+        len += strlen(p->notes[i]->text) + 16;
+    char *v = malloc(len), *at = v;
+    for (size_t i = 0; v && i < p->n_notes; i++) {
+        at += sprintf(at, "%u\t", p->notes[i]->number);
+        for (const char *t = p->notes[i]->text; *t; t++)
+            *at++ = (*t == '\t' || *t == '\n') ? ' ' : *t;
+        *at++ = '\n';
+    }
+    if (v)
+        *at = '\0';
+    return v;
+}
+
+/* The dates mentioned, "YYYYMMDD" joined by spaces; the first is also the
+ * passage's date for sorting (else the source's). */
+static void dates_value(const ingest_passage_t *p, const char *source_date,
+                        char *buf, size_t size, char *sortdate)
+{
+    buf[0] = '\0';
+    strcpy(sortdate, source_date);
+    for (size_t i = 0; i < p->n_dates && strlen(buf) + 10 < size; i++) {
+        char d[9];
+        dates_format(&p->dates[i], d);
+        if (i == 0)
+            strcpy(sortdate, d);
+        strcat(buf, i ? " " : "");
+        strcat(buf, d);
+    }
+}
+
+static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
+                                const ingest_passage_t *p, const char *id)
+{
+    const source_t *h = &src->in->header;
+    char ord[16], range[48], dates[512], sortdate[9];
+    snprintf(ord, sizeof ord, "%u", p->ordinal);
+    snprintf(range, sizeof range, "%zu %zu", p->raw_start, p->raw_end);
+    dates_value(p, h->date, dates, sizeof dates, sortdate);
+    char *notes = notes_value(p);
+    if (!notes)
+        return FOND_ERR_NOMEM;
+    const struct { unsigned slot; const char *value; } values[] = {
+        {STORE_SLOT_PATH, src->path},       {STORE_SLOT_TITLE, src->title},
+        {STORE_SLOT_ORDINAL, ord},          {STORE_SLOT_ID, id},
+        {STORE_SLOT_DATE, h->date},         {STORE_SLOT_TYPE, h->type},
+        {STORE_SLOT_FROM, h->from},         {STORE_SLOT_TO, h->to},
+        {STORE_SLOT_PLACE, h->place},       {STORE_SLOT_LANGUAGE, src->in->language},
+        {STORE_SLOT_NOTES, notes},          {STORE_SLOT_DATES, dates},
+        {STORE_SLOT_RANGE, range},          {STORE_SLOT_SORTDATE, sortdate},
+    };
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < sizeof values / sizeof *values && st == FOND_OK; i++)
+        st = set_value(doc, values[i].slot, values[i].value);
+    free(notes);
+    return st;
+}
+
+/* ------------------------------------------------------------- one passage */
+
+/* Terms every passage of the source carries: its id terms, title, type,
+ * sender, recipient, place, language and date. */
+static fond_status_t add_source_terms(const source_ctx_t *src, store_doc_t *doc)
+{
+    const source_t *h = &src->in->header;
+    char pterm[TERM_MAX + 1], lterm[32];
+    snprintf(pterm, sizeof pterm, "P%s", src->path); /* cut if long */
+    snprintf(lterm, sizeof lterm, "L%s", src->in->language);
+    fond_status_t st = store_doc_add_term(doc, src->src_term, strlen(src->src_term));
+    if (st == FOND_OK)
+        st = store_doc_add_term(doc, pterm, strlen(pterm));
+    if (st == FOND_OK)
+        st = store_doc_add_term(doc, lterm, strlen(lterm));
+    if (st == FOND_OK && h->type)
+        st = add_prefixed(doc, "T", h->type, 0);
+    if (st == FOND_OK)
+        st = add_field(src, doc, "S", src->title);
+    if (st == FOND_OK)
+        st = add_field(src, doc, "A", h->from);
+    if (st == FOND_OK)
+        st = add_field(src, doc, "XTO", h->to);
+    if (st == FOND_OK)
+        st = add_field(src, doc, "XPLACE", h->place);
+    if (st == FOND_OK)
+        st = add_date_terms(doc, h->date);
+    return st;
+}
+
+static fond_status_t add_passage_terms(const source_ctx_t *src,
+                                       store_doc_t *doc,
+                                       const ingest_passage_t *p)
+{
+    const char *text = src->in->body.text + p->start;
+    fond_status_t st = add_words(src, doc, "", text, p->end - p->start, 1);
+    for (size_t i = 0; i < p->n_dates && st == FOND_OK; i++) {
+        char d[9];
+        dates_format(&p->dates[i], d);
+        st = add_date_terms(doc, d);
+    }
+    for (size_t i = 0; i < p->n_notes && st == FOND_OK; i++)
+        st = add_note_terms(src, doc, p->notes[i]);
+    return st;
+}
+
+static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
+                                   const ingest_passage_t *p)
+{
+    char id[40], qterm[48];
+    snprintf(id, sizeof id, "%s-%u", src->hash, p->ordinal);
+    snprintf(qterm, sizeof qterm, "Q%s", id);
+    store_doc_t *doc = NULL;
+    fond_status_t st = store_doc_new(db->store, &doc);
+    if (st == FOND_OK)
+        st = store_doc_add_term(doc, qterm, strlen(qterm));
+    if (st == FOND_OK)
+        st = add_source_terms(src, doc);
+    if (st == FOND_OK)
+        st = add_passage_terms(src, doc, p);
+    if (st == FOND_OK)
+        st = set_values(src, doc, p, id);
+    if (st == FOND_OK)
+        st = store_doc_set_data(doc, src->in->body.text + p->start,
+                                p->end - p->start);
+    if (st == FOND_OK)
+        st = store_doc_replace(db->store, doc, qterm);
+    store_doc_free(doc);
+    return st;
+}
+
+/* ------------------------------------------------------------- one source */
+
+/* Repair asks whether the collection knows a word or a stem. */
+static int known_in_collection(void *ctx, const char *word, int is_stem)
+{
+    fond_db_t *db = ctx;
+    char term[TERM_MAX + 2];
+    size_t freq = 0;
+    snprintf(term, sizeof term, "%s%s", is_stem ? "Z" : "", word);
+    return store_term_freq(db->store, term, &freq) == FOND_OK && freq > 0;
+}
+
+/* A failure while writing a source: Xapian's message if it came from the
+ * store, else the status's. */
+static fond_status_t source_fail(fond_db_t *db, const char *path,
+                                 fond_status_t st)
+{
+    int from_store = st == FOND_ERR_XAPIAN || st == FOND_ERR_CORRUPT ||
+                     st == FOND_ERR_LOCKED || st == FOND_ERR_MODIFIED;
+    return db_fail(db, st, "%s: %s", path,
+                   from_store ? store_error(db->store) : fond_status_str(st));
+}
+
+static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
+{
+    snprintf(src->hash, sizeof src->hash, "%016llx",
+             (unsigned long long)fnv1a64(src->path));
+    snprintf(src->src_term, sizeof src->src_term, "XSRC%s", src->hash);
+    fond_status_t st = db_analyzer(db, src->in->language, &src->analyzer);
+    if (st == FOND_OK)
+        st = store_delete_term(db->store, src->src_term);
+    for (size_t i = 0; i < src->in->n_passages && st == FOND_OK; i++)
+        st = write_passage(db, src, &src->in->passages[i]);
+    return st;
+}
+
+static void fill_result(const ingest_t *in, size_t bytes,
+                        fond_index_result_t *out)
+{
+    memset(out, 0, sizeof *out);
+    out->passages = in->n_passages;
+    out->bytes = bytes;
+    out->replaced = in->decoded.replaced;
+    out->notes = in->n_notes;
+    snprintf(out->encoding, sizeof out->encoding, "%s", in->decoded.encoding);
+    snprintf(out->encoding_how, sizeof out->encoding_how, "%s",
+             in->decoded.how ? in->decoded.how : "");
+    snprintf(out->language, sizeof out->language, "%s", in->language);
+}
+
+fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
+                                 const char *title, const char *text,
+                                 size_t len, fond_index_result_t *out)
+{
+    db->error[0] = '\0';
+    ingest_t in;
+    char why[256] = "";
+    fond_status_t st = ingest_bytes(&in, text, len, db->analyzer,
+                                    known_in_collection, db, why, sizeof why);
+    if (st != FOND_OK) {
+        ingest_free(&in);
+        return db_fail(db, st, "%s: %s, skipped", source_path, why);
+    }
+    char *derived = title || in.header.title ? NULL : title_from_path(source_path);
+    source_ctx_t src = {source_path, title ? title : in.header.title, &in,
+                        NULL, "", ""};
+    if (!src.title)
+        src.title = derived;
+    st = src.title ? write_source(db, &src) : FOND_ERR_NOMEM;
+    if (st != FOND_OK)
+        source_fail(db, source_path, st);
+    if (out)
+        fill_result(&in, len, out);
+    free(derived);
+    ingest_free(&in);
+    return st;
+}
+
+/* ------------------------------------------------------------- files */
+
+static fond_status_t read_file(fond_db_t *db, const char *path, char **text,
+                               size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return db_fail(db, FOND_ERR_IO, "%s: not a regular file", path);
+    }
+    if ((size_t)sb.st_size > MAX_SOURCE_BYTES) {
+        fclose(f);
+        return db_fail(db, FOND_ERR_IO, "%s: larger than 1 GiB, skipped", path);
+    }
+    *len = (size_t)sb.st_size;
+    *text = malloc(*len + 1);
+    if (!*text) {
+        fclose(f);
+        return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
+    }
+    size_t got = fread(*text, 1, *len, f);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed || got != *len) {
+        free(*text);
+        return db_fail(db, FOND_ERR_IO, "%s: read error", path);
+    }
+    (*text)[*len] = '\0';
+    return FOND_OK;
+}
+
+fond_status_t fond_db_index_file(fond_db_t *db, const char *path,
+                                 fond_index_result_t *out)
+{
+    char *text = NULL;
+    size_t len = 0;
+    fond_status_t st = read_file(db, path, &text, &len);
+    if (st == FOND_OK)
+        st = fond_db_index_text(db, path, NULL, text, len, out);
+    free(text);
+    return st;
+}

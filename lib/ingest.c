@@ -1,0 +1,255 @@
+/*
+ * ingest.c -- from a file's bytes to passages ready to index (see ingest.h):
+ * decode, read the header, repair the body, gather the footnotes, find the
+ * dates, cut the passages and give each its notes and dates.
+ */
+#include "ingest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "passage.h"
+
+/* ------------------------------------------------------------ language */
+
+static const struct {
+    const char *name;
+    const char *stemmer;
+} languages[] = {
+    {"english", "english"}, {"en", "english"}, {"eng", "english"},
+    {"russian", "russian"}, {"ru", "russian"}, {"rus", "russian"},
+    {"русский", "russian"}, {"turkish", "turkish"}, {"tr", "turkish"},
+    {"tur", "turkish"},     {"türkçe", "turkish"}, {"french", "french"},
+    {"fr", "french"},       {"german", "german"},   {"de", "german"},
+    {"armenian", "armenian"}, {"hy", "armenian"},
+};
+
+static const char *const stemmers[] = {"english", "russian", "turkish",
+                                       "french", "german", "armenian"};
+
+const char *const *ingest_stemmers(size_t *n)
+{
+    *n = sizeof stemmers / sizeof *stemmers;
+    return stemmers;
+}
+
+/* Which script most letters of the text are in: Cyrillic means Russian;
+ * Latin with Turkish letters (ş ğ ı İ) means Turkish; else English. */
+static const char *language_of_script(const char *text, size_t len)
+{
+    size_t cyrillic = 0, latin = 0, turkish = 0;
+    size_t end = len < 65536 ? len : 65536;
+    for (size_t i = 0; i < end;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                              (utf8proc_ssize_t)(end - i), &cp);
+        if (n <= 0)
+            break;
+        i += (size_t)n;
+        cyrillic += cp >= 0x400 && cp <= 0x4FF;
+        latin += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+        turkish += cp == 0x15F || cp == 0x15E || cp == 0x11F || cp == 0x11E ||
+                   cp == 0x131 || cp == 0x130;
+    }
+    if (cyrillic > latin)
+        return "russian";
+    if (turkish * 100 > latin)
+        return "turkish";
+    return "english";
+}
+
+const char *ingest_language(const char *header, const char *text, size_t len)
+{
+    if (header) {
+        char folded[64];
+        size_t n = analyze_fold(header, strlen(header), folded, sizeof folded);
+        for (size_t i = 0; n && i < sizeof languages / sizeof *languages; i++) {
+            char name[64];
+            analyze_fold(languages[i].name, strlen(languages[i].name), name,
+                         sizeof name);
+            if (strcmp(folded, name) == 0)
+                return languages[i].stemmer;
+        }
+    }
+    return language_of_script(text, len);
+}
+
+/* ------------------------------------------------------------ notes */
+
+static void parse_citations(ingest_note_t *n)
+{
+    size_t len = strlen(n->text);
+    n->has_archival = citation_find_archival(n->text, len, &n->archival);
+    n->has_biblio = citation_find_biblio(n->text, len, &n->biblio);
+}
+
+/* The notes of the Notes section, then those repair found stranded in the
+ * flow (a number the Notes section already has is not taken twice). */
+static fond_status_t collect_notes(ingest_t *in)
+{
+    size_t max = in->header.n_notes + in->body.n_notes;
+    in->notes = calloc(max ? max : 1, sizeof *in->notes);
+    if (!in->notes)
+        return FOND_ERR_NOMEM;
+    for (size_t i = 0; i < in->header.n_notes; i++) {
+        ingest_note_t *n = &in->notes[in->n_notes++];
+        n->number = in->header.notes[i].number;
+        n->text = in->header.notes[i].text;
+    }
+    for (size_t i = 0; i < in->body.n_notes; i++) {
+        const repair_note_t *rn = &in->body.notes[i];
+        int seen = 0;
+        for (size_t k = 0; k < in->n_notes && !seen; k++)
+            seen = in->notes[k].number == rn->number;
+        if (!seen)
+            in->notes[in->n_notes++] =
+                (ingest_note_t){.number = rn->number, .text = rn->text};
+    }
+    for (size_t i = 0; i < in->n_notes; i++)
+        parse_citations(&in->notes[i]);
+    return FOND_OK;
+}
+
+static const ingest_note_t *note_numbered(const ingest_t *in, unsigned number)
+{
+    for (size_t i = 0; i < in->n_notes; i++)
+        if (in->notes[i].number == number)
+            return &in->notes[i];
+    return NULL;
+}
+
+/* ------------------------------------------------------------ passages */
+
+static int is_space_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+/* The notes whose markers stand in [p->start, p->end] (a marker right
+ * after the passage's last full stop is the passage's), each once. */
+static void attach_notes(const ingest_t *in, ingest_passage_t *p,
+                         const ingest_note_t **refs)
+{
+    p->notes = refs;
+    for (size_t i = 0; i < in->body.n_markers; i++) {
+        const repair_marker_t *m = &in->body.markers[i];
+        const ingest_note_t *note = note_numbered(in, m->number);
+        if (m->offset < p->start || m->offset > p->end || !note)
+            continue;
+        int dup = 0;
+        for (size_t k = 0; k < p->n_notes && !dup; k++)
+            dup = refs[k] == note;
+        if (!dup)
+            refs[p->n_notes++] = note;
+    }
+}
+
+static void attach_dates(const ingest_t *in, ingest_passage_t *p)
+{
+    size_t i = 0;
+    while (i < in->n_dates && in->dates[i].start < p->start)
+        i++;
+    p->dates = in->dates + i;
+    while (i < in->n_dates && in->dates[i].start < p->end) {
+        p->n_dates++;
+        i++;
+    }
+}
+
+static void place_passage(const ingest_t *in, const passage_span_t *span,
+                          unsigned ordinal, ingest_passage_t *p)
+{
+    const char *text = in->body.text;
+    size_t start = span->start, end = span->end;
+    while (start < end && is_space_byte(text[start]))
+        start++;
+    while (end > start && is_space_byte(text[end - 1]))
+        end--;
+    p->ordinal = ordinal;
+    p->start = start;
+    p->end = end;
+    p->raw_start = in->header.body_start + repair_raw_offset(&in->body, start);
+    p->raw_end = in->header.body_start + repair_raw_offset(&in->body, end);
+}
+
+static fond_status_t cut_passages(ingest_t *in)
+{
+    passage_span_t *spans = NULL;
+    size_t n = 0;
+    fond_status_t st = passage_split(in->body.text, in->body.len, &spans, &n);
+    if (st != FOND_OK)
+        return st;
+    in->passages = calloc(n ? n : 1, sizeof *in->passages);
+    size_t refs = in->body.n_markers ? in->body.n_markers : 1;
+    in->note_refs = calloc(n * refs + 1, sizeof *in->note_refs);
+    if (!in->passages || !in->note_refs) {
+        free(spans);
+        return FOND_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ingest_passage_t *p = &in->passages[i];
+        place_passage(in, &spans[i], (unsigned)(i + 1), p);
+        attach_notes(in, p, in->note_refs + i * refs);
+        attach_dates(in, p);
+    }
+    in->n_passages = n;
+    free(spans);
+    return FOND_OK;
+}
+
+/* ------------------------------------------------------------ the whole */
+
+/* The year of a "YYYYMMDD" date, 0 for "". */
+static int year_of(const char *date)
+{
+    int year = 0;
+    for (int i = 0; i < 4 && date[i]; i++)
+        year = year * 10 + (date[i] - '0');
+    return year;
+}
+
+fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
+                           analyzer_t *a, repair_known_fn known, void *ctx,
+                           char *err, size_t errsize)
+{
+    memset(out, 0, sizeof *out);
+    fond_status_t st = decode_text(bytes, len, &out->decoded_text,
+                                   &out->decoded_len, &out->decoded, err,
+                                   errsize);
+    if (st == FOND_OK)
+        st = source_parse(out->decoded_text, out->decoded_len, &out->header,
+                          err, errsize);
+    if (st != FOND_OK)
+        return st;
+    const char *body = out->decoded_text + out->header.body_start;
+    size_t body_len = out->header.body_end - out->header.body_start;
+    out->language = ingest_language(out->header.language, body, body_len);
+    st = repair_text(body, body_len, a, known, ctx, &out->body);
+    if (st == FOND_OK)
+        st = collect_notes(out);
+    if (st == FOND_OK)
+        st = dates_find(out->body.text, out->body.len,
+                        year_of(out->header.date), &out->dates, &out->n_dates);
+    if (st == FOND_OK)
+        st = cut_passages(out);
+    if (st == FOND_ERR_NOMEM)
+        snprintf(err, errsize, "out of memory");
+    return st;
+}
+
+void ingest_free(ingest_t *in)
+{
+    if (!in)
+        return;
+    free(in->note_refs);
+    free(in->passages);
+    free(in->dates);
+    free(in->notes);
+    repair_free(&in->body);
+    source_free(&in->header);
+    free(in->decoded_text);
+    memset(in, 0, sizeof *in);
+}

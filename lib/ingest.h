@@ -1,0 +1,72 @@
+/*
+ * ingest.h -- a file's bytes made ready to index: decoded (decode.h), its
+ * header and notes read (source.h), its body repaired (repair.h), cut into
+ * passages (passage.h), and each passage given the footnotes its markers
+ * point to and the dates it mentions (dates.h).  Nothing here touches
+ * Xapian: index.c writes what this prepares.
+ */
+#ifndef FOND_INGEST_H
+#define FOND_INGEST_H
+
+#include <stddef.h>
+#include "analyze.h"
+#include "citation.h"
+#include "dates.h"
+#include "decode.h"
+#include "repair.h"
+#include "source.h"
+
+typedef struct {
+    unsigned number;
+    const char *text;            /* owned by the ingest_t */
+    int has_archival, has_biblio;
+    citation_archival_t archival;
+    citation_biblio_t biblio;
+} ingest_note_t;
+
+typedef struct {
+    unsigned ordinal;          /* from 1 */
+    size_t start, end;         /* in the repaired body (ingest_t.text) */
+    size_t raw_start, raw_end; /* where it came from in the decoded file */
+    const ingest_note_t **notes; /* the footnotes its markers point to */
+    size_t n_notes;
+    const date_mention_t *dates; /* the dates it mentions (into ingest_t) */
+    size_t n_dates;
+} ingest_passage_t;
+
+typedef struct {
+    decode_info_t decoded;
+    char *decoded_text;        /* the whole file as UTF-8 */
+    size_t decoded_len;
+    source_t header;
+    const char *language;      /* Snowball name: "english", "russian", ... */
+    repair_t body;             /* the repaired body; .text is the clean text */
+    ingest_note_t *notes;
+    size_t n_notes;
+    date_mention_t *dates;
+    size_t n_dates;
+    ingest_passage_t *passages;
+    size_t n_passages;
+    const ingest_note_t **note_refs; /* storage behind passages[].notes */
+} ingest_t;
+
+/*
+ * Prepare bytes[0, len).  `a` is the analyzer repair uses for its
+ * vocabulary; `known`/`ctx` extend it with the collection's (may be NULL).
+ * On failure a one-line reason is in err: FOND_ERR_BINARY, FOND_ERR_ARG (bad
+ * header), FOND_ERR_NOMEM.  Free with ingest_free() either way.
+ */
+fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
+                           analyzer_t *a, repair_known_fn known, void *ctx,
+                           char *err, size_t errsize);
+void ingest_free(ingest_t *in);
+
+/* The Snowball stemmer for a Language header ("Russian", "ru", "tr",
+ * "Türkçe" ...), or for the text's script when there is none. */
+const char *ingest_language(const char *header, const char *text, size_t len);
+
+/* The Snowball stemmers ingest_language() can choose, English first;
+ * *n is set to their number. */
+const char *const *ingest_stemmers(size_t *n);
+
+#endif

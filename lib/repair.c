@@ -1,0 +1,710 @@
+/*
+ * repair.c -- undoing PDF extraction damage (see repair.h for the rules).
+ *
+ * Three passes over the lines of the original:
+ *   1. classify each line: text, blank, a stray number, or stranded
+ *      footnote text;
+ *   2. gather the source's vocabulary from its text lines, leaving out the
+ *      halves of words broken at line ends;
+ *   3. write the repaired text: markers taken out, stray numbers dropped,
+ *      broken words joined, lines joined, with anchors back to the original.
+ */
+#include "repair.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "citation.h"
+
+typedef enum { LINE_TEXT, LINE_BLANK, LINE_NUMBER, LINE_NOTE } line_kind_t;
+
+typedef struct {
+    size_t start, end; /* the line without its white space at either end */
+    line_kind_t kind;
+} line_t;
+
+/* ------------------------------------------------------------ growable buffer */
+
+/* A byte buffer whose first allocation failure sticks: later appends do
+ * nothing, and the caller checks `failed` once at the end. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+    int failed;
+} buf_t;
+
+static void buf_reserve(buf_t *b, size_t more)
+{
+    if (b->failed || b->len + more <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + more)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = 1;
+        return;
+    }
+    b->data = p;
+    b->cap = cap;
+}
+
+static void buf_put(buf_t *b, const char *s, size_t n)
+{
+    buf_reserve(b, n + 1);
+    if (b->failed)
+        return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+/* Append one fixed-size item to a growable array. */
+static int array_push(void *arrayp, size_t *n, size_t *cap, size_t size,
+                      const void *item)
+{
+    void **array = arrayp;
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 16;
+        void *p = realloc(*array, c * size);
+        if (!p)
+            return -1;
+        *array = p;
+        *cap = c;
+    }
+    memcpy((char *)*array + *n * size, item, size);
+    (*n)++;
+    return 0;
+}
+
+/* ------------------------------------------------------------ a set of words */
+
+/* Open addressing over malloc'd strings; grows at half full. */
+typedef struct {
+    char **slots;
+    size_t cap, count;
+} strset_t;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static char **strset_slot(char **slots, size_t cap, const char *s)
+{
+    size_t i = (size_t)hash_str(s) & (cap - 1);
+    while (slots[i] && strcmp(slots[i], s) != 0)
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+static int strset_grow(strset_t *set)
+{
+    size_t cap = set->cap ? 2 * set->cap : 1024;
+    char **slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < set->cap; i++)
+        if (set->slots[i])
+            *strset_slot(slots, cap, set->slots[i]) = set->slots[i];
+    free(set->slots);
+    set->slots = slots;
+    set->cap = cap;
+    return 0;
+}
+
+static int strset_add(strset_t *set, const char *s)
+{
+    if (2 * (set->count + 1) > set->cap && strset_grow(set) != 0)
+        return -1;
+    char **slot = strset_slot(set->slots, set->cap, s);
+    if (*slot)
+        return 0;
+    if (!(*slot = strdup(s)))
+        return -1;
+    set->count++;
+    return 0;
+}
+
+static int strset_has(const strset_t *set, const char *s)
+{
+    return set->cap && *strset_slot(set->slots, set->cap, s) != NULL;
+}
+
+static void strset_free(strset_t *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slots[i]);
+    free(set->slots);
+}
+
+/* ------------------------------------------------------------ characters */
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The code point at s[i] (and its length), or -1. */
+static utf8proc_int32_t cp_at(const char *s, size_t i, size_t end, size_t *n)
+{
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(end - i), &cp);
+    *n = k > 0 ? (size_t)k : 1;
+    return k > 0 ? cp : -1;
+}
+
+static int cp_is_letter(utf8proc_int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+/* The code point ending at s[i] (exclusive), and where it starts. */
+static utf8proc_int32_t cp_before(const char *s, size_t from, size_t i,
+                                  size_t *at)
+{
+    size_t k = i;
+    while (k > from && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > from)
+        k--;
+    size_t n;
+    *at = k;
+    return i > from ? cp_at(s, k, i, &n) : -1;
+}
+
+/* Closing punctuation a footnote marker may follow: . , ; : ! ? ) ] " ' and
+ * the typographic closing quotes. */
+static int is_closing_punct(utf8proc_int32_t cp)
+{
+    return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '!' ||
+           cp == '?' || cp == ')' || cp == ']' || cp == '"' || cp == '\'' ||
+           cp == 0x201D || cp == 0x2019 || cp == 0x00BB;
+}
+
+/* End of the run of letters starting at s[i]. */
+static size_t letters_end(const char *s, size_t i, size_t end)
+{
+    size_t n;
+    while (i < end && cp_is_letter(cp_at(s, i, end, &n)))
+        i += n;
+    return i;
+}
+
+/* Start of the run of letters ending at s[i]. */
+static size_t letters_start(const char *s, size_t from, size_t i)
+{
+    size_t at;
+    while (i > from && cp_is_letter(cp_before(s, from, i, &at)))
+        i = at;
+    return i;
+}
+
+/* ------------------------------------------------------------ pass 1: lines */
+
+static int all_digits(const char *s, size_t start, size_t end, size_t max)
+{
+    if (end == start || end - start > max)
+        return 0;
+    for (size_t i = start; i < end; i++)
+        if (!is_digit(s[i]))
+            return 0;
+    return 1;
+}
+
+static fond_status_t split_lines(const char *raw, size_t len, line_t **out,
+                                 size_t *n)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(raw + i, '\n', len - i);
+        size_t stop = nl ? (size_t)(nl - raw) : len;
+        line_t line = {i, stop, LINE_TEXT};
+        while (line.start < line.end && is_space(raw[line.start]))
+            line.start++;
+        while (line.end > line.start && is_space(raw[line.end - 1]))
+            line.end--;
+        if (line.start == line.end)
+            line.kind = LINE_BLANK;
+        else if (all_digits(raw, line.start, line.end, 4))
+            line.kind = LINE_NUMBER;
+        if (array_push(out, n, &cap, sizeof line, &line) != 0)
+            return FOND_ERR_NOMEM;
+        i = stop + 1;
+    }
+    return FOND_OK;
+}
+
+static int kind_at(const line_t *lines, size_t n, size_t i, line_kind_t k)
+{
+    return i < n && lines[i].kind == k;
+}
+
+/* A number alone on its line is a stray page or footnote number when it
+ * stands by a blank line, another such number, or the text's edge; a
+ * number in the middle of running lines belongs to the text. */
+static int is_stray_number(const line_t *lines, size_t n, size_t i)
+{
+    int first = i == 0, last = i + 1 == n;
+    return first || last || kind_at(lines, n, i - 1, LINE_BLANK) ||
+           kind_at(lines, n, i + 1, LINE_BLANK) ||
+           kind_at(lines, n, i - 1, LINE_NUMBER) ||
+           kind_at(lines, n, i + 1, LINE_NUMBER);
+}
+
+static void classify_lines(const char *raw, line_t *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        line_t *l = &lines[i];
+        if (l->kind == LINE_NUMBER && !is_stray_number(lines, n, i))
+            l->kind = LINE_TEXT;
+        int after_blank = i > 0 && lines[i - 1].kind == LINE_BLANK;
+        if (l->kind == LINE_TEXT && after_blank &&
+            citation_looks_like_note(raw + l->start, l->end - l->start))
+            l->kind = LINE_NOTE;
+    }
+    for (size_t i = 0; i < n; i++) /* settle numbers next to numbers */
+        if (lines[i].kind == LINE_TEXT &&
+            all_digits(raw, lines[i].start, lines[i].end, 4) &&
+            is_stray_number(lines, n, i))
+            lines[i].kind = LINE_NUMBER;
+}
+
+/* ------------------------------------------------------------ pass 2: vocabulary */
+
+typedef struct {
+    strset_t words, stems;
+    size_t skip_before; /* tokens starting before this ... */
+    size_t skip_after;  /* ... or ending after this are broken halves */
+    int failed;
+} vocab_t;
+
+static int vocab_add(void *ctx, const analyze_token_t *t)
+{
+    vocab_t *v = ctx;
+    if (t->start < v->skip_before || t->end > v->skip_after)
+        return 0;
+    if (strset_add(&v->words, t->word) != 0 ||
+        strset_add(&v->stems, t->stem) != 0)
+        v->failed = 1;
+    return v->failed;
+}
+
+/* A line that may end in half a word: "Azer-" or "confer19". */
+static int ends_broken(const char *raw, const line_t *l)
+{
+    char last = raw[l->end - 1];
+    return last == '-' || (is_digit(last) && l->end - l->start > 1 &&
+                           !is_digit(raw[l->start]));
+}
+
+static fond_status_t gather_vocab(const char *raw, const line_t *lines,
+                                  size_t n, analyzer_t *a, vocab_t *v)
+{
+    int broken_before = 0;
+    for (size_t i = 0; i < n && !v->failed; i++) {
+        const line_t *l = &lines[i];
+        if (l->kind != LINE_TEXT)
+            continue;
+        int broken_after = ends_broken(raw, l);
+        size_t first_end = letters_end(raw, l->start, l->end);
+        size_t last_start = letters_start(raw, l->start,
+                                          broken_after ? l->end - 1 : l->end);
+        /* token offsets are relative to the line */
+        v->skip_before = broken_before ? first_end - l->start : 0;
+        v->skip_after = broken_after ? last_start - l->start : (size_t)-1;
+        fond_status_t st = analyze_text(a, raw + l->start, l->end - l->start,
+                                        vocab_add, v);
+        if (st != FOND_OK)
+            return st;
+        broken_before = broken_after;
+    }
+    return v->failed ? FOND_ERR_NOMEM : FOND_OK;
+}
+
+/* ------------------------------------------------------------ pass 3: writing */
+
+typedef struct {
+    const char *raw;
+    analyzer_t *a;
+    const vocab_t *vocab;
+    repair_known_fn known;
+    void *ctx;
+    buf_t out;
+    repair_t *r;
+    size_t cap_anchors, cap_markers, cap_notes;
+    unsigned expected;    /* the footnote marker that should come next */
+    unsigned last_marker; /* the last one seen, for stranded note text */
+    int failed;
+} writer_t;
+
+typedef struct {
+    const vocab_t *vocab;
+    repair_known_fn known;
+    void *ctx;
+    int tokens, hit;
+} lookup_t;
+
+static int lookup_token(void *ctx, const analyze_token_t *t)
+{
+    lookup_t *l = ctx;
+    l->tokens++;
+    l->hit = strset_has(&l->vocab->words, t->word) ||
+             strset_has(&l->vocab->stems, t->stem) ||
+             (l->known && (l->known(l->ctx, t->word, 0) ||
+                           l->known(l->ctx, t->stem, 1)));
+    return 0;
+}
+
+/* Is s[0, len) one word that the source or the collection knows, as it is
+ * or by its stem? */
+static int is_known(const writer_t *w, const char *s, size_t len)
+{
+    lookup_t l = {w->vocab, w->known, w->ctx, 0, 0};
+    if (analyze_text(w->a, s, len, lookup_token, &l) != FOND_OK)
+        return 0;
+    return l.tokens == 1 && l.hit;
+}
+
+/* Is the word made of left and right known? */
+static int joined_is_known(const writer_t *w, const char *left, size_t ln,
+                           const char *right, size_t rn)
+{
+    char stack[128];
+    char *joined = ln + rn <= sizeof stack ? stack : malloc(ln + rn);
+    if (!joined)
+        return 0;
+    memcpy(joined, left, ln);
+    memcpy(joined + ln, right, rn);
+    int known = is_known(w, joined, ln + rn);
+    if (joined != stack)
+        free(joined);
+    return known;
+}
+
+static void add_anchor(writer_t *w, size_t raw_offset)
+{
+    repair_anchor_t a = {w->out.len, raw_offset};
+    if (w->r->n_anchors &&
+        w->r->anchors[w->r->n_anchors - 1].clean == a.clean)
+        w->r->n_anchors--; /* nothing was written since: replace it */
+    if (array_push(&w->r->anchors, &w->r->n_anchors, &w->cap_anchors,
+                   sizeof a, &a) != 0)
+        w->failed = 1;
+}
+
+/* Copy raw[from, to) to the output, anchored. */
+static void copy_run(writer_t *w, size_t from, size_t to)
+{
+    if (to <= from)
+        return;
+    add_anchor(w, from);
+    buf_put(&w->out, w->raw + from, to - from);
+}
+
+static void add_marker(writer_t *w, unsigned number)
+{
+    repair_marker_t m = {number, w->out.len};
+    if (array_push(&w->r->markers, &w->r->n_markers, &w->cap_markers,
+                   sizeof m, &m) != 0)
+        w->failed = 1;
+    w->expected = number + 1;
+    w->last_marker = number;
+}
+
+/* A number glued to what comes before it: 1 to 3 digits at raw[i, *j),
+ * right after a letter, or after closing punctuation that does not itself
+ * follow a digit ("conference.1", "Moscow".3, but not "3,080").  It must
+ * end the line or be followed by a space or punctuation. */
+static int glued_number(const char *raw, size_t ls, size_t le, size_t i,
+                        size_t *j, int *after_letter)
+{
+    if (!is_digit(raw[i]) || i == ls || is_digit(raw[i - 1]))
+        return 0;
+    size_t k = i;
+    while (k < le && is_digit(raw[k]))
+        k++;
+    if (k - i > 3 || (k < le && !is_space(raw[k]) && !strchr(",.;:)", raw[k])))
+        return 0;
+    size_t at, at2;
+    utf8proc_int32_t before = cp_before(raw, ls, i, &at);
+    utf8proc_int32_t before2 = cp_before(raw, ls, at, &at2);
+    *after_letter = cp_is_letter(before);
+    int after_punct = is_closing_punct(before) && before2 >= 0 &&
+                      !is_digit((char)before2) && before2 != ' ';
+    *j = k;
+    return *after_letter || after_punct;
+}
+
+static unsigned parse_number(const char *s, size_t n)
+{
+    unsigned v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (unsigned)(s[i] - '0');
+    return v;
+}
+
+/* A marker written "[12]", as the source format has them: 1 and raw[i,
+ * *j) is it. */
+static int bracket_marker(const char *raw, size_t i, size_t le, size_t *j,
+                          unsigned *number)
+{
+    size_t k = i + 1;
+    while (k < le && k - i <= 3 && is_digit(raw[k]))
+        k++;
+    if (raw[i] != '[' || k == i + 1 || k >= le || raw[k] != ']')
+        return 0;
+    *number = parse_number(raw + i + 1, k - i - 1);
+    *j = k + 1;
+    return 1;
+}
+
+/* "midSeptember": lowercase letters, then a capital starting a lowercase
+ * word, inside one word: a hyphen was lost there (ASCII words only). */
+static int lost_hyphen_at(const char *raw, size_t ls, size_t i, size_t le)
+{
+    if (i + 1 >= le || raw[i] < 'A' || raw[i] > 'Z' ||
+        raw[i + 1] < 'a' || raw[i + 1] > 'z')
+        return 0;
+    size_t k = i;
+    while (k > ls && raw[k - 1] >= 'a' && raw[k - 1] <= 'z')
+        k--;
+    unsigned char c = k > ls ? (unsigned char)raw[k - 1] : ' ';
+    int starts_word = !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c < 0x80;
+    return i - k >= 2 && starts_word;
+}
+
+/* Write one text line's content, taking glued markers out.  Returns 1 if
+ * the line ended in a stray page number glued to a letter ("confer19"). */
+static int write_line(writer_t *w, const line_t *l)
+{
+    const char *raw = w->raw;
+    size_t run = l->start;
+    int broken = 0;
+    for (size_t i = l->start; i < l->end; i++) {
+        size_t j;
+        int after_letter;
+        unsigned bracketed;
+        if (bracket_marker(raw, i, l->end, &j, &bracketed)) {
+            copy_run(w, run, i);
+            add_marker(w, bracketed);
+            run = j;
+            i = j - 1;
+        } else if (glued_number(raw, l->start, l->end, i, &j, &after_letter)) {
+            unsigned n = parse_number(raw + i, j - i);
+            int marker = n >= w->expected && n <= w->expected + 2;
+            if (!marker && j != l->end) {
+                i = j - 1;
+                continue; /* a number of the text */
+            }
+            copy_run(w, run, i);
+            if (marker)
+                add_marker(w, n);
+            else
+                broken = after_letter;
+            run = j;
+            i = j - 1;
+        } else if (lost_hyphen_at(raw, l->start, i, l->end)) {
+            copy_run(w, run, i);
+            buf_put(&w->out, "-", 1);
+            run = i;
+        }
+    }
+    copy_run(w, run, l->end);
+    return broken;
+}
+
+/* ------------------------------------------------------------ joining lines */
+
+/* Does the output end a sentence (., ! or ?, perhaps inside quotes)? */
+static int ends_sentence(const buf_t *out)
+{
+    size_t i = out->len, at;
+    while (i > 0) {
+        utf8proc_int32_t cp = cp_before(out->data, 0, i, &at);
+        if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+            return 1;
+        if (!is_closing_punct(cp) || cp == ',' || cp == ';' || cp == ':')
+            return 0;
+        i = at;
+    }
+    return 0;
+}
+
+static int starts_with_case(const char *raw, const line_t *l,
+                            utf8proc_category_t cat)
+{
+    size_t n;
+    utf8proc_int32_t cp = cp_at(raw, l->start, l->end, &n);
+    return cp >= 0 && utf8proc_category(cp) == cat;
+}
+
+/* A half that is a word of its own: known, and not a stopword ("be",
+ * "over"), which a broken word's first syllable often looks like. */
+static int is_known_content_word(const writer_t *w, const char *s, size_t n)
+{
+    return n >= 3 && !analyze_is_stopword(s, n) && is_known(w, s, n);
+}
+
+/* The word broken at "left-" / "right": join it, or keep the hyphen? */
+static int should_join_hyphen(const writer_t *w, const char *left, size_t ln,
+                              const char *right, size_t rn, int right_upper)
+{
+    if (joined_is_known(w, left, ln, right, rn))
+        return 1; /* "Azer-" / "baijan" */
+    if (right_upper)
+        return 0; /* "Turkey-" / "South" */
+    /* "eight-" / "point": a compound of words, not a broken one */
+    return !is_known_content_word(w, left, ln) &&
+           !is_known_content_word(w, right, rn);
+}
+
+/* What goes between the output so far and line l: nothing (a word joined
+ * across the break), a space, or a paragraph break. */
+static void write_joint(writer_t *w, const line_t *l, int page_broken,
+                        int blank_between)
+{
+    buf_t *out = &w->out;
+    size_t rend = letters_end(w->raw, l->start, l->end);
+    const char *right = w->raw + l->start;
+    size_t rn = rend - l->start;
+    int hyphen = out->len > 1 && out->data[out->len - 1] == '-';
+    size_t lstart = letters_start(out->data, 0, out->len - (size_t)hyphen);
+    size_t ln = out->len - (size_t)hyphen - lstart;
+    if (hyphen && ln > 0 && rn > 0) {
+        int upper = starts_with_case(w->raw, l, UTF8PROC_CATEGORY_LU);
+        if (should_join_hyphen(w, out->data + lstart, ln, right, rn, upper))
+            out->len--;
+        return;
+    }
+    if (page_broken && ln > 0 && rn > 0 &&
+        starts_with_case(w->raw, l, UTF8PROC_CATEGORY_LL) &&
+        joined_is_known(w, out->data + lstart, ln, right, rn) &&
+        !is_known(w, right, rn))
+        return; /* "confer19" / "ence" */
+    if (blank_between && ends_sentence(out))
+        buf_put(out, "\n\n", 2);
+    else
+        buf_put(out, " ", 1);
+}
+
+/* Stranded footnote text: a note of its own number ("3 See: ...") or of
+ * the last marker before it. */
+static void add_note(writer_t *w, const line_t *l)
+{
+    const char *s = w->raw + l->start;
+    size_t n = l->end - l->start, k = 0;
+    while (k < n && k < 3 && is_digit(s[k]))
+        k++;
+    int numbered = k > 0 && k < n && is_space(s[k]);
+    repair_note_t note = {numbered ? parse_number(s, k) : w->last_marker,
+                          NULL, l->start, l->end};
+    if (numbered)
+        while (k < n && is_space(s[k]))
+            k++;
+    else
+        k = 0;
+    note.text = strndup(s + k, n - k);
+    if (!note.text || array_push(&w->r->notes, &w->r->n_notes, &w->cap_notes,
+                                 sizeof note, &note) != 0) {
+        free(note.text);
+        w->failed = 1;
+    }
+}
+
+static void write_lines(writer_t *w, const line_t *lines, size_t n)
+{
+    int page_broken = 0, blank_between = 0, any = 0;
+    for (size_t i = 0; i < n && !w->failed && !w->out.failed; i++) {
+        const line_t *l = &lines[i];
+        if (l->kind == LINE_BLANK)
+            blank_between = 1;
+        if (l->kind == LINE_NOTE)
+            add_note(w, l);
+        if (l->kind != LINE_TEXT)
+            continue;
+        if (any)
+            write_joint(w, l, page_broken, blank_between);
+        page_broken = write_line(w, l);
+        blank_between = 0;
+        any = 1;
+    }
+}
+
+/* ------------------------------------------------------------ the API */
+
+fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
+                          repair_known_fn known, void *ctx, repair_t *out)
+{
+    memset(out, 0, sizeof *out);
+    line_t *lines = NULL;
+    size_t n = 0;
+    vocab_t vocab;
+    memset(&vocab, 0, sizeof vocab);
+    fond_status_t st = split_lines(raw, len, &lines, &n);
+    if (st == FOND_OK) {
+        classify_lines(raw, lines, n);
+        st = gather_vocab(raw, lines, n, a, &vocab);
+    }
+    writer_t w = {.raw = raw, .a = a, .vocab = &vocab, .known = known,
+                  .ctx = ctx, .r = out, .expected = 1};
+    if (st == FOND_OK) {
+        write_lines(&w, lines, n);
+        buf_put(&w.out, "", 0); /* room for the NUL */
+        if (w.failed || w.out.failed)
+            st = FOND_ERR_NOMEM;
+    }
+    free(lines);
+    strset_free(&vocab.words);
+    strset_free(&vocab.stems);
+    out->text = w.out.data;
+    out->len = w.out.len;
+    if (st == FOND_OK && !out->text)
+        out->text = calloc(1, 1);
+    if (st == FOND_OK && !out->text)
+        st = FOND_ERR_NOMEM;
+    if (st != FOND_OK) {
+        repair_free(out);
+        return st;
+    }
+    out->text[out->len] = '\0';
+    return FOND_OK;
+}
+
+void repair_free(repair_t *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n_notes; i++)
+        free(r->notes[i].text);
+    free(r->notes);
+    free(r->markers);
+    free(r->anchors);
+    free(r->text);
+    memset(r, 0, sizeof *r);
+}
+
+size_t repair_raw_offset(const repair_t *r, size_t clean)
+{
+    size_t lo = 0, hi = r->n_anchors;
+    if (hi == 0)
+        return clean;
+    while (hi - lo > 1) { /* the last anchor at or before `clean` */
+        size_t mid = (lo + hi) / 2;
+        if (r->anchors[mid].clean <= clean)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const repair_anchor_t *an = &r->anchors[lo];
+    return clean >= an->clean ? an->raw + (clean - an->clean) : an->raw;
+}

@@ -1,0 +1,313 @@
+/*
+ * search.c -- running a query: parse it (query.c), rank passages with BM25
+ * (store.cc), and make each hit's snippet (snippet.c).  When every word
+ * together finds nothing, the query is run again with any word allowed, and
+ * the results say they were loosened.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <stdio.h>
+
+#include "citation.h"
+#include "db_internal.h"
+#include "ingest.h"
+#include "query.h"
+#include "snippet.h"
+
+#define SNIPPET_MAX_BYTES 240
+
+/* What a hit's pointers point into. */
+typedef struct {
+    char *values[STORE_SLOT_SORTDATE + 1]; /* each slot, "" if unset */
+    char *text;
+    char date[11];        /* the source's date, "1921-07-03" */
+    char (*dates)[11];    /* dates mentioned */
+    char **date_ptrs;
+    fond_note_t *notes;
+    citation_archival_t *archival; /* behind notes[].archive ... */
+    citation_biblio_t *biblio;     /* behind notes[].ref_title ... */
+    snippet_t snippet;
+} hit_store_t;
+
+struct fond_results {
+    fond_hit_t *hits;
+    hit_store_t *store;
+    size_t n;
+    size_t estimate;
+    int loosened;
+};
+
+size_t fond_results_count(const fond_results_t *r) { return r->n; }
+size_t fond_results_estimate(const fond_results_t *r) { return r->estimate; }
+int fond_results_loosened(const fond_results_t *r) { return r->loosened; }
+
+const fond_hit_t *fond_results_hit(const fond_results_t *r, size_t i)
+{
+    return i < r->n ? &r->hits[i] : NULL;
+}
+
+static void hit_store_free(hit_store_t *h)
+{
+    for (size_t v = 0; v <= STORE_SLOT_SORTDATE; v++)
+        free(h->values[v]);
+    free(h->text);
+    free(h->dates);
+    free(h->date_ptrs);
+    free(h->notes);
+    free(h->archival);
+    free(h->biblio);
+    snippet_free(&h->snippet);
+}
+
+void fond_results_free(fond_results_t *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n; i++)
+        hit_store_free(&r->store[i]);
+    free(r->hits);
+    free(r->store);
+    free(r);
+}
+
+static char *copy_bytes(const char *v, size_t len)
+{
+    char *s = malloc(len + 1);
+    if (s) {
+        memcpy(s, v, len);
+        s[len] = '\0';
+    }
+    return s;
+}
+
+/* "19210703" -> "1921-07-03", "19210700" -> "1921-07", "" -> "". */
+static void format_date(const char *yyyymmdd, char out[11])
+{
+    out[0] = '\0';
+    if (strlen(yyyymmdd) < 8)
+        return;
+    if (memcmp(yyyymmdd + 4, "00", 2) == 0)
+        snprintf(out, 11, "%.4s", yyyymmdd);
+    else if (memcmp(yyyymmdd + 6, "00", 2) == 0)
+        snprintf(out, 11, "%.4s-%.2s", yyyymmdd, yyyymmdd + 4);
+    else
+        snprintf(out, 11, "%.4s-%.2s-%.2s", yyyymmdd, yyyymmdd + 4,
+                 yyyymmdd + 6);
+}
+
+/* The dates-mentioned value: "YYYYMMDD YYYYMMDD ...". */
+static fond_status_t parse_dates(hit_store_t *h, fond_hit_t *hit)
+{
+    const char *v = h->values[STORE_SLOT_DATES];
+    size_t n = strlen(v) ? (strlen(v) + 1) / 9 : 0;
+    h->dates = calloc(n + 1, sizeof *h->dates);
+    h->date_ptrs = calloc(n + 1, sizeof *h->date_ptrs);
+    if (!h->dates || !h->date_ptrs)
+        return FOND_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        char d[9];
+        memcpy(d, v + 9 * i, 8);
+        d[8] = '\0';
+        format_date(d, h->dates[i]);
+        h->date_ptrs[i] = h->dates[i];
+    }
+    hit->dates = (const char *const *)h->date_ptrs;
+    hit->n_dates = n;
+    return FOND_OK;
+}
+
+static void fill_note(fond_note_t *note, const citation_archival_t *a,
+                      const citation_biblio_t *b)
+{
+    note->archive = a->archive;
+    note->fond = a->fond;
+    note->opis = a->opis;
+    note->delo = a->delo;
+    note->sheets = a->sheets;
+    note->ref_title = b->title;
+    note->volume = b->volume;
+    note->place = b->place;
+    note->publisher = b->publisher;
+    note->year = b->year;
+    note->pages = b->pages;
+}
+
+/* The notes value: "N\ttext\n" lines, cut in place into notes. */
+static fond_status_t parse_notes(hit_store_t *h, fond_hit_t *hit)
+{
+    char *v = h->values[STORE_SLOT_NOTES];
+    size_t n = 0;
+    for (const char *p = v; *p; p++)
+        n += *p == '\n';
+    h->notes = calloc(n + 1, sizeof *h->notes);
+    h->archival = calloc(n + 1, sizeof *h->archival);
+    h->biblio = calloc(n + 1, sizeof *h->biblio);
+    if (!h->notes || !h->archival || !h->biblio)
+        return FOND_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        char *tab = strchr(v, '\t'), *nl = strchr(v, '\n');
+        fond_note_t *note = &h->notes[i];
+        *nl = '\0';
+        note->number = (unsigned)strtoul(v, NULL, 10);
+        note->text = tab && tab < nl ? tab + 1 : nl;
+        citation_find_archival(note->text, strlen(note->text), &h->archival[i]);
+        citation_find_biblio(note->text, strlen(note->text), &h->biblio[i]);
+        fill_note(note, &h->archival[i], &h->biblio[i]);
+        v = nl + 1;
+    }
+    hit->notes = h->notes;
+    hit->n_notes = n;
+    return FOND_OK;
+}
+
+static fond_status_t copy_values(const store_mset_t *m, size_t i,
+                                 hit_store_t *h)
+{
+    size_t len = 0;
+    const char *data = store_mset_data(m, i, &len);
+    if (!(h->text = copy_bytes(data, len)))
+        return FOND_ERR_NOMEM;
+    for (unsigned v = 0; v <= STORE_SLOT_SORTDATE; v++) {
+        const char *value = store_mset_value(m, i, v, &len);
+        if (!(h->values[v] = copy_bytes(value, len)))
+            return FOND_ERR_NOMEM;
+    }
+    return FOND_OK;
+}
+
+static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
+                              const store_mset_t *m, size_t i, size_t rank,
+                              fond_hit_t *hit, hit_store_t *h)
+{
+    fond_status_t st = copy_values(m, i, h);
+    if (st != FOND_OK)
+        return st;
+    char **v = h->values;
+    size_t start = 0, end = 0;
+    sscanf(v[STORE_SLOT_RANGE], "%zu %zu", &start, &end);
+    format_date(v[STORE_SLOT_DATE], h->date);
+    *hit = (fond_hit_t){
+        .rank = rank, .score = store_mset_weight(m, i),
+        .path = v[STORE_SLOT_PATH], .title = v[STORE_SLOT_TITLE],
+        .id = v[STORE_SLOT_ID],
+        .ordinal = (unsigned)strtoul(v[STORE_SLOT_ORDINAL], NULL, 10),
+        .text = h->text, .type = v[STORE_SLOT_TYPE], .date = h->date,
+        .from = v[STORE_SLOT_FROM], .to = v[STORE_SLOT_TO],
+        .place = v[STORE_SLOT_PLACE], .language = v[STORE_SLOT_LANGUAGE],
+        .source_start = start, .source_end = end};
+    analyzer_t *a = db->analyzer;
+    st = parse_dates(h, hit);
+    if (st == FOND_OK)
+        st = parse_notes(h, hit);
+    if (st == FOND_OK && v[STORE_SLOT_LANGUAGE][0])
+        st = db_analyzer(db, ingest_language(v[STORE_SLOT_LANGUAGE], "", 0), &a);
+    if (st == FOND_OK)
+        st = snippet_make(a, h->text, strlen(h->text),
+                          query_snippet_terms(q), SNIPPET_MAX_BYTES,
+                          &h->snippet);
+    hit->snippet = h->snippet.text;
+    hit->highlights = h->snippet.spans;
+    hit->n_highlights = h->snippet.n_spans;
+    return st;
+}
+
+static fond_status_t fill_results(fond_db_t *db, const query_t *q,
+                                  const store_mset_t *m, size_t offset,
+                                  fond_results_t *r)
+{
+    size_t n = store_mset_size(m);
+    r->estimate = store_mset_estimate(m);
+    r->hits = calloc(n ? n : 1, sizeof *r->hits);
+    r->store = calloc(n ? n : 1, sizeof *r->store);
+    if (!r->hits || !r->store)
+        return FOND_ERR_NOMEM;
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < n && st == FOND_OK; i++) {
+        r->n = i + 1; /* so that fond_results_free frees a partial hit */
+        st = fill_hit(db, q, m, i, offset + i + 1, &r->hits[i], &r->store[i]);
+    }
+    return st;
+}
+
+static fond_status_t run(fond_db_t *db, const query_t *q, store_op_t op,
+                         const fond_search_opts_t *o, store_mset_t **m)
+{
+    store_query_t *sq = NULL;
+    fond_status_t st = query_build(q, db->store, op, &sq);
+    if (st == FOND_OK)
+        st = store_search(db->store, m, sq, o->offset, o->limit);
+    store_query_free(sq);
+    return st;
+}
+
+/* The strict reading (every word), then, if it matched nothing at all and
+ * there was more than one word, the loose one (any word). */
+static fond_status_t run_with_fallback(fond_db_t *db, const query_t *q,
+                                       const fond_search_opts_t *o,
+                                       store_mset_t **m, int *loosened)
+{
+    *loosened = 0;
+    fond_status_t st = run(db, q, STORE_OP_AND, o, m);
+    if (st != FOND_OK || store_mset_estimate(*m) > 0 ||
+        query_item_count(q) < 2)
+        return st;
+    store_mset_free(*m);
+    *m = NULL;
+    *loosened = 1;
+    return run(db, q, STORE_OP_OR, o, m);
+}
+
+/* English, and the analyzer of every other language the collection holds
+ * (an "L" term names each source's language). */
+static fond_status_t languages_present(fond_db_t *db, query_langs_t *langs)
+{
+    size_t n;
+    const char *const *names = ingest_stemmers(&n);
+    langs->analyzers[0] = db->analyzer;
+    langs->n = 1;
+    for (size_t i = 1; i < n && langs->n < QUERY_MAX_LANGUAGES; i++) {
+        char term[32];
+        size_t freq = 0;
+        snprintf(term, sizeof term, "L%s", names[i]);
+        fond_status_t st = store_term_freq(db->store, term, &freq);
+        if (st == FOND_OK && freq > 0)
+            st = db_analyzer(db, names[i], &langs->analyzers[langs->n++]);
+        if (st != FOND_OK)
+            return st;
+    }
+    return FOND_OK;
+}
+
+fond_status_t fond_db_search(fond_db_t *db, const char *text,
+                             const fond_search_opts_t *opts,
+                             fond_results_t **out)
+{
+    static const fond_search_opts_t defaults = FOND_SEARCH_OPTS_INIT;
+    const fond_search_opts_t *o = opts ? opts : &defaults;
+    *out = NULL;
+    query_t *q = NULL;
+    query_langs_t langs;
+    fond_status_t st = languages_present(db, &langs);
+    if (st == FOND_OK)
+        st = query_parse(&q, &langs, text, db->error, sizeof db->error);
+    if (st != FOND_OK)
+        return st;
+    store_mset_t *m = NULL;
+    fond_results_t *r = calloc(1, sizeof *r);
+    st = r ? run_with_fallback(db, q, o, &m, &r->loosened) : FOND_ERR_NOMEM;
+    if (st == FOND_OK)
+        st = fill_results(db, q, m, o->offset, r);
+    else if (r)
+        db_fail_store(db, st);
+    store_mset_free(m);
+    query_free(q);
+    if (st != FOND_OK) {
+        if (st == FOND_ERR_NOMEM)
+            db_fail(db, st, "out of memory");
+        fond_results_free(r);
+        return st;
+    }
+    *out = r;
+    return FOND_OK;
+}

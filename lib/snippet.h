@@ -1,0 +1,35 @@
+/*
+ * snippet.h -- choosing and highlighting the fragment of a passage to show.
+ *
+ * The passage is re-read with analyze_text(), the same function that indexed
+ * it; a word is highlighted when its folded form is one the user searched for
+ * or its stem is the stem of one.  The fragment is the window of at most
+ * max_bytes with the most distinct matched words, widened to word
+ * boundaries, its white space collapsed, with "…" where it was cut.
+ */
+#ifndef FOND_SNIPPET_H
+#define FOND_SNIPPET_H
+
+#include <stddef.h>
+#include "analyze.h"
+#include "fond.h"
+
+typedef struct {
+    const char *const *words; /* folded query words, matched exactly */
+    size_t n_words;
+    const char *const *stems; /* stems of query words */
+    size_t n_stems;
+} snippet_terms_t;
+
+typedef struct {
+    char *text;         /* malloc'd, NUL-terminated */
+    fond_span_t *spans; /* malloc'd highlight ranges within text */
+    size_t n_spans;
+} snippet_t;
+
+fond_status_t snippet_make(analyzer_t *a, const char *text, size_t len,
+                           const snippet_terms_t *terms, size_t max_bytes,
+                           snippet_t *out);
+void snippet_free(snippet_t *s);
+
+#endif

@@ -1,0 +1,513 @@
+/*
+ * source.c -- reading the plain-text source format (see source.h): the
+ * header block, the byte range of the body, and the numbered notes of the
+ * "Notes" section at the end.
+ *
+ * The text is walked line by line, once for the header and once for the
+ * body, so the work is linear in its length.  Only the header values and
+ * the notes' text are copied; the body is handed back as a byte range.
+ * A file whose first line is not a known header is a raw narrative: all
+ * of it is body, and no Notes section is looked for in it.
+ */
+#include "source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How much of a bad value an error message quotes. */
+#define QUOTE_MAX 60
+
+/* ------------------------------------------------------------ lines */
+
+/* One line of the text, walked in order.  `start`/`end` exclude the line
+ * ending ("\n" or "\r\n"); `number` counts from 1 for error messages. */
+typedef struct {
+    const char *text;
+    size_t len;
+    size_t next;     /* where the following line starts */
+    size_t start, end;
+    unsigned number;
+} line_t;
+
+static void lines_begin(line_t *l, const char *text, size_t len, size_t from)
+{
+    memset(l, 0, sizeof *l);
+    l->text = text;
+    l->len = len;
+    l->next = from;
+}
+
+/* Step to the next line; 0 at the end of the text. */
+static int lines_next(line_t *l)
+{
+    if (l->next >= l->len)
+        return 0;
+    const char *nl = memchr(l->text + l->next, '\n', l->len - l->next);
+    l->start = l->next;
+    l->end = nl ? (size_t)(nl - l->text) : l->len;
+    l->next = nl ? l->end + 1 : l->len;
+    if (l->end > l->start && l->text[l->end - 1] == '\r')
+        l->end--;
+    l->number++;
+    return 1;
+}
+
+static int is_blank_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Narrow [*start, *end) to leave out white space at either end. */
+static void trim(const char *text, size_t *start, size_t *end)
+{
+    while (*start < *end && is_blank_byte(text[*start]))
+        (*start)++;
+    while (*end > *start && is_blank_byte(text[*end - 1]))
+        (*end)--;
+}
+
+static int line_is_blank(const line_t *l)
+{
+    size_t s = l->start, e = l->end;
+    trim(l->text, &s, &e);
+    return s == e;
+}
+
+/* ------------------------------------------------------------ messages */
+
+/* The length of at most `max` bytes of s[0, n), not cutting a UTF-8
+ * character in two, so a quoted value is still valid UTF-8. */
+static size_t utf8_prefix(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
+/* Write "line N: <what> '<quoted>'<hint>" into err (which may be NULL). */
+static fond_status_t fail(char *err, size_t errsize, unsigned line,
+                          const char *what, const char *s, size_t n,
+                          const char *hint)
+{
+    if (err && errsize) {
+        size_t q = utf8_prefix(s, n, QUOTE_MAX);
+        snprintf(err, errsize, "line %u: %s '%.*s%s'%s", line, what, (int)q, s,
+                 q < n ? "..." : "", hint);
+    }
+    return FOND_ERR_ARG;
+}
+
+/* ------------------------------------------------------------ header values */
+
+typedef enum {
+    H_TITLE, H_TYPE, H_DATE, H_FROM, H_TO, H_PLACE, H_LANGUAGE, H_ENCODING,
+    H_ARCHIVE_REF, H_SOURCE, H_COUNT
+} header_t;
+
+static const char *const header_names[H_COUNT] = {
+    "Title", "Type", "Date", "From", "To", "Place", "Language", "Encoding",
+    "Archive reference", "Source",
+};
+
+static const char *const source_types[] = {
+    "narrative", "telegram", "note", "letter", "conversation", "reference",
+};
+
+#define TYPE_HINT \
+    " (use narrative, telegram, note, letter, conversation or reference)"
+#define DATE_HINT " (use YYYY, YYYY-MM or YYYY-MM-DD)"
+
+static int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Does s[0, n) spell `name`, ignoring ASCII case? */
+static int same_word(const char *s, size_t n, const char *name)
+{
+    if (strlen(name) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)name[i]))
+            return 0;
+    return 1;
+}
+
+static int header_named(const char *s, size_t n)
+{
+    for (int h = 0; h < H_COUNT; h++)
+        if (same_word(s, n, header_names[h]))
+            return h;
+    return -1;
+}
+
+/* The slot of a string-valued header in *out (not Date). */
+static char **header_slot(source_t *out, header_t h)
+{
+    switch (h) {
+    case H_TITLE: return &out->title;
+    case H_TYPE: return &out->type;
+    case H_FROM: return &out->from;
+    case H_TO: return &out->to;
+    case H_PLACE: return &out->place;
+    case H_LANGUAGE: return &out->language;
+    case H_ENCODING: return &out->encoding;
+    case H_ARCHIVE_REF: return &out->archive_ref;
+    case H_SOURCE: return &out->source_ref;
+    default: return NULL;
+    }
+}
+
+/* The value of n digits at s, or -1 if any is not a digit. */
+static int digits_value(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static int days_in_month(int year, int month)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* Read "YYYY", "YYYY-MM" or "YYYY-MM-DD" into "YYYYMMDD" (00 for a part
+ * not given); 0 if the value is none of them or names no real day.  Year
+ * 0000 is refused because "0000" is how the format says "unknown". */
+static int parse_date(const char *v, size_t n, char date[9])
+{
+    if (n != 4 && n != 7 && n != 10)
+        return 0;
+    int year = digits_value(v, 4);
+    int month = n >= 7 && v[4] == '-' ? digits_value(v + 5, 2) : 0;
+    int day = n == 10 && v[7] == '-' ? digits_value(v + 8, 2) : 0;
+    if (year <= 0 || (n >= 7 && (month < 1 || month > 12)))
+        return 0;
+    if (n == 10 && (day < 1 || day > days_in_month(year, month)))
+        return 0;
+    memcpy(date, v, 4);
+    memcpy(date + 4, n >= 7 ? v + 5 : "00", 2);
+    memcpy(date + 6, n == 10 ? v + 8 : "00", 2);
+    date[8] = '\0';
+    return 1;
+}
+
+/* The Type value in lower case, or NULL if it is not one of the types. */
+static const char *known_type(const char *v, size_t n)
+{
+    for (size_t i = 0; i < sizeof source_types / sizeof *source_types; i++)
+        if (same_word(v, n, source_types[i]))
+            return source_types[i];
+    return NULL;
+}
+
+static char *copy_span(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/* ------------------------------------------------------------ header block */
+
+/* A line split at its first colon into a trimmed name and value. */
+typedef struct {
+    size_t name_start, name_end, value_start, value_end;
+    int has_colon;
+} header_line_t;
+
+/* Split a line as "Name: value"; the header it names, or -1 (also when
+ * there is no colon). */
+static int split_header(const line_t *l, header_line_t *h)
+{
+    const char *colon = memchr(l->text + l->start, ':', l->end - l->start);
+    h->name_start = l->start;
+    h->name_end = colon ? (size_t)(colon - l->text) : l->end;
+    h->value_start = colon ? h->name_end + 1 : l->end;
+    h->value_end = l->end;
+    h->has_colon = colon != NULL;
+    trim(l->text, &h->name_start, &h->name_end);
+    trim(l->text, &h->value_start, &h->value_end);
+    return colon ? header_named(l->text + h->name_start,
+                                h->name_end - h->name_start)
+                 : -1;
+}
+
+/* Store one header's value in *out; FOND_ERR_ARG for a bad Date or Type.
+ * An empty value leaves a string header absent (NULL). */
+static fond_status_t store_header(source_t *out, header_t which, const char *v,
+                                  size_t n, unsigned line, char *err,
+                                  size_t errsize)
+{
+    if (which == H_DATE)
+        return parse_date(v, n, out->date)
+                   ? FOND_OK
+                   : fail(err, errsize, line, "bad Date", v, n, DATE_HINT);
+    if (which == H_TYPE) {
+        const char *type = known_type(v, n);
+        if (!type)
+            return fail(err, errsize, line, "unknown Type", v, n, TYPE_HINT);
+        v = type; /* stored in lower case */
+    }
+    if (n == 0)
+        return FOND_OK;
+    char **slot = header_slot(out, which);
+    *slot = copy_span(v, n);
+    return *slot ? FOND_OK : FOND_ERR_NOMEM;
+}
+
+/* Read the header lines that follow the first one (already known to be a
+ * header) up to the blank line that ends the block; sets body_start. */
+static fond_status_t read_header_block(line_t *l, source_t *out, char *err,
+                                       size_t errsize)
+{
+    unsigned seen = 0; /* a bit per header, to refuse one given twice */
+    do {
+        if (line_is_blank(l)) {
+            out->body_start = l->next;
+            return FOND_OK;
+        }
+        header_line_t h;
+        int which = split_header(l, &h);
+        const char *name = l->text + h.name_start;
+        size_t name_len = h.name_end - h.name_start;
+        if (!h.has_colon)
+            return fail(err, errsize, l->number, "not a header line", name,
+                        name_len, " (end the header with a blank line)");
+        if (which < 0)
+            return fail(err, errsize, l->number, "unknown header", name,
+                        name_len, "");
+        if (seen & (1u << which))
+            return fail(err, errsize, l->number, "duplicate header", name,
+                        name_len, "");
+        seen |= 1u << which;
+        fond_status_t st = store_header(out, (header_t)which,
+                                        l->text + h.value_start,
+                                        h.value_end - h.value_start, l->number,
+                                        err, errsize);
+        if (st != FOND_OK)
+            return st;
+    } while (lines_next(l));
+    out->body_start = l->len; /* a file that is only a header */
+    return FOND_OK;
+}
+
+/* ------------------------------------------------------------ notes */
+
+/* Is the line "N. text" (or "N." alone) with N from 1 to 999?  If so, the
+ * number and where the note's text starts. */
+static int note_line(const line_t *l, unsigned *number, size_t *text_start)
+{
+    size_t s = l->start, e = l->end;
+    trim(l->text, &s, &e);
+    size_t d = s;
+    while (d < e && d - s < 4 && l->text[d] >= '0' && l->text[d] <= '9')
+        d++;
+    if (d == s || d - s > 3 || d >= e || l->text[d] != '.')
+        return 0;
+    if (d + 1 < e && !is_blank_byte(l->text[d + 1]))
+        return 0; /* "1.5 million" is not a note */
+    int n = digits_value(l->text + s, d - s);
+    if (n < 1)
+        return 0;
+    *number = (unsigned)n;
+    *text_start = d + 1;
+    return 1;
+}
+
+static int is_notes_heading(const line_t *l)
+{
+    size_t s = l->start, e = l->end;
+    trim(l->text, &s, &e);
+    return (e - s == 5 && memcmp(l->text + s, "Notes", 5) == 0) ||
+           (e - s == 6 && memcmp(l->text + s, "Notes:", 6) == 0);
+}
+
+/* Find the Notes section in the body: the last "Notes" line after a blank
+ * line whose next non-blank line is a note (or which ends the text), so a
+ * heading "Notes" in the prose does not cut the body short.  On success
+ * *heading_next is where the notes start and *blank_start where the blank
+ * line before the heading starts. */
+static int find_notes_section(const char *text, size_t len, size_t body_start,
+                              size_t *heading_next, size_t *blank_start)
+{
+    line_t l;
+    lines_begin(&l, text, len, body_start);
+    int found = 0, pending = 0, prev_blank = 1; /* the header's blank line */
+    size_t prev_start = body_start, cand_next = 0, cand_blank = 0;
+    while (lines_next(&l)) {
+        int blank = line_is_blank(&l);
+        unsigned number;
+        size_t ts;
+        if (pending && !blank) {
+            pending = 0;
+            if (note_line(&l, &number, &ts)) {
+                found = 1;
+                *heading_next = cand_next;
+                *blank_start = cand_blank;
+            }
+        }
+        if (prev_blank && is_notes_heading(&l)) {
+            pending = 1;
+            cand_next = l.next;
+            cand_blank = prev_start;
+        }
+        prev_blank = blank;
+        prev_start = l.start;
+    }
+    if (pending) {
+        found = 1;
+        *heading_next = cand_next;
+        *blank_start = cand_blank;
+    }
+    return found;
+}
+
+/* The text of s[0, n) with each run of white space made one space, and
+ * none at either end; malloc'd. */
+static char *collapse_space(const char *s, size_t n)
+{
+    char *out = malloc(n + 1), *w = out;
+    if (!out)
+        return NULL;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_blank_byte(s[i]) || s[i] == '\n') {
+            space = w != out;
+            continue;
+        }
+        if (space)
+            *w++ = ' ';
+        space = 0;
+        *w++ = s[i];
+    }
+    *w = '\0';
+    return out;
+}
+
+static fond_status_t add_note(source_t *out, size_t *cap, unsigned number,
+                              const char *s, size_t n)
+{
+    if (out->n_notes == *cap) {
+        size_t new_cap = *cap ? 2 * *cap : 8;
+        source_note_t *p = realloc(out->notes, new_cap * sizeof *p);
+        if (!p)
+            return FOND_ERR_NOMEM;
+        out->notes = p;
+        *cap = new_cap;
+    }
+    char *t = collapse_space(s, n);
+    if (!t)
+        return FOND_ERR_NOMEM;
+    out->notes[out->n_notes++] = (source_note_t){number, t};
+    return FOND_OK;
+}
+
+/* Read the notes from `from` to the end.  A note runs from its "N. " to
+ * the next note line, so the lines that continue it (and any blank lines)
+ * join its text; find_notes_section() made sure the first line is one. */
+static fond_status_t read_notes(const char *text, size_t len, size_t from,
+                                source_t *out)
+{
+    line_t l;
+    lines_begin(&l, text, len, from);
+    size_t cap = 0, note_start = 0, note_end = 0;
+    unsigned number = 0;
+    while (lines_next(&l)) {
+        unsigned n;
+        size_t ts;
+        if (!note_line(&l, &n, &ts)) {
+            if (number && !line_is_blank(&l))
+                note_end = l.end;
+            continue;
+        }
+        if (number) {
+            fond_status_t st = add_note(out, &cap, number, text + note_start,
+                                        note_end - note_start);
+            if (st != FOND_OK)
+                return st;
+        }
+        number = n;
+        note_start = ts;
+        note_end = l.end;
+    }
+    return number ? add_note(out, &cap, number, text + note_start,
+                             note_end - note_start)
+                  : FOND_OK;
+}
+
+/* ------------------------------------------------------------ the whole */
+
+/* Where the first line starts: after a UTF-8 byte order mark, if any, so
+ * that "\xEF\xBB\xBFTitle:" is still a header. */
+static size_t skip_bom(const char *text, size_t len)
+{
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+static fond_status_t parse_body(const char *text, size_t len, source_t *out)
+{
+    size_t notes_from = 0, blank_start = 0;
+    out->body_end = len;
+    if (!find_notes_section(text, len, out->body_start, &notes_from,
+                            &blank_start))
+        return FOND_OK;
+    /* With an empty body the blank line before "Notes" is the header's. */
+    out->body_end = blank_start > out->body_start ? blank_start
+                                                  : out->body_start;
+    return read_notes(text, len, notes_from, out);
+}
+
+fond_status_t source_parse(const char *text, size_t len, source_t *out,
+                           char *err, size_t errsize)
+{
+    memset(out, 0, sizeof *out);
+    if (err && errsize)
+        err[0] = '\0';
+    out->body_end = len;
+    line_t l;
+    header_line_t h;
+    lines_begin(&l, text, len, skip_bom(text, len));
+    if (!lines_next(&l) || split_header(&l, &h) < 0)
+        return FOND_OK; /* a raw narrative: all of it is body */
+    out->has_header = 1;
+    fond_status_t st = read_header_block(&l, out, err, errsize);
+    if (st == FOND_OK)
+        st = parse_body(text, len, out);
+    if (st == FOND_ERR_NOMEM && err && errsize)
+        snprintf(err, errsize, "out of memory");
+    if (st != FOND_OK)
+        source_free(out);
+    return st;
+}
+
+void source_free(source_t *s)
+{
+    if (!s)
+        return;
+    free(s->title);
+    free(s->type);
+    free(s->from);
+    free(s->to);
+    free(s->place);
+    free(s->language);
+    free(s->encoding);
+    free(s->archive_ref);
+    free(s->source_ref);
+    for (size_t i = 0; i < s->n_notes; i++)
+        free(s->notes[i].text);
+    free(s->notes);
+    memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,58 @@
+/*
+ * source.h -- the plain-text source format: optional header lines, a blank
+ * line, the body, and an optional "Notes" section of numbered footnotes.
+ *
+ *     Title: Telegram from Yusif Kamal to M. D. Huseynov
+ *     Type: telegram
+ *     Date: 1921-07-03
+ *     From: Yusif Kamal
+ *     To: M. D. Huseynov
+ *
+ *     The body ...[1]
+ *
+ *     Notes
+ *     1. Cited in the narrative (treaty-of-kars-1921.txt) as note 4.
+ *
+ * Header names (case-insensitive): Title, Type (narrative | telegram | note
+ * | letter | conversation | reference), Date (YYYY, YYYY-MM or YYYY-MM-DD),
+ * From, To, Place, Language, Encoding, Archive reference, Source.  The
+ * header is the leading run of "Name: value" lines with known names, ended
+ * by a blank line; a file whose first line is not one has no header and is
+ * a raw narrative (all body).  The Notes section starts at a line that is
+ * exactly "Notes" (or "Notes:"), alone, after a blank line, and holds lines
+ * "N. text" (a note's text may go on over following lines).
+ */
+#ifndef FOND_SOURCE_H
+#define FOND_SOURCE_H
+
+#include <stddef.h>
+#include "fond.h"
+
+typedef struct {
+    unsigned number;
+    char *text;        /* malloc'd, white space collapsed */
+} source_note_t;
+
+typedef struct {
+    int has_header;
+    char *title, *type, *from, *to, *place, *language, *encoding;
+    char *archive_ref, *source_ref; /* "Archive reference", "Source" */
+    char date[9];      /* "YYYYMMDD", with 00 for an unknown month or day;
+                          "" when there is no Date header */
+    size_t body_start; /* byte range of the body in the text */
+    size_t body_end;   /* (the Notes section excluded) */
+    source_note_t *notes;
+    size_t n_notes;
+} source_t;
+
+/*
+ * Parse text[0, len) (valid UTF-8).  Every string field is malloc'd or
+ * NULL when absent; free with source_free().  A malformed header value (a
+ * bad Date, an unknown Type) fails with FOND_ERR_ARG and a one-line message
+ * naming the line in err.
+ */
+fond_status_t source_parse(const char *text, size_t len, source_t *out,
+                           char *err, size_t errsize);
+void source_free(source_t *s);
+
+#endif

@@ -1,0 +1,468 @@
+/*
+ * store.cc -- the C API over Xapian (see store.h), and the only C++ in fond.
+ * Every function catches what Xapian (or the C++ library) throws, turns it
+ * into a fond_status_t with a message on the store, and returns; nothing
+ * C++ crosses into C.
+ *
+ * The index schema.  One Xapian document a passage, in Omega's term
+ * conventions where Omega has one, so xapian-delve and quest read it:
+ *
+ *   term            meaning
+ *   (no prefix)     folded passage words, with positions; also the words of
+ *                   the passage's footnotes, without positions
+ *   Z<stem>         Snowball stems of the folded passage words
+ *   Q<id>           the passage id: <16 hex of FNV-1a(path)>-<ordinal>
+ *   XSRC<hash>      every passage of one source (deleted together on
+ *                   re-index)
+ *   P<path>         the source path, cut at 240 bytes
+ *   S<word>         folded title words
+ *   T<type>         source type: Ttelegram
+ *   A<word>         folded sender words (Omega's author)
+ *   XTO<word>       folded recipient words
+ *   XPLACE<word>    folded place words
+ *   L<language>     the stemmer's language: Lenglish, Lrussian
+ *   Y<yyyy>         year, M<yyyymm> month, D<yyyymmdd> day: the source's
+ *                   date and every date the passage mentions
+ *   XARCHIVE<a>     archival citations of the passage's footnotes, folded,
+ *   XFOND<n>        without spaces: XARCHIVEsaar, XFOND28, XOPIS1, XDELO68
+ *   XOPIS<n>
+ *   XDELO<n>
+ *
+ *   value slot      (store.h names them)
+ *   0 path, 1 title, 2 ordinal, 3 passage id, 4 source date YYYYMMDD
+ *   (00 for unknown parts: sorts as text, and works for 1921), 5 type,
+ *   6 from, 7 to, 8 place, 9 language, 10 footnotes ("N\ttext\n" lines),
+ *   11 dates mentioned (YYYYMMDD separated by spaces), 12 "start end" bytes
+ *   of the passage in the decoded source, 13 sort date.
+ *
+ *   document data   the repaired passage text
+ */
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+extern "C" {
+#include "store.h"
+}
+
+struct store {
+    Xapian::Database *db;           /* the database, for reading */
+    Xapian::WritableDatabase *wdb;  /* the same, when writable; else NULL */
+    std::string path;
+    char error[512];
+};
+
+struct store_doc {
+    Xapian::Document doc;
+};
+
+struct store_query {
+    Xapian::Query query;
+};
+
+struct store_mset {
+    struct hit {
+        double weight;
+        std::string data;
+        std::vector<std::string> values;
+    };
+    std::vector<hit> hits;
+    size_t estimate;
+};
+
+/* The number of value slots fond uses (store.h). */
+static const unsigned SLOTS = STORE_SLOT_SORTDATE + 1;
+
+/* ------------------------------------------------------------ errors */
+
+static void set_error(char *buf, size_t size, const std::string &msg)
+{
+    if (size > 0)
+        std::snprintf(buf, size, "%s", msg.c_str());
+}
+
+/* Called inside a catch (...): rethrows to learn what was thrown, and
+ * turns it into a status and a message.  The one place exceptions end. */
+static fond_status_t current_error(char *buf, size_t size,
+                                   const std::string &path)
+{
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &) {
+        set_error(buf, size, "database is locked by another indexer: " + path);
+        return FOND_ERR_LOCKED;
+    } catch (const Xapian::DatabaseNotFoundError &) {
+        set_error(buf, size, "no fond database at " + path);
+        return FOND_ERR_NODB;
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        set_error(buf, size, "cannot open the database at " + path + ": " +
+                                 e.get_msg());
+        return FOND_ERR_NODB;
+    } catch (const Xapian::DatabaseCorruptError &e) {
+        set_error(buf, size, "the database at " + path + " is damaged: " +
+                                 e.get_msg());
+        return FOND_ERR_CORRUPT;
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        set_error(buf, size, "the database changed while it was read: " +
+                                 e.get_msg());
+        return FOND_ERR_MODIFIED;
+    } catch (const Xapian::Error &e) {
+        set_error(buf, size, std::string("Xapian: ") + e.get_type() + ": " +
+                                 e.get_msg());
+        return FOND_ERR_XAPIAN;
+    } catch (const std::bad_alloc &) {
+        set_error(buf, size, "out of memory");
+        return FOND_ERR_NOMEM;
+    } catch (const std::exception &e) {
+        set_error(buf, size, std::string("internal error: ") + e.what());
+        return FOND_ERR_INTERNAL;
+    } catch (...) {
+        set_error(buf, size, "internal error: unknown exception");
+        return FOND_ERR_INTERNAL;
+    }
+}
+
+static fond_status_t fail(store_t *s)
+{
+    return current_error(s->error, sizeof s->error, s->path);
+}
+
+/* ------------------------------------------------------------ databases */
+
+extern "C" fond_status_t store_open(store_t **out, const char *path,
+                                    int writable, char *err, size_t errsize)
+{
+    *out = NULL;
+    store_t *s = NULL;
+    try {
+        s = new store_t();
+        s->db = NULL;
+        s->wdb = NULL;
+        s->path = path;
+        s->error[0] = '\0';
+        if (writable) {
+            s->wdb = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            s->db = s->wdb;
+        } else {
+            s->db = new Xapian::Database(path);
+        }
+        *out = s;
+        return FOND_OK;
+    } catch (...) {
+        fond_status_t st = current_error(err, errsize, path);
+        delete s;
+        return st;
+    }
+}
+
+extern "C" fond_status_t store_close(store_t *s)
+{
+    if (!s)
+        return FOND_OK;
+    fond_status_t st = FOND_OK;
+    try {
+        if (s->wdb)
+            s->wdb->commit();
+        s->db->close();
+    } catch (...) {
+        st = fail(s);
+    }
+    delete s->db; /* the WritableDatabase, when writable */
+    delete s;
+    return st;
+}
+
+extern "C" const char *store_error(const store_t *s)
+{
+    return s ? s->error : "";
+}
+
+extern "C" fond_status_t store_commit(store_t *s)
+{
+    try {
+        if (s->wdb)
+            s->wdb->commit();
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_doc_count(store_t *s, size_t *out)
+{
+    try {
+        *out = s->db->get_doccount();
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_term_freq(store_t *s, const char *term,
+                                         size_t *out)
+{
+    try {
+        *out = s->db->get_termfreq(term);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_delete_term(store_t *s, const char *term)
+{
+    try {
+        if (!s->wdb) {
+            std::snprintf(s->error, sizeof s->error, "database is read-only");
+            return FOND_ERR_ARG;
+        }
+        s->wdb->delete_document(term);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+/* ------------------------------------------------------------ documents */
+
+extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
+{
+    try {
+        *out = new store_doc_t();
+        return FOND_OK;
+    } catch (...) {
+        *out = NULL;
+        return fail(s);
+    }
+}
+
+extern "C" void store_doc_free(store_doc_t *d) { delete d; }
+
+/* Documents have no store of their own: their rare errors (out of memory)
+ * are reported by status alone. */
+static fond_status_t doc_error()
+{
+    char scratch[64];
+    return current_error(scratch, sizeof scratch, "");
+}
+
+extern "C" fond_status_t store_doc_add_posting(store_doc_t *d, const char *term,
+                                               size_t len, unsigned pos)
+{
+    try {
+        d->doc.add_posting(std::string(term, len), pos);
+        return FOND_OK;
+    } catch (...) {
+        return doc_error();
+    }
+}
+
+extern "C" fond_status_t store_doc_add_term(store_doc_t *d, const char *term,
+                                            size_t len)
+{
+    try {
+        d->doc.add_term(std::string(term, len));
+        return FOND_OK;
+    } catch (...) {
+        return doc_error();
+    }
+}
+
+extern "C" fond_status_t store_doc_set_data(store_doc_t *d, const char *data,
+                                            size_t len)
+{
+    try {
+        d->doc.set_data(std::string(data, len));
+        return FOND_OK;
+    } catch (...) {
+        return doc_error();
+    }
+}
+
+extern "C" fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
+                                             const char *value, size_t len)
+{
+    try {
+        d->doc.add_value(slot, std::string(value, len));
+        return FOND_OK;
+    } catch (...) {
+        return doc_error();
+    }
+}
+
+extern "C" fond_status_t store_doc_replace(store_t *s, store_doc_t *d,
+                                           const char *idterm)
+{
+    try {
+        if (!s->wdb) {
+            std::snprintf(s->error, sizeof s->error, "database is read-only");
+            return FOND_ERR_ARG;
+        }
+        s->wdb->replace_document(idterm, d->doc);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+/* ------------------------------------------------------------ queries */
+
+extern "C" fond_status_t store_query_term(store_t *s, store_query_t **out,
+                                          const char *term, size_t len)
+{
+    *out = NULL;
+    try {
+        *out = new store_query_t{Xapian::Query(std::string(term, len))};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_query_match_all(store_t *s, store_query_t **out)
+{
+    *out = NULL;
+    try {
+        *out = new store_query_t{Xapian::Query::MatchAll};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+/* The first part against the others ORed: for AND_NOT, AND_MAYBE, FILTER. */
+static Xapian::Query first_vs_rest(Xapian::Query::op op,
+                                   const std::vector<Xapian::Query> &q)
+{
+    if (q.size() == 1)
+        return q[0];
+    Xapian::Query rest(Xapian::Query::OP_OR, q.begin() + 1, q.end());
+    if (op == Xapian::Query::OP_FILTER) /* filters must all match */
+        rest = Xapian::Query(Xapian::Query::OP_AND, q.begin() + 1, q.end());
+    return Xapian::Query(op, q[0], rest);
+}
+
+static Xapian::Query combine(store_op_t op, const std::vector<Xapian::Query> &q,
+                             unsigned window)
+{
+    typedef Xapian::Query Q;
+    switch (op) {
+    case STORE_OP_AND: return Q(Q::OP_AND, q.begin(), q.end());
+    case STORE_OP_OR: return Q(Q::OP_OR, q.begin(), q.end());
+    case STORE_OP_PHRASE:
+        return Q(Q::OP_PHRASE, q.begin(), q.end(),
+                 window > q.size() ? window : (unsigned)q.size());
+    case STORE_OP_NEAR: return Q(Q::OP_NEAR, q.begin(), q.end(), window);
+    case STORE_OP_AND_NOT: return first_vs_rest(Q::OP_AND_NOT, q);
+    case STORE_OP_AND_MAYBE: return first_vs_rest(Q::OP_AND_MAYBE, q);
+    case STORE_OP_FILTER: return first_vs_rest(Q::OP_FILTER, q);
+    }
+    return Q(Q::OP_AND, q.begin(), q.end());
+}
+
+extern "C" fond_status_t store_query_combine(store_t *s, store_query_t **out,
+                                             store_op_t op,
+                                             store_query_t *const *parts,
+                                             size_t n, unsigned window)
+{
+    *out = NULL;
+    if (n == 0) {
+        std::snprintf(s->error, sizeof s->error, "a query needs a part");
+        return FOND_ERR_ARG;
+    }
+    try {
+        std::vector<Xapian::Query> q;
+        for (size_t i = 0; i < n; i++)
+            q.push_back(parts[i]->query);
+        *out = new store_query_t{n == 1 && op != STORE_OP_FILTER
+                                     ? q[0] : combine(op, q, window)};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" void store_query_free(store_query_t *q) { delete q; }
+
+/* ------------------------------------------------------------ searching */
+
+static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
+                                size_t offset, size_t limit)
+{
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    Xapian::MSet mset = enquire.get_mset((Xapian::doccount)offset,
+                                         (Xapian::doccount)limit);
+    store_mset_t *m = new store_mset_t();
+    m->estimate = mset.get_matches_estimated();
+    for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
+        Xapian::Document doc = i.get_document();
+        store_mset_t::hit h;
+        h.weight = i.get_weight();
+        h.data = doc.get_data();
+        for (unsigned slot = 0; slot < SLOTS; slot++)
+            h.values.push_back(doc.get_value(slot));
+        m->hits.push_back(h);
+    }
+    return m;
+}
+
+extern "C" fond_status_t store_search(store_t *s, store_mset_t **out,
+                                      const store_query_t *q, size_t offset,
+                                      size_t limit)
+{
+    *out = NULL;
+    try {
+        try {
+            *out = run_search(*s->db, q->query, offset, limit);
+        } catch (const Xapian::DatabaseModifiedError &) {
+            s->db->reopen(); /* an indexer committed under us: once more */
+            *out = run_search(*s->db, q->query, offset, limit);
+        }
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" size_t store_mset_size(const store_mset_t *m)
+{
+    return m->hits.size();
+}
+
+extern "C" size_t store_mset_estimate(const store_mset_t *m)
+{
+    return m->estimate;
+}
+
+extern "C" double store_mset_weight(const store_mset_t *m, size_t i)
+{
+    return m->hits[i].weight;
+}
+
+extern "C" const char *store_mset_data(const store_mset_t *m, size_t i,
+                                       size_t *len)
+{
+    *len = m->hits[i].data.size();
+    return m->hits[i].data.c_str();
+}
+
+extern "C" const char *store_mset_value(const store_mset_t *m, size_t i,
+                                        unsigned slot, size_t *len)
+{
+    static const char empty[] = "";
+    if (slot >= SLOTS) {
+        *len = 0;
+        return empty;
+    }
+    const std::string &v = m->hits[i].values[slot];
+    *len = v.size();
+    return v.c_str();
+}
+
+extern "C" void store_mset_free(store_mset_t *m) { delete m; }

@@ -1,0 +1,112 @@
+/*
+ * store.h -- the C API over Xapian, implemented in store.cc, the only C++ in
+ * fond.  No C++ type or exception crosses this line: every function catches
+ * what Xapian throws, records the message on the store handle (see
+ * store_error) and returns a fond_status_t.
+ *
+ * The index schema (Omega's conventions where Omega has one) is written out
+ * at the top of store.cc.
+ */
+#ifndef FOND_STORE_H
+#define FOND_STORE_H
+
+#include <stddef.h>
+#include "fond.h"
+
+typedef struct store store_t;         /* an open database */
+typedef struct store_doc store_doc_t; /* a document being built */
+typedef struct store_query store_query_t;
+typedef struct store_mset store_mset_t; /* one page of ranked results */
+
+/* Value slots. */
+enum {
+    STORE_SLOT_PATH = 0,    /* source path */
+    STORE_SLOT_TITLE = 1,   /* source title */
+    STORE_SLOT_ORDINAL = 2, /* passage number in its source, decimal */
+    STORE_SLOT_ID = 3,      /* passage id (the Q term without its prefix) */
+    STORE_SLOT_DATE = 4,    /* source date, "YYYYMMDD" (00 for unknown parts) */
+    STORE_SLOT_TYPE = 5,    /* source type */
+    STORE_SLOT_FROM = 6,
+    STORE_SLOT_TO = 7,
+    STORE_SLOT_PLACE = 8,
+    STORE_SLOT_LANGUAGE = 9, /* Snowball stemmer name */
+    STORE_SLOT_NOTES = 10,  /* cited footnotes: "N\ttext\n" each */
+    STORE_SLOT_DATES = 11,  /* dates mentioned: "YYYYMMDD" joined by ' ' */
+    STORE_SLOT_RANGE = 12,  /* "start end": bytes in the decoded source */
+    STORE_SLOT_SORTDATE = 13 /* the first date mentioned, else the source's */
+};
+
+/*
+ * Open the database at `path`; writable creates it if missing.  On failure
+ * *out is NULL and the message is copied into err (errsize bytes, may be 0).
+ * Status: FOND_ERR_NODB (missing or not a database), FOND_ERR_LOCKED
+ * (another writer), FOND_ERR_CORRUPT, FOND_ERR_XAPIAN.
+ */
+fond_status_t store_open(store_t **out, const char *path, int writable,
+                         char *err, size_t errsize);
+/* Commit if writable, then free.  NULL is fine. */
+fond_status_t store_close(store_t *s);
+/* The last error message on this store; "" if none. */
+const char *store_error(const store_t *s);
+
+fond_status_t store_commit(store_t *s);
+/* How many documents hold `term` (0 if none). */
+fond_status_t store_term_freq(store_t *s, const char *term, size_t *out);
+fond_status_t store_doc_count(store_t *s, size_t *out);
+/* Delete every document indexed by `term`. */
+fond_status_t store_delete_term(store_t *s, const char *term);
+
+/* Documents: build one, then store_doc_replace() writes it. */
+fond_status_t store_doc_new(store_t *s, store_doc_t **out);
+void store_doc_free(store_doc_t *d);
+/* A term with a position (positions start at 1). */
+fond_status_t store_doc_add_posting(store_doc_t *d, const char *term,
+                                    size_t len, unsigned pos);
+/* A term without a position (boolean or field terms). */
+fond_status_t store_doc_add_term(store_doc_t *d, const char *term, size_t len);
+fond_status_t store_doc_set_data(store_doc_t *d, const char *data, size_t len);
+fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
+                                  const char *value, size_t len);
+/* Write d, replacing any document that has the unique term `idterm` (which
+ * must already be added to d).  d stays owned by the caller. */
+fond_status_t store_doc_replace(store_t *s, store_doc_t *d, const char *idterm);
+
+/*
+ * Queries.  Each constructor returns a new query the caller frees with
+ * store_query_free(); combining copies the parts (they stay the caller's).
+ * On failure *out is NULL and the store's error is set.
+ */
+typedef enum {
+    STORE_OP_AND,
+    STORE_OP_OR,
+    STORE_OP_AND_NOT,  /* first part, without any of the others */
+    STORE_OP_PHRASE,   /* parts are terms, in order, adjacent */
+    STORE_OP_NEAR,     /* parts within `window` positions, any order */
+    STORE_OP_AND_MAYBE, /* first part required, the others add weight */
+    STORE_OP_FILTER     /* first part ranked, the others must match too
+                           but add no weight */
+} store_op_t;
+
+fond_status_t store_query_term(store_t *s, store_query_t **out,
+                               const char *term, size_t len);
+fond_status_t store_query_combine(store_t *s, store_query_t **out,
+                                  store_op_t op, store_query_t *const *parts,
+                                  size_t n, unsigned window);
+/* A query every document matches (to filter without words). */
+fond_status_t store_query_match_all(store_t *s, store_query_t **out);
+void store_query_free(store_query_t *q);
+
+/* Rank with BM25; one page of [offset, offset + limit). */
+fond_status_t store_search(store_t *s, store_mset_t **out,
+                           const store_query_t *q, size_t offset, size_t limit);
+size_t store_mset_size(const store_mset_t *m);
+size_t store_mset_estimate(const store_mset_t *m);
+double store_mset_weight(const store_mset_t *m, size_t i);
+/* The i-th document's data (owned by m, valid until store_mset_free). */
+const char *store_mset_data(const store_mset_t *m, size_t i, size_t *len);
+/* The i-th document's value in slot (owned by m). */
+const char *store_mset_value(const store_mset_t *m, size_t i, unsigned slot,
+                             size_t *len);
+void store_mset_free(store_mset_t *m);
+
+#endif

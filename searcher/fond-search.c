@@ -1,0 +1,256 @@
+/*
+ * fond-search -- search a fond database from the terminal.
+ *
+ * Prints ranked passages: rank, source title and passage number, the source
+ * path, and a snippet with the searched words highlighted (bold on a
+ * terminal, [brackets] when piped, never colour with NO_COLOR); or, with
+ * --json, one JSON document for scripts.  Exit: 0 hits, 1 none, 2 error.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fond.h"
+
+#define PROG "fond-search"
+#define MAX_LIMIT 1000
+#define MAX_OFFSET 100000
+
+typedef enum { HL_AUTO, HL_BOLD, HL_BRACKETS, HL_NONE } highlight_t;
+
+typedef struct {
+    const char *db;
+    fond_search_opts_t search;
+    int json;
+    highlight_t highlight;
+} options_t;
+
+static void usage(FILE *out)
+{
+    fputs("Usage: " PROG " [OPTION]... WORDS...\n"
+          "Search a fond database; print the best passages first.\n"
+          "\n"
+          "  -d, --db DIR          the database (default: $FOND_DB, else\n"
+          "                        $XDG_DATA_HOME/fond/db, else ~/.local/share/fond/db)\n"
+          "  -n, --limit N         show at most N passages (default 10, at most 1000)\n"
+          "      --offset N        skip the first N passages (for paging)\n"
+          "      --json            print one JSON document (schema in README.md)\n"
+          "      --highlight WHEN  auto (bold on a terminal, else [brackets]),\n"
+          "                        bold, brackets or none\n"
+          "  -h, --help            show this help and exit\n"
+          "      --version         show the version and exit\n"
+          "\n"
+          "WORDS are matched in any form (\"signed\" finds \"signs\"), without regard\n"
+          "to case or accents (\"sevres\" finds \"Sèvres\").  \"Quoted words\" must\n"
+          "stand together, in that order.  Passages holding every word come\n"
+          "first; if none does, passages holding some of them are shown.\n"
+          "\n"
+          "Exit status: 0 passages found, 1 none found, 2 usage or runtime error.\n"
+          "See fond-search(1).\n",
+          out);
+}
+
+static int bad_usage(const char *msg, const char *arg)
+{
+    fprintf(stderr, PROG ": %s%s%s\nTry '" PROG " --help' for more "
+                    "information.\n", msg, arg ? ": " : "", arg ? arg : "");
+    return CLI_EXIT_ERROR;
+}
+
+static int parse_highlight(const char *s, highlight_t *out)
+{
+    static const char *const names[] = {"auto", "bold", "brackets", "none"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (highlight_t)i;
+            return 0;
+        }
+    return -1;
+}
+
+/* Bold only on a terminal that wants it (https://no-color.org). */
+static highlight_t resolve_highlight(highlight_t h)
+{
+    if (h != HL_AUTO)
+        return h;
+    const char *no_color = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    int tty = isatty(STDOUT_FILENO);
+    if (tty && !(no_color && *no_color) && !(term && !strcmp(term, "dumb")))
+        return HL_BOLD;
+    return HL_BRACKETS;
+}
+
+static void print_snippet(const fond_hit_t *h, highlight_t hl)
+{
+    static const char *const open[] = {"", "\033[1m", "[", ""};
+    static const char *const close[] = {"", "\033[0m", "]", ""};
+    const char *s = h->snippet;
+    size_t at = 0;
+    fputs("   ", stdout);
+    for (size_t i = 0; i < h->n_highlights; i++) {
+        const fond_span_t *sp = &h->highlights[i];
+        fwrite(s + at, 1, sp->start - at, stdout);
+        fputs(open[hl], stdout);
+        fwrite(s + sp->start, 1, sp->length, stdout);
+        fputs(close[hl], stdout);
+        at = sp->start + sp->length;
+    }
+    fputs(s + at, stdout);
+    fputs("\n", stdout);
+}
+
+/* "telegram, 1921-07-21, M. D. Huseynov to Yusif Kamal": what the source
+ * says of itself, when it says anything. */
+static void print_source_line(const fond_hit_t *h)
+{
+    const char *parts[] = {h->type, h->date, h->place};
+    int any = 0;
+    for (size_t i = 0; i < 3; i++)
+        if (*parts[i])
+            printf("%s%s", any++ ? ", " : "   ", parts[i]);
+    if (*h->from || *h->to)
+        printf("%s%s%s%s", any++ ? ", " : "   ", *h->from ? h->from : "?",
+               *h->to ? " to " : "", h->to);
+    if (any)
+        fputs("\n", stdout);
+}
+
+static void print_notes(const fond_hit_t *h)
+{
+    for (size_t i = 0; i < h->n_notes; i++)
+        printf("   [%u] %s\n", h->notes[i].number, h->notes[i].text);
+}
+
+static void print_text(const fond_results_t *r, const options_t *o)
+{
+    size_t n = fond_results_count(r);
+    highlight_t hl = resolve_highlight(o->highlight);
+    if (fond_results_loosened(r))
+        puts("No passage holds every word; showing passages that hold some.\n");
+    for (size_t i = 0; i < n; i++) {
+        const fond_hit_t *h = fond_results_hit(r, i);
+        printf("%zu. %s, passage %u\n", h->rank, h->title, h->ordinal);
+        print_source_line(h);
+        printf("   %s\n", h->path);
+        print_snippet(h, hl);
+        print_notes(h);
+        fputs("\n", stdout);
+    }
+    if (n)
+        printf("Passages %zu-%zu of about %zu.\n", o->search.offset + 1,
+               o->search.offset + n, fond_results_estimate(r));
+    else
+        puts("No passages found.");
+}
+
+/* The words of the command line as one query string. */
+static char *join_words(char **words, int n)
+{
+    size_t len = 1;
+    for (int i = 0; i < n; i++)
+        len += strlen(words[i]) + 1;
+    char *q = malloc(len);
+    if (!q)
+        return NULL;
+    q[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        if (i)
+            strcat(q, " ");
+        strcat(q, words[i]);
+    }
+    return q;
+}
+
+static int search(const options_t *o, const char *query)
+{
+    char *path = cli_db_path(PROG, o->db);
+    if (!path)
+        return CLI_EXIT_ERROR;
+    fond_db_t *db = NULL;
+    fond_error_t err;
+    fond_status_t st = fond_db_open(&db, path, FOND_DB_READ, &err);
+    free(path);
+    if (st != FOND_OK) {
+        fprintf(stderr, PROG ": %s%s\n", err.message,
+                st == FOND_ERR_NODB ? " (index some files with fond-index first)"
+                                    : "");
+        return CLI_EXIT_ERROR;
+    }
+    fond_results_t *r = NULL;
+    st = fond_db_search(db, query, &o->search, &r);
+    if (st != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        fond_db_close(db);
+        return CLI_EXIT_ERROR;
+    }
+    if (o->json)
+        cli_write_json(stdout, query, &o->search, r);
+    else
+        print_text(r, o);
+    int rc = fond_results_count(r) ? CLI_EXIT_OK : CLI_EXIT_NONE;
+    fond_results_free(r);
+    fond_db_close(db);
+    return rc;
+}
+
+static int parse_options(int argc, char **argv, options_t *o)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"limit", required_argument, NULL, 'n'},
+        {"offset", required_argument, NULL, 'o'},
+        {"json", no_argument, NULL, 'j'},
+        {"highlight", required_argument, NULL, 'H'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    int c;
+    while ((c = getopt_long(argc, argv, "d:n:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'd': o->db = optarg; break;
+        case 'j': o->json = 1; break;
+        case 'n':
+            if (cli_parse_size(optarg, 1, MAX_LIMIT, &o->search.limit))
+                return bad_usage("--limit takes a number from 1 to 1000", optarg);
+            break;
+        case 'o':
+            if (cli_parse_size(optarg, 0, MAX_OFFSET, &o->search.offset))
+                return bad_usage("--offset takes a number from 0 to 100000",
+                                 optarg);
+            break;
+        case 'H':
+            if (parse_highlight(optarg, &o->highlight))
+                return bad_usage("--highlight takes auto, bold, brackets or "
+                                 "none", optarg);
+            break;
+        case 'h': usage(stdout); return -1;
+        case 'V': puts(PROG " " FOND_VERSION); return -1;
+        default: return bad_usage("unknown option", NULL);
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    options_t o = {NULL, FOND_SEARCH_OPTS_INIT, 0, HL_AUTO};
+    int rc = parse_options(argc, argv, &o);
+    if (rc == -1)
+        return CLI_EXIT_OK;
+    if (rc != 0)
+        return rc;
+    if (optind == argc)
+        return bad_usage("no WORDS to search for", NULL);
+    char *query = join_words(argv + optind, argc - optind);
+    if (!query) {
+        fputs(PROG ": out of memory\n", stderr);
+        return CLI_EXIT_ERROR;
+    }
+    rc = search(&o, query);
+    free(query);
+    return rc;
+}

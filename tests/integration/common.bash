@@ -1,0 +1,60 @@
+# common.bash -- sourced by the integration tests: where the programs are, a
+# fresh temporary folder, and small assertions that say what failed.
+set -euo pipefail
+: "${FOND_BIN:?run through ctest}" "${FOND_SRC:?run through ctest}"
+INDEX="$FOND_BIN/fond-index"
+SEARCH="$FOND_BIN/fond-search"
+TMP="${FOND_TEST_TMP:-$(mktemp -d)}"
+rm -rf "$TMP" && mkdir -p "$TMP"
+export NO_COLOR=1 LC_ALL=C.UTF-8
+unset FOND_DB XDG_DATA_HOME
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+
+# check NAME COMMAND...: the command must succeed.
+check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+
+# expect_exit CODE NAME COMMAND...: the command must exit with CODE.
+expect_exit() {
+  local want=$1 name=$2; shift 2
+  local got=0
+  "$@" >"$TMP/out" 2>"$TMP/err" || got=$?
+  if [ "$got" -eq "$want" ]; then pass "$name"; else
+    fail "$name: exit $got, wanted $want"; cat "$TMP/err" >&2; fi
+}
+
+# The passage texts of a --json result (not its notes' texts), one line
+# each, escapes kept.
+json_texts() { grep -o '^      "text": "[^"\\]*\(\\.[^"\\]*\)*"'; }
+
+# texts_hold FILE ERE: some hit's text in a --json FILE matches ERE.
+texts_hold() { json_texts <"$1" | grep -qiE "$2"; }
+
+# every_text_holds FILE ERE: there are hits, and every one matches ERE.
+every_text_holds() {
+  local all with
+  all=$(json_texts <"$1" | wc -l)
+  with=$(json_texts <"$1" | grep -ciE "$2" || true)
+  [ "$all" -gt 0 ] && [ "$all" -eq "$with" ]
+}
+
+# no_text_holds FILE ERE: no hit's text in a --json FILE matches ERE.
+no_text_holds() { ! json_texts <"$1" | grep -qE "$2"; }
+
+# every_field_is FILE FIELD ERE: hits exist, and every "FIELD" matches ERE.
+every_field_is() {
+  local all with
+  all=$(grep -c "\"$2\": " "$1" || true)
+  with=$(grep "\"$2\": " "$1" | grep -cE "$3" || true)
+  [ "$all" -gt 0 ] && [ "$all" -eq "$with" ]
+}
+
+# lacks STRING FILE: FILE does not contain STRING.
+lacks() { ! grep -qF -- "$1" "$2"; }
+
+finish() {
+  if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
+  echo "all checks passed"
+}

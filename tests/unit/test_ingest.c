@@ -1,0 +1,168 @@
+/*
+ * test_ingest.c -- a file's bytes to passages: each passage with the
+ * footnotes its markers point to, the dates it mentions, and a way back to
+ * where it stood in the file.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+#define CORPUS FOND_SOURCE_DIR "/corpus/"
+
+static analyzer_t *english;
+
+static int setup(void **state)
+{
+    (void)state;
+    return analyzer_new(&english, "english") == FOND_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    analyzer_free(english);
+    return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    *len = (size_t)ftell(f);
+    rewind(f);
+    char *buf = malloc(*len + 1);
+    assert_int_equal(fread(buf, 1, *len, f), *len);
+    fclose(f);
+    return buf;
+}
+
+static void ingest_file(const char *path, ingest_t *in, char **raw)
+{
+    size_t len;
+    char err[256];
+    *raw = slurp(path, &len);
+    assert_int_equal(ingest_bytes(in, *raw, len, english, NULL, NULL, err,
+                                  sizeof err), FOND_OK);
+}
+
+static const ingest_passage_t *passage_with(const ingest_t *in, const char *s)
+{
+    for (size_t i = 0; i < in->n_passages; i++) {
+        const ingest_passage_t *p = &in->passages[i];
+        char *text = strndup(in->body.text + p->start, p->end - p->start);
+        int found = strstr(text, s) != NULL;
+        free(text);
+        if (found)
+            return p;
+    }
+    fail_msg("no passage holds: %s", s);
+    return NULL;
+}
+
+static void test_narrative_passages_carry_their_notes(void **state)
+{
+    (void)state;
+    ingest_t in;
+    char *raw;
+    ingest_file(CORPUS "narrative/treaty-of-kars-1921.txt", &in, &raw);
+    assert_false(in.header.has_header);
+    assert_string_equal(in.language, "english");
+    const ingest_passage_t *p =
+        passage_with(&in, "“supplement the treaty signed in Moscow”.");
+    assert_int_equal(p->n_notes, 1);
+    assert_int_equal(p->notes[0]->number, 3);
+    assert_true(p->notes[0]->has_biblio);
+    assert_string_equal(p->notes[0]->biblio.publisher, "Gospolitizdat");
+    /* the way back: the raw text at raw_start is where the passage began */
+    const char *clean = in.body.text + p->start;
+    assert_memory_equal(raw + p->raw_start, clean, 12);
+    ingest_free(&in);
+    free(raw);
+}
+
+static void test_narrative_dates_take_the_year_from_the_text(void **state)
+{
+    (void)state;
+    ingest_t in;
+    char *raw;
+    ingest_file(CORPUS "narrative/treaty-of-kars-1921.txt", &in, &raw);
+    const ingest_passage_t *p = passage_with(&in, "Huseynov on 3 July");
+    int found = 0;
+    for (size_t i = 0; i < p->n_dates; i++) {
+        char d[9];
+        dates_format(&p->dates[i], d);
+        found |= strcmp(d, "19210703") == 0;
+    }
+    assert_true(found);
+    ingest_free(&in);
+    free(raw);
+}
+
+static void test_telegram_header_and_notes(void **state)
+{
+    (void)state;
+    ingest_t in;
+    char *raw;
+    ingest_file(CORPUS "telegrams/1921-07-21-huseynov-to-yusif-kamal.txt", &in, &raw);
+    assert_true(in.header.has_header);
+    assert_string_equal(in.header.type, "telegram");
+    assert_string_equal(in.header.from, "M. D. Huseynov");
+    assert_string_equal(in.header.date, "19210721");
+    const ingest_passage_t *p = passage_with(&in, "I cannot give my consent");
+    assert_int_equal(p->n_notes, 1);
+    assert_non_null(strstr(p->notes[0]->text, "note 10"));
+    assert_null(strstr(in.body.text, "[1]"));
+    assert_null(strstr(in.body.text, "Notes"));
+    ingest_free(&in);
+    free(raw);
+}
+
+static void test_language_from_header_or_script(void **state)
+{
+    (void)state;
+    assert_string_equal(ingest_language("Russian", "", 0), "russian");
+    assert_string_equal(ingest_language("tr", "", 0), "turkish");
+    const char *ru = "Карсский договор был подписан";
+    assert_string_equal(ingest_language(NULL, ru, strlen(ru)), "russian");
+    const char *tr = "Kars Antlaşması imzalandı";
+    assert_string_equal(ingest_language(NULL, tr, strlen(tr)), "turkish");
+    assert_string_equal(ingest_language(NULL, "plain", 5), "english");
+}
+
+static void test_bad_input_says_why(void **state)
+{
+    (void)state;
+    ingest_t in;
+    char err[256] = "";
+    const char bin[] = "\x7f" "ELF\0\0\0\0binary";
+    assert_int_equal(ingest_bytes(&in, bin, sizeof bin, english, NULL, NULL,
+                                  err, sizeof err), FOND_ERR_BINARY);
+    assert_non_null(strstr(err, "binary"));
+    ingest_free(&in);
+    const char *bad_date = "Title: x\nDate: 1921-13-01\n\nbody\n";
+    assert_int_equal(ingest_bytes(&in, bad_date, strlen(bad_date), english,
+                                  NULL, NULL, err, sizeof err), FOND_ERR_ARG);
+    assert_non_null(strstr(err, "Date"));
+    ingest_free(&in);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_narrative_passages_carry_their_notes),
+        cmocka_unit_test(test_narrative_dates_take_the_year_from_the_text),
+        cmocka_unit_test(test_telegram_header_and_notes),
+        cmocka_unit_test(test_language_from_header_or_script),
+        cmocka_unit_test(test_bad_input_says_why),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,209 @@
+/*
+ * test_repair.c -- PDF damage mended as a reader would want it: on small
+ * texts that show one repair each, and over the whole raw narrative.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "repair.h"
+
+#define NARRATIVE FOND_SOURCE_DIR "/corpus/narrative/treaty-of-kars-1921.txt"
+
+static analyzer_t *analyzer;
+
+static int setup(void **state)
+{
+    (void)state;
+    return analyzer_new(&analyzer, "english") == FOND_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    analyzer_free(analyzer);
+    return 0;
+}
+
+static repair_t repaired(const char *text)
+{
+    repair_t r;
+    assert_int_equal(repair_text(text, strlen(text), analyzer, NULL, NULL, &r),
+                     FOND_OK);
+    return r;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    *len = (size_t)ftell(f);
+    rewind(f);
+    char *buf = malloc(*len + 1);
+    assert_int_equal(fread(buf, 1, *len, f), *len);
+    buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void test_broken_word_joined_across_a_stranded_note(void **state)
+{
+    (void)state;
+    repair_t r = repaired(
+        "Azerbaijan agreed. Although Turkey secured Azer-\n\n"
+        "See: USSR Foreign Policy Documents. T. IV, M.: Gospolitizdat, 1960, p. 227-228\n"
+        " baijan and Georgia's consent.\n");
+    assert_string_equal(r.text, "Azerbaijan agreed. Although Turkey secured "
+                                "Azerbaijan and Georgia's consent.");
+    assert_int_equal(r.n_notes, 1);
+    assert_string_equal(r.notes[0].text, "See: USSR Foreign Policy Documents. "
+                        "T. IV, M.: Gospolitizdat, 1960, p. 227-228");
+    repair_free(&r);
+}
+
+static void test_real_hyphens_stay(void **state)
+{
+    (void)state;
+    repair_t r = repaired("An eight-\n point resolution. The point was made.\n"
+                          "the Turkey-\nSouth Caucasus talks.\n");
+    assert_non_null(strstr(r.text, "An eight-point resolution."));
+    assert_non_null(strstr(r.text, "the Turkey-South Caucasus"));
+    repair_free(&r);
+}
+
+static void test_unknown_halves_are_joined(void **state)
+{
+    (void)state;
+    repair_t r = repaired("said by Kazim Pa-\n sha at the meeting.\n");
+    assert_string_equal(r.text, "said by Kazim Pasha at the meeting.");
+    repair_free(&r);
+}
+
+static int knows_ratification(void *ctx, const char *word, int is_stem)
+{
+    (void)ctx;
+    return !is_stem && strcmp(word, "ratification") == 0;
+}
+
+static void test_collection_vocabulary_decides(void **state)
+{
+    (void)state;
+    const char *text = "the ratifi-\ncation was fast\n";
+    repair_t r;
+    assert_int_equal(repair_text(text, strlen(text), analyzer,
+                                 knows_ratification, NULL, &r), FOND_OK);
+    assert_string_equal(r.text, "the ratification was fast");
+    repair_free(&r);
+}
+
+static void test_markers_taken_out_in_order(void **state)
+{
+    (void)state;
+    repair_t r = repaired("in the conference.1 Moscow agreed on 3 July.2 The "
+                          "delegations reached Kars at 1130 on 26 September "
+                          "at height 6625 (3,142) “and so”.3 Then.\n");
+    assert_string_equal(r.text, "in the conference. Moscow agreed on 3 July. "
+                        "The delegations reached Kars at 1130 on 26 September "
+                        "at height 6625 (3,142) “and so”. Then.");
+    assert_int_equal(r.n_markers, 3);
+    for (unsigned i = 0; i < 3; i++)
+        assert_int_equal(r.markers[i].number, i + 1);
+    assert_memory_equal(r.text + r.markers[0].offset - 11, "conference.", 11);
+    repair_free(&r);
+}
+
+static void test_stray_numbers_and_lost_hyphens(void **state)
+{
+    (void)state;
+    repair_t r = repaired("the conference was planned\nfor the confer19\n"
+                          " ence in midSeptember with Ar29\n30\n31\n\n"
+                          "menia and Armenia.\n\n18\n\nThe end.\n");
+    assert_string_equal(r.text, "the conference was planned for the "
+                        "conference in mid-September with Armenia and "
+                        "Armenia.\n\nThe end.");
+    repair_free(&r);
+}
+
+static void test_map_back_to_the_original(void **state)
+{
+    (void)state;
+    const char *raw = "One Azer-\n\n12\n\n baijan two.\n";
+    repair_t r = repaired(raw);
+    assert_string_equal(r.text, "One Azerbaijan two.");
+    size_t two = (size_t)(strstr(r.text, "two") - r.text);
+    assert_memory_equal(raw + repair_raw_offset(&r, two), "two", 3);
+    assert_memory_equal(raw + repair_raw_offset(&r, 4), "Azer-", 5);
+    repair_free(&r);
+}
+
+static void test_empty_and_blank(void **state)
+{
+    (void)state;
+    repair_t r = repaired("");
+    assert_string_equal(r.text, "");
+    repair_free(&r);
+    r = repaired("\n\n  \n");
+    assert_string_equal(r.text, "");
+    repair_free(&r);
+}
+
+/* The whole narrative: no broken word, glued marker or stranded note left. */
+static void test_the_narrative(void **state)
+{
+    (void)state;
+    size_t len;
+    char *raw = slurp(NARRATIVE, &len);
+    repair_t r;
+    assert_int_equal(repair_text(raw, len, analyzer, NULL, NULL, &r), FOND_OK);
+    static const char *const must[] = {
+        "Turkey secured Azerbaijan and Georgia’s consent to hold",
+        "Kazim Pasha", "true brotherhood between the two nations",
+        "to contact Comrade Narimanov", "Committee of the Communist Party",
+        "An eight-point resolution", "in mid-September", "during the conference",
+        "Azerbaijan and Armenia", "Turkey-South Caucasus", "Dash-Burun (3,142)",
+        "at 1130 on", "height 6625 to", "on 3 July. Yusif Kamal",
+        "the Kars conference. Moscow was", "Kazim Karabekir Pasha. A few days"};
+    for (size_t i = 0; i < sizeof must / sizeof *must; i++) {
+        if (!strstr(r.text, must[i]))
+            fail_msg("missing: %s", must[i]);
+    }
+    static const char *const mustnot[] = {
+        "Azer-", "Pa- sha", "con- tact", "be- tween", "confer19", "Ar29",
+        "conference.1", "July.5", "See: USSR", "SA AR", "\n18\n", " 37 38 "};
+    for (size_t i = 0; i < sizeof mustnot / sizeof *mustnot; i++) {
+        if (strstr(r.text, mustnot[i]))
+            fail_msg("still there: %s", mustnot[i]);
+    }
+    assert_int_equal(r.n_markers, 38);
+    for (unsigned i = 0; i < 38; i++)
+        assert_int_equal(r.markers[i].number, i + 1);
+    assert_int_equal(r.n_notes, 2);
+    assert_int_equal(r.notes[0].number, 3);
+    assert_int_equal(r.notes[1].number, 38);
+    assert_non_null(strstr(r.notes[1].text, "SA AR, f.28, s.1, i.68, v.17-20"));
+    repair_free(&r);
+    free(raw);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_broken_word_joined_across_a_stranded_note),
+        cmocka_unit_test(test_real_hyphens_stay),
+        cmocka_unit_test(test_unknown_halves_are_joined),
+        cmocka_unit_test(test_collection_vocabulary_decides),
+        cmocka_unit_test(test_markers_taken_out_in_order),
+        cmocka_unit_test(test_stray_numbers_and_lost_hyphens),
+        cmocka_unit_test(test_map_back_to_the_original),
+        cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_the_narrative),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
