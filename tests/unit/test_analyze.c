@@ -1,0 +1,192 @@
+/*
+ * test_analyze.c -- the words fond sees: folding, stems, positions and
+ * offsets, what joins a word and what splits it, and invalid UTF-8.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+
+#define MAX_TOKENS 32
+
+typedef struct {
+    char word[MAX_TOKENS][80];
+    char stem[MAX_TOKENS][80];
+    size_t start[MAX_TOKENS], end[MAX_TOKENS];
+    unsigned pos[MAX_TOKENS];
+    size_t n;
+    size_t stop_after; /* 0: never */
+} tokens_t;
+
+static int collect(void *ctx, const analyze_token_t *t)
+{
+    tokens_t *k = ctx;
+    snprintf(k->word[k->n], sizeof k->word[0], "%s", t->word);
+    snprintf(k->stem[k->n], sizeof k->stem[0], "%s", t->stem);
+    assert_int_equal(strlen(t->word), t->word_len);
+    assert_int_equal(strlen(t->stem), t->stem_len);
+    k->start[k->n] = t->start;
+    k->end[k->n] = t->end;
+    k->pos[k->n] = t->pos;
+    k->n++;
+    return k->stop_after && k->n == k->stop_after;
+}
+
+static tokens_t analyze(const char *language, const char *text)
+{
+    analyzer_t *a = NULL;
+    assert_int_equal(analyzer_new(&a, language), FOND_OK);
+    tokens_t k;
+    memset(&k, 0, sizeof k);
+    assert_int_equal(analyze_text(a, text, strlen(text), collect, &k), FOND_OK);
+    analyzer_free(a);
+    return k;
+}
+
+static void test_case_and_accents_fold(void **state)
+{
+    (void)state;
+    tokens_t k = analyze("english", "Sèvres émigrés SEVRES ÉMIGRÉS Straße Naxçıvan");
+    assert_int_equal(k.n, 6);
+    assert_string_equal(k.word[0], "sevres");
+    assert_string_equal(k.word[1], "emigres");
+    assert_string_equal(k.word[2], "sevres");
+    assert_string_equal(k.word[3], "emigres");
+    assert_string_equal(k.word[4], "strasse");
+    assert_string_equal(k.word[5], "naxcivan");
+    for (unsigned i = 0; i < 6; i++)
+        assert_int_equal(k.pos[i], i + 1);
+}
+
+static void test_offsets_point_at_the_original(void **state)
+{
+    (void)state;
+    const char *text = "À Sèvres, 1920.";
+    tokens_t k = analyze("english", text);
+    assert_int_equal(k.n, 3);
+    assert_memory_equal(text + k.start[1], "Sèvres", k.end[1] - k.start[1]);
+    assert_int_equal(k.end[1] - k.start[1], strlen("Sèvres"));
+    assert_string_equal(k.word[2], "1920");
+}
+
+static void test_stems(void **state)
+{
+    (void)state;
+    tokens_t k = analyze("english", "signed signing treaties Azerbaijan’s");
+    assert_string_equal(k.stem[0], "sign");
+    assert_string_equal(k.stem[1], "sign");
+    assert_string_equal(k.stem[2], "treati");
+    assert_string_equal(k.word[3], "azerbaijan's");
+    assert_string_equal(k.stem[3], "azerbaijan");
+}
+
+static void test_what_joins_and_what_splits(void **state)
+{
+    (void)state;
+    tokens_t k = analyze("english", "Turkey-South 26.01.1922 1,000 end. 'quoted'");
+    assert_int_equal(k.n, 6);
+    assert_string_equal(k.word[0], "turkey");
+    assert_string_equal(k.word[1], "south");
+    assert_int_equal(k.pos[1], 2);
+    assert_string_equal(k.word[2], "26.01.1922");
+    assert_string_equal(k.word[3], "1,000");
+    assert_string_equal(k.word[4], "end");
+    assert_string_equal(k.word[5], "quoted");
+}
+
+static void test_long_words_keep_their_position(void **state)
+{
+    (void)state;
+    char text[300] = "first ";
+    memset(text + 6, 'x', 100);
+    strcpy(text + 106, " last");
+    tokens_t k = analyze("english", text);
+    assert_int_equal(k.n, 2);
+    assert_string_equal(k.word[1], "last");
+    assert_int_equal(k.pos[1], 3);
+}
+
+static void test_other_languages_stem_with_their_letters(void **state)
+{
+    (void)state;
+    tokens_t ru = analyze("russian", "Москвы договора Карсский");
+    assert_string_equal(ru.word[0], "москвы");
+    assert_string_equal(ru.stem[0], "москв");
+    assert_string_equal(ru.stem[1], "договор");
+    /* й survives until the stem is taken: "карсск", not "карсски" */
+    assert_string_equal(ru.stem[2], "карсск");
+    tokens_t tr = analyze("turkish", "Antlaşmayı antlaşma");
+    assert_string_equal(tr.word[0], "antlasmayi");
+    assert_string_equal(tr.stem[0], tr.stem[1]);
+}
+
+static void test_invalid_utf8_is_refused_before_any_token(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"ok \xC3\x28", "\xC0\xAF", "\xED\xA0\x80",
+                                      "\xE2\x82", "\xF4\x90\x80\x80", "\xFF"};
+    analyzer_t *a = NULL;
+    assert_int_equal(analyzer_new(&a, "english"), FOND_OK);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        tokens_t k;
+        memset(&k, 0, sizeof k);
+        assert_int_equal(analyze_text(a, bad[i], strlen(bad[i]), collect, &k),
+                         FOND_ERR_UTF8);
+        assert_int_equal(k.n, 0);
+    }
+    assert_int_equal(utf8_valid_prefix("ok \xC3\x28", 5), 3);
+    assert_int_equal(utf8_valid_prefix("Sèvres", strlen("Sèvres")),
+                     strlen("Sèvres"));
+    analyzer_free(a);
+}
+
+static void test_stop_early_and_unknown_language(void **state)
+{
+    (void)state;
+    analyzer_t *a = NULL;
+    assert_int_equal(analyzer_new(&a, "klingon"), FOND_ERR_ARG);
+    assert_null(a);
+    assert_int_equal(analyzer_new(&a, "english"), FOND_OK);
+    tokens_t k;
+    memset(&k, 0, sizeof k);
+    k.stop_after = 2;
+    assert_int_equal(analyze_text(a, "one two three four", 18, collect, &k),
+                     FOND_OK);
+    assert_int_equal(k.n, 2);
+    analyzer_free(a);
+}
+
+static void test_stopwords_and_fold(void **state)
+{
+    (void)state;
+    assert_true(analyze_is_stopword("the", 3));
+    assert_true(analyze_is_stopword("when", 4));
+    assert_false(analyze_is_stopword("kars", 4));
+    char buf[16];
+    assert_int_equal(analyze_fold("ÉMIGRÉS", strlen("ÉMIGRÉS"), buf, sizeof buf), 7);
+    assert_string_equal(buf, "emigres");
+    assert_int_equal(analyze_fold("a-much-too-long-word", 20, buf, 8), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_case_and_accents_fold),
+        cmocka_unit_test(test_offsets_point_at_the_original),
+        cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_what_joins_and_what_splits),
+        cmocka_unit_test(test_long_words_keep_their_position),
+        cmocka_unit_test(test_other_languages_stem_with_their_letters),
+        cmocka_unit_test(test_invalid_utf8_is_refused_before_any_token),
+        cmocka_unit_test(test_stop_early_and_unknown_language),
+        cmocka_unit_test(test_stopwords_and_fold),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,242 @@
+/*
+ * test_store.c -- the C API over Xapian: Xapian's errors come back as
+ * statuses with messages a user can read, and documents, queries and
+ * searches do what store.h says.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store.h"
+
+typedef struct {
+    char dir[256], db[300];
+} fixture_t;
+
+static int setup(void **state)
+{
+    fixture_t *fx = calloc(1, sizeof *fx);
+    const char *base = getenv("FOND_TEST_TMP");
+    if (base)
+        mkdir(base, 0777);
+    snprintf(fx->dir, sizeof fx->dir, "%s/storeXXXXXX", base ? base : "/tmp");
+    assert_non_null(mkdtemp(fx->dir));
+    snprintf(fx->db, sizeof fx->db, "%s/db", fx->dir);
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture_t *fx = *state;
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+    int rc = system(cmd);
+    free(fx);
+    return rc;
+}
+
+static void add_doc(store_t *s, const char *id, const char *words, const char *src)
+{
+    store_doc_t *d = NULL;
+    assert_int_equal(store_doc_new(s, &d), FOND_OK);
+    char w[64];
+    unsigned pos = 1;
+    for (const char *p = words; *p;) {
+        size_t n = strcspn(p, " ");
+        assert_int_equal(store_doc_add_posting(d, p, n, pos++), FOND_OK);
+        p += n + (p[n] == ' ');
+    }
+    snprintf(w, sizeof w, "Q%s", id);
+    assert_int_equal(store_doc_add_term(d, w, strlen(w)), FOND_OK);
+    assert_int_equal(store_doc_add_term(d, src, strlen(src)), FOND_OK);
+    assert_int_equal(store_doc_set_data(d, words, strlen(words)), FOND_OK);
+    assert_int_equal(store_doc_set_value(d, STORE_SLOT_ID, id, strlen(id)), FOND_OK);
+    assert_int_equal(store_doc_replace(s, d, w), FOND_OK);
+    store_doc_free(d);
+}
+
+static store_t *three_docs(fixture_t *fx)
+{
+    store_t *s = NULL;
+    assert_int_equal(store_open(&s, fx->db, 1, NULL, 0), FOND_OK);
+    add_doc(s, "a", "treaty of kars signed", "XSRCone");
+    add_doc(s, "b", "kars treaty talks", "XSRCone");
+    add_doc(s, "c", "moscow treaty of friendship", "XSRCtwo");
+    assert_int_equal(store_commit(s), FOND_OK);
+    return s;
+}
+
+/* The ids of a query's hits, best first, joined by ','. */
+static void ids(store_t *s, store_query_t *q, char *out, size_t size)
+{
+    store_mset_t *m = NULL;
+    assert_int_equal(store_search(s, &m, q, 0, 10), FOND_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < store_mset_size(m); i++) {
+        size_t len;
+        const char *id = store_mset_value(m, i, STORE_SLOT_ID, &len);
+        snprintf(out + strlen(out), size - strlen(out), "%s%.*s", i ? "," : "",
+                 (int)len, id);
+    }
+    store_mset_free(m);
+    store_query_free(q);
+}
+
+static store_query_t *term(store_t *s, const char *t)
+{
+    store_query_t *q = NULL;
+    assert_int_equal(store_query_term(s, &q, t, strlen(t)), FOND_OK);
+    return q;
+}
+
+static store_query_t *two(store_t *s, store_op_t op, const char *a, const char *b)
+{
+    store_query_t *parts[2] = {term(s, a), term(s, b)}, *q = NULL;
+    assert_int_equal(store_query_combine(s, &q, op, parts, 2, 2), FOND_OK);
+    store_query_free(parts[0]);
+    store_query_free(parts[1]);
+    return q;
+}
+
+static void test_missing_database_is_a_status(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *s = (store_t *)1;
+    char err[256];
+    assert_int_equal(store_open(&s, fx->db, 0, err, sizeof err), FOND_ERR_NODB);
+    assert_null(s);
+    assert_non_null(strstr(err, "no fond database at"));
+    assert_non_null(strstr(err, fx->db));
+    assert_null(strstr(err, "Xapian::")); /* no C++ names for users */
+    assert_int_equal(store_open(&s, fx->db, 0, NULL, 0), FOND_ERR_NODB);
+}
+
+static void test_second_writer_is_locked_out(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *first = NULL, *second = (store_t *)1;
+    char err[256];
+    assert_int_equal(store_open(&first, fx->db, 1, NULL, 0), FOND_OK);
+    assert_int_equal(store_open(&second, fx->db, 1, err, sizeof err),
+                     FOND_ERR_LOCKED);
+    assert_null(second);
+    assert_non_null(strstr(err, "locked by another indexer"));
+    assert_int_equal(store_close(first), FOND_OK);
+}
+
+static void test_a_file_is_not_a_database(void **state)
+{
+    fixture_t *fx = *state;
+    char path[400];
+    snprintf(path, sizeof path, "%s/file", fx->dir);
+    FILE *f = fopen(path, "w");
+    fputs("not a database\n", f);
+    fclose(f);
+    store_t *s = NULL;
+    char err[256];
+    assert_int_not_equal(store_open(&s, path, 0, err, sizeof err), FOND_OK);
+    assert_null(s);
+    assert_true(strlen(err) > 0);
+    assert_int_not_equal(store_open(&s, path, 1, err, sizeof err), FOND_OK);
+}
+
+static void test_queries(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *s = three_docs(fx);
+    char got[64];
+    size_t count = 0;
+    assert_int_equal(store_doc_count(s, &count), FOND_OK);
+    assert_int_equal(count, 3);
+    ids(s, two(s, STORE_OP_PHRASE, "treaty", "of"), got, sizeof got);
+    assert_true(!strcmp(got, "a,c") || !strcmp(got, "c,a"));
+    ids(s, two(s, STORE_OP_PHRASE, "kars", "treaty"), got, sizeof got);
+    assert_string_equal(got, "b");
+    ids(s, two(s, STORE_OP_AND, "kars", "signed"), got, sizeof got);
+    assert_string_equal(got, "a");
+    ids(s, two(s, STORE_OP_AND_NOT, "treaty", "kars"), got, sizeof got);
+    assert_string_equal(got, "c");
+    ids(s, two(s, STORE_OP_FILTER, "treaty", "XSRCtwo"), got, sizeof got);
+    assert_string_equal(got, "c");
+    ids(s, two(s, STORE_OP_OR, "signed", "moscow"), got, sizeof got);
+    assert_int_equal(strlen(got), 3);
+    store_query_t *q = NULL;
+    assert_int_equal(store_query_combine(s, &q, STORE_OP_AND, NULL, 0, 0),
+                     FOND_ERR_ARG);
+    assert_null(q);
+    size_t freq = 0;
+    assert_int_equal(store_term_freq(s, "treaty", &freq), FOND_OK);
+    assert_int_equal(freq, 3);
+    assert_int_equal(store_close(s), FOND_OK);
+}
+
+static void test_data_values_and_paging(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *s = three_docs(fx);
+    store_mset_t *m = NULL;
+    store_query_t *q = term(s, "signed");
+    assert_int_equal(store_search(s, &m, q, 0, 10), FOND_OK);
+    assert_int_equal(store_mset_size(m), 1);
+    size_t len;
+    assert_string_equal(store_mset_data(m, 0, &len), "treaty of kars signed");
+    assert_string_equal(store_mset_value(m, 0, STORE_SLOT_TITLE, &len), "");
+    assert_true(store_mset_weight(m, 0) > 0);
+    store_mset_free(m);
+    assert_int_equal(store_search(s, &m, q, 5, 10), FOND_OK);
+    assert_int_equal(store_mset_size(m), 0);
+    store_mset_free(m);
+    store_query_free(q);
+    assert_int_equal(store_close(s), FOND_OK);
+}
+
+static void test_replace_and_delete(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *s = three_docs(fx);
+    add_doc(s, "a", "treaty of kars ratified", "XSRCone");
+    size_t count = 0;
+    assert_int_equal(store_doc_count(s, &count), FOND_OK);
+    assert_int_equal(count, 3);
+    assert_int_equal(store_delete_term(s, "XSRCone"), FOND_OK);
+    assert_int_equal(store_commit(s), FOND_OK);
+    assert_int_equal(store_doc_count(s, &count), FOND_OK);
+    assert_int_equal(count, 1);
+    assert_int_equal(store_close(s), FOND_OK);
+}
+
+static void test_readers_see_only_commits(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *w = three_docs(fx), *r = NULL;
+    assert_int_equal(store_open(&r, fx->db, 0, NULL, 0), FOND_OK);
+    add_doc(w, "d", "uncommitted words", "XSRCthree");
+    size_t count = 0;
+    assert_int_equal(store_doc_count(r, &count), FOND_OK);
+    assert_int_equal(count, 3);
+    assert_int_equal(store_delete_term(r, "XSRCone"), FOND_ERR_ARG);
+    assert_int_equal(store_close(r), FOND_OK);
+    assert_int_equal(store_close(w), FOND_OK);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_missing_database_is_a_status, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_second_writer_is_locked_out, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_file_is_not_a_database, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_data_values_and_paging, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_replace_and_delete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_readers_see_only_commits, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
