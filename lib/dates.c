@@ -7,8 +7,10 @@
  * at most MAX_GAP bytes of white space between them), so the work is
  * linear in the length of the text.
  *
- * The year of a day and month without one ("on 3 July") is the last year
- * mentioned before it, else the caller's default.  When neither is known
+ * The year of a day and month without one ("on 3 July") is the latest year
+ * mentioned before it, else the caller's default: a narrative moves
+ * forward, and the earlier dates it quotes ("your 19 December 1920
+ * statement") should not pull what follows back ("On 8 August" is 1921).  When neither is known
  * the mention is skipped, because date_mention_t has no "unknown year".
  * "mid-September" (and "midSeptember", as PDF extraction leaves it) is
  * taken as the month alone; other bare month names ("in August") are not
@@ -26,7 +28,7 @@
 typedef struct {
     const char *t;
     size_t len;
-    int year;              /* the last year mentioned, else the default */
+    int year;              /* the latest year mentioned, else the default */
     date_mention_t *out;
     size_t n, cap;
     fond_status_t status;
@@ -201,11 +203,13 @@ static void add(scan_t *s, int year, int month, int day, size_t start,
     s->out[s->n++] = (date_mention_t){year, month, day, start, end};
 }
 
-/* A mention that gives its year: later ones without a year take it. */
+/* A mention that gives its year: later ones without a year take it, if it
+ * is the latest so far. */
 static void add_dated(scan_t *s, int year, int month, int day, size_t start,
                       size_t end)
 {
-    s->year = year;
+    if (year > s->year)
+        s->year = year;
     add(s, year, month, day, start, end);
 }
 

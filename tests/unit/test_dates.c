@@ -302,9 +302,27 @@ static void test_whole_narrative(void **state)
     free(text);
 }
 
+/* A quoted earlier date does not pull the narrative back: "On 8 August"
+ * after "your 19 December 1920 statement" in a text about 1921 is 1921. */
+static void test_quoted_earlier_year_does_not_rule(void **state)
+{
+    (void)state;
+    const char *text = "On 9 July 1921 he wrote: \u201cyour 19 December 1920 "
+                       "statement\u201d. On 8 August, Chicherin replied.";
+    date_mention_t *d = NULL;
+    size_t n = 0;
+    assert_int_equal(dates_find(text, strlen(text), 0, &d, &n), FOND_OK);
+    assert_int_equal(n, 3);
+    char buf[9];
+    dates_format(&d[2], buf);
+    assert_string_equal(buf, "19210808");
+    free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quoted_earlier_year_does_not_rule),
         cmocka_unit_test(test_day_month_year),
         cmocka_unit_test(test_day_month_takes_year_from_text_before),
         cmocka_unit_test(test_day_month_takes_default_year),
