@@ -1,16 +1,30 @@
 /*
- * query.h -- the query language, parsed into items and built into a Xapian
+ * query.h -- the query language, parsed into a tree and built into a Xapian
  * query through store.h (this module never calls Xapian itself).
  *
- * In this version a query is a list of items: bare words, "quoted
- * phrases", and field filters (type:telegram, from:Huseynov,
- * to:"Yusif Kamal", place:, title:, language:, archive:, fond:, opis:,
- * delo:), which must match but add no weight.  Every item goes through analyze_text(), the function that
- * indexed the passages.  A bare word matches its exact folded form or any
- * word with the same stem (the exact form weighs more); a word that the
- * analyzer splits ("Turkey-South") is searched as a phrase, as is anything
- * quoted, on exact folded words.  English stopwords outside quotes are
- * dropped unless the query has nothing else.
+ *   kars treaty          words side by side: every one required; if that
+ *                        finds nothing, any of them (the query "loosens")
+ *   "treaty of kars"     a phrase: these words, in order, adjacent
+ *   kars AND treaty      both;  kars OR treaty: either
+ *   NOT ankara, -ankara  without;  +kars: required even when loosened
+ *   (a OR b) c           grouping
+ *   kars NEAR/5 treaty   within 5 words of each other (NEAR alone: 10);
+ *                        a phrase operand stands for its words
+ *   treat*               any word starting with "treat"
+ *   type:telegram from:Huseynov to:"Yusif Kamal" place: title: language:
+ *   archive:"SA AR" fond:28 opis: delo:
+ *                        filters on what the source or its footnotes say
+ *   date:1921  date:1921-09  date:1921-09-26  date:1921-09..1921-10-13
+ *                        the passage mentions, or its source is dated, a day
+ *                        in that range (a mention known only to the month
+ *                        or year matches when the range covers all of it)
+ *
+ * Every word goes through analyze_text(), the function that indexed the
+ * passages.  A bare word matches its exact folded form, its stem in every
+ * language of the collection, and its name variants (the synonym table,
+ * and spellings the collection holds that the rules kh/h, x/kh, y/i, iy/y,
+ * sh/s, ch/c, ts/c derive); the exact form weighs most.  English stopwords
+ * among bare words are dropped unless they are all there is.
  */
 #ifndef FOND_QUERY_H
 #define FOND_QUERY_H
@@ -36,23 +50,36 @@ typedef struct {
 
 /*
  * Parse `text`.  On failure returns FOND_ERR_QUERY (or FOND_ERR_NOMEM) and
- * writes a one-line message naming the position into err.  Free *out with
- * query_free().
+ * writes a one-line message naming the column into err.  The analyzers
+ * must outlive the query.  Free *out with query_free().
  */
 fond_status_t query_parse(query_t **out, const query_langs_t *langs,
                           const char *text, char *err, size_t errsize);
 void query_free(query_t *q);
 
-/* How many ranked items (words and phrases, not filters) it kept. */
-size_t query_item_count(const query_t *q);
+/* Could a looser reading find more (words side by side, not all +)? */
+int query_can_loosen(const query_t *q);
 
-/* Build the Xapian query: all ranked items required (STORE_OP_AND), or any
- * of them (STORE_OP_OR) for the looser reading; filters always apply.  Free *out with
- * store_query_free(). */
-fond_status_t query_build(const query_t *q, store_t *s, store_op_t op,
+/*
+ * Build the Xapian query, strict or loose.  Looks up each word's variants
+ * in the collection (and remembers them for query_variants and the
+ * snippet).  Free *out with store_query_free().
+ */
+fond_status_t query_build(query_t *q, store_t *s, int loose,
                           store_query_t **out);
 
-/* The words and stems to highlight; owned by q. */
+/* The words, stems, variants and prefixes to highlight; owned by q,
+ * valid after query_build. */
 const snippet_terms_t *query_snippet_terms(const query_t *q);
+
+/* The variants query_build added, folded, NULL-terminated; owned by q. */
+const char *const *query_variants(const query_t *q);
+
+/*
+ * The query `text` (as parsed) with every bare word the collection does not
+ * hold replaced by the nearest word it does (Xapian's spelling data):
+ * malloc'd, or NULL when there is nothing to suggest.
+ */
+char *query_suggest(const query_t *q, store_t *s, const char *text);
 
 #endif

@@ -230,11 +230,11 @@ static fond_status_t fill_results(fond_db_t *db, const query_t *q,
     return st;
 }
 
-static fond_status_t run(fond_db_t *db, const query_t *q, store_op_t op,
+static fond_status_t run(fond_db_t *db, query_t *q, int loose,
                          const fond_search_opts_t *o, store_mset_t **m)
 {
     store_query_t *sq = NULL;
-    fond_status_t st = query_build(q, db->store, op, &sq);
+    fond_status_t st = query_build(q, db->store, loose, &sq);
     if (st == FOND_OK)
         st = store_search(db->store, m, sq, o->offset, o->limit);
     store_query_free(sq);
@@ -243,19 +243,18 @@ static fond_status_t run(fond_db_t *db, const query_t *q, store_op_t op,
 
 /* The strict reading (every word), then, if it matched nothing at all and
  * there was more than one word, the loose one (any word). */
-static fond_status_t run_with_fallback(fond_db_t *db, const query_t *q,
+static fond_status_t run_with_fallback(fond_db_t *db, query_t *q,
                                        const fond_search_opts_t *o,
                                        store_mset_t **m, int *loosened)
 {
     *loosened = 0;
-    fond_status_t st = run(db, q, STORE_OP_AND, o, m);
-    if (st != FOND_OK || store_mset_estimate(*m) > 0 ||
-        query_item_count(q) < 2)
+    fond_status_t st = run(db, q, 0, o, m);
+    if (st != FOND_OK || store_mset_estimate(*m) > 0 || !query_can_loosen(q))
         return st;
     store_mset_free(*m);
     *m = NULL;
     *loosened = 1;
-    return run(db, q, STORE_OP_OR, o, m);
+    return run(db, q, 1, o, m);
 }
 
 /* English, and the analyzer of every other language the collection holds

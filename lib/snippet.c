@@ -29,14 +29,26 @@ static int find_string(const char *const *list, size_t n, const char *s)
     return -1;
 }
 
-/* The term a token matches: an exact word first, else a stem; -1 if none. */
+static int find_prefix(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(list[i], s, strlen(list[i])) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The term a token matches: an exact word first, else a stem, else a
+ * prefix; -1 if none. */
 static long token_key(const snippet_terms_t *t, const analyze_token_t *tok)
 {
     int i = find_string(t->words, t->n_words, tok->word);
     if (i >= 0)
         return i;
     i = find_string(t->stems, t->n_stems, tok->stem);
-    return i >= 0 ? (long)(t->n_words + (size_t)i) : -1;
+    if (i >= 0)
+        return (long)(t->n_words + (size_t)i);
+    i = find_prefix(t->prefixes, t->n_prefixes, tok->word);
+    return i >= 0 ? (long)(t->n_words + t->n_stems + (size_t)i) : -1;
 }
 
 static int collect_match(void *ctx, const analyze_token_t *tok)

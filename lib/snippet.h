@@ -19,6 +19,8 @@ typedef struct {
     size_t n_words;
     const char *const *stems; /* stems of query words */
     size_t n_stems;
+    const char *const *prefixes; /* folded wildcard prefixes ("treat") */
+    size_t n_prefixes;
 } snippet_terms_t;
 
 typedef struct {

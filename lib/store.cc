@@ -227,6 +227,60 @@ extern "C" fond_status_t store_delete_term(store_t *s, const char *term)
     }
 }
 
+/* ------------------------------------------------------------ synonyms, spelling */
+
+extern "C" fond_status_t store_add_synonym(store_t *s, const char *word,
+                                           const char *synonym)
+{
+    try {
+        if (!s->wdb) {
+            std::snprintf(s->error, sizeof s->error, "database is read-only");
+            return FOND_ERR_ARG;
+        }
+        s->wdb->add_synonym(word, synonym);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_synonyms(store_t *s, const char *word,
+                                        int (*cb)(void *ctx, const char *syn),
+                                        void *ctx)
+{
+    try {
+        for (Xapian::TermIterator i = s->db->synonyms_begin(word);
+             i != s->db->synonyms_end(word); ++i)
+            if (cb(ctx, (*i).c_str()))
+                break;
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_add_spelling(store_t *s, const char *word)
+{
+    try {
+        if (s->wdb)
+            s->wdb->add_spelling(word);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_spelling(store_t *s, const char *word,
+                                        char *buf, size_t size)
+{
+    try {
+        set_error(buf, size, s->db->get_spelling_suggestion(word, 2));
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 /* ------------------------------------------------------------ documents */
 
 extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
@@ -328,6 +382,33 @@ extern "C" fond_status_t store_query_match_all(store_t *s, store_query_t **out)
     *out = NULL;
     try {
         *out = new store_query_t{Xapian::Query::MatchAll};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
+                                              const char *prefix)
+{
+    *out = NULL;
+    try {
+        *out = new store_query_t{Xapian::Query(
+            Xapian::Query::OP_WILDCARD, prefix, 200,
+            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_query_boolean(store_t *s, store_query_t **out,
+                                             const store_query_t *q)
+{
+    *out = NULL;
+    try {
+        *out = new store_query_t{
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->query, 0.0)};
         return FOND_OK;
     } catch (...) {
         return fail(s);

@@ -52,6 +52,20 @@ const char *store_error(const store_t *s);
 fond_status_t store_commit(store_t *s);
 /* How many documents hold `term` (0 if none). */
 fond_status_t store_term_freq(store_t *s, const char *term, size_t *out);
+
+/* Synonyms (Xapian's synonym table): name variants of a folded word. */
+fond_status_t store_add_synonym(store_t *s, const char *word,
+                                const char *synonym);
+/* Call cb for each synonym of word, until it returns non-zero. */
+fond_status_t store_synonyms(store_t *s, const char *word,
+                             int (*cb)(void *ctx, const char *synonym),
+                             void *ctx);
+
+/* Spelling data: words are added as they are indexed; a suggestion is the
+ * nearest indexed word ("" if none), copied into buf. */
+fond_status_t store_add_spelling(store_t *s, const char *word);
+fond_status_t store_spelling(store_t *s, const char *word, char *buf,
+                             size_t size);
 fond_status_t store_doc_count(store_t *s, size_t *out);
 /* Delete every document indexed by `term`. */
 fond_status_t store_delete_term(store_t *s, const char *term);
@@ -94,6 +108,12 @@ fond_status_t store_query_combine(store_t *s, store_query_t **out,
                                   size_t n, unsigned window);
 /* A query every document matches (to filter without words). */
 fond_status_t store_query_match_all(store_t *s, store_query_t **out);
+/* Every term starting with `prefix` (at most the 200 most frequent). */
+fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
+                                   const char *prefix);
+/* The same matches as `q`, with no weight: a filter. */
+fond_status_t store_query_boolean(store_t *s, store_query_t **out,
+                                  const store_query_t *q);
 void store_query_free(store_query_t *q);
 
 /* Rank with BM25; one page of [offset, offset + limit). */

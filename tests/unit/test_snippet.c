@@ -39,7 +39,7 @@ static void test_short_passage_whole_and_tidy(void **state)
     const char *text = "The treaty was\nsigned  in\n\nKars on 13 October 1921.";
     const char *words[] = {"signed", "kars"};
     const char *stems[] = {"sign", "kar"};
-    snippet_terms_t t = {words, 2, stems, 2};
+    snippet_terms_t t = {words, 2, stems, 2, NULL, 0};
     snippet_t s;
     assert_int_equal(snippet_make(a, text, strlen(text), &t, 240, &s), FOND_OK);
     assert_string_equal(s.text,
@@ -58,7 +58,7 @@ static void test_stems_and_accents_are_marked_as_written(void **state)
     const char *text = "It banned the émigrés; signing followed at Sèvres.";
     const char *words[] = {"emigres", "sevres"};
     const char *stems[] = {"sign"};
-    snippet_terms_t t = {words, 2, stems, 1};
+    snippet_terms_t t = {words, 2, stems, 1, NULL, 0};
     snippet_t s;
     assert_int_equal(snippet_make(a, text, strlen(text), &t, 240, &s), FOND_OK);
     char m[128];
@@ -79,7 +79,7 @@ static void test_long_passage_window_around_matches(void **state)
     for (int i = 0; i < 30; i++)
         strcat(text, "Nothing of interest happens here. ");
     const char *words[] = {"kars", "treaty"};
-    snippet_terms_t t = {words, 2, NULL, 0};
+    snippet_terms_t t = {words, 2, NULL, 0, NULL, 0};
     snippet_t s;
     assert_int_equal(snippet_make(a, text, strlen(text), &t, 120, &s), FOND_OK);
     const char *ell = "\xE2\x80\xA6";
@@ -102,7 +102,7 @@ static void test_no_match_shows_the_start(void **state)
     for (int i = 0; i < 40; i++)
         strcat(text, "word ");
     const char *words[] = {"absent"};
-    snippet_terms_t t = {words, 1, NULL, 0};
+    snippet_terms_t t = {words, 1, NULL, 0, NULL, 0};
     snippet_t s;
     assert_int_equal(snippet_make(a, text, strlen(text), &t, 50, &s), FOND_OK);
     assert_int_equal(s.n_spans, 0);
