@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int cli_parse_size(const char *s, size_t min, size_t max, size_t *out)
 {
@@ -31,6 +32,21 @@ char *cli_db_path(const char *prog, const char *given)
         fprintf(stderr, "%s: no database given: use --db DIR or set FOND_DB "
                         "(HOME is not set either)\n", prog);
     return path;
+}
+
+const char *cli_variants_path(const char *given)
+{
+    static const char *const defaults[] = {FOND_DATADIR "/fond/variants.txt",
+                                           FOND_SOURCE_DATA "/variants.txt"};
+    const char *env = getenv("FOND_VARIANTS");
+    if (given)
+        return given;
+    if (env && *env)
+        return env;
+    for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
+        if (access(defaults[i], R_OK) == 0)
+            return defaults[i];
+    return NULL;
 }
 
 int cli_make_parents(const char *path)

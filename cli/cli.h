@@ -20,6 +20,11 @@ int cli_parse_size(const char *s, size_t min, size_t max, size_t *out);
  * Returns a malloc'd string, or NULL (with a message on stderr). */
 char *cli_db_path(const char *prog, const char *given);
 
+/* The name-variants file: `given`, else $FOND_VARIANTS, else the installed
+ * one, else the source tree's data/variants.txt; NULL if none is there.
+ * Not malloc'd: points at `given`, the environment or a constant. */
+const char *cli_variants_path(const char *given);
+
 /* mkdir -p of the folders above `path`; 0 or -1 with errno set. */
 int cli_make_parents(const char *path);
 

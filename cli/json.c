@@ -89,6 +89,12 @@ static void write_archival(FILE *out, const fond_hit_t *h)
     fputs(h->n_notes ? "\n      ]" : "]", out);
     fprintf(out, ",\n      \"source_start\": %zu,\n      \"source_end\": %zu",
             h->source_start, h->source_end);
+    fputs(",\n      \"variants\": [", out);
+    for (size_t i = 0; i < h->n_variants; i++) {
+        fputs(i ? ", " : "", out);
+        cli_write_json_string(out, h->variants[i]);
+    }
+    fputs("]", out);
 }
 
 static void write_hit(FILE *out, const fond_hit_t *h)
@@ -120,9 +126,15 @@ void cli_write_json(FILE *out, const char *query,
     fputs("{\n  \"query\": ", out);
     cli_write_json_string(out, query);
     fprintf(out, ",\n  \"estimate\": %zu,\n  \"offset\": %zu,\n"
-                 "  \"limit\": %zu,\n  \"loosened\": %s,\n  \"hits\": [",
+                 "  \"limit\": %zu,\n  \"loosened\": %s",
             fond_results_estimate(results), opts->offset, opts->limit,
             fond_results_loosened(results) ? "true" : "false");
+    fputs(",\n  \"suggestion\": ", out);
+    if (fond_results_suggestion(results))
+        cli_write_json_string(out, fond_results_suggestion(results));
+    else
+        fputs("null", out);
+    fputs(",\n  \"hits\": [", out);
     size_t n = fond_results_count(results);
     for (size_t i = 0; i < n; i++) {
         fputs(i ? ",\n" : "\n", out);

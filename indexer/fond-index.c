@@ -24,6 +24,7 @@
 
 typedef struct {
     fond_db_t *db;
+    const char *variants; /* the name-variants file, or NULL */
     int verbose, quiet;
     size_t files, passages, bytes, skipped;
     int fatal; /* a database error: stop the run */
@@ -36,6 +37,8 @@ static void usage(FILE *out)
           "\n"
           "  -d, --db DIR     the database (default: $FOND_DB, else\n"
           "                   $XDG_DATA_HOME/fond/db, else ~/.local/share/fond/db)\n"
+          "      --variants FILE  name variants to load (default: $FOND_VARIANTS,\n"
+          "                   else the variants.txt installed with fond)\n"
           "  -v, --verbose    list each file and what was done with it\n"
           "  -q, --quiet      print only warnings and errors\n"
           "  -h, --help       show this help and exit\n"
@@ -148,6 +151,19 @@ static void print_summary(const run_t *r, const char *db_path)
     fputs("\n", stdout);
 }
 
+static int load_variants(run_t *r)
+{
+    size_t groups = 0;
+    if (fond_db_load_variants(r->db, r->variants, &groups) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+        return -1;
+    }
+    if (r->verbose)
+        printf("loaded %zu groups of name variants from %s\n", groups,
+               r->variants);
+    return 0;
+}
+
 static int run_index(run_t *r, const char *db_path, char **paths, int n)
 {
     fond_error_t err;
@@ -159,6 +175,8 @@ static int run_index(run_t *r, const char *db_path, char **paths, int n)
         fprintf(stderr, PROG ": %s\n", err.message);
         return CLI_EXIT_ERROR;
     }
+    if (r->variants && load_variants(r) != 0)
+        r->fatal = 1;
     for (int i = 0; i < n && !r->fatal; i++)
         walk(r, paths[i], 0);
     fond_status_t st = r->fatal ? FOND_OK : fond_db_commit(r->db);
@@ -176,17 +194,19 @@ int main(int argc, char **argv)
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
         {"verbose", no_argument, NULL, 'v'},
+        {"variants", required_argument, NULL, 'W'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     run_t r = {0};
-    const char *db_arg = NULL;
+    const char *db_arg = NULL, *variants_arg = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "d:vqh", options, NULL)) != -1) {
         switch (c) {
         case 'd': db_arg = optarg; break;
         case 'v': r.verbose = 1; break;
+        case 'W': variants_arg = optarg; break;
         case 'q': r.quiet = 1; break;
         case 'h': usage(stdout); return CLI_EXIT_OK;
         case 'V': puts(PROG " " FOND_VERSION); return CLI_EXIT_OK;
@@ -200,6 +220,7 @@ int main(int argc, char **argv)
               "Try '" PROG " --help' for more information.\n", stderr);
         return CLI_EXIT_ERROR;
     }
+    r.variants = cli_variants_path(variants_arg);
     char *db_path = cli_db_path(PROG, db_arg);
     if (!db_path)
         return CLI_EXIT_ERROR;

@@ -114,6 +114,16 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
                                  const char *title, const char *text,
                                  size_t len, fond_index_result_t *out);
 
+/*
+ * Load a name-variants file (one group of equivalent names a line; see
+ * data/variants.txt) into the database's synonym table, so that a search
+ * for one name finds the others.  *groups is how many groups were read.
+ * FOND_ERR_IO if the file cannot be read, FOND_ERR_ARG (naming the line)
+ * for a malformed one.
+ */
+fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
+                                    size_t *groups);
+
 /* Make all changes so far visible to readers, atomically. */
 fond_status_t fond_db_commit(fond_db_t *db);
 
@@ -164,6 +174,9 @@ typedef struct {
     size_t n_dates;
     size_t source_start;  /* the passage's bytes in the (decoded) source */
     size_t source_end;
+    const char *const *variants; /* words of the passage, as written, that
+                                    matched a searched name's variant */
+    size_t n_variants;
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;
@@ -181,6 +194,11 @@ fond_status_t fond_db_search(fond_db_t *db, const char *query,
 size_t fond_results_count(const fond_results_t *results);
 /* Xapian's estimate of how many passages match in all. */
 size_t fond_results_estimate(const fond_results_t *results);
+/* The query with misspelt words replaced by the nearest words the
+ * collection holds ("nakhichevn" -> "nakhichevan"), or NULL; owned by
+ * `results`. */
+const char *fond_results_suggestion(const fond_results_t *results);
+
 /* Non-zero when no passage held every word, so the hits are those that hold
  * some of them (ranked by BM25): say so to the user. */
 int fond_results_loosened(const fond_results_t *results);

@@ -20,6 +20,7 @@
 
 /* What every passage of one source shares. */
 typedef struct {
+    store_t *store;
     const char *path;
     const char *title;
     const ingest_t *in;
@@ -57,9 +58,10 @@ static char *title_from_path(const char *path)
 /* ------------------------------------------------------------- terms */
 
 typedef struct {
+    store_t *store;
     store_doc_t *doc;
     const char *prefix;
-    int positions; /* give words their positions (the passage text) */
+    int positions; /* the passage text: positions, stems, spelling data */
     fond_status_t status;
 } terms_ctx_t;
 
@@ -75,8 +77,15 @@ static fond_status_t add_prefixed(store_doc_t *doc, const char *prefix,
     return store_doc_add_term(doc, term, (size_t)n);
 }
 
-/* Passage words: the folded word (with its position) and its Z-stem;
- * field words: prefix + folded word. */
+/* Words worth suggesting to a user who misspells one: three letters or
+ * more, not a number. */
+static int is_suggestible(const analyze_token_t *t)
+{
+    return t->word_len >= 3 && !(t->word[0] >= '0' && t->word[0] <= '9');
+}
+
+/* Passage words: the folded word (with its position), its Z-stem, and the
+ * spelling data; field words: prefix + folded word. */
 static int add_token(void *ctx, const analyze_token_t *t)
 {
     terms_ctx_t *c = ctx;
@@ -84,6 +93,8 @@ static int add_token(void *ctx, const analyze_token_t *t)
                              c->positions ? t->pos : 0);
     if (c->status == FOND_OK && c->positions)
         c->status = add_prefixed(c->doc, "Z", t->stem, 0);
+    if (c->status == FOND_OK && c->positions && is_suggestible(t))
+        c->status = store_add_spelling(c->store, t->word);
     return c->status != FOND_OK;
 }
 
@@ -93,7 +104,7 @@ static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
 {
     if (!text)
         return FOND_OK;
-    terms_ctx_t c = {doc, prefix, positions, FOND_OK};
+    terms_ctx_t c = {src->store, doc, prefix, positions, FOND_OK};
     fond_status_t st = analyze_text(src->analyzer, text, len, add_token, &c);
     return st != FOND_OK ? st : c.status;
 }
@@ -361,8 +372,8 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
-    source_ctx_t src = {source_path, title ? title : in.header.title, &in,
-                        NULL, "", ""};
+    source_ctx_t src = {db->store, source_path,
+                        title ? title : in.header.title, &in, NULL, "", ""};
     if (!src.title)
         src.title = derived;
     st = src.title ? write_source(db, &src) : FOND_ERR_NOMEM;

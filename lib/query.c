@@ -69,10 +69,14 @@ typedef struct node {
     size_t n_kids;
 } node_t;
 
+#define TOKEN_MAX_STEMS (2 * QUERY_MAX_LANGUAGES)
+
 typedef struct {
-    char *word;                       /* folded form */
-    char *stems[QUERY_MAX_LANGUAGES]; /* its stems, one a language, distinct */
+    char *word;                    /* folded form */
+    char *stems[TOKEN_MAX_STEMS];  /* its stems, one a language, distinct,
+                                      then related shorter stems */
     size_t n_stems;
+    size_t n_variants;             /* found by query_build */
 } query_token_t;
 
 /* A growable array of strings the query owns. */
@@ -178,7 +182,7 @@ static fond_status_t token_add_stem(query_token_t *tok, const char *stem)
     for (size_t i = 0; i < tok->n_stems; i++)
         if (strcmp(tok->stems[i], stem) == 0)
             return FOND_OK;
-    if (tok->n_stems == QUERY_MAX_LANGUAGES)
+    if (tok->n_stems == TOKEN_MAX_STEMS)
         return FOND_OK;
     if (!(tok->stems[tok->n_stems] = strdup(stem)))
         return FOND_ERR_NOMEM;
@@ -948,13 +952,36 @@ static fond_status_t parts_combine(parts_t *p, store_t *s, store_op_t op,
     return st;
 }
 
-/* A bare word: its exact form, its stems, its variants; the exact form
- * matches more of these, so weighs more. */
-static fond_status_t build_word(builder_t *b, const query_token_t *t,
+/* Related forms: a stem one or two letters shorter that the collection
+ * holds ("autonomi", from "autonomy", finds "autonom", from
+ * "autonomous"), for stems long enough that this stays one word family. */
+static fond_status_t add_related_stems(builder_t *b, query_token_t *t)
+{
+    size_t own = t->n_stems;
+    for (size_t k = 0; k < own && b->status == FOND_OK; k++) {
+        size_t len = strlen(t->stems[k]);
+        for (size_t cut = 1; cut <= 2 && len >= 7 && len - cut >= 6; cut++) {
+            char term[TERM_BYTES];
+            snprintf(term, sizeof term, "Z%.*s", (int)(len - cut), t->stems[k]);
+            if (in_collection(b, term) &&
+                token_add_stem(t, term + 1) != FOND_OK)
+                return FOND_ERR_NOMEM;
+        }
+    }
+    return b->status;
+}
+
+/* A bare word: its exact form, its stems and related forms, its variants;
+ * the exact form matches more of these, so weighs more. */
+static fond_status_t build_word(builder_t *b, query_token_t *t,
                                 store_query_t **out)
 {
+    fond_status_t st = t->n_stems ? add_related_stems(b, t) : FOND_OK;
     parts_t p;
-    fond_status_t st = parts_init(&p, 1 + t->n_stems + MAX_VARIANTS);
+    if (st == FOND_OK)
+        st = parts_init(&p, 1 + t->n_stems + MAX_VARIANTS);
+    else
+        return st;
     if (st == FOND_OK)
         st = parts_term(&p, b->s, "", t->word);
     for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++)
@@ -962,6 +989,7 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
     if (st == FOND_OK)
         find_variants(b, t->word);
     st = st == FOND_OK ? b->status : st;
+    t->n_variants = b->n_found;
     for (size_t k = 0; k < b->n_found && st == FOND_OK; k++)
         st = parts_term(&p, b->s, "", b->found[k]);
     if (st != FOND_OK) {
@@ -1212,7 +1240,7 @@ static fond_status_t collect_snippet_terms(query_t *q)
     free(q->hl_words);
     free(q->hl_stems);
     q->hl_words = malloc((q->n_tokens + q->variants.n + 1) * sizeof *q->hl_words);
-    q->hl_stems = malloc((q->n_tokens * QUERY_MAX_LANGUAGES + 1) *
+    q->hl_stems = malloc((q->n_tokens * TOKEN_MAX_STEMS + 1) *
                          sizeof *q->hl_stems);
     if (!q->hl_words || !q->hl_stems)
         return FOND_ERR_NOMEM;
@@ -1288,6 +1316,21 @@ static int compare_at(const void *a, const void *b)
     return (x->at > y->at) - (x->at < y->at);
 }
 
+/* Does the collection hold the word, or a word of its stem? */
+static int is_known_word(store_t *s, const query_token_t *t)
+{
+    size_t freq = 0;
+    char term[TERM_BYTES];
+    if (store_term_freq(s, t->word, &freq) != FOND_OK || freq > 0)
+        return 1;
+    for (size_t k = 0; k < t->n_stems; k++) {
+        snprintf(term, sizeof term, "Z%s", t->stems[k]);
+        if (store_term_freq(s, term, &freq) != FOND_OK || freq > 0)
+            return 1;
+    }
+    return 0;
+}
+
 char *query_suggest(const query_t *q, store_t *s, const char *text)
 {
     const node_t *words[64];
@@ -1297,11 +1340,11 @@ char *query_suggest(const query_t *q, store_t *s, const char *text)
     text_t out = {NULL, 0, 0};
     int changed = 0, failed = 0;
     for (size_t i = 0; i < n && !failed; i++) {
-        const char *w = q->tokens[words[i]->first].word;
+        const query_token_t *t = &q->tokens[words[i]->first];
         char better[TERM_BYTES] = "";
-        size_t freq = 1;
-        if (store_term_freq(s, w, &freq) != FOND_OK || freq > 0 ||
-            store_spelling(s, w, better, sizeof better) != FOND_OK || !*better)
+        if (t->n_variants || is_known_word(s, t) ||
+            store_spelling(s, t->word, better, sizeof better) != FOND_OK ||
+            !*better)
             continue;
         failed = text_put(&out, text + from, words[i]->at - from) != 0 ||
                  text_put(&out, better, strlen(better)) != 0;

@@ -28,6 +28,8 @@ typedef struct {
     citation_archival_t *archival; /* behind notes[].archive ... */
     citation_biblio_t *biblio;     /* behind notes[].ref_title ... */
     snippet_t snippet;
+    char **variants;               /* behind variants */
+    size_t n_variants;
 } hit_store_t;
 
 struct fond_results {
@@ -36,11 +38,17 @@ struct fond_results {
     size_t n;
     size_t estimate;
     int loosened;
+    char *suggestion;
 };
 
 size_t fond_results_count(const fond_results_t *r) { return r->n; }
 size_t fond_results_estimate(const fond_results_t *r) { return r->estimate; }
 int fond_results_loosened(const fond_results_t *r) { return r->loosened; }
+
+const char *fond_results_suggestion(const fond_results_t *r)
+{
+    return r->suggestion;
+}
 
 const fond_hit_t *fond_results_hit(const fond_results_t *r, size_t i)
 {
@@ -58,6 +66,9 @@ static void hit_store_free(hit_store_t *h)
     free(h->archival);
     free(h->biblio);
     snippet_free(&h->snippet);
+    for (size_t i = 0; i < h->n_variants; i++)
+        free(h->variants[i]);
+    free(h->variants);
 }
 
 void fond_results_free(fond_results_t *r)
@@ -68,6 +79,7 @@ void fond_results_free(fond_results_t *r)
         hit_store_free(&r->store[i]);
     free(r->hits);
     free(r->store);
+    free(r->suggestion);
     free(r);
 }
 
@@ -176,6 +188,51 @@ static fond_status_t copy_values(const store_mset_t *m, size_t i,
     return FOND_OK;
 }
 
+typedef struct {
+    const char *text;
+    const char *const *variants; /* folded, NULL-terminated */
+    hit_store_t *h;
+    fond_status_t status;
+} variants_ctx_t;
+
+/* A passage word that is one of the variants: keep it as written, once. */
+static int take_variant(void *ctx, const analyze_token_t *t)
+{
+    variants_ctx_t *c = ctx;
+    int is_variant = 0;
+    for (const char *const *v = c->variants; *v && !is_variant; v++)
+        is_variant = strcmp(*v, t->word) == 0;
+    hit_store_t *h = c->h;
+    size_t len = t->end - t->start;
+    for (size_t i = 0; is_variant && i < h->n_variants; i++)
+        is_variant = strlen(h->variants[i]) != len ||
+                     memcmp(h->variants[i], c->text + t->start, len) != 0;
+    if (!is_variant)
+        return 0;
+    char **p = realloc(h->variants, (h->n_variants + 1) * sizeof *p);
+    char *word = p ? strndup(c->text + t->start, len) : NULL;
+    if (p)
+        h->variants = p;
+    if (!word) {
+        c->status = FOND_ERR_NOMEM;
+        return 1;
+    }
+    h->variants[h->n_variants++] = word;
+    return 0;
+}
+
+static fond_status_t find_variants(analyzer_t *a, const query_t *q,
+                                   hit_store_t *h, fond_hit_t *hit)
+{
+    variants_ctx_t c = {h->text, query_variants(q), h, FOND_OK};
+    fond_status_t st = *c.variants ? analyze_text(a, h->text, strlen(h->text),
+                                                  take_variant, &c)
+                                   : FOND_OK;
+    hit->variants = (const char *const *)h->variants;
+    hit->n_variants = h->n_variants;
+    return st == FOND_OK ? c.status : st;
+}
+
 static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
                               const store_mset_t *m, size_t i, size_t rank,
                               fond_hit_t *hit, hit_store_t *h)
@@ -202,6 +259,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         st = parse_notes(h, hit);
     if (st == FOND_OK && v[STORE_SLOT_LANGUAGE][0])
         st = db_analyzer(db, ingest_language(v[STORE_SLOT_LANGUAGE], "", 0), &a);
+    if (st == FOND_OK)
+        st = find_variants(a, q, h, hit);
     if (st == FOND_OK)
         st = snippet_make(a, h->text, strlen(h->text),
                           query_snippet_terms(q), SNIPPET_MAX_BYTES,
@@ -297,6 +356,8 @@ fond_status_t fond_db_search(fond_db_t *db, const char *text,
     st = r ? run_with_fallback(db, q, o, &m, &r->loosened) : FOND_ERR_NOMEM;
     if (st == FOND_OK)
         st = fill_results(db, q, m, o->offset, r);
+    if (st == FOND_OK)
+        r->suggestion = query_suggest(q, db->store, text);
     else if (r)
         db_fail_store(db, st);
     store_mset_free(m);

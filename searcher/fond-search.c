@@ -119,6 +119,14 @@ static void print_source_line(const fond_hit_t *h)
         fputs("\n", stdout);
 }
 
+static void print_variants(const fond_hit_t *h)
+{
+    for (size_t i = 0; i < h->n_variants; i++)
+        printf("%s%s", i ? ", " : "   matched as: ", h->variants[i]);
+    if (h->n_variants)
+        fputs("\n", stdout);
+}
+
 static void print_notes(const fond_hit_t *h)
 {
     for (size_t i = 0; i < h->n_notes; i++)
@@ -129,6 +137,8 @@ static void print_text(const fond_results_t *r, const options_t *o)
 {
     size_t n = fond_results_count(r);
     highlight_t hl = resolve_highlight(o->highlight);
+    if (fond_results_suggestion(r))
+        printf("Did you mean: %s\n\n", fond_results_suggestion(r));
     if (fond_results_loosened(r))
         puts("No passage holds every word; showing passages that hold some.\n");
     for (size_t i = 0; i < n; i++) {
@@ -137,6 +147,7 @@ static void print_text(const fond_results_t *r, const options_t *o)
         print_source_line(h);
         printf("   %s\n", h->path);
         print_snippet(h, hl);
+        print_variants(h);
         print_notes(h);
         fputs("\n", stdout);
     }

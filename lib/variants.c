@@ -1,0 +1,137 @@
+/*
+ * variants.c -- loading a name-variants file (data/variants.txt describes
+ * the format) into the database's synonym table, where query.c finds them.
+ * Each name is folded by analyze_text(), as indexed words are.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+
+#define GROUP_MAX 32 /* names in one group */
+
+typedef struct {
+    char *words[GROUP_MAX];
+    size_t n;
+    int overflow;
+} group_t;
+
+static void group_free(group_t *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        free(g->words[i]);
+    g->n = 0;
+}
+
+static int collect_word(void *ctx, const analyze_token_t *t)
+{
+    group_t *g = ctx;
+    if (g->n == GROUP_MAX) {
+        g->overflow = 1;
+        return 1;
+    }
+    g->words[g->n] = strdup(t->word);
+    g->n += g->words[g->n] != NULL;
+    return 0;
+}
+
+/* Every name of the group a synonym of every other. */
+static fond_status_t add_group(fond_db_t *db, const group_t *g)
+{
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < g->n && st == FOND_OK; i++)
+        for (size_t j = 0; j < g->n && st == FOND_OK; j++)
+            if (strcmp(g->words[i], g->words[j]) != 0)
+                st = store_add_synonym(db->store, g->words[i], g->words[j]);
+    return st;
+}
+
+static fond_status_t fold_part(fond_db_t *db, const char *s, size_t len,
+                               group_t *g)
+{
+    g->n = 0;
+    g->overflow = 0;
+    fond_status_t st = analyze_text(db->analyzer, s, len, collect_word, g);
+    return st == FOND_OK && g->overflow ? FOND_ERR_ARG : st;
+}
+
+static fond_status_t line_fail(fond_db_t *db, const char *path, size_t lineno,
+                               const char *why)
+{
+    return db_fail(db, FOND_ERR_ARG, "%s:%zu: %s", path, lineno, why);
+}
+
+/* "A B / C D": the k-th words of the parts are variants of each other. */
+static fond_status_t add_paired(fond_db_t *db, const char *line,
+                                const char *path, size_t lineno)
+{
+    group_t parts[GROUP_MAX];
+    size_t n = 0;
+    fond_status_t st = FOND_OK;
+    for (const char *s = line; st == FOND_OK && s && n < GROUP_MAX; n++) {
+        const char *slash = strchr(s, '/');
+        size_t len = slash ? (size_t)(slash - s) : strlen(s);
+        st = fold_part(db, s, len, &parts[n]);
+        if (st == FOND_OK && (parts[n].n == 0 || parts[n].n != parts[0].n))
+            st = line_fail(db, path, lineno, "names between '/' must have "
+                                             "the same number of words");
+        s = slash ? slash + 1 : NULL;
+    }
+    for (size_t k = 0; st == FOND_OK && k < parts[0].n; k++) {
+        group_t g = {{NULL}, 0, 0};
+        for (size_t i = 0; i < n; i++)
+            g.words[g.n++] = parts[i].words[k];
+        st = add_group(db, &g);
+    }
+    for (size_t i = 0; i < n; i++)
+        group_free(&parts[i]);
+    return st;
+}
+
+static fond_status_t add_line(fond_db_t *db, const char *line,
+                              const char *path, size_t lineno)
+{
+    if (strchr(line, '/'))
+        return add_paired(db, line, path, lineno);
+    group_t g = {{NULL}, 0, 0};
+    fond_status_t st = fold_part(db, line, strlen(line), &g);
+    if (st == FOND_ERR_ARG)
+        st = line_fail(db, path, lineno, "more than 32 names in a group");
+    if (st == FOND_OK)
+        st = add_group(db, &g);
+    group_free(&g);
+    return st;
+}
+
+fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
+                                    size_t *groups)
+{
+    *groups = 0;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    fond_status_t st = FOND_OK;
+    while (st == FOND_OK && getline(&line, &cap, f) != -1) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = '\0';
+        const char *s = line + strspn(line, " \t");
+        if (*s == '\0' || *s == '#')
+            continue;
+        if (utf8_valid_prefix(s, strlen(s)) < strlen(s))
+            st = line_fail(db, path, lineno, "not valid UTF-8");
+        if (st == FOND_OK)
+            st = add_line(db, s, path, lineno);
+        *groups += st == FOND_OK;
+    }
+    free(line);
+    fclose(f);
+    if (st == FOND_ERR_NOMEM)
+        db_fail(db, st, "out of memory");
+    else if (st != FOND_OK && st != FOND_ERR_ARG)
+        db_fail_store(db, st);
+    return st;
+}
