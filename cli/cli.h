@@ -33,6 +33,9 @@ void cli_write_json(FILE *out, const char *query,
                     const fond_search_opts_t *opts,
                     const fond_results_t *results);
 
+/* Write a concordance as one JSON document (schema in README.md). */
+void cli_write_kwic_json(FILE *out, const char *query, const fond_kwic_t *k);
+
 /* Write s as a JSON string literal, quotes included. */
 void cli_write_json_string(FILE *out, const char *s);
 

@@ -87,8 +87,9 @@ static void write_archival(FILE *out, const fond_hit_t *h)
         write_note(out, &h->notes[i]);
     }
     fputs(h->n_notes ? "\n      ]" : "]", out);
-    fprintf(out, ",\n      \"source_start\": %zu,\n      \"source_end\": %zu",
-            h->source_start, h->source_end);
+    fprintf(out, ",\n      \"source_start\": %zu,\n      \"source_end\": %zu,"
+                 "\n      \"more_in_source\": %zu",
+            h->source_start, h->source_end, h->more_in_source);
     fputs(",\n      \"variants\": [", out);
     for (size_t i = 0; i < h->n_variants; i++) {
         fputs(i ? ", " : "", out);
@@ -119,6 +120,24 @@ static void write_hit(FILE *out, const fond_hit_t *h)
     fputs("\n    }", out);
 }
 
+static void write_facets(FILE *out, const fond_results_t *r)
+{
+    static const char *const names[] = {"type", "year", "source"};
+    fputs(",\n  \"facets\": {", out);
+    for (int k = 0; k < FOND_FACET_KINDS; k++) {
+        size_t n = 0;
+        const fond_facet_t *f = fond_results_facet(r, (fond_facet_kind_t)k, &n);
+        fprintf(out, "%s\n    \"%s\": {", k ? "," : "", names[k]);
+        for (size_t i = 0; i < n; i++) {
+            fputs(i ? ", " : "", out);
+            cli_write_json_string(out, f[i].value);
+            fprintf(out, ": %zu", f[i].count);
+        }
+        fputs("}", out);
+    }
+    fputs("\n  }", out);
+}
+
 void cli_write_json(FILE *out, const char *query,
                     const fond_search_opts_t *opts,
                     const fond_results_t *results)
@@ -140,5 +159,28 @@ void cli_write_json(FILE *out, const char *query,
         fputs(i ? ",\n" : "\n", out);
         write_hit(out, fond_results_hit(results, i));
     }
-    fputs(n ? "\n  ]\n}\n" : "]\n}\n", out);
+    fputs(n ? "\n  ]" : "]", out);
+    if (opts->facets)
+        write_facets(out, results);
+    fputs("\n}\n", out);
+}
+
+void cli_write_kwic_json(FILE *out, const char *query, const fond_kwic_t *k)
+{
+    fputs("{\n  \"query\": ", out);
+    cli_write_json_string(out, query);
+    fputs(",\n  \"lines\": [", out);
+    for (size_t i = 0; i < fond_kwic_count(k); i++) {
+        const fond_kwic_line_t *l = fond_kwic_line(k, i);
+        fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", out);
+        cli_write_json_string(out, l->path);
+        fprintf(out, ", \"ordinal\": %u, \"left\": ", l->ordinal);
+        cli_write_json_string(out, l->left);
+        fputs(", \"match\": ", out);
+        cli_write_json_string(out, l->match);
+        fputs(", \"right\": ", out);
+        cli_write_json_string(out, l->right);
+        fputs("}", out);
+    }
+    fputs(fond_kwic_count(k) ? "\n  ]\n}\n" : "]\n}\n", out);
 }

@@ -33,4 +33,10 @@ fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)
 /* A store failure: the store's message becomes the handle's. */
 fond_status_t db_fail_store(fond_db_t *db, fond_status_t st);
 
+/* fond_db_search(), with snippets of up to snippet_bytes (SIZE_MAX: the
+ * whole passage with every match marked, as the concordance needs). */
+fond_status_t db_search(fond_db_t *db, const char *text,
+                        const fond_search_opts_t *opts, size_t snippet_bytes,
+                        fond_results_t **out);
+
 #endif

@@ -129,12 +129,32 @@ fond_status_t fond_db_commit(fond_db_t *db);
 
 /* ---------------------------------------------------------------- search */
 
+typedef enum {
+    FOND_SORT_RELEVANCE, /* best first (BM25) */
+    FOND_SORT_DATE       /* oldest first: the first date a passage mentions,
+                            else its source's; undated last */
+} fond_sort_t;
+
 typedef struct {
-    size_t offset; /* hits to skip */
-    size_t limit;  /* hits to return at most */
+    size_t offset;     /* hits to skip */
+    size_t limit;      /* hits to return at most */
+    size_t per_source; /* at most this many passages of one source (0: any) */
+    fond_sort_t sort;
+    int facets;        /* count types, years and sources of all matches */
+    const char *like;  /* a passage id: find passages like that one (the
+                          query may then be empty, or narrows them) */
 } fond_search_opts_t;
 
-#define FOND_SEARCH_OPTS_INIT {0, 10}
+#define FOND_SEARCH_OPTS_INIT {0, 10, 0, FOND_SORT_RELEVANCE, 0, NULL}
+
+/* Facets: what the matches are, counted over all of them. */
+typedef enum { FOND_FACET_TYPE, FOND_FACET_YEAR, FOND_FACET_SOURCE } fond_facet_kind_t;
+#define FOND_FACET_KINDS 3
+
+typedef struct {
+    const char *value; /* a type, a year, a source path */
+    size_t count;      /* matching passages */
+} fond_facet_t;
 
 /* A byte range [start, start + length) within a string. */
 typedef struct {
@@ -177,15 +197,17 @@ typedef struct {
     const char *const *variants; /* words of the passage, as written, that
                                     matched a searched name's variant */
     size_t n_variants;
+    size_t more_in_source; /* with per_source: matching passages of this
+                              source not shown */
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;
 
 /*
- * Run `query` (words and "quoted phrases") against the database.
+ * Run `query` (the language of fond-search(1)) against the database.
  * On success *out holds the hits; free it with fond_results_free().
  * A malformed query fails with FOND_ERR_QUERY and a message naming the
- * position.
+ * column; an unknown opts->like passage with FOND_ERR_ARG.
  */
 fond_status_t fond_db_search(fond_db_t *db, const char *query,
                              const fond_search_opts_t *opts,
@@ -199,12 +221,50 @@ size_t fond_results_estimate(const fond_results_t *results);
  * `results`. */
 const char *fond_results_suggestion(const fond_results_t *results);
 
+/* The counts of one facet, most first (with opts.facets); *n is their
+ * number; owned by `results`. */
+const fond_facet_t *fond_results_facet(const fond_results_t *results,
+                                       fond_facet_kind_t kind, size_t *n);
+
 /* Non-zero when no passage held every word, so the hits are those that hold
  * some of them (ranked by BM25): say so to the user. */
 int fond_results_loosened(const fond_results_t *results);
 /* The i-th hit, 0 <= i < fond_results_count(); owned by `results`. */
 const fond_hit_t *fond_results_hit(const fond_results_t *results, size_t i);
 void fond_results_free(fond_results_t *results);
+
+/* ---------------------------------------------------------------- concordance */
+
+typedef enum {
+    FOND_KWIC_SOURCE_ORDER, /* as the passages rank */
+    FOND_KWIC_SORT_LEFT,    /* by the word left of the match */
+    FOND_KWIC_SORT_RIGHT    /* by the words right of it */
+} fond_kwic_sort_t;
+
+/* One occurrence, in context.  Strings owned by the fond_kwic_t. */
+typedef struct {
+    const char *path, *title;
+    unsigned ordinal;   /* the passage */
+    const char *left;   /* up to `width` bytes before, whole words */
+    const char *match;  /* the word as written */
+    const char *right;  /* up to `width` bytes after, from the byte after
+                           the match (a space, or punctuation) */
+} fond_kwic_line_t;
+
+typedef struct fond_kwic fond_kwic_t;
+
+/*
+ * Every occurrence of what `query` matches (same language, variants and
+ * word forms as fond_db_search) in the best 1000 passages, at most
+ * max_lines of them, with `width` bytes of context a side.  Free *out with
+ * fond_kwic_free().
+ */
+fond_status_t fond_db_kwic(fond_db_t *db, const char *query, size_t width,
+                           fond_kwic_sort_t sort, size_t max_lines,
+                           fond_kwic_t **out);
+size_t fond_kwic_count(const fond_kwic_t *kwic);
+const fond_kwic_line_t *fond_kwic_line(const fond_kwic_t *kwic, size_t i);
+void fond_kwic_free(fond_kwic_t *kwic);
 
 #ifdef __cplusplus
 }

@@ -199,7 +199,7 @@ static void dates_value(const ingest_passage_t *p, const char *source_date,
                         char *buf, size_t size, char *sortdate)
 {
     buf[0] = '\0';
-    strcpy(sortdate, source_date);
+    strcpy(sortdate, *source_date ? source_date : "99999999");
     for (size_t i = 0; i < p->n_dates && strlen(buf) + 10 < size; i++) {
         char d[9];
         dates_format(&p->dates[i], d);
@@ -214,10 +214,11 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
                                 const ingest_passage_t *p, const char *id)
 {
     const source_t *h = &src->in->header;
-    char ord[16], range[48], dates[512], sortdate[9];
+    char ord[16], range[48], dates[512], sortdate[9], year[5];
     snprintf(ord, sizeof ord, "%u", p->ordinal);
     snprintf(range, sizeof range, "%zu %zu", p->raw_start, p->raw_end);
     dates_value(p, h->date, dates, sizeof dates, sortdate);
+    snprintf(year, sizeof year, "%.4s", strcmp(sortdate, "99999999") ? sortdate : "");
     char *notes = notes_value(p);
     if (!notes)
         return FOND_ERR_NOMEM;
@@ -229,6 +230,7 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         {STORE_SLOT_PLACE, h->place},       {STORE_SLOT_LANGUAGE, src->in->language},
         {STORE_SLOT_NOTES, notes},          {STORE_SLOT_DATES, dates},
         {STORE_SLOT_RANGE, range},          {STORE_SLOT_SORTDATE, sortdate},
+        {STORE_SLOT_SOURCE, src->hash},     {STORE_SLOT_YEAR, year},
     };
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < sizeof values / sizeof *values && st == FOND_OK; i++)

@@ -39,6 +39,8 @@ struct fond_results {
     size_t estimate;
     int loosened;
     char *suggestion;
+    fond_facet_t *facets[FOND_FACET_KINDS];
+    size_t n_facets[FOND_FACET_KINDS];
 };
 
 size_t fond_results_count(const fond_results_t *r) { return r->n; }
@@ -48,6 +50,13 @@ int fond_results_loosened(const fond_results_t *r) { return r->loosened; }
 const char *fond_results_suggestion(const fond_results_t *r)
 {
     return r->suggestion;
+}
+
+const fond_facet_t *fond_results_facet(const fond_results_t *r,
+                                       fond_facet_kind_t kind, size_t *n)
+{
+    *n = kind < FOND_FACET_KINDS ? r->n_facets[kind] : 0;
+    return *n ? r->facets[kind] : NULL;
 }
 
 const fond_hit_t *fond_results_hit(const fond_results_t *r, size_t i)
@@ -80,6 +89,11 @@ void fond_results_free(fond_results_t *r)
     free(r->hits);
     free(r->store);
     free(r->suggestion);
+    for (size_t k = 0; k < FOND_FACET_KINDS; k++) {
+        for (size_t i = 0; i < r->n_facets[k]; i++)
+            free((char *)r->facets[k][i].value);
+        free(r->facets[k]);
+    }
     free(r);
 }
 
@@ -224,7 +238,8 @@ static int take_variant(void *ctx, const analyze_token_t *t)
 static fond_status_t find_variants(analyzer_t *a, const query_t *q,
                                    hit_store_t *h, fond_hit_t *hit)
 {
-    variants_ctx_t c = {h->text, query_variants(q), h, FOND_OK};
+    static const char *const none[] = {NULL};
+    variants_ctx_t c = {h->text, q ? query_variants(q) : none, h, FOND_OK};
     fond_status_t st = *c.variants ? analyze_text(a, h->text, strlen(h->text),
                                                   take_variant, &c)
                                    : FOND_OK;
@@ -233,9 +248,12 @@ static fond_status_t find_variants(analyzer_t *a, const query_t *q,
     return st == FOND_OK ? c.status : st;
 }
 
+static const snippet_terms_t no_terms = {NULL, 0, NULL, 0, NULL, 0};
+
 static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
                               const store_mset_t *m, size_t i, size_t rank,
-                              fond_hit_t *hit, hit_store_t *h)
+                              size_t snippet_bytes, fond_hit_t *hit,
+                              hit_store_t *h)
 {
     fond_status_t st = copy_values(m, i, h);
     if (st != FOND_OK)
@@ -252,7 +270,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .text = h->text, .type = v[STORE_SLOT_TYPE], .date = h->date,
         .from = v[STORE_SLOT_FROM], .to = v[STORE_SLOT_TO],
         .place = v[STORE_SLOT_PLACE], .language = v[STORE_SLOT_LANGUAGE],
-        .source_start = start, .source_end = end};
+        .source_start = start, .source_end = end,
+        .more_in_source = store_mset_collapsed(m, i)};
     analyzer_t *a = db->analyzer;
     st = parse_dates(h, hit);
     if (st == FOND_OK)
@@ -263,7 +282,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         st = find_variants(a, q, h, hit);
     if (st == FOND_OK)
         st = snippet_make(a, h->text, strlen(h->text),
-                          query_snippet_terms(q), SNIPPET_MAX_BYTES,
+                          q ? query_snippet_terms(q) : &no_terms,
+                          snippet_bytes,
                           &h->snippet);
     hit->snippet = h->snippet.text;
     hit->highlights = h->snippet.spans;
@@ -271,9 +291,17 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     return st;
 }
 
-static fond_status_t fill_results(fond_db_t *db, const query_t *q,
-                                  const store_mset_t *m, size_t offset,
-                                  fond_results_t *r)
+/* What one search works with. */
+typedef struct {
+    fond_db_t *db;
+    const fond_search_opts_t *o;
+    query_t *q;          /* NULL for a search only for passages like one */
+    store_query_t *like; /* passages like opts->like, or NULL */
+    size_t snippet_bytes;
+} search_t;
+
+static fond_status_t fill_results(fond_db_t *db, const search_t *s,
+                                  const store_mset_t *m, fond_results_t *r)
 {
     size_t n = store_mset_size(m);
     r->estimate = store_mset_estimate(m);
@@ -284,36 +312,113 @@ static fond_status_t fill_results(fond_db_t *db, const query_t *q,
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < n && st == FOND_OK; i++) {
         r->n = i + 1; /* so that fond_results_free frees a partial hit */
-        st = fill_hit(db, q, m, i, offset + i + 1, &r->hits[i], &r->store[i]);
+        st = fill_hit(db, s->q, m, i, s->o->offset + i + 1, s->snippet_bytes,
+                      &r->hits[i], &r->store[i]);
     }
     return st;
 }
 
-static fond_status_t run(fond_db_t *db, query_t *q, int loose,
-                         const fond_search_opts_t *o, store_mset_t **m)
+static const unsigned facet_slots[FOND_FACET_KINDS] = {
+    STORE_SLOT_TYPE, STORE_SLOT_YEAR, STORE_SLOT_PATH};
+
+static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
+{
+    memset(so, 0, sizeof *so);
+    so->offset = o->offset;
+    so->limit = o->limit;
+    so->collapse_max = o->per_source;
+    so->sort_by_date = o->sort == FOND_SORT_DATE;
+    for (size_t k = 0; o->facets && k < FOND_FACET_KINDS; k++)
+        so->facet_slots[so->n_facets++] = facet_slots[k];
+}
+
+/* The words' query (strict or loose), narrowed to passages like one. */
+static fond_status_t build(search_t *s, int loose, store_query_t **out)
+{
+    store_query_t *words = NULL;
+    fond_status_t st = s->q ? query_build(s->q, s->db->store, loose, &words)
+                            : FOND_OK;
+    store_query_t *parts[2] = {words, s->like};
+    size_t n = (words != NULL) + (s->like != NULL);
+    if (st == FOND_OK)
+        st = store_query_combine(s->db->store, out, STORE_OP_AND,
+                                 words ? parts : parts + 1, n, 0);
+    store_query_free(words);
+    return st;
+}
+
+static fond_status_t run(search_t *s, int loose, store_mset_t **m)
 {
     store_query_t *sq = NULL;
-    fond_status_t st = query_build(q, db->store, loose, &sq);
+    store_search_opts_t so;
+    store_options(s->o, &so);
+    fond_status_t st = build(s, loose, &sq);
     if (st == FOND_OK)
-        st = store_search(db->store, m, sq, o->offset, o->limit);
+        st = store_search(s->db->store, m, sq, &so);
     store_query_free(sq);
     return st;
 }
 
 /* The strict reading (every word), then, if it matched nothing at all and
- * there was more than one word, the loose one (any word). */
-static fond_status_t run_with_fallback(fond_db_t *db, query_t *q,
-                                       const fond_search_opts_t *o,
-                                       store_mset_t **m, int *loosened)
+ * a looser one could, the loose one (any word). */
+static fond_status_t run_with_fallback(search_t *s, store_mset_t **m,
+                                       int *loosened)
 {
     *loosened = 0;
-    fond_status_t st = run(db, q, 0, o, m);
-    if (st != FOND_OK || store_mset_estimate(*m) > 0 || !query_can_loosen(q))
+    fond_status_t st = run(s, 0, m);
+    if (st != FOND_OK || store_mset_estimate(*m) > 0 || !s->q ||
+        !query_can_loosen(s->q))
         return st;
     store_mset_free(*m);
     *m = NULL;
     *loosened = 1;
-    return run(db, q, 1, o, m);
+    return run(s, 1, m);
+}
+
+/* Copy the facets out of the mset, which is freed before the results. */
+static fond_status_t copy_facets(const store_mset_t *m, fond_results_t *r)
+{
+    for (size_t k = 0; k < FOND_FACET_KINDS; k++) {
+        size_t n = 0;
+        const store_facet_t *f = store_mset_facet(m, k, &n);
+        r->facets[k] = calloc(n + 1, sizeof *r->facets[k]);
+        if (!r->facets[k])
+            return FOND_ERR_NOMEM;
+        for (size_t i = 0; i < n; i++) {
+            if (!*f[i].value)
+                continue; /* no type, no date */
+            fond_facet_t *to = &r->facets[k][r->n_facets[k]];
+            if (!(to->value = strdup(f[i].value)))
+                return FOND_ERR_NOMEM;
+            to->count = f[i].count;
+            r->n_facets[k]++;
+        }
+    }
+    return FOND_OK;
+}
+
+static int is_blank(const char *s)
+{
+    return s[strspn(s, " \t\r\n\f\v")] == '\0';
+}
+
+/* Parse the words (unless a like-search has none) and find the passage to
+ * be like. */
+static fond_status_t prepare(search_t *s, const char *text,
+                             query_langs_t *langs)
+{
+    fond_db_t *db = s->db;
+    fond_status_t st = FOND_OK;
+    if (!(s->o->like && is_blank(text)))
+        st = query_parse(&s->q, langs, text, db->error, sizeof db->error);
+    if (st == FOND_OK && s->o->like) {
+        char idterm[128];
+        snprintf(idterm, sizeof idterm, "Q%s", s->o->like);
+        st = store_query_like(db->store, &s->like, idterm);
+        if (st != FOND_OK)
+            db_fail_store(db, st);
+    }
+    return st;
 }
 
 /* English, and the analyzer of every other language the collection holds
@@ -341,30 +446,38 @@ fond_status_t fond_db_search(fond_db_t *db, const char *text,
                              const fond_search_opts_t *opts,
                              fond_results_t **out)
 {
+    return db_search(db, text, opts, SNIPPET_MAX_BYTES, out);
+}
+
+fond_status_t db_search(fond_db_t *db, const char *text,
+                        const fond_search_opts_t *opts, size_t snippet_bytes,
+                        fond_results_t **out)
+{
     static const fond_search_opts_t defaults = FOND_SEARCH_OPTS_INIT;
-    const fond_search_opts_t *o = opts ? opts : &defaults;
+    search_t s = {db, opts ? opts : &defaults, NULL, NULL, snippet_bytes};
     *out = NULL;
-    query_t *q = NULL;
     query_langs_t langs;
     fond_status_t st = languages_present(db, &langs);
     if (st == FOND_OK)
-        st = query_parse(&q, &langs, text, db->error, sizeof db->error);
-    if (st != FOND_OK)
-        return st;
+        st = prepare(&s, text, &langs);
     store_mset_t *m = NULL;
-    fond_results_t *r = calloc(1, sizeof *r);
-    st = r ? run_with_fallback(db, q, o, &m, &r->loosened) : FOND_ERR_NOMEM;
+    fond_results_t *r = st == FOND_OK ? calloc(1, sizeof *r) : NULL;
     if (st == FOND_OK)
-        st = fill_results(db, q, m, o->offset, r);
+        st = r ? run_with_fallback(&s, &m, &r->loosened) : FOND_ERR_NOMEM;
     if (st == FOND_OK)
-        r->suggestion = query_suggest(q, db->store, text);
-    else if (r)
+        st = fill_results(db, &s, m, r);
+    if (st == FOND_OK)
+        st = copy_facets(m, r);
+    if (st == FOND_OK && s.q)
+        r->suggestion = query_suggest(s.q, db->store, text);
+    else if (st != FOND_OK && r)
         db_fail_store(db, st);
     store_mset_free(m);
-    query_free(q);
+    store_query_free(s.like);
+    query_free(s.q);
+    if (st == FOND_ERR_NOMEM)
+        db_fail(db, st, "out of memory");
     if (st != FOND_OK) {
-        if (st == FOND_ERR_NOMEM)
-            db_fail(db, st, "out of memory");
         fond_results_free(r);
         return st;
     }

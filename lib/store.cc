@@ -33,7 +33,9 @@
  *   (00 for unknown parts: sorts as text, and works for 1921), 5 type,
  *   6 from, 7 to, 8 place, 9 language, 10 footnotes ("N\ttext\n" lines),
  *   11 dates mentioned (YYYYMMDD separated by spaces), 12 "start end" bytes
- *   of the passage in the decoded source, 13 sort date.
+ *   of the passage in the decoded source, 13 sort date (the first date
+ *   mentioned, else the source's, else 99999999), 14 source id (the
+ *   collapse key), 15 year of the sort date (for facets).
  *
  *   document data   the repaired passage text
  */
@@ -41,6 +43,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -67,15 +70,18 @@ struct store_query {
 struct store_mset {
     struct hit {
         double weight;
+        size_t collapsed;
         std::string data;
         std::vector<std::string> values;
     };
     std::vector<hit> hits;
     size_t estimate;
+    std::vector<std::vector<std::string> > facet_values; /* behind facets */
+    std::vector<std::vector<store_facet_t> > facets;
 };
 
 /* The number of value slots fond uses (store.h). */
-static const unsigned SLOTS = STORE_SLOT_SORTDATE + 1;
+static const unsigned SLOTS = STORE_SLOTS;
 
 /* ------------------------------------------------------------ errors */
 
@@ -471,40 +477,109 @@ extern "C" void store_query_free(store_query_t *q) { delete q; }
 
 /* ------------------------------------------------------------ searching */
 
+/* The counts a match spy gathered, most frequent first. */
+static void take_facet(store_mset_t *m, const Xapian::ValueCountMatchSpy &spy)
+{
+    std::vector<std::string> values;
+    std::vector<store_facet_t> counts;
+    for (Xapian::TermIterator i = spy.top_values_begin(100);
+         i != spy.top_values_end(100); ++i) {
+        values.push_back(*i);
+        counts.push_back(store_facet_t{NULL, (size_t)i.get_termfreq()});
+    }
+    m->facet_values.push_back(values);
+    m->facets.push_back(counts);
+    std::vector<store_facet_t> &f = m->facets.back();
+    for (size_t i = 0; i < f.size(); i++) /* now that values stay put */
+        f[i].value = m->facet_values.back()[i].c_str();
+}
+
 static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
-                                size_t offset, size_t limit)
+                                const store_search_opts_t *o)
 {
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    Xapian::MSet mset = enquire.get_mset((Xapian::doccount)offset,
-                                         (Xapian::doccount)limit);
+    if (o->collapse_max)
+        enquire.set_collapse_key(STORE_SLOT_SOURCE, (Xapian::doccount)o->collapse_max);
+    if (o->sort_by_date)
+        enquire.set_sort_by_value_then_relevance(STORE_SLOT_SORTDATE, false);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
+    for (size_t k = 0; k < o->n_facets; k++) {
+        spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
+        enquire.add_matchspy(spies.back().get());
+    }
+    /* facets count every match, not only the page's */
+    Xapian::doccount all = o->n_facets ? db.get_doccount() : 0;
+    Xapian::MSet mset = enquire.get_mset((Xapian::doccount)o->offset,
+                                         (Xapian::doccount)o->limit, all);
     store_mset_t *m = new store_mset_t();
     m->estimate = mset.get_matches_estimated();
     for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
         Xapian::Document doc = i.get_document();
         store_mset_t::hit h;
         h.weight = i.get_weight();
+        h.collapsed = o->collapse_max ? i.get_collapse_count() : 0;
         h.data = doc.get_data();
         for (unsigned slot = 0; slot < SLOTS; slot++)
             h.values.push_back(doc.get_value(slot));
         m->hits.push_back(h);
     }
+    m->facets.reserve(spies.size());
+    m->facet_values.reserve(spies.size());
+    for (size_t k = 0; k < spies.size(); k++)
+        take_facet(m, *spies[k]);
     return m;
 }
 
 extern "C" fond_status_t store_search(store_t *s, store_mset_t **out,
-                                      const store_query_t *q, size_t offset,
-                                      size_t limit)
+                                      const store_query_t *q,
+                                      const store_search_opts_t *o)
 {
     *out = NULL;
     try {
         try {
-            *out = run_search(*s->db, q->query, offset, limit);
+            *out = run_search(*s->db, q->query, o);
         } catch (const Xapian::DatabaseModifiedError &) {
             s->db->reopen(); /* an indexer committed under us: once more */
-            *out = run_search(*s->db, q->query, offset, limit);
+            *out = run_search(*s->db, q->query, o);
         }
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+/* Words worth expanding a query with: unprefixed (lower case or digits)
+ * and not numbers alone. */
+struct word_decider : public Xapian::ExpandDecider {
+    bool operator()(const std::string &term) const
+    {
+        unsigned char c = (unsigned char)term[0];
+        return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9');
+    }
+};
+
+extern "C" fond_status_t store_query_like(store_t *s, store_query_t **out,
+                                          const char *idterm)
+{
+    *out = NULL;
+    try {
+        Xapian::PostingIterator p = s->db->postlist_begin(idterm);
+        if (p == s->db->postlist_end(idterm)) {
+            std::snprintf(s->error, sizeof s->error, "no passage with id %s",
+                          idterm + 1);
+            return FOND_ERR_ARG;
+        }
+        Xapian::RSet rset;
+        rset.add_document(*p);
+        Xapian::Enquire enquire(*s->db);
+        enquire.set_query(Xapian::Query(idterm));
+        word_decider decider;
+        Xapian::ESet eset = enquire.get_eset(20, rset, &decider);
+        Xapian::Query like(Xapian::Query::OP_OR, eset.begin(), eset.end());
+        *out = new store_query_t{Xapian::Query(Xapian::Query::OP_AND_NOT, like,
+                                               Xapian::Query(idterm))};
         return FOND_OK;
     } catch (...) {
         return fail(s);
@@ -544,6 +619,18 @@ extern "C" const char *store_mset_value(const store_mset_t *m, size_t i,
     const std::string &v = m->hits[i].values[slot];
     *len = v.size();
     return v.c_str();
+}
+
+extern "C" size_t store_mset_collapsed(const store_mset_t *m, size_t i)
+{
+    return m->hits[i].collapsed;
+}
+
+extern "C" const store_facet_t *store_mset_facet(const store_mset_t *m,
+                                                 size_t k, size_t *n)
+{
+    *n = k < m->facets.size() ? m->facets[k].size() : 0;
+    return *n ? &m->facets[k][0] : NULL;
 }
 
 extern "C" void store_mset_free(store_mset_t *m) { delete m; }

@@ -33,8 +33,29 @@ enum {
     STORE_SLOT_NOTES = 10,  /* cited footnotes: "N\ttext\n" each */
     STORE_SLOT_DATES = 11,  /* dates mentioned: "YYYYMMDD" joined by ' ' */
     STORE_SLOT_RANGE = 12,  /* "start end": bytes in the decoded source */
-    STORE_SLOT_SORTDATE = 13 /* the first date mentioned, else the source's */
+    STORE_SLOT_SORTDATE = 13, /* the first date mentioned, else the source's,
+                                 else "99999999": undated passages sort last */
+    STORE_SLOT_SOURCE = 14, /* the source's id (hash of its path) */
+    STORE_SLOT_YEAR = 15    /* the year of the sort date, for facets */
 };
+
+#define STORE_SLOTS 16
+#define STORE_MAX_FACETS 4
+
+/* How to run a search. */
+typedef struct {
+    size_t offset, limit;   /* the page */
+    size_t collapse_max;    /* at most this many hits a source (0: all) */
+    int sort_by_date;       /* ascending sort date, then relevance */
+    unsigned facet_slots[STORE_MAX_FACETS]; /* count values in these slots */
+    size_t n_facets;        /* over every match */
+} store_search_opts_t;
+
+/* One value of a facet and how many matches have it. */
+typedef struct {
+    const char *value;
+    size_t count;
+} store_facet_t;
 
 /*
  * Open the database at `path`; writable creates it if missing.  On failure
@@ -116,9 +137,15 @@ fond_status_t store_query_boolean(store_t *s, store_query_t **out,
                                   const store_query_t *q);
 void store_query_free(store_query_t *q);
 
-/* Rank with BM25; one page of [offset, offset + limit). */
+/* Rank with BM25; one page as `o` says. */
 fond_status_t store_search(store_t *s, store_mset_t **out,
-                           const store_query_t *q, size_t offset, size_t limit);
+                           const store_query_t *q,
+                           const store_search_opts_t *o);
+/* Passages like the one with unique term `idterm` (relevance feedback:
+ * its most telling words), not that one itself.  FOND_ERR_ARG if there is
+ * no such passage. */
+fond_status_t store_query_like(store_t *s, store_query_t **out,
+                               const char *idterm);
 size_t store_mset_size(const store_mset_t *m);
 size_t store_mset_estimate(const store_mset_t *m);
 double store_mset_weight(const store_mset_t *m, size_t i);
@@ -127,6 +154,11 @@ const char *store_mset_data(const store_mset_t *m, size_t i, size_t *len);
 /* The i-th document's value in slot (owned by m). */
 const char *store_mset_value(const store_mset_t *m, size_t i, unsigned slot,
                              size_t *len);
+/* How many more hits of the i-th hit's source the collapse left out. */
+size_t store_mset_collapsed(const store_mset_t *m, size_t i);
+/* The k-th facet's values, most frequent first; owned by m. */
+const store_facet_t *store_mset_facet(const store_mset_t *m, size_t k,
+                                      size_t *n);
 void store_mset_free(store_mset_t *m);
 
 #endif

@@ -26,7 +26,12 @@ typedef struct {
     fond_search_opts_t search;
     int json;
     highlight_t highlight;
+    int kwic;                 /* a concordance instead of passages */
+    fond_kwic_sort_t kwic_sort;
 } options_t;
+
+#define KWIC_WIDTH 40
+#define KWIC_LINES 1000
 
 static void usage(FILE *out)
 {
@@ -37,6 +42,13 @@ static void usage(FILE *out)
           "                        $XDG_DATA_HOME/fond/db, else ~/.local/share/fond/db)\n"
           "  -n, --limit N         show at most N passages (default 10, at most 1000)\n"
           "      --offset N        skip the first N passages (for paging)\n"
+          "      --per-source N    at most N passages of one source; say how many\n"
+          "                        more it has\n"
+          "      --sort HOW        relevance (the default) or date (oldest first)\n"
+          "      --facets          count the matches by type, year and source\n"
+          "      --like ID         passages like passage ID (WORDS may narrow them)\n"
+          "      --kwic            a concordance: each occurrence in its context\n"
+          "      --kwic-sort HOW   order of the concordance: rank, left or right\n"
           "      --json            print one JSON document (schema in README.md)\n"
           "      --highlight WHEN  auto (bold on a terminal, else [brackets]),\n"
           "                        bold, brackets or none\n"
@@ -44,9 +56,12 @@ static void usage(FILE *out)
           "      --version         show the version and exit\n"
           "\n"
           "WORDS are matched in any form (\"signed\" finds \"signs\"), without regard\n"
-          "to case or accents (\"sevres\" finds \"Sèvres\").  \"Quoted words\" must\n"
-          "stand together, in that order.  Passages holding every word come\n"
-          "first; if none does, passages holding some of them are shown.\n"
+          "to case or accents (\"sevres\" finds \"Sèvres\"), and names in their\n"
+          "other spellings (Tbilisi finds Tiflis).  Passages holding every word\n"
+          "come first; if none does, passages holding some of them are shown.\n"
+          "Also: \"a phrase\", AND, OR, NOT, +word, -word, ( ), a NEAR/5 b, treat*,\n"
+          "type: from: to: place: title: language: archive: fond: opis: delo:,\n"
+          "date:1921-09..1921-10-13.\n"
           "\n"
           "Exit status: 0 passages found, 1 none found, 2 usage or runtime error.\n"
           "See fond-search(1).\n",
@@ -60,12 +75,13 @@ static int bad_usage(const char *msg, const char *arg)
     return CLI_EXIT_ERROR;
 }
 
-static int parse_highlight(const char *s, highlight_t *out)
+/* Which of the n names s is; -1 if none. */
+static int parse_choice(const char *s, const char *const *names, int n,
+                        int *out)
 {
-    static const char *const names[] = {"auto", "bold", "brackets", "none"};
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < n; i++)
         if (strcmp(s, names[i]) == 0) {
-            *out = (highlight_t)i;
+            *out = i;
             return 0;
         }
     return -1;
@@ -133,6 +149,19 @@ static void print_notes(const fond_hit_t *h)
         printf("   [%u] %s\n", h->notes[i].number, h->notes[i].text);
 }
 
+static void print_facets(const fond_results_t *r)
+{
+    static const char *const names[] = {"type", "year", "source"};
+    for (int k = 0; k < FOND_FACET_KINDS; k++) {
+        size_t n = 0;
+        const fond_facet_t *f = fond_results_facet(r, (fond_facet_kind_t)k, &n);
+        printf("By %s:", names[k]);
+        for (size_t i = 0; i < n; i++)
+            printf("%s %s (%zu)", i ? "," : "", f[i].value, f[i].count);
+        puts(n ? "" : " -");
+    }
+}
+
 static void print_text(const fond_results_t *r, const options_t *o)
 {
     size_t n = fond_results_count(r);
@@ -149,6 +178,8 @@ static void print_text(const fond_results_t *r, const options_t *o)
         print_snippet(h, hl);
         print_variants(h);
         print_notes(h);
+        if (h->more_in_source)
+            printf("   (%zu more in this source)\n", h->more_in_source);
         fputs("\n", stdout);
     }
     if (n)
@@ -156,6 +187,8 @@ static void print_text(const fond_results_t *r, const options_t *o)
                o->search.offset + n, fond_results_estimate(r));
     else
         puts("No passages found.");
+    if (o->search.facets)
+        print_facets(r);
 }
 
 /* The words of the command line as one query string. */
@@ -176,6 +209,75 @@ static char *join_words(char **words, int n)
     return q;
 }
 
+static size_t characters(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Pad to `width` characters (not bytes) on the left, or on the right. */
+static void print_right_aligned(const char *s, size_t width)
+{
+    for (size_t i = characters(s); i < width; i++)
+        fputc(' ', stdout);
+    fputs(s, stdout);
+}
+
+static void print_left_aligned(const char *s, size_t width)
+{
+    fputs(s, stdout);
+    for (size_t i = characters(s); i < width; i++)
+        fputc(' ', stdout);
+}
+
+static void print_kwic(const fond_kwic_t *k, highlight_t hl)
+{
+    static const char *const open[] = {"", "\033[1m", "[", ""};
+    static const char *const close[] = {"", "\033[0m", "]", ""};
+    for (size_t i = 0; i < fond_kwic_count(k); i++) {
+        const fond_kwic_line_t *l = fond_kwic_line(k, i);
+        print_right_aligned(l->left, KWIC_WIDTH);
+        printf(" %s%s%s", open[hl], l->match, close[hl]);
+        print_left_aligned(l->right, KWIC_WIDTH);
+        printf("  %s, passage %u\n", l->path, l->ordinal);
+    }
+}
+
+static int run_kwic(fond_db_t *db, const options_t *o, const char *query)
+{
+    fond_kwic_t *k = NULL;
+    if (fond_db_kwic(db, query, KWIC_WIDTH, o->kwic_sort, KWIC_LINES, &k) !=
+        FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        return CLI_EXIT_ERROR;
+    }
+    if (o->json)
+        cli_write_kwic_json(stdout, query, k);
+    else
+        print_kwic(k, resolve_highlight(o->highlight));
+    int rc = fond_kwic_count(k) ? CLI_EXIT_OK : CLI_EXIT_NONE;
+    fond_kwic_free(k);
+    return rc;
+}
+
+static int run_search(fond_db_t *db, const options_t *o, const char *query)
+{
+    fond_results_t *r = NULL;
+    if (fond_db_search(db, query, &o->search, &r) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        return CLI_EXIT_ERROR;
+    }
+    if (o->json)
+        cli_write_json(stdout, query, &o->search, r);
+    else
+        print_text(r, o);
+    int rc = fond_results_count(r) ? CLI_EXIT_OK : CLI_EXIT_NONE;
+    fond_results_free(r);
+    return rc;
+}
+
 static int search(const options_t *o, const char *query)
 {
     char *path = cli_db_path(PROG, o->db);
@@ -191,19 +293,7 @@ static int search(const options_t *o, const char *query)
                                     : "");
         return CLI_EXIT_ERROR;
     }
-    fond_results_t *r = NULL;
-    st = fond_db_search(db, query, &o->search, &r);
-    if (st != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
-        fond_db_close(db);
-        return CLI_EXIT_ERROR;
-    }
-    if (o->json)
-        cli_write_json(stdout, query, &o->search, r);
-    else
-        print_text(r, o);
-    int rc = fond_results_count(r) ? CLI_EXIT_OK : CLI_EXIT_NONE;
-    fond_results_free(r);
+    int rc = o->kwic ? run_kwic(db, o, query) : run_search(db, o, query);
     fond_db_close(db);
     return rc;
 }
@@ -216,10 +306,19 @@ static int parse_options(int argc, char **argv, options_t *o)
         {"offset", required_argument, NULL, 'o'},
         {"json", no_argument, NULL, 'j'},
         {"highlight", required_argument, NULL, 'H'},
+        {"per-source", required_argument, NULL, 'P'},
+        {"sort", required_argument, NULL, 'S'},
+        {"facets", no_argument, NULL, 'F'},
+        {"like", required_argument, NULL, 'L'},
+        {"kwic", no_argument, NULL, 'K'},
+        {"kwic-sort", required_argument, NULL, 'k'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    int c;
+    static const char *const highlights[] = {"auto", "bold", "brackets", "none"};
+    static const char *const sorts[] = {"relevance", "date"};
+    static const char *const kwic_sorts[] = {"rank", "left", "right"};
+    int c, choice;
     while ((c = getopt_long(argc, argv, "d:n:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': o->db = optarg; break;
@@ -234,9 +333,28 @@ static int parse_options(int argc, char **argv, options_t *o)
                                  optarg);
             break;
         case 'H':
-            if (parse_highlight(optarg, &o->highlight))
+            if (parse_choice(optarg, highlights, 4, &choice))
                 return bad_usage("--highlight takes auto, bold, brackets or "
                                  "none", optarg);
+            o->highlight = (highlight_t)choice;
+            break;
+        case 'P':
+            if (cli_parse_size(optarg, 1, MAX_LIMIT, &o->search.per_source))
+                return bad_usage("--per-source takes a number from 1 to 1000",
+                                 optarg);
+            break;
+        case 'S':
+            if (parse_choice(optarg, sorts, 2, &choice))
+                return bad_usage("--sort takes relevance or date", optarg);
+            o->search.sort = (fond_sort_t)choice;
+            break;
+        case 'F': o->search.facets = 1; break;
+        case 'L': o->search.like = optarg; break;
+        case 'K': o->kwic = 1; break;
+        case 'k':
+            if (parse_choice(optarg, kwic_sorts, 3, &choice))
+                return bad_usage("--kwic-sort takes rank, left or right", optarg);
+            o->kwic_sort = (fond_kwic_sort_t)choice;
             break;
         case 'h': usage(stdout); return -1;
         case 'V': puts(PROG " " FOND_VERSION); return -1;
@@ -248,13 +366,14 @@ static int parse_options(int argc, char **argv, options_t *o)
 
 int main(int argc, char **argv)
 {
-    options_t o = {NULL, FOND_SEARCH_OPTS_INIT, 0, HL_AUTO};
+    options_t o = {NULL, FOND_SEARCH_OPTS_INIT, 0, HL_AUTO, 0,
+                   FOND_KWIC_SOURCE_ORDER};
     int rc = parse_options(argc, argv, &o);
     if (rc == -1)
         return CLI_EXIT_OK;
     if (rc != 0)
         return rc;
-    if (optind == argc)
+    if (optind == argc && !o.search.like)
         return bad_usage("no WORDS to search for", NULL);
     char *query = join_words(argv + optind, argc - optind);
     if (!query) {

@@ -101,7 +101,7 @@ static void test_passages_cover_the_source(void **state)
     store_query_t *q = NULL;
     assert_int_equal(store_query_term(s, &q, pterm, strlen(pterm)), FOND_OK);
     store_mset_t *m = NULL;
-    assert_int_equal(store_search(s, &m, q, 0, 10000), FOND_OK);
+    assert_int_equal(store_search(s, &m, q, &(store_search_opts_t){.limit = 10000}), FOND_OK);
     size_t n = store_mset_size(m);
     assert_int_equal(n, res.passages);
 

@@ -187,6 +187,112 @@ static void test_malformed_queries(void **state)
     free(huge);
 }
 
+static fond_results_t *search_with(fixture_t *fx, const char *query,
+                                   const fond_search_opts_t *o)
+{
+    fond_results_t *r = NULL;
+    if (fond_db_search(fx->db, query, o, &r) != FOND_OK)
+        fail_msg("%s: %s", query, fond_db_error(fx->db));
+    return r;
+}
+
+static void test_sort_by_date(void **state)
+{
+    fixture_t *fx = *state;
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.sort = FOND_SORT_DATE;
+    fond_results_t *r = search_with(fx, "moscow OR kars", &o);
+    assert_int_equal(fond_results_count(r), 4);
+    const char *order[] = {"D", "A", "B", "C"}; /* 1920, 1921-07, -09, 1922 */
+    for (size_t i = 0; i < 4; i++)
+        assert_string_equal(fond_results_hit(r, i)->title, order[i]);
+    fond_results_free(r);
+}
+
+static void test_facets_count_every_match(void **state)
+{
+    fixture_t *fx = *state;
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.facets = 1;
+    o.limit = 1; /* the facets still count all four */
+    fond_results_t *r = search_with(fx, "moscow OR kars", &o);
+    size_t n = 0;
+    const fond_facet_t *types = fond_results_facet(r, FOND_FACET_TYPE, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(types[0].value, "telegram");
+    assert_int_equal(types[0].count, 2);
+    const fond_facet_t *years = fond_results_facet(r, FOND_FACET_YEAR, &n);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += years[i].count;
+    assert_int_equal(total, 4);
+    fond_results_free(r);
+}
+
+static void test_per_source_collapse(void **state)
+{
+    fixture_t *fx = *state;
+    char *long_text = malloc(4096);
+    long_text[0] = '\0';
+    for (int i = 0; i < 30; i++)
+        strcat(long_text, "The treaty of Kars was discussed at length. ");
+    assert_int_equal(fond_db_index_text(fx->db, "e.txt", "E", long_text,
+                                        strlen(long_text), NULL), FOND_OK);
+    assert_int_equal(fond_db_commit(fx->db), FOND_OK);
+    free(long_text);
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.per_source = 1;
+    fond_results_t *r = search_with(fx, "kars", &o);
+    size_t from_e = 0, more = 0;
+    for (size_t i = 0; i < fond_results_count(r); i++) {
+        const fond_hit_t *h = fond_results_hit(r, i);
+        if (strcmp(h->title, "E") == 0) {
+            from_e++;
+            more = h->more_in_source;
+        }
+    }
+    assert_int_equal(from_e, 1);
+    assert_true(more >= 1);
+    fond_results_free(r);
+}
+
+static void test_like_a_passage(void **state)
+{
+    fixture_t *fx = *state;
+    fond_results_t *r = search_with(fx, "ratification", NULL);
+    char id[64];
+    snprintf(id, sizeof id, "%s", fond_results_hit(r, 0)->id);
+    fond_results_free(r);
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.like = id;
+    r = search_with(fx, "", &o);
+    assert_true(fond_results_count(r) > 0);
+    for (size_t i = 0; i < fond_results_count(r); i++)
+        assert_string_not_equal(fond_results_hit(r, i)->id, id);
+    fond_results_free(r);
+    o.like = "0000000000000000-9";
+    assert_int_equal(fond_db_search(fx->db, "", &o, &r), FOND_ERR_ARG);
+    assert_non_null(strstr(fond_db_error(fx->db), "no passage with id"));
+}
+
+static void test_kwic_lines(void **state)
+{
+    fixture_t *fx = *state;
+    fond_kwic_t *k = NULL;
+    assert_int_equal(fond_db_kwic(fx->db, "moscow", 20, FOND_KWIC_SORT_LEFT,
+                                  100, &k), FOND_OK);
+    assert_int_equal(fond_kwic_count(k), 3);
+    for (size_t i = 0; i < 3; i++) {
+        const fond_kwic_line_t *l = fond_kwic_line(k, i);
+        assert_string_equal(l->match, "Moscow");
+        assert_true(strlen(l->left) <= 20);
+    }
+    /* sorted by the word to the left: "from", "of", "" (start) */
+    assert_string_equal(fond_kwic_line(k, 0)->left, "");
+    assert_non_null(strstr(fond_kwic_line(k, 1)->left, "from"));
+    fond_kwic_free(k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +301,11 @@ int main(void)
         cmocka_unit_test(test_fields_and_dates),
         cmocka_unit_test(test_variants_by_rule_and_stopwords),
         cmocka_unit_test(test_malformed_queries),
+        cmocka_unit_test(test_sort_by_date),
+        cmocka_unit_test(test_facets_count_every_match),
+        cmocka_unit_test(test_like_a_passage),
+        cmocka_unit_test(test_kwic_lines),
+        cmocka_unit_test(test_per_source_collapse), /* adds a source: last */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -78,7 +78,7 @@ static store_t *three_docs(fixture_t *fx)
 static void ids(store_t *s, store_query_t *q, char *out, size_t size)
 {
     store_mset_t *m = NULL;
-    assert_int_equal(store_search(s, &m, q, 0, 10), FOND_OK);
+    assert_int_equal(store_search(s, &m, q, &(store_search_opts_t){.limit = 10}), FOND_OK);
     out[0] = '\0';
     for (size_t i = 0; i < store_mset_size(m); i++) {
         size_t len;
@@ -184,14 +184,14 @@ static void test_data_values_and_paging(void **state)
     store_t *s = three_docs(fx);
     store_mset_t *m = NULL;
     store_query_t *q = term(s, "signed");
-    assert_int_equal(store_search(s, &m, q, 0, 10), FOND_OK);
+    assert_int_equal(store_search(s, &m, q, &(store_search_opts_t){.limit = 10}), FOND_OK);
     assert_int_equal(store_mset_size(m), 1);
     size_t len;
     assert_string_equal(store_mset_data(m, 0, &len), "treaty of kars signed");
     assert_string_equal(store_mset_value(m, 0, STORE_SLOT_TITLE, &len), "");
     assert_true(store_mset_weight(m, 0) > 0);
     store_mset_free(m);
-    assert_int_equal(store_search(s, &m, q, 5, 10), FOND_OK);
+    assert_int_equal(store_search(s, &m, q, &(store_search_opts_t){.offset = 5, .limit = 10}), FOND_OK);
     assert_int_equal(store_mset_size(m), 0);
     store_mset_free(m);
     store_query_free(q);
