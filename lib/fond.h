@@ -131,8 +131,8 @@ fond_status_t fond_db_commit(fond_db_t *db);
 
 typedef enum {
     FOND_SORT_RELEVANCE, /* best first (BM25) */
-    FOND_SORT_DATE       /* oldest first: the first date a passage mentions,
-                            else its source's; undated last */
+    FOND_SORT_DATE       /* oldest first: the source's date, else the first
+                            date the passage mentions; undated last */
 } fond_sort_t;
 
 typedef struct {

@@ -193,8 +193,9 @@ static char *notes_value(const ingest_passage_t *p)
     return v;
 }
 
-/* The dates mentioned, "YYYYMMDD" joined by spaces; the first is also the
- * passage's date for sorting (else the source's). */
+/* The dates mentioned, "YYYYMMDD" joined by spaces.  The passage's date
+ * for sorting is its source's, else the first it mentions (a narrative's
+ * passages follow its story), else none: "99999999" sorts last. */
 static void dates_value(const ingest_passage_t *p, const char *source_date,
                         char *buf, size_t size, char *sortdate)
 {
@@ -203,7 +204,7 @@ static void dates_value(const ingest_passage_t *p, const char *source_date,
     for (size_t i = 0; i < p->n_dates && strlen(buf) + 10 < size; i++) {
         char d[9];
         dates_format(&p->dates[i], d);
-        if (i == 0)
+        if (i == 0 && !*source_date)
             strcpy(sortdate, d);
         strcat(buf, i ? " " : "");
         strcat(buf, d);

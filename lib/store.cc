@@ -33,8 +33,8 @@
  *   (00 for unknown parts: sorts as text, and works for 1921), 5 type,
  *   6 from, 7 to, 8 place, 9 language, 10 footnotes ("N\ttext\n" lines),
  *   11 dates mentioned (YYYYMMDD separated by spaces), 12 "start end" bytes
- *   of the passage in the decoded source, 13 sort date (the first date
- *   mentioned, else the source's, else 99999999), 14 source id (the
+ *   of the passage in the decoded source, 13 sort date (the source's
+ *   date, else the first mentioned, else 99999999), 14 source id (the
  *   collapse key), 15 year of the sort date (for facets).
  *
  *   document data   the repaired passage text

@@ -33,7 +33,7 @@ enum {
     STORE_SLOT_NOTES = 10,  /* cited footnotes: "N\ttext\n" each */
     STORE_SLOT_DATES = 11,  /* dates mentioned: "YYYYMMDD" joined by ' ' */
     STORE_SLOT_RANGE = 12,  /* "start end": bytes in the decoded source */
-    STORE_SLOT_SORTDATE = 13, /* the first date mentioned, else the source's,
+    STORE_SLOT_SORTDATE = 13, /* the source's date, else the first mentioned,
                                  else "99999999": undated passages sort last */
     STORE_SLOT_SOURCE = 14, /* the source's id (hash of its path) */
     STORE_SLOT_YEAR = 15    /* the year of the sort date, for facets */
