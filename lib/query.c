@@ -485,6 +485,16 @@ static fond_status_t parse_date_value(parser_t *p, const lexeme_t *l, node_t *n)
 
 static fond_status_t parse_or(parser_t *p, node_t **out);
 
+/* On failure a parse function frees what it built: the caller gets NULL. */
+static fond_status_t drop_on_error(fond_status_t st, node_t **out)
+{
+    if (st != FOND_OK) {
+        node_free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
 /* A bare word (or a hyphenated one: a phrase), a wildcard, a phrase or a
  * field, analyzed into tokens.  *out is NULL when it holds no word. */
 static fond_status_t parse_term(parser_t *p, node_t **out)
@@ -538,7 +548,7 @@ static fond_status_t parse_primary(parser_t *p, node_t **out)
     if (st == FOND_OK)
         st = lex_next(p);
     p->depth--;
-    return st;
+    return drop_on_error(st, out);
 }
 
 static int starts_operand(lex_kind_t k)
@@ -611,7 +621,7 @@ static fond_status_t parse_near(parser_t *p, node_t **out)
         if (st != FOND_OK)
             node_free(right);
     }
-    return st;
+    return drop_on_error(st, out);
 }
 
 static fond_status_t parse_unary(parser_t *p, node_t **out)
@@ -632,7 +642,7 @@ static fond_status_t parse_unary(parser_t *p, node_t **out)
         (*out)->prohibited = op.kind != LEX_PLUS;
     }
     p->depth--;
-    return st;
+    return drop_on_error(st, out);
 }
 
 static fond_status_t parse_and(parser_t *p, node_t **out)
@@ -644,7 +654,7 @@ static fond_status_t parse_and(parser_t *p, node_t **out)
         node_t *kid = NULL;
         st = parse_unary(p, &kid);
         if (st == FOND_OK)
-            st = join(NODE_IMPLICIT, out, kid);
+            st = join(NODE_IMPLICIT, out, kid); /* frees kid if it fails */
         if (st == FOND_OK && p->cur.kind == LEX_AND) {
             lexeme_t op = p->cur;
             explicit_and = 1;
@@ -655,7 +665,7 @@ static fond_status_t parse_and(parser_t *p, node_t **out)
     }
     if (st == FOND_OK && explicit_and && *out && (*out)->kind == NODE_IMPLICIT)
         (*out)->kind = NODE_AND;
-    return st;
+    return drop_on_error(st, out);
 }
 
 static fond_status_t parse_or(parser_t *p, node_t **out)
@@ -672,7 +682,7 @@ static fond_status_t parse_or(parser_t *p, node_t **out)
         if (st == FOND_OK)
             st = join(NODE_OR, out, right);
     }
-    return st;
+    return drop_on_error(st, out);
 }
 
 static fond_status_t parse_all(parser_t *p)
