@@ -1,11 +1,14 @@
 /*
- * fond-index -- index text files and folders into a fond database.
+ * fond-index -- keep a fond database in step with text files and folders.
  *
- * Walks each PATH (folders recursively, in name order, hidden entries and
- * symbolic links to folders skipped), indexes every regular file as one
- * source, commits once at the end, and prints a summary.  A file that
- * cannot be indexed (unreadable, binary, not UTF-8) is reported and skipped;
- * the run goes on.  Exit: 0 all indexed, 1 done with warnings, 2 error.
+ * Walks each PATH (folders recursively, in name order; hidden entries and
+ * links to folders passed over), then brings each file's passages up to
+ * date: new files are indexed, changed ones indexed again, unchanged ones
+ * left alone, and sources under the PATHs whose files are gone removed.
+ * Work is committed in batches, each atomic, so readers never see half a
+ * file and a killed run loses at most the batch under way.  A file that
+ * cannot be indexed is reported and skipped; the run goes on.
+ * Exit: 0 clean, 1 done with warnings, 2 error.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -21,66 +25,91 @@
 
 #define PROG "fond-index"
 #define MAX_DEPTH 64
+#define BATCH_FILES 200              /* commit after this many files ... */
+#define BATCH_BYTES (64u << 20)      /* ... or this many bytes indexed */
+
+typedef struct {
+    char *path;
+    size_t size;
+} file_t;
 
 typedef struct {
     fond_db_t *db;
-    const char *variants; /* the name-variants file, or NULL */
-    int verbose, quiet;
-    size_t files, passages, bytes, skipped;
-    int fatal; /* a database error: stop the run */
+    const char *variants;
+    fond_sync_opts_t sync;
+    int verbose, quiet, keep_missing, progress;
+    char **roots;
+    int n_roots;
+    file_t *files;
+    size_t n_files, cap_files, total_bytes, done_bytes;
+    size_t added, updated, removed, unchanged, failed, passages;
+    size_t batch_files, batch_bytes;
+    double started, last_progress;
+    int fatal;
 } run_t;
 
 static void usage(FILE *out)
 {
     fputs("Usage: " PROG " [OPTION]... PATH...\n"
-          "Index text files, and the files in folders, into a fond database.\n"
+          "Bring a fond database up to date with text files and folders.\n"
           "\n"
-          "  -d, --db DIR     the database (default: $FOND_DB, else\n"
-          "                   $XDG_DATA_HOME/fond/db, else ~/.local/share/fond/db)\n"
+          "  -d, --db DIR         the database (default: $FOND_DB, else\n"
+          "                       $XDG_DATA_HOME/fond/db, else ~/.local/share/fond/db)\n"
+          "  -n, --dry-run        say what would change, change nothing\n"
+          "      --keep-missing   keep the passages of files that are gone\n"
+          "      --retry-failed   try again files that failed and have not changed\n"
           "      --variants FILE  name variants to load (default: $FOND_VARIANTS,\n"
-          "                   else the variants.txt installed with fond)\n"
-          "  -v, --verbose    list each file and what was done with it\n"
-          "  -q, --quiet      print only warnings and errors\n"
-          "  -h, --help       show this help and exit\n"
-          "      --version    show the version and exit\n"
+          "                       else the variants.txt installed with fond)\n"
+          "  -v, --verbose        list each file and what was done with it\n"
+          "  -q, --quiet          print only warnings and errors\n"
+          "  -h, --help           show this help and exit\n"
+          "      --version        show the version and exit\n"
           "\n"
-          "Each file is one source, cut into passages of whole sentences (at most\n"
-          "1200 bytes).  Indexing a file again replaces its passages.\n"
+          "New files are indexed, changed ones indexed again, unchanged ones left\n"
+          "alone; files gone from under PATH lose their passages.  Each file is\n"
+          "a source, cut into passages of whole sentences (at most 1200 bytes).\n"
           "\n"
-          "Exit status: 0 every file indexed, 1 finished with warnings (files\n"
-          "skipped), 2 usage or database error.  See fond-index(1).\n",
+          "Exit status: 0 all done, 1 done with warnings (files that could not\n"
+          "be indexed), 2 usage or database error.  See fond-index(1).\n",
           out);
 }
 
-static void index_file(run_t *r, const char *path)
+/* ------------------------------------------------------------ walking */
+
+static void warn(run_t *r, const char *path, const char *why)
 {
-    fond_index_result_t res;
-    fond_status_t st = fond_db_index_file(r->db, path, &res);
-    if (st == FOND_OK) {
-        r->files++;
-        r->passages += res.passages;
-        r->bytes += res.bytes;
-        if (r->verbose)
-            printf("indexed %s: %zu passages, %zu notes, %s (%s), %s\n", path,
-                   res.passages, res.notes, res.encoding, res.encoding_how,
-                   res.language);
-        if (res.replaced)
-            fprintf(stderr, PROG ": %s: %zu invalid byte sequences replaced "
-                    "by U+FFFD\n", path, res.replaced);
-        return;
-    }
-    fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
-    int per_file = st == FOND_ERR_IO || st == FOND_ERR_UTF8 ||
-                   st == FOND_ERR_BINARY || st == FOND_ERR_ARG;
-    r->skipped += per_file;
-    r->fatal = !per_file;
+    fprintf(stderr, "%s" PROG ": %s: %s, skipped\n", r->progress ? "\n" : "",
+            path, why);
+    r->failed++;
 }
 
-/* A file or folder left out: a warning, counted in the summary. */
-static void skip(run_t *r, const char *path, const char *why)
+static void pass_over(const run_t *r, const char *path, const char *why)
 {
-    fprintf(stderr, PROG ": %s: %s, skipped\n", path, why);
-    r->skipped++;
+    if (r->verbose)
+        printf("passed over %s (%s)\n", path, why);
+}
+
+static int add_file(run_t *r, const char *path, size_t size)
+{
+    if (r->n_files == r->cap_files) {
+        size_t cap = r->cap_files ? 2 * r->cap_files : 256;
+        file_t *p = realloc(r->files, cap * sizeof *p);
+        if (!p)
+            return -1;
+        r->files = p;
+        r->cap_files = cap;
+    }
+    if (!(r->files[r->n_files].path = strdup(path)))
+        return -1;
+    r->files[r->n_files++].size = size;
+    r->total_bytes += size;
+    return 0;
+}
+
+static int is_symlink(const char *path)
+{
+    struct stat sb;
+    return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
 }
 
 static void walk(run_t *r, const char *path, int depth);
@@ -90,7 +119,7 @@ static void walk_dir(run_t *r, const char *path, int depth)
     struct dirent **names = NULL;
     int n = scandir(path, &names, NULL, alphasort);
     if (n < 0) {
-        skip(r, path, strerror(errno));
+        warn(r, path, strerror(errno));
         return;
     }
     for (int i = 0; i < n; i++) {
@@ -108,52 +137,224 @@ static void walk_dir(run_t *r, const char *path, int depth)
     free(names);
 }
 
-/* Something that is not a source (a device, a link to a folder): noted
- * only with --verbose. */
-static void pass_over(const run_t *r, const char *path, const char *why)
-{
-    if (r->verbose)
-        printf("passed over %s (%s)\n", path, why);
-}
-
-static int is_symlink(const char *path)
-{
-    struct stat sb;
-    return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
-}
-
 static void walk(run_t *r, const char *path, int depth)
 {
     struct stat sb;
     if (stat(path, &sb) != 0)
-        skip(r, path, strerror(errno));
+        warn(r, path, strerror(errno));
     else if (S_ISREG(sb.st_mode))
-        index_file(r, path);
+        r->fatal |= add_file(r, path, (size_t)sb.st_size) != 0;
     else if (!S_ISDIR(sb.st_mode))
         pass_over(r, path, "not a regular file");
     else if (depth > 0 && is_symlink(path))
         pass_over(r, path, "a link to a folder");
     else if (depth >= MAX_DEPTH)
-        skip(r, path, "folders nested too deep");
+        warn(r, path, "folders nested too deep");
     else
         walk_dir(r, path, depth);
 }
+
+/* ------------------------------------------------------------ progress */
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* [#####-----] files, MB/s and the time left, redrawn at most 10 times a
+ * second, on a terminal only. */
+static void show_progress(run_t *r, size_t done, int last)
+{
+    double t = now_seconds();
+    if (!r->progress || (!last && t - r->last_progress < 0.1))
+        return;
+    r->last_progress = t;
+    double elapsed = t - r->started, mb = (double)r->done_bytes / 1e6;
+    double rate = elapsed > 0 ? mb / elapsed : 0;
+    double left = rate > 0 ? ((double)r->total_bytes / 1e6 - mb) / rate : 0;
+    int width = 30, filled = r->n_files ? (int)(width * done / r->n_files) : width;
+    fprintf(stderr, "\r[%.*s%.*s] %zu/%zu files  %.1f MB/s  ETA %d:%02d ",
+            filled, "##############################", width - filled,
+            "------------------------------", done, r->n_files, rate,
+            (int)left / 60, (int)left % 60);
+    if (last)
+        fputs("\n", stderr);
+}
+
+/* ------------------------------------------------------------ syncing */
+
+static const char *const action_names[] = {"unchanged", "added", "updated",
+                                           "failed", "skipped"};
+
+static void count(run_t *r, const char *path, const fond_sync_result_t *res)
+{
+    const char *verb = r->sync.dry_run ? "would be " : "";
+    switch (res->action) {
+    case FOND_FILE_UNCHANGED: r->unchanged++; break;
+    case FOND_FILE_ADDED: r->added++; break;
+    case FOND_FILE_UPDATED: r->updated++; break;
+    case FOND_FILE_FAILED:
+    case FOND_FILE_SKIPPED:
+        fprintf(stderr, "%s" PROG ": %s%s\n", r->progress ? "\n" : "",
+                res->action == FOND_FILE_SKIPPED ? "unchanged since it failed: " : "",
+                res->reason);
+        r->failed++;
+        return;
+    }
+    r->passages += res->index.passages;
+    if (r->verbose && res->action == FOND_FILE_UNCHANGED)
+        printf("unchanged %s\n", path);
+    else if (r->verbose)
+        printf("%s%s %s: %zu passages, %zu notes, %s (%s), %s\n", verb,
+               action_names[res->action], path, res->index.passages,
+               res->index.notes, res->index.encoding, res->index.encoding_how,
+               res->index.language);
+    else if ((r->sync.dry_run) && !r->quiet)
+        printf("%s%s %s\n", verb, action_names[res->action], path);
+    if (res->index.replaced)
+        fprintf(stderr, PROG ": %s: %zu invalid byte sequences replaced by "
+                "U+FFFD\n", path, res->index.replaced);
+}
+
+static int commit(run_t *r)
+{
+    r->batch_files = r->batch_bytes = 0;
+    if (r->sync.dry_run || fond_db_commit(r->db) == FOND_OK)
+        return 0;
+    fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+    return -1;
+}
+
+static void sync_files(run_t *r)
+{
+    for (size_t i = 0; i < r->n_files && !r->fatal; i++) {
+        fond_sync_result_t res;
+        const file_t *f = &r->files[i];
+        if (fond_db_sync_file(r->db, f->path, &r->sync, &res) != FOND_OK) {
+            fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+            r->fatal = 1;
+            break;
+        }
+        count(r, f->path, &res);
+        r->done_bytes += f->size;
+        r->batch_files++;
+        r->batch_bytes += res.action == FOND_FILE_UNCHANGED ? 0 : f->size;
+        if ((r->batch_files >= BATCH_FILES || r->batch_bytes >= BATCH_BYTES) &&
+            commit(r) != 0)
+            r->fatal = 1;
+        show_progress(r, i + 1, i + 1 == r->n_files);
+    }
+}
+
+/* ------------------------------------------------------------ removing */
+
+static int compare_files(const void *a, const void *b)
+{
+    return strcmp(((const file_t *)a)->path, ((const file_t *)b)->path);
+}
+
+/* Is the source under one of the PATHs given (so its absence means it is
+ * gone), and not among the files found? */
+static int is_missing(const run_t *r, const char *path)
+{
+    int under = 0;
+    for (int i = 0; i < r->n_roots && !under; i++) {
+        size_t n = strlen(r->roots[i]);
+        while (n > 1 && r->roots[i][n - 1] == '/')
+            n--;
+        under = strncmp(path, r->roots[i], n) == 0 &&
+                (path[n] == '\0' || path[n] == '/');
+    }
+    file_t key = {(char *)path, 0};
+    return under && !bsearch(&key, r->files, r->n_files, sizeof *r->files,
+                             compare_files);
+}
+
+typedef struct {
+    char **paths;
+    size_t n, cap;
+} paths_t;
+
+static int collect_missing(void *ctx, const char *path)
+{
+    void **pair = ctx;
+    run_t *r = pair[0];
+    paths_t *gone = pair[1];
+    if (!is_missing(r, path))
+        return 0;
+    if (gone->n == gone->cap) {
+        size_t cap = gone->cap ? 2 * gone->cap : 16;
+        char **p = realloc(gone->paths, cap * sizeof *p);
+        if (!p)
+            return 1;
+        gone->paths = p;
+        gone->cap = cap;
+    }
+    gone->paths[gone->n] = strdup(path);
+    return gone->paths[gone->n++] == NULL;
+}
+
+static void remove_missing(run_t *r)
+{
+    paths_t gone = {NULL, 0, 0};
+    void *pair[2] = {r, &gone};
+    qsort(r->files, r->n_files, sizeof *r->files, compare_files);
+    if (fond_db_sources(r->db, collect_missing, pair) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+        r->fatal = 1;
+    }
+    for (size_t i = 0; i < gone.n; i++) {
+        if (!r->fatal && !r->sync.dry_run &&
+            fond_db_remove_source(r->db, gone.paths[i]) != FOND_OK) {
+            fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+            r->fatal = 1;
+        }
+        if (!r->fatal && (r->verbose || (r->sync.dry_run && !r->quiet)))
+            printf("%sremoved %s\n", r->sync.dry_run ? "would be " : "",
+                   gone.paths[i]);
+        r->removed += !r->fatal;
+        free(gone.paths[i]);
+    }
+    free(gone.paths);
+}
+
+/* ------------------------------------------------------------ the run */
 
 static void print_summary(const run_t *r, const char *db_path)
 {
     if (r->quiet)
         return;
-    printf("%zu file%s indexed, %zu passages, %.1f KB of text, into %s",
-           r->files, r->files == 1 ? "" : "s", r->passages,
-           (double)r->bytes / 1024.0, db_path);
-    if (r->skipped)
-        printf("; %zu skipped (see the messages above)", r->skipped);
-    fputs("\n", stdout);
+    printf("%s%zu added, %zu updated, %zu removed, %zu unchanged, %zu "
+           "skipped; %zu passages written, into %s\n",
+           r->sync.dry_run ? "dry run: would be " : "", r->added, r->updated,
+           r->removed, r->unchanged, r->failed, r->passages, db_path);
+}
+
+static int open_db(run_t *r, const char *db_path)
+{
+    fond_error_t err;
+    fond_db_mode_t mode = r->sync.dry_run ? FOND_DB_READ : FOND_DB_WRITE;
+    if (!r->sync.dry_run && cli_make_parents(db_path) != 0) {
+        fprintf(stderr, PROG ": %s: %s\n", db_path, strerror(errno));
+        return -1;
+    }
+    fond_status_t st = fond_db_open(&r->db, db_path, mode, &err);
+    if (st == FOND_ERR_NODB && r->sync.dry_run)
+        return 1; /* nothing indexed yet: every file would be added */
+    if (st != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", err.message);
+        return -1;
+    }
+    return 0;
 }
 
 static int load_variants(run_t *r)
 {
     size_t groups = 0;
+    if (!r->variants || r->sync.dry_run)
+        return 0;
     if (fond_db_load_variants(r->db, r->variants, &groups) != FOND_OK) {
         fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
         return -1;
@@ -164,52 +365,59 @@ static int load_variants(run_t *r)
     return 0;
 }
 
-static int run_index(run_t *r, const char *db_path, char **paths, int n)
+static int run_index(run_t *r, const char *db_path)
 {
-    fond_error_t err;
-    if (cli_make_parents(db_path) != 0) {
-        fprintf(stderr, PROG ": %s: %s\n", db_path, strerror(errno));
+    for (int i = 0; i < r->n_roots && !r->fatal; i++)
+        walk(r, r->roots[i], 0);
+    int opened = r->fatal ? -1 : open_db(r, db_path);
+    if (opened < 0)
         return CLI_EXIT_ERROR;
+    if (opened == 1) { /* a dry run over no database */
+        r->added = r->n_files;
+        print_summary(r, db_path);
+        return CLI_EXIT_OK;
     }
-    if (fond_db_open(&r->db, db_path, FOND_DB_WRITE, &err) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", err.message);
-        return CLI_EXIT_ERROR;
-    }
-    if (r->variants && load_variants(r) != 0)
+    r->started = now_seconds();
+    r->fatal |= load_variants(r) != 0;
+    if (!r->fatal)
+        sync_files(r);
+    if (!r->fatal && !r->keep_missing)
+        remove_missing(r);
+    if (!r->fatal && commit(r) != 0)
         r->fatal = 1;
-    for (int i = 0; i < n && !r->fatal; i++)
-        walk(r, paths[i], 0);
-    fond_status_t st = r->fatal ? FOND_OK : fond_db_commit(r->db);
-    if (st != FOND_OK)
-        fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
     fond_db_close(r->db);
-    if (r->fatal || st != FOND_OK)
+    if (r->fatal)
         return CLI_EXIT_ERROR;
     print_summary(r, db_path);
-    return r->skipped ? CLI_EXIT_NONE : CLI_EXIT_OK;
+    return r->failed ? CLI_EXIT_NONE : CLI_EXIT_OK;
 }
 
-int main(int argc, char **argv)
+static int parse_options(int argc, char **argv, run_t *r, const char **db)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
-        {"verbose", no_argument, NULL, 'v'},
+        {"dry-run", no_argument, NULL, 'n'},
+        {"keep-missing", no_argument, NULL, 'K'},
+        {"retry-failed", no_argument, NULL, 'R'},
         {"variants", required_argument, NULL, 'W'},
+        {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    run_t r = {0};
-    const char *db_arg = NULL, *variants_arg = NULL;
+    const char *variants = NULL;
     int c;
-    while ((c = getopt_long(argc, argv, "d:vqh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:nvqh", options, NULL)) != -1) {
         switch (c) {
-        case 'd': db_arg = optarg; break;
-        case 'v': r.verbose = 1; break;
-        case 'W': variants_arg = optarg; break;
-        case 'q': r.quiet = 1; break;
-        case 'h': usage(stdout); return CLI_EXIT_OK;
-        case 'V': puts(PROG " " FOND_VERSION); return CLI_EXIT_OK;
+        case 'd': *db = optarg; break;
+        case 'n': r->sync.dry_run = 1; break;
+        case 'K': r->keep_missing = 1; break;
+        case 'R': r->sync.retry_failed = 1; break;
+        case 'W': variants = optarg; break;
+        case 'v': r->verbose = 1; break;
+        case 'q': r->quiet = 1; break;
+        case 'h': usage(stdout); return -1;
+        case 'V': puts(PROG " " FOND_VERSION); return -1;
         default:
             fputs("Try '" PROG " --help' for more information.\n", stderr);
             return CLI_EXIT_ERROR;
@@ -220,11 +428,27 @@ int main(int argc, char **argv)
               "Try '" PROG " --help' for more information.\n", stderr);
         return CLI_EXIT_ERROR;
     }
-    r.variants = cli_variants_path(variants_arg);
+    r->variants = cli_variants_path(variants);
+    r->roots = argv + optind;
+    r->n_roots = argc - optind;
+    r->progress = isatty(STDERR_FILENO) && !r->quiet && !r->verbose &&
+                  !r->sync.dry_run;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    run_t r;
+    memset(&r, 0, sizeof r);
+    const char *db_arg = NULL;
+    int rc = parse_options(argc, argv, &r, &db_arg);
+    if (rc != 0)
+        return rc < 0 ? CLI_EXIT_OK : rc;
     char *db_path = cli_db_path(PROG, db_arg);
-    if (!db_path)
-        return CLI_EXIT_ERROR;
-    int rc = run_index(&r, db_path, argv + optind, argc - optind);
+    rc = db_path ? run_index(&r, db_path) : CLI_EXIT_ERROR;
+    for (size_t i = 0; i < r.n_files; i++)
+        free(r.files[i].path);
+    free(r.files);
     free(db_path);
     return rc;
 }

@@ -124,6 +124,48 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
 fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
                                     size_t *groups);
 
+/* ---------------------------------------------------------------- re-indexing */
+
+typedef enum {
+    FOND_FILE_UNCHANGED, /* same size and mtime, or same content */
+    FOND_FILE_ADDED,     /* new: indexed */
+    FOND_FILE_UPDATED,   /* changed: indexed again */
+    FOND_FILE_FAILED,    /* could not be indexed now: reason says why */
+    FOND_FILE_SKIPPED    /* failed before and has not changed since */
+} fond_file_action_t;
+
+typedef struct {
+    int dry_run;      /* decide, but write nothing */
+    int retry_failed; /* index files that failed before even if unchanged */
+} fond_sync_opts_t;
+
+typedef struct {
+    fond_file_action_t action;
+    fond_index_result_t index; /* for ADDED and UPDATED */
+    char reason[300];          /* for FAILED and SKIPPED */
+} fond_sync_result_t;
+
+/*
+ * Bring one file's passages up to date: index it if it is new or its
+ * content changed since the last run, else leave it (a stat() when size
+ * and mtime are the same; a read and a hash when only the mtime moved).
+ * A file that cannot be indexed is a FOND_FILE_FAILED result, not an error:
+ * its reason is recorded and it is tried again only when it changes.
+ * Errors are for the database (and a file that vanished: FOND_ERR_IO).
+ */
+fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
+                                const fond_sync_opts_t *opts,
+                                fond_sync_result_t *out);
+
+/* Call cb with the path of every source the database holds, until it
+ * returns non-zero. */
+fond_status_t fond_db_sources(fond_db_t *db,
+                              int (*cb)(void *ctx, const char *path),
+                              void *ctx);
+
+/* Remove a source's passages and record. */
+fond_status_t fond_db_remove_source(fond_db_t *db, const char *path);
+
 /* Make all changes so far visible to readers, atomically. */
 fond_status_t fond_db_commit(fond_db_t *db);
 

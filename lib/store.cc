@@ -38,10 +38,19 @@
  *   collapse key), 15 year of the sort date (for facets).
  *
  *   document data   the repaired passage text
+ *
+ *   user metadata   "src:<16 hex of FNV-1a(path)>" = what fond-index knew of
+ *                   the file when it last looked, one field a line: path,
+ *                   size, mtime (ns), content hash (16 hex), and "ok" or
+ *                   "failed <reason>".  Committed with the passages, so a
+ *                   crash never leaves the two out of step.
+ *                   "fond:variants" = "<hash of the variants file> <groups>"
+ *                   last loaded into the synonym table.
  */
 #include <xapian.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -227,6 +236,53 @@ extern "C" fond_status_t store_delete_term(store_t *s, const char *term)
             return FOND_ERR_ARG;
         }
         s->wdb->delete_document(term);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+/* ------------------------------------------------------------ metadata */
+
+extern "C" fond_status_t store_get_metadata(store_t *s, const char *key,
+                                            char **out)
+{
+    *out = NULL;
+    try {
+        std::string v = s->db->get_metadata(key);
+        *out = strdup(v.c_str());
+        if (!*out)
+            throw std::bad_alloc();
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_set_metadata(store_t *s, const char *key,
+                                            const char *value)
+{
+    try {
+        if (!s->wdb) {
+            std::snprintf(s->error, sizeof s->error, "database is read-only");
+            return FOND_ERR_ARG;
+        }
+        s->wdb->set_metadata(key, value);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_metadata_keys(store_t *s, const char *prefix,
+                                             int (*cb)(void *ctx, const char *key),
+                                             void *ctx)
+{
+    try {
+        for (Xapian::TermIterator i = s->db->metadata_keys_begin(prefix);
+             i != s->db->metadata_keys_end(prefix); ++i)
+            if (cb(ctx, (*i).c_str()))
+                break;
         return FOND_OK;
     } catch (...) {
         return fail(s);

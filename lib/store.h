@@ -74,6 +74,16 @@ fond_status_t store_commit(store_t *s);
 /* How many documents hold `term` (0 if none). */
 fond_status_t store_term_freq(store_t *s, const char *term, size_t *out);
 
+/* User metadata (committed with the documents, atomically): the value of
+ * key into *out (malloc'd, "" when unset), set it ("" deletes), and each
+ * key starting with prefix, in order, until cb returns non-zero. */
+fond_status_t store_get_metadata(store_t *s, const char *key, char **out);
+fond_status_t store_set_metadata(store_t *s, const char *key,
+                                 const char *value);
+fond_status_t store_metadata_keys(store_t *s, const char *prefix,
+                                  int (*cb)(void *ctx, const char *key),
+                                  void *ctx);
+
 /* Synonyms (Xapian's synonym table): name variants of a folded word. */
 fond_status_t store_add_synonym(store_t *s, const char *word,
                                 const char *synonym);

@@ -11,6 +11,7 @@
 #include "db_internal.h"
 
 #define GROUP_MAX 32 /* names in one group */
+#define VARIANTS_KEY "fond:variants" /* metadata: "<file hash> <groups>" */
 
 typedef struct {
     char *words[GROUP_MAX];
@@ -105,6 +106,33 @@ static fond_status_t add_line(fond_db_t *db, const char *line,
     return st;
 }
 
+/* FNV-1a of the whole file, to know whether it changed since it was last
+ * loaded; 0 with errno set if it cannot be read. */
+static unsigned long long file_hash(FILE *f)
+{
+    unsigned long long h = 14695981039346656037ULL;
+    int c;
+    while ((c = getc(f)) != EOF)
+        h = (h ^ (unsigned char)c) * 1099511628211ULL;
+    int failed = ferror(f);
+    rewind(f);
+    return failed ? 0 : h;
+}
+
+/* Has this very file been loaded before?  (Then loading it again would
+ * only write what is there, and an unchanged collection costs no write.) */
+static int already_loaded(fond_db_t *db, const char *stamp, size_t *groups)
+{
+    char *value = NULL, hash[32];
+    unsigned long long n = 0;
+    if (store_get_metadata(db->store, VARIANTS_KEY, &value) != FOND_OK)
+        return 0;
+    int same = sscanf(value, "%31s %llu", hash, &n) == 2 && strcmp(hash, stamp) == 0;
+    free(value);
+    *groups = same ? (size_t)n : 0;
+    return same;
+}
+
 fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
                                     size_t *groups)
 {
@@ -112,6 +140,12 @@ fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
     FILE *f = fopen(path, "r");
     if (!f)
         return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
+    char stamp[32], record[64];
+    snprintf(stamp, sizeof stamp, "%016llx", file_hash(f));
+    if (already_loaded(db, stamp, groups)) {
+        fclose(f);
+        return FOND_OK;
+    }
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     fond_status_t st = FOND_OK;
@@ -129,6 +163,9 @@ fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
     }
     free(line);
     fclose(f);
+    snprintf(record, sizeof record, "%s %zu", stamp, *groups);
+    if (st == FOND_OK)
+        st = store_set_metadata(db->store, VARIANTS_KEY, record);
     if (st == FOND_ERR_NOMEM)
         db_fail(db, st, "out of memory");
     else if (st != FOND_OK && st != FOND_ERR_ARG)

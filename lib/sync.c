@@ -1,0 +1,218 @@
+/*
+ * sync.c -- keeping the index in step with files on disk.  Each source has
+ * a record in the database's metadata (store.cc: "src:" keys) saying what
+ * size, mtime and content hash it had when last indexed, and whether that
+ * worked.  A file whose size and mtime are unchanged costs a stat(); one
+ * that was touched but hashes the same costs a read; only a real change is
+ * indexed again (the record keeps the old mtime, so a run over an
+ * unchanged collection writes nothing).  A file that failed is tried again only when it changes
+ * (or when asked).  The record is written in the same commit as the
+ * passages, so a crash leaves both at the last commit.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "db_internal.h"
+
+#define RECORD_PREFIX "src:"
+
+typedef struct {
+    unsigned long long size, mtime;
+    char hash[17];
+    char status[320]; /* "ok", or "failed <reason>" */
+} record_t;
+
+static uint64_t fnv1a64(const char *s, size_t len)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static void record_key(const char *path, char *key, size_t size)
+{
+    snprintf(key, size, RECORD_PREFIX "%016llx",
+             (unsigned long long)fnv1a64(path, strlen(path)));
+}
+
+/* Read the record of path: 1 if there is one, 0 if not, -1 on error. */
+static int record_load(fond_db_t *db, const char *path, record_t *r)
+{
+    char key[32], *value = NULL, stored[4096];
+    record_key(path, key, sizeof key);
+    if (store_get_metadata(db->store, key, &value) != FOND_OK)
+        return -1;
+    int found = sscanf(value, "%4095[^\n]\n%llu\n%llu\n%16s\n%319[^\n]", stored,
+                       &r->size, &r->mtime, r->hash, r->status) == 5 &&
+                strcmp(stored, path) == 0;
+    free(value);
+    return found;
+}
+
+static fond_status_t record_save(fond_db_t *db, const char *path,
+                                 const record_t *r)
+{
+    char key[32];
+    record_key(path, key, sizeof key);
+    size_t len = strlen(path) + strlen(r->status) + 80;
+    char *value = malloc(len);
+    if (!value)
+        return FOND_ERR_NOMEM;
+    snprintf(value, len, "%s\n%llu\n%llu\n%s\n%s", path, r->size, r->mtime,
+             r->hash, r->status);
+    fond_status_t st = store_set_metadata(db->store, key, value);
+    free(value);
+    return st;
+}
+
+static fond_status_t read_all(const char *path, char **text, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat sb;
+    if (!f || fstat(fileno(f), &sb) != 0) {
+        if (f)
+            fclose(f);
+        return FOND_ERR_IO;
+    }
+    *len = (size_t)sb.st_size;
+    *text = malloc(*len + 1);
+    size_t got = *text ? fread(*text, 1, *len, f) : 0;
+    fclose(f);
+    fond_status_t st = !*text ? FOND_ERR_NOMEM : got != *len ? FOND_ERR_IO : FOND_OK;
+    if (st != FOND_OK) {
+        free(*text);
+        *text = NULL;
+    }
+    return st;
+}
+
+static int is_per_file(fond_status_t st)
+{
+    return st == FOND_ERR_IO || st == FOND_ERR_UTF8 || st == FOND_ERR_BINARY ||
+           st == FOND_ERR_ARG;
+}
+
+/* Index the file's bytes, or record why that failed (its old passages go:
+ * the file they came from is no more). */
+static fond_status_t index_or_fail(fond_db_t *db, const char *path,
+                                   const char *text, size_t len, record_t *r,
+                                   fond_sync_result_t *out)
+{
+    fond_status_t st = fond_db_index_text(db, path, NULL, text, len, &out->index);
+    if (st == FOND_OK) {
+        strcpy(r->status, "ok");
+        return record_save(db, path, r);
+    }
+    if (!is_per_file(st))
+        return st;
+    out->action = FOND_FILE_FAILED;
+    snprintf(out->reason, sizeof out->reason, "%s", fond_db_error(db));
+    snprintf(r->status, sizeof r->status, "failed %s", out->reason);
+    fond_status_t removed = fond_db_remove_source(db, path);
+    return removed == FOND_OK ? record_save(db, path, r) : removed;
+}
+
+/* Nothing to do: unchanged, or still failed (and said why). */
+static fond_status_t unchanged(const record_t *old, fond_sync_result_t *out)
+{
+    int failed = strncmp(old->status, "failed", 6) == 0;
+    out->action = failed ? FOND_FILE_SKIPPED : FOND_FILE_UNCHANGED;
+    if (failed)
+        snprintf(out->reason, sizeof out->reason, "%s", old->status + 7);
+    return FOND_OK;
+}
+
+static void stat_record(const struct stat *sb, record_t *r)
+{
+    memset(r, 0, sizeof *r);
+    r->size = (unsigned long long)sb->st_size;
+    r->mtime = (unsigned long long)sb->st_mtim.tv_sec * 1000000000ULL +
+               (unsigned long long)sb->st_mtim.tv_nsec;
+}
+
+fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
+                                const fond_sync_opts_t *opts,
+                                fond_sync_result_t *out)
+{
+    memset(out, 0, sizeof *out);
+    db->error[0] = '\0';
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
+    record_t old, now;
+    int known = record_load(db, path, &old);
+    if (known < 0)
+        return db_fail_store(db, FOND_ERR_XAPIAN);
+    stat_record(&sb, &now);
+    int force = known && strncmp(old.status, "failed", 6) == 0 &&
+                opts->retry_failed;
+    if (known && old.size == now.size && old.mtime == now.mtime && !force)
+        return unchanged(&old, out); /* the stat() says it all */
+    char *text = NULL;
+    size_t len = 0;
+    if (read_all(path, &text, &len) != FOND_OK)
+        return db_fail(db, FOND_ERR_IO, "%s: cannot read: %s", path,
+                       strerror(errno));
+    snprintf(now.hash, sizeof now.hash, "%016llx",
+             (unsigned long long)fnv1a64(text, len));
+    fond_status_t st = FOND_OK;
+    if (known && strcmp(old.hash, now.hash) == 0 && !force) {
+        unchanged(&old, out); /* touched: no write, a read again next time */
+    } else {
+        out->action = known ? FOND_FILE_UPDATED : FOND_FILE_ADDED;
+        if (!opts->dry_run)
+            st = index_or_fail(db, path, text, len, &now, out);
+    }
+    free(text);
+    if (st != FOND_OK && !db->error[0])
+        db_fail_store(db, st);
+    return st;
+}
+
+fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
+{
+    char term[32], key[32];
+    snprintf(term, sizeof term, "XSRC%016llx",
+             (unsigned long long)fnv1a64(path, strlen(path)));
+    record_key(path, key, sizeof key);
+    fond_status_t st = store_delete_term(db->store, term);
+    if (st == FOND_OK)
+        st = store_set_metadata(db->store, key, "");
+    return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
+}
+
+typedef struct {
+    fond_db_t *db;
+    int (*cb)(void *ctx, const char *path);
+    void *ctx;
+    fond_status_t status;
+} sources_ctx_t;
+
+static int each_record(void *ctx, const char *key)
+{
+    sources_ctx_t *c = ctx;
+    char *value = NULL;
+    c->status = store_get_metadata(c->db->store, key, &value);
+    if (c->status != FOND_OK)
+        return 1;
+    value[strcspn(value, "\n")] = '\0';
+    int stop = *value ? c->cb(c->ctx, value) : 0;
+    free(value);
+    return stop;
+}
+
+fond_status_t fond_db_sources(fond_db_t *db,
+                              int (*cb)(void *ctx, const char *path),
+                              void *ctx)
+{
+    sources_ctx_t c = {db, cb, ctx, FOND_OK};
+    fond_status_t st = store_metadata_keys(db->store, RECORD_PREFIX,
+                                           each_record, &c);
+    st = st == FOND_OK ? c.status : st;
+    return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
+}
