@@ -90,7 +90,7 @@ int main(int argc, char **argv)
     fclose(f);
     fond_db_close(db);
     double mrr = n ? rr / n : 0, h1 = n ? (double)hits1 / n : 0;
-    printf("queries: %d\nMRR@10: %.3f\nhits@1: %.3f (%d of %d)\n", n, mrr, h1,
+    printf("queries: %d\nMRR@10: %.4f\nhits@1: %.4f (%d of %d)\n", n, mrr, h1,
            hits1, n);
     double min_mrr = atof(argv[3]), min_h1 = atof(argv[4]);
     if (failed || n == 0 || mrr < min_mrr || h1 < min_h1) {
