@@ -94,15 +94,38 @@ static int is_space_byte(char c)
            c == '\v';
 }
 
-/* Choose [*ws, *we) of at most max_bytes around the best cluster of
- * matches, with some context before it, on word boundaries. */
-static void choose_window(const char *text, size_t len, const match_t *m,
-                          size_t n, size_t max_bytes, size_t *ws, size_t *we)
+typedef struct {
+    size_t start, end; /* a fragment of the passage: [start, end) */
+} window_t;
+
+/* Move the window's edges inwards to whole words. */
+static void snap_to_words(const char *text, size_t len, window_t *w)
 {
-    *ws = 0;
-    *we = len;
+    while (w->start > 0 && w->start < len && !is_space_byte(text[w->start - 1]))
+        w->start++;
+    while (w->end < len && w->end > w->start && !is_space_byte(text[w->end]))
+        w->end--;
+}
+
+/* At most `size` bytes around match m, with a third of the room before it
+ * for context. */
+static window_t window_around(const char *text, size_t len, const match_t *m,
+                              size_t used, size_t size)
+{
+    size_t lead = (size > used ? size - used : 0) / 3;
+    window_t w = {m->start > lead ? m->start - lead : 0, 0};
+    w.end = w.start + size < len ? w.start + size : len;
+    snap_to_words(text, len, &w);
+    return w;
+}
+
+/* The window of at most max_bytes around the best cluster of matches. */
+static window_t best_window(const char *text, size_t len, const match_t *m,
+                            size_t n, size_t max_bytes)
+{
+    window_t whole = {0, len};
     if (len <= max_bytes)
-        return;
+        return whole;
     size_t best = 0, best_score = 0, best_last = 0;
     for (size_t i = 0; i < n; i++) {
         size_t last = i, score = window_score(m, n, i, max_bytes, &last);
@@ -112,16 +135,52 @@ static void choose_window(const char *text, size_t len, const match_t *m,
             best_last = last;
         }
     }
-    if (n > 0) {
-        size_t used = m[best_last].end - m[best].start;
-        size_t lead = (max_bytes - used) / 3;
-        *ws = m[best].start > lead ? m[best].start - lead : 0;
+    if (n == 0) {
+        window_t start = {0, max_bytes};
+        snap_to_words(text, len, &start);
+        return start;
     }
-    *we = *ws + max_bytes < len ? *ws + max_bytes : len;
-    while (*ws > 0 && !is_space_byte(text[*ws - 1]) && *ws < len)
-        (*ws)++;
-    while (*we < len && *we > *ws && !is_space_byte(text[*we]))
-        (*we)--;
+    return window_around(text, len, &m[best], m[best_last].end - m[best].start,
+                         max_bytes);
+}
+
+static int inside(const match_t *m, window_t w)
+{
+    return m->start >= w.start && m->end <= w.end;
+}
+
+/* The first match of a searched word the window does not show at all;
+ * n if every one is shown. */
+static size_t missing_match(const match_t *m, size_t n, window_t w)
+{
+    for (size_t i = 0; i < n; i++) {
+        int shown = 0;
+        for (size_t j = 0; j < n && !shown; j++)
+            shown = m[j].key == m[i].key && inside(&m[j], w);
+        if (!shown)
+            return i;
+    }
+    return n;
+}
+
+/* One window, or two when a long passage has a searched word far from the
+ * best one: the second, half as long, shows it.  In text order. */
+static size_t choose_windows(const char *text, size_t len, const match_t *m,
+                             size_t n, size_t max_bytes, window_t w[2])
+{
+    w[0] = best_window(text, len, m, n, max_bytes);
+    size_t k = len > max_bytes ? missing_match(m, n, w[0]) : n;
+    if (k == n)
+        return 1;
+    w[1] = window_around(text, len, &m[k], m[k].end - m[k].start, max_bytes / 2);
+    if (w[1].end > w[0].start && w[1].start < w[0].end)
+        return 1; /* they overlap: one is enough */
+    if (w[1].start < w[0].start) {
+        window_t t = w[0];
+        w[0] = w[1];
+        w[1] = t;
+    }
+    return 2;
 }
 
 typedef struct {
@@ -176,12 +235,9 @@ fond_status_t snippet_make(analyzer_t *a, const char *text, size_t len,
     fond_status_t st = analyze_text(a, text, len, collect_match, &c);
     if (st == FOND_OK)
         st = c.status;
-    size_t ws, we;
-    if (st == FOND_OK)
-        choose_window(text, len, c.matches, c.n, max_bytes, &ws, &we);
     out_t o = {NULL, 0};
     if (st == FOND_OK) {
-        o.buf = malloc(we - ws + 2 * sizeof ELLIPSIS + 1);
+        o.buf = malloc(len + 4 * sizeof ELLIPSIS + 1);
         out->spans = malloc((c.n + 1) * sizeof *out->spans);
         if (!o.buf || !out->spans)
             st = FOND_ERR_NOMEM;
@@ -193,10 +249,16 @@ fond_status_t snippet_make(analyzer_t *a, const char *text, size_t len,
         out->spans = NULL;
         return st;
     }
-    if (ws > 0)
-        out_put(&o, ELLIPSIS " ", sizeof ELLIPSIS);
-    copy_window(text, ws, we, c.matches, c.n, &o, out->spans, &out->n_spans);
-    if (we < len)
+    window_t w[2];
+    size_t nw = choose_windows(text, len, c.matches, c.n, max_bytes, w);
+    for (size_t i = 0; i < nw; i++) {
+        if (w[i].start > 0) /* "… " before, or " … " between fragments */
+            out_put(&o, i ? " " ELLIPSIS " " : ELLIPSIS " ",
+                    i ? sizeof ELLIPSIS + 1 : sizeof ELLIPSIS);
+        copy_window(text, w[i].start, w[i].end, c.matches, c.n, &o,
+                    out->spans, &out->n_spans);
+    }
+    if (w[nw - 1].end < len)
         out_put(&o, " " ELLIPSIS, sizeof ELLIPSIS);
     o.buf[o.len] = '\0';
     out->text = o.buf;

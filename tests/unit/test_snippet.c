@@ -112,6 +112,29 @@ static void test_no_match_shows_the_start(void **state)
     analyzer_free(a);
 }
 
+static void test_a_far_word_gets_a_second_fragment(void **state)
+{
+    (void)state;
+    analyzer_t *a = english();
+    char text[4096] = "Kars was the place. ";
+    for (int i = 0; i < 20; i++)
+        strcat(text, "Nothing of interest happens here. ");
+    strcat(text, "Then Batumi was named. ");
+    for (int i = 0; i < 20; i++)
+        strcat(text, "Nothing of interest happens here. ");
+    const char *words[] = {"kars", "batumi"};
+    snippet_terms_t t = {words, 2, NULL, 0, NULL, 0};
+    snippet_t s;
+    assert_int_equal(snippet_make(a, text, strlen(text), &t, 120, &s), FOND_OK);
+    char m[128];
+    marked(&s, m, sizeof m);
+    assert_string_equal(m, "Kars|Batumi");
+    assert_non_null(strstr(s.text, " \xE2\x80\xA6 ")); /* " … " between */
+    assert_true(strlen(s.text) <= 120 + 60 + 16);
+    snippet_free(&s);
+    analyzer_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +142,7 @@ int main(void)
         cmocka_unit_test(test_stems_and_accents_are_marked_as_written),
         cmocka_unit_test(test_long_passage_window_around_matches),
         cmocka_unit_test(test_no_match_shows_the_start),
+        cmocka_unit_test(test_a_far_word_gets_a_second_fragment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
