@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,7 +38,9 @@ typedef struct {
     fond_db_t *db;
     const char *variants;
     fond_sync_opts_t sync;
-    int verbose, quiet, keep_missing, progress;
+    int verbose, quiet, keep_missing, progress, compact;
+    size_t shards, jobs;
+    size_t part, parts; /* this process's share, with --jobs */
     char **roots;
     int n_roots;
     file_t *files;
@@ -56,6 +59,11 @@ static void usage(FILE *out)
           "  -d, --db DIR         the database (default: $FOND_DB, else\n"
           "                       $XDG_DATA_HOME/fond/db, else ~/.local/share/fond/db)\n"
           "  -n, --dry-run        say what would change, change nothing\n"
+          "      --shards N       a new database of N shards (1-64), one folder\n"
+          "                       that searches open like any database\n"
+          "  -j, --jobs N         index a sharded database with N processes\n"
+          "      --compact        merge the shards into one database (Xapian's\n"
+          "                       compactor), after indexing PATHs if given\n"
           "      --keep-missing   keep the passages of files that are gone\n"
           "      --retry-failed   try again files that failed and have not changed\n"
           "      --variants FILE  name variants to load (default: $FOND_VARIANTS,\n"
@@ -232,6 +240,8 @@ static void sync_files(run_t *r)
     for (size_t i = 0; i < r->n_files && !r->fatal; i++) {
         fond_sync_result_t res;
         const file_t *f = &r->files[i];
+        if (r->parts > 1 && !fond_db_owns(r->db, f->path))
+            continue; /* another job's shard */
         if (fond_db_sync_file(r->db, f->path, &r->sync, &res) != FOND_OK) {
             fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
             r->fatal = 1;
@@ -340,7 +350,9 @@ static int open_db(run_t *r, const char *db_path)
         fprintf(stderr, PROG ": %s: %s\n", db_path, strerror(errno));
         return -1;
     }
-    fond_status_t st = fond_db_open(&r->db, db_path, mode, &err);
+    fond_status_t st = r->parts > 1
+        ? fond_db_open_part(&r->db, db_path, r->part, r->parts, &err)
+        : fond_db_open(&r->db, db_path, mode, &err);
     if (st == FOND_ERR_NODB && r->sync.dry_run)
         return 1; /* nothing indexed yet: every file would be added */
     if (st != FOND_OK) {
@@ -365,16 +377,15 @@ static int load_variants(run_t *r)
     return 0;
 }
 
-static int run_index(run_t *r, const char *db_path)
+/* Index the files found into the database (this process's share of its
+ * shards, with --jobs); the exit code. */
+static int index_files(run_t *r, const char *db_path)
 {
-    for (int i = 0; i < r->n_roots && !r->fatal; i++)
-        walk(r, r->roots[i], 0);
-    int opened = r->fatal ? -1 : open_db(r, db_path);
+    int opened = open_db(r, db_path);
     if (opened < 0)
         return CLI_EXIT_ERROR;
     if (opened == 1) { /* a dry run over no database */
         r->added = r->n_files;
-        print_summary(r, db_path);
         return CLI_EXIT_OK;
     }
     r->started = now_seconds();
@@ -386,10 +397,126 @@ static int run_index(run_t *r, const char *db_path)
     if (!r->fatal && commit(r) != 0)
         r->fatal = 1;
     fond_db_close(r->db);
+    r->db = NULL;
     if (r->fatal)
         return CLI_EXIT_ERROR;
-    print_summary(r, db_path);
     return r->failed ? CLI_EXIT_NONE : CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------ shards, jobs */
+
+/* One process a part: each indexes the sources of its shards and reports
+ * its counts through a pipe. */
+static int run_jobs(run_t *r, const char *db_path)
+{
+    size_t shards = fond_db_shard_count(db_path);
+    if (shards < r->jobs) {
+        fprintf(stderr, PROG ": --jobs %zu needs a database of at least as "
+                "many shards (make one with --shards N)\n", r->jobs);
+        return CLI_EXIT_ERROR;
+    }
+    pid_t pids[64];
+    int fds[64][2], worst = CLI_EXIT_OK;
+    fflush(stdout);
+    for (size_t j = 0; j < r->jobs; j++) {
+        if (pipe(fds[j]) != 0 || (pids[j] = fork()) < 0) {
+            fprintf(stderr, PROG ": cannot start job %zu: %s\n", j, strerror(errno));
+            return CLI_EXIT_ERROR;
+        }
+        if (pids[j] == 0) {
+            close(fds[j][0]);
+            r->part = j;
+            r->parts = r->jobs;
+            r->progress = 0;
+            int rc = index_files(r, db_path);
+            dprintf(fds[j][1], "%zu %zu %zu %zu %zu %zu\n", r->added,
+                    r->updated, r->removed, r->unchanged, r->failed,
+                    r->passages);
+            fflush(stdout);
+            _exit(rc);
+        }
+        close(fds[j][1]);
+    }
+    for (size_t j = 0; j < r->jobs; j++) {
+        size_t c[6] = {0};
+        FILE *f = fdopen(fds[j][0], "r");
+        if (!f || fscanf(f, "%zu %zu %zu %zu %zu %zu", &c[0], &c[1], &c[2],
+                         &c[3], &c[4], &c[5]) != 6)
+            worst = CLI_EXIT_ERROR;
+        if (f)
+            fclose(f);
+        r->added += c[0];
+        r->updated += c[1];
+        r->removed += c[2];
+        r->unchanged += c[3];
+        r->failed += c[4];
+        r->passages += c[5];
+        int status = 0;
+        waitpid(pids[j], &status, 0);
+        int rc = WIFEXITED(status) ? WEXITSTATUS(status) : CLI_EXIT_ERROR;
+        worst = rc > worst ? rc : worst;
+    }
+    return worst;
+}
+
+/* A new sharded database, or the right number of shards in the one there. */
+static int prepare_shards(const run_t *r, const char *db_path)
+{
+    size_t have = fond_db_shard_count(db_path);
+    struct stat sb;
+    fond_error_t err;
+    if (!r->shards || r->sync.dry_run || have == r->shards)
+        return 0;
+    if (have || stat(db_path, &sb) == 0) {
+        fprintf(stderr, PROG ": %s has %zu shards; --shards %zu would need a "
+                "new database\n", db_path, have, r->shards);
+        return -1;
+    }
+    if (cli_make_parents(db_path) != 0 ||
+        fond_db_create_sharded(db_path, r->shards, &err) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int compact(const run_t *r, const char *db_path)
+{
+    fond_error_t err;
+    if (fond_db_compact(db_path, &err) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", err.message);
+        return CLI_EXIT_ERROR;
+    }
+    if (!r->quiet)
+        printf("compacted %s into one database\n", db_path);
+    return CLI_EXIT_OK;
+}
+
+static int run_index(run_t *r, const char *db_path)
+{
+    if (prepare_shards(r, db_path) != 0)
+        return CLI_EXIT_ERROR;
+    for (int i = 0; i < r->n_roots && !r->fatal; i++)
+        walk(r, r->roots[i], 0);
+    if (r->fatal)
+        return CLI_EXIT_ERROR;
+    int rc = CLI_EXIT_OK;
+    if (r->n_roots)
+        rc = r->jobs > 1 ? run_jobs(r, db_path) : index_files(r, db_path);
+    if (r->n_roots && rc != CLI_EXIT_ERROR)
+        print_summary(r, db_path);
+    if (r->compact && rc != CLI_EXIT_ERROR && !r->sync.dry_run) {
+        int crc = compact(r, db_path);
+        rc = crc > rc ? crc : rc;
+    }
+    return rc;
+}
+
+static int bad_usage(const char *msg, const char *arg)
+{
+    fprintf(stderr, PROG ": %s%s%s\nTry '" PROG " --help' for more "
+                    "information.\n", msg, arg ? ": " : "", arg ? arg : "");
+    return CLI_EXIT_ERROR;
 }
 
 static int parse_options(int argc, char **argv, run_t *r, const char **db)
@@ -397,6 +524,9 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
         {"dry-run", no_argument, NULL, 'n'},
+        {"shards", required_argument, NULL, 'S'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"compact", no_argument, NULL, 'C'},
         {"keep-missing", no_argument, NULL, 'K'},
         {"retry-failed", no_argument, NULL, 'R'},
         {"variants", required_argument, NULL, 'W'},
@@ -407,9 +537,18 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         {NULL, 0, NULL, 0}};
     const char *variants = NULL;
     int c;
-    while ((c = getopt_long(argc, argv, "d:nvqh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:nj:vqh", options, NULL)) != -1) {
         switch (c) {
         case 'd': *db = optarg; break;
+        case 'S':
+            if (cli_parse_size(optarg, 1, 64, &r->shards))
+                return bad_usage("--shards takes a number from 1 to 64", optarg);
+            break;
+        case 'j':
+            if (cli_parse_size(optarg, 1, 64, &r->jobs))
+                return bad_usage("--jobs takes a number from 1 to 64", optarg);
+            break;
+        case 'C': r->compact = 1; break;
         case 'n': r->sync.dry_run = 1; break;
         case 'K': r->keep_missing = 1; break;
         case 'R': r->sync.retry_failed = 1; break;
@@ -418,16 +557,11 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         case 'q': r->quiet = 1; break;
         case 'h': usage(stdout); return -1;
         case 'V': puts(PROG " " FOND_VERSION); return -1;
-        default:
-            fputs("Try '" PROG " --help' for more information.\n", stderr);
-            return CLI_EXIT_ERROR;
+        default: return bad_usage("unknown option", NULL);
         }
     }
-    if (optind == argc) {
-        fputs(PROG ": no PATH to index\n"
-              "Try '" PROG " --help' for more information.\n", stderr);
-        return CLI_EXIT_ERROR;
-    }
+    if (optind == argc && !r->compact)
+        return bad_usage("no PATH to index", NULL);
     r->variants = cli_variants_path(variants);
     r->roots = argv + optind;
     r->n_roots = argc - optind;

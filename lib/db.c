@@ -3,6 +3,7 @@
  * messages, and where the default database lives.  Indexing is in index.c,
  * searching in search.c.
  */
+#define _XOPEN_SOURCE 700 /* nftw() */
 #include "fond.h"
 
 #include <errno.h>
@@ -11,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
+#include <sys/stat.h>
 
 #include "db_internal.h"
 
@@ -52,8 +55,125 @@ const char *fond_db_error(const fond_db_t *db) { return db ? db->error : ""; }
 
 /* ------------------------------------------------------------- open, close */
 
-fond_status_t fond_db_open(fond_db_t **out, const char *path,
-                           fond_db_mode_t mode, fond_error_t *err)
+/* ------------------------------------------------------------ shards
+ *
+ * A sharded database is a folder holding shard-00, shard-01, ... (each an
+ * ordinary Xapian database) and Xapian's stub file XAPIANDB naming them
+ * ("auto shard-00" a line), so that readers open the folder as one
+ * database.  Writers open the shards themselves: Xapian cannot write
+ * through a stub.  Each source lives in one shard, chosen by its path.
+ */
+
+#define STUB_NAME "XAPIANDB"
+
+static uint64_t path_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+int db_use_shard(fond_db_t *db, const char *path)
+{
+    if (db->n_shards == 0)
+        return 0;
+    db->store = db->shards[path_hash(path) % db->n_shards];
+    return db->store ? 0 : -1;
+}
+
+fond_status_t db_each_store(fond_db_t *db,
+                            fond_status_t (*fn)(fond_db_t *db, void *ctx),
+                            void *ctx)
+{
+    if (db->n_shards == 0)
+        return fn(db, ctx);
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < db->n_shards && st == FOND_OK; i++)
+        if ((db->store = db->shards[i]) != NULL)
+            st = fn(db, ctx);
+    return st;
+}
+
+/* The shard names of the stub at path/XAPIANDB; 0 if there is no stub. */
+static size_t read_stub(const char *path, char names[][32], size_t max)
+{
+    char stub[4096], line[256];
+    snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
+    FILE *f = fopen(stub, "r");
+    size_t n = 0;
+    while (f && n < max && fgets(line, sizeof line, f))
+        if (sscanf(line, "auto %31s", names[n]) == 1)
+            n++;
+    if (f)
+        fclose(f);
+    return n;
+}
+
+static fond_status_t open_shards(fond_db_t *db, const char *path, size_t part,
+                                 size_t parts, char *msg, size_t size)
+{
+    char names[DB_MAX_SHARDS][32];
+    db->n_shards = read_stub(path, names, DB_MAX_SHARDS);
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < db->n_shards && st == FOND_OK; i++) {
+        if (i % parts != part)
+            continue;
+        char shard[4096];
+        snprintf(shard, sizeof shard, "%s/%s", path, names[i]);
+        st = store_open(&db->shards[i], shard, 1, msg, size);
+        db->store = db->store ? db->store : db->shards[i];
+    }
+    return st;
+}
+
+static void close_shards(fond_db_t *db)
+{
+    for (size_t i = 0; i < db->n_shards; i++)
+        store_close(db->shards[i]);
+}
+
+static int has_stub(const char *path)
+{
+    char names[1][32];
+    return read_stub(path, names, 1) > 0;
+}
+
+fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
+                                     fond_error_t *err)
+{
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    msg[0] = '\0';
+    if (n_shards < 1 || n_shards > DB_MAX_SHARDS || has_stub(path)) {
+        snprintf(msg, sizeof scratch, "%s: %s", path, has_stub(path)
+                 ? "is a sharded database already" : "shards: 1 to 64");
+        return FOND_ERR_ARG;
+    }
+    char stub[4096], shard[4096];
+    snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
+    mkdir(path, 0777);
+    FILE *f = fopen(stub, "w");
+    fond_status_t st = f ? FOND_OK : FOND_ERR_IO;
+    for (size_t i = 0; i < n_shards && st == FOND_OK; i++) {
+        store_t *s = NULL;
+        snprintf(shard, sizeof shard, "%s/shard-%02zu", path, i);
+        st = store_open(&s, shard, 1, msg, sizeof scratch);
+        if (st == FOND_OK)
+            st = store_close(s);
+        fprintf(f, "auto shard-%02zu\n", i);
+    }
+    if (f && fclose(f) != 0 && st == FOND_OK)
+        st = FOND_ERR_IO;
+    if (st == FOND_ERR_IO)
+        snprintf(msg, sizeof scratch, "%.400s: %s", stub, strerror(errno));
+    return st;
+}
+
+/* ------------------------------------------------------------ open, close */
+
+static fond_status_t open_db(fond_db_t **out, const char *path,
+                             fond_db_mode_t mode, size_t part, size_t parts,
+                             fond_error_t *err)
 {
     char scratch[sizeof err->message];
     char *msg = err ? err->message : scratch;
@@ -67,16 +187,48 @@ fond_status_t fond_db_open(fond_db_t **out, const char *path,
     fond_status_t st = analyzer_new(&db->analyzer, "english");
     if (st != FOND_OK)
         snprintf(msg, sizeof scratch, "cannot create the English stemmer");
-    if (st == FOND_OK)
+    if (st == FOND_OK && mode == FOND_DB_WRITE && has_stub(path))
+        st = open_shards(db, path, part, parts, msg, sizeof scratch);
+    else if (st == FOND_OK)
         st = store_open(&db->store, path, mode == FOND_DB_WRITE, msg,
                         sizeof scratch);
     if (st != FOND_OK) {
+        close_shards(db);
         analyzer_free(db->analyzer);
         free(db);
         return st;
     }
     *out = db;
     return FOND_OK;
+}
+
+fond_status_t fond_db_open(fond_db_t **out, const char *path,
+                           fond_db_mode_t mode, fond_error_t *err)
+{
+    return open_db(out, path, mode, 0, 1, err);
+}
+
+fond_status_t fond_db_open_part(fond_db_t **out, const char *path,
+                                size_t part, size_t parts, fond_error_t *err)
+{
+    if (parts == 0 || part >= parts || !has_stub(path)) {
+        if (err)
+            snprintf(err->message, sizeof err->message,
+                     "%s: parts need a sharded database", path);
+        return FOND_ERR_ARG;
+    }
+    return open_db(out, path, FOND_DB_WRITE, part, parts, err);
+}
+
+int fond_db_owns(fond_db_t *db, const char *path)
+{
+    return db_use_shard(db, path) == 0;
+}
+
+size_t fond_db_shard_count(const char *path)
+{
+    char names[DB_MAX_SHARDS][32];
+    return read_stub(path, names, DB_MAX_SHARDS);
 }
 
 fond_status_t db_analyzer(fond_db_t *db, const char *language,
@@ -106,7 +258,11 @@ fond_status_t fond_db_close(fond_db_t *db)
 {
     if (!db)
         return FOND_OK;
-    fond_status_t st = store_close(db->store);
+    fond_status_t st = FOND_OK;
+    if (db->n_shards)
+        close_shards(db);
+    else
+        st = store_close(db->store);
     for (size_t i = 0; i < db->n_analyzers; i++)
         analyzer_free(db->analyzers[i]);
     analyzer_free(db->analyzer);
@@ -114,16 +270,67 @@ fond_status_t fond_db_close(fond_db_t *db)
     return st;
 }
 
+static fond_status_t commit_one(fond_db_t *db, void *ctx)
+{
+    (void)ctx;
+    return store_commit(db->store);
+}
+
 fond_status_t fond_db_commit(fond_db_t *db)
 {
-    fond_status_t st = store_commit(db->store);
+    fond_status_t st = db_each_store(db, commit_one, NULL);
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
+}
+
+static fond_status_t count_one(fond_db_t *db, void *ctx)
+{
+    size_t n = 0;
+    fond_status_t st = store_doc_count(db->store, &n);
+    *(size_t *)ctx += n;
+    return st;
 }
 
 fond_status_t fond_db_passage_count(fond_db_t *db, size_t *out)
 {
-    fond_status_t st = store_doc_count(db->store, out);
+    *out = 0;
+    fond_status_t st = db_each_store(db, count_one, out);
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag,
+                        struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* rm -rf */
+static fond_status_t remove_tree(const char *path, char *msg, size_t size)
+{
+    if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) == 0)
+        return FOND_OK;
+    snprintf(msg, size, "%.400s: %s", path, strerror(errno));
+    return FOND_ERR_IO;
+}
+
+fond_status_t fond_db_compact(const char *path, fond_error_t *err)
+{
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    char tmp[4096], old[4096];
+    msg[0] = '\0';
+    snprintf(tmp, sizeof tmp, "%s.compacting", path);
+    snprintf(old, sizeof old, "%s.old", path);
+    fond_status_t st = store_compact(path, tmp, msg, sizeof scratch);
+    /* swap in the merged database: readers see the old or the new one */
+    if (st == FOND_OK && (rename(path, old) != 0 || rename(tmp, path) != 0)) {
+        snprintf(msg, sizeof scratch, "%s: %s", path, strerror(errno));
+        st = FOND_ERR_IO;
+    }
+    if (st == FOND_OK)
+        st = remove_tree(old, msg, sizeof scratch);
+    return st;
 }
 
 static char *join_path(const char *a, const char *b)

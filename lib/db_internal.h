@@ -10,15 +10,32 @@
 #include "store.h"
 
 #define DB_MAX_LANGUAGES 8
+#define DB_MAX_SHARDS 64
 
 struct fond_db {
-    store_t *store;
+    store_t *store;       /* where operations go: the database, or (when
+                             writing shards) the shard db_use_shard chose */
+    store_t *shards[DB_MAX_SHARDS]; /* writing a sharded database: the
+                                       shards this handle holds (NULL for
+                                       another job's) */
+    size_t n_shards;      /* 0 for an ordinary database */
     analyzer_t *analyzer; /* English: queries, repair's vocabulary */
     analyzer_t *analyzers[DB_MAX_LANGUAGES]; /* one a language met */
     const char *languages[DB_MAX_LANGUAGES]; /* their Snowball names */
     size_t n_analyzers;
     char error[512];      /* the last failure's message */
 };
+
+/* Point db->store at the shard that holds the source at `path` (every
+ * source lives in one shard, by a hash of its path); 0, or -1 if this
+ * handle does not hold that shard. */
+int db_use_shard(fond_db_t *db, const char *path);
+
+/* Call fn for each store the handle writes (every shard it holds), with
+ * db->store pointing at it, until one fails. */
+fond_status_t db_each_store(fond_db_t *db,
+                            fond_status_t (*fn)(fond_db_t *db, void *ctx),
+                            void *ctx);
 
 /* The analyzer stemming for `language` (a Snowball name), made on first
  * use and owned by the handle; English if that language has no stemmer. */

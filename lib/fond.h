@@ -63,6 +63,29 @@ typedef enum {
 fond_status_t fond_db_open(fond_db_t **out, const char *path,
                            fond_db_mode_t mode, fond_error_t *err);
 
+/*
+ * A sharded database: a folder of n shards (1 to 64) and Xapian's stub file
+ * naming them, so that readers open the folder like any database, and
+ * several indexers (one a part, fond_db_open_part) write it at once.  Each
+ * source lives in one shard, chosen by its path.  FOND_ERR_ARG if there is
+ * a sharded database at path already.
+ */
+fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
+                                     fond_error_t *err);
+
+/* How many shards the database at path has (0: not sharded). */
+size_t fond_db_shard_count(const char *path);
+
+/* Open for writing only the shards i with i % parts == part, to index
+ * with several processes: each takes the sources fond_db_owns(). */
+fond_status_t fond_db_open_part(fond_db_t **out, const char *path,
+                                size_t part, size_t parts, fond_error_t *err);
+int fond_db_owns(fond_db_t *db, const char *path);
+
+/* Merge a database's shards into one database, in place, with Xapian's
+ * compactor (also compacts an ordinary database).  No writer may hold it. */
+fond_status_t fond_db_compact(const char *path, fond_error_t *err);
+
 /* Commit pending changes (if writable) and free the handle.  NULL is fine. */
 fond_status_t fond_db_close(fond_db_t *db);
 

@@ -366,6 +366,9 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
                                  size_t len, fond_index_result_t *out)
 {
     db->error[0] = '\0';
+    if (db_use_shard(db, source_path) != 0)
+        return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's",
+                       source_path);
     ingest_t in;
     char why[256] = "";
     fond_status_t st = ingest_bytes(&in, text, len, db->analyzer,

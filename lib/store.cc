@@ -46,6 +46,9 @@
  *                   crash never leaves the two out of step.
  *                   "fond:variants" = "<hash of the variants file> <groups>"
  *                   last loaded into the synonym table.
+ *                   "syn:<word>" = its synonyms, separated by spaces: the
+ *                   synonym table again, for Xapian's remote backend, which
+ *                   serves metadata but not synonyms.
  */
 #include <xapian.h>
 
@@ -207,6 +210,18 @@ extern "C" fond_status_t store_commit(store_t *s)
     }
 }
 
+extern "C" fond_status_t store_compact(const char *from, const char *to,
+                                       char *err, size_t errsize)
+{
+    try {
+        Xapian::Database db(from);
+        db.compact(to);
+        return FOND_OK;
+    } catch (...) {
+        return current_error(err, errsize, from);
+    }
+}
+
 extern "C" fond_status_t store_doc_count(store_t *s, size_t *out)
 {
     try {
@@ -306,15 +321,26 @@ extern "C" fond_status_t store_add_synonym(store_t *s, const char *word,
     }
 }
 
+/* The synonym table, else its mirror in the metadata ("syn:<word>"):
+ * Xapian's remote backend serves metadata but not synonyms. */
 extern "C" fond_status_t store_synonyms(store_t *s, const char *word,
                                         int (*cb)(void *ctx, const char *syn),
                                         void *ctx)
 {
     try {
+        size_t n = 0;
         for (Xapian::TermIterator i = s->db->synonyms_begin(word);
-             i != s->db->synonyms_end(word); ++i)
+             i != s->db->synonyms_end(word); ++i, ++n)
             if (cb(ctx, (*i).c_str()))
+                return FOND_OK;
+        std::string mirror = n ? "" : s->db->get_metadata(std::string("syn:") + word);
+        for (size_t at = 0; at < mirror.size();) {
+            size_t end = mirror.find(' ', at);
+            end = end == std::string::npos ? mirror.size() : end;
+            if (cb(ctx, mirror.substr(at, end - at).c_str()))
                 break;
+            at = end + 1;
+        }
         return FOND_OK;
     } catch (...) {
         return fail(s);

@@ -71,6 +71,10 @@ fond_status_t store_close(store_t *s);
 const char *store_error(const store_t *s);
 
 fond_status_t store_commit(store_t *s);
+/* Merge the database (or stub of shards) at `from` into one new database
+ * at `to`, with Xapian's compactor. */
+fond_status_t store_compact(const char *from, const char *to, char *err,
+                            size_t errsize);
 /* How many documents hold `term` (0 if none). */
 fond_status_t store_term_freq(store_t *s, const char *term, size_t *out);
 

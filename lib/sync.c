@@ -141,6 +141,8 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
 {
     memset(out, 0, sizeof *out);
     db->error[0] = '\0';
+    if (db_use_shard(db, path) != 0)
+        return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
     struct stat sb;
     if (stat(path, &sb) != 0)
         return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
@@ -177,6 +179,8 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
 fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
 {
     char term[32], key[32];
+    if (db_use_shard(db, path) != 0)
+        return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
     snprintf(term, sizeof term, "XSRC%016llx",
              (unsigned long long)fnv1a64(path, strlen(path)));
     record_key(path, key, sizeof key);
@@ -206,13 +210,19 @@ static int each_record(void *ctx, const char *key)
     return stop;
 }
 
+static fond_status_t sources_in_store(fond_db_t *db, void *ctx)
+{
+    sources_ctx_t *c = ctx;
+    fond_status_t st = store_metadata_keys(db->store, RECORD_PREFIX,
+                                           each_record, c);
+    return st == FOND_OK ? c->status : st;
+}
+
 fond_status_t fond_db_sources(fond_db_t *db,
                               int (*cb)(void *ctx, const char *path),
                               void *ctx)
 {
     sources_ctx_t c = {db, cb, ctx, FOND_OK};
-    fond_status_t st = store_metadata_keys(db->store, RECORD_PREFIX,
-                                           each_record, &c);
-    st = st == FOND_OK ? c.status : st;
+    fond_status_t st = db_each_store(db, sources_in_store, &c);
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
 }

@@ -38,14 +38,45 @@ static int collect_word(void *ctx, const analyze_token_t *t)
     return 0;
 }
 
+/* Add synonym to the metadata mirror of word's synonyms ("syn:<word>" =
+ * the synonyms, separated by spaces), which Xapian's remote backend serves
+ * where it does not serve the synonym table. */
+static fond_status_t mirror_synonym(fond_db_t *db, const char *word,
+                                    const char *synonym)
+{
+    char key[256], *value = NULL;
+    snprintf(key, sizeof key, "syn:%s", word);
+    fond_status_t st = store_get_metadata(db->store, key, &value);
+    size_t n = value ? strlen(value) : 0, sn = strlen(synonym);
+    int present = 0;
+    for (const char *p = value; st == FOND_OK && p && *p && !present;) {
+        size_t len = strcspn(p, " ");
+        present = len == sn && strncmp(p, synonym, sn) == 0;
+        p += len + (p[len] == ' ');
+    }
+    char *grown = st == FOND_OK && !present ? realloc(value, n + sn + 2) : NULL;
+    if (st == FOND_OK && !present && !grown)
+        st = FOND_ERR_NOMEM;
+    if (grown) {
+        value = grown;
+        snprintf(value + n, sn + 2, "%s%s", n ? " " : "", synonym);
+        st = store_set_metadata(db->store, key, value);
+    }
+    free(value);
+    return st;
+}
+
 /* Every name of the group a synonym of every other. */
 static fond_status_t add_group(fond_db_t *db, const group_t *g)
 {
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < g->n && st == FOND_OK; i++)
         for (size_t j = 0; j < g->n && st == FOND_OK; j++)
-            if (strcmp(g->words[i], g->words[j]) != 0)
+            if (strcmp(g->words[i], g->words[j]) != 0) {
                 st = store_add_synonym(db->store, g->words[i], g->words[j]);
+                if (st == FOND_OK)
+                    st = mirror_synonym(db, g->words[i], g->words[j]);
+            }
     return st;
 }
 
@@ -133,8 +164,32 @@ static int already_loaded(fond_db_t *db, const char *stamp, size_t *groups)
     return same;
 }
 
+typedef struct {
+    const char *path;
+    size_t groups;
+} load_ctx_t;
+
+static fond_status_t load_into(fond_db_t *db, const char *path,
+                               size_t *groups);
+
+static fond_status_t load_one(fond_db_t *db, void *ctx)
+{
+    load_ctx_t *c = ctx;
+    return load_into(db, c->path, &c->groups);
+}
+
 fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
                                     size_t *groups)
+{
+    load_ctx_t c = {path, 0};
+    fond_status_t st = db_each_store(db, load_one, &c); /* every shard */
+    *groups = c.groups;
+    return st;
+}
+
+/* Load the file into the store db->store points at. */
+static fond_status_t load_into(fond_db_t *db, const char *path,
+                               size_t *groups)
 {
     *groups = 0;
     FILE *f = fopen(path, "r");

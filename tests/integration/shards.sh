@@ -1,0 +1,62 @@
+# Sharding with Xapian's own machinery: --shards/--jobs write shards and a
+# stub; searches through it equal those of a single database; --compact
+# merges the shards; and shards served by xapian-tcpsrv on 127.0.0.1,
+# named by a stub of "remote" lines, give the same results again.
+source "$(dirname "$0")/common.bash"
+QUERIES=(kars tbilisi 'type:telegram' Nakhchivan 'treaty NOT moscow' '"Treaty of Moscow"' 'date:1921-09..1921-10 conference')
+
+# Each hit as "id score", sorted: the same set with the same scores (hits
+# of equal score may come in another order from shards).
+hits() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
+           grep -E '"(passage_id|score)"' | paste - - |
+           sed 's/.*"score": \([^,]*\),.*"passage_id": "\([^"]*\)".*/\2 \1/' | sort || true; }
+same_as_single() { # db label
+  local q
+  for q in "${QUERIES[@]}"; do
+    check "$2: '$q' as in one database" cmp -s <(hits "$TMP/single" "$q") <(hits "$1" "$q")
+  done
+}
+
+"$INDEX" -q --db "$TMP/single" "$FOND_SRC/corpus"
+check "--shards 4 --jobs 2" "$INDEX" -q --shards 4 --jobs 2 --db "$TMP/sharded" "$FOND_SRC/corpus"
+check "... writes 4 shards and a stub" \
+  bash -c "[ \$(grep -c '^auto shard-0[0-3]$' '$TMP/sharded/XAPIANDB') = 4 ]"
+check "... every shard holds passages" \
+  bash -c "for s in '$TMP'/sharded/shard-0*; do [ \$(xapian-delve \"\$s\" | sed -n 's/^number of documents = //p') -gt 0 ] || exit 1; done"
+same_as_single "$TMP/sharded" "sharded"
+"$INDEX" --jobs 2 --db "$TMP/sharded" "$FOND_SRC/corpus" >"$TMP/out"
+check "an unchanged re-run with --jobs 2 does nothing" grep -q '^0 added, 0 updated, 0 removed, 17 unchanged' "$TMP/out"
+expect_exit 2 "--jobs on an unsharded database is refused" "$INDEX" --jobs 2 --db "$TMP/single" "$FOND_SRC/corpus"
+
+cp -r "$TMP/sharded" "$TMP/tocompact"
+check "--compact merges the shards" "$INDEX" -q --compact --db "$TMP/tocompact"
+check "... into one database" bash -c "[ ! -e '$TMP/tocompact/XAPIANDB' ] && [ -e '$TMP/tocompact/iamglass' ]"
+same_as_single "$TMP/tocompact" "compacted"
+
+# Across machines: each shard behind its own xapian-tcpsrv, on loopback.
+pids=()
+# xapian-tcpsrv forks a child a connection: stop those too
+stop_servers() {
+  local p
+  for p in "${pids[@]}"; do pkill -9 -P "$p" 2>/dev/null || true; kill -9 "$p" 2>/dev/null || true; done
+  pids=()
+}
+trap stop_servers EXIT
+port=$((20000 + RANDOM % 20000))
+: >"$TMP/remote.stub"
+for s in "$TMP"/sharded/shard-0*; do
+  while :; do
+    xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$s" </dev/null >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.3
+    if kill -0 "$pid" 2>/dev/null; then break; fi
+    port=$((port + 1)) # taken: the next one
+  done
+  pids+=("$pid")
+  echo "remote 127.0.0.1:$port" >>"$TMP/remote.stub"
+  port=$((port + 1))
+done
+same_as_single "$TMP/remote.stub" "through xapian-tcpsrv"
+stop_servers
+
+finish
