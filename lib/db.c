@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "hash.h"
 
 const char *fond_status_str(fond_status_t status)
 {
@@ -66,19 +67,11 @@ const char *fond_db_error(const fond_db_t *db) { return db ? db->error : ""; }
 
 #define STUB_NAME "XAPIANDB"
 
-static uint64_t path_hash(const char *s)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 int db_use_shard(fond_db_t *db, const char *path)
 {
     if (db->n_shards == 0)
         return 0;
-    db->store = db->shards[path_hash(path) % db->n_shards];
+    db->store = db->shards[hash_string(path) % db->n_shards];
     return db->store ? 0 : -1;
 }
 

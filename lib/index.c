@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "hash.h"
 #include "ingest.h"
 
 #define TERM_MAX 240 /* Xapian's limit is 245 bytes */
@@ -28,15 +29,6 @@ typedef struct {
     char hash[17];         /* FNV-1a 64 of the path, hex: the source's id */
     char src_term[4 + 17]; /* "XSRC" + hash */
 } source_ctx_t;
-
-/* FNV-1a: a stable, dependency-free hash that names a source in terms. */
-static uint64_t fnv1a64(const char *s)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
 
 /* A title from a path: the file name without extension, with '_' and '-'
  * as spaces ("treaty-of-kars-1921.txt" -> "treaty of kars 1921"). */
@@ -337,7 +329,7 @@ static fond_status_t source_fail(fond_db_t *db, const char *path,
 static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
 {
     snprintf(src->hash, sizeof src->hash, "%016llx",
-             (unsigned long long)fnv1a64(src->path));
+             (unsigned long long)hash_string(src->path));
     snprintf(src->src_term, sizeof src->src_term, "XSRC%s", src->hash);
     fond_status_t st = db_analyzer(db, src->in->language, &src->analyzer);
     if (st == FOND_OK)

@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "citation.h"
+#include "hash.h"
 
 typedef enum { LINE_TEXT, LINE_BLANK, LINE_NUMBER, LINE_NOTE } line_kind_t;
 
@@ -85,17 +86,9 @@ typedef struct {
     size_t cap, count;
 } strset_t;
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 static char **strset_slot(char **slots, size_t cap, const char *s)
 {
-    size_t i = (size_t)hash_str(s) & (cap - 1);
+    size_t i = (size_t)hash_string(s) & (cap - 1);
     while (slots[i] && strcmp(slots[i], s) != 0)
         i = (i + 1) & (cap - 1);
     return &slots[i];

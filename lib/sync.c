@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "hash.h"
 
 #define RECORD_PREFIX "src:"
 
@@ -26,18 +27,10 @@ typedef struct {
     char status[320]; /* "ok", or "failed <reason>" */
 } record_t;
 
-static uint64_t fnv1a64(const char *s, size_t len)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
-
 static void record_key(const char *path, char *key, size_t size)
 {
     snprintf(key, size, RECORD_PREFIX "%016llx",
-             (unsigned long long)fnv1a64(path, strlen(path)));
+             (unsigned long long)hash_string(path));
 }
 
 /* Read the record of path: 1 if there is one, 0 if not, -1 on error. */
@@ -161,7 +154,7 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
         return db_fail(db, FOND_ERR_IO, "%s: cannot read: %s", path,
                        strerror(errno));
     snprintf(now.hash, sizeof now.hash, "%016llx",
-             (unsigned long long)fnv1a64(text, len));
+             (unsigned long long)hash_bytes(HASH_FNV_OFFSET, text, len));
     fond_status_t st = FOND_OK;
     if (known && strcmp(old.hash, now.hash) == 0 && !force) {
         unchanged(&old, out); /* touched: no write, a read again next time */
@@ -182,7 +175,7 @@ fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
     if (db_use_shard(db, path) != 0)
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
     snprintf(term, sizeof term, "XSRC%016llx",
-             (unsigned long long)fnv1a64(path, strlen(path)));
+             (unsigned long long)hash_string(path));
     record_key(path, key, sizeof key);
     fond_status_t st = store_delete_term(db->store, term);
     if (st == FOND_OK)

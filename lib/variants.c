@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "hash.h"
 
 #define GROUP_MAX 32 /* names in one group */
 #define VARIANTS_KEY "fond:variants" /* metadata: "<file hash> <groups>" */
@@ -139,12 +140,13 @@ static fond_status_t add_line(fond_db_t *db, const char *line,
 
 /* FNV-1a of the whole file, to know whether it changed since it was last
  * loaded; 0 with errno set if it cannot be read. */
-static unsigned long long file_hash(FILE *f)
+static uint64_t file_hash(FILE *f)
 {
-    unsigned long long h = 14695981039346656037ULL;
-    int c;
-    while ((c = getc(f)) != EOF)
-        h = (h ^ (unsigned char)c) * 1099511628211ULL;
+    uint64_t h = HASH_FNV_OFFSET;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        h = hash_bytes(h, buf, n);
     int failed = ferror(f);
     rewind(f);
     return failed ? 0 : h;
@@ -196,7 +198,7 @@ static fond_status_t load_into(fond_db_t *db, const char *path,
     if (!f)
         return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
     char stamp[32], record[64];
-    snprintf(stamp, sizeof stamp, "%016llx", file_hash(f));
+    snprintf(stamp, sizeof stamp, "%016llx", (unsigned long long)file_hash(f));
     if (already_loaded(db, stamp, groups)) {
         fclose(f);
         return FOND_OK;

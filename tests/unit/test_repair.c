@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,20 +39,6 @@ static repair_t repaired(const char *text)
     assert_int_equal(repair_text(text, strlen(text), analyzer, NULL, NULL, &r),
                      FOND_OK);
     return r;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    *len = (size_t)ftell(f);
-    rewind(f);
-    char *buf = malloc(*len + 1);
-    assert_int_equal(fread(buf, 1, *len, f), *len);
-    buf[*len] = '\0';
-    fclose(f);
-    return buf;
 }
 
 static void test_broken_word_joined_across_a_stranded_note(void **state)
