@@ -52,6 +52,16 @@ expect_exit 1 "--retry-failed tries it again" "$INDEX" --db "$DB" --retry-failed
 check "... and reports it failed" grep -q 'zz-binary.txt: binary file' "$TMP/err"
 rm "$COL/zz-binary.txt"
 
+# On a terminal, a progress bar (files, MB/s, time left); piped, none.
+if command -v script >/dev/null; then
+  rm -rf "$TMP/ttydb"
+  script -qec "'$INDEX' --db '$TMP/ttydb' '$COL'" /dev/null >"$TMP/tty" 2>&1 || true
+  check "on a terminal: a progress bar with files, MB/s and ETA" \
+    grep -qaE '\[#+-*\] [0-9]+/[0-9]+ files +[0-9.]+ MB/s +ETA [0-9]+:[0-9]{2}' "$TMP/tty"
+  "$INDEX" --db "$TMP/ttydb2" "$COL" >"$TMP/piped" 2>&1
+  check "piped: no progress bar" lacks 'MB/s' "$TMP/piped"
+fi
+
 # A dry run says what would change and writes nothing.
 make_collection "$TMP/more" 3
 rev=$(revision "$DB")
