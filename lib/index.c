@@ -234,7 +234,8 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
 
 /* ------------------------------------------------------------- one passage */
 
-/* Terms every passage of the source carries: its id terms, title, type,
+/* Terms every passage of the source carries: its id terms, title, the
+ * words of its path, type,
  * sender, recipient, place, language and date. */
 static fond_status_t add_source_terms(const source_ctx_t *src, store_doc_t *doc)
 {
@@ -251,6 +252,8 @@ static fond_status_t add_source_terms(const source_ctx_t *src, store_doc_t *doc)
         st = add_prefixed(doc, "T", h->type, 0);
     if (st == FOND_OK)
         st = add_field(src, doc, "S", src->title);
+    if (st == FOND_OK)
+        st = add_field(src, doc, "XP", src->path);
     if (st == FOND_OK)
         st = add_field(src, doc, "A", h->from);
     if (st == FOND_OK)

@@ -40,7 +40,8 @@ static const query_field_t fields[] = {
     {"place", "XPLACE", 0},     {"language", "L", 1},
     {"archive", "XARCHIVE", 1}, {"fond", "XFOND", 1},
     {"opis", "XOPIS", 1},       {"delo", "XDELO", 1},
-    {"date", NULL, 1}, /* a date range, built from Y/M/D terms */
+    {"source", "XP", 0}, /* words of the source's path */
+    {"date", NULL, 1},   /* a date range, built from Y/M/D terms */
 };
 
 /* ------------------------------------------------------------ the tree */
@@ -328,7 +329,7 @@ static fond_status_t lex_field(parser_t *p, size_t i, size_t colon, lexeme_t *l)
         char what[160];
         snprintf(what, sizeof what, "unknown field '%.*s' (fields: title, "
                  "type, from, to, place, language, archive, fond, opis, delo, "
-                 "date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
+                 "source, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
         return parse_error(p, i, what);
     }
     l->kind = LEX_FIELD;

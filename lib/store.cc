@@ -20,6 +20,7 @@
  *   A<word>         folded sender words (Omega's author)
  *   XTO<word>       folded recipient words
  *   XPLACE<word>    folded place words
+ *   XP<word>        folded words of the source path (source:chicherin)
  *   L<language>     the stemmer's language: Lenglish, Lrussian
  *   Y<yyyy>         year, M<yyyymm> month, D<yyyymmdd> day: the source's
  *                   date and every date the passage mentions

@@ -57,6 +57,12 @@ search --kwic --kwic-sort left Ankara >"$TMP/kwic"
 check "--kwic: one line an occurrence, aligned" \
   bash -c "[ \$(grep -c '\[Ankara\]' '$TMP/kwic') -ge 5 ] && [ \$(awk '{print index(\$0, \"[Ankara]\")}' '$TMP/kwic' | sort -u | wc -l) -le 2 ]"
 
+# source: the words of a source's path.
+search --json --limit 100 'source:chicherin' >"$TMP/bysource"
+check "source:chicherin: hits" grep -q '"path": "[^"]*chicherin' "$TMP/bysource"
+check "... and only from sources whose path names Chicherin" \
+  bash -c "! grep '^      \"path\"' '$TMP/bysource' | grep -qv chicherin"
+
 # Malformed queries: one line, exit 2, the column named.
 expect_exit 2 "unbalanced parenthesis: exit 2" "$SEARCH" --db "$DB" '(kars OR moscow'
 check "... names the column" grep -q 'column 1' "$TMP/err"
