@@ -50,6 +50,7 @@ typedef enum {
     NODE_WORD,     /* a bare word: exact form, stems, variants */
     NODE_PHRASE,   /* exact words in order */
     NODE_WILDCARD, /* a word's prefix */
+    NODE_ALL,      /* "*": every passage (to browse, with filters) */
     NODE_FIELD,    /* a filter on a field */
     NODE_DATE,     /* a filter on dates */
     NODE_AND,      /* explicit AND */
@@ -241,7 +242,7 @@ typedef struct {
     lex_kind_t kind;
     size_t at;           /* where it starts, for messages */
     size_t start, end;   /* the word, the phrase's or the value's text */
-    int wildcard;        /* word* */
+    int wildcard;        /* word*, or "*" alone: every passage */
     const query_field_t *field;
     unsigned window;     /* NEAR/n */
 } lexeme_t;
@@ -369,7 +370,7 @@ static fond_status_t lex_bare(parser_t *p, size_t i, lexeme_t *l)
         l->kind = LEX_NEAR;
     else
         l->kind = LEX_WORD;
-    l->wildcard = l->kind == LEX_WORD && end - i > 1 && p->text[end - 1] == '*';
+    l->wildcard = l->kind == LEX_WORD && p->text[end - 1] == '*';
     l->end -= (size_t)l->wildcard;
     return FOND_OK;
 }
@@ -496,6 +497,13 @@ static fond_status_t drop_on_error(fond_status_t st, node_t **out)
     return st;
 }
 
+/* Filters narrow the match set and add no weight; "*" is one that keeps
+ * everything. */
+static int is_filter(const node_t *n)
+{
+    return n->kind == NODE_FIELD || n->kind == NODE_DATE || n->kind == NODE_ALL;
+}
+
 /* A bare word (or a hyphenated one: a phrase), a wildcard, a phrase or a
  * field, analyzed into tokens.  *out is NULL when it holds no word. */
 static fond_status_t parse_term(parser_t *p, node_t **out)
@@ -506,14 +514,16 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
                        : l.wildcard ? NODE_WILDCARD : NODE_WORD;
     if (l.field && !l.field->prefix)
         kind = NODE_DATE;
+    if (kind == NODE_WILDCARD && l.end == l.start)
+        kind = NODE_ALL;
     node_t *n = node_new(kind);
     if (!n)
         return FOND_ERR_NOMEM;
     n->field = l.field;
     n->at = l.start;
     n->end = l.end;
-    fond_status_t st = kind == NODE_DATE
-        ? parse_date_value(p, &l, n)
+    fond_status_t st = kind == NODE_DATE ? parse_date_value(p, &l, n)
+        : kind == NODE_ALL ? FOND_OK
         : analyze_words(p->q, p->text + l.start, l.end - l.start, &n->first,
                         &n->count);
     if (st == FOND_OK && kind == NODE_WORD && n->count > 1)
@@ -522,7 +532,7 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
         st = parse_error(p, l.at, "a wildcard must end a single word");
     if (st == FOND_OK)
         st = lex_next(p);
-    if (st != FOND_OK || (kind != NODE_DATE && n->count == 0)) {
+    if (st != FOND_OK || (!is_filter(n) && n->count == 0)) {
         node_free(n);
         n = NULL;
     }
@@ -756,10 +766,6 @@ void query_free(query_t *q)
     free(q);
 }
 
-static int is_filter(const node_t *n)
-{
-    return n->kind == NODE_FIELD || n->kind == NODE_DATE;
-}
 
 /* A bare stopword, dropped from a conjunction that has anything else. */
 static int is_stopword_node(const query_t *q, const node_t *n)
@@ -1080,6 +1086,8 @@ static fond_status_t build_date_terms(builder_t *b, const node_t *n,
 static fond_status_t build_filter(builder_t *b, const node_t *n,
                                   store_query_t **out)
 {
+    if (n->kind == NODE_ALL)
+        return store_query_match_all(b->s, out);
     store_query_t *terms = NULL;
     fond_status_t st = n->kind == NODE_DATE ? build_date_terms(b, n, &terms)
                                             : build_field_terms(b, n, &terms);
@@ -1214,7 +1222,8 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
             return FOND_ERR_NOMEM;
         return store_query_wildcard(b->s, out, b->q->tokens[n->first].word);
     case NODE_FIELD:
-    case NODE_DATE: return build_filter(b, n, out);
+    case NODE_DATE:
+    case NODE_ALL: return build_filter(b, n, out);
     case NODE_NEAR: return build_near(b, n, out);
     case NODE_OR: return build_kids(b, n, pick_all, STORE_OP_OR, out);
     case NODE_AND:

@@ -138,6 +138,10 @@ static void test_fields_and_dates(void **state)
     FINDS("date:1921-07..1921-09", "A,B");
     FINDS("date:1920..1921-07-03 moscow", "D");
     FINDS("kars date:1921-09", "B");
+    FINDS("source:b", "B");               /* the words of the path */
+    FINDS("*", "A,B,C,D");                /* every passage, to browse */
+    FINDS("* type:telegram", "A,D");
+    FINDS("moscow NOT *", "");
 }
 
 static void test_variants_by_rule_and_stopwords(void **state)
