@@ -1049,7 +1049,8 @@ static fond_status_t build_field_terms(builder_t *b, const node_t *n,
     return build_term(b->s, f->prefix, joined, out);
 }
 
-/* Whole years, then whole months, then days, from `from` to `to`. */
+/* Whole years, then whole months, then days, from `from` to `to`: those
+ * the collection holds, so that an open range (0001..1921) stays small. */
 static fond_status_t build_date_terms(builder_t *b, const node_t *n,
                                       store_query_t **out)
 {
@@ -1067,7 +1068,9 @@ static fond_status_t build_date_terms(builder_t *b, const node_t *n,
             snprintf(term, sizeof term, "M%04d%02d", c[0], c[1]);
         else
             snprintf(term, sizeof term, "D%04d%02d%02d", c[0], c[1], c[2]);
-        st = parts_term(&p, b->s, "", term);
+        if (in_collection(b, term))
+            st = parts_term(&p, b->s, "", term);
+        st = st == FOND_OK ? b->status : st;
         if (whole_year)
             c[0]++;
         else if (whole_month || ++c[2] > days_in(c[0], c[1]))
@@ -1075,6 +1078,8 @@ static fond_status_t build_date_terms(builder_t *b, const node_t *n,
         if (c[1] > 12)
             c[1] = 1, c[0]++;
     }
+    if (st == FOND_OK && p.n == 0) /* none held: a term that matches nothing */
+        st = parts_term(&p, b->s, "", "Y0000");
     if (st != FOND_OK) {
         parts_free(&p);
         return st;

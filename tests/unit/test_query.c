@@ -138,6 +138,9 @@ static void test_fields_and_dates(void **state)
     FINDS("date:1921-07..1921-09", "A,B");
     FINDS("date:1920..1921-07-03 moscow", "D");
     FINDS("kars date:1921-09", "B");
+    FINDS("date:0001..1920-12", "D");     /* an open range stays small */
+    FINDS("date:1922-02..9999", "");
+    FINDS("date:1800 OR ankara", "A");    /* a year no source has */
     FINDS("source:b", "B");               /* the words of the path */
     FINDS("*", "A,B,C,D");                /* every passage, to browse */
     FINDS("* type:telegram", "A,D");
