@@ -1,0 +1,159 @@
+/*
+ * test_request.c -- what fond.cgi accepts from a request and what it
+ * refuses, with the reason a user reads on the 400 page; the query the
+ * checked fields make; and the links the page writes.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "request.h"
+
+static request_t parse_ok(const char *qs)
+{
+    request_t r;
+    char err[300] = "";
+    if (request_parse(&r, qs, err, sizeof err) != 0)
+        fail_msg("%s: refused: %s", qs, err);
+    return r;
+}
+
+#define REFUSED(qs, why)                                                    \
+    do {                                                                    \
+        request_t r_;                                                       \
+        char err_[300] = "";                                                \
+        if (request_parse(&r_, qs, err_, sizeof err_) == 0)                 \
+            fail_msg("%s: accepted", qs);                                   \
+        if (!strstr(err_, why))                                             \
+            fail_msg("%s: said [%s], wanted [%s]", qs, err_, why);          \
+    } while (0)
+
+static void test_accepts_what_the_form_sends(void **state)
+{
+    (void)state;
+    request_t r = parse_ok("q=Nakhchivan+autonomy&from=1921-09&until=&sort=date");
+    assert_string_equal(r.q, "Nakhchivan autonomy");
+    assert_string_equal(r.from, "1921-09");
+    assert_string_equal(r.until, "");
+    assert_int_equal(r.sort, FOND_SORT_DATE);
+    assert_int_equal(r.page, 1);
+    assert_int_equal(r.per_page, REQUEST_DEFAULT_PER_PAGE);
+    r = parse_ok("q=S%C3%A8vres&type=telegram&year=1921&page=3&n=20&format=json");
+    assert_string_equal(r.q, "Sèvres");
+    assert_string_equal(r.type, "telegram");
+    assert_string_equal(r.year, "1921");
+    assert_int_equal(r.page, 3);
+    assert_int_equal(r.per_page, 20);
+    assert_int_equal(r.format, REQUEST_JSON);
+    r = parse_ok(NULL);
+    assert_false(request_is_search(&r));
+    r = parse_ok("q=+++");
+    assert_false(request_is_search(&r));
+}
+
+static void test_refuses_with_a_reason(void **state)
+{
+    (void)state;
+    REFUSED("q=kars&q=moscow", "parameter 'q' is given more than once");
+    REFUSED("colour=red", "unknown parameter 'colour'");
+    REFUSED("%3Cscript%3E=1", "unknown parameter '<script>'");
+    REFUSED("q=%ZZ", "parameter 'q' has invalid percent-encoding");
+    REFUSED("q=abc%4", "invalid percent-encoding");
+    REFUSED("q=a%00b", "parameter 'q' holds a control character");
+    REFUSED("q=%C3%28", "parameter 'q' is not valid UTF-8");
+    REFUSED("q=%ED%A0%80", "is not valid UTF-8");        /* a surrogate */
+    REFUSED("q=%C0%AF", "is not valid UTF-8");           /* overlong '/' */
+    REFUSED("page=0", "parameter 'page' must be a page number from 1 to 100");
+    REFUSED("page=-1", "must be a page number");
+    REFUSED("page=101", "must be a page number");
+    REFUSED("page=99999999999999999999", "must be a page number");
+    REFUSED("page=1e3", "must be a page number");
+    REFUSED("n=51", "parameter 'n' must be a number of results from 1 to 50");
+    REFUSED("sort=size", "parameter 'sort' must be 'relevance' or 'date'");
+    REFUSED("format=xml", "parameter 'format' must be 'html' or 'json'");
+    REFUSED("type=tele%22gram", "parameter 'type' must be a type name");
+    REFUSED("year=21", "parameter 'year' must be a year");
+    REFUSED("from=1921-13", "parameter 'from' must be a date");
+    REFUSED("until=1921-02-32", "parameter 'until' must be a date");
+    REFUSED("from=1921-10&until=1921-09", "the date range ends before it starts");
+    REFUSED("source=a%22b", "parameter 'source' may not hold a double quote");
+}
+
+static void test_limits(void **state)
+{
+    (void)state;
+    char *qs = malloc(REQUEST_MAX_QUERY_STRING + 16);
+    strcpy(qs, "q=");
+    memset(qs + 2, 'a', REQUEST_MAX_Q);
+    qs[2 + REQUEST_MAX_Q] = '\0';
+    request_t r = parse_ok(qs);
+    assert_int_equal(strlen(r.q), REQUEST_MAX_Q);
+    strcat(qs, "a");
+    REFUSED(qs, "parameter 'q' is longer than 500 bytes");
+    memset(qs, 'a', REQUEST_MAX_QUERY_STRING + 1);
+    qs[REQUEST_MAX_QUERY_STRING + 1] = '\0';
+    REFUSED(qs, "the request is longer than 4096 bytes");
+    free(qs);
+}
+
+static void expect_query(const char *qs, const char *want)
+{
+    request_t r = parse_ok(qs);
+    char *q = request_query(&r);
+    assert_non_null(q);
+    assert_string_equal(q, want);
+    free(q);
+}
+
+static void test_the_query_it_makes(void **state)
+{
+    (void)state;
+    expect_query("q=kars+treaty", "kars treaty");
+    expect_query("q=kars+OR+moscow&type=note", "(kars OR moscow) type:note");
+    expect_query("type=telegram", "* type:telegram");
+    expect_query("year=1921&from=1921-09", "* date:1921 date:1921-09..9999");
+    expect_query("until=1920", "* date:0001..1920");
+    expect_query("q=x&source=corpus%2Fa.txt", "(x) source:\"corpus/a.txt\"");
+}
+
+static void expect_link(const char *qs, const char *name, const char *value,
+                        const char *want)
+{
+    request_t r = parse_ok(qs);
+    char buf[1024];
+    assert_int_equal(request_link(&r, name, value, buf, sizeof buf), 0);
+    assert_string_equal(buf, want);
+}
+
+static void test_links(void **state)
+{
+    (void)state;
+    expect_link("q=a+b&page=3", "page", "4", "?q=a+b&page=4");
+    expect_link("q=a+b&page=3", "type", "note", "?q=a+b&type=note");
+    expect_link("q=a&type=note&sort=date", "type", NULL, "?q=a&sort=date");
+    expect_link("q=%3Cscript%3E%26", "year", "1921",
+                "?q=%3Cscript%3E%26&year=1921");
+    expect_link("q=S%C3%A8vres&format=json", "n", "20", "?q=S%C3%A8vres&n=20");
+    expect_link("", "q", NULL, "?");
+    request_t r = parse_ok("q=kars");
+    char small[8];
+    assert_int_equal(request_link(&r, "type", "conversation", small,
+                                  sizeof small), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_accepts_what_the_form_sends),
+        cmocka_unit_test(test_refuses_with_a_reason),
+        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_the_query_it_makes),
+        cmocka_unit_test(test_links),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

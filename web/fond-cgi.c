@@ -1,0 +1,311 @@
+/*
+ * fond-cgi.c -- fond.cgi, the search page, as a CGI program (RFC 3875)
+ * behind any CGI-capable web server.
+ *
+ * GET (and HEAD) only.  The request's query string is checked first
+ * (request.c); the database comes from the server's environment (FOND_DB)
+ * or from fond.cgi.conf beside the program, never from the request.  The
+ * whole response is built in memory, so that its status is known before
+ * anything is sent; every response carries a Content-Security-Policy that
+ * forbids script, and errors say what went wrong without naming files
+ * (the details go to the server's error log, on stderr).
+ *
+ * PATH_INFO /fond.css serves the stylesheet, built into the program so
+ * that the CGI is one file to install.
+ */
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fond.h"
+#include "page.h"
+#include "request.h"
+
+#define PROG "fond.cgi"
+#define PER_SOURCE 3 /* passages of one source shown before "N more" */
+
+extern const char fond_css[]; /* web/fond.css, built in (CMake) */
+
+/* The configuration: fond.cgi.conf beside the program, "key = value"
+ * lines; FOND_DB in the environment wins over its db line. */
+typedef struct {
+    char db[PATH_MAX];
+    char name[128];
+    char examples[PAGE_MAX_EXAMPLES][128];
+    size_t n_examples;
+} config_t;
+
+typedef struct {
+    int status; /* 200, 400, ... */
+    const char *content_type;
+    char *body;
+    size_t len;
+} response_t;
+
+static const char *status_text(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+    }
+}
+
+/* Headers every response carries: no script at all, no sniffing, no
+ * referrer leaking the query to other sites, no framing. */
+static void send(const response_t *rs, int head_only)
+{
+    printf("Status: %d %s\r\n"
+           "Content-Type: %s\r\n"
+           "Content-Length: %zu\r\n"
+           "Content-Security-Policy: default-src 'none'; style-src 'self'; "
+           "img-src 'self'; form-action 'self'; base-uri 'none'; "
+           "frame-ancestors 'none'\r\n"
+           "X-Content-Type-Options: nosniff\r\n"
+           "Referrer-Policy: no-referrer\r\n"
+           "X-Frame-Options: DENY\r\n",
+           rs->status, status_text(rs->status), rs->content_type, rs->len);
+    if (rs->status == 405)
+        fputs("Allow: GET, HEAD\r\n", stdout);
+    fputs("\r\n", stdout);
+    if (!head_only)
+        fwrite(rs->body, 1, rs->len, stdout);
+    fflush(stdout);
+}
+
+/* ------------------------------------------------------------ config */
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && strchr(" \t\r\n", s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+static void config_line(config_t *c, char *line)
+{
+    char *eq = strchr(line, '=');
+    if (*trim(line) == '#' || !eq)
+        return;
+    *eq = '\0';
+    char *key = trim(line), *value = trim(eq + 1);
+    if (strcmp(key, "db") == 0)
+        snprintf(c->db, sizeof c->db, "%s", value);
+    else if (strcmp(key, "name") == 0)
+        snprintf(c->name, sizeof c->name, "%s", value);
+    else if (strcmp(key, "example") == 0 && c->n_examples < PAGE_MAX_EXAMPLES)
+        snprintf(c->examples[c->n_examples++], sizeof *c->examples, "%s", value);
+}
+
+/* The folder of the program: SCRIPT_FILENAME (the server's), else the
+ * executable's. */
+static void program_dir(char *out, size_t size)
+{
+    char path[PATH_MAX] = "";
+    const char *script = getenv("SCRIPT_FILENAME");
+    if (script && *script)
+        snprintf(path, sizeof path, "%s", script);
+    else if (readlink("/proc/self/exe", path, sizeof path - 1) < 0)
+        path[0] = '\0';
+    snprintf(out, size, "%s", *path ? dirname(path) : ".");
+}
+
+static void config_load(config_t *c)
+{
+    memset(c, 0, sizeof *c);
+    snprintf(c->name, sizeof c->name, "fond");
+    char dir[PATH_MAX], file[PATH_MAX + 32];
+    program_dir(dir, sizeof dir);
+    snprintf(file, sizeof file, "%s/" PROG ".conf", dir);
+    FILE *f = fopen(file, "r");
+    char line[1024];
+    while (f && fgets(line, sizeof line, f))
+        config_line(c, line);
+    if (f)
+        fclose(f);
+    const char *env = getenv("FOND_DB");
+    if (env && *env)
+        snprintf(c->db, sizeof c->db, "%s", env);
+}
+
+/* ------------------------------------------------------------ answering */
+
+static int count_source(void *ctx, const char *path)
+{
+    (void)path;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* The start page: a search of every passage, for its size and facets. */
+static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *site,
+                          const request_t *r)
+{
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.limit = 0;
+    o.facets = 1;
+    fond_results_t *all = NULL;
+    size_t sources = 0;
+    if (fond_db_search(db, "*", &o, &all) != FOND_OK ||
+        fond_db_sources(db, count_source, &sources) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        fond_results_free(all);
+        return 500;
+    }
+    page_welcome(out, site, r, sources, all);
+    fond_results_free(all);
+    return 200;
+}
+
+static void search_opts(const request_t *r, fond_search_opts_t *o)
+{
+    fond_search_opts_t init = FOND_SEARCH_OPTS_INIT;
+    *o = init;
+    o->offset = (r->page - 1) * r->per_page;
+    o->limit = r->per_page;
+    o->per_source = *r->source ? 0 : PER_SOURCE;
+    o->sort = r->sort;
+    o->facets = 1;
+}
+
+/* A search: its page, or its JSON (as fond-search --json). */
+static int answer_search(FILE *out, fond_db_t *db, const request_t *r,
+                         char *err, size_t errsize)
+{
+    fond_search_opts_t o;
+    search_opts(r, &o);
+    char *query = request_query(r);
+    fond_results_t *res = NULL;
+    fond_status_t st = query ? fond_db_search(db, query, &o, &res)
+                             : FOND_ERR_NOMEM;
+    if (st == FOND_OK && r->format == REQUEST_JSON)
+        cli_write_json(out, query, &o, res);
+    else if (st == FOND_OK)
+        page_results(out, r, res);
+    else if (st == FOND_ERR_QUERY)
+        snprintf(err, errsize, "%s", fond_db_error(db));
+    else
+        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+    fond_results_free(res);
+    free(query);
+    return st == FOND_OK ? 200 : st == FOND_ERR_QUERY ? 400 : 500;
+}
+
+static int answer_page(FILE *out, const config_t *c, const page_site_t *site,
+                       const request_t *r, char *err, size_t errsize)
+{
+    fond_db_t *db = NULL;
+    fond_error_t why;
+    if (!*c->db || fond_db_open(&db, c->db, FOND_DB_READ, &why) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", *c->db ? why.message
+                                               : "no database: set FOND_DB");
+        return 503;
+    }
+    int status = request_is_search(r) ? answer_search(out, db, r, err, errsize)
+                                      : answer_welcome(out, db, site, r);
+    fond_db_close(db);
+    return status;
+}
+
+/* What the user sees in place of results when status is not 200. */
+static void write_problem(FILE *out, int status, const char *err)
+{
+    if (status == 400)
+        page_message(out, "That search could not be read", err);
+    else if (status == 503)
+        page_message(out, "Search is not available", "The collection's index "
+                     "cannot be opened just now. Please try again later.");
+    else
+        page_message(out, "Something went wrong", "The search failed. The "
+                     "archive's staff can find the reason in the server's log.");
+}
+
+/* The site as the page shows it: its name, examples, and the stylesheet
+ * as a link relative to the page ("fond.cgi/fond.css"). */
+static void site_from(page_site_t *site, const config_t *c, char *css,
+                      size_t size)
+{
+    const char *script = getenv("SCRIPT_NAME");
+    const char *slash = script ? strrchr(script, '/') : NULL;
+    snprintf(css, size, "%s/fond.css", slash && slash[1] ? slash + 1 : PROG);
+    memset(site, 0, sizeof *site);
+    site->name = c->name;
+    site->stylesheet = css;
+    for (size_t i = 0; i < c->n_examples; i++)
+        site->examples[site->n_examples++] = c->examples[i];
+}
+
+/* The page for a request, or its JSON; the HTTP status. */
+static int respond(response_t *rs, FILE *out, const config_t *c,
+                   const page_site_t *site, const char *query_string)
+{
+    request_t r;
+    char err[300] = "";
+    int status = request_parse(&r, query_string, err, sizeof err) == 0
+                     ? 0 : 400;
+    int json = status == 0 && r.format == REQUEST_JSON;
+    if (!json)
+        page_begin(out, site, status ? NULL : &r);
+    if (status == 0)
+        status = answer_page(out, c, site, &r, err, sizeof err);
+    if (status != 200 && json) /* errors as a page: JSON is for results */
+        page_begin(out, site, &r);
+    if (status != 200)
+        write_problem(out, status, err);
+    if (!json || status != 200)
+        page_end(out);
+    rs->content_type = json && status == 200 ? "application/json"
+                                             : "text/html; charset=utf-8";
+    return status;
+}
+
+/* A whole page that only says why there is nothing here. */
+static int refuse_page(FILE *out, const page_site_t *site, int status,
+                       const char *title, const char *message)
+{
+    page_begin(out, site, NULL);
+    page_message(out, title, message);
+    page_end(out);
+    return status;
+}
+
+int main(void)
+{
+    const char *method = getenv("REQUEST_METHOD");
+    const char *path_info = getenv("PATH_INFO");
+    response_t rs = {200, "text/html; charset=utf-8", NULL, 0};
+    FILE *out = open_memstream(&rs.body, &rs.len);
+    if (!out)
+        return 1;
+    config_t c;
+    page_site_t site;
+    char css[PATH_MAX];
+    config_load(&c);
+    site_from(&site, &c, css, sizeof css);
+    int head = method && strcmp(method, "HEAD") == 0;
+    if (!method || (!head && strcmp(method, "GET") != 0))
+        rs.status = refuse_page(out, &site, 405, "Method not allowed",
+                                "This page answers GET requests only.");
+    else if (path_info && strcmp(path_info, "/fond.css") == 0) {
+        rs.content_type = "text/css; charset=utf-8";
+        fputs(fond_css, out);
+    } else if (path_info && *path_info)
+        rs.status = refuse_page(out, &site, 404, "Not found",
+                                "There is no such page here.");
+    else
+        rs.status = respond(&rs, out, &c, &site, getenv("QUERY_STRING"));
+    fclose(out);
+    send(&rs, head);
+    free(rs.body);
+    return 0;
+}

@@ -1,0 +1,434 @@
+/*
+ * request.c -- parse and check fond.cgi's query string.  See request.h.
+ *
+ * The parser is strict on purpose: a request a form of ours could not have
+ * made (an unknown or repeated parameter, bad percent-encoding, invalid
+ * UTF-8, a number out of range) gets a reason instead of a guess, so that
+ * nothing odd travels further into the program.
+ */
+#include "request.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One parameter: where its decoded value goes and how it is checked. */
+typedef struct param param_t;
+typedef int (*param_check_fn)(request_t *r, const param_t *p, const char *v,
+                              char *err, size_t errsize);
+struct param {
+    const char *name;
+    size_t offset; /* of its char[] field in request_t, for strings */
+    size_t size;
+    param_check_fn check;
+    size_t max;       /* for counts */
+    const char *what; /* for counts: "a page number" */
+};
+
+/* ------------------------------------------------------------ decoding */
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Percent-decode s[0..len) into out (size bytes, NUL-terminated), '+' as a
+ * space; *n is the decoded length (a decoded NUL byte stays in it, for the
+ * caller to refuse).  -1 on a bad escape or when it does not fit. */
+static int percent_decode(const char *s, size_t len, char *out, size_t size,
+                          size_t *n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)s[i];
+        if (c == '%') {
+            int hi = i + 2 < len ? hex_value(s[i + 1]) : -1;
+            int lo = hi >= 0 ? hex_value(s[i + 2]) : -1;
+            if (lo < 0)
+                return -1;
+            c = hi * 16 + lo;
+            i += 2;
+        } else if (c == '+') {
+            c = ' ';
+        }
+        if (o + 1 >= size)
+            return -1;
+        out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    *n = o;
+    return 0;
+}
+
+/* Length of the UTF-8 sequence at s, or 0 if it is not a valid one (an
+ * overlong form, a surrogate, beyond U+10FFFF, or cut short). */
+static size_t utf8_sequence(const unsigned char *s)
+{
+    if (s[0] < 0x80)
+        return 1;
+    size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+    if (n == 0 || s[0] > 0xf4)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f) ||
+        (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
+        return 0;
+    return n;
+}
+
+/* "" if s is valid UTF-8 without control characters, else what is wrong. */
+static const char *text_problem(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        if (u[i] < 0x20 || u[i] == 0x7f)
+            return "holds a control character";
+        size_t n = utf8_sequence(u + i);
+        if (n == 0)
+            return "is not valid UTF-8";
+        i += n;
+    }
+    return "";
+}
+
+/* ------------------------------------------------------------ checks */
+
+static int refuse(char *err, size_t errsize, const param_t *p, const char *why)
+{
+    snprintf(err, errsize, "parameter '%s' %s", p->name, why);
+    return -1;
+}
+
+static char *field_of(request_t *r, const param_t *p)
+{
+    return (char *)r + p->offset;
+}
+
+/* Any text: the query, a source path. */
+static int check_text(request_t *r, const param_t *p, const char *v,
+                      char *err, size_t errsize)
+{
+    if (strlen(v) >= p->size) {
+        char why[64];
+        snprintf(why, sizeof why, "is longer than %zu bytes", p->size - 1);
+        return refuse(err, errsize, p, why);
+    }
+    if (strchr(v, '"') && strcmp(p->name, "source") == 0)
+        return refuse(err, errsize, p, "may not hold a double quote");
+    strcpy(field_of(r, p), v);
+    return 0;
+}
+
+static int check_type(request_t *r, const param_t *p, const char *v,
+                      char *err, size_t errsize)
+{
+    if (strlen(v) >= p->size || strspn(v, "abcdefghijklmnopqrstuvwxyz-") != strlen(v))
+        return refuse(err, errsize, p, "must be a type name (a-z, '-')");
+    strcpy(field_of(r, p), v);
+    return 0;
+}
+
+static int digits(const char *s, size_t n)
+{
+    return strspn(s, "0123456789") >= n;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, with a real month and day number. */
+static int is_date(const char *v)
+{
+    size_t n = strlen(v);
+    if ((n != 4 && n != 7 && n != 10) || !digits(v, 4))
+        return 0;
+    if (n >= 7 && (v[4] != '-' || !digits(v + 5, 2) || strncmp(v + 5, "01", 2) < 0 ||
+                   strncmp(v + 5, "12", 2) > 0))
+        return 0;
+    if (n == 10 && (v[7] != '-' || !digits(v + 8, 2) ||
+                    strncmp(v + 8, "01", 2) < 0 || strncmp(v + 8, "31", 2) > 0))
+        return 0;
+    return 1;
+}
+
+static int check_year(request_t *r, const param_t *p, const char *v,
+                      char *err, size_t errsize)
+{
+    if (strlen(v) != 4 || !is_date(v))
+        return refuse(err, errsize, p, "must be a year: four digits");
+    strcpy(field_of(r, p), v);
+    return 0;
+}
+
+static int check_date(request_t *r, const param_t *p, const char *v,
+                      char *err, size_t errsize)
+{
+    if (!is_date(v))
+        return refuse(err, errsize, p, "must be a date: YYYY, YYYY-MM or "
+                                       "YYYY-MM-DD");
+    strcpy(field_of(r, p), v);
+    return 0;
+}
+
+/* A whole number in [1, max], without sign, spaces or leading zeros. */
+static int parse_count(const char *v, size_t max, size_t *out)
+{
+    size_t n = strlen(v), value = 0;
+    if (n == 0 || n > 6 || v[0] == '0' || !digits(v, n))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        value = value * 10 + (size_t)(v[i] - '0');
+    if (value > max)
+        return -1;
+    *out = value;
+    return 0;
+}
+
+/* page and n: a count in [1, p->max]. */
+static int check_count(request_t *r, const param_t *p, const char *v,
+                       char *err, size_t errsize)
+{
+    size_t *field = strcmp(p->name, "page") == 0 ? &r->page : &r->per_page;
+    char why[80];
+    snprintf(why, sizeof why, "must be %s from 1 to %zu", p->what, p->max);
+    return parse_count(v, p->max, field) == 0 ? 0
+                                               : refuse(err, errsize, p, why);
+}
+
+static int check_sort(request_t *r, const param_t *p, const char *v,
+                      char *err, size_t errsize)
+{
+    if (strcmp(v, "relevance") != 0 && strcmp(v, "date") != 0)
+        return refuse(err, errsize, p, "must be 'relevance' or 'date'");
+    r->sort = strcmp(v, "date") == 0 ? FOND_SORT_DATE : FOND_SORT_RELEVANCE;
+    return 0;
+}
+
+static int check_format(request_t *r, const param_t *p, const char *v,
+                        char *err, size_t errsize)
+{
+    if (strcmp(v, "html") != 0 && strcmp(v, "json") != 0)
+        return refuse(err, errsize, p, "must be 'html' or 'json'");
+    r->format = strcmp(v, "json") == 0 ? REQUEST_JSON : REQUEST_HTML;
+    return 0;
+}
+
+#define TEXT_FIELD(name, field, check) \
+    {name, offsetof(request_t, field), sizeof ((request_t *)0)->field, check, \
+     0, NULL}
+#define OTHER(name, check) {name, 0, 0, check, 0, NULL} /* size 0: not text */
+#define COUNT(name, max, what) {name, 0, 0, check_count, max, what}
+
+/* The order here is the order of parameters in the links we write. */
+static const param_t params[] = {
+    TEXT_FIELD("q", q, check_text),
+    TEXT_FIELD("type", type, check_type),
+    TEXT_FIELD("year", year, check_year),
+    TEXT_FIELD("from", from, check_date),
+    TEXT_FIELD("until", until, check_date),
+    TEXT_FIELD("source", source, check_text),
+    OTHER("sort", check_sort),
+    COUNT("n", REQUEST_MAX_PER_PAGE, "a number of results"),
+    COUNT("page", REQUEST_MAX_PAGE, "a page number"),
+    OTHER("format", check_format),
+};
+#define N_PARAMS (sizeof params / sizeof *params)
+
+/* ------------------------------------------------------------ parsing */
+
+static const param_t *find_param(const char *name)
+{
+    for (size_t i = 0; i < N_PARAMS; i++)
+        if (strcmp(params[i].name, name) == 0)
+            return &params[i];
+    return NULL;
+}
+
+/* A parameter name fit to quote: printable ASCII, cut short. */
+static void quotable(const char *name, char *out, size_t size)
+{
+    size_t o = 0;
+    for (; *name && o + 4 < size && o < 40; name++)
+        out[o++] = *name > 0x20 && *name < 0x7f ? *name : '?';
+    out[o] = '\0';
+    if (*name)
+        strcpy(out + o, "...");
+}
+
+/* One name=value pair (value NULL for a bare name). */
+static int parse_pair(request_t *r, unsigned *seen, const char *s, size_t len,
+                      char *err, size_t errsize)
+{
+    char value[REQUEST_MAX_QUERY_STRING + 1];
+    const char *eq = memchr(s, '=', len);
+    size_t name_len = eq ? (size_t)(eq - s) : len;
+    char name[64], shown[48];
+    size_t n_name = 0;
+    if (percent_decode(s, name_len, name, sizeof name, &n_name) != 0 ||
+        n_name != strlen(name)) {
+        snprintf(err, errsize, "a parameter name is badly encoded or too long");
+        return -1;
+    }
+    const param_t *p = find_param(name);
+    if (!p) {
+        quotable(name, shown, sizeof shown);
+        snprintf(err, errsize, "unknown parameter '%s'", shown);
+        return -1;
+    }
+    unsigned bit = 1u << (p - params);
+    if (*seen & bit)
+        return refuse(err, errsize, p, "is given more than once");
+    *seen |= bit;
+    const char *v = eq ? eq + 1 : s + len;
+    size_t n = 0;
+    if (percent_decode(v, (size_t)(s + len - v), value, sizeof value, &n) != 0)
+        return refuse(err, errsize, p, "has invalid percent-encoding");
+    const char *problem = text_problem(value, n);
+    if (*problem)
+        return refuse(err, errsize, p, problem);
+    return *value ? p->check(r, p, value, err, errsize) : 0;
+}
+
+/* A range from..until must not end before it starts ("1921-09" ..
+ * "1921-09-15" is fine: compare as far as both go). */
+static int check_range(const request_t *r, char *err, size_t errsize)
+{
+    size_t n = strlen(r->from) < strlen(r->until) ? strlen(r->from)
+                                                    : strlen(r->until);
+    if (*r->from && *r->until && strncmp(r->from, r->until, n) > 0) {
+        snprintf(err, errsize, "the date range ends before it starts");
+        return -1;
+    }
+    return 0;
+}
+
+static void request_init(request_t *r)
+{
+    memset(r, 0, sizeof *r);
+    r->page = 1;
+    r->per_page = REQUEST_DEFAULT_PER_PAGE;
+    r->sort = FOND_SORT_RELEVANCE;
+    r->format = REQUEST_HTML;
+}
+
+int request_parse(request_t *out, const char *qs, char *err, size_t errsize)
+{
+    request_init(out);
+    qs = qs ? qs : "";
+    size_t len = strlen(qs);
+    if (len > REQUEST_MAX_QUERY_STRING) {
+        snprintf(err, errsize, "the request is longer than %d bytes",
+                 REQUEST_MAX_QUERY_STRING);
+        return -1;
+    }
+    unsigned seen = 0;
+    for (const char *s = qs; *s;) {
+        size_t n = strcspn(s, "&");
+        if (n > 0 && parse_pair(out, &seen, s, n, err, errsize) != 0)
+            return -1;
+        s += n + (s[n] == '&');
+    }
+    return check_range(out, err, errsize);
+}
+
+/* ------------------------------------------------------------ using it */
+
+int request_is_search(const request_t *r)
+{
+    return r->q[strspn(r->q, " ")] || *r->type || *r->year || *r->from ||
+           *r->until || *r->source;
+}
+
+/* Bytes enough for the query request_query() makes from the longest
+ * fields: the words, then each filter with its name. */
+#define QUERY_BYTES (REQUEST_MAX_Q + REQUEST_MAX_SOURCE + 128)
+
+char *request_query(const request_t *r)
+{
+    int words = r->q[strspn(r->q, " ")] != '\0';
+    int filters = *r->type || *r->year || *r->from || *r->until || *r->source;
+    char *q = malloc(QUERY_BYTES);
+    if (!q)
+        return NULL;
+    size_t at = (size_t)snprintf(q, QUERY_BYTES, words && filters ? "(%s)" : "%s",
+                                 words ? r->q : "*");
+    if (*r->type)
+        at += (size_t)snprintf(q + at, QUERY_BYTES - at, " type:%s", r->type);
+    if (*r->year)
+        at += (size_t)snprintf(q + at, QUERY_BYTES - at, " date:%s", r->year);
+    if (*r->from || *r->until)
+        at += (size_t)snprintf(q + at, QUERY_BYTES - at, " date:%s..%s",
+                               *r->from ? r->from : "0001",
+                               *r->until ? r->until : "9999");
+    if (*r->source)
+        snprintf(q + at, QUERY_BYTES - at, " source:\"%s\"", r->source);
+    return q;
+}
+
+/* The value a link carries for parameter p now ("" for the default). */
+static const char *current_value(const request_t *r, const param_t *p,
+                                 char *buf, size_t size)
+{
+    if (p->size) /* a text field */
+        return (const char *)r + p->offset;
+    buf[0] = '\0';
+    if (p->check == check_sort && r->sort == FOND_SORT_DATE)
+        snprintf(buf, size, "date");
+    if (p->check == check_count && p->name[0] == 'n' && r->per_page != REQUEST_DEFAULT_PER_PAGE)
+        snprintf(buf, size, "%zu", r->per_page);
+    if (p->check == check_count && p->name[0] == 'p' && r->page > 1)
+        snprintf(buf, size, "%zu", r->page);
+    return buf; /* format: links are always to the page */
+}
+
+/* Percent-encode s onto buf at *at; -1 if it does not fit. */
+static int encode_onto(char *buf, size_t size, size_t *at, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+        int plain = (*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') ||
+                    (*u >= '0' && *u <= '9') || strchr("-._~", *u);
+        if (*at + 4 >= size)
+            return -1;
+        if (plain)
+            buf[(*at)++] = (char)*u;
+        else if (*u == ' ')
+            buf[(*at)++] = '+';
+        else {
+            buf[(*at)++] = '%';
+            buf[(*at)++] = hex[*u >> 4];
+            buf[(*at)++] = hex[*u & 15];
+        }
+    }
+    buf[*at] = '\0';
+    return 0;
+}
+
+int request_link(const request_t *r, const char *name, const char *value,
+                 char *buf, size_t size)
+{
+    size_t at = 0;
+    if (size < 2)
+        return -1;
+    strcpy(buf, "?");
+    at = 1;
+    for (size_t i = 0; i < N_PARAMS; i++) {
+        const param_t *p = &params[i];
+        char num[24];
+        const char *v = current_value(r, p, num, sizeof num);
+        if (strcmp(p->name, name) == 0)
+            v = value ? value : "";
+        else if (strcmp(p->name, "page") == 0)
+            v = ""; /* another change: back to the first page */
+        if (!*v)
+            continue;
+        if (at + strlen(p->name) + 3 >= size)
+            return -1;
+        at += (size_t)sprintf(buf + at, "%s%s=", at > 1 ? "&" : "", p->name);
+        if (encode_onto(buf, size, &at, v) != 0)
+            return -1;
+    }
+    return 0;
+}

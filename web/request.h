@@ -1,0 +1,66 @@
+/*
+ * request.h -- what fond.cgi accepts from the public: the query string of a
+ * GET request, decoded and checked before anything else looks at it.
+ *
+ * Every parameter is known, given at most once, percent-encoded correctly,
+ * valid UTF-8 without control characters, and within its limits; anything
+ * else is refused with a one-line reason fit to show the user (a 400 page).
+ * The checked values then make the fond query (request_query()), so no
+ * request can reach the database path or the query language's filters
+ * except through the fields below.
+ */
+#ifndef FOND_WEB_REQUEST_H
+#define FOND_WEB_REQUEST_H
+
+#include <stddef.h>
+#include "fond.h"
+
+#define REQUEST_MAX_QUERY_STRING 4096 /* bytes of QUERY_STRING */
+#define REQUEST_MAX_Q 500             /* bytes of the decoded query */
+#define REQUEST_MAX_PAGE 100
+#define REQUEST_DEFAULT_PER_PAGE 10
+#define REQUEST_MAX_PER_PAGE 50
+#define REQUEST_MAX_SOURCE 255
+
+typedef enum { REQUEST_HTML, REQUEST_JSON } request_format_t;
+
+typedef struct {
+    char q[REQUEST_MAX_Q + 1];     /* what the user typed ("" for none) */
+    size_t page;                   /* from 1 */
+    size_t per_page;               /* 1 .. REQUEST_MAX_PER_PAGE */
+    fond_sort_t sort;
+    char type[33];                 /* a facet: letters and '-' only */
+    char year[5];                  /* a facet: four digits */
+    char from[11], until[11];      /* a date range: YYYY[-MM[-DD]] */
+    char source[REQUEST_MAX_SOURCE + 1]; /* one source's path */
+    request_format_t format;
+} request_t;
+
+/*
+ * Parse `qs` (QUERY_STRING; NULL is the empty string) into *out.
+ * Returns 0, or -1 with a one-line reason in err (it may quote a parameter
+ * name, so escape it before showing it).
+ */
+int request_parse(request_t *out, const char *qs, char *err, size_t errsize);
+
+/* Non-zero when the request asks for a search, not the start page. */
+int request_is_search(const request_t *r);
+
+/*
+ * The query fond_db_search() runs: the user's words, then the filters as
+ * fields ("type:letter date:1921..1921 source:\"...\""); "*" stands for
+ * the words when there are only filters.  malloc'd; NULL when out of
+ * memory.
+ */
+char *request_query(const request_t *r);
+
+/*
+ * Write into buf (size bytes) the query string of a link to this request
+ * changed by one parameter: name=value replaces its value, value NULL
+ * drops it; "page" resets to 1 unless it is the one changed.  Returns 0,
+ * -1 if it does not fit.
+ */
+int request_link(const request_t *r, const char *name, const char *value,
+                 char *buf, size_t size);
+
+#endif
