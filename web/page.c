@@ -323,7 +323,7 @@ static void write_pager(FILE *out, const request_t *r, const fond_results_t *res
     fputs("<nav class=\"pager\" aria-label=\"Pages\">\n", out);
     if (r->page > 1) {
         snprintf(num, sizeof num, "%zu", r->page - 1);
-        link_open(out, r, "page", num);
+        link_open(out, r, "page", r->page == 2 ? NULL : num);
         fputs("← Previous</a>\n", out);
     }
     html_printf(out, "<span>Page %zu of %zu</span>\n", r->page,

@@ -60,3 +60,34 @@ finish() {
   if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed" >&2; exit 1; fi
   echo "all checks passed"
 }
+
+# start_web DB: web/serve (lighttpd + fond.cgi) over DB on a free port of
+# 127.0.0.1, in the background until the test exits; sets URL.
+WEB_PIDS=()
+stop_web() { local p; for p in "${WEB_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap stop_web EXIT
+start_web() {
+  local port try
+  for try in 1 2 3 4 5 6 7 8; do
+    port=$((20000 + (RANDOM % 20000)))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue # taken
+    TMPDIR="$TMP" "$FOND_SRC/web/serve" --port "$port" --db "$1" \
+      --build "$FOND_BIN" 2>>"$TMP/serve.log" &
+    WEB_PIDS+=($!)
+    URL="http://127.0.0.1:$port"
+    for _ in $(seq 1 50); do
+      curl -s -o /dev/null "$URL/" && return 0
+      kill -0 "${WEB_PIDS[-1]}" 2>/dev/null || break
+      sleep 0.1
+    done
+  done
+  echo "start_web: lighttpd did not start:" >&2; cat "$TMP/serve.log" >&2; return 1
+}
+
+# fetch NAME QUERY_STRING [CURL ARGS...]: GET URL/?QUERY_STRING into
+# $TMP/NAME.body, its headers in $TMP/NAME.head; prints the status.
+fetch() {
+  local name=$1 qs=$2; shift 2
+  curl -s -o "$TMP/$name.body" -D "$TMP/$name.head" -w '%{http_code}' "$@" \
+    "$URL/?$qs" || echo 000
+}
