@@ -434,7 +434,9 @@ static fond_status_t languages_present(fond_db_t *db, query_langs_t *langs)
         size_t freq = 0;
         snprintf(term, sizeof term, "L%s", names[i]);
         fond_status_t st = store_term_freq(db->store, term, &freq);
-        if (st == FOND_OK && freq > 0)
+        if (st != FOND_OK)
+            return db_fail_store(db, st);
+        if (freq > 0)
             st = db_analyzer(db, names[i], &langs->analyzers[langs->n++]);
         if (st != FOND_OK)
             return st;
@@ -449,9 +451,9 @@ fond_status_t fond_db_search(fond_db_t *db, const char *text,
     return db_search(db, text, opts, SNIPPET_MAX_BYTES, out);
 }
 
-fond_status_t db_search(fond_db_t *db, const char *text,
-                        const fond_search_opts_t *opts, size_t snippet_bytes,
-                        fond_results_t **out)
+static fond_status_t search_once(fond_db_t *db, const char *text,
+                                 const fond_search_opts_t *opts,
+                                 size_t snippet_bytes, fond_results_t **out)
 {
     static const fond_search_opts_t defaults = FOND_SEARCH_OPTS_INIT;
     search_t s = {db, opts ? opts : &defaults, NULL, NULL, snippet_bytes};
@@ -483,4 +485,18 @@ fond_status_t db_search(fond_db_t *db, const char *text,
     }
     *out = r;
     return FOND_OK;
+}
+
+/* A search reads many parts of the database; if an indexer committed twice
+ * meanwhile, Xapian says the revision it was reading is gone
+ * (FOND_ERR_MODIFIED).  Then the reader moves to the newest revision and
+ * searches once more, so that readers see one whole state or the next. */
+fond_status_t db_search(fond_db_t *db, const char *text,
+                        const fond_search_opts_t *opts, size_t snippet_bytes,
+                        fond_results_t **out)
+{
+    fond_status_t st = search_once(db, text, opts, snippet_bytes, out);
+    if (st == FOND_ERR_MODIFIED && store_reopen(db->store) == FOND_OK)
+        st = search_once(db, text, opts, snippet_bytes, out);
+    return st;
 }

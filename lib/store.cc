@@ -178,6 +178,16 @@ extern "C" fond_status_t store_open(store_t **out, const char *path,
     }
 }
 
+extern "C" fond_status_t store_reopen(store_t *s)
+{
+    try {
+        s->db->reopen();
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 extern "C" fond_status_t store_close(store_t *s)
 {
     if (!s)
@@ -621,12 +631,7 @@ extern "C" fond_status_t store_search(store_t *s, store_mset_t **out,
 {
     *out = NULL;
     try {
-        try {
-            *out = run_search(*s->db, q->query, o);
-        } catch (const Xapian::DatabaseModifiedError &) {
-            s->db->reopen(); /* an indexer committed under us: once more */
-            *out = run_search(*s->db, q->query, o);
-        }
+        *out = run_search(*s->db, q->query, o);
         return FOND_OK;
     } catch (...) {
         return fail(s);

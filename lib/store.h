@@ -67,6 +67,9 @@ fond_status_t store_open(store_t **out, const char *path, int writable,
                          char *err, size_t errsize);
 /* Commit if writable, then free.  NULL is fine. */
 fond_status_t store_close(store_t *s);
+/* A reader: move to the newest committed revision (after
+ * FOND_ERR_MODIFIED, which says an indexer committed twice under it). */
+fond_status_t store_reopen(store_t *s);
 /* The last error message on this store; "" if none. */
 const char *store_error(const store_t *s);
 

@@ -249,6 +249,46 @@ static void test_reindex_replaces(void **state)
     fond_results_free(r);
 }
 
+/* Index n sources, each saying which round (1-4) wrote it, and commit. */
+static void write_round(fond_db_t *db, int round, int n)
+{
+    static const char *const names[] = {"", "first", "second", "third", "fourth"};
+    for (int i = 0; i < n; i++) {
+        char path[32], text[200];
+        snprintf(path, sizeof path, "s%04d.txt", i);
+        snprintf(text, sizeof text, "Written in the %s round for source "
+                 "w%04d. Filler alpha%d beta%d gamma%d.\n", names[round], i,
+                 i * 7, i * 13, round * 10000 + i);
+        assert_int_equal(fond_db_index_text(db, path, NULL, text, strlen(text),
+                                            NULL), FOND_OK);
+    }
+    assert_int_equal(fond_db_commit(db), FOND_OK);
+}
+
+/* A reader that an indexer overtakes by several commits: Xapian drops the
+ * revision it holds; the search must reopen and answer from the newest. */
+static void test_reader_overtaken_by_commits(void **state)
+{
+    fixture_t *fx = *state;
+    write_round(fx->handle, 1, 3000);
+    fond_db_t *reader = NULL;
+    assert_int_equal(fond_db_open(&reader, fx->db, FOND_DB_READ, NULL), FOND_OK);
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    fond_results_t *r = NULL;
+    assert_int_equal(fond_db_search(reader, "w0001", &o, &r), FOND_OK);
+    assert_non_null(strstr(fond_results_hit(r, 0)->text, "first round"));
+    fond_results_free(r);
+    for (int round = 2; round <= 4; round++)
+        write_round(fx->handle, round, 3000);
+    fond_status_t st = fond_db_search(reader, "w2999", &o, &r);
+    if (st != FOND_OK)
+        fail_msg("search after 3 commits: %s", fond_db_error(reader));
+    assert_int_equal(fond_results_count(r), 1);
+    assert_non_null(strstr(fond_results_hit(r, 0)->text, "fourth round"));
+    fond_results_free(r);
+    fond_db_close(reader);
+}
+
 static void test_missing_database(void **state)
 {
     (void)state;
@@ -292,6 +332,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_legacy_bytes_are_decoded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_files_are_refused_and_write_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reindex_replaces, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reader_overtaken_by_commits, setup, teardown),
         cmocka_unit_test(test_missing_database),
         cmocka_unit_test(test_default_path),
     };
