@@ -25,7 +25,7 @@
 #include "fond.h"
 
 #define PROG "fond-index"
-#define MAX_DEPTH 64
+#define MAX_DEPTH 1000 /* a guard on recursion: PATH_MAX (ENAMETOOLONG) comes first */
 #define BATCH_FILES 200              /* commit after this many files ... */
 #define BATCH_BYTES (64u << 20)      /* ... or this many bytes indexed */
 

@@ -61,13 +61,13 @@ static int out_put(out_t *o, const char *s, size_t n)
 static const char *binary_reason(const char *s, size_t len)
 {
     if (memchr(s, '\0', len))
-        return "binary file (NUL bytes), skipped";
+        return "binary file (NUL bytes)";
     size_t n = len < SNIFF_BYTES ? len : SNIFF_BYTES, controls = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         controls += c < 0x20 && !strchr("\t\n\r\f\v\x1b", c);
     }
-    return controls * 10 > n ? "binary file (control bytes), skipped" : NULL;
+    return controls * 10 > n ? "binary file (control bytes)" : NULL;
 }
 
 /* ------------------------------------------------------------ the header */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 #include "db_internal.h"
 #include "hash.h"
@@ -30,21 +31,37 @@ typedef struct {
     char src_term[4 + 17]; /* "XSRC" + hash */
 } source_ctx_t;
 
-/* A title from a path: the file name without extension, with '_' and '-'
- * as spaces ("treaty-of-kars-1921.txt" -> "treaty of kars 1921"). */
+/* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
+ * as U+FFFD, and '_' and '-' as spaces; malloc'd. */
+static char *words_of_name(const char *s, size_t n)
+{
+    char *t = malloc(3 * n + 1);
+    size_t o = 0;
+    for (size_t i = 0; t && i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                (utf8proc_ssize_t)(n - i), &c);
+        if (len <= 0) {
+            memcpy(t + o, "\xEF\xBF\xBD", 3), o += 3, i++;
+            continue;
+        }
+        for (utf8proc_ssize_t k = 0; k < len; k++, i++)
+            t[o++] = (s[i] == '_' || s[i] == '-') ? ' ' : s[i];
+    }
+    if (t)
+        t[o] = '\0';
+    return t;
+}
+
+/* A title from a path: the file name without extension, in words
+ * ("treaty-of-kars-1921.txt" -> "treaty of kars 1921"). */
 static char *title_from_path(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
-    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    char *t = malloc(n + 1);
-    if (!t)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        t[i] = (base[i] == '_' || base[i] == '-') ? ' ' : base[i];
-    t[n] = '\0';
-    return t;
+    return words_of_name(base, dot && dot != base ? (size_t)(dot - base)
+                                                  : strlen(base));
 }
 
 /* ------------------------------------------------------------- terms */
@@ -252,8 +269,10 @@ static fond_status_t add_source_terms(const source_ctx_t *src, store_doc_t *doc)
         st = add_prefixed(doc, "T", h->type, 0);
     if (st == FOND_OK)
         st = add_field(src, doc, "S", src->title);
+    char *path_words = words_of_name(src->path, strlen(src->path));
     if (st == FOND_OK)
-        st = add_field(src, doc, "XP", src->path);
+        st = path_words ? add_field(src, doc, "XP", path_words) : FOND_ERR_NOMEM;
+    free(path_words);
     if (st == FOND_OK)
         st = add_field(src, doc, "A", h->from);
     if (st == FOND_OK)

@@ -27,6 +27,20 @@ typedef struct {
     char status[320]; /* "ok", or "failed <reason>" */
 } record_t;
 
+/* A record's value is "size\nmtime\nhash\nstatus\npath": the path last,
+ * because a file name may hold a newline. */
+#define RECORD_FIELDS_BEFORE_PATH 4
+
+/* The path in a record's value, or NULL if the value is malformed. */
+static const char *record_path(const char *value)
+{
+    for (int i = 0; value && i < RECORD_FIELDS_BEFORE_PATH; i++) {
+        value = strchr(value, '\n');
+        value = value ? value + 1 : NULL;
+    }
+    return value;
+}
+
 static void record_key(const char *path, char *key, size_t size)
 {
     snprintf(key, size, RECORD_PREFIX "%016llx",
@@ -36,13 +50,14 @@ static void record_key(const char *path, char *key, size_t size)
 /* Read the record of path: 1 if there is one, 0 if not, -1 on error. */
 static int record_load(fond_db_t *db, const char *path, record_t *r)
 {
-    char key[32], *value = NULL, stored[4096];
+    char key[32], *value = NULL;
     record_key(path, key, sizeof key);
     if (store_get_metadata(db->store, key, &value) != FOND_OK)
         return -1;
-    int found = sscanf(value, "%4095[^\n]\n%llu\n%llu\n%16s\n%319[^\n]", stored,
-                       &r->size, &r->mtime, r->hash, r->status) == 5 &&
-                strcmp(stored, path) == 0;
+    const char *stored = record_path(value);
+    int found = stored && strcmp(stored, path) == 0 &&
+                sscanf(value, "%llu\n%llu\n%16s\n%319[^\n]", &r->size,
+                       &r->mtime, r->hash, r->status) == 4;
     free(value);
     return found;
 }
@@ -56,8 +71,8 @@ static fond_status_t record_save(fond_db_t *db, const char *path,
     char *value = malloc(len);
     if (!value)
         return FOND_ERR_NOMEM;
-    snprintf(value, len, "%s\n%llu\n%llu\n%s\n%s", path, r->size, r->mtime,
-             r->hash, r->status);
+    snprintf(value, len, "%llu\n%llu\n%s\n%s\n%s", r->size, r->mtime,
+             r->hash, r->status, path);
     fond_status_t st = store_set_metadata(db->store, key, value);
     free(value);
     return st;
@@ -106,6 +121,8 @@ static fond_status_t index_or_fail(fond_db_t *db, const char *path,
     out->action = FOND_FILE_FAILED;
     snprintf(out->reason, sizeof out->reason, "%s", fond_db_error(db));
     snprintf(r->status, sizeof r->status, "failed %s", out->reason);
+    for (char *nl = strchr(r->status, '\n'); nl; nl = strchr(nl, '\n'))
+        *nl = ' '; /* the record's status is one line */
     fond_status_t removed = fond_db_remove_source(db, path);
     return removed == FOND_OK ? record_save(db, path, r) : removed;
 }
@@ -197,8 +214,8 @@ static int each_record(void *ctx, const char *key)
     c->status = store_get_metadata(c->db->store, key, &value);
     if (c->status != FOND_OK)
         return 1;
-    value[strcspn(value, "\n")] = '\0';
-    int stop = *value ? c->cb(c->ctx, value) : 0;
+    const char *path = record_path(value);
+    int stop = path && *path ? c->cb(c->ctx, path) : 0;
     free(value);
     return stop;
 }
