@@ -221,6 +221,9 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
                res->index.language);
     else if ((r->sync.dry_run) && !r->quiet)
         printf("%s%s %s\n", verb, action_names[res->action], path);
+    if (*res->index.declared)
+        fprintf(stderr, PROG ": %s: the Encoding header says %s, but the text "
+                "is valid UTF-8: read as UTF-8\n", path, res->index.declared);
     if (res->index.replaced)
         fprintf(stderr, PROG ": %s: %zu invalid byte sequences replaced by "
                 "U+FFFD\n", path, res->index.replaced);

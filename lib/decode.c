@@ -188,10 +188,30 @@ static void uppercase(char *s)
             *s = (char)(*s - 32);
 }
 
-/* The encoding to read the bytes as, and why; FOND_ERR_ARG for a declared
- * name iconv does not know. */
+static int is_utf8_name(const char *name)
+{
+    return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
+}
+
+/* A header that names a legacy encoding for text that is valid UTF-8 with
+ * bytes above ASCII is mislabelled: text in a legacy encoding is almost
+ * never valid UTF-8 by chance. */
+static int mislabelled(const char *s, size_t len, const char *declared)
+{
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80)
+        ascii++;
+    return ascii < len && !is_utf8_name(declared) &&
+           strncasecmp(declared, "UTF-", 4) != 0 &&
+           utf8_valid_prefix(s, len) == len;
+}
+
+/* The encoding to read the bytes as, and why (the header's name in
+ * `declared` when it was overruled); FOND_ERR_ARG for a declared name
+ * iconv does not know. */
 static fond_status_t choose(const char *s, size_t len, char *name,
-                            size_t size, const char **how, size_t *skip)
+                            size_t size, const char **how, size_t *skip,
+                            char *declared)
 {
     *skip = 0;
     static const struct { const char *bom, *name; size_t n; } boms[] = {
@@ -211,17 +231,17 @@ static fond_status_t choose(const char *s, size_t len, char *name,
             return FOND_ERR_ARG;
         iconv_close(cd);
         uppercase(name);
+        if (mislabelled(s, len, name)) {
+            snprintf(declared, size, "%s", name);
+            snprintf(name, size, "UTF-8");
+            *how = "overruled";
+        }
         return FOND_OK;
     }
     int valid = utf8_valid_prefix(s, len) == len;
     snprintf(name, size, "%s", valid ? "UTF-8" : detect_legacy(s, len));
     *how = valid ? "valid" : "detected";
     return FOND_OK;
-}
-
-static int is_utf8_name(const char *name)
-{
-    return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
 }
 
 fond_status_t decode_text(const char *bytes, size_t len, char **out,
@@ -234,7 +254,8 @@ fond_status_t decode_text(const char *bytes, size_t len, char **out,
     char name[64];
     const char *how = NULL;
     size_t skip = 0;
-    fond_status_t st = choose(bytes, len, name, sizeof name, &how, &skip);
+    fond_status_t st = choose(bytes, len, name, sizeof name, &how, &skip,
+                              info->declared);
     if (st != FOND_OK) {
         snprintf(err, errsize, "unknown encoding '%s' in the Encoding header",
                  name);

@@ -18,7 +18,10 @@
 typedef struct {
     char encoding[64];    /* what it was read as, upper case: "UTF-8",
                              "UTF-16LE", "WINDOWS-1251", "KOI8-R", ... */
-    const char *how;      /* "bom", "declared", "valid", "detected" (static) */
+    const char *how;      /* "bom", "declared", "valid", "detected", or
+                             "overruled": declared, but the text is valid
+                             UTF-8 and not in the declared one (static) */
+    char declared[64];    /* with "overruled": what the header said */
     size_t replaced;      /* invalid sequences replaced with U+FFFD */
 } decode_info_t;
 

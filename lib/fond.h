@@ -112,7 +112,10 @@ typedef struct {
     size_t passages;   /* passages written for the source */
     size_t bytes;      /* bytes of the file read */
     char encoding[64]; /* what it was read as: "UTF-8", "WINDOWS-1251", ... */
-    char encoding_how[16]; /* "bom", "declared", "valid" or "detected" */
+    char encoding_how[16]; /* "bom", "declared", "valid", "detected", or
+                              "overruled": the Encoding header named... */
+    char declared[64];     /* ...this legacy encoding, but the text is
+                              valid UTF-8, so it was read as UTF-8 */
     size_t replaced;   /* invalid byte sequences replaced with U+FFFD */
     char language[16]; /* the stemmer chosen: "english", "russian", ... */
     size_t notes;      /* footnotes found (Notes section or stranded) */

@@ -372,6 +372,7 @@ static void fill_result(const ingest_t *in, size_t bytes,
     snprintf(out->encoding, sizeof out->encoding, "%s", in->decoded.encoding);
     snprintf(out->encoding_how, sizeof out->encoding_how, "%s",
              in->decoded.how ? in->decoded.how : "");
+    snprintf(out->declared, sizeof out->declared, "%s", in->decoded.declared);
     snprintf(out->language, sizeof out->language, "%s", in->language);
 }
 

@@ -85,6 +85,18 @@ static void test_declared_encoding_wins(void **state)
     free(bytes);
 }
 
+/* A header that says KOI8-R over text that is UTF-8 is overruled, and
+ * says so; one over ASCII text stands. */
+static void test_mislabelled_encoding_is_overruled(void **state)
+{
+    (void)state;
+    char text[1024];
+    snprintf(text, sizeof text, "Encoding: KOI8-R\n\n%s\n", russian);
+    decodes_to(text, strlen(text), text, "UTF-8", "overruled");
+    const char *ascii = "Encoding: KOI8-R\n\nKars, 1921.\n";
+    decodes_to(ascii, strlen(ascii), ascii, "KOI8-R", "declared");
+}
+
 static void test_byte_order_marks(void **state)
 {
     (void)state;
@@ -149,6 +161,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_legacy_encodings_are_detected),
         cmocka_unit_test(test_declared_encoding_wins),
+        cmocka_unit_test(test_mislabelled_encoding_is_overruled),
         cmocka_unit_test(test_byte_order_marks),
         cmocka_unit_test(test_invalid_bytes_are_replaced_not_dropped),
         cmocka_unit_test(test_refusals_say_why),
