@@ -176,8 +176,10 @@ typedef struct {
  * content changed since the last run, else leave it (a stat() when size
  * and mtime are the same; a read and a hash when only the mtime moved).
  * A file that cannot be indexed is a FOND_FILE_FAILED result, not an error:
- * its reason is recorded and it is tried again only when it changes.
- * Errors are for the database (and a file that vanished: FOND_ERR_IO).
+ * its reason is recorded and it is tried again only when it changes.  One
+ * that cannot be read (permissions, or gone since it was listed) is
+ * FOND_FILE_FAILED too, and tried again on every run.  Errors are for the
+ * database.
  */
 fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
                                 const fond_sync_opts_t *opts,

@@ -127,6 +127,17 @@ static fond_status_t index_or_fail(fond_db_t *db, const char *path,
     return removed == FOND_OK ? record_save(db, path, r) : removed;
 }
 
+/* A file that cannot be read now (permissions, gone since the walk): a
+ * failure to report, with no record, so that the next run tries again
+ * (mending permissions does not change the mtime). */
+static fond_status_t unreadable(fond_sync_result_t *out, const char *path,
+                                const char *why)
+{
+    out->action = FOND_FILE_FAILED;
+    snprintf(out->reason, sizeof out->reason, "%s: cannot read: %s", path, why);
+    return FOND_OK;
+}
+
 /* Nothing to do: unchanged, or still failed (and said why). */
 static fond_status_t unchanged(const record_t *old, fond_sync_result_t *out)
 {
@@ -155,7 +166,7 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
     struct stat sb;
     if (stat(path, &sb) != 0)
-        return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
+        return unreadable(out, path, strerror(errno));
     record_t old, now;
     int known = record_load(db, path, &old);
     if (known < 0)
@@ -168,8 +179,7 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
     char *text = NULL;
     size_t len = 0;
     if (read_all(path, &text, &len) != FOND_OK)
-        return db_fail(db, FOND_ERR_IO, "%s: cannot read: %s", path,
-                       strerror(errno));
+        return unreadable(out, path, strerror(errno));
     snprintf(now.hash, sizeof now.hash, "%016llx",
              (unsigned long long)hash_bytes(HASH_FNV_OFFSET, text, len));
     fond_status_t st = FOND_OK;
