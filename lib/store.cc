@@ -104,6 +104,14 @@ static void set_error(char *buf, size_t size, const std::string &msg)
         std::snprintf(buf, size, "%s", msg.c_str());
 }
 
+/* Xapian's message, with the system's reason when there is one ("Error
+ * writing block 20 (No space left on device)"). */
+static std::string describe(const Xapian::Error &e)
+{
+    const char *why = e.get_error_string();
+    return why && *why ? e.get_msg() + " (" + why + ")" : e.get_msg();
+}
+
 /* Called inside a catch (...): rethrows to learn what was thrown, and
  * turns it into a status and a message.  The one place exceptions end. */
 static fond_status_t current_error(char *buf, size_t size,
@@ -119,11 +127,11 @@ static fond_status_t current_error(char *buf, size_t size,
         return FOND_ERR_NODB;
     } catch (const Xapian::DatabaseOpeningError &e) {
         set_error(buf, size, "cannot open the database at " + path + ": " +
-                                 e.get_msg());
+                                 describe(e));
         return FOND_ERR_NODB;
     } catch (const Xapian::DatabaseCorruptError &e) {
         set_error(buf, size, "the database at " + path + " is damaged: " +
-                                 e.get_msg());
+                                 describe(e));
         return FOND_ERR_CORRUPT;
     } catch (const Xapian::DatabaseModifiedError &e) {
         set_error(buf, size, "the database changed while it was read: " +
@@ -131,7 +139,7 @@ static fond_status_t current_error(char *buf, size_t size,
         return FOND_ERR_MODIFIED;
     } catch (const Xapian::Error &e) {
         set_error(buf, size, std::string("Xapian: ") + e.get_type() + ": " +
-                                 e.get_msg());
+                                 describe(e));
         return FOND_ERR_XAPIAN;
     } catch (const std::bad_alloc &) {
         set_error(buf, size, "out of memory");
