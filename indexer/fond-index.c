@@ -10,9 +10,11 @@
  * cannot be indexed is reported and skipped; the run goes on.
  * Exit: 0 clean, 1 done with warnings, 2 error.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +43,7 @@ typedef struct {
     int verbose, quiet, keep_missing, progress, compact;
     size_t shards, jobs;
     size_t part, parts; /* this process's share, with --jobs */
-    char **roots;
+    char **roots;     /* the PATHs, absolute and canonical (owned) */
     int n_roots;
     file_t *files;
     size_t n_files, cap_files, total_bytes, done_bytes;
@@ -495,6 +497,42 @@ static int compact(const run_t *r, const char *db_path)
     return CLI_EXIT_OK;
 }
 
+/* A PATH as the database names it: absolute, without "." or ".." or
+ * links, so that "corpus/", "./corpus" and "/srv/corpus" are one source
+ * each.  A PATH that is gone keeps its folder's canonical name (so that
+ * its sources can be removed).  malloc'd; NULL when out of memory. */
+static char *canonical_path(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real || errno != ENOENT)
+        return real ? real : strdup(path);
+    char *copy = strdup(path), *dir = copy ? strdup(path) : NULL;
+    char *parent = dir ? realpath(dirname(dir), NULL) : NULL;
+    char *out = NULL;
+    if (parent && copy) {
+        const char *base = basename(copy);
+        size_t len = strlen(parent) + strlen(base) + 2;
+        if ((out = malloc(len)))
+            snprintf(out, len, "%s%s%s", parent, strcmp(parent, "/") ? "/" : "",
+                     base);
+    } else if (copy) {
+        out = strdup(path);
+    }
+    free(copy);
+    free(dir);
+    free(parent);
+    return out;
+}
+
+static int canonical_roots(run_t *r, char **given)
+{
+    r->roots = calloc((size_t)r->n_roots + 1, sizeof *r->roots);
+    for (int i = 0; r->roots && i < r->n_roots; i++)
+        if (!(r->roots[i] = canonical_path(given[i])))
+            return -1;
+    return r->roots ? 0 : -1;
+}
+
 static int run_index(run_t *r, const char *db_path)
 {
     if (prepare_shards(r, db_path) != 0)
@@ -566,8 +604,11 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
     if (optind == argc && !r->compact)
         return bad_usage("no PATH to index", NULL);
     r->variants = cli_variants_path(variants);
-    r->roots = argv + optind;
     r->n_roots = argc - optind;
+    if (canonical_roots(r, argv + optind) != 0) {
+        fprintf(stderr, PROG ": out of memory\n");
+        return CLI_EXIT_ERROR;
+    }
     r->progress = isatty(STDERR_FILENO) && !r->quiet && !r->verbose &&
                   !r->sync.dry_run;
     return 0;
@@ -585,6 +626,9 @@ int main(int argc, char **argv)
     rc = db_path ? run_index(&r, db_path) : CLI_EXIT_ERROR;
     for (size_t i = 0; i < r.n_files; i++)
         free(r.files[i].path);
+    for (int i = 0; r.roots && i < r.n_roots; i++)
+        free(r.roots[i]);
+    free(r.roots);
     free(r.files);
     free(db_path);
     return rc;

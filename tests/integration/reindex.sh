@@ -25,6 +25,12 @@ rev=$(revision "$DB")
 check "a run over an unchanged collection" index "$COL"
 check "... changes nothing" grep -q '^0 added, 0 updated, 0 removed, 50 unchanged' "$TMP/out"
 check "... and writes nothing (revision $rev)" [ "$(revision "$DB")" = "$rev" ]
+for spelling in "$COL/" "$COL/./" "$(dirname "$COL")/../$(basename "$(dirname "$COL")")/$(basename "$COL")"; do
+  check "the same folder spelt '$spelling'" index "$spelling"
+  check "... is the same sources: unchanged" grep -q '^0 added, 0 updated, 0 removed, 50 unchanged' "$TMP/out"
+done
+(cd "$COL" && "$INDEX" --db "$DB" . >"$TMP/out" 2>"$TMP/err")
+check "... and '.' from inside it" grep -q '^0 added, 0 updated, 0 removed, 50 unchanged' "$TMP/out"
 touch "$COL/t0007.txt"
 check "a touched file" index "$COL"
 check "... is unchanged, and nothing is written" \
