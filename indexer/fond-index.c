@@ -40,7 +40,9 @@ typedef struct {
     fond_db_t *db;
     const char *variants;
     fond_sync_opts_t sync;
-    int verbose, quiet, keep_missing, progress, compact;
+    int verbose, quiet, keep_missing, progress, compact, json;
+    FILE *listing; /* where --verbose lists files: stdout, or stderr with
+                      --json (stdout is the JSON's alone) */
     size_t shards, jobs;
     size_t part, parts; /* this process's share, with --jobs */
     char **roots;     /* the PATHs, absolute and canonical (owned) */
@@ -72,6 +74,7 @@ static void usage(FILE *out)
           "                       else the variants.txt installed with fond)\n"
           "  -v, --verbose        list each file and what was done with it\n"
           "  -q, --quiet          print only warnings and errors\n"
+          "      --json           print the summary as one JSON object\n"
           "  -h, --help           show this help and exit\n"
           "      --version        show the version and exit\n"
           "\n"
@@ -96,7 +99,7 @@ static void warn(run_t *r, const char *path, const char *why)
 static void pass_over(const run_t *r, const char *path, const char *why)
 {
     if (r->verbose)
-        printf("passed over %s (%s)\n", path, why);
+        fprintf(r->listing, "passed over %s (%s)\n", path, why);
 }
 
 static int add_file(run_t *r, const char *path, size_t size)
@@ -215,14 +218,14 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
     }
     r->passages += res->index.passages;
     if (r->verbose && res->action == FOND_FILE_UNCHANGED)
-        printf("unchanged %s\n", path);
+        fprintf(r->listing, "unchanged %s\n", path);
     else if (r->verbose)
-        printf("%s%s %s: %zu passages, %zu notes, %s (%s), %s\n", verb,
+        fprintf(r->listing, "%s%s %s: %zu passages, %zu notes, %s (%s), %s\n", verb,
                action_names[res->action], path, res->index.passages,
                res->index.notes, res->index.encoding, res->index.encoding_how,
                res->index.language);
     else if ((r->sync.dry_run) && !r->quiet)
-        printf("%s%s %s\n", verb, action_names[res->action], path);
+        fprintf(r->listing, "%s%s %s\n", verb, action_names[res->action], path);
     if (*res->index.declared)
         fprintf(stderr, PROG ": %s: the Encoding header says %s, but the text "
                 "is valid UTF-8: read as UTF-8\n", path, res->index.declared);
@@ -327,7 +330,7 @@ static void remove_missing(run_t *r)
             r->fatal = 1;
         }
         if (!r->fatal && (r->verbose || (r->sync.dry_run && !r->quiet)))
-            printf("%sremoved %s\n", r->sync.dry_run ? "would be " : "",
+            fprintf(r->listing, "%sremoved %s\n", r->sync.dry_run ? "would be " : "",
                    gone.paths[i]);
         r->removed += !r->fatal;
         free(gone.paths[i]);
@@ -337,9 +340,23 @@ static void remove_missing(run_t *r)
 
 /* ------------------------------------------------------------ the run */
 
+/* The summary for scripts: {"database", "dry_run", "added", ...}. */
+static void print_json_summary(const run_t *r, const char *db_path)
+{
+    fputs("{\"database\": ", stdout);
+    cli_write_json_string(stdout, db_path);
+    printf(", \"dry_run\": %s, \"added\": %zu, \"updated\": %zu, "
+           "\"removed\": %zu, \"unchanged\": %zu, \"skipped\": %zu, "
+           "\"passages\": %zu}\n", r->sync.dry_run ? "true" : "false",
+           r->added, r->updated, r->removed, r->unchanged, r->failed,
+           r->passages);
+}
+
 static void print_summary(const run_t *r, const char *db_path)
 {
-    if (r->quiet)
+    if (r->json)
+        print_json_summary(r, db_path);
+    if (r->quiet || r->json)
         return;
     printf("%s%zu added, %zu updated, %zu removed, %zu unchanged, %zu "
            "skipped; %zu passages written, into %s\n",
@@ -377,7 +394,7 @@ static int load_variants(run_t *r)
         return -1;
     }
     if (r->verbose)
-        printf("loaded %zu groups of name variants from %s\n", groups,
+        fprintf(r->listing, "loaded %zu groups of name variants from %s\n", groups,
                r->variants);
     return 0;
 }
@@ -493,7 +510,7 @@ static int compact(const run_t *r, const char *db_path)
         return CLI_EXIT_ERROR;
     }
     if (!r->quiet)
-        printf("compacted %s into one database\n", db_path);
+        fprintf(r->listing, "compacted %s into one database\n", db_path);
     return CLI_EXIT_OK;
 }
 
@@ -573,6 +590,7 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         {"variants", required_argument, NULL, 'W'},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
+        {"json", no_argument, NULL, 'J'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -596,6 +614,7 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         case 'W': variants = optarg; break;
         case 'v': r->verbose = 1; break;
         case 'q': r->quiet = 1; break;
+        case 'J': r->json = 1; break;
         case 'h': usage(stdout); return -1;
         case 'V': puts(PROG " " FOND_VERSION); return -1;
         default: return bad_usage("unknown option", NULL);
@@ -609,6 +628,7 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         fprintf(stderr, PROG ": out of memory\n");
         return CLI_EXIT_ERROR;
     }
+    r->listing = r->json ? stderr : stdout;
     r->progress = isatty(STDERR_FILENO) && !r->quiet && !r->verbose &&
                   !r->sync.dry_run;
     return 0;

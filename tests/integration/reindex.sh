@@ -29,6 +29,9 @@ for spelling in "$COL/" "$COL/./" "$(dirname "$COL")/../$(basename "$(dirname "$
   check "the same folder spelt '$spelling'" index "$spelling"
   check "... is the same sources: unchanged" grep -q '^0 added, 0 updated, 0 removed, 50 unchanged' "$TMP/out"
 done
+"$INDEX" --db "$DB" --json -v "$COL" >"$TMP/json" 2>"$TMP/err" || true
+check "--json: the summary as one JSON object, alone on stdout (--verbose to stderr)" \
+  bash -c "[ \"\$(jq -c '[.added, .updated, .removed, .unchanged, .skipped, .dry_run]' '$TMP/json')\" = '[0,0,0,50,0,false]' ] && grep -q '^unchanged ' '$TMP/err'"
 (cd "$COL" && "$INDEX" --db "$DB" . >"$TMP/out" 2>"$TMP/err")
 check "... and '.' from inside it" grep -q '^0 added, 0 updated, 0 removed, 50 unchanged' "$TMP/out"
 touch "$COL/t0007.txt"
