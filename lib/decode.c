@@ -160,6 +160,17 @@ static fond_status_t convert_from(const char *encoding, const char *s,
     return st;
 }
 
+/* What iconv wrote, if it is not valid UTF-8 (an alias of UTF-8 iconv
+ * copies unchecked), made valid as sanitize_utf8() does. */
+static fond_status_t sanitize_again(out_t *o, size_t *replaced)
+{
+    out_t clean = {NULL, 0, 0};
+    fond_status_t st = sanitize_utf8(o->data, o->len, &clean, replaced);
+    free(o->data);
+    *o = clean;
+    return st;
+}
+
 /* ------------------------------------------------------------ detecting */
 
 static const char *detect_legacy(const char *s, size_t len)
@@ -191,6 +202,30 @@ static void uppercase(char *s)
 static int is_utf8_name(const char *name)
 {
     return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
+}
+
+/* iconv reads "utf8", "UTF 8" and "U T F@8" alike (it ignores all but
+ * letters and digits): name the Unicode ones one way, so that UTF-8 is
+ * checked as UTF-8 and UTF-16 is not taken for binary. */
+static void canonical_unicode_name(char *name, size_t size)
+{
+    static const char *const names[] = {"UTF-8", "UTF-16LE", "UTF-16BE",
+                                        "UTF-16"};
+    char squeezed[64], want[64];
+    size_t n = 0;
+    for (const char *c = name; *c && n + 1 < sizeof squeezed; c++)
+        if ((*c >= '0' && *c <= '9') || ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z'))
+            squeezed[n++] = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+    squeezed[n] = '\0';
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        size_t k = 0;
+        for (const char *c = names[i]; *c; c++)
+            if (*c != '-')
+                want[k++] = *c;
+        want[k] = '\0';
+        if (strcmp(squeezed, want) == 0)
+            snprintf(name, size, "%s", names[i]);
+    }
 }
 
 /* A header that names a legacy encoding for text that is valid UTF-8 with
@@ -231,6 +266,7 @@ static fond_status_t choose(const char *s, size_t len, char *name,
             return FOND_ERR_ARG;
         iconv_close(cd);
         uppercase(name);
+        canonical_unicode_name(name, size);
         if (mislabelled(s, len, name)) {
             snprintf(declared, size, "%s", name);
             snprintf(name, size, "UTF-8");
@@ -271,6 +307,8 @@ fond_status_t decode_text(const char *bytes, size_t len, char **out,
     st = is_utf8_name(name)
              ? sanitize_utf8(bytes + skip, len - skip, &o, &info->replaced)
              : convert_from(name, bytes + skip, len - skip, &o, &info->replaced);
+    if (st == FOND_OK && utf8_valid_prefix(o.data, o.len) != o.len)
+        st = sanitize_again(&o, &info->replaced);
     if (st == FOND_OK && out_reserve(&o, 0) != 0)
         st = FOND_ERR_NOMEM;
     if (st != FOND_OK) {

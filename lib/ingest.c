@@ -152,7 +152,7 @@ static void attach_dates(const ingest_t *in, ingest_passage_t *p)
     size_t i = 0;
     while (i < in->n_dates && in->dates[i].start < p->start)
         i++;
-    p->dates = in->dates + i;
+    p->dates = in->dates ? in->dates + i : NULL; /* no dates: no pointer sum */
     while (i < in->n_dates && in->dates[i].start < p->end) {
         p->n_dates++;
         i++;

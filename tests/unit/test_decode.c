@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze.h"
 #include "decode.h"
 
 static const char *const russian =
@@ -97,6 +98,28 @@ static void test_mislabelled_encoding_is_overruled(void **state)
     decodes_to(ascii, strlen(ascii), ascii, "KOI8-R", "declared");
 }
 
+/* iconv takes "utf 8" and "U T F@8" for UTF-8 and copies invalid bytes
+ * through: they are checked as UTF-8 still (found by fuzz_decode). */
+static void test_utf8_by_another_name_is_still_checked(void **state)
+{
+    (void)state;
+    const char *names[] = {"utf 8", "U T F@8", "utf8"};
+    for (size_t i = 0; i < 3; i++) {
+        char text[128];
+        int n = snprintf(text, sizeof text, "Encoding: %s\n\nKars \xF4\x90\x80"
+                         "\x80 \xED\xA0\x80 treaty\n", names[i]);
+        char *out = NULL, err[128];
+        size_t len = 0;
+        decode_info_t info;
+        assert_int_equal(decode_text(text, (size_t)n, &out, &len, &info, err,
+                                     sizeof err), FOND_OK);
+        assert_int_equal(utf8_valid_prefix(out, len), len);
+        assert_string_equal(info.encoding, "UTF-8");
+        assert_true(info.replaced > 0);
+        free(out);
+    }
+}
+
 static void test_byte_order_marks(void **state)
 {
     (void)state;
@@ -162,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_legacy_encodings_are_detected),
         cmocka_unit_test(test_declared_encoding_wins),
         cmocka_unit_test(test_mislabelled_encoding_is_overruled),
+        cmocka_unit_test(test_utf8_by_another_name_is_still_checked),
         cmocka_unit_test(test_byte_order_marks),
         cmocka_unit_test(test_invalid_bytes_are_replaced_not_dropped),
         cmocka_unit_test(test_refusals_say_why),
