@@ -235,8 +235,9 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
                         year_of(out->header.date), &out->dates, &out->n_dates);
     if (st == FOND_OK)
         st = cut_passages(out);
-    if (st == FOND_ERR_NOMEM)
-        snprintf(err, errsize, "out of memory");
+    if (st != FOND_OK) /* decode made the text valid: only NOMEM is likely */
+        snprintf(err, errsize, "%s while reading the text",
+                 fond_status_str(st));
     return st;
 }
 
