@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "cli.h"
 #include "fond.h"
 
@@ -104,14 +105,9 @@ static void pass_over(const run_t *r, const char *path, const char *why)
 
 static int add_file(run_t *r, const char *path, size_t size)
 {
-    if (r->n_files == r->cap_files) {
-        size_t cap = r->cap_files ? 2 * r->cap_files : 256;
-        file_t *p = realloc(r->files, cap * sizeof *p);
-        if (!p)
-            return -1;
-        r->files = p;
-        r->cap_files = cap;
-    }
+    if (array_reserve(&r->files, &r->cap_files, r->n_files + 1,
+                      sizeof *r->files, 256))
+        return -1;
     if (!(r->files[r->n_files].path = strdup(path)))
         return -1;
     r->files[r->n_files++].size = size;
@@ -302,14 +298,9 @@ static int collect_missing(void *ctx, const char *path)
     paths_t *gone = pair[1];
     if (!is_missing(r, path))
         return 0;
-    if (gone->n == gone->cap) {
-        size_t cap = gone->cap ? 2 * gone->cap : 16;
-        char **p = realloc(gone->paths, cap * sizeof *p);
-        if (!p)
-            return 1;
-        gone->paths = p;
-        gone->cap = cap;
-    }
+    if (array_reserve(&gone->paths, &gone->cap, gone->n + 1,
+                      sizeof *gone->paths, 16))
+        return 1;
     gone->paths[gone->n] = strdup(path);
     return gone->paths[gone->n++] == NULL;
 }

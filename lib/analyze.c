@@ -12,6 +12,7 @@
  * the Snowball stemmers expect (Turkish needs ş and ı, Russian й), and then
  * folded like the word, so "Antlaşması" and "antlasmasi" meet.
  */
+#include "array.h"
 #include "analyze.h"
 
 #include <libstemmer.h>
@@ -157,17 +158,7 @@ static int joins_word(const char *s, size_t i, size_t len,
 /* Room for `more` bytes after `used` in b. */
 static int wbuf_reserve(wbuf_t *b, size_t used, size_t more)
 {
-    if (used + more + 1 <= b->cap)
-        return 0;
-    size_t cap = b->cap ? b->cap * 2 : 64;
-    while (used + more + 1 > cap)
-        cap *= 2;
-    char *p = realloc(b->p, cap);
-    if (!p)
-        return -1;
-    b->p = p;
-    b->cap = cap;
-    return 0;
+    return array_reserve(&b->p, &b->cap, used + more + 1, 1, 64);
 }
 
 /* Append cp to b, case folded, and (with strip) without diacritics,

@@ -16,6 +16,7 @@
  * taken as the month alone; other bare month names ("in August") are not
  * dates, since "May" and "August" are also words and names.
  */
+#include "array.h"
 #include "dates.h"
 
 #include <stdlib.h>
@@ -190,15 +191,9 @@ static int read_year_after(const char *t, size_t len, size_t i, size_t *end)
 static void add(scan_t *s, int year, int month, int day, size_t start,
                 size_t end)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 16;
-        date_mention_t *p = realloc(s->out, cap * sizeof *p);
-        if (!p) {
-            s->status = FOND_ERR_NOMEM;
-            return;
-        }
-        s->out = p;
-        s->cap = cap;
+    if (array_reserve(&s->out, &s->cap, s->n + 1, sizeof *s->out, 16)) {
+        s->status = FOND_ERR_NOMEM;
+        return;
     }
     s->out[s->n++] = (date_mention_t){year, month, day, start, end};
 }

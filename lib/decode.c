@@ -11,6 +11,7 @@
  * hardly uses, as þ ð ý Ý Þ Ð) mean Turkish (Windows-1254, a superset of
  * ISO-8859-9); else Windows-1252.
  */
+#include "array.h"
 #include "decode.h"
 
 #include <errno.h>
@@ -32,17 +33,7 @@ typedef struct {
 
 static int out_reserve(out_t *o, size_t more)
 {
-    if (o->len + more + 1 <= o->cap)
-        return 0;
-    size_t cap = o->cap ? o->cap : 4096;
-    while (cap < o->len + more + 1)
-        cap *= 2;
-    char *p = realloc(o->data, cap);
-    if (!p)
-        return -1;
-    o->data = p;
-    o->cap = cap;
-    return 0;
+    return array_reserve(&o->data, &o->cap, o->len + more + 1, 1, 4096);
 }
 
 static int out_put(out_t *o, const char *s, size_t n)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "db_internal.h"
 
 #define KWIC_PASSAGES 1000
@@ -52,14 +53,8 @@ static size_t right_end(const char *s, size_t at, size_t width)
 static fond_status_t add_line(fond_kwic_t *k, size_t *cap, const fond_hit_t *h,
                               const fond_span_t *sp, size_t width)
 {
-    if (k->n == *cap) {
-        size_t c = *cap ? 2 * *cap : 64;
-        fond_kwic_line_t *p = realloc(k->lines, c * sizeof *p);
-        if (!p)
-            return FOND_ERR_NOMEM;
-        k->lines = p;
-        *cap = c;
-    }
+    if (array_reserve(&k->lines, cap, k->n + 1, sizeof *k->lines, 64))
+        return FOND_ERR_NOMEM;
     const char *s = h->snippet;
     size_t ls = left_start(s, sp->start, width), le = sp->start;
     while (le > ls && is_space(s[le - 1]))

@@ -6,6 +6,7 @@
  * passages of about PASSAGE_TARGET_BYTES, never more than
  * FOND_PASSAGE_MAX_BYTES, cutting an over-long sentence at a space.
  */
+#include "array.h"
 #include "passage.h"
 
 #include <stdlib.h>
@@ -116,14 +117,8 @@ typedef struct {
 
 static int spans_push(spans_t *sp, size_t start, size_t end)
 {
-    if (sp->n == sp->cap) {
-        size_t cap = sp->cap ? 2 * sp->cap : 16;
-        passage_span_t *p = realloc(sp->spans, cap * sizeof *p);
-        if (!p)
-            return -1;
-        sp->spans = p;
-        sp->cap = cap;
-    }
+    if (array_reserve(&sp->spans, &sp->cap, sp->n + 1, sizeof *sp->spans, 16))
+        return -1;
     sp->spans[sp->n++] = (passage_span_t){start, end};
     return 0;
 }

@@ -10,6 +10,7 @@
  *   near    := primary ("NEAR" ["/" n] primary)*
  *   primary := "(" or ")" | "phrase" | field:value | word[*]
  */
+#include "array.h"
 #include "query.h"
 
 #include <stdio.h>
@@ -103,14 +104,9 @@ static int strings_push(strings_t *s, const char *str)
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->items[i], str) == 0)
             return 0;
-    if (s->n + 2 > s->cap) { /* room for a NULL at the end */
-        size_t cap = s->cap ? 2 * s->cap : 8;
-        char **p = realloc(s->items, cap * sizeof *p);
-        if (!p)
-            return -1;
-        s->items = p;
-        s->cap = cap;
-    }
+    /* room for a NULL at the end */
+    if (array_reserve(&s->items, &s->cap, s->n + 2, sizeof *s->items, 8))
+        return -1;
     if (!(s->items[s->n] = strdup(str)))
         return -1;
     s->items[++s->n] = NULL;
@@ -156,14 +152,9 @@ static int node_add(node_t *parent, node_t *kid)
 
 static fond_status_t tokens_push(query_t *q, const analyze_token_t *t)
 {
-    if (q->n_tokens == q->cap_tokens) {
-        size_t cap = q->cap_tokens ? 2 * q->cap_tokens : 8;
-        query_token_t *p = realloc(q->tokens, cap * sizeof *p);
-        if (!p)
-            return FOND_ERR_NOMEM;
-        q->tokens = p;
-        q->cap_tokens = cap;
-    }
+    if (array_reserve(&q->tokens, &q->cap_tokens, q->n_tokens + 1,
+                      sizeof *q->tokens, 8))
+        return FOND_ERR_NOMEM;
     query_token_t *tok = &q->tokens[q->n_tokens];
     memset(tok, 0, sizeof *tok);
     tok->word = strdup(t->word);
@@ -1311,14 +1302,8 @@ typedef struct {
 
 static int text_put(text_t *t, const char *s, size_t n)
 {
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = (t->len + n + 1) * 2;
-        char *p = realloc(t->text, cap);
-        if (!p)
-            return -1;
-        t->text = p;
-        t->cap = cap;
-    }
+    if (array_reserve(&t->text, &t->cap, t->len + n + 1, 1, 64))
+        return -1;
     memcpy(t->text + t->len, s, n);
     t->len += n;
     t->text[t->len] = '\0';

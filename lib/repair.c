@@ -9,6 +9,7 @@
  *   3. write the repaired text: markers taken out, stray numbers dropped,
  *      broken words joined, lines joined, with anchors back to the original.
  */
+#include "array.h"
 #include "repair.h"
 
 #include <stdlib.h>
@@ -37,18 +38,8 @@ typedef struct {
 
 static void buf_reserve(buf_t *b, size_t more)
 {
-    if (b->failed || b->len + more <= b->cap)
-        return;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + more)
-        cap *= 2;
-    char *p = realloc(b->data, cap);
-    if (!p) {
+    if (!b->failed && array_reserve(&b->data, &b->cap, b->len + more, 1, 256))
         b->failed = 1;
-        return;
-    }
-    b->data = p;
-    b->cap = cap;
 }
 
 static void buf_put(buf_t *b, const char *s, size_t n)
@@ -64,16 +55,11 @@ static void buf_put(buf_t *b, const char *s, size_t n)
 static int array_push(void *arrayp, size_t *n, size_t *cap, size_t size,
                       const void *item)
 {
-    void **array = arrayp;
-    if (*n == *cap) {
-        size_t c = *cap ? 2 * *cap : 16;
-        void *p = realloc(*array, c * size);
-        if (!p)
-            return -1;
-        *array = p;
-        *cap = c;
-    }
-    memcpy((char *)*array + *n * size, item, size);
+    if (array_reserve(arrayp, cap, *n + 1, size, 16))
+        return -1;
+    char *array;
+    memcpy(&array, arrayp, sizeof array);
+    memcpy(array + *n * size, item, size);
     (*n)++;
     return 0;
 }

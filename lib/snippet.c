@@ -2,6 +2,7 @@
  * snippet.c -- the fragment of a passage shown in a result, with the
  * searched words marked.  See snippet.h.
  */
+#include "array.h"
 #include "snippet.h"
 
 #include <stdlib.h>
@@ -57,15 +58,9 @@ static int collect_match(void *ctx, const analyze_token_t *tok)
     long key = token_key(c->terms, tok);
     if (key < 0)
         return 0;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? 2 * c->cap : 16;
-        match_t *p = realloc(c->matches, cap * sizeof *p);
-        if (!p) {
-            c->status = FOND_ERR_NOMEM;
-            return 1;
-        }
-        c->matches = p;
-        c->cap = cap;
+    if (array_reserve(&c->matches, &c->cap, c->n + 1, sizeof *c->matches, 16)) {
+        c->status = FOND_ERR_NOMEM;
+        return 1;
     }
     c->matches[c->n++] = (match_t){tok->start, tok->end, (size_t)key};
     return 0;

@@ -9,6 +9,7 @@
  * A file whose first line is not a known header is a raw narrative: all
  * of it is body, and no Notes section is looked for in it.
  */
+#include "array.h"
 #include "source.h"
 
 #include <stdio.h>
@@ -400,14 +401,8 @@ static char *collapse_space(const char *s, size_t n)
 static fond_status_t add_note(source_t *out, size_t *cap, unsigned number,
                               const char *s, size_t n)
 {
-    if (out->n_notes == *cap) {
-        size_t new_cap = *cap ? 2 * *cap : 8;
-        source_note_t *p = realloc(out->notes, new_cap * sizeof *p);
-        if (!p)
-            return FOND_ERR_NOMEM;
-        out->notes = p;
-        *cap = new_cap;
-    }
+    if (array_reserve(&out->notes, cap, out->n_notes + 1, sizeof *out->notes, 8))
+        return FOND_ERR_NOMEM;
     char *t = collapse_space(s, n);
     if (!t)
         return FOND_ERR_NOMEM;
