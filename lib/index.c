@@ -320,7 +320,7 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
         st = store_doc_set_data(doc, src->in->body.text + p->start,
                                 p->end - p->start);
     if (st == FOND_OK)
-        st = store_doc_replace(db->store, doc, qterm);
+        st = store_doc_add(db->store, doc);
     store_doc_free(doc);
     return st;
 }

@@ -68,6 +68,10 @@ extern "C" {
 struct store {
     Xapian::Database *db;           /* the database, for reading */
     Xapian::WritableDatabase *wdb;  /* the same, when writable; else NULL */
+    /* Writes happen inside a Xapian transaction from open (or the last
+     * commit) to the next store_commit(): without one, Xapian commits on
+     * its own every XAPIAN_FLUSH_THRESHOLD changes, mid-batch, and readers
+     * would see part of a batch. */
     std::string path;
     char error[512];
 };
@@ -174,6 +178,7 @@ extern "C" fond_status_t store_open(store_t **out, const char *path,
         if (writable) {
             s->wdb = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
             s->db = s->wdb;
+            s->wdb->begin_transaction(true);
         } else {
             s->db = new Xapian::Database(path);
         }
@@ -203,7 +208,7 @@ extern "C" fond_status_t store_close(store_t *s)
     fond_status_t st = FOND_OK;
     try {
         if (s->wdb)
-            s->wdb->commit();
+            s->wdb->commit_transaction();
         s->db->close();
     } catch (...) {
         st = fail(s);
@@ -220,13 +225,22 @@ extern "C" const char *store_error(const store_t *s)
 
 extern "C" fond_status_t store_commit(store_t *s)
 {
-    try {
-        if (s->wdb)
-            s->wdb->commit();
+    if (!s->wdb)
         return FOND_OK;
+    fond_status_t st = FOND_OK;
+    try {
+        s->wdb->commit_transaction(); /* durable: a "flushed" transaction */
     } catch (...) {
-        return fail(s);
+        st = fail(s); /* the batch is lost; the last commit stands */
     }
+    try {
+        /* commit_transaction() ends the transaction even when it throws */
+        s->wdb->begin_transaction(true);
+    } catch (...) {
+        if (st == FOND_OK)
+            st = fail(s);
+    }
+    return st;
 }
 
 extern "C" fond_status_t store_compact(const char *from, const char *to,
@@ -455,15 +469,14 @@ extern "C" fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
     }
 }
 
-extern "C" fond_status_t store_doc_replace(store_t *s, store_doc_t *d,
-                                           const char *idterm)
+extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
 {
     try {
         if (!s->wdb) {
             std::snprintf(s->error, sizeof s->error, "database is read-only");
             return FOND_ERR_ARG;
         }
-        s->wdb->replace_document(idterm, d->doc);
+        s->wdb->add_document(d->doc);
         return FOND_OK;
     } catch (...) {
         return fail(s);

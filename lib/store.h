@@ -108,7 +108,7 @@ fond_status_t store_doc_count(store_t *s, size_t *out);
 /* Delete every document indexed by `term`. */
 fond_status_t store_delete_term(store_t *s, const char *term);
 
-/* Documents: build one, then store_doc_replace() writes it. */
+/* Documents: build one, then store_doc_add() writes it. */
 fond_status_t store_doc_new(store_t *s, store_doc_t **out);
 void store_doc_free(store_doc_t *d);
 /* A term with a position (positions start at 1). */
@@ -119,9 +119,12 @@ fond_status_t store_doc_add_term(store_doc_t *d, const char *term, size_t len);
 fond_status_t store_doc_set_data(store_doc_t *d, const char *data, size_t len);
 fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
                                   const char *value, size_t len);
-/* Write d, replacing any document that has the unique term `idterm` (which
- * must already be added to d).  d stays owned by the caller. */
-fond_status_t store_doc_replace(store_t *s, store_doc_t *d, const char *idterm);
+/* Write d as a new document.  Adding, not replacing by a unique term: a
+ * replace by term opens that term's posting list (flushing its buffered
+ * changes) for every document, and cost fond-index over a third of its
+ * time; the caller deletes what d supersedes first (store_delete_term).
+ * d stays owned by the caller. */
+fond_status_t store_doc_add(store_t *s, store_doc_t *d);
 
 /*
  * Queries.  Each constructor returns a new query the caller frees with

@@ -59,7 +59,7 @@ static void add_doc(store_t *s, const char *id, const char *words, const char *s
     assert_int_equal(store_doc_add_term(d, src, strlen(src)), FOND_OK);
     assert_int_equal(store_doc_set_data(d, words, strlen(words)), FOND_OK);
     assert_int_equal(store_doc_set_value(d, STORE_SLOT_ID, id, strlen(id)), FOND_OK);
-    assert_int_equal(store_doc_replace(s, d, w), FOND_OK);
+    assert_int_equal(store_doc_add(s, d), FOND_OK);
     store_doc_free(d);
 }
 
@@ -198,18 +198,20 @@ static void test_data_values_and_paging(void **state)
     assert_int_equal(store_close(s), FOND_OK);
 }
 
-static void test_replace_and_delete(void **state)
+/* A source re-indexed: its passages deleted by its term, the new ones
+ * added. */
+static void test_delete_then_add(void **state)
 {
     fixture_t *fx = *state;
     store_t *s = three_docs(fx);
-    add_doc(s, "a", "treaty of kars ratified", "XSRCone");
     size_t count = 0;
-    assert_int_equal(store_doc_count(s, &count), FOND_OK);
-    assert_int_equal(count, 3);
     assert_int_equal(store_delete_term(s, "XSRCone"), FOND_OK);
-    assert_int_equal(store_commit(s), FOND_OK);
     assert_int_equal(store_doc_count(s, &count), FOND_OK);
     assert_int_equal(count, 1);
+    add_doc(s, "a", "treaty of kars ratified", "XSRCone");
+    assert_int_equal(store_commit(s), FOND_OK);
+    assert_int_equal(store_doc_count(s, &count), FOND_OK);
+    assert_int_equal(count, 2);
     assert_int_equal(store_close(s), FOND_OK);
 }
 
@@ -227,6 +229,32 @@ static void test_readers_see_only_commits(void **state)
     assert_int_equal(store_close(w), FOND_OK);
 }
 
+/* Xapian writes its buffer out every XAPIAN_FLUSH_THRESHOLD documents and,
+ * outside a transaction, commits then: a reader would see half a batch. */
+static void test_flushes_are_not_commits(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *w = three_docs(fx), *r = NULL;
+    store_close(w);
+    setenv("XAPIAN_FLUSH_THRESHOLD", "2", 1); /* read when a writer opens */
+    assert_int_equal(store_open(&w, fx->db, 1, NULL, 0), FOND_OK);
+    unsetenv("XAPIAN_FLUSH_THRESHOLD");
+    assert_int_equal(store_open(&r, fx->db, 0, NULL, 0), FOND_OK);
+    const char *ids[] = {"d", "e", "f", "g", "h"};
+    for (size_t i = 0; i < 5; i++)
+        add_doc(w, ids[i], "a batch of five", "XSRCbatch");
+    size_t count = 0;
+    assert_int_equal(store_reopen(r), FOND_OK);
+    assert_int_equal(store_doc_count(r, &count), FOND_OK);
+    assert_int_equal(count, 3);
+    assert_int_equal(store_commit(w), FOND_OK);
+    assert_int_equal(store_reopen(r), FOND_OK);
+    assert_int_equal(store_doc_count(r, &count), FOND_OK);
+    assert_int_equal(count, 8);
+    assert_int_equal(store_close(r), FOND_OK);
+    assert_int_equal(store_close(w), FOND_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,7 +263,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_file_is_not_a_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_data_values_and_paging, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_replace_and_delete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_delete_then_add, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flushes_are_not_commits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_readers_see_only_commits, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
