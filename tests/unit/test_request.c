@@ -19,7 +19,7 @@ static request_t parse_ok(const char *qs)
     request_t r;
     char err[300] = "";
     if (request_parse(&r, qs, err, sizeof err) != 0)
-        fail_msg("%s: refused: %s", qs, err);
+        fail_msg("%s: refused: %s", qs ? qs : "(no query string)", err);
     return r;
 }
 
