@@ -29,7 +29,9 @@
  *   XOPIS<n>
  *   XDELO<n>
  *
- *   value slot      (store.h names them)
+ *   value slot      (store.h names them; 0 to 13 are shown, and kept in
+ *                   the document data; 0, 5, 13, 14, 15 are read by the
+ *                   matcher, and are Xapian values)
  *   0 path, 1 title, 2 ordinal, 3 passage id, 4 source date YYYYMMDD
  *   (00 for unknown parts: sorts as text, and works for 1921), 5 type,
  *   6 from, 7 to, 8 place, 9 language, 10 footnotes ("N\ttext\n" lines),
@@ -38,7 +40,8 @@
  *   date, else the first mentioned, else 99999999), 14 source id (the
  *   collapse key), 15 year of the sort date (for facets).
  *
- *   document data   the repaired passage text
+ *   document data   the shown values (slots 0-13), each ended by a NUL,
+ *                   then the repaired passage text
  *
  *   user metadata   "src:<16 hex of FNV-1a(path)>" = what fond-index knew of
  *                   the file when it last looked, one field a line: path,
@@ -78,6 +81,8 @@ struct store {
 
 struct store_doc {
     Xapian::Document doc;
+    std::string shown[STORE_SHOWN_SLOTS]; /* joined into the data on add */
+    std::string text;
 };
 
 struct store_query {
@@ -97,8 +102,6 @@ struct store_mset {
     std::vector<std::vector<store_facet_t> > facets;
 };
 
-/* The number of value slots fond uses (store.h). */
-static const unsigned SLOTS = STORE_SLOTS;
 
 /* ------------------------------------------------------------ errors */
 
@@ -451,7 +454,7 @@ extern "C" fond_status_t store_doc_set_data(store_doc_t *d, const char *data,
                                             size_t len)
 {
     try {
-        d->doc.set_data(std::string(data, len));
+        d->text.assign(data, len);
         return FOND_OK;
     } catch (...) {
         return doc_error();
@@ -462,11 +465,26 @@ extern "C" fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
                                              const char *value, size_t len)
 {
     try {
-        d->doc.add_value(slot, std::string(value, len));
+        std::string v(value, strnlen(value, len));
+        if (slot < STORE_SHOWN_SLOTS)
+            d->shown[slot] = v;
+        if (STORE_MATCH_SLOT(slot))
+            d->doc.add_value(slot, v);
         return FOND_OK;
     } catch (...) {
         return doc_error();
     }
+}
+
+/* The document's data: each shown value ended by a NUL, then the text.
+ * The NULs tell this layout from the one before it (fond up to November
+ * 2026), whose data is the text alone, read as a C string: no NUL. */
+static std::string doc_data(const store_doc_t *d)
+{
+    std::string data;
+    for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++)
+        data.append(d->shown[slot]).push_back('\0');
+    return data.append(d->text);
 }
 
 extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
@@ -476,6 +494,7 @@ extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
             std::snprintf(s->error, sizeof s->error, "database is read-only");
             return FOND_ERR_ARG;
         }
+        d->doc.set_data(doc_data(d));
         s->wdb->add_document(d->doc);
         return FOND_OK;
     } catch (...) {
@@ -608,6 +627,25 @@ static void take_facet(store_mset_t *m, const Xapian::ValueCountMatchSpy &spy)
         f[i].value = m->facet_values.back()[i].c_str();
 }
 
+/* A hit's text and shown values, from its data (see doc_data), or from
+ * its value slots in a database written before that layout. */
+static void take_shown(const Xapian::Document &doc, store_mset_t::hit &h)
+{
+    std::string data = doc.get_data();
+    size_t at = 0;
+    int old_layout = data.find('\0') == std::string::npos;
+    for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++) {
+        size_t end = old_layout ? at : data.find('\0', at);
+        if (old_layout || end == std::string::npos) {
+            h.values.push_back(old_layout ? doc.get_value(slot) : "");
+            continue;
+        }
+        h.values.push_back(data.substr(at, end - at));
+        at = end + 1;
+    }
+    h.data = data.substr(at);
+}
+
 static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
                                 const store_search_opts_t *o)
 {
@@ -634,9 +672,7 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
         store_mset_t::hit h;
         h.weight = i.get_weight();
         h.collapsed = o->collapse_max ? i.get_collapse_count() : 0;
-        h.data = doc.get_data();
-        for (unsigned slot = 0; slot < SLOTS; slot++)
-            h.values.push_back(doc.get_value(slot));
+        take_shown(doc, h);
         m->hits.push_back(h);
     }
     m->facets.reserve(spies.size());
@@ -721,7 +757,7 @@ extern "C" const char *store_mset_value(const store_mset_t *m, size_t i,
                                         unsigned slot, size_t *len)
 {
     static const char empty[] = "";
-    if (slot >= SLOTS) {
+    if (slot >= STORE_SHOWN_SLOTS) {
         *len = 0;
         return empty;
     }

@@ -18,7 +18,12 @@ typedef struct store_doc store_doc_t; /* a document being built */
 typedef struct store_query store_query_t;
 typedef struct store_mset store_mset_t; /* one page of ranked results */
 
-/* Value slots. */
+/* Value slots.  Slots 0 to STORE_SLOT_SORTDATE are what a hit shows: they
+ * are kept in the document's data, in front of the text, because Xapian
+ * reads each value of a document with a B-tree lookup of its own (16 a hit
+ * cost fond-search 200 block reads a page).  The slots the matcher reads
+ * for every match are Xapian values as well: STORE_MATCH_SLOT() says which
+ * (facets, the collapse key, the sort key). */
 enum {
     STORE_SLOT_PATH = 0,    /* source path */
     STORE_SLOT_TITLE = 1,   /* source title */
@@ -40,6 +45,10 @@ enum {
 };
 
 #define STORE_SLOTS 16
+#define STORE_SHOWN_SLOTS (STORE_SLOT_SORTDATE + 1)
+#define STORE_MATCH_SLOT(slot)                                              \
+    ((slot) == STORE_SLOT_PATH || (slot) == STORE_SLOT_TYPE ||              \
+     (slot) >= STORE_SLOT_SORTDATE)
 #define STORE_MAX_FACETS 4
 
 /* How to run a search. */
@@ -116,6 +125,7 @@ fond_status_t store_doc_add_posting(store_doc_t *d, const char *term,
                                     size_t len, unsigned pos);
 /* A term without a position (boolean or field terms). */
 fond_status_t store_doc_add_term(store_doc_t *d, const char *term, size_t len);
+/* The passage text.  A value is text up to its first NUL, if any. */
 fond_status_t store_doc_set_data(store_doc_t *d, const char *data, size_t len);
 fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
                                   const char *value, size_t len);
@@ -169,9 +179,10 @@ fond_status_t store_query_like(store_t *s, store_query_t **out,
 size_t store_mset_size(const store_mset_t *m);
 size_t store_mset_estimate(const store_mset_t *m);
 double store_mset_weight(const store_mset_t *m, size_t i);
-/* The i-th document's data (owned by m, valid until store_mset_free). */
+/* The i-th document's passage text (owned by m, valid until
+ * store_mset_free). */
 const char *store_mset_data(const store_mset_t *m, size_t i, size_t *len);
-/* The i-th document's value in slot (owned by m). */
+/* The i-th document's value in a shown slot, "" for another (owned by m). */
 const char *store_mset_value(const store_mset_t *m, size_t i, unsigned slot,
                              size_t *len);
 /* How many more hits of the i-th hit's source the collapse left out. */

@@ -200,6 +200,43 @@ static void test_data_values_and_paging(void **state)
 
 /* A source re-indexed: its passages deleted by its term, the new ones
  * added. */
+/* Every shown value comes back as written, beside a text with line breaks;
+ * a NUL ends a value; slots beyond the shown ones read as "". */
+static void test_shown_values_round_trip(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *s = NULL;
+    assert_int_equal(store_open(&s, fx->db, 1, NULL, 0), FOND_OK);
+    store_doc_t *d = NULL;
+    assert_int_equal(store_doc_new(s, &d), FOND_OK);
+    assert_int_equal(store_doc_add_posting(d, "kars", 4, 1), FOND_OK);
+    const char text[] = "Kars,\n13 October 1921.";
+    assert_int_equal(store_doc_set_data(d, text, strlen(text)), FOND_OK);
+    char v[16];
+    for (unsigned slot = 0; slot < STORE_SLOTS; slot++) {
+        snprintf(v, sizeof v, "value %u", slot);
+        assert_int_equal(store_doc_set_value(d, slot, v, strlen(v) + 1), FOND_OK);
+    }
+    assert_int_equal(store_doc_add(s, d), FOND_OK);
+    store_doc_free(d);
+    assert_int_equal(store_commit(s), FOND_OK);
+    store_mset_t *m = NULL;
+    store_query_t *q = term(s, "kars");
+    assert_int_equal(store_search(s, &m, q, &(store_search_opts_t){.limit = 10}), FOND_OK);
+    size_t len;
+    assert_string_equal(store_mset_data(m, 0, &len), text);
+    assert_int_equal(len, strlen(text));
+    for (unsigned slot = 0; slot < STORE_SLOTS; slot++) {
+        snprintf(v, sizeof v, "value %u", slot);
+        const char *got = store_mset_value(m, 0, slot, &len);
+        assert_string_equal(got, slot < STORE_SHOWN_SLOTS ? v : "");
+        assert_int_equal(len, strlen(got));
+    }
+    store_mset_free(m);
+    store_query_free(q);
+    assert_int_equal(store_close(s), FOND_OK);
+}
+
 static void test_delete_then_add(void **state)
 {
     fixture_t *fx = *state;
@@ -263,6 +300,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_file_is_not_a_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_data_values_and_paging, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_shown_values_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_then_add, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flushes_are_not_commits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_readers_see_only_commits, setup, teardown),
