@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "files.h"
 #include "fond.h"
 
 #define MAX_QUERIES 1000
@@ -22,13 +22,6 @@ typedef struct {
     char kind[32];
     char text[512];
 } query_t;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static int by_value(const void *a, const void *b)
 {
@@ -72,10 +65,10 @@ static double search_ms(fond_db_t *db, const char *query)
 {
     fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
     fond_results_t *r = NULL;
-    double t0 = now_ms();
+    double t0 = bench_now();
     fond_status_t st = fond_db_search(db, query, &o, &r);
     fond_results_free(r);
-    double t = now_ms() - t0;
+    double t = (bench_now() - t0) * 1e3;
     if (st != FOND_OK) {
         fprintf(stderr, "latency: %s: %s\n", query, fond_db_error(db));
         return -1;

@@ -70,11 +70,12 @@ extern "C" {
 
 struct store {
     Xapian::Database *db;           /* the database, for reading */
-    Xapian::WritableDatabase *wdb;  /* the same, when writable; else NULL */
-    /* Writes happen inside a Xapian transaction from open (or the last
-     * commit) to the next store_commit(): without one, Xapian commits on
-     * its own every XAPIAN_FLUSH_THRESHOLD changes, mid-batch, and readers
-     * would see part of a batch. */
+    /* The same, when writable; else NULL.  Writes happen inside a Xapian
+     * transaction from open (or the last commit) to the next
+     * store_commit(): without one, Xapian commits on its own every
+     * XAPIAN_FLUSH_THRESHOLD changes, mid-batch, and readers would see part
+     * of a batch. */
+    Xapian::WritableDatabase *wdb;
     std::string path;
     char error[512];
 };
@@ -101,7 +102,6 @@ struct store_mset {
     std::vector<std::vector<std::string> > facet_values; /* behind facets */
     std::vector<std::vector<store_facet_t> > facets;
 };
-
 
 /* ------------------------------------------------------------ errors */
 
@@ -628,22 +628,24 @@ static void take_facet(store_mset_t *m, const Xapian::ValueCountMatchSpy &spy)
 }
 
 /* A hit's text and shown values, from its data (see doc_data), or from
- * its value slots in a database written before that layout. */
+ * its value slots in a database written before that layout.  A field cut
+ * short (a damaged record) reads as "". */
 static void take_shown(const Xapian::Document &doc, store_mset_t::hit &h)
 {
-    std::string data = doc.get_data();
-    size_t at = 0;
-    int old_layout = data.find('\0') == std::string::npos;
-    for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++) {
-        size_t end = old_layout ? at : data.find('\0', at);
-        if (old_layout || end == std::string::npos) {
-            h.values.push_back(old_layout ? doc.get_value(slot) : "");
-            continue;
-        }
-        h.values.push_back(data.substr(at, end - at));
-        at = end + 1;
+    h.data = doc.get_data();
+    if (h.data.find('\0') == std::string::npos) { /* the old layout */
+        for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++)
+            h.values.push_back(doc.get_value(slot));
+        return;
     }
-    h.data = data.substr(at);
+    size_t at = 0;
+    for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++) {
+        size_t end = h.data.find('\0', at);
+        h.values.push_back(end == std::string::npos ? ""
+                                                    : h.data.substr(at, end - at));
+        at = end == std::string::npos ? at : end + 1;
+    }
+    h.data.erase(0, at);
 }
 
 static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
