@@ -265,24 +265,27 @@ static size_t word_end(const char *s, size_t i, size_t len)
 }
 
 static fond_status_t emit(analyzer_t *a, const char *s, size_t start,
-                          size_t end, unsigned pos, analyze_cb cb, void *ctx,
-                          int *stop)
+                          size_t end, unsigned pos, int with_stem,
+                          analyze_cb cb, void *ctx, int *stop)
 {
     size_t len = fold_into(&a->word, s, start, end, 1);
     if (len == (size_t)-1)
         return FOND_ERR_NOMEM;
     if (len == 0 || len > ANALYZE_MAX_WORD)
         return FOND_OK; /* too long to be a word: skipped, position kept */
-    size_t stem_len = stem_word(a, s, start, end, len);
-    if (stem_len == (size_t)-1)
-        return FOND_ERR_NOMEM;
-    analyze_token_t t = {a->word.p, len, a->stem.p, stem_len, start, end, pos};
+    analyze_token_t t = {a->word.p, len, NULL, 0, start, end, pos};
+    if (with_stem) {
+        t.stem_len = stem_word(a, s, start, end, len);
+        if (t.stem_len == (size_t)-1)
+            return FOND_ERR_NOMEM;
+        t.stem = a->stem.p;
+    }
     *stop = cb(ctx, &t);
     return FOND_OK;
 }
 
-fond_status_t analyze_text(analyzer_t *a, const char *text, size_t len,
-                           analyze_cb cb, void *ctx)
+static fond_status_t tokenize(analyzer_t *a, const char *text, size_t len,
+                              int with_stem, analyze_cb cb, void *ctx)
 {
     if (utf8_valid_prefix(text, len) < len)
         return FOND_ERR_UTF8;
@@ -297,12 +300,32 @@ fond_status_t analyze_text(analyzer_t *a, const char *text, size_t len,
             continue;
         }
         size_t end = word_end(text, i, len);
-        fond_status_t st = emit(a, text, i, end, ++pos, cb, ctx, &stop);
+        fond_status_t st = emit(a, text, i, end, ++pos, with_stem, cb, ctx,
+                                &stop);
         if (st != FOND_OK)
             return st;
         i = end;
     }
     return FOND_OK;
+}
+
+fond_status_t analyze_text(analyzer_t *a, const char *text, size_t len,
+                           analyze_cb cb, void *ctx)
+{
+    return tokenize(a, text, len, 1, cb, ctx);
+}
+
+fond_status_t analyze_words(analyzer_t *a, const char *text, size_t len,
+                            analyze_cb cb, void *ctx)
+{
+    return tokenize(a, text, len, 0, cb, ctx);
+}
+
+const char *analyze_stem(analyzer_t *a, const char *text,
+                         const analyze_token_t *t, size_t *len)
+{
+    *len = stem_word(a, text, t->start, t->end, t->word_len);
+    return *len == (size_t)-1 ? NULL : a->stem.p;
 }
 
 /* ------------------------------------------------------------ stopwords */

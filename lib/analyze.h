@@ -25,7 +25,8 @@
 typedef struct {
     const char *word;  /* folded form, NUL-terminated */
     size_t word_len;
-    const char *stem;  /* Snowball stem of the folded form, NUL-terminated */
+    const char *stem;  /* Snowball stem of the folded form, NUL-terminated
+                        * (NULL from analyze_words()) */
     size_t stem_len;
     size_t start;      /* byte range [start, end) of the word in the input */
     size_t end;
@@ -53,6 +54,22 @@ void analyzer_free(analyzer_t *a);
  */
 fond_status_t analyze_text(analyzer_t *a, const char *text, size_t len,
                            analyze_cb cb, void *ctx);
+
+/*
+ * As analyze_text(), but without stemming: each token's stem is NULL.
+ * Stemming is most of the cost of analysis; a caller that needs the stem of
+ * only a few words (the snippet maker) asks for those with analyze_stem().
+ */
+fond_status_t analyze_words(analyzer_t *a, const char *text, size_t len,
+                            analyze_cb cb, void *ctx);
+
+/*
+ * The stem of token t of `text`, during analyze_words()'s callback for t:
+ * the stem analyze_text() would have given it.  Valid until the analyzer's
+ * next use; NULL when out of memory.
+ */
+const char *analyze_stem(analyzer_t *a, const char *text,
+                         const analyze_token_t *t, size_t *len);
 
 /* Fold one word (case and diacritics) into buf, NUL-terminated; returns the
  * folded length, or 0 if it does not fit in bufsize. */

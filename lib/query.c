@@ -206,8 +206,8 @@ static int collect_stem(void *ctx, const analyze_token_t *t)
 
 /* Analyze s[0, len) into tokens, with every language's stems; *first and
  * *count say where they went. */
-static fond_status_t analyze_words(query_t *q, const char *s, size_t len,
-                                   size_t *first, size_t *count)
+static fond_status_t tokens_analyze(query_t *q, const char *s, size_t len,
+                                    size_t *first, size_t *count)
 {
     const query_langs_t *langs = q->langs;
     collect_ctx_t c = {q, q->n_tokens, FOND_OK};
@@ -515,8 +515,8 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
     n->end = l.end;
     fond_status_t st = kind == NODE_DATE ? parse_date_value(p, &l, n)
         : kind == NODE_ALL ? FOND_OK
-        : analyze_words(p->q, p->text + l.start, l.end - l.start, &n->first,
-                        &n->count);
+        : tokens_analyze(p->q, p->text + l.start, l.end - l.start, &n->first,
+                         &n->count);
     if (st == FOND_OK && kind == NODE_WORD && n->count > 1)
         n->kind = NODE_PHRASE; /* "Turkey-South" */
     if (st == FOND_OK && kind == NODE_WILDCARD && n->count != 1)

@@ -240,8 +240,8 @@ static fond_status_t find_variants(analyzer_t *a, const query_t *q,
 {
     static const char *const none[] = {NULL};
     variants_ctx_t c = {h->text, q ? query_variants(q) : none, h, FOND_OK};
-    fond_status_t st = *c.variants ? analyze_text(a, h->text, strlen(h->text),
-                                                  take_variant, &c)
+    fond_status_t st = *c.variants ? analyze_words(a, h->text, strlen(h->text),
+                                                   take_variant, &c)
                                    : FOND_OK;
     hit->variants = (const char *const *)h->variants;
     hit->n_variants = h->n_variants;

@@ -16,6 +16,8 @@ typedef struct {
 } match_t;
 
 typedef struct {
+    analyzer_t *a;
+    const char *text;
     const snippet_terms_t *terms;
     match_t *matches;
     size_t n, cap;
@@ -38,14 +40,41 @@ static int find_prefix(const char *const *list, size_t n, const char *s)
     return -1;
 }
 
+/* Could the word's stem be one of the stems?  Snowball stemmers change a
+ * word's ending, never its first letter, so only a word that starts like
+ * a stem is worth stemming: most of a passage's words are not. */
+static int may_stem_to(const snippet_terms_t *t, const char *word)
+{
+    for (size_t i = 0; i < t->n_stems; i++)
+        if (t->stems[i][0] == word[0])
+            return 1;
+    return 0;
+}
+
+/* The stem of the token's word, if it is one of the query's stems: -1 if
+ * not (or when out of memory, which the caller is told). */
+static int find_stem(match_ctx_t *c, const analyze_token_t *tok)
+{
+    if (!may_stem_to(c->terms, tok->word))
+        return -1;
+    size_t len;
+    const char *stem = analyze_stem(c->a, c->text, tok, &len);
+    if (!stem) {
+        c->status = FOND_ERR_NOMEM;
+        return -1;
+    }
+    return find_string(c->terms->stems, c->terms->n_stems, stem);
+}
+
 /* The term a token matches: an exact word first, else a stem, else a
  * prefix; -1 if none. */
-static long token_key(const snippet_terms_t *t, const analyze_token_t *tok)
+static long token_key(match_ctx_t *c, const analyze_token_t *tok)
 {
+    const snippet_terms_t *t = c->terms;
     int i = find_string(t->words, t->n_words, tok->word);
     if (i >= 0)
         return i;
-    i = find_string(t->stems, t->n_stems, tok->stem);
+    i = find_stem(c, tok);
     if (i >= 0)
         return (long)(t->n_words + (size_t)i);
     i = find_prefix(t->prefixes, t->n_prefixes, tok->word);
@@ -55,7 +84,9 @@ static long token_key(const snippet_terms_t *t, const analyze_token_t *tok)
 static int collect_match(void *ctx, const analyze_token_t *tok)
 {
     match_ctx_t *c = ctx;
-    long key = token_key(c->terms, tok);
+    long key = token_key(c, tok);
+    if (c->status != FOND_OK)
+        return 1;
     if (key < 0)
         return 0;
     if (array_reserve(&c->matches, &c->cap, c->n + 1, sizeof *c->matches, 16)) {
@@ -226,8 +257,8 @@ fond_status_t snippet_make(analyzer_t *a, const char *text, size_t len,
                            snippet_t *out)
 {
     memset(out, 0, sizeof *out);
-    match_ctx_t c = {terms, NULL, 0, 0, FOND_OK};
-    fond_status_t st = analyze_text(a, text, len, collect_match, &c);
+    match_ctx_t c = {a, text, terms, NULL, 0, 0, FOND_OK};
+    fond_status_t st = analyze_words(a, text, len, collect_match, &c);
     if (st == FOND_OK)
         st = c.status;
     out_t o = {NULL, 0};

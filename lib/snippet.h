@@ -1,8 +1,8 @@
 /*
  * snippet.h -- choosing and highlighting the fragments of a passage to show.
  *
- * The passage is re-read with analyze_text(), the same function that indexed
- * it; a word is highlighted, as written, when its folded form is one the
+ * The passage is re-read with the analyzer that indexed it (stemming only
+ * the words that could stem to a searched stem); a word is highlighted, as written, when its folded form is one the
  * user searched for (or a variant of one), its stem is the stem of one, or
  * it starts with a wildcard's prefix.  The fragment is the window of at
  * most max_bytes with the most distinct matched words, on word boundaries,

@@ -175,12 +175,59 @@ static void test_stopwords_and_fold(void **state)
     assert_int_equal(analyze_fold("a-much-too-long-word", 20, buf, 8), 0);
 }
 
+/* analyze_words() gives analyze_text()'s tokens without stems, and
+ * analyze_stem() the same stem on demand; the stem starts with the word's
+ * first letter, which the snippet maker counts on to stem few words. */
+typedef struct {
+    analyzer_t *a;
+    const char *text;
+    const tokens_t *with_stems;
+    size_t n;
+} lazy_t;
+
+static int check_lazy_stem(void *ctx, const analyze_token_t *t)
+{
+    lazy_t *l = ctx;
+    assert_null(t->stem);
+    assert_string_equal(t->word, l->with_stems->word[l->n]);
+    size_t len = 0;
+    const char *stem = analyze_stem(l->a, l->text, t, &len);
+    assert_non_null(stem);
+    assert_string_equal(stem, l->with_stems->stem[l->n]);
+    assert_int_equal(strlen(stem), len);
+    assert_int_equal(stem[0], t->word[0]);
+    l->n++;
+    return 0;
+}
+
+static void test_stems_on_demand(void **state)
+{
+    (void)state;
+    static const char *const samples[][2] = {
+        {"english", "Skies dying lying Yelling yes ÉMIGRÉS Sèvres ratified"},
+        {"russian", "Ёлка переговоры Нахичевань ратификации Ереван"},
+        {"turkish", "Antlaşması ısrar İstanbul Iğdır görüşmeleri Ülke"}};
+    for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+        const char *text = samples[i][1];
+        tokens_t k = analyze(samples[i][0], text);
+        analyzer_t *a = NULL;
+        assert_int_equal(analyzer_new(&a, samples[i][0]), FOND_OK);
+        lazy_t l = {a, text, &k, 0};
+        assert_int_equal(analyze_words(a, text, strlen(text), check_lazy_stem,
+                                       &l),
+                         FOND_OK);
+        assert_int_equal(l.n, k.n);
+        analyzer_free(a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_case_and_accents_fold),
         cmocka_unit_test(test_offsets_point_at_the_original),
         cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_stems_on_demand),
         cmocka_unit_test(test_what_joins_and_what_splits),
         cmocka_unit_test(test_long_words_keep_their_position),
         cmocka_unit_test(test_other_languages_stem_with_their_letters),
