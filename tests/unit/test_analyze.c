@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "ingest.h"
 
 #define MAX_TOKENS 32
 
@@ -177,7 +178,9 @@ static void test_stopwords_and_fold(void **state)
 
 /* analyze_words() gives analyze_text()'s tokens without stems, and
  * analyze_stem() the same stem on demand; the stem starts with the word's
- * first letter, which the snippet maker counts on to stem few words. */
+ * first letter, which the snippet maker counts on to stem few words.  A
+ * sample for every stemmer fond uses (ingest_stemmers()), so that a new one
+ * is checked too. */
 typedef struct {
     analyzer_t *a;
     const char *text;
@@ -200,18 +203,32 @@ static int check_lazy_stem(void *ctx, const analyze_token_t *t)
     return 0;
 }
 
-static void test_stems_on_demand(void **state)
+static const char *sample_in(const char *language)
 {
-    (void)state;
     static const char *const samples[][2] = {
         {"english", "Skies dying lying Yelling yes ÉMIGRÉS Sèvres ratified"},
         {"russian", "Ёлка переговоры Нахичевань ратификации Ереван"},
-        {"turkish", "Antlaşması ısrar İstanbul Iğdır görüşmeleri Ülke"}};
-    for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
-        const char *text = samples[i][1];
-        tokens_t k = analyze(samples[i][0], text);
+        {"turkish", "Antlaşması ısrar İstanbul Iğdır görüşmeleri Ülke"},
+        {"french", "Élysée yeux ayant ouïe traités Yonne"},
+        {"german", "Äpfel Übereinkommen Straße Verträge Yacht"},
+        {"armenian", "Հայաստան պայմանագրերը Երևան Կարսի"}};
+    for (size_t i = 0; i < sizeof samples / sizeof *samples; i++)
+        if (strcmp(samples[i][0], language) == 0)
+            return samples[i][1];
+    return NULL;
+}
+
+static void test_stems_on_demand(void **state)
+{
+    (void)state;
+    size_t n_stemmers = 0;
+    const char *const *stemmers = ingest_stemmers(&n_stemmers);
+    for (size_t i = 0; i < n_stemmers; i++) {
+        const char *text = sample_in(stemmers[i]);
+        assert_non_null(text);
+        tokens_t k = analyze(stemmers[i], text);
         analyzer_t *a = NULL;
-        assert_int_equal(analyzer_new(&a, samples[i][0]), FOND_OK);
+        assert_int_equal(analyzer_new(&a, stemmers[i]), FOND_OK);
         lazy_t l = {a, text, &k, 0};
         assert_int_equal(analyze_words(a, text, strlen(text), check_lazy_stem,
                                        &l),
