@@ -195,10 +195,34 @@ static size_t fold_cp(wbuf_t *b, size_t used, utf8proc_int32_t cp, int strip)
     return used;
 }
 
+static int is_ascii(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i < end; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* An ASCII word needs no Unicode tables: lower case is the whole fold. */
+static size_t fold_ascii(wbuf_t *b, const char *s, size_t start, size_t end)
+{
+    size_t n = end - start;
+    if (wbuf_reserve(b, 0, n) != 0)
+        return (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[start + i];
+        b->p[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    b->p[n] = '\0';
+    return n;
+}
+
 /* Fold s[start, end) into b (NUL-terminated); its length, or -1. */
 static size_t fold_into(wbuf_t *b, const char *s, size_t start, size_t end,
                         int strip)
 {
+    if (is_ascii(s, start, end))
+        return fold_ascii(b, s, start, end);
     size_t used = 0, n;
     for (size_t i = start; i < end && used != (size_t)-1; i += n)
         used = fold_cp(b, used, decode_at(s, i, end, &n), strip);
@@ -216,14 +240,6 @@ size_t analyze_fold(const char *word, size_t len, char *buf, size_t bufsize)
         memcpy(buf, b.p, n + 1);
     free(b.p);
     return fits ? n : 0;
-}
-
-static int is_ascii(const char *s, size_t start, size_t end)
-{
-    for (size_t i = start; i < end; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
-    return 1;
 }
 
 /* The stem of s[start, end) into a->stem: Snowball on the case-folded word
