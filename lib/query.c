@@ -1352,7 +1352,8 @@ char *query_suggest(const query_t *q, store_t *s, const char *text)
     for (size_t i = 0; i < n && !failed; i++) {
         const query_token_t *t = &q->tokens[words[i]->first];
         char better[TERM_BYTES] = "";
-        if (t->n_variants || is_known_word(s, t) ||
+        if (t->n_variants || is_stopword_node(q, words[i]) ||
+            is_known_word(s, t) ||
             store_spelling(s, t->word, better, sizeof better) != FOND_OK ||
             !*better)
             continue;

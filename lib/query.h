@@ -78,7 +78,8 @@ const char *const *query_variants(const query_t *q);
 /*
  * The query `text` (as parsed) with every bare word the collection does not
  * hold replaced by the nearest word it does (Xapian's spelling data):
- * malloc'd, or NULL when there is nothing to suggest.
+ * malloc'd, or NULL when there is nothing to suggest.  Stopwords are words,
+ * not misspellings: "when was ..." is not corrected to "then was ...".
  */
 char *query_suggest(const query_t *q, store_t *s, const char *text);
 

@@ -37,6 +37,12 @@ search nakhichevn >"$TMP/typo"
 check "nakhichevn suggests nakhichevan" grep -q 'Did you mean: nakhichevan' "$TMP/typo"
 search --json nakhichevn >"$TMP/typo.json"
 check "... in JSON too" grep -q '"suggestion": "nakhichevan"' "$TMP/typo.json"
+search when was the treaty of kars signed >"$TMP/question"
+check "a question's stopwords are not corrected (the corpus has no 'when')" \
+  bash -c "! grep -q 'Did you mean' '$TMP/question'"
+search when was the treaty of kras signed >"$TMP/question_typo"
+check "... but its misspelt word is" \
+  grep -q 'Did you mean: when was the treaty of kars signed' "$TMP/question_typo"
 
 # Result shapes.
 search --per-source 1 --limit 50 conference >"$TMP/collapse"
