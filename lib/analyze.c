@@ -161,6 +161,12 @@ static int wbuf_reserve(wbuf_t *b, size_t used, size_t more)
     return array_reserve(&b->p, &b->cap, used + more + 1, 1, 64);
 }
 
+/* The whole fold of an ASCII character. */
+static char ascii_lower(char c)
+{
+    return (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
 /* Append cp to b, case folded, and (with strip) without diacritics,
  * compatibility forms decomposed, dotless ı as i; returns the new length,
  * or (size_t)-1 when out of memory. */
@@ -169,7 +175,7 @@ static size_t fold_cp(wbuf_t *b, size_t used, utf8proc_int32_t cp, int strip)
     if (wbuf_reserve(b, used, 4 * 8) != 0)
         return (size_t)-1;
     if (cp < 0x80) {
-        b->p[used] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        b->p[used] = ascii_lower((char)cp);
         return used + 1;
     }
     if (cp == 0x2019) { /* typographic apostrophe, kept inside words */
@@ -209,10 +215,8 @@ static size_t fold_ascii(wbuf_t *b, const char *s, size_t start, size_t end)
     size_t n = end - start;
     if (wbuf_reserve(b, 0, n) != 0)
         return (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[start + i];
-        b->p[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
+    for (size_t i = 0; i < n; i++)
+        b->p[i] = ascii_lower(s[start + i]);
     b->p[n] = '\0';
     return n;
 }

@@ -2,13 +2,14 @@
  * snippet.h -- choosing and highlighting the fragments of a passage to show.
  *
  * The passage is re-read with the analyzer that indexed it (stemming only
- * the words that could stem to a searched stem); a word is highlighted, as written, when its folded form is one the
- * user searched for (or a variant of one), its stem is the stem of one, or
- * it starts with a wildcard's prefix.  The fragment is the window of at
- * most max_bytes with the most distinct matched words, on word boundaries,
- * its white space collapsed, with "…" where it was cut.  When a long
- * passage has a searched word far from that window, a second fragment of
- * half the size shows it, after " … ".
+ * the words that could stem to a searched stem); a word is highlighted, as
+ * written, when its folded form is one the user searched for (or a variant
+ * of one), its stem is the stem of one, or it starts with a wildcard's
+ * prefix.  The fragment is the window of at most max_bytes with the most
+ * distinct matched words, on word boundaries, its white space collapsed,
+ * with "…" where it was cut.  When a long passage has a searched word far
+ * from that window, a second fragment of half the size shows it, after
+ * " … ".
  */
 #ifndef FOND_SNIPPET_H
 #define FOND_SNIPPET_H
