@@ -521,6 +521,9 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
         n->kind = NODE_PHRASE; /* "Turkey-South" */
     if (st == FOND_OK && kind == NODE_WILDCARD && n->count != 1)
         st = parse_error(p, l.at, "a wildcard must end a single word");
+    if (st == FOND_OK && kind == NODE_FIELD && n->count == 0)
+        st = parse_error(p, l.at, "a field needs a word after it "
+                                  "(place:Tiflis, to:\"Yusif Kamal\")");
     if (st == FOND_OK)
         st = lex_next(p);
     if (st != FOND_OK || (!is_filter(n) && n->count == 0)) {
@@ -597,18 +600,26 @@ static fond_status_t join(node_kind_t kind, node_t **acc, node_t *kid)
 
 /* primary (NEAR primary)*: one NEAR node over all the operands, with the
  * widest window given. */
+static int is_near_operand(const lexeme_t *l)
+{
+    return (l->kind == LEX_WORD && !l->wildcard) || l->kind == LEX_PHRASE;
+}
+
 static fond_status_t parse_near(parser_t *p, node_t **out)
 {
+    lexeme_t left = p->cur;
     fond_status_t st = parse_primary(p, out);
     node_t *near = NULL;
     while (st == FOND_OK && p->cur.kind == LEX_NEAR) {
         lexeme_t op = p->cur;
         node_t *right = NULL;
         st = lex_next(p);
-        if (st == FOND_OK && p->cur.kind != LEX_WORD && p->cur.kind != LEX_PHRASE)
+        if (st == FOND_OK && (!is_near_operand(&left) || !is_near_operand(&p->cur)))
             st = parse_error(p, op.at, "NEAR goes between words or phrases");
         if (st == FOND_OK)
             st = parse_primary(p, &right);
+        if (st == FOND_OK && (!right || (!near && !*out))) /* ". NEAR -" */
+            st = parse_error(p, op.at, "NEAR goes between words or phrases");
         if (st == FOND_OK && !near) {
             near = node_new(NODE_NEAR);
             if (!near || (*out && node_add(near, *out) != 0))
@@ -1128,7 +1139,7 @@ static fond_status_t build_kids(builder_t *b, const node_t *n,
     for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++)
         if (pick(b->q, n, n->kids[i])) {
             st = build_node(b, n->kids[i], &p.items[p.n]);
-            p.n += st == FOND_OK;
+            p.n += st == FOND_OK && p.items[p.n]; /* NULL: no words */
         }
     if (st != FOND_OK) {
         parts_free(&p);

@@ -109,6 +109,9 @@ check "... that says the range" has num "must be a number of results from 1 to 5
 check "a malformed query: 400" status_is 400 paren 'q=%28kars+OR+moscow'
 check "... naming the column" has paren 'unbalanced parenthesis.*column'
 check "... with the form to fix it" has paren 'value="\(kars OR moscow"'
+check "a field with no word (crashed fond.cgi before 2026-11-29): 400" \
+  status_is 400 emptyfield 'q=place%3A%22%22'
+check "... that says what a field needs" has emptyfield 'a field needs a word after it'
 huge=$(head -c 1048576 /dev/zero | tr '\0' 'a')
 got=$( { exec 3<>"/dev/tcp/127.0.0.1/${URL##*:}"
          printf 'GET /?q=%s HTTP/1.0\r\n\r\n' "$huge" >&3 2>/dev/null || true

@@ -181,6 +181,13 @@ static void test_malformed_queries(void **state)
     fails(fx, "kars AND", "'AND' has nothing after it at column 6");
     fails(fx, "OR kars", "needs something before it at column 1");
     fails(fx, "kars NEAR/3", "NEAR goes between words or phrases");
+    fails(fx, "(kars OR moscow) NEAR treaty", "NEAR goes between words or phrases at column 18");
+    fails(fx, "date:1921 NEAR treaty", "NEAR goes between words or phrases");
+    fails(fx, "kars NEAR treat*", "NEAR goes between words or phrases");
+    fails(fx, "kars . NEAR -", "NEAR goes between words or phrases at column 8");
+    fails(fx, "kars NEAR -", "NEAR goes between words or phrases at column 6");
+    fails(fx, "place:\"\"", "a field needs a word after it");
+    fails(fx, "(an place:-)", "Kamal\") at column 5");
     fails(fx, "\xC3\x28", "not valid UTF-8 at byte 1");
     fails(fx, "- , .", "no words");
     char *deep = calloc(200, 1);
