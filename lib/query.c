@@ -22,6 +22,15 @@
 
 #define MAX_DEPTH 32      /* nested parentheses and operators */
 #define MAX_VARIANTS 16   /* variants looked up for one word */
+#define MAX_FORMS 16      /* a word's other forms, for proximity */
+#define MAX_FORM_SCAN 200 /* words looked at to find them */
+/* Ranking: the weight of a word's exact form beside its family's; of the
+ * query's words found in the order typed within PROXIMITY_WINDOW positions
+ * beside the words' own.  Chosen on tests/relevance (README, "Ranking"). */
+#define EXACT_WEIGHT 0.1
+#define PROXIMITY_WINDOW 12
+#define PROXIMITY_WEIGHT 0.5
+#define PROXIMITY_PAIRS 8 /* pairs a conjunction gets, from its first word */
 #define NEAR_DEFAULT 10
 #define NEAR_MAX 1000
 #define TERM_BYTES (ANALYZE_MAX_WORD * 4 + 16)
@@ -832,6 +841,10 @@ typedef struct {
     int loose;
     const char *found[MAX_VARIANTS];
     size_t n_found;
+    /* For words side by side (see add_proximity): which tokens need their
+     * forms, and those forms, both by token. */
+    char *wants_forms;
+    store_query_t **forms;
     fond_status_t status;
 } builder_t;
 
@@ -990,32 +1003,127 @@ static fond_status_t add_related_stems(builder_t *b, query_token_t *t)
     return b->status;
 }
 
-/* A bare word: its exact form, its stems and related forms, its variants;
- * the exact form matches more of these, so weighs more. */
-static fond_status_t build_word(builder_t *b, query_token_t *t,
-                                store_query_t **out)
+/* A word's forms in the collection, as exact (positioned) terms: the word,
+ * its variants, and the words under its stem's prefix that have one of its
+ * stems ("autonomous" for "autonomy").  Folding can change a stem (Russian
+ * "новый" is indexed as "новыи"), so this list may miss a form: it only
+ * serves proximity, never matching. */
+typedef struct {
+    builder_t *b;
+    const query_token_t *t;
+    parts_t *forms;
+    size_t scanned;
+    int is_form;
+    fond_status_t status;
+} forms_ctx_t;
+
+static int check_stem(void *ctx, const analyze_token_t *word)
 {
-    fond_status_t st = t->n_stems ? add_related_stems(b, t) : FOND_OK;
+    forms_ctx_t *c = ctx;
+    for (size_t k = 0; k < c->t->n_stems && !c->is_form; k++)
+        c->is_form = strcmp(c->t->stems[k], word->stem) == 0;
+    return 1; /* one word is all there is */
+}
+
+static int take_form(void *ctx, const char *term)
+{
+    forms_ctx_t *c = ctx;
+    if (++c->scanned > MAX_FORM_SCAN || c->forms->n == c->forms->max)
+        return 1;
+    const query_langs_t *langs = c->b->q->langs;
+    c->is_form = strcmp(term, c->t->word) == 0; /* there already */
+    for (size_t k = 0; k < langs->n && !c->is_form; k++)
+        if (analyze_text(langs->analyzers[k], term, strlen(term), check_stem,
+                         c) == FOND_ERR_NOMEM) /* else: not a form */
+            c->status = FOND_ERR_NOMEM;
+    if (c->status == FOND_OK && c->is_form && strcmp(term, c->t->word) != 0)
+        c->status = parts_term(c->forms, c->b->s, "", term);
+    return c->status != FOND_OK;
+}
+
+/* Where a word's forms start: its shortest stem, folded, less its last
+ * letter (a stem may end otherwise than its words: "autonomi"), or all of
+ * it when that would leave fewer than 3 bytes. */
+static void forms_prefix(const query_token_t *t, char *prefix, size_t size)
+{
+    const char *shortest = t->stems[0];
+    for (size_t k = 1; k < t->n_stems; k++)
+        if (strlen(t->stems[k]) < strlen(shortest))
+            shortest = t->stems[k];
+    size_t n = analyze_fold(shortest, strlen(shortest), prefix, size);
+    size_t last = n; /* where the last letter starts */
+    while (last > 0 && ((unsigned char)prefix[--last] & 0xC0) == 0x80)
+        ;
+    prefix[last >= 3 ? last : n] = '\0';
+}
+
+static fond_status_t build_forms(builder_t *b, const query_token_t *t,
+                                 store_query_t **out)
+{
     parts_t p;
-    if (st == FOND_OK)
-        st = parts_init(&p, 1 + t->n_stems + MAX_VARIANTS);
-    else
-        return st;
+    fond_status_t st = parts_init(&p, 1 + MAX_VARIANTS + MAX_FORMS);
     if (st == FOND_OK)
         st = parts_term(&p, b->s, "", t->word);
-    for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++)
-        st = parts_term(&p, b->s, "Z", t->stems[k]);
-    if (st == FOND_OK)
-        find_variants(b, t->word);
-    st = st == FOND_OK ? b->status : st;
-    t->n_variants = b->n_found;
     for (size_t k = 0; k < b->n_found && st == FOND_OK; k++)
         st = parts_term(&p, b->s, "", b->found[k]);
+    char prefix[TERM_BYTES];
+    forms_prefix(t, prefix, sizeof prefix);
+    forms_ctx_t c = {b, t, &p, 0, 0, FOND_OK};
+    if (st == FOND_OK && strlen(prefix) >= 3)
+        st = store_terms(b->s, prefix, take_form, &c);
+    st = st == FOND_OK ? c.status : st;
     if (st != FOND_OK) {
         parts_free(&p);
         return st;
     }
     return parts_combine(&p, b->s, STORE_OP_OR, 0, out);
+}
+
+/* A word's family: its stems, related stems and variants, weighed as one
+ * term (Xapian's OP_SYNONYM), so that a passage gets no more for holding
+ * the form typed than another form; its exact form adds a little (and
+ * finds it in text indexed without stems: footnotes). */
+static fond_status_t build_family(builder_t *b, const query_token_t *t,
+                                  store_query_t **out)
+{
+    parts_t p;
+    store_query_t *both[2] = {NULL, NULL}, *exact = NULL;
+    fond_status_t st = parts_init(&p, t->n_stems + b->n_found);
+    if (st != FOND_OK)
+        return st;
+    for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++)
+        st = parts_term(&p, b->s, "Z", t->stems[k]);
+    for (size_t k = 0; k < b->n_found && st == FOND_OK; k++)
+        st = parts_term(&p, b->s, "", b->found[k]);
+    if (st == FOND_OK)
+        st = parts_combine(&p, b->s, STORE_OP_SYNONYM, 0, &both[0]);
+    else
+        parts_free(&p);
+    if (st == FOND_OK)
+        st = build_term(b->s, "", t->word, &exact);
+    if (st == FOND_OK)
+        st = store_query_scale(b->s, &both[1], exact, EXACT_WEIGHT);
+    if (st == FOND_OK)
+        st = store_query_combine(b->s, out, STORE_OP_OR, both, 2, 0);
+    store_query_free(both[0]);
+    store_query_free(both[1]);
+    store_query_free(exact);
+    return st;
+}
+
+/* A bare word: its family, and its forms if proximity needs them. */
+static fond_status_t build_word(builder_t *b, query_token_t *t,
+                                store_query_t **out)
+{
+    fond_status_t st = t->n_stems ? add_related_stems(b, t) : FOND_OK;
+    if (st == FOND_OK)
+        find_variants(b, t->word);
+    st = st == FOND_OK ? b->status : st;
+    t->n_variants = b->n_found;
+    size_t at = (size_t)(t - b->q->tokens);
+    if (st == FOND_OK && b->wants_forms[at] && !b->forms[at])
+        st = build_forms(b, t, &b->forms[at]);
+    return st == FOND_OK ? build_family(b, t, out) : st;
 }
 
 /* The node's words as exact terms with a prefix, combined with op. */
@@ -1099,7 +1207,7 @@ static fond_status_t build_filter(builder_t *b, const node_t *n,
     fond_status_t st = n->kind == NODE_DATE ? build_date_terms(b, n, &terms)
                                             : build_field_terms(b, n, &terms);
     if (st == FOND_OK)
-        st = store_query_boolean(b->s, out, terms);
+        st = store_query_scale(b->s, out, terms, 0.0);
     store_query_free(terms);
     return st;
 }
@@ -1181,13 +1289,107 @@ static int pick_all(const query_t *q, const node_t *n, const node_t *c)
     return !c->prohibited && kept(q, n, c);
 }
 
+/* ------------------------------------------------------------ proximity */
+
+/* The words side by side that proximity pairs: bare, not prohibited, not
+ * stopwords (which are skipped, not a break: "treaty of kars" pairs
+ * "treaty" with "kars"). */
+static int is_paired_word(const query_t *q, const node_t *c)
+{
+    return c->kind == NODE_WORD && !c->prohibited && !is_stopword_node(q, c);
+}
+
+/* Anything else between two words (a phrase, a filter, NOT x) parts them. */
+static int breaks_pairs(const node_t *c)
+{
+    return c->kind != NODE_WORD || c->prohibited;
+}
+
+/* Call take(b, first, second) for the first PROXIMITY_PAIRS pairs of
+ * paired words next to each other in n (their token indexes); stop at the
+ * first failure.  Longer queries are sentences, not keywords. */
+static fond_status_t each_pair(builder_t *b, const node_t *n,
+                               fond_status_t (*take)(builder_t *, size_t,
+                                                     size_t, void *),
+                               void *ctx)
+{
+    const node_t *prev = NULL;
+    fond_status_t st = FOND_OK;
+    size_t pairs = 0;
+    for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++) {
+        const node_t *c = n->kids[i];
+        if (breaks_pairs(c))
+            prev = NULL;
+        if (!is_paired_word(b->q, c))
+            continue;
+        if (prev && pairs++ < PROXIMITY_PAIRS)
+            st = take(b, prev->first, c->first, ctx);
+        prev = c;
+    }
+    return st;
+}
+
+static fond_status_t want_forms(builder_t *b, size_t first, size_t second,
+                                void *ctx)
+{
+    (void)ctx;
+    b->wants_forms[first] = b->wants_forms[second] = 1;
+    return FOND_OK;
+}
+
+/* The two words' forms in the order typed, within the window. */
+static fond_status_t take_pair(builder_t *b, size_t first, size_t second,
+                               void *ctx)
+{
+    parts_t *pairs = ctx;
+    store_query_t *two[2] = {b->forms[first], b->forms[second]};
+    if (!two[0] || !two[1] || pairs->n == pairs->max)
+        return FOND_OK;
+    fond_status_t st = store_query_combine(b->s, &pairs->items[pairs->n],
+                                           STORE_OP_PHRASE, two, 2,
+                                           PROXIMITY_WINDOW);
+    pairs->n += st == FOND_OK;
+    return st;
+}
+
+/* Words typed side by side ("Nakhchivan autonomy") rank higher where the
+ * passage has them in that order, close together ("a Nakhichevan province
+ * as an autonomous region"): the ordered windows of the sequential
+ * dependence model (Metzler and Croft, 2005), added to *pos. */
+static fond_status_t add_proximity(builder_t *b, const node_t *n,
+                                   store_query_t **pos)
+{
+    parts_t pairs;
+    store_query_t *any = NULL, *both[2] = {*pos, NULL}, *ranked = NULL;
+    fond_status_t st = parts_init(&pairs, n->n_kids);
+    if (st == FOND_OK)
+        st = each_pair(b, n, take_pair, &pairs);
+    if (st != FOND_OK || pairs.n == 0) {
+        parts_free(&pairs);
+        return st;
+    }
+    st = parts_combine(&pairs, b->s, STORE_OP_OR, 0, &any);
+    if (st == FOND_OK)
+        st = store_query_scale(b->s, &both[1], any, PROXIMITY_WEIGHT);
+    if (st == FOND_OK)
+        st = store_query_combine(b->s, &ranked, STORE_OP_AND_MAYBE, both, 2, 0);
+    if (st == FOND_OK) {
+        store_query_free(*pos);
+        *pos = ranked;
+    }
+    store_query_free(any);
+    store_query_free(both[1]);
+    return st;
+}
+
 /* [must AND] ([may] AND or, loose, OR) NOT [prohibited]. */
 static fond_status_t build_conjunction(builder_t *b, const node_t *n,
                                        store_query_t **out)
 {
     int loose = b->loose && n->kind == NODE_IMPLICIT;
     store_query_t *must = NULL, *may = NULL, *neg = NULL, *pos = NULL;
-    fond_status_t st = loose
+    fond_status_t st = each_pair(b, n, want_forms, NULL);
+    st = st != FOND_OK ? st : loose
         ? build_kids(b, n, pick_must, STORE_OP_AND, &must)
         : build_kids(b, n, pick_all, STORE_OP_AND, &pos);
     if (st == FOND_OK && loose)
@@ -1199,6 +1401,8 @@ static fond_status_t build_conjunction(builder_t *b, const node_t *n,
         pos = must ? must : may;
         must = may = NULL;
     }
+    if (st == FOND_OK && pos)
+        st = add_proximity(b, n, &pos);
     if (st == FOND_OK)
         st = build_kids(b, n, pick_prohibited, STORE_OP_OR, &neg);
     if (st == FOND_OK && !pos)
@@ -1286,8 +1490,15 @@ fond_status_t query_build(query_t *q, store_t *s, int loose,
 {
     *out = NULL;
     builder_t b = {.q = q, .s = s, .loose = loose, .status = FOND_OK};
+    b.wants_forms = calloc(q->n_tokens + 1, 1);
+    b.forms = calloc(q->n_tokens + 1, sizeof *b.forms);
     store_query_t *root = NULL, *all = NULL;
-    fond_status_t st = build_node(&b, q->root, &root);
+    fond_status_t st = b.wants_forms && b.forms ? build_node(&b, q->root, &root)
+                                                : FOND_ERR_NOMEM;
+    for (size_t i = 0; b.forms && i < q->n_tokens; i++)
+        store_query_free(b.forms[i]);
+    free(b.forms);
+    free(b.wants_forms);
     if (st == FOND_OK && q->root->prohibited) { /* "-kars" alone */
         st = store_query_match_all(s, &all);
         store_query_t *both[2] = {all, root};

@@ -23,8 +23,10 @@
  * passages.  A bare word matches its exact folded form, its stem in every
  * language of the collection, and its name variants (the synonym table,
  * and spellings the collection holds that the rules kh/h, x/kh, y/i, iy/y,
- * sh/s, ch/c, ts/c derive); the exact form weighs most.  English stopwords
- * among bare words are dropped unless they are all there is.
+ * sh/s, ch/c, ts/c derive), all weighed as one term, with a little more for
+ * the exact form.  Words side by side also rank higher where a passage has
+ * them in that order, close together.  English stopwords among bare words
+ * are dropped unless they are all there is.
  */
 #ifndef FOND_QUERY_H
 #define FOND_QUERY_H

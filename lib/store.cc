@@ -325,15 +325,35 @@ extern "C" fond_status_t store_set_metadata(store_t *s, const char *key,
     }
 }
 
+/* Call cb for each of [i, end), until it returns non-zero. */
+static void each_term(Xapian::TermIterator i, const Xapian::TermIterator &end,
+                      int (*cb)(void *ctx, const char *term), void *ctx)
+{
+    for (; i != end; ++i)
+        if (cb(ctx, (*i).c_str()))
+            break;
+}
+
 extern "C" fond_status_t store_metadata_keys(store_t *s, const char *prefix,
                                              int (*cb)(void *ctx, const char *key),
                                              void *ctx)
 {
     try {
-        for (Xapian::TermIterator i = s->db->metadata_keys_begin(prefix);
-             i != s->db->metadata_keys_end(prefix); ++i)
-            if (cb(ctx, (*i).c_str()))
-                break;
+        each_term(s->db->metadata_keys_begin(prefix),
+                  s->db->metadata_keys_end(prefix), cb, ctx);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_terms(store_t *s, const char *prefix,
+                                     int (*cb)(void *ctx, const char *term),
+                                     void *ctx)
+{
+    try {
+        each_term(s->db->allterms_begin(prefix), s->db->allterms_end(prefix),
+                  cb, ctx);
         return FOND_OK;
     } catch (...) {
         return fail(s);
@@ -541,13 +561,14 @@ extern "C" fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
     }
 }
 
-extern "C" fond_status_t store_query_boolean(store_t *s, store_query_t **out,
-                                             const store_query_t *q)
+extern "C" fond_status_t store_query_scale(store_t *s, store_query_t **out,
+                                           const store_query_t *q,
+                                           double factor)
 {
     *out = NULL;
     try {
         *out = new store_query_t{
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->query, 0.0)};
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->query, factor)};
         return FOND_OK;
     } catch (...) {
         return fail(s);
@@ -579,6 +600,7 @@ static Xapian::Query combine(store_op_t op, const std::vector<Xapian::Query> &q,
     case STORE_OP_NEAR: return Q(Q::OP_NEAR, q.begin(), q.end(), window);
     case STORE_OP_AND_NOT: return first_vs_rest(Q::OP_AND_NOT, q);
     case STORE_OP_AND_MAYBE: return first_vs_rest(Q::OP_AND_MAYBE, q);
+    case STORE_OP_SYNONYM: return Q(Q::OP_SYNONYM, q.begin(), q.end());
     case STORE_OP_FILTER: return first_vs_rest(Q::OP_FILTER, q);
     }
     return Q(Q::OP_AND, q.begin(), q.end());

@@ -87,6 +87,10 @@ fond_status_t store_commit(store_t *s);
  * at `to`, with Xapian's compactor. */
 fond_status_t store_compact(const char *from, const char *to, char *err,
                             size_t errsize);
+/* Call cb for each term starting with prefix, in order, until it returns
+ * non-zero. */
+fond_status_t store_terms(store_t *s, const char *prefix,
+                          int (*cb)(void *ctx, const char *term), void *ctx);
 /* How many documents hold `term` (0 if none). */
 fond_status_t store_term_freq(store_t *s, const char *term, size_t *out);
 
@@ -148,6 +152,7 @@ typedef enum {
     STORE_OP_PHRASE,   /* parts are terms, in order, adjacent */
     STORE_OP_NEAR,     /* parts within `window` positions, any order */
     STORE_OP_AND_MAYBE, /* first part required, the others add weight */
+    STORE_OP_SYNONYM,  /* parts are one word: weighed as one term */
     STORE_OP_FILTER     /* first part ranked, the others must match too
                            but add no weight */
 } store_op_t;
@@ -162,9 +167,9 @@ fond_status_t store_query_match_all(store_t *s, store_query_t **out);
 /* Every term starting with `prefix` (at most the 200 most frequent). */
 fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
                                    const char *prefix);
-/* The same matches as `q`, with no weight: a filter. */
-fond_status_t store_query_boolean(store_t *s, store_query_t **out,
-                                  const store_query_t *q);
+/* The same matches as `q`, with its weight times factor (0: a filter). */
+fond_status_t store_query_scale(store_t *s, store_query_t **out,
+                                const store_query_t *q, double factor);
 void store_query_free(store_query_t *q);
 
 /* Rank with BM25; one page as `o` says. */

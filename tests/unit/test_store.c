@@ -178,6 +178,67 @@ static void test_queries(void **state)
     assert_int_equal(store_close(s), FOND_OK);
 }
 
+/* The weight of the first hit of q (freed). */
+static double top_weight(store_t *s, store_query_t *q)
+{
+    store_mset_t *m = NULL;
+    assert_int_equal(store_search(s, &m, q, &(store_search_opts_t){.limit = 1}), FOND_OK);
+    double w = store_mset_size(m) ? store_mset_weight(m, 0) : -1;
+    store_mset_free(m);
+    store_query_free(q);
+    return w;
+}
+
+static int list_term(void *ctx, const char *term)
+{
+    char *out = ctx;
+    if (strlen(out) + strlen(term) + 2 > 64)
+        return 1; /* stop */
+    strcat(strcat(out, *out ? "," : ""), term);
+    return strcmp(term, "talks") == 0; /* stop after "talks" */
+}
+
+/* What query.c ranks with: word families as one term, scaled weights,
+ * phrases over alternatives within a window, terms by prefix. */
+static void test_ranking_parts(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *s = three_docs(fx);
+    char got[64];
+    ids(s, two(s, STORE_OP_SYNONYM, "signed", "moscow"), got, sizeof got);
+    assert_true(!strcmp(got, "a,c") || !strcmp(got, "c,a"));
+
+    double plain = top_weight(s, term(s, "signed"));
+    store_query_t *q = NULL, *t = term(s, "signed");
+    assert_int_equal(store_query_scale(s, &q, t, 0.5), FOND_OK);
+    assert_true(plain > 0);
+    double half = top_weight(s, q);
+    assert_true(half > 0.499 * plain && half < 0.501 * plain);
+    assert_int_equal(store_query_scale(s, &q, t, 0.0), FOND_OK);
+    assert_true(top_weight(s, q) == 0.0);
+    store_query_free(t);
+
+    /* "kars" or "moscow", then "treaty" within 3 positions, in that order */
+    store_query_t *either = two(s, STORE_OP_OR, "kars", "moscow");
+    store_query_t *parts[2] = {either, term(s, "treaty")};
+    assert_int_equal(store_query_combine(s, &q, STORE_OP_PHRASE, parts, 2, 3), FOND_OK);
+    ids(s, q, got, sizeof got);
+    assert_true(!strcmp(got, "b,c") || !strcmp(got, "c,b"));
+    store_query_free(parts[0]);
+    store_query_free(parts[1]);
+
+    got[0] = '\0';
+    assert_int_equal(store_terms(s, "t", list_term, got), FOND_OK);
+    assert_string_equal(got, "talks"); /* in order; the callback stopped it */
+    got[0] = '\0';
+    assert_int_equal(store_terms(s, "tr", list_term, got), FOND_OK);
+    assert_string_equal(got, "treaty");
+    got[0] = '\0';
+    assert_int_equal(store_terms(s, "zz", list_term, got), FOND_OK);
+    assert_string_equal(got, "");
+    assert_int_equal(store_close(s), FOND_OK);
+}
+
 static void test_data_values_and_paging(void **state)
 {
     fixture_t *fx = *state;
@@ -299,6 +360,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_second_writer_is_locked_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_file_is_not_a_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ranking_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_data_values_and_paging, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shown_values_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_then_add, setup, teardown),
