@@ -257,26 +257,33 @@ static size_t try_dotted(scan_t *s, size_t i)
     return e3;
 }
 
+/* A month (and day, or 0 for the whole month) read from t[i] to t[end],
+ * and the year that may follow: recorded as a date, or as undated (its
+ * year comes from the text before it); the end of what was read. */
+static size_t finish_date(scan_t *s, size_t i, size_t end, int month, int day)
+{
+    size_t ye;
+    int year = read_year_after(s->t, s->len, end, &ye);
+    if (year < 0) {
+        add_undated(s, month, day, i, end);
+        return end;
+    }
+    if (day == 0 || valid_day(year, month, day))
+        add_dated(s, year, month, day, i, ye);
+    return ye;
+}
+
 /* "16 March 1921", "3 July", "3rd July" at t[i]; the end, or 0. */
 static size_t try_day_month(scan_t *s, size_t i)
 {
     const char *t = s->t;
-    size_t len = s->len, de, me, ye;
+    size_t len = s->len, de, me;
     int day = read_day(t, len, i, &de);
     if (day < 0)
         return 0;
     size_t m0 = skip_gap(t, len, de);
     int month = m0 > de ? read_month(t, len, m0, &me) : 0;
-    if (!month)
-        return 0;
-    int year = read_year_after(t, len, me, &ye);
-    if (year < 0) {
-        add_undated(s, month, day, i, me);
-        return me;
-    }
-    if (valid_day(year, month, day))
-        add_dated(s, year, month, day, i, ye);
-    return ye;
+    return month ? finish_date(s, i, me, month, day) : 0;
 }
 
 /* "March 16, 1921", "March 16" or "September 1921" at t[i]; the end, or
@@ -297,14 +304,7 @@ static size_t try_month_first(scan_t *s, size_t i)
         add_dated(s, year, month, 0, i, ye);
         return ye;
     }
-    int year = read_year_after(t, len, de, &ye);
-    if (year < 0) {
-        add_undated(s, month, day, i, de);
-        return de;
-    }
-    if (valid_day(year, month, day))
-        add_dated(s, year, month, day, i, ye);
-    return ye;
+    return finish_date(s, i, de, month, day);
 }
 
 /* "mid-September" or "midSeptember" (a hyphen lost in extraction) at
@@ -312,20 +312,12 @@ static size_t try_month_first(scan_t *s, size_t i)
 static size_t try_mid_month(scan_t *s, size_t i)
 {
     const char *t = s->t;
-    size_t len = s->len, me, ye;
+    size_t len = s->len, me;
     if (!letters_match(t, len, i, "mid", 3))
         return 0;
     size_t m0 = i + 3 < len && t[i + 3] == '-' ? i + 4 : i + 3;
     int month = read_month(t, len, m0, &me);
-    if (!month)
-        return 0;
-    int year = read_year_after(t, len, me, &ye);
-    if (year < 0) {
-        add_undated(s, month, 0, i, me);
-        return me;
-    }
-    add_dated(s, year, month, 0, i, ye);
-    return ye;
+    return month ? finish_date(s, i, me, month, 0) : 0;
 }
 
 /* Is the word before t[i] "at"?  "at 1930" is a time of day. */
