@@ -3,7 +3,7 @@
 # merges the shards; and shards served by xapian-tcpsrv on 127.0.0.1,
 # named by a stub of "remote" lines, give the same results again.
 source "$(dirname "$0")/common.bash"
-QUERIES=(kars tbilisi 'type:telegram' Nakhchivan 'treaty NOT moscow' '"Treaty of Moscow"' 'date:1921-09..1921-10 conference')
+QUERIES=(kars tbilisi 'type:telegram' Nakhchivan 'Nakhchivan autonomy' 'treaty kars signed' 'treaty NOT moscow' '"Treaty of Moscow"' 'date:1921-09..1921-10 conference')
 
 # Each hit as "id score", sorted: the same set with the same scores (hits
 # of equal score may come in another order from shards).
