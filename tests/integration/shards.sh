@@ -34,11 +34,16 @@ check "... into one database" bash -c "[ ! -e '$TMP/tocompact/XAPIANDB' ] && [ -
 same_as_single "$TMP/tocompact" "compacted"
 
 # Across machines: each shard behind its own xapian-tcpsrv, on loopback.
+# On SIGTERM xapian-tcpsrv signals its whole process group (to stop the
+# children it forks a connection), so each runs in a session of its own
+# (setsid): in this script's group, stopping one would stop the script.
 pids=()
-# xapian-tcpsrv forks a child a connection: stop those too
 stop_servers() {
   local p
-  for p in "${pids[@]}"; do pkill -9 -P "$p" 2>/dev/null || true; kill -9 "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do
+    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  done
   pids=()
 }
 trap stop_servers EXIT
@@ -46,7 +51,7 @@ port=$((20000 + RANDOM % 20000))
 : >"$TMP/remote.stub"
 for s in "$TMP"/sharded/shard-0*; do
   while :; do
-    xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$s" </dev/null >/dev/null 2>&1 &
+    setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$s" </dev/null >/dev/null 2>&1 &
     pid=$!
     sleep 0.3
     if kill -0 "$pid" 2>/dev/null; then break; fi
@@ -57,6 +62,11 @@ for s in "$TMP"/sharded/shard-0*; do
   port=$((port + 1))
 done
 same_as_single "$TMP/remote.stub" "through xapian-tcpsrv"
+served=("${pids[@]}")
 stop_servers
+check "SIGTERM stops the servers" bash -c "! kill -0 ${served[*]} 2>/dev/null"
+check "... and --compact of the shards they served works at once" \
+  timeout 60 "$INDEX" -q --compact --db "$TMP/sharded"
+same_as_single "$TMP/sharded" "compacted after serving"
 
 finish
