@@ -1030,27 +1030,31 @@ static int take_form(void *ctx, const char *term)
     forms_ctx_t *c = ctx;
     if (++c->scanned > MAX_FORM_SCAN || c->forms->n == c->forms->max)
         return 1;
+    if (strcmp(term, c->t->word) == 0)
+        return 0; /* in the list already */
     const query_langs_t *langs = c->b->q->langs;
-    c->is_form = strcmp(term, c->t->word) == 0; /* there already */
+    c->is_form = 0;
     for (size_t k = 0; k < langs->n && !c->is_form; k++)
         if (analyze_text(langs->analyzers[k], term, strlen(term), check_stem,
                          c) == FOND_ERR_NOMEM) /* else: not a form */
             c->status = FOND_ERR_NOMEM;
-    if (c->status == FOND_OK && c->is_form && strcmp(term, c->t->word) != 0)
+    if (c->status == FOND_OK && c->is_form)
         c->status = parts_term(c->forms, c->b->s, "", term);
     return c->status != FOND_OK;
 }
 
-/* Where a word's forms start: its shortest stem, folded, less its last
- * letter (a stem may end otherwise than its words: "autonomi"), or all of
- * it when that would leave fewer than 3 bytes. */
+/* Where a word's forms start: its shortest stem (stems come folded, like
+ * the words), less its last letter (a stem may end otherwise than its
+ * words: "autonomi"), or all of it when that would leave fewer than 3
+ * bytes. */
 static void forms_prefix(const query_token_t *t, char *prefix, size_t size)
 {
     const char *shortest = t->stems[0];
     for (size_t k = 1; k < t->n_stems; k++)
         if (strlen(t->stems[k]) < strlen(shortest))
             shortest = t->stems[k];
-    size_t n = analyze_fold(shortest, strlen(shortest), prefix, size);
+    int fits = snprintf(prefix, size, "%s", shortest);
+    size_t n = fits >= 0 && (size_t)fits < size ? (size_t)fits : 0;
     size_t last = n; /* where the last letter starts */
     while (last > 0 && ((unsigned char)prefix[--last] & 0xC0) == 0x80)
         ;

@@ -64,7 +64,8 @@ done
 same_as_single "$TMP/remote.stub" "through xapian-tcpsrv"
 served=("${pids[@]}")
 stop_servers
-check "SIGTERM stops the servers" bash -c "! kill -0 ${served[*]} 2>/dev/null"
+check "SIGTERM stops the servers" \
+  bash -c "for p in ${served[*]}; do ! kill -0 \$p 2>/dev/null || exit 1; done"
 check "... and --compact of the shards they served works at once" \
   timeout 60 "$INDEX" -q --compact --db "$TMP/sharded"
 same_as_single "$TMP/sharded" "compacted after serving"
