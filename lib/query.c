@@ -1386,12 +1386,33 @@ static fond_status_t add_proximity(builder_t *b, const node_t *n,
     return st;
 }
 
+/* *pos (every passage if NULL) without n's prohibited kids, into *out;
+ * *pos passes to *out or stays the caller's to free. */
+static fond_status_t without_prohibited(builder_t *b, const node_t *n,
+                                        store_query_t **pos,
+                                        store_query_t **out)
+{
+    store_query_t *neg = NULL;
+    fond_status_t st = build_kids(b, n, pick_prohibited, STORE_OP_OR, &neg);
+    if (st == FOND_OK && !*pos)
+        st = store_query_match_all(b->s, pos);
+    if (st == FOND_OK && neg) {
+        store_query_t *both[2] = {*pos, neg};
+        st = store_query_combine(b->s, out, STORE_OP_AND_NOT, both, 2, 0);
+    } else if (st == FOND_OK) {
+        *out = *pos;
+        *pos = NULL;
+    }
+    store_query_free(neg);
+    return st;
+}
+
 /* [must AND] ([may] AND or, loose, OR) NOT [prohibited]. */
 static fond_status_t build_conjunction(builder_t *b, const node_t *n,
                                        store_query_t **out)
 {
     int loose = b->loose && n->kind == NODE_IMPLICIT;
-    store_query_t *must = NULL, *may = NULL, *neg = NULL, *pos = NULL;
+    store_query_t *must = NULL, *may = NULL, *pos = NULL;
     fond_status_t st = each_pair(b, n, want_forms, NULL);
     st = st != FOND_OK ? st : loose
         ? build_kids(b, n, pick_must, STORE_OP_AND, &must)
@@ -1408,19 +1429,21 @@ static fond_status_t build_conjunction(builder_t *b, const node_t *n,
     if (st == FOND_OK && pos)
         st = add_proximity(b, n, &pos);
     if (st == FOND_OK)
-        st = build_kids(b, n, pick_prohibited, STORE_OP_OR, &neg);
-    if (st == FOND_OK && !pos)
-        st = store_query_match_all(b->s, &pos);
-    if (st == FOND_OK && neg) {
-        store_query_t *both[2] = {pos, neg};
-        st = store_query_combine(b->s, out, STORE_OP_AND_NOT, both, 2, 0);
-    } else if (st == FOND_OK) {
-        *out = pos;
-        pos = NULL;
-    }
+        st = without_prohibited(b, n, &pos, out);
     store_query_free(must);
     store_query_free(may);
-    store_query_free(neg);
+    store_query_free(pos);
+    return st;
+}
+
+/* a OR b NOT [prohibited]: "-moscow" in an OR excludes, as in AND. */
+static fond_status_t build_or(builder_t *b, const node_t *n,
+                              store_query_t **out)
+{
+    store_query_t *pos = NULL;
+    fond_status_t st = build_kids(b, n, pick_all, STORE_OP_OR, &pos);
+    if (st == FOND_OK)
+        st = without_prohibited(b, n, &pos, out);
     store_query_free(pos);
     return st;
 }
@@ -1440,7 +1463,7 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
     case NODE_DATE:
     case NODE_ALL: return build_filter(b, n, out);
     case NODE_NEAR: return build_near(b, n, out);
-    case NODE_OR: return build_kids(b, n, pick_all, STORE_OP_OR, out);
+    case NODE_OR: return build_or(b, n, out);
     case NODE_AND:
     case NODE_IMPLICIT: return build_conjunction(b, n, out);
     }

@@ -108,6 +108,9 @@ static void test_operators(void **state)
     FINDS("moscow -kars", "C,D");
     FINDS("-moscow", "A");
     FINDS("(ankara OR baku) treaty", "A,D");
+    FINDS("kars OR -moscow", "A");       /* "-" in an OR excludes, as in */
+    FINDS("-kars OR -moscow", "");       /* AND (it was dropped, or failed */
+    FINDS("-* OR -kars", "");            /* with "a query needs a part") */
     FINDS("\"treaty of kars\"", "A");
     FINDS("kars NEAR/2 treaty", "A");
     FINDS("conference NEAR/3 moscow", "D");
