@@ -31,6 +31,8 @@
 #define PROXIMITY_WINDOW 12
 #define PROXIMITY_WEIGHT 0.5
 #define PROXIMITY_PAIRS 8 /* pairs a conjunction gets, from its first word */
+#define FIELD_VALUE_MAX 200 /* bytes of a whole value ("SA AR"), folded:
+                              longer than any the index keeps (240) */
 #define NEAR_DEFAULT 10
 #define NEAR_MAX 1000
 #define TERM_BYTES (ANALYZE_MAX_WORD * 4 + 16)
@@ -504,6 +506,15 @@ static int is_filter(const node_t *n)
     return n->kind == NODE_FIELD || n->kind == NODE_DATE || n->kind == NODE_ALL;
 }
 
+/* The bytes of n's folded words, as a whole field's value joins them. */
+static size_t words_length(const query_t *q, const node_t *n)
+{
+    size_t len = 0;
+    for (size_t k = n->first; k < n->first + n->count; k++)
+        len += strlen(q->tokens[k].word);
+    return len;
+}
+
 /* A bare word (or a hyphenated one: a phrase), a wildcard, a phrase or a
  * field, analyzed into tokens.  *out is NULL when it holds no word. */
 static fond_status_t parse_term(parser_t *p, node_t **out)
@@ -533,6 +544,13 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
     if (st == FOND_OK && kind == NODE_FIELD && n->count == 0)
         st = parse_error(p, l.at, "a field needs a word after it "
                                   "(place:Tiflis, to:\"Yusif Kamal\")");
+    if (st == FOND_OK && kind == NODE_FIELD && n->field->whole &&
+        words_length(p->q, n) > FIELD_VALUE_MAX) {
+        char what[64];
+        snprintf(what, sizeof what, "a field's value is too long (at most "
+                 "%d bytes)", FIELD_VALUE_MAX);
+        st = parse_error(p, l.at, what);
+    }
     if (st == FOND_OK)
         st = lex_next(p);
     if (st != FOND_OK || (!is_filter(n) && n->count == 0)) {

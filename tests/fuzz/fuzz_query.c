@@ -71,7 +71,7 @@ static void search(const char *text)
     fond_search_opts_t opts = {.limit = 10};
     fond_status_t st = fond_db_search(db, text, &opts, &r);
     if (st != FOND_OK)
-        fprintf(stderr, "%s\n", fond_db_error(db));
+        fprintf(stderr, "%s: %s\n", fond_status_str(st), fond_db_error(db));
     FUZZ_CHECK(st == FOND_OK || st == FOND_ERR_NOMEM);
     FUZZ_CHECK(st != FOND_OK || fond_results_count(r) <= 10);
     fond_results_free(r);

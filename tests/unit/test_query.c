@@ -191,6 +191,14 @@ static void test_malformed_queries(void **state)
     fails(fx, "kars NEAR -", "NEAR goes between words or phrases at column 6");
     fails(fx, "place:\"\"", "a field needs a word after it");
     fails(fx, "(an place:-)", "Kamal\") at column 5");
+    char opis[300] = "kars opis:\"";       /* 21 words of 10 letters */
+    for (int i = 0; i < 21; i++)
+        strcat(opis, "abcdefghij ");
+    strcat(opis, "\"");
+    fails(fx, opis, "a field's value is too long (at most 200 bytes) at column 6");
+    opis[strlen(opis) - 13] = '\"';            /* 20 words: searched */
+    opis[strlen(opis) - 12] = '\0';
+    FINDS(opis, "");
     fails(fx, "\xC3\x28", "not valid UTF-8 at byte 1");
     fails(fx, "- , .", "no words");
     char *deep = calloc(200, 1);
