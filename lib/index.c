@@ -5,21 +5,19 @@
  * document, with the terms, values and data of schema.h, replacing
  * whatever the same source path had before.
  */
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "db_internal.h"
+#include "file.h"
 #include "hash.h"
 #include "ingest.h"
 #include "schema.h"
 
 #define TERM_MAX SCHEMA_TERM_MAX
-#define MAX_SOURCE_BYTES ((size_t)1 << 30)
 
 /* What every passage of one source shares. */
 typedef struct {
@@ -110,7 +108,8 @@ static int add_token(void *ctx, const analyze_token_t *t)
 {
     terms_ctx_t *c = ctx;
     c->status = add_prefixed(c->doc, c->prefix, t->word, c->kind, t->pos);
-    if (c->status == FOND_OK && c->kind == AS_TEXT)
+    if (c->status == FOND_OK && c->kind == AS_TEXT &&
+        strcmp(t->stem, t->word) != 0) /* a word that is its own stem: none */
         c->status = add_prefixed(c->doc, SCHEMA_STEM, t->stem, AS_WORD, 0);
     if (c->status == FOND_OK && c->kind == AS_TEXT && is_suggestible(t))
         c->status = store_add_spelling(c->store, t->word);
@@ -366,7 +365,11 @@ static int known_in_collection(void *ctx, const char *word, int is_stem)
     char term[TERM_MAX + 2];
     size_t freq = 0;
     snprintf(term, sizeof term, "%s%s", is_stem ? SCHEMA_STEM : "", word);
-    return store_term_freq(db->store, term, &freq) == FOND_OK && freq > 0;
+    if (store_term_freq(db->store, term, &freq) == FOND_OK && freq > 0)
+        return 1;
+    /* a stem that is a word of its own has no Z term (schema.h) */
+    return is_stem && store_term_freq(db->store, word, &freq) == FOND_OK &&
+           freq > 0;
 }
 
 /* A failure while writing a source: Xapian's message if it came from the
@@ -444,45 +447,15 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
 
 /* ------------------------------------------------------------- files */
 
-static fond_status_t read_file(fond_db_t *db, const char *path, char **text,
-                               size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        fclose(f);
-        return db_fail(db, FOND_ERR_IO, "%s: not a regular file", path);
-    }
-    if ((size_t)sb.st_size > MAX_SOURCE_BYTES) {
-        fclose(f);
-        return db_fail(db, FOND_ERR_IO, "%s: larger than 1 GiB, skipped", path);
-    }
-    *len = (size_t)sb.st_size;
-    *text = malloc(*len + 1);
-    if (!*text) {
-        fclose(f);
-        return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
-    }
-    size_t got = fread(*text, 1, *len, f);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed || got != *len) {
-        free(*text);
-        return db_fail(db, FOND_ERR_IO, "%s: read error", path);
-    }
-    (*text)[*len] = '\0';
-    return FOND_OK;
-}
-
 fond_status_t fond_db_index_file(fond_db_t *db, const char *path,
                                  fond_index_result_t *out)
 {
-    char *text = NULL;
+    char *text = NULL, why[256];
     size_t len = 0;
-    fond_status_t st = read_file(db, path, &text, &len);
-    if (st == FOND_OK)
+    fond_status_t st = file_read(path, &text, &len, why, sizeof why);
+    if (st != FOND_OK)
+        db_fail(db, st, "%s: %s", path, why);
+    else
         st = fond_db_index_text(db, path, NULL, text, len, out);
     free(text);
     return st;
