@@ -28,6 +28,7 @@ typedef struct {
     analyzer_t *analyzer;  /* stemming in the source's language */
     char hash[17];         /* FNV-1a 64 of the path, hex: the source's id */
     char src_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash> */
+    char *path_words;      /* the path in words (words_of_name) */
     int has_archival;      /* its Archive reference header, parsed */
     citation_archival_t archival;
 } source_ctx_t;
@@ -261,9 +262,10 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
 
 /* ------------------------------------------------------------- one passage */
 
-/* The source-level terms its passages carry too (schema.h, "Filters"):
- * type, language, its own date, its Archive reference. */
-static fond_status_t add_shared_terms(const source_ctx_t *src, store_doc_t *doc)
+/* The source-level terms every passage carries, as filters (schema.h,
+ * "Filters"): type, language, its own date, its Archive reference, and the
+ * words of its title, path, sender, recipient and place. */
+static fond_status_t add_source_terms(const source_ctx_t *src, store_doc_t *doc)
 {
     const source_t *h = &src->in->header;
     char lterm[32];
@@ -275,12 +277,21 @@ static fond_status_t add_shared_terms(const source_ctx_t *src, store_doc_t *doc)
         st = add_date_terms(doc, h->date);
     if (st == FOND_OK && src->has_archival)
         st = add_citation_terms(doc, &src->archival);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_TITLE, src->title);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_PATH_WORD, src->path_words);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_FROM, h->from);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_TO, h->to);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_PLACE, h->place);
     return st;
 }
 
-/* The source record, on the source's first passage: the terms only it
- * holds (title, path, its words, sender, recipient, place) and the fields
- * every passage of the source shows. */
+/* The source record, on the source's first passage: its path term and the
+ * fields every passage of the source shows. */
 static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
 {
     const source_t *h = &src->in->header;
@@ -288,19 +299,6 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
     snprintf(pterm, sizeof pterm, SCHEMA_PATH "%s", src->path); /* cut if long */
     store_doc_set_record(doc);
     fond_status_t st = store_doc_add_filter(doc, pterm, strlen(pterm));
-    if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_TITLE, src->title);
-    char *path_words = words_of_name(src->path, strlen(src->path));
-    if (st == FOND_OK)
-        st = path_words ? add_field(src, doc, SCHEMA_PATH_WORD, path_words)
-                        : FOND_ERR_NOMEM;
-    free(path_words);
-    if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_FROM, h->from);
-    if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_TO, h->to);
-    if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_PLACE, h->place);
     const unsigned slots[] = {
         SCHEMA_SLOT_TITLE, SCHEMA_SLOT_DATE, SCHEMA_SLOT_FROM,
         SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
@@ -340,7 +338,7 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
     if (st == FOND_OK)
         st = store_doc_add_filter(doc, src->src_term, strlen(src->src_term));
     if (st == FOND_OK)
-        st = add_shared_terms(src, doc);
+        st = add_source_terms(src, doc);
     if (st == FOND_OK && p->ordinal == SCHEMA_RECORD_PASSAGE)
         st = add_record(src, doc);
     if (st == FOND_OK)
@@ -391,11 +389,15 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
     const char *ref = src->in->header.archive_ref;
     src->has_archival = ref && citation_find_archival(ref, strlen(ref),
                                                       &src->archival);
-    fond_status_t st = db_analyzer(db, src->in->language, &src->analyzer);
+    src->path_words = words_of_name(src->path, strlen(src->path));
+    fond_status_t st = src->path_words ? FOND_OK : FOND_ERR_NOMEM;
+    if (st == FOND_OK)
+        st = db_analyzer(db, src->in->language, &src->analyzer);
     if (st == FOND_OK)
         st = db_delete_source(db, src->hash);
     for (size_t i = 0; i < src->in->n_passages && st == FOND_OK; i++)
         st = write_passage(db, src, &src->in->passages[i]);
+    free(src->path_words);
     return st;
 }
 
@@ -432,7 +434,7 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
     }
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
-                        &in, NULL, "", "", 0, {"", "", "", "", ""}};
+                        &in, NULL, "", "", NULL, 0, {"", "", "", "", ""}};
     if (!src.title)
         src.title = derived;
     st = src.title ? write_source(db, &src) : FOND_ERR_NOMEM;

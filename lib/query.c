@@ -1165,14 +1165,6 @@ static fond_status_t build_field_terms(builder_t *b, const node_t *n,
                                        store_query_t **out)
 {
     const query_field_t *f = n->field;
-    if (!f->whole && f->records_only) { /* through the source records */
-        store_query_t *records = NULL;
-        fond_status_t st = build_words(b, n, f->prefix, STORE_OP_AND, &records);
-        if (st == FOND_OK)
-            st = store_query_sources(b->s, out, records);
-        store_query_free(records);
-        return st;
-    }
     if (!f->whole)
         return build_words(b, n, f->prefix, STORE_OP_AND, out);
     if (strcmp(f->prefix, SCHEMA_LANGUAGE) == 0)
