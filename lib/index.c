@@ -333,8 +333,9 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
     snprintf(qterm, sizeof qterm, SCHEMA_ID "%s", id);
     store_doc_t *doc = NULL;
     fond_status_t st = store_doc_new(db->store, &doc);
-    if (st == FOND_OK)
-        st = store_doc_add_filter(doc, qterm, strlen(qterm));
+    if (st != FOND_OK)
+        return db_fail(db, st, "%s: %s", src->path, store_error(db->store));
+    st = store_doc_add_filter(doc, qterm, strlen(qterm));
     if (st == FOND_OK)
         st = store_doc_add_filter(doc, src->src_term, strlen(src->src_term));
     if (st == FOND_OK)
@@ -348,8 +349,11 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
     if (st == FOND_OK)
         st = store_doc_set_data(doc, src->in->body.text + p->start,
                                 p->end - p->start);
-    if (st == FOND_OK)
-        st = store_doc_add(db->store, doc);
+    if (st != FOND_OK) /* building a document only allocates */
+        db_fail(db, st, "%s: passage %u: %s", src->path, p->ordinal,
+                fond_status_str(st));
+    else if ((st = store_doc_add(db->store, doc)) != FOND_OK)
+        db_fail(db, st, "%s: %s", src->path, store_error(db->store));
     store_doc_free(doc);
     return st;
 }
@@ -370,17 +374,6 @@ static int known_in_collection(void *ctx, const char *word, int is_stem)
            freq > 0;
 }
 
-/* A failure while writing a source: Xapian's message if it came from the
- * store, else the status's. */
-static fond_status_t source_fail(fond_db_t *db, const char *path,
-                                 fond_status_t st)
-{
-    int from_store = st == FOND_ERR_XAPIAN || st == FOND_ERR_CORRUPT ||
-                     st == FOND_ERR_LOCKED || st == FOND_ERR_MODIFIED;
-    return db_fail(db, st, "%s: %s", path,
-                   from_store ? store_error(db->store) : fond_status_str(st));
-}
-
 static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
 {
     snprintf(src->hash, sizeof src->hash, "%016llx",
@@ -390,11 +383,14 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
     src->has_archival = ref && citation_find_archival(ref, strlen(ref),
                                                       &src->archival);
     src->path_words = words_of_name(src->path, strlen(src->path));
-    fond_status_t st = src->path_words ? FOND_OK : FOND_ERR_NOMEM;
-    if (st == FOND_OK)
-        st = db_analyzer(db, src->in->language, &src->analyzer);
-    if (st == FOND_OK)
-        st = db_delete_source(db, src->hash);
+    if (!src->path_words)
+        return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", src->path);
+    fond_status_t st = db_analyzer(db, src->in->language, &src->analyzer);
+    if (st != FOND_OK)
+        db_fail(db, st, "%s: cannot make the %s stemmer: %s", src->path,
+                src->in->language, fond_status_str(st));
+    if (st == FOND_OK && (st = db_delete_source(db, src->hash)) != FOND_OK)
+        db_fail(db, st, "%s: %s", src->path, store_error(db->store));
     for (size_t i = 0; i < src->in->n_passages && st == FOND_OK; i++)
         st = write_passage(db, src, &src->in->passages[i]);
     free(src->path_words);
@@ -437,9 +433,8 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
                         &in, NULL, "", "", NULL, 0, {"", "", "", "", ""}};
     if (!src.title)
         src.title = derived;
-    st = src.title ? write_source(db, &src) : FOND_ERR_NOMEM;
-    if (st != FOND_OK)
-        source_fail(db, source_path, st);
+    st = src.title ? write_source(db, &src)
+                   : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
     if (out)
         fill_result(&in, len, out);
     free(derived);
