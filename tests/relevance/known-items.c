@@ -15,6 +15,9 @@
  *       and writes a block "#Q<qid>" followed by the text of each of the
  *       first 10 hits, one a line.  The peers' runners (bench/relevance)
  *       write the same blocks.
+ *   known-items standin SEED COUNT OUTDIR TEXT...
+ *       Writes COUNT files of generated text into OUTDIR (see standin()), a
+ *       stand-in collection for a test without the network.
  *   known-items score QUERIES.tsv TARGETS.tsv RESULTS [MIN_MRR]
  *       For each query, the rank of the first hit that is its target, then
  *       one TSV line per split: "split queries MRR@10 hits@1 hits@10" (all,
@@ -60,6 +63,7 @@
 #include <strings.h>
 
 #include "fond.h"
+#include "rng.h"
 
 #define TOP 10
 #define MIN_WORDS 20
@@ -96,20 +100,6 @@ static char *xstrndup(const char *s, size_t n)
 }
 
 /* ------------------------------------------------------------ randomness */
-
-/* splitmix64: small, fast, and the same sequence everywhere. */
-static uint64_t rng_state;
-
-static uint64_t rng_next(void)
-{
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-/* A double in [0, 1). */
-static double rng_unit(void) { return (double)(rng_next() >> 11) / 9007199254740992.0; }
 
 /* An integer in [0, n). */
 static size_t rng_below(size_t n) { return n ? (size_t)(rng_unit() * (double)n) : 0; }
@@ -1028,6 +1018,115 @@ static int score(int argc, char **argv)
     return 0;
 }
 
+/* ------------------------------------------------------------ stand-in */
+
+typedef struct {
+    const char *word;
+    size_t pos;
+} place_t;
+
+static int by_word_only(const void *a, const void *b)
+{
+    return strcmp(((const place_t *)a)->word, ((const place_t *)b)->word);
+}
+
+static int by_word(const void *a, const void *b)
+{
+    int c = by_word_only(a, b);
+    size_t x = ((const place_t *)a)->pos, y = ((const place_t *)b)->pos;
+    return c ? c : (x > y) - (x < y);
+}
+
+/* A stand-in collection, for a test that has no network: COUNT files of
+ * 300 to 900 words written by a word-bigram chain over the given texts
+ * (their headers left out), seeded.  The passages it makes share the
+ * texts' vocabulary, names and all, in the texts' proportions, so the
+ * known items have to be found among passages that look like them. */
+static int standin(int argc, char **argv)
+{
+    if (argc < 6) {
+        fputs("usage: known-items standin SEED COUNT OUTDIR TEXT...\n", stderr);
+        return 2;
+    }
+    rng_state = strtoull(argv[2], NULL, 10);
+    size_t count = strtoul(argv[3], NULL, 10);
+    const char *outdir = argv[4];
+
+    /* The words of every text, in order; NULL marks a text's end. */
+    char **words = NULL;
+    size_t n = 0, cap = 0;
+    for (int i = 5; i < argc; i++) {
+        FILE *f = open_or_say(argv[i]);
+        if (!f)
+            return 2;
+        char *line = NULL;
+        size_t lcap = 0;
+        int header = 1;
+        while (read_line(f, &line, &lcap)) {
+            /* "Field: value" lines up to the first blank one are a header */
+            if (header && line[0] && strstr(line, ": ") && isupper((unsigned char)line[0]) &&
+                strcspn(line, " ") == (size_t)(strstr(line, ": ") - line) + 1)
+                continue;
+            header = 0;
+            for (char *w = strtok(line, " \t\f"); w; w = strtok(NULL, " \t\f")) {
+                if (n + 2 > cap)
+                    words = xrealloc(words, (cap = cap ? 2 * cap : 4096) * sizeof *words);
+                words[n++] = xstrndup(w, strlen(w));
+            }
+        }
+        free(line);
+        fclose(f);
+        if (n + 1 > cap)
+            words = xrealloc(words, (cap = cap + 1) * sizeof *words);
+        words[n++] = NULL;
+    }
+    if (n < 2) {
+        fputs("known-items: the texts hold no words\n", stderr);
+        return 1;
+    }
+    /* Every place of every word, sorted by word: a word's places are a
+     * run, found by binary search. */
+    place_t *places = xmalloc(n * sizeof *places);
+    size_t n_places = 0;
+    for (size_t i = 0; i < n; i++)
+        if (words[i])
+            places[n_places++] = (place_t){words[i], i};
+    qsort(places, n_places, sizeof *places, by_word);
+
+    for (size_t k = 0; k < count; k++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/standin-%04zu.txt", outdir, k + 1);
+        FILE *out = fopen(path, "w");
+        if (!out) {
+            fprintf(stderr, "known-items: cannot write %s: %s\n", path, strerror(errno));
+            return 2;
+        }
+        size_t want = 300 + rng_below(601), i = rng_below(n);
+        for (size_t w = 0; w < want; w++) {
+            while (!words[i] || (w == 0 && !isupper((unsigned char)words[i][0])))
+                i = rng_below(n);
+            fprintf(out, "%s%s", words[i], w + 1 == want ? ".\n" :
+                    (w % 97 == 96 && strchr(".!?", words[i][strlen(words[i]) - 1])) ? "\n\n" : " ");
+            /* The next word: the one after a place of this word, drawn. */
+            place_t key = {words[i], 0};
+            place_t *hit = bsearch(&key, places, n_places, sizeof *places, by_word_only);
+            size_t lo = (size_t)(hit - places), hi = lo;
+            while (lo > 0 && !strcmp(places[lo - 1].word, words[i]))
+                lo--;
+            while (hi + 1 < n_places && !strcmp(places[hi + 1].word, words[i]))
+                hi++;
+            size_t j = places[lo + rng_below(hi - lo + 1)].pos;
+            i = j + 1 < n && words[j + 1] ? j + 1 : rng_below(n);
+        }
+        fclose(out);
+    }
+    free(places);
+    for (size_t i = 0; i < n; i++)
+        free(words[i]);
+    free(words);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && !strcmp(argv[1], "generate"))
@@ -1036,6 +1135,8 @@ int main(int argc, char **argv)
         return run_fond(argc, argv);
     if (argc >= 2 && !strcmp(argv[1], "score"))
         return score(argc, argv);
+    if (argc >= 2 && !strcmp(argv[1], "standin"))
+        return standin(argc, argv);
     fputs("usage: known-items generate|fond|score ... (see tests/relevance/known-items.c)\n",
           stderr);
     return 2;
