@@ -18,8 +18,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dates.h"
 #include "ingest.h"
 #include "schema.h"
+#include "text.h"
 
 #define MAX_DEPTH 32      /* nested parentheses and operators */
 #define MAX_VARIANTS 16   /* variants looked up for one word */
@@ -248,20 +250,14 @@ typedef struct {
     size_t errsize;
 } parser_t;
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
-static int is_word_end(char c) { return is_space(c) || c == '(' || c == ')' || c == '"'; }
+static int is_word_end(char c) { return text_is_space(c) || c == '(' || c == ')' || c == '"'; }
 
 /* The 1-based column (in characters) of byte offset `at`, for messages. */
 static size_t column_of(const char *text, size_t at)
 {
     size_t col = 1;
     for (size_t i = 0; i < at; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
+        if (!text_is_continuation(text[i]))
             col++;
     return col;
 }
@@ -340,7 +336,7 @@ static fond_status_t lex_bare(parser_t *p, size_t i, lexeme_t *l)
     while (colon < p->len && is_ascii_letter(p->text[colon]))
         colon++;
     if (colon > i && colon + 1 < p->len && p->text[colon] == ':' &&
-        !is_space(p->text[colon + 1]))
+        !text_is_space(p->text[colon + 1]))
         return lex_field(p, i, colon, l); /* name:value, name:"value" */
     size_t end = i;
     while (end < p->len && !is_word_end(p->text[end]))
@@ -366,7 +362,7 @@ static fond_status_t lex_bare(parser_t *p, size_t i, lexeme_t *l)
 /* Read the next lexeme into p->cur. */
 static fond_status_t lex_next(parser_t *p)
 {
-    while (p->pos < p->len && is_space(p->text[p->pos]))
+    while (p->pos < p->len && text_is_space(p->text[p->pos]))
         p->pos++;
     lexeme_t *l = &p->cur;
     memset(l, 0, sizeof *l);
@@ -374,14 +370,14 @@ static fond_status_t lex_next(parser_t *p)
     if (i == p->len)
         return FOND_OK; /* LEX_END */
     char c = p->text[i];
-    int at_start = i == 0 || is_space(p->text[i - 1]) || p->text[i - 1] == '(';
+    int at_start = i == 0 || text_is_space(p->text[i - 1]) || p->text[i - 1] == '(';
     if (c == '(' || c == ')') {
         l->kind = c == '(' ? LEX_OPEN : LEX_CLOSE;
         p->pos = i + 1;
         return FOND_OK;
     }
     if ((c == '+' || c == '-') && at_start && i + 1 < p->len &&
-        !is_space(p->text[i + 1])) {
+        !text_is_space(p->text[i + 1])) {
         l->kind = c == '+' ? LEX_PLUS : LEX_MINUS;
         p->pos = i + 1;
         return FOND_OK;
@@ -394,13 +390,6 @@ static fond_status_t lex_next(parser_t *p)
 }
 
 /* ------------------------------------------------------------ dates */
-
-static int days_in(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
 
 static int number(const char *s, size_t n)
 {
@@ -426,7 +415,7 @@ static int parse_ymd(const char *s, size_t n, int ymd[3])
     ymd[1] = n >= 7 ? number(s + 5, 2) : 0;
     ymd[2] = n == 10 ? number(s + 8, 2) : 0;
     if (ymd[0] < 1 || (n >= 7 && (ymd[1] < 1 || ymd[1] > 12)) ||
-        (n == 10 && (ymd[2] < 1 || ymd[2] > days_in(ymd[0], ymd[1]))))
+        (n == 10 && (ymd[2] < 1 || ymd[2] > dates_days_in_month(ymd[0], ymd[1]))))
         return -1;
     return 0;
 }
@@ -441,7 +430,7 @@ static void first_day(int d[3])
 static void last_day(int d[3])
 {
     d[1] = d[1] ? d[1] : 12;
-    d[2] = d[2] ? d[2] : days_in(d[0], d[1]);
+    d[2] = d[2] ? d[2] : dates_days_in_month(d[0], d[1]);
 }
 
 static long day_number(const int d[3])
@@ -1004,8 +993,9 @@ static fond_status_t add_related_stems(builder_t *b, query_token_t *t)
         size_t len = strlen(t->stems[k]);
         for (size_t cut = 1; cut <= 2 && len >= 7 && len - cut >= 6; cut++) {
             char term[TERM_BYTES];
-            snprintf(term, sizeof term, "Z%.*s", (int)(len - cut), t->stems[k]);
-            if (in_collection(b, term) &&
+            snprintf(term, sizeof term, SCHEMA_STEM "%.*s", (int)(len - cut),
+                     t->stems[k]);
+            if ((in_collection(b, term) || in_collection(b, term + 1)) &&
                 token_add_stem(t, term + 1) != FOND_OK)
                 return FOND_ERR_NOMEM;
         }
@@ -1066,7 +1056,7 @@ static void forms_prefix(const query_token_t *t, char *prefix, size_t size)
     int fits = snprintf(prefix, size, "%s", shortest);
     size_t n = fits >= 0 && (size_t)fits < size ? (size_t)fits : 0;
     size_t last = n; /* where the last letter starts */
-    while (last > 0 && ((unsigned char)prefix[--last] & 0xC0) == 0x80)
+    while (last > 0 && text_is_continuation(prefix[--last]))
         ;
     prefix[last >= 3 ? last : n] = '\0';
 }
@@ -1093,6 +1083,15 @@ static fond_status_t build_forms(builder_t *b, const query_token_t *t,
     return parts_combine(&p, b->s, STORE_OP_OR, 0, out);
 }
 
+/* Is word one of the variants found? */
+static int is_found(const builder_t *b, const char *word)
+{
+    for (size_t i = 0; i < b->n_found; i++)
+        if (strcmp(b->found[i], word) == 0)
+            return 1;
+    return 0;
+}
+
 /* A word's family: its stems, related stems and variants, weighed as one
  * term (Xapian's OP_SYNONYM), so that a passage gets no more for holding
  * the form typed than another form; its exact form adds a little (and
@@ -1102,11 +1101,15 @@ static fond_status_t build_family(builder_t *b, const query_token_t *t,
 {
     parts_t p;
     store_query_t *both[2] = {NULL, NULL}, *exact = NULL;
-    fond_status_t st = parts_init(&p, t->n_stems + b->n_found);
+    fond_status_t st = parts_init(&p, 2 * t->n_stems + b->n_found);
     if (st != FOND_OK)
         return st;
-    for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++)
+    for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++) {
         st = parts_term(&p, b->s, SCHEMA_STEM, t->stems[k]);
+        /* a word that is its own stem has no Z term (schema.h) */
+        if (st == FOND_OK && !is_found(b, t->stems[k]))
+            st = parts_term(&p, b->s, "", t->stems[k]);
+    }
     for (size_t k = 0; k < b->n_found && st == FOND_OK; k++)
         st = parts_term(&p, b->s, "", b->found[k]);
     if (st == FOND_OK)
@@ -1162,14 +1165,6 @@ static fond_status_t build_field_terms(builder_t *b, const node_t *n,
                                        store_query_t **out)
 {
     const query_field_t *f = n->field;
-    if (!f->whole && f->records_only) { /* through the source records */
-        store_query_t *records = NULL;
-        fond_status_t st = build_words(b, n, f->prefix, STORE_OP_AND, &records);
-        if (st == FOND_OK)
-            st = store_query_sources(b->s, out, records);
-        store_query_free(records);
-        return st;
-    }
     if (!f->whole)
         return build_words(b, n, f->prefix, STORE_OP_AND, out);
     if (strcmp(f->prefix, SCHEMA_LANGUAGE) == 0)
@@ -1189,7 +1184,7 @@ static fond_status_t build_date_terms(builder_t *b, const node_t *n,
     while (st == FOND_OK && day_number(c) <= end && p.n < p.max) {
         char term[16];
         int whole_year = c[1] == 1 && c[2] == 1 && (long)c[0] * 10000 + 1231 <= end;
-        int whole_month = c[2] == 1 && day_number(c) + days_in(c[0], c[1]) - 1 <= end;
+        int whole_month = c[2] == 1 && day_number(c) + dates_days_in_month(c[0], c[1]) - 1 <= end;
         if (whole_year)
             snprintf(term, sizeof term, SCHEMA_YEAR "%04d", c[0]);
         else if (whole_month)
@@ -1201,7 +1196,7 @@ static fond_status_t build_date_terms(builder_t *b, const node_t *n,
         st = st == FOND_OK ? b->status : st;
         if (whole_year)
             c[0]++;
-        else if (whole_month || ++c[2] > days_in(c[0], c[1]))
+        else if (whole_month || ++c[2] > dates_days_in_month(c[0], c[1]))
             c[2] = 1, c[1]++;
         if (c[1] > 12)
             c[1] = 1, c[0]++;

@@ -542,30 +542,6 @@ extern "C" fond_status_t store_query_match_all(store_t *s, store_query_t **out)
     }
 }
 
-extern "C" fond_status_t store_query_sources(store_t *s, store_query_t **out,
-                                             const store_query_t *q)
-{
-    *out = NULL;
-    try {
-        Xapian::Enquire enquire(*s->db);
-        enquire.set_query(q->query); /* only records hold such terms */
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy ids(SCHEMA_SLOT_SOURCE);
-        enquire.add_matchspy(&ids);
-        enquire.get_mset(0, 0, s->db->get_doccount());
-        std::vector<Xapian::Query> terms;
-        for (Xapian::TermIterator i = ids.values_begin(); i != ids.values_end(); ++i)
-            terms.push_back(Xapian::Query(SCHEMA_SOURCE + *i));
-        *out = new store_query_t{terms.empty()
-                                     ? Xapian::Query::MatchNothing
-                                     : Xapian::Query(Xapian::Query::OP_OR,
-                                                     terms.begin(), terms.end())};
-        return FOND_OK;
-    } catch (...) {
-        return fail(s);
-    }
-}
-
 extern "C" fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
                                               const char *prefix)
 {
@@ -690,26 +666,52 @@ static size_t take_fields(const std::string &data, std::vector<std::string> &val
  * first passage), each read once. */
 typedef std::map<std::string, std::vector<std::string> > records_t;
 
-/* A hit's passage fields and text, and its source's fields from the
- * passage that holds its record (the passage id up to '-' is the
- * source's). */
-static void take_shown(Xapian::Database &db, const Xapian::Document &doc,
-                       records_t &records, store_mset_t::hit &h)
+/* The fields of the source record of a passage (its source's first
+ * passage).  Document ids grow as a source's passages are added, one after
+ * the other, so the record is ordinal - 1 documents before the passage
+ * (times the shards a stub interleaves): that document is read and its id
+ * checked; if it is not the record (a compacted or merged database may
+ * number otherwise), the record is looked up by its id term. */
+static void read_record(Xapian::Database &db, Xapian::docid did,
+                        unsigned long ordinal, const std::string &source,
+                        std::vector<std::string> &fields)
+{
+    std::string id = source + "-" SCHEMA_RECORD_ORDINAL;
+    Xapian::docid back = (Xapian::docid)(ordinal - 1) *
+                         (Xapian::docid)(db.size() ? db.size() : 1);
+    if (ordinal >= 1 && back < did) {
+        try {
+            take_fields(db.get_document(did - back).get_data(), fields);
+            if (fields[SCHEMA_SLOT_ID] == id)
+                return;
+        } catch (const Xapian::DocNotFoundError &) {
+        }
+        fields.assign(SCHEMA_SLOTS, std::string());
+    }
+    std::string term = SCHEMA_ID + id;
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (!source.empty() && p != db.postlist_end(term))
+        take_fields(db.get_document(*p).get_data(), fields);
+}
+
+/* A hit's passage fields and text, and its source's fields from its
+ * source record (the passage id up to '-' is the source's). */
+static void take_shown(Xapian::Database &db, Xapian::docid did,
+                       const Xapian::Document &doc, records_t &records,
+                       store_mset_t::hit &h)
 {
     h.values.assign(SCHEMA_SLOTS, std::string());
     h.data = doc.get_data();
     h.data.erase(0, take_fields(h.data, h.values));
-    const std::string &id = h.values[SCHEMA_SLOT_ID];
-    std::string source = id.substr(0, id.find('-'));
     if (!h.values[SCHEMA_SLOT_PATH].empty())
         return; /* the record's own passage: its data holds both */
+    const std::string &id = h.values[SCHEMA_SLOT_ID];
+    std::string source = id.substr(0, id.find('-'));
     records_t::iterator r = records.find(source);
     if (r == records.end()) {
         std::vector<std::string> fields(SCHEMA_SLOTS);
-        std::string term = SCHEMA_ID + source + "-" SCHEMA_RECORD_ORDINAL;
-        Xapian::PostingIterator p = db.postlist_begin(term);
-        if (!source.empty() && p != db.postlist_end(term))
-            take_fields(db.get_document(*p).get_data(), fields);
+        read_record(db, did, std::strtoul(h.values[SCHEMA_SLOT_ORDINAL].c_str(),
+                                          NULL, 10), source, fields);
         r = records.insert(std::make_pair(source, fields)).first;
     }
     for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
@@ -744,7 +746,7 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
         store_mset_t::hit h;
         h.weight = i.get_weight();
         h.collapsed = o->collapse_max ? i.get_collapse_count() : 0;
-        take_shown(db, doc, records, h);
+        take_shown(db, *i, doc, records, h);
         m->hits.push_back(h);
     }
     m->facets.reserve(spies.size());

@@ -146,10 +146,6 @@ fond_status_t store_query_combine(store_t *s, store_query_t **out,
                                   size_t n, unsigned window);
 /* A query every passage matches (to filter without words). */
 fond_status_t store_query_match_all(store_t *s, store_query_t **out);
-/* The passages of the sources whose records match q (schema.h,
- * "Filters"): an OR of their XSRC terms, or a query that matches nothing. */
-fond_status_t store_query_sources(store_t *s, store_query_t **out,
-                                  const store_query_t *q);
 /* Every term starting with `prefix` (at most the 200 most frequent). */
 fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
                                    const char *prefix);
