@@ -18,8 +18,13 @@
 
 #include "citation.h"
 #include "hash.h"
+#include "pages.h"
 
-typedef enum { LINE_TEXT, LINE_BLANK, LINE_NUMBER, LINE_NOTE } line_kind_t;
+/* LINE_FURNITURE: a page number or running head at a page's edge
+ * (pages.h), dropped like a stray number. */
+typedef enum {
+    LINE_TEXT, LINE_BLANK, LINE_NUMBER, LINE_NOTE, LINE_FURNITURE
+} line_kind_t;
 
 typedef struct {
     size_t start, end; /* the line without its white space at either end */
@@ -256,6 +261,28 @@ static void classify_lines(const char *raw, line_t *lines, size_t n)
             all_digits(raw, lines[i].start, lines[i].end, 4) &&
             is_stray_number(lines, n, i))
             lines[i].kind = LINE_NUMBER;
+}
+
+/* The lines at a page's top or foot that page_scan() calls furniture. */
+static fond_status_t mark_furniture(const char *raw, size_t len, line_t *lines,
+                                    size_t n)
+{
+    if (!memchr(raw, '\f', len))
+        return FOND_OK;
+    page_t *pages = NULL;
+    size_t np = 0, p = 0;
+    if (page_scan(raw, len, &pages, &np) != FOND_OK)
+        return FOND_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        line_t *l = &lines[i];
+        while (p + 1 < np && pages[p + 1].start <= l->start)
+            p++;
+        if (l->kind != LINE_BLANK && (l->start < pages[p].head_end ||
+                                      l->start >= pages[p].foot_start))
+            l->kind = LINE_FURNITURE;
+    }
+    free(pages);
+    return FOND_OK;
 }
 
 /* ------------------------------------------------------------ pass 2: vocabulary */
@@ -632,8 +659,10 @@ fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
     fond_status_t st = split_lines(raw, len, &lines, &n);
     if (st == FOND_OK) {
         classify_lines(raw, lines, n);
-        st = gather_vocab(raw, lines, n, a, &vocab);
+        st = mark_furniture(raw, len, lines, n);
     }
+    if (st == FOND_OK)
+        st = gather_vocab(raw, lines, n, a, &vocab);
     writer_t w = {.raw = raw, .a = a, .vocab = &vocab, .known = known,
                   .ctx = ctx, .r = out, .expected = 1};
     if (st == FOND_OK) {

@@ -259,8 +259,11 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     if (st != FOND_OK)
         return st;
     char **v = h->values;
-    size_t start = 0, end = 0;
-    sscanf(v[STORE_SLOT_RANGE], "%zu %zu", &start, &end);
+    size_t start, end;
+    unsigned page_first, page_last;
+    const char *page_label;
+    store_parse_range(v[STORE_SLOT_RANGE], &start, &end, &page_first,
+                      &page_last, &page_label);
     format_date(v[STORE_SLOT_DATE], h->date);
     *hit = (fond_hit_t){
         .rank = rank, .score = store_mset_weight(m, i),
@@ -271,7 +274,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .from = v[STORE_SLOT_FROM], .to = v[STORE_SLOT_TO],
         .place = v[STORE_SLOT_PLACE], .language = v[STORE_SLOT_LANGUAGE],
         .source_start = start, .source_end = end,
-        .more_in_source = store_mset_collapsed(m, i)};
+        .more_in_source = store_mset_collapsed(m, i),
+        .page_first = page_first, .page_last = page_last,
+        .page_label = page_label};
     analyzer_t *a = db->analyzer;
     st = parse_dates(h, hit);
     if (st == FOND_OK)

@@ -35,8 +35,10 @@
  *   0 path, 1 title, 2 ordinal, 3 passage id, 4 source date YYYYMMDD
  *   (00 for unknown parts: sorts as text, and works for 1921), 5 type,
  *   6 from, 7 to, 8 place, 9 language, 10 footnotes ("N\ttext\n" lines),
- *   11 dates mentioned (YYYYMMDD separated by spaces), 12 "start end" bytes
- *   of the passage in the decoded source, 13 sort date (the source's
+ *   11 dates mentioned (YYYYMMDD separated by spaces), 12 "start end first
+ *   last label": bytes of the passage in the decoded source, the pages it
+ *   spans (0 0: none) and their printed numbers ("p. 227"; store_format_range
+ *   writes it, store_parse_range reads it), 13 sort date (the source's
  *   date, else the first mentioned, else 99999999), 14 source id (the
  *   collapse key), 15 year of the sort date (for facets).
  *
@@ -494,6 +496,27 @@ extern "C" fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
     } catch (...) {
         return doc_error();
     }
+}
+
+extern "C" void store_format_range(char *buf, size_t size, size_t start,
+                                   size_t end, unsigned first, unsigned last,
+                                   const char *label)
+{
+    std::snprintf(buf, size, "%zu %zu %u %u %s", start, end, first, last,
+                  label ? label : "");
+}
+
+extern "C" void store_parse_range(const char *range, size_t *start,
+                                  size_t *end, unsigned *first,
+                                  unsigned *last, const char **label)
+{
+    int used = 0;
+    *start = *end = 0;
+    *first = *last = 0;
+    *label = "";
+    if (std::sscanf(range, "%zu %zu %u %u %n", start, end, first, last,
+                    &used) == 4 && used > 0)
+        *label = range + used;
 }
 
 /* The document's data: each shown value ended by a NUL, then the text.

@@ -37,7 +37,8 @@ enum {
     STORE_SLOT_LANGUAGE = 9, /* Snowball stemmer name */
     STORE_SLOT_NOTES = 10,  /* cited footnotes: "N\ttext\n" each */
     STORE_SLOT_DATES = 11,  /* dates mentioned: "YYYYMMDD" joined by ' ' */
-    STORE_SLOT_RANGE = 12,  /* "start end": bytes in the decoded source */
+    STORE_SLOT_RANGE = 12,  /* where the passage is in its source:
+                               store_format_range() */
     STORE_SLOT_SORTDATE = 13, /* the source's date, else the first mentioned,
                                  else "99999999": undated passages sort last */
     STORE_SLOT_SOURCE = 14, /* the source's id (hash of its path) */
@@ -50,6 +51,17 @@ enum {
     ((slot) == STORE_SLOT_PATH || (slot) == STORE_SLOT_TYPE ||              \
      (slot) >= STORE_SLOT_SORTDATE)
 #define STORE_MAX_FACETS 4
+
+/* The RANGE slot: "start end first last label": the passage's bytes in
+ * the decoded source, the pages it spans (from 1; 0 0 when the source has
+ * none) and their printed numbers to cite ("p. 227", may hold spaces, may
+ * be empty).  Databases written before pages hold "start end" alone,
+ * which reads as no pages. */
+void store_format_range(char *buf, size_t size, size_t start, size_t end,
+                        unsigned first, unsigned last, const char *label);
+/* Parse it back; *label points into range (or at ""). */
+void store_parse_range(const char *range, size_t *start, size_t *end,
+                       unsigned *first, unsigned *last, const char **label);
 
 /* How to run a search. */
 typedef struct {
