@@ -15,6 +15,7 @@
 #include "extract.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,6 +24,8 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <zlib.h>
 
 #include "array.h"
 #include "child.h"
@@ -91,8 +94,12 @@ fond_status_t extract_parse_pdfinfo(extract_t *x, const char *info,
         if (n > 13 && memcmp(line, "CreationDate:", 13) == 0)
             iso_date(line + 13, n - 13, x->date);
         if (n > 6 && memcmp(line, "Pages:", 6) == 0) {
+            size_t k = 6;
+            while (k < n && line[k] == ' ')
+                k++;
             char num[16];
-            snprintf(num, sizeof num, "%.*s", (int)(n - 6), line + 6);
+            snprintf(num, sizeof num, "%.*s", (int)(n - k < 12 ? n - k : 12),
+                     line + k);
             unsigned long pages = strtoul(num, NULL, 10);
             x->pages = pages > 4000000000UL ? 4000000000U : (unsigned)pages;
         }
@@ -184,6 +191,60 @@ fond_status_t extract_tsv_text(const char *tsv, size_t len, char **text,
     return FOND_OK;
 }
 
+/* ------------------------------------------------------------ bombs */
+
+/* Inflate the zlib data at s[0, n) without keeping it: how many bytes it
+ * gives (at most `limit`), and in *used how many it took. */
+static size_t inflated_size(const char *s, size_t n, size_t limit,
+                            size_t *used)
+{
+    unsigned char sink[16384];
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    *used = 0;
+    if (inflateInit(&z) != Z_OK)
+        return 0;
+    z.next_in = (unsigned char *)s;
+    z.avail_in = n > UINT_MAX ? UINT_MAX : (unsigned)n;
+    size_t total = 0;
+    int rc = Z_OK;
+    while (rc == Z_OK && total < limit) {
+        z.next_out = sink;
+        z.avail_out = sizeof sink;
+        rc = inflate(&z, Z_NO_FLUSH);
+        total += sizeof sink - z.avail_out;
+        if (z.avail_out == sizeof sink && rc == Z_OK)
+            break; /* no progress: the input ran out */
+    }
+    *used = (size_t)z.total_in;
+    inflateEnd(&z);
+    return total;
+}
+
+size_t extract_flate_size(const char *bytes, size_t len, size_t limit)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < len && total < limit;) {
+        const char *kw = memmem(bytes + i, len - i, "stream", 6);
+        if (!kw)
+            break;
+        size_t at = (size_t)(kw - bytes) + 6;
+        size_t back = (size_t)(kw - bytes) > 1024 ? 1024 : (size_t)(kw - bytes);
+        int flate = memmem(kw - back, back, "/FlateDecode", 12) != NULL;
+        if (at < len && bytes[at] == '\r')
+            at++;
+        if (!flate || at >= len || bytes[at] != '\n') {
+            i = at;
+            continue;
+        }
+        at++;
+        size_t used = 0;
+        total += inflated_size(bytes + at, len - at, limit - total, &used);
+        i = at + (used ? used : 1);
+    }
+    return total;
+}
+
 /* ------------------------------------------------------------ helpers */
 
 typedef struct {
@@ -242,6 +303,8 @@ static fond_status_t read_info(pdf_t *p, extract_t *x)
     if (st == FOND_ERR_EXTRACT && r.end == CHILD_EXITED && r.code != 127) {
         if (strstr(r.err, "password"))
             st = fail(p, "%s", "encrypted PDF: it needs a password");
+        else if (strstr(r.err, "page count"))
+            st = fail(p, "PDF with no pages (%s)", r.err);
         else
             st = fail(p, "damaged PDF (%s)", r.err[0] ? r.err : "unreadable");
     }
@@ -262,7 +325,7 @@ static fond_status_t read_text(pdf_t *p, child_result_t *r)
                           "/dev/stdin", "-", NULL};
     fond_status_t st = run(p, argv, &p->poppler, NULL, r);
     if (r->end == CHILD_FLOODED && p->len * EXTRACT_BOMB_RATIO < EXTRACT_MAX_TEXT)
-        st = fail(p, "decompression bomb: its %zu KB give over %zu MB of text",
+        st = fail(p, "text bomb: its %zu KB give over %zu MB of text",
                   p->len >> 10, EXTRACT_MAX_TEXT >> 20);
     return st;
 }
@@ -450,6 +513,11 @@ static fond_status_t extract_pdf(pdf_t *p, extract_t *x)
 {
     if (!has_eof_marker(p->bytes, p->len))
         return fail(p, "%s", "truncated PDF: no %%EOF at its end");
+    size_t bomb = p->len * EXTRACT_BOMB_RATIO;
+    bomb = bomb > EXTRACT_BOMB_BYTES ? bomb : EXTRACT_BOMB_BYTES;
+    if (extract_flate_size(p->bytes, p->len, bomb + 1) > bomb)
+        return fail(p, "decompression bomb: its %zu KB inflate to over %zu MB",
+                    p->len >> 10, bomb >> 20);
     p->fd = memfd_create("fond-pdf", MFD_CLOEXEC);
     if (p->fd < 0)
         return fail(p, "cannot hold the PDF for its reader: %s",

@@ -31,7 +31,9 @@ typedef enum { EXTRACT_TEXT, EXTRACT_PDF } extract_format_t;
 #define EXTRACT_TIMEOUT_S 120           /* each helper, wall clock and CPU */
 #define EXTRACT_MAX_PAGES 10000
 #define EXTRACT_MAX_TEXT ((size_t)64 << 20)  /* bytes of text a PDF gives */
-#define EXTRACT_BOMB_RATIO 100          /* text over 100 times the file */
+#define EXTRACT_BOMB_RATIO 100          /* streams that inflate to over 100
+                                           times the file ... */
+#define EXTRACT_BOMB_BYTES ((size_t)1 << 30) /* ... and over 1 GiB: a bomb */
 
 typedef struct {
     extract_format_t format;
@@ -72,6 +74,10 @@ void extract_free(extract_t *x);
 /* pdfinfo's "Name:   value" lines into x's metadata and page count. */
 fond_status_t extract_parse_pdfinfo(extract_t *x, const char *info,
                                     size_t len);
+/* How many bytes the PDF's Flate streams inflate to, counting up to
+ * limit (and stopping there): a decompression bomb is told by this before
+ * any helper is started.  The data is inflated, never kept. */
+size_t extract_flate_size(const char *bytes, size_t len, size_t limit);
 /* Tesseract's TSV (level 5 rows are words) as text: a line a line, a
  * blank line between paragraphs.  *text is malloc'd, NUL-terminated. */
 fond_status_t extract_tsv_text(const char *tsv, size_t len, char **text,

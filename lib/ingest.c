@@ -247,8 +247,13 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
     const char *body = out->decoded_text + out->header.body_start;
     size_t body_len = out->header.body_end - out->header.body_start;
     out->language = ingest_language(out->header.language, body, body_len);
-    if (memchr(body, '\f', body_len))
-        st = page_scan(body, body_len, &out->pages, &out->n_pages);
+    if (memchr(body, '\f', body_len)) {
+        page_span_t *furniture = NULL; /* repair drops it: not needed here */
+        size_t n_furniture = 0;
+        st = page_scan(body, body_len, &out->pages, &out->n_pages, &furniture,
+                       &n_furniture);
+        free(furniture);
+    }
     if (st == FOND_OK)
         st = repair_text(body, body_len, a, known, ctx, &out->body);
     if (st == FOND_OK)

@@ -1,8 +1,10 @@
 /*
  * pages.c -- pages, their printed numbers and their furniture (see pages.h).
  *
- * Each page offers up to four candidate lines (its first two and last two
- * that are not blank).  A candidate's key is its words without digits,
+ * Each page offers its candidate lines (its first two and last two that
+ * are not blank, and those that stand alone between blank lines: the
+ * reading order of pdftotext may put a page's head mid-page, between its
+ * columns).  A candidate's key is its words without digits,
  * folded; the keys are hashed and sorted, so that counting on how many
  * pages each recurs costs n log n however many pages there are.
  */
@@ -22,7 +24,6 @@
 typedef struct {
     size_t page;
     size_t start, end;   /* the line, trimmed */
-    int at_top;
     int is_number;
     char number[16];     /* the page number it holds, if any */
     uint64_t key;        /* hash of its words without digits; 0: none */
@@ -149,11 +150,10 @@ typedef struct {
 } cands_t;
 
 static int add_cand(cands_t *c, const char *text, size_t page, size_t start,
-                    size_t end, int at_top)
+                    size_t end, int at_edge)
 {
-    for (size_t i = c->n; i > 0 && c->items[i - 1].page == page; i--)
-        if (c->items[i - 1].start == start)
-            return 0; /* a short page: a line both at its top and foot */
+    if (end - start > HEAD_MAX_BYTES)
+        return 0;
     if (array_reserve(&c->items, &c->cap, c->n + 1, sizeof *c->items, 64))
         return -1;
     cand_t *k = &c->items[c->n++];
@@ -161,8 +161,10 @@ static int add_cand(cands_t *c, const char *text, size_t page, size_t start,
     k->page = page;
     k->start = start;
     k->end = end;
-    k->at_top = at_top;
-    k->is_number = page_number_line(text + start, end - start, k->number);
+    /* Mid-page (where pdftotext's reading order may put a page's head), a
+     * bare number is more likely a footnote's: only "- 2 -", "Page 2". */
+    k->is_number = page_number_line(text + start, end - start, k->number) &&
+                   (at_edge || !is_digit(text[start]));
     if (!k->is_number) {
         k->key = line_key(text + start, end - start);
         head_number(text + start, end - start, k->number);
@@ -170,69 +172,58 @@ static int add_cand(cands_t *c, const char *text, size_t page, size_t start,
     return 0;
 }
 
-/* The next non-blank line of text[from, to), trimmed, going forward (or
- * backward from `to`); 0 if there is none. */
-static int edge_line(const char *text, size_t from, size_t to, int forward,
-                     size_t *ls, size_t *le)
+typedef struct {
+    size_t start, end; /* trimmed; start == end: blank */
+} span_t;
+
+/* The page's lines, trimmed. */
+static int page_lines(const char *text, const page_t *pg, span_t **lines,
+                      size_t *n, size_t *cap)
 {
-    if (forward) {
-        size_t i = from;
-        while (i < to) {
-            const char *nl = memchr(text + i, '\n', to - i);
-            size_t stop = nl ? (size_t)(nl - text) : to;
-            size_t s = i, e = stop;
-            while (s < e && is_blank(text[s]))
-                s++;
-            while (e > s && is_blank(text[e - 1]))
-                e--;
-            if (s < e) {
-                *ls = s, *le = e;
-                return 1;
-            }
-            i = stop + 1;
-        }
-        return 0;
-    }
-    size_t i = to;
-    while (i > from) {
-        size_t stop = i, s = i;
-        while (s > from && text[s - 1] != '\n')
-            s--;
-        size_t e = stop;
-        size_t st = s;
-        while (st < e && is_blank(text[st]))
-            st++;
-        while (e > st && is_blank(text[e - 1]))
-            e--;
-        if (st < e) {
-            *ls = st, *le = e;
-            return 1;
-        }
-        i = s > from ? s - 1 : from;
+    *n = 0;
+    for (size_t i = pg->start; i < pg->end;) {
+        const char *nl = memchr(text + i, '\n', pg->end - i);
+        size_t stop = nl ? (size_t)(nl - text) : pg->end;
+        span_t l = {i, stop};
+        while (l.start < l.end && is_blank(text[l.start]))
+            l.start++;
+        while (l.end > l.start && is_blank(text[l.end - 1]))
+            l.end--;
+        if (array_reserve(lines, cap, *n + 1, sizeof **lines, 64))
+            return -1;
+        (*lines)[(*n)++] = l;
+        i = stop + 1;
     }
     return 0;
 }
 
+/* A page's candidates: its first two and last two lines that are not
+ * blank, and every line that stands alone between blank lines. */
 static int gather(const char *text, const page_t *pages, size_t n,
                   cands_t *c)
 {
-    for (size_t p = 0; p < n; p++) {
-        size_t from = pages[p].start, ls, le;
-        for (int k = 0; k < EDGE_LINES && edge_line(text, from, pages[p].end,
-                                                    1, &ls, &le); k++) {
-            if (add_cand(c, text, p, ls, le, 1) != 0)
-                return -1;
-            from = le;
-        }
-        size_t to = pages[p].end;
-        for (int k = 0; k < EDGE_LINES && edge_line(text, pages[p].start, to,
-                                                    0, &ls, &le); k++) {
-            if (add_cand(c, text, p, ls, le, 0) != 0)
-                return -1;
-            to = ls;
+    span_t *lines = NULL;
+    size_t nl = 0, cap = 0;
+    int failed = 0;
+    for (size_t p = 0; p < n && !failed; p++) {
+        failed = page_lines(text, &pages[p], &lines, &nl, &cap) != 0;
+        size_t texts = 0, seen = 0;
+        for (size_t i = 0; i < nl; i++)
+            texts += lines[i].start < lines[i].end;
+        for (size_t i = 0; i < nl && !failed; i++) {
+            if (lines[i].start == lines[i].end)
+                continue;
+            seen++;
+            int edge = seen <= EDGE_LINES || seen + EDGE_LINES > texts;
+            int alone = (i == 0 || lines[i - 1].start == lines[i - 1].end) &&
+                        (i + 1 == nl || lines[i + 1].start == lines[i + 1].end);
+            if (edge || alone)
+                failed = add_cand(c, text, p, lines[i].start, lines[i].end,
+                                  edge) != 0;
         }
     }
-    return 0;
+    free(lines);
+    return failed ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ judging */
@@ -271,49 +262,81 @@ static int judge_heads(cands_t *c, size_t n_pages)
     return 0;
 }
 
-/* Furniture runs from the page's edge inwards: where it stops, the text
- * starts. */
-static void settle(const char *text, page_t *pages, size_t n, cands_t *c)
+static int by_int(const void *a, const void *b)
 {
+    long x = *(const long *)a, y = *(const long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Page numbers run with the pages: number = page + offset, one offset for
+ * the document (0 for a report, 226 for an article from p. 227 on).  The
+ * offset most pages agree on (two at least, with three pages or more) is
+ * the document's; a bare number that disagrees (a footnote's number at the
+ * foot of a page) is no page number. */
+static int vote_numbers(cands_t *c, size_t n_pages)
+{
+    long *offsets = malloc((c->n ? c->n : 1) * sizeof *offsets);
+    size_t n = 0;
+    if (!offsets)
+        return -1;
     for (size_t i = 0; i < c->n; i++)
-        c->items[i].furniture |= c->items[i].is_number;
-    for (size_t i = 0; i < c->n;) {
-        size_t p = c->items[i].page, j = i;
-        page_t *pg = &pages[p];
-        int top_open = 1, foot_open = 1;
-        char label[16] = "", carried[16] = "";
-        for (; j < c->n && c->items[j].page == p; j++) {
-            cand_t *k = &c->items[j];
-            int *open = k->at_top ? &top_open : &foot_open;
-            if (!k->furniture)
-                *open = 0;
-            if (!k->furniture || !*open)
-                continue;
-            if (k->at_top) {
-                size_t e = k->end;
-                while (e < pg->end && text[e] != '\n')
-                    e++;
-                pg->head_end = e < pg->end ? e + 1 : e;
-            } else if (k->start < pg->foot_start) {
-                pg->foot_start = k->start;
-            }
-            if (k->is_number && !label[0])
-                memcpy(label, k->number, sizeof label);
-            else if (!k->is_number && k->number[0] && !carried[0])
-                memcpy(carried, k->number, sizeof carried);
-        }
-        memcpy(pg->label, label[0] ? label : carried, sizeof pg->label);
-        if (pg->foot_start < pg->head_end)
-            pg->foot_start = pg->head_end;
-        i = j;
+        if (c->items[i].is_number && is_digit(c->items[i].number[0]))
+            offsets[n++] = atol(c->items[i].number) - (long)c->items[i].page - 1;
+    qsort(offsets, n, sizeof *offsets, by_int);
+    long best = 0;
+    size_t best_count = 0;
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i; j < n && offsets[j] == offsets[i]; j++)
+            ;
+        if (j - i > best_count)
+            best = offsets[i], best_count = j - i;
     }
+    free(offsets);
+    int agreed = best_count >= (n_pages >= 3 ? 2 : 1);
+    for (size_t i = 0; i < c->n; i++) {
+        cand_t *k = &c->items[i];
+        if (k->is_number && is_digit(k->number[0]) &&
+            (!agreed || atol(k->number) - (long)k->page - 1 != best))
+            k->is_number = 0;
+    }
+    return 0;
+}
+
+/* Each page's label: its page number, else the number its running head
+ * carries; and the furniture, in text order. */
+static int settle(page_t *pages, cands_t *c, page_span_t **furniture,
+                  size_t *n_furniture)
+{
+    size_t cap = 0;
+    *furniture = NULL;
+    *n_furniture = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        cand_t *k = &c->items[i];
+        if (!k->furniture && !k->is_number)
+            continue;
+        page_t *pg = &pages[k->page];
+        if (k->is_number && (!pg->label[0] || !pg->numbered)) {
+            memcpy(pg->label, k->number, sizeof pg->label);
+            pg->numbered = 1;
+        } else if (!pg->label[0] && k->number[0]) {
+            memcpy(pg->label, k->number, sizeof pg->label);
+        }
+        if (array_reserve(furniture, &cap, *n_furniture + 1,
+                          sizeof **furniture, 16))
+            return -1;
+        (*furniture)[(*n_furniture)++] = (page_span_t){k->start, k->end};
+    }
+    return 0;
 }
 
 fond_status_t page_scan(const char *text, size_t len, page_t **out,
-                        size_t *n)
+                        size_t *n, page_span_t **furniture,
+                        size_t *n_furniture)
 {
     page_t *pages = NULL;
     size_t np = 0, cap = 0;
+    *furniture = NULL;
+    *n_furniture = 0;
     for (size_t i = 0; i <= len;) {
         const char *ff = i < len ? memchr(text + i, '\f', len - i) : NULL;
         size_t end = ff ? (size_t)(ff - text) : len;
@@ -323,19 +346,22 @@ fond_status_t page_scan(const char *text, size_t len, page_t **out,
             free(pages);
             return FOND_ERR_NOMEM;
         }
-        pages[np++] = (page_t){i, end, i, end, ""};
+        pages[np++] = (page_t){i, end, "", 0};
         if (!ff)
             break;
         i = end + 1;
     }
     cands_t c = {NULL, 0, 0};
     int failed = np >= 2 && (gather(text, pages, np, &c) != 0 ||
-                             judge_heads(&c, np) != 0);
-    if (!failed && np >= 2)
-        settle(text, pages, np, &c);
+                             judge_heads(&c, np) != 0 ||
+                             vote_numbers(&c, np) != 0 ||
+                             settle(pages, &c, furniture, n_furniture) != 0);
     free(c.items);
     if (failed) {
         free(pages);
+        free(*furniture);
+        *furniture = NULL;
+        *n_furniture = 0;
         return FOND_ERR_NOMEM;
     }
     *out = pages;
