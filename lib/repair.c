@@ -298,6 +298,30 @@ static int note_starts(const char *raw, const line_t *lines, size_t n,
  * after a break (a blank line, a stray footnote or page number, page
  * furniture) where a note starts, and goes on while the line before runs
  * on (no full stop) or another note starts. */
+/* "21." alone on its line: the number a note's last line waits for
+ * ("ATASE, Archive 749, Box 5, File 110, Doc." / "21."), cut off. */
+static int is_number_tail(const char *raw, const line_t *l)
+{
+    return l->kind == LINE_TEXT && l->end - l->start >= 2 &&
+           raw[l->end - 1] == '.' && all_digits(raw, l->start, l->end - 1, 4);
+}
+
+/* The tail of a note that stands after it, past blank lines and footnote
+ * numbers, is the note's (see is_number_tail). */
+static void find_note_tails(const char *raw, line_t *lines, size_t n)
+{
+    for (size_t i = 1, last_note = 0, seen = 0; i < n; i++) {
+        if (lines[i - 1].kind == LINE_NOTE)
+            last_note = i - 1, seen = 1;
+        if (!seen || i - last_note > 4)
+            continue;
+        if (is_number_tail(raw, &lines[i]))
+            lines[i].kind = LINE_NOTE, last_note = i;
+        else if (lines[i].kind == LINE_TEXT)
+            seen = 0;
+    }
+}
+
 static void find_notes(const char *raw, line_t *lines, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -315,14 +339,15 @@ static void find_notes(const char *raw, line_t *lines, size_t n)
     }
 }
 
-/* A number alone between footnote texts is a footnote's number. */
+/* A number alone after footnote text, or before a note, is a footnote's
+ * number. */
 static int by_note_text(const char *raw, const line_t *lines, size_t n,
                         size_t i)
 {
     return (i > 0 && lines[i - 1].kind == LINE_TEXT &&
             looks_like_note(raw, &lines[i - 1])) ||
            (i + 1 < n && lines[i + 1].kind == LINE_TEXT &&
-            looks_like_note(raw, &lines[i + 1]));
+            note_starts(raw, lines, n, i + 1));
 }
 
 static void classify_lines(const char *raw, line_t *lines, size_t n)
@@ -337,6 +362,7 @@ static void classify_lines(const char *raw, line_t *lines, size_t n)
             is_stray_number(lines, n, i))
             lines[i].kind = LINE_NUMBER;
     find_notes(raw, lines, n);
+    find_note_tails(raw, lines, n);
 }
 
 /* The lines page_scan() calls page furniture (page numbers, running
@@ -751,7 +777,10 @@ static void write_lines(writer_t *w, const line_t *lines, size_t n)
                         note_runs_on(w->raw, prev, l);
         unsigned number_before = prev && prev->kind == LINE_NUMBER
             ? parse_number(w->raw + prev->start, prev->end - prev->start) : 0;
-        if (l->kind == LINE_NOTE && continues && !looks_like_numbered(w, l))
+        if (l->kind == LINE_NOTE && w->r->n_notes > 0 &&
+            all_digits(w->raw, l->start, l->end - 1, 4) && w->raw[l->end - 1] == '.')
+            continue_note(w, l); /* a note's number tail, "21." */
+        else if (l->kind == LINE_NOTE && continues && !looks_like_numbered(w, l))
             continue_note(w, l);
         else if (l->kind == LINE_NOTE)
             add_note(w, l, number_before);
