@@ -658,8 +658,11 @@ int citation_looks_like_note(const char *s, size_t len)
     for (size_t k = 0; k < sizeof openings / sizeof *openings; k++)
         if (starts_with_word(s, len, openings[k]))
             return 1;
+    /* dense: prose may number items too ("item 1 ... item 2"), but not
+     * a unit every 40 bytes */
     int pairs = archival_pairs(s, len);
-    if (pairs >= 3 || (pairs >= 1 && opens_with_siglum(s, len)) ||
+    int dense = (size_t)pairs * 40 >= len;
+    if ((pairs >= 3 && dense) || (pairs >= 1 && opens_with_siglum(s, len)) ||
         has_imprint(s, len))
         return 1;
     citation_archival_t a;

@@ -527,7 +527,8 @@ static void add_marker(writer_t *w, unsigned number)
     if (array_push(&w->r->markers, &w->r->n_markers, &w->cap_markers,
                    sizeof m, &m) != 0)
         w->failed = 1;
-    w->expected = number + 1;
+    if (number + 1 > w->expected)
+        w->expected = number + 1;
     w->last_marker = number;
 }
 
@@ -593,6 +594,22 @@ static int lost_hyphen_at(const char *raw, size_t ls, size_t i, size_t le)
     return i - k >= 2 && starts_word;
 }
 
+/* Is a glued n a footnote marker?  Markers run in increasing order: n is
+ * the next one expected, or skips at most two; or, since two columns may
+ * be read out of order ("...17" in the left column before "...16" in the
+ * right), one of the three before it not seen yet. */
+static int is_next_marker(const writer_t *w, unsigned n)
+{
+    if (n >= w->expected && n <= w->expected + 2)
+        return 1;
+    if (n == 0 || n >= w->expected || n + 3 < w->expected)
+        return 0;
+    for (size_t k = w->r->n_markers; k > 0 && k + 8 > w->r->n_markers; k--)
+        if (w->r->markers[k - 1].number == n)
+            return 0;
+    return 1;
+}
+
 /* Write one text line's content, taking glued markers out.  Returns 1 if
  * the line ended in a stray page number glued to a letter ("confer19"). */
 static int write_line(writer_t *w, const line_t *l)
@@ -611,7 +628,7 @@ static int write_line(writer_t *w, const line_t *l)
             i = j - 1;
         } else if (glued_number(raw, l->start, l->end, i, &j, &after_letter)) {
             unsigned n = parse_number(raw + i, j - i);
-            int marker = n >= w->expected && n <= w->expected + 2;
+            int marker = is_next_marker(w, n);
             if (!marker && j != l->end) {
                 i = j - 1;
                 continue; /* a number of the text */

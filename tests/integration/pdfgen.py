@@ -9,11 +9,11 @@
     pdfgen.py damaged FILE       a %PDF- header, then noise, then %%EOF
     pdfgen.py article SEED DIR   DIR/article.ms (groff -ms, two columns,
                                  running head, page numbers, footnotes of
-                                 many shapes), DIR/words (every word of its
-                                 text), DIR/notes (a word of each footnote's
-                                 own), DIR/pages (the first words of each
-                                 paragraph, with its page's printed number
-                                 unknown: filled in by the test)
+                                 many shapes: archival citations of eight
+                                 archives, references, Ibid., Op. cit.),
+                                 DIR/words (every word of its text),
+                                 DIR/notes (the footnotes' texts),
+                                 DIR/paragraphs (each one's first words)
 """
 import random
 import sys
@@ -152,14 +152,15 @@ def article(seed, folder):
         paragraphs.append(first)
         out.append(".PP")
         for s in sents:
-            out.append(s)
-            if rnd.random() < 0.25:
-                out.append("\\**")
+            if rnd.random() < 0.25:  # the marker glued to the full stop
+                out.append(s + "\\**")
                 out.append(".FS")
                 text = note()
                 out.append(text)
                 out.append(".FE")
                 note_words.append(text)
+            else:
+                out.append(s)
     with open(folder + "/article.ms", "w") as f:
         f.write("\n".join(out) + "\n")
     with open(folder + "/words", "w") as f:
