@@ -659,9 +659,9 @@ int citation_looks_like_note(const char *s, size_t len)
         if (starts_with_word(s, len, openings[k]))
             return 1;
     /* dense: prose may number items too ("item 1 ... item 2"), but not
-     * a unit every 40 bytes */
+     * a unit every 25 bytes */
     int pairs = archival_pairs(s, len);
-    int dense = (size_t)pairs * 40 >= len;
+    int dense = (size_t)pairs * 25 >= len;
     if ((pairs >= 3 && dense) || (pairs >= 1 && opens_with_siglum(s, len)) ||
         has_imprint(s, len))
         return 1;

@@ -18,7 +18,7 @@
 #include "hash.h"
 
 #define EDGE_LINES 2         /* candidates at a page's top and at its foot */
-#define HEAD_MAX_BYTES 160   /* a running head is one short line */
+#define HEAD_MAX_BYTES 80    /* a running head is one short line */
 #define HEAD_MIN_LETTERS 4
 
 typedef struct {
