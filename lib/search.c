@@ -264,6 +264,10 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     char **v = h->values;
     size_t start = 0, end = 0;
     sscanf(v[SCHEMA_SLOT_RANGE], "%zu %zu", &start, &end);
+    unsigned page_first, page_last;
+    const char *page_label;
+    schema_parse_pages(v[SCHEMA_SLOT_PAGES], &page_first, &page_last,
+                       &page_label);
     format_date(v[SCHEMA_SLOT_DATE], h->date);
     *hit = (fond_hit_t){
         .rank = rank, .score = store_mset_weight(m, i),
@@ -274,7 +278,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .from = v[SCHEMA_SLOT_FROM], .to = v[SCHEMA_SLOT_TO],
         .place = v[SCHEMA_SLOT_PLACE], .language = v[SCHEMA_SLOT_LANGUAGE],
         .source_start = start, .source_end = end,
-        .more_in_source = store_mset_collapsed(m, i)};
+        .more_in_source = store_mset_collapsed(m, i),
+        .page_first = page_first, .page_last = page_last,
+        .page_label = page_label};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;
