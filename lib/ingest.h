@@ -62,11 +62,8 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
 void ingest_free(ingest_t *in);
 
 /* The Snowball stemmer for a Language header ("Russian", "ru", "tr",
- * "Türkçe" ...), or for the text's script when there is none. */
+ * "Türkçe" ...: language.h), or for the text's script when there is none
+ * (or one fond does not know). */
 const char *ingest_language(const char *header, const char *text, size_t len);
-
-/* The Snowball stemmers ingest_language() can choose, English first;
- * *n is set to their number. */
-const char *const *ingest_stemmers(size_t *n);
 
 #endif

@@ -11,7 +11,7 @@
 
 #include "citation.h"
 #include "db_internal.h"
-#include "ingest.h"
+#include "language.h"
 #include "query.h"
 #include "snippet.h"
 
@@ -277,7 +277,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     if (st == FOND_OK)
         st = parse_notes(h, hit);
     if (st == FOND_OK && v[STORE_SLOT_LANGUAGE][0])
-        st = db_analyzer(db, ingest_language(v[STORE_SLOT_LANGUAGE], "", 0), &a);
+        st = db_analyzer(db, language_named(v[STORE_SLOT_LANGUAGE])
+                                 ? language_named(v[STORE_SLOT_LANGUAGE])
+                                 : "english", &a);
     if (st == FOND_OK)
         st = find_variants(a, q, h, hit);
     if (st == FOND_OK)
@@ -411,6 +413,11 @@ static fond_status_t prepare(search_t *s, const char *text,
     fond_status_t st = FOND_OK;
     if (!(s->o->like && is_blank(text)))
         st = query_parse(&s->q, langs, text, db->error, sizeof db->error);
+    if (st == FOND_OK && s->q) {
+        st = query_expand(s->q, db->store);
+        if (st != FOND_OK)
+            db_fail_store(db, st);
+    }
     if (st == FOND_OK && s->o->like) {
         char idterm[128];
         snprintf(idterm, sizeof idterm, "Q%s", s->o->like);
@@ -426,7 +433,7 @@ static fond_status_t prepare(search_t *s, const char *text,
 static fond_status_t languages_present(fond_db_t *db, query_langs_t *langs)
 {
     size_t n;
-    const char *const *names = ingest_stemmers(&n);
+    const char *const *names = language_stemmers(&n);
     langs->analyzers[0] = db->analyzer;
     langs->n = 1;
     for (size_t i = 1; i < n && langs->n < QUERY_MAX_LANGUAGES; i++) {
@@ -471,7 +478,7 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
     if (st == FOND_OK)
         st = copy_facets(m, r);
     if (st == FOND_OK && s.q)
-        r->suggestion = query_suggest(s.q, db->store, text);
+        r->suggestion = query_suggest(s.q, text);
     else if (st != FOND_OK && r)
         db_fail_store(db, st);
     store_mset_free(m);
