@@ -179,58 +179,43 @@ static void add_shorter_stems(expander_t *e, query_token_t *t)
     }
 }
 
-/* The mirror of that rule: a word the collection holds that starts with
- * the word typed and whose stem extends the word's own by one or two
- * letters.  Snowball's Turkish stemmer leaves "antlaşma" as it is but
- * stems "Antlaşması" to "antlaşmas"; "antlaşma" finds it this way.  Only
- * words that start with the whole word typed count, so that "treaty"
- * (stem "treati") does not meet "treatise" ("treatis"). */
+/* The mirror of that rule: a stem the collection holds that starts with
+ * the whole word typed and extends one of the word's own stems by one or
+ * two letters.  Snowball's Turkish stemmer leaves "antlaşma" as it is but
+ * stems "Antlaşması" to "antlaşmas"; "antlaşma" finds it this way.  The
+ * stem must start with the word typed, not only with its stem, so that
+ * "treaty" (stem "treati") does not meet "treatise" ("treatis"). */
 typedef struct {
     expander_t *e;
     query_token_t *t;
     size_t scanned;
 } mirror_ctx_t;
 
-static int check_mirror(void *ctx, const analyze_token_t *w)
-{
-    mirror_ctx_t *c = ctx;
-    query_token_t *t = c->t;
-    for (size_t k = 0; k < t->n_own_stems; k++) {
-        size_t own = strlen(t->stems[k]);
-        if (own < 6 || w->stem_len <= own ||
-            memcmp(w->stem, t->stems[k], own) != 0)
-            continue;
-        size_t more = letters(w->stem + own);
-        if (more <= 2 && stem_freq(c->e, w->stem) > 0)
-            add_stem(c->e, t, w->stem);
-        break;
-    }
-    return 1; /* one word is all there is */
-}
-
 static int take_mirror(void *ctx, const char *term)
 {
     mirror_ctx_t *c = ctx;
+    const query_token_t *t = c->t;
+    const char *stem = term + 1; /* after the Z */
     if (++c->scanned > MAX_MIRROR_SCAN)
         return 1;
-    if (strcmp(term, c->t->word) == 0)
-        return 0;
-    const query_langs_t *langs = c->e->q->langs;
-    for (size_t k = 0; k < langs->n && c->e->status == FOND_OK; k++)
-        if (analyze_text(langs->analyzers[k], term, strlen(term), check_mirror,
-                         c) == FOND_ERR_NOMEM)
-            c->e->status = FOND_ERR_NOMEM;
+    for (size_t k = 0; k < t->n_own_stems; k++) {
+        size_t own = strlen(t->stems[k]);
+        if (own >= 6 && strlen(stem) > own &&
+            strncmp(stem, t->stems[k], own) == 0 && letters(stem + own) <= 2) {
+            add_stem(c->e, c->t, stem);
+            break;
+        }
+    }
     return c->e->status != FOND_OK;
 }
 
 static void add_longer_stems(expander_t *e, query_token_t *t)
 {
-    int long_enough = 0;
-    for (size_t k = 0; k < t->n_own_stems; k++)
-        long_enough |= strlen(t->stems[k]) >= 6;
+    char prefix[TERM_BYTES + 2];
+    snprintf(prefix, sizeof prefix, "Z%s", t->word);
     mirror_ctx_t c = {e, t, 0};
-    fond_status_t st = long_enough && e->status == FOND_OK
-                           ? store_terms(e->s, t->word, take_mirror, &c)
+    fond_status_t st = e->status == FOND_OK && letters(t->word) >= 6
+                           ? store_terms(e->s, prefix, take_mirror, &c)
                            : FOND_OK;
     if (st != FOND_OK && e->status == FOND_OK)
         e->status = st;
