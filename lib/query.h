@@ -2,8 +2,9 @@
  * query.h -- the query language, parsed into a tree and built into a Xapian
  * query through store.h (this module never calls Xapian itself).
  *
- *   kars treaty          words side by side: every one required; if that
- *                        finds nothing, any of them (the query "loosens")
+ *   kars treaty          words side by side: the passages with every one
+ *                        first, then those with most of them; if none has
+ *                        them all, the query "loosens"
  *   "treaty of kars"     a phrase: these words, in order, adjacent
  *   kars AND treaty      both;  kars OR treaty: either
  *   NOT ankara, -ankara  without;  +kars: required even when loosened
@@ -76,11 +77,24 @@ int query_can_loosen(const query_t *q);
  */
 fond_status_t query_expand(query_t *q, store_t *s);
 
+/* How words side by side are read. */
+typedef enum {
+    QUERY_STRICT, /* every word */
+    QUERY_LOOSE,  /* any word, by BM25 */
+    QUERY_SOFT    /* any word, but every word first, then most words: each
+                     word a passage holds adds QUERY_WORD_BONUS */
+} query_reading_t;
+
+/* Far above any BM25 weight of a query's words, so that a passage's weight
+ * divided by it is the number of words it holds, and the rest its BM25
+ * weight. */
+#define QUERY_WORD_BONUS 10000.0
+
 /*
- * Build the Xapian query, strict or loose, from the expanded query alone
- * (no lookup).  Free *out with store_query_free().
+ * Build the Xapian query from the expanded query alone (no lookup).  Free
+ * *out with store_query_free().
  */
-fond_status_t query_build(const query_t *q, store_t *s, int loose,
+fond_status_t query_build(const query_t *q, store_t *s, query_reading_t loose,
                           store_query_t **out);
 
 /* The words, stems, variants and prefixes to highlight; owned by q,

@@ -19,7 +19,7 @@
 typedef struct {
     const query_t *q;
     store_t *s;
-    int loose;
+    query_reading_t loose;
     /* For words side by side (see add_proximity): each token's forms,
      * built once a build. */
     store_query_t **forms;
@@ -368,6 +368,33 @@ static fond_status_t without_prohibited(builder_t *b, const node_t *n,
     return st;
 }
 
+/* The soft conjunction: any of the words, each one a passage holds adding
+ * QUERY_WORD_BONUS, so that the passages with every word come first, then
+ * those with all but one, and so on, each group by BM25 and proximity. */
+static fond_status_t build_soft(builder_t *b, const node_t *n,
+                                store_query_t **out)
+{
+    parts_t p;
+    fond_status_t st = parts_init(&p, 2 * n->n_kids);
+    for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++) {
+        if (!pick_may(b->q, n, n->kids[i]))
+            continue;
+        store_query_t *kid = NULL;
+        st = build_node(b, n->kids[i], &kid);
+        if (st == FOND_OK && kid) {
+            p.items[p.n++] = kid;
+            st = store_query_constant(b->s, &p.items[p.n], kid,
+                                      QUERY_WORD_BONUS);
+            p.n += st == FOND_OK;
+        }
+    }
+    if (st != FOND_OK) {
+        parts_free(&p);
+        return st;
+    }
+    return parts_combine(&p, b->s, STORE_OP_OR, 0, out);
+}
+
 /* [must AND] ([may] AND or, loose, OR) NOT [prohibited]. */
 static fond_status_t build_conjunction(builder_t *b, const node_t *n,
                                        store_query_t **out)
@@ -378,7 +405,8 @@ static fond_status_t build_conjunction(builder_t *b, const node_t *n,
         ? build_kids(b, n, pick_must, STORE_OP_AND, &must)
         : build_kids(b, n, pick_all, STORE_OP_AND, &pos);
     if (st == FOND_OK && loose)
-        st = build_kids(b, n, pick_may, STORE_OP_OR, &may);
+        st = b->loose == QUERY_SOFT ? build_soft(b, n, &may)
+                           : build_kids(b, n, pick_may, STORE_OP_OR, &may);
     if (st == FOND_OK && loose && must && may) {
         store_query_t *both[2] = {must, may};
         st = store_query_combine(b->s, &pos, STORE_OP_AND_MAYBE, both, 2, 0);
@@ -430,7 +458,7 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
 
 /* ------------------------------------------------------------ the API */
 
-fond_status_t query_build(const query_t *q, store_t *s, int loose,
+fond_status_t query_build(const query_t *q, store_t *s, query_reading_t loose,
                           store_query_t **out)
 {
     *out = NULL;

@@ -4,6 +4,7 @@
  * together finds nothing, the query is run again with any word allowed, and
  * the results say they were loosened.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -300,6 +301,7 @@ typedef struct {
     query_t *q;          /* NULL for a search only for passages like one */
     store_query_t *like; /* passages like opts->like, or NULL */
     size_t snippet_bytes;
+    int soft;            /* run with QUERY_SOFT: weights hold word bonuses */
 } search_t;
 
 static fond_status_t fill_results(fond_db_t *db, const search_t *s,
@@ -316,6 +318,8 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
         r->n = i + 1; /* so that fond_results_free frees a partial hit */
         st = fill_hit(db, s->q, m, i, s->o->offset + i + 1, s->snippet_bytes,
                       &r->hits[i], &r->store[i]);
+        if (s->soft) /* the BM25 weight, without the words' bonuses */
+            r->hits[i].score = fmod(r->hits[i].score, QUERY_WORD_BONUS);
     }
     return st;
 }
@@ -335,7 +339,8 @@ static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
 }
 
 /* The words' query (strict or loose), narrowed to passages like one. */
-static fond_status_t build(search_t *s, int loose, store_query_t **out)
+static fond_status_t build(search_t *s, query_reading_t loose,
+                           store_query_t **out)
 {
     store_query_t *words = NULL;
     fond_status_t st = s->q ? query_build(s->q, s->db->store, loose, &words)
@@ -349,7 +354,7 @@ static fond_status_t build(search_t *s, int loose, store_query_t **out)
     return st;
 }
 
-static fond_status_t run(search_t *s, int loose, store_mset_t **m)
+static fond_status_t run(search_t *s, query_reading_t loose, store_mset_t **m)
 {
     store_query_t *sq = NULL;
     store_search_opts_t so;
@@ -367,14 +372,22 @@ static fond_status_t run_with_fallback(search_t *s, store_mset_t **m,
                                        int *loosened)
 {
     *loosened = 0;
-    fond_status_t st = run(s, 0, m);
-    if (st != FOND_OK || store_mset_estimate(*m) > 0 || !s->q ||
+    fond_status_t st = run(s, QUERY_STRICT, m);
+    if (st != FOND_OK || store_mset_size(*m) == s->o->limit || !s->q ||
         !query_can_loosen(s->q))
+        return st;
+    /* The page is not full: every passage with all the words is on it (or
+     * on an earlier page).  The soft reading keeps them first and fills
+     * the rest with passages holding most of the words; sorted by date,
+     * which would mix the two, only a search that found none loosens. */
+    int none = store_mset_estimate(*m) == 0;
+    if (s->o->sort == FOND_SORT_DATE && !none)
         return st;
     store_mset_free(*m);
     *m = NULL;
-    *loosened = 1;
-    return run(s, 1, m);
+    *loosened = none;
+    s->soft = s->o->sort != FOND_SORT_DATE;
+    return run(s, s->soft ? QUERY_SOFT : QUERY_LOOSE, m);
 }
 
 /* Copy the facets out of the mset, which is freed before the results. */
@@ -463,7 +476,7 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
                                  size_t snippet_bytes, fond_results_t **out)
 {
     static const fond_search_opts_t defaults = FOND_SEARCH_OPTS_INIT;
-    search_t s = {db, opts ? opts : &defaults, NULL, NULL, snippet_bytes};
+    search_t s = {db, opts ? opts : &defaults, NULL, NULL, snippet_bytes, 0};
     *out = NULL;
     query_langs_t langs;
     fond_status_t st = languages_present(db, &langs);

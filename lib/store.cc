@@ -591,6 +591,21 @@ extern "C" fond_status_t store_query_scale(store_t *s, store_query_t **out,
     }
 }
 
+extern "C" fond_status_t store_query_constant(store_t *s, store_query_t **out,
+                                              const store_query_t *q,
+                                              double weight)
+{
+    *out = NULL;
+    try {
+        Xapian::Query fixed((new Xapian::FixedWeightPostingSource(weight))->release());
+        *out = new store_query_t{
+            Xapian::Query(Xapian::Query::OP_FILTER, fixed, q->query)};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 /* The first part against the others ORed: for AND_NOT, AND_MAYBE, FILTER. */
 static Xapian::Query first_vs_rest(Xapian::Query::op op,
                                    const std::vector<Xapian::Query> &q)

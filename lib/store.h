@@ -175,6 +175,9 @@ fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
 /* The same matches as `q`, with its weight times factor (0: a filter). */
 fond_status_t store_query_scale(store_t *s, store_query_t **out,
                                 const store_query_t *q, double factor);
+/* The same matches as `q`, each weighing `weight`, whatever q's own. */
+fond_status_t store_query_constant(store_t *s, store_query_t **out,
+                                   const store_query_t *q, double weight);
 void store_query_free(store_query_t *q);
 /* Xapian's one-line description of q ("Query((kars OR Zkar))"), for tests
  * and debugging: malloc'd, NULL when out of memory. */
