@@ -757,6 +757,7 @@ void query_free(query_t *q)
         strings_free(&t->variants);
         strings_free(&t->forms);
         strings_free(&t->fuzzy);
+        strings_free(&t->fuzzy_stems);
         free(t->suggestion);
     }
     free(q->tokens);

@@ -121,7 +121,8 @@ static fond_status_t or_scaled(store_t *s, store_query_t *a, store_query_t *b,
 }
 
 /* A word's exact forms, for proximity: the word, its variants, its other
- * forms. */
+ * forms.  (Not its near spellings: on the tuning queries they cost two
+ * first places.) */
 static fond_status_t build_forms(builder_t *b, const query_token_t *t,
                                  store_query_t **out)
 {
@@ -144,7 +145,7 @@ static fond_status_t build_forms(builder_t *b, const query_token_t *t,
  * term (Xapian's OP_SYNONYM), so that a passage gets no more for holding
  * the form typed than another form; its exact form adds t->exact_weight
  * (and finds it in text indexed without stems: footnotes); its near
- * spellings, one term too, t->fuzzy_weight. */
+ * spellings and their stems, one term too, t->fuzzy_weight. */
 static fond_status_t build_word(builder_t *b, const query_token_t *t,
                                 store_query_t **out)
 {
@@ -167,7 +168,16 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
         word = exact, exact = NULL;
     if (st == FOND_OK && t->fuzzy.n) {
         store_query_t *with = NULL;
-        st = build_list(b->s, "", &t->fuzzy, STORE_OP_SYNONYM, &near);
+        parts_t np;
+        st = parts_init(&np, t->fuzzy.n + t->fuzzy_stems.n);
+        if (st == FOND_OK)
+            st = parts_terms(&np, b->s, "", &t->fuzzy);
+        if (st == FOND_OK)
+            st = parts_terms(&np, b->s, "Z", &t->fuzzy_stems);
+        if (st == FOND_OK)
+            st = parts_combine(&np, b->s, STORE_OP_SYNONYM, 0, &near);
+        else
+            parts_free(&np);
         if (st == FOND_OK)
             st = or_scaled(b->s, word, near, t->fuzzy_weight, &with);
         if (st == FOND_OK) {

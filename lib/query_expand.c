@@ -29,9 +29,12 @@
  * how much rarer it is ("emigres" among "emigrants", "emigration"), up to
  * EXACT_WEIGHT_MAX. */
 #define EXACT_WEIGHT 0.1
-#define EXACT_WEIGHT_MAX 1.0
-/* Near spellings weigh this much of the word's own weight. */
+#define EXACT_WEIGHT_MAX 2.0
+/* Near spellings weigh this much of the word's own weight: below the word
+ * where the collection holds it; nearly as much where it does not (they
+ * are then all the word can mean). */
 #define FUZZY_WEIGHT 0.5
+#define FUZZY_WEIGHT_UNKNOWN 0.9
 /* A word in at most RARE_FREQ passages is rare: near spellings held at
  * least FUZZY_EVIDENCE times as often stand for it too (an OCR misreading
  * of a common word); a word the collection does not hold takes any. */
@@ -435,6 +438,31 @@ static int take_scanned(void *ctx, const char *term, size_t freq)
     return 0;
 }
 
+/* A near spelling stands for its word with all its forms: its stems, in
+ * every language, that the collection holds. */
+typedef struct {
+    expander_t *e;
+    query_token_t *t;
+} stems_ctx_t;
+
+static int take_fuzzy_stem(void *ctx, const analyze_token_t *w)
+{
+    stems_ctx_t *c = ctx;
+    if (!strings_has(&c->t->fuzzy_stems, w->stem) && stem_freq(c->e, w->stem) > 0)
+        push(c->e, &c->t->fuzzy_stems, w->stem);
+    return 1; /* one word */
+}
+
+static void add_fuzzy_stems(expander_t *e, query_token_t *t, const char *word)
+{
+    const query_langs_t *langs = e->q->langs;
+    stems_ctx_t c = {e, t};
+    for (size_t k = 0; k < langs->n && e->status == FOND_OK; k++)
+        if (analyze_text(langs->analyzers[k], word, strlen(word),
+                         take_fuzzy_stem, &c) == FOND_ERR_NOMEM)
+            e->status = FOND_ERR_NOMEM;
+}
+
 /* The word's near spellings: those its OCR confusions make, the nearest
  * word of the spelling data (Xapian's, within two edits), and, for word~,
  * every word of its first letter within the edits allowed.  The word's
@@ -476,18 +504,21 @@ static void find_near_spellings(expander_t *e, query_token_t *t, size_t family)
     for (size_t i = 0; i < c->n_found; i++) {
         push(e, &t->fuzzy, c->found[i]);
         push(e, &e->q->variants, c->found[i]);
+        add_fuzzy_stems(e, t, c->found[i]);
     }
     free(c);
 }
 
 /* ------------------------------------------------------------ a word */
 
-/* How often the word's family is held: its most frequent stem or variant
- * (a lower bound of the passages the family matches). */
-static size_t family_freq(expander_t *e, const query_token_t *t, size_t exact)
+/* How often the word's family is held: its most frequent stem (of the
+ * first n_stems) or variant (a lower bound of the passages the family
+ * matches). */
+static size_t family_freq(expander_t *e, const query_token_t *t, size_t exact,
+                          size_t n_stems)
 {
     size_t family = exact;
-    for (size_t k = 0; k < t->n_stems; k++) {
+    for (size_t k = 0; k < n_stems; k++) {
         size_t f = stem_freq(e, t->stems[k]);
         family = f > family ? f : family;
     }
@@ -517,14 +548,18 @@ static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
     if (t->wants_forms)
         find_forms(e, t);
     size_t exact = freq_of(e, t->word);
-    size_t family = family_freq(e, t, exact);
+    size_t family = family_freq(e, t, exact, t->n_stems);
     t->known = family > 0;
     t->exact_weight = exact_weight(exact, family);
-    t->fuzzy_weight = FUZZY_WEIGHT;
+    /* How rare the word is, by its own forms (not the related stems: a
+     * garbled "exchangcd" has the stem of "exchange" one letter shorter,
+     * but its near spelling "exchanged" is what it stands for). */
+    size_t own = family_freq(e, t, exact, t->n_own_stems);
+    t->fuzzy_weight = own ? FUZZY_WEIGHT : FUZZY_WEIGHT_UNKNOWN;
     int stopword = query_is_stopword_node(e->q, n);
     if (!n->prohibited && !stopword && e->status == FOND_OK &&
-        (t->fuzzy_asked || family <= RARE_FREQ))
-        find_near_spellings(e, t, family);
+        (t->fuzzy_asked || own <= RARE_FREQ))
+        find_near_spellings(e, t, own);
     /* "Did you mean": the nearest word of the spelling data, for a word
      * the collection holds in no form or variant.  Stopwords are words,
      * not misspellings: "when was ..." is not "then was ...". */
@@ -643,13 +678,18 @@ static void gather_highlights(query_t *q, const node_t *n, size_t *nw,
         q->hl_words[(*nw)++] = t->word;
         for (size_t l = 0; n->kind == NODE_WORD && l < t->n_stems; l++)
             q->hl_stems[(*ns)++] = t->stems[l];
+        for (size_t l = 0; n->kind == NODE_WORD && l < t->fuzzy_stems.n; l++)
+            q->hl_stems[(*ns)++] = t->fuzzy_stems.items[l];
     }
 }
 
 static fond_status_t collect_snippet_terms(query_t *q)
 {
     q->hl_words = malloc((q->n_tokens + q->variants.n + 1) * sizeof *q->hl_words);
-    q->hl_stems = malloc((q->n_tokens * TOKEN_MAX_STEMS + 1) *
+    size_t fuzzy_stems = 0;
+    for (size_t i = 0; i < q->n_tokens; i++)
+        fuzzy_stems += q->tokens[i].fuzzy_stems.n;
+    q->hl_stems = malloc((q->n_tokens * TOKEN_MAX_STEMS + fuzzy_stems + 1) *
                          sizeof *q->hl_stems);
     if (!q->hl_words || !q->hl_stems)
         return FOND_ERR_NOMEM;

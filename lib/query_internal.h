@@ -74,6 +74,7 @@ typedef struct {
     strings_t variants;            /* name variants the collection holds */
     strings_t forms;               /* other exact forms, for proximity */
     strings_t fuzzy;               /* OCR-tolerant forms: near spellings */
+    strings_t fuzzy_stems;         /* and their stems */
     double exact_weight;           /* of the exact form beside its family */
     double fuzzy_weight;           /* of the near spellings */
     int wants_forms;               /* proximity pairs it */
