@@ -260,6 +260,14 @@ static int lex_near(parser_t *p, size_t start, size_t end, lexeme_t *l)
     return 1;
 }
 
+const query_field_t *query_field_named(const char *name)
+{
+    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
+        if (strcmp(fields[f].name, name) == 0)
+            return &fields[f];
+    return NULL;
+}
+
 /* name:value, with a known name (or an error for an unknown one). */
 static fond_status_t lex_field(parser_t *p, size_t i, size_t colon, lexeme_t *l)
 {
@@ -758,6 +766,7 @@ void query_free(query_t *q)
         strings_free(&t->forms);
         strings_free(&t->fuzzy);
         strings_free(&t->fuzzy_stems);
+        strings_free(&t->cites);
         free(t->suggestion);
     }
     free(q->tokens);

@@ -185,7 +185,14 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
             word = with;
         }
     }
-    if (st == FOND_OK) {
+    if (st == FOND_OK && t->cites.n) { /* "fond 28": or fond:28 */
+        store_query_t *cites = NULL, *both[2] = {word, NULL};
+        st = build_list(b->s, "", &t->cites, STORE_OP_OR, &cites);
+        both[1] = cites;
+        if (st == FOND_OK)
+            st = store_query_combine(b->s, out, STORE_OP_OR, both, 2, 0);
+        store_query_free(cites);
+    } else if (st == FOND_OK) {
         *out = word;
         word = NULL;
     }

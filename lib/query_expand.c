@@ -549,7 +549,7 @@ static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
         find_forms(e, t);
     size_t exact = freq_of(e, t->word);
     size_t family = family_freq(e, t, exact, t->n_stems);
-    t->known = family > 0;
+    t->known = family > 0 || t->cites.n > 0;
     t->exact_weight = exact_weight(exact, family);
     /* How rare the word is, by its own forms (not the related stems: a
      * garbled "exchangcd" has the stem of "exchange" one letter shorter,
@@ -625,6 +625,37 @@ static void expand_whole_field(expander_t *e, node_t *n)
     push(e, &n->terms, term);
 }
 
+/* ------------------------------------------------------------ citations */
+
+/* An archival reference typed as words ("conversation archive fond 28"):
+ * "fond", "opis" or "delo" before a number also stands for the field's
+ * term (fond:28), where the collection holds it, as do the number itself;
+ * a footnote says "f.28", not "fond 28". */
+static void expand_citations(expander_t *e, node_t *n)
+{
+    static const char *const names[] = {"fond", "opis", "delo"};
+    for (size_t i = 0; i + 1 < n->n_kids && e->status == FOND_OK; i++) {
+        const node_t *a = n->kids[i], *b = n->kids[i + 1];
+        if (a->kind != NODE_WORD || b->kind != NODE_WORD || a->prohibited ||
+            b->prohibited)
+            continue;
+        query_token_t *name = &e->q->tokens[a->first];
+        query_token_t *value = &e->q->tokens[b->first];
+        const query_field_t *f = NULL;
+        for (size_t k = 0; k < sizeof names / sizeof *names && !f; k++)
+            if (strcmp(name->word, names[k]) == 0)
+                f = query_field_named(names[k]);
+        if (!f || strspn(value->word, "0123456789") != strlen(value->word))
+            continue;
+        char term[TERM_BYTES + 16];
+        snprintf(term, sizeof term, "%s%s", f->prefix, value->word);
+        if (freq_of(e, term) > 0) {
+            push(e, &name->cites, term);
+            push(e, &value->cites, term);
+        }
+    }
+}
+
 /* ------------------------------------------------------------ the tree */
 
 static int mark_forms(void *ctx, size_t first, size_t second)
@@ -653,6 +684,8 @@ static void expand_node(expander_t *e, node_t *n)
         expand_whole_field(e, n);
     else if (n->kind == NODE_WILDCARD)
         push(e, &e->q->prefixes, e->q->tokens[n->first].word);
+    else if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)
+        expand_citations(e, n);
     for (size_t i = 0; i < n->n_kids && e->status == FOND_OK; i++)
         expand_node(e, n->kids[i]);
 }

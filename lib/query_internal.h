@@ -75,6 +75,8 @@ typedef struct {
     strings_t forms;               /* other exact forms, for proximity */
     strings_t fuzzy;               /* OCR-tolerant forms: near spellings */
     strings_t fuzzy_stems;         /* and their stems */
+    strings_t cites;               /* archival field terms it stands for,
+                                      typed as words ("fond 28": XFOND28) */
     double exact_weight;           /* of the exact form beside its family */
     double fuzzy_weight;           /* of the near spellings */
     int wants_forms;               /* proximity pairs it */
@@ -96,6 +98,9 @@ struct query {
 
 /* Another stem for a token, unless it has it (or as many as it holds). */
 fond_status_t query_token_add_stem(query_token_t *tok, const char *stem);
+
+/* The field of that name ("fond"), or NULL. */
+const query_field_t *query_field_named(const char *name);
 
 /* Tree questions both expand and build ask. */
 int query_is_filter(const node_t *n);

@@ -39,6 +39,9 @@ static const struct { const char *path, *text; } sources[] = {
     {"f.txt", "Title: F\n\nThey discussed it again.\n"},
     {"g.txt", "Title: G\n\nIt was discussed.\n"},
     {"h.txt", "Title: H\n\nNothing was discussed, but it was discused.\n"},
+    /* a footnoted archival citation: fond 28 */
+    {"i.txt", "Title: I\n\nA conversation in Ankara.[1]\n\nNotes\n"
+              "1. SA AR, f.28, s.1, i.68, v.17-20.\n"},
     {"d.txt", "Title: D\nLanguage: Turkish\n\n"
               "Kars Antlaşması imzalandı.\n"},
 };
@@ -166,6 +169,13 @@ static const struct {
      "Query(0 * (M192107 OR M192109 OR D19220126))"},
     {"date:1800", 0, "Query(0 * Y0000)"},
     {"*", 0, "Query(<alldocuments>)"},
+    /* an archival reference typed as words: "fond 28" also stands for
+     * fond:28, which the collection holds (and "fond 29" does not) */
+    {"fond 28", 0,
+     "Query(((((Zfond OR 0.1 * fond) OR XFOND28) AND ((Z28 OR 0.1 * 28) OR "
+     "XFOND28)) AND_MAYBE 0.5 * (fond PHRASE 12 28)))"},
+    {"fond 29", 0, "Query((((Zfond OR 0.1 * fond) AND (Z29 OR 0.1 * 29)) "
+                   "AND_MAYBE 0.5 * (fond PHRASE 12 29)))"},
     /* the mirror stem rule: Turkish "antlaşma" meets "Antlaşması"
      * (stem "antlasmas"), one letter longer than its own */
     {"antlaşma", 0, "Query(((Zantlasma SYNONYM Zantlasmas) OR 0.1 * antlasma))"},
