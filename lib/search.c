@@ -1,8 +1,10 @@
 /*
- * search.c -- running a query: parse it (query.c), rank passages with BM25
- * (store.cc), and make each hit's snippet (snippet.c).  When every word
- * together finds nothing, the query is run again with any word allowed, and
- * the results say they were loosened.
+ * search.c -- running a query: parse and expand it (query.c,
+ * query_expand.c), rank passages with BM25 (store.cc), and make each hit's
+ * snippet (snippet.c).  The strict reading (every word) runs first; when it
+ * does not fill the page, the soft reading (every word first, then most
+ * words) fills it, and when no passage holds every word the results say
+ * they were loosened.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -277,10 +279,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     st = parse_dates(h, hit);
     if (st == FOND_OK)
         st = parse_notes(h, hit);
-    if (st == FOND_OK && v[STORE_SLOT_LANGUAGE][0])
-        st = db_analyzer(db, language_named(v[STORE_SLOT_LANGUAGE])
-                                 ? language_named(v[STORE_SLOT_LANGUAGE])
-                                 : "english", &a);
+    const char *language = language_named(v[STORE_SLOT_LANGUAGE]);
+    if (st == FOND_OK && language)
+        st = db_analyzer(db, language, &a);
     if (st == FOND_OK)
         st = find_variants(a, q, h, hit);
     if (st == FOND_OK)
