@@ -464,10 +464,13 @@ static void add_fuzzy_stems(expander_t *e, query_token_t *t, const char *word)
 }
 
 /* The word's near spellings: those its OCR confusions make, the nearest
- * word of the spelling data (Xapian's, within two edits), and, for word~,
- * every word of its first letter within the edits allowed.  The word's
- * family is held in `family` passages. */
-static void find_near_spellings(expander_t *e, query_token_t *t, size_t family)
+ * word of the spelling data (Xapian's, within two edits: copied into
+ * nearest, NEAREST_BYTES, for "did you mean"), and, for word~, every word
+ * of its first letter within the edits allowed.  The word's family is held
+ * in `family` passages. */
+#define NEAREST_BYTES TERM_BYTES
+static void find_near_spellings(expander_t *e, query_token_t *t, size_t family,
+                                char *nearest)
 {
     fuzzy_ctx_t *c = calloc(1, sizeof *c);
     if (!c) {
@@ -486,9 +489,8 @@ static void find_near_spellings(expander_t *e, query_token_t *t, size_t family)
         each_replacement(e, t->word, ocr_confusions[r][1], ocr_confusions[r][0],
                          take_confusion, c);
     }
-    char nearest[TERM_BYTES] = "";
     fond_status_t st = e->status == FOND_OK && c->max > 0
-        ? store_spelling(e->s, t->word, nearest, sizeof nearest) : FOND_OK;
+        ? store_spelling(e->s, t->word, nearest, NEAREST_BYTES) : FOND_OK;
     if (st == FOND_OK && *nearest)
         consider(c, nearest, freq_of(e, nearest));
     if (st == FOND_OK && t->fuzzy_asked && e->status == FOND_OK) {
@@ -557,17 +559,22 @@ static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
     size_t own = family_freq(e, t, exact, t->n_own_stems);
     t->fuzzy_weight = own ? FUZZY_WEIGHT : FUZZY_WEIGHT_UNKNOWN;
     int stopword = query_is_stopword_node(e->q, n);
+    char better[NEAREST_BYTES] = "";
+    int asked = 0; /* the spelling data, once a word (it is the slow part) */
     if (!n->prohibited && !stopword && e->status == FOND_OK &&
-        (t->fuzzy_asked || own <= RARE_FREQ))
-        find_near_spellings(e, t, own);
+        (t->fuzzy_asked || own <= RARE_FREQ)) {
+        find_near_spellings(e, t, own, better);
+        asked = edits_allowed(t) > 0;
+    }
     /* "Did you mean": the nearest word of the spelling data, for a word
      * the collection holds in no form or variant.  Stopwords are words,
      * not misspellings: "when was ..." is not "then was ...". */
-    char better[TERM_BYTES] = "";
-    fond_status_t st = !t->known && !t->variants.n && !stopword &&
-                               e->status == FOND_OK
+    int suggest = !t->known && !t->variants.n && !stopword;
+    fond_status_t st = suggest && !asked && e->status == FOND_OK
                            ? store_spelling(e->s, t->word, better, sizeof better)
                            : FOND_OK;
+    if (!suggest)
+        *better = '\0';
     if (st != FOND_OK)
         e->status = st;
     else if (*better && !(t->suggestion = strdup(better)))
