@@ -5,6 +5,7 @@
  * given in Unicode code points, as most JSON consumers index strings.
  */
 #include "cli.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -34,7 +35,7 @@ static size_t code_points(const char *s, size_t bytes)
 {
     size_t n = 0;
     for (size_t i = 0; i < bytes; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+        n += !text_is_continuation(s[i]);
     return n;
 }
 
@@ -87,6 +88,11 @@ static void write_archival(FILE *out, const fond_hit_t *h)
         write_note(out, &h->notes[i]);
     }
     fputs(h->n_notes ? "\n      ]" : "]", out);
+    fputs(",\n      \"archive_ref\": ", out);
+    if (h->archive_ref)
+        write_note(out, h->archive_ref);
+    else
+        fputs("null", out);
     fprintf(out, ",\n      \"source_start\": %zu,\n      \"source_end\": %zu,"
                  "\n      \"more_in_source\": %zu",
             h->source_start, h->source_end, h->more_in_source);

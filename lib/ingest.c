@@ -12,6 +12,7 @@
 
 #include "language.h"
 #include "passage.h"
+#include "text.h"
 
 /* ------------------------------------------------------------ language */
 
@@ -92,12 +93,6 @@ static const ingest_note_t *note_numbered(const ingest_t *in, unsigned number)
 
 /* ------------------------------------------------------------ passages */
 
-static int is_space_byte(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
 /* The notes whose markers stand in [p->start, p->end] (a marker right
  * after the passage's last full stop is the passage's), each once. */
 static void attach_notes(const ingest_t *in, ingest_passage_t *p,
@@ -134,9 +129,9 @@ static void place_passage(const ingest_t *in, const passage_span_t *span,
 {
     const char *text = in->body.text;
     size_t start = span->start, end = span->end;
-    while (start < end && is_space_byte(text[start]))
+    while (start < end && text_is_space(text[start]))
         start++;
-    while (end > start && is_space_byte(text[end - 1]))
+    while (end > start && text_is_space(text[end - 1]))
         end--;
     p->ordinal = ordinal;
     p->start = start;

@@ -19,6 +19,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dates.h"
+#include "schema.h"
+#include "text.h"
+
 #define MAX_DEPTH 32      /* nested parentheses and operators */
 #define FIELD_VALUE_MAX 200 /* bytes of a whole value ("SA AR"), folded:
                               longer than any the index keeps (240) */
@@ -28,15 +32,7 @@
 
 /* ------------------------------------------------------------ fields */
 
-static const query_field_t fields[] = {
-    {"title", "S", 0},          {"type", "T", 1},
-    {"from", "A", 0},           {"to", "XTO", 0},
-    {"place", "XPLACE", 0},     {"language", "L", 1},
-    {"archive", "XARCHIVE", 1}, {"fond", "XFOND", 1},
-    {"opis", "XOPIS", 1},       {"delo", "XDELO", 1},
-    {"source", "XP", 0}, /* words of the source's path */
-    {"date", NULL, 1},   /* a date range, built from Y/M/D terms */
-};
+/* The fields and their prefixes are the schema's (schema.h). */
 
 int strings_has(const strings_t *s, const char *str)
 {
@@ -74,6 +70,7 @@ static void node_free(node_t *n)
         node_free(n->kids[i]);
     free(n->kids);
     strings_free(&n->terms);
+    free(n->whole);
     free(n);
 }
 
@@ -198,20 +195,14 @@ typedef struct {
     size_t errsize;
 } parser_t;
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
-static int is_word_end(char c) { return is_space(c) || c == '(' || c == ')' || c == '"'; }
+static int is_word_end(char c) { return text_is_space(c) || c == '(' || c == ')' || c == '"'; }
 
 /* The 1-based column (in characters) of byte offset `at`, for messages. */
 static size_t column_of(const char *text, size_t at)
 {
     size_t col = 1;
     for (size_t i = 0; i < at; i++)
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
+        if (!text_is_continuation(text[i]))
             col++;
     return col;
 }
@@ -260,21 +251,10 @@ static int lex_near(parser_t *p, size_t start, size_t end, lexeme_t *l)
     return 1;
 }
 
-const query_field_t *query_field_named(const char *name)
-{
-    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
-        if (strcmp(fields[f].name, name) == 0)
-            return &fields[f];
-    return NULL;
-}
-
 /* name:value, with a known name (or an error for an unknown one). */
 static fond_status_t lex_field(parser_t *p, size_t i, size_t colon, lexeme_t *l)
 {
-    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
-        if (strlen(fields[f].name) == colon - i &&
-            strncasecmp(fields[f].name, p->text + i, colon - i) == 0)
-            l->field = &fields[f];
+    l->field = schema_field(p->text + i, colon - i);
     if (!l->field) {
         char what[160];
         snprintf(what, sizeof what, "unknown field '%.*s' (fields: title, "
@@ -320,7 +300,7 @@ static fond_status_t lex_bare(parser_t *p, size_t i, lexeme_t *l)
     while (colon < p->len && is_ascii_letter(p->text[colon]))
         colon++;
     if (colon > i && colon + 1 < p->len && p->text[colon] == ':' &&
-        !is_space(p->text[colon + 1]))
+        !text_is_space(p->text[colon + 1]))
         return lex_field(p, i, colon, l); /* name:value, name:"value" */
     size_t end = i;
     while (end < p->len && !is_word_end(p->text[end]))
@@ -349,7 +329,7 @@ static fond_status_t lex_bare(parser_t *p, size_t i, lexeme_t *l)
 /* Read the next lexeme into p->cur. */
 static fond_status_t lex_next(parser_t *p)
 {
-    while (p->pos < p->len && is_space(p->text[p->pos]))
+    while (p->pos < p->len && text_is_space(p->text[p->pos]))
         p->pos++;
     lexeme_t *l = &p->cur;
     memset(l, 0, sizeof *l);
@@ -357,14 +337,14 @@ static fond_status_t lex_next(parser_t *p)
     if (i == p->len)
         return FOND_OK; /* LEX_END */
     char c = p->text[i];
-    int at_start = i == 0 || is_space(p->text[i - 1]) || p->text[i - 1] == '(';
+    int at_start = i == 0 || text_is_space(p->text[i - 1]) || p->text[i - 1] == '(';
     if (c == '(' || c == ')') {
         l->kind = c == '(' ? LEX_OPEN : LEX_CLOSE;
         p->pos = i + 1;
         return FOND_OK;
     }
     if ((c == '+' || c == '-') && at_start && i + 1 < p->len &&
-        !is_space(p->text[i + 1])) {
+        !text_is_space(p->text[i + 1])) {
         l->kind = c == '+' ? LEX_PLUS : LEX_MINUS;
         p->pos = i + 1;
         return FOND_OK;
@@ -377,13 +357,6 @@ static fond_status_t lex_next(parser_t *p)
 }
 
 /* ------------------------------------------------------------ dates */
-
-int query_days_in(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
 
 static int number(const char *s, size_t n)
 {
@@ -409,7 +382,7 @@ static int parse_ymd(const char *s, size_t n, int ymd[3])
     ymd[1] = n >= 7 ? number(s + 5, 2) : 0;
     ymd[2] = n == 10 ? number(s + 8, 2) : 0;
     if (ymd[0] < 1 || (n >= 7 && (ymd[1] < 1 || ymd[1] > 12)) ||
-        (n == 10 && (ymd[2] < 1 || ymd[2] > query_days_in(ymd[0], ymd[1]))))
+        (n == 10 && (ymd[2] < 1 || ymd[2] > dates_days_in_month(ymd[0], ymd[1]))))
         return -1;
     return 0;
 }
@@ -424,7 +397,7 @@ static void first_day(int d[3])
 static void last_day(int d[3])
 {
     d[1] = d[1] ? d[1] : 12;
-    d[2] = d[2] ? d[2] : query_days_in(d[0], d[1]);
+    d[2] = d[2] ? d[2] : dates_days_in_month(d[0], d[1]);
 }
 
 long query_day_number(const int d[3])
@@ -525,6 +498,12 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
         snprintf(what, sizeof what, "a field's value is too long (at most "
                  "%d bytes)", FIELD_VALUE_MAX);
         st = parse_error(p, l.at, what);
+    }
+    if (st == FOND_OK && kind == NODE_FIELD && n->field->whole) {
+        char whole[SCHEMA_TERM_MAX];
+        schema_whole_value(p->text + l.start, l.end - l.start, whole, sizeof whole);
+        if (!(n->whole = strdup(whole)))
+            st = FOND_ERR_NOMEM;
     }
     if (st == FOND_OK)
         st = lex_next(p);

@@ -5,6 +5,7 @@
  * so a strict and a loose build of one query ask the same things.
  */
 #include "query_internal.h"
+#include "schema.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,9 +152,13 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
 {
     parts_t p;
     store_query_t *family = NULL, *exact = NULL, *word = NULL, *near = NULL;
-    fond_status_t st = parts_init(&p, t->n_stems + t->variants.n);
-    for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++)
-        st = parts_term(&p, b->s, "Z", t->stems[k]);
+    fond_status_t st = parts_init(&p, 2 * t->n_stems + t->variants.n);
+    for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++) {
+        st = parts_term(&p, b->s, SCHEMA_STEM, t->stems[k]);
+        /* a word that is its own stem has no Z term (schema.h) */
+        if (st == FOND_OK && !strings_has(&t->variants, t->stems[k]))
+            st = parts_term(&p, b->s, "", t->stems[k]);
+    }
     if (st == FOND_OK)
         st = parts_terms(&p, b->s, "", &t->variants);
     if (st == FOND_OK)
@@ -169,11 +174,15 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
     if (st == FOND_OK && t->fuzzy.n) {
         store_query_t *with = NULL;
         parts_t np;
-        st = parts_init(&np, t->fuzzy.n + t->fuzzy_stems.n);
+        st = parts_init(&np, t->fuzzy.n + 2 * t->fuzzy_stems.n);
         if (st == FOND_OK)
             st = parts_terms(&np, b->s, "", &t->fuzzy);
-        if (st == FOND_OK)
-            st = parts_terms(&np, b->s, "Z", &t->fuzzy_stems);
+        for (size_t k = 0; k < t->fuzzy_stems.n && st == FOND_OK; k++) {
+            const char *stem = t->fuzzy_stems.items[k];
+            st = parts_term(&np, b->s, SCHEMA_STEM, stem);
+            if (st == FOND_OK && !strings_has(&t->fuzzy, stem))
+                st = parts_term(&np, b->s, "", stem); /* its own stem */
+        }
         if (st == FOND_OK)
             st = parts_combine(&np, b->s, STORE_OP_SYNONYM, 0, &near);
         else

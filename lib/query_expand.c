@@ -16,7 +16,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "dates.h"
 #include "language.h"
+#include "schema.h"
 
 #define MAX_FORM_SCAN 200  /* words looked at to find a word's forms */
 #define MAX_MIRROR_SCAN 64 /* words starting with the word, for longer stems */
@@ -58,11 +60,15 @@ static size_t freq_of(expander_t *e, const char *term)
     return st == FOND_OK ? freq : 0;
 }
 
+/* How many passages hold a word of this stem (a lower bound): its Z term,
+ * or the word itself, which has no Z term when it is its own stem
+ * (schema.h). */
 static size_t stem_freq(expander_t *e, const char *stem)
 {
     char term[TERM_BYTES + 2];
-    snprintf(term, sizeof term, "Z%s", stem);
-    return freq_of(e, term);
+    snprintf(term, sizeof term, SCHEMA_STEM "%s", stem);
+    size_t z = freq_of(e, term), word = freq_of(e, stem);
+    return z > word ? z : word;
 }
 
 static void push(expander_t *e, strings_t *list, const char *str)
@@ -198,7 +204,7 @@ static int take_mirror(void *ctx, const char *term)
 {
     mirror_ctx_t *c = ctx;
     const query_token_t *t = c->t;
-    const char *stem = term + 1; /* after the Z */
+    const char *stem = term + strlen(SCHEMA_STEM);
     if (++c->scanned > MAX_MIRROR_SCAN)
         return 1;
     for (size_t k = 0; k < t->n_own_stems; k++) {
@@ -215,7 +221,7 @@ static int take_mirror(void *ctx, const char *term)
 static void add_longer_stems(expander_t *e, query_token_t *t)
 {
     char prefix[TERM_BYTES + 2];
-    snprintf(prefix, sizeof prefix, "Z%s", t->word);
+    snprintf(prefix, sizeof prefix, SCHEMA_STEM "%s", t->word);
     mirror_ctx_t c = {e, t, 0};
     fond_status_t st = e->status == FOND_OK && letters(t->word) >= 6
                            ? store_terms(e->s, prefix, take_mirror, &c)
@@ -594,40 +600,37 @@ static void expand_date(expander_t *e, node_t *n)
            n->terms.n < DATE_TERMS_MAX) {
         char term[16];
         int whole_year = c[1] == 1 && c[2] == 1 && (long)c[0] * 10000 + 1231 <= end;
-        int whole_month = c[2] == 1 &&
-                          query_day_number(c) + query_days_in(c[0], c[1]) - 1 <= end;
+        int whole_month = c[2] == 1 && query_day_number(c) +
+                          dates_days_in_month(c[0], c[1]) - 1 <= end;
         if (whole_year)
-            snprintf(term, sizeof term, "Y%04d", c[0]);
+            snprintf(term, sizeof term, SCHEMA_YEAR "%04d", c[0]);
         else if (whole_month)
-            snprintf(term, sizeof term, "M%04d%02d", c[0], c[1]);
+            snprintf(term, sizeof term, SCHEMA_MONTH "%04d%02d", c[0], c[1]);
         else
-            snprintf(term, sizeof term, "D%04d%02d%02d", c[0], c[1], c[2]);
+            snprintf(term, sizeof term, SCHEMA_DAY "%04d%02d%02d", c[0], c[1],
+                     c[2]);
         if (freq_of(e, term) > 0)
             push(e, &n->terms, term);
         if (whole_year)
             c[0]++;
-        else if (whole_month || ++c[2] > query_days_in(c[0], c[1]))
+        else if (whole_month || ++c[2] > dates_days_in_month(c[0], c[1]))
             c[2] = 1, c[1]++;
         if (c[1] > 12)
             c[1] = 1, c[0]++;
     }
     if (n->terms.n == 0)
-        push(e, &n->terms, "Y0000");
+        push(e, &n->terms, SCHEMA_YEAR "0000");
 }
 
-/* A whole field's value as one term: its words joined ("SA AR" ->
- * "XARCHIVEsaar"), a language by its Snowball name. */
+/* A whole field's value as one term, as schema.h makes it ("SA AR" ->
+ * "XARCHIVEsaar"); a language by its Snowball name. */
 static void expand_whole_field(expander_t *e, node_t *n)
 {
     const query_field_t *f = n->field;
-    char joined[TERM_BYTES] = "";
-    for (size_t k = n->first; k < n->first + n->count; k++)
-        if (strlen(joined) + strlen(e->q->tokens[k].word) < sizeof joined)
-            strcat(joined, e->q->tokens[k].word);
-    const char *value = joined;
-    if (strcmp(f->prefix, "L") == 0 && language_named(joined))
-        value = language_named(joined);
-    char term[2 * TERM_BYTES];
+    const char *value = n->whole;
+    if (strcmp(f->prefix, SCHEMA_LANGUAGE) == 0 && language_named(value))
+        value = language_named(value);
+    char term[SCHEMA_TERM_MAX + 32];
     snprintf(term, sizeof term, "%s%s", f->prefix, value);
     push(e, &n->terms, term);
 }
@@ -651,7 +654,7 @@ static void expand_citations(expander_t *e, node_t *n)
         const query_field_t *f = NULL;
         for (size_t k = 0; k < sizeof names / sizeof *names && !f; k++)
             if (strcmp(name->word, names[k]) == 0)
-                f = query_field_named(names[k]);
+                f = schema_field(names[k], strlen(names[k]));
         if (!f || strspn(value->word, "0123456789") != strlen(value->word))
             continue;
         char term[TERM_BYTES + 16];

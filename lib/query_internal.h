@@ -8,6 +8,7 @@
 #define FOND_QUERY_INTERNAL_H
 
 #include "query.h"
+#include "schema.h"
 
 #define MAX_VARIANTS 16   /* variants looked up for one word */
 #define MAX_FORMS 16      /* a word's other forms, for proximity */
@@ -15,12 +16,9 @@
 #define TERM_BYTES (ANALYZE_MAX_WORD * 4 + 16)
 #define TOKEN_MAX_STEMS (3 * QUERY_MAX_LANGUAGES)
 
-typedef struct {
-    const char *name;
-    const char *prefix; /* of its terms in the index (store.cc) */
-    int whole;          /* the value is one term ("SA AR" -> "saar"), not
-                           one term a word */
-} query_field_t;
+/* A field of the query language: its name, its terms' prefix, whether its
+ * value is one term (schema.h). */
+typedef schema_field_t query_field_t;
 
 /* A growable, NULL-terminated array of distinct strings the query owns. */
 typedef struct {
@@ -53,6 +51,7 @@ typedef struct node {
     int from[3], to[3];        /* a date range: year, month, day */
     unsigned window;           /* NEAR/n */
     size_t at, end;            /* where the word stood in the query text */
+    char *whole;               /* a whole field's value, as schema.h makes it */
     strings_t terms;           /* from expand: a filter's terms (the date
                                   terms the collection holds, a whole
                                   field's value as one term) */
@@ -99,9 +98,6 @@ struct query {
 /* Another stem for a token, unless it has it (or as many as it holds). */
 fond_status_t query_token_add_stem(query_token_t *tok, const char *stem);
 
-/* The field of that name ("fond"), or NULL. */
-const query_field_t *query_field_named(const char *name);
-
 /* Tree questions both expand and build ask. */
 int query_is_filter(const node_t *n);
 int query_is_stopword_node(const query_t *q, const node_t *n);
@@ -117,8 +113,7 @@ int query_each_pair(const query_t *q, const node_t *n,
                     int (*take)(void *ctx, size_t first, size_t second),
                     void *ctx);
 
-/* Dates: days in a month, and a comparable number of a year, month, day. */
-int query_days_in(int y, int m);
+/* A comparable number of a year, month, day. */
 long query_day_number(const int d[3]);
 
 #endif

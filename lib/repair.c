@@ -18,6 +18,7 @@
 
 #include "citation.h"
 #include "hash.h"
+#include "text.h"
 
 typedef enum { LINE_TEXT, LINE_BLANK, LINE_NUMBER, LINE_NOTE } line_kind_t;
 
@@ -124,7 +125,7 @@ static void strset_free(strset_t *set)
 
 static int is_space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    return c != '\n' && text_is_space(c);
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -150,7 +151,7 @@ static utf8proc_int32_t cp_before(const char *s, size_t from, size_t i,
                                   size_t *at)
 {
     size_t k = i;
-    while (k > from && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+    while (k > from && text_is_continuation(s[k - 1]))
         k--;
     if (k > from)
         k--;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "file.h"
 #include "hash.h"
 
 #define RECORD_PREFIX "src:"
@@ -75,27 +76,6 @@ static fond_status_t record_save(fond_db_t *db, const char *path,
              r->hash, r->status, path);
     fond_status_t st = store_set_metadata(db->store, key, value);
     free(value);
-    return st;
-}
-
-static fond_status_t read_all(const char *path, char **text, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    struct stat sb;
-    if (!f || fstat(fileno(f), &sb) != 0) {
-        if (f)
-            fclose(f);
-        return FOND_ERR_IO;
-    }
-    *len = (size_t)sb.st_size;
-    *text = malloc(*len + 1);
-    size_t got = *text ? fread(*text, 1, *len, f) : 0;
-    fclose(f);
-    fond_status_t st = !*text ? FOND_ERR_NOMEM : got != *len ? FOND_ERR_IO : FOND_OK;
-    if (st != FOND_OK) {
-        free(*text);
-        *text = NULL;
-    }
     return st;
 }
 
@@ -176,10 +156,10 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
                 opts->retry_failed;
     if (known && old.size == now.size && old.mtime == now.mtime && !force)
         return unchanged(&old, out); /* the stat() says it all */
-    char *text = NULL;
+    char *text = NULL, why[256];
     size_t len = 0;
-    if (read_all(path, &text, &len) != FOND_OK)
-        return unreadable(out, path, strerror(errno));
+    if (file_read(path, &text, &len, why, sizeof why) != FOND_OK)
+        return unreadable(out, path, why);
     snprintf(now.hash, sizeof now.hash, "%016llx",
              (unsigned long long)hash_bytes(HASH_FNV_OFFSET, text, len));
     fond_status_t st = FOND_OK;
@@ -198,13 +178,12 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
 
 fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
 {
-    char term[32], key[32];
+    char hash[17], key[32];
     if (db_use_shard(db, path) != 0)
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
-    snprintf(term, sizeof term, "XSRC%016llx",
-             (unsigned long long)hash_string(path));
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)hash_string(path));
     record_key(path, key, sizeof key);
-    fond_status_t st = store_delete_term(db->store, term);
+    fond_status_t st = db_delete_source(db, hash);
     if (st == FOND_OK)
         st = store_set_metadata(db->store, key, "");
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);

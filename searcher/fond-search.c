@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "fond.h"
+#include "text.h"
 
 #define PROG "fond-search"
 #define MAX_LIMIT 1000
@@ -145,6 +146,8 @@ static void print_variants(const fond_hit_t *h)
 
 static void print_notes(const fond_hit_t *h)
 {
+    if (h->archive_ref)
+        printf("   Archive reference: %s\n", h->archive_ref->text);
     for (size_t i = 0; i < h->n_notes; i++)
         printf("   [%u] %s\n", h->notes[i].number, h->notes[i].text);
 }
@@ -213,7 +216,7 @@ static size_t characters(const char *s)
 {
     size_t n = 0;
     for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
+        n += !text_is_continuation(*s);
     return n;
 }
 
