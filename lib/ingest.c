@@ -10,31 +10,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "language.h"
 #include "passage.h"
 #include "text.h"
 
 /* ------------------------------------------------------------ language */
-
-static const struct {
-    const char *name;
-    const char *stemmer;
-} languages[] = {
-    {"english", "english"}, {"en", "english"}, {"eng", "english"},
-    {"russian", "russian"}, {"ru", "russian"}, {"rus", "russian"},
-    {"русский", "russian"}, {"turkish", "turkish"}, {"tr", "turkish"},
-    {"tur", "turkish"},     {"türkçe", "turkish"}, {"french", "french"},
-    {"fr", "french"},       {"german", "german"},   {"de", "german"},
-    {"armenian", "armenian"}, {"hy", "armenian"},
-};
-
-static const char *const stemmers[] = {"english", "russian", "turkish",
-                                       "french", "german", "armenian"};
-
-const char *const *ingest_stemmers(size_t *n)
-{
-    *n = sizeof stemmers / sizeof *stemmers;
-    return stemmers;
-}
 
 /* Which script most letters of the text are in: Cyrillic means Russian;
  * Latin with Turkish letters (ş ğ ı İ) means Turkish; else English. */
@@ -63,18 +43,8 @@ static const char *language_of_script(const char *text, size_t len)
 
 const char *ingest_language(const char *header, const char *text, size_t len)
 {
-    if (header) {
-        char folded[64];
-        size_t n = analyze_fold(header, strlen(header), folded, sizeof folded);
-        for (size_t i = 0; n && i < sizeof languages / sizeof *languages; i++) {
-            char name[64];
-            analyze_fold(languages[i].name, strlen(languages[i].name), name,
-                         sizeof name);
-            if (strcmp(folded, name) == 0)
-                return languages[i].stemmer;
-        }
-    }
-    return language_of_script(text, len);
+    const char *named = language_named(header);
+    return named ? named : language_of_script(text, len);
 }
 
 /* ------------------------------------------------------------ notes */
