@@ -69,10 +69,22 @@
  * on, with the new field "".  The slot numbers are also the Xapian value
  * slots for the fields the matcher needs (SCHEMA_MATCH_SLOT).
  *
- * User metadata: "fond:schema" = "2" (the version; a database without it
- * and with documents was written by an earlier fond and is upgraded by
- * fond-index); "src:<hash>" = what fond-index knew of the file (sync.c);
- * "fond:variants" and "syn:<word>" (variants.c, store.cc).
+ * User metadata, committed with the documents:
+ *
+ *   fond:schema     "2": the version.  A database without it and with
+ *                   documents was written by an earlier fond; fond-index
+ *                   upgrades it (upgrade.c).
+ *   src:<hash>      what fond-index knew of the file when it last looked
+ *                   (sync.c), one field a line: size, mtime (ns), content
+ *                   hash (16 hex), "ok" or "failed <reason>", then the path
+ *                   (last: a file name may hold a newline).  Committed with
+ *                   the passages, so a crash never leaves the two out of
+ *                   step.
+ *   fond:variants   "<hash of the variants file> <groups>" last loaded
+ *                   into the synonym table (variants.c).
+ *   syn:<word>      its synonyms, separated by spaces: the synonym table
+ *                   again, for Xapian's remote backend, which serves
+ *                   metadata but not synonyms (store.cc).
  *
  * Earlier versions: 0 (up to November 2026) had the text alone as data and
  * the shown fields in values 0-13; 1 had the 14 shown fields, NUL-ended, in

@@ -1,6 +1,6 @@
 /*
  * sync.c -- keeping the index in step with files on disk.  Each source has
- * a record in the database's metadata (store.cc: "src:" keys) saying what
+ * a record in the database's metadata (schema.h: "src:" keys) saying what
  * size, mtime and content hash it had when last indexed, and whether that
  * worked.  A file whose size and mtime are unchanged costs a stat(); one
  * that was touched but hashes the same costs a read; only a real change is
