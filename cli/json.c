@@ -5,6 +5,7 @@
  * given in Unicode code points, as most JSON consumers index strings.
  */
 #include "cli.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -34,7 +35,7 @@ static size_t code_points(const char *s, size_t bytes)
 {
     size_t n = 0;
     for (size_t i = 0; i < bytes; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+        n += !text_is_continuation(s[i]);
     return n;
 }
 

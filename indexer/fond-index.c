@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -484,6 +485,18 @@ static int index_files(run_t *r, const char *db_path)
 
 /* ------------------------------------------------------------ shards, jobs */
 
+/* Stop the first n jobs (each loses at most its uncommitted batch) and
+ * reap them, so that none is left running or a zombie. */
+static void stop_jobs(const pid_t *pids, int fds[][2], size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        kill(pids[j], SIGTERM);
+    for (size_t j = 0; j < n; j++) {
+        close(fds[j][0]);
+        waitpid(pids[j], NULL, 0);
+    }
+}
+
 /* One process a part: each indexes the sources of its shards and reports
  * its counts through a pipe. */
 static int run_jobs(run_t *r, const char *db_path)
@@ -500,6 +513,7 @@ static int run_jobs(run_t *r, const char *db_path)
     for (size_t j = 0; j < r->jobs; j++) {
         if (pipe(fds[j]) != 0 || (pids[j] = fork()) < 0) {
             fprintf(stderr, PROG ": cannot start job %zu: %s\n", j, strerror(errno));
+            stop_jobs(pids, fds, j); /* the jobs started: stopped, reaped */
             return CLI_EXIT_ERROR;
         }
         if (pids[j] == 0) {

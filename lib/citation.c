@@ -12,6 +12,7 @@
  * characters simply count as parts of words.
  */
 #include "citation.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -41,12 +42,6 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
 static int is_ascii_letter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -73,7 +68,7 @@ static int has_at(const char *s, size_t len, size_t i, const char *lit)
 
 static size_t skip_spaces(const char *s, size_t len, size_t i)
 {
-    while (i < len && is_space(s[i]))
+    while (i < len && text_is_space(s[i]))
         i++;
     return i;
 }
@@ -97,14 +92,14 @@ static int contains(const char *s, size_t len, const char *lit)
  * character boundary if it does not fit. */
 static void copy_field(char *dst, size_t cap, const char *s, span_t span)
 {
-    while (span.start < span.end && is_space(s[span.start]))
+    while (span.start < span.end && text_is_space(s[span.start]))
         span.start++;
-    while (span.end > span.start && is_space(s[span.end - 1]))
+    while (span.end > span.start && text_is_space(s[span.end - 1]))
         span.end--;
     size_t n = span.end - span.start;
     if (n > cap - 1) {
         n = cap - 1;
-        while (n > 0 && ((unsigned char)s[span.start + n] & 0xC0) == 0x80)
+        while (n > 0 && text_is_continuation(s[span.start + n]))
             n--;
     }
     memcpy(dst, s + span.start, n);
@@ -167,7 +162,7 @@ static size_t letter_suffix(const char *s, size_t len, size_t i)
         end++;
     int letters = 0;
     for (size_t k = i; k < end; k++)
-        letters += ((unsigned char)s[k] & 0xC0) != 0x80;
+        letters += !text_is_continuation(s[k]);
     if (end == i || letters > 3)
         return 0;
     return end == len || s[end] == ',' || s[end] == ';' || s[end] == ')' ||
@@ -184,7 +179,7 @@ static size_t scan_archival_number(const char *s, size_t len, size_t i)
     size_t end = i;
     int digit = 0;
     while (end < len && s[end] != ',' && s[end] != ';' && s[end] != ')' &&
-           !is_space(s[end]))
+           !text_is_space(s[end]))
         digit |= is_digit(s[end++]);
     size_t suffix = digit && end + 1 < len && s[end] == ' '
                         ? letter_suffix(s, len, end + 1) : 0;
@@ -343,7 +338,7 @@ static int is_capital(const char *s, size_t len, size_t i)
  * or is i where the reference starts?  Volumes and places follow one. */
 static int after_separator(const char *s, size_t from, size_t i)
 {
-    while (i > from && is_space(s[i - 1]))
+    while (i > from && text_is_space(s[i - 1]))
         i--;
     return i == from || s[i - 1] == '.' || s[i - 1] == ',';
 }
@@ -507,7 +502,7 @@ static size_t title_start(const char *s, size_t len)
 /* Copy the title, without the punctuation that led to the next part. */
 static void copy_title(char *dst, size_t cap, const char *s, span_t t)
 {
-    while (t.end > t.start && (is_space(s[t.end - 1]) || s[t.end - 1] == '.' ||
+    while (t.end > t.start && (text_is_space(s[t.end - 1]) || s[t.end - 1] == '.' ||
                                s[t.end - 1] == ',' || s[t.end - 1] == ';'))
         t.end--;
     copy_field(dst, cap, s, t);
@@ -671,7 +666,7 @@ int citation_looks_like_note(const char *s, size_t len)
         CYR_ES_CAP "\xD0\xBC.",                             /* См. */
         CYR_TE_CAP "\xD0\xB0\xD0\xBC \xD0\xB6\xD0\xB5",     /* Там же */
     };
-    while (len > 0 && is_space(*s)) {
+    while (len > 0 && text_is_space(*s)) {
         s++;
         len--;
     }

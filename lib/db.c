@@ -144,10 +144,16 @@ static fond_status_t open_shards(fond_db_t *db, const char *path, size_t part,
     return st;
 }
 
-static void close_shards(fond_db_t *db)
+/* Close (and commit) every shard held; the first failure's status, after
+ * all are closed. */
+static fond_status_t close_shards(fond_db_t *db)
 {
-    for (size_t i = 0; i < db->n_shards; i++)
-        store_close(db->shards[i]);
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < db->n_shards; i++) {
+        fond_status_t closed = store_close(db->shards[i]);
+        st = st == FOND_OK ? closed : st;
+    }
+    return st;
 }
 
 static int has_stub(const char *path)
@@ -321,7 +327,7 @@ fond_status_t fond_db_close(fond_db_t *db)
         return FOND_OK;
     fond_status_t st = FOND_OK;
     if (db->n_shards)
-        close_shards(db);
+        st = close_shards(db);
     else
         st = store_close(db->store);
     for (size_t i = 0; i < db->n_analyzers; i++)

@@ -10,30 +10,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "language.h"
 #include "passage.h"
+#include "text.h"
 
 /* ------------------------------------------------------------ language */
-
-static const struct {
-    const char *name;
-    const char *stemmer;
-} languages[] = {
-    {"english", "english"}, {"en", "english"}, {"eng", "english"},
-    {"russian", "russian"}, {"ru", "russian"}, {"rus", "russian"},
-    {"русский", "russian"}, {"turkish", "turkish"}, {"tr", "turkish"},
-    {"tur", "turkish"},     {"türkçe", "turkish"}, {"french", "french"},
-    {"fr", "french"},       {"german", "german"},   {"de", "german"},
-    {"armenian", "armenian"}, {"hy", "armenian"},
-};
-
-static const char *const stemmers[] = {"english", "russian", "turkish",
-                                       "french", "german", "armenian"};
-
-const char *const *ingest_stemmers(size_t *n)
-{
-    *n = sizeof stemmers / sizeof *stemmers;
-    return stemmers;
-}
 
 /* Which script most letters of the text are in: Cyrillic means Russian;
  * Latin with Turkish letters (ş ğ ı İ) means Turkish; else English. */
@@ -62,18 +43,8 @@ static const char *language_of_script(const char *text, size_t len)
 
 const char *ingest_language(const char *header, const char *text, size_t len)
 {
-    if (header) {
-        char folded[64];
-        size_t n = analyze_fold(header, strlen(header), folded, sizeof folded);
-        for (size_t i = 0; n && i < sizeof languages / sizeof *languages; i++) {
-            char name[64];
-            analyze_fold(languages[i].name, strlen(languages[i].name), name,
-                         sizeof name);
-            if (strcmp(folded, name) == 0)
-                return languages[i].stemmer;
-        }
-    }
-    return language_of_script(text, len);
+    const char *named = language_named(header);
+    return named ? named : language_of_script(text, len);
 }
 
 /* ------------------------------------------------------------ notes */
@@ -121,12 +92,6 @@ static const ingest_note_t *note_numbered(const ingest_t *in, unsigned number)
 }
 
 /* ------------------------------------------------------------ passages */
-
-static int is_space_byte(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
 
 /* The notes whose markers stand in [p->start, p->end] (a marker right
  * after the passage's last full stop is the passage's), each once. */
@@ -183,9 +148,9 @@ static void place_passage(const ingest_t *in, const passage_span_t *span,
 {
     const char *text = in->body.text;
     size_t start = span->start, end = span->end;
-    while (start < end && is_space_byte(text[start]))
+    while (start < end && text_is_space(text[start]))
         start++;
-    while (end > start && is_space_byte(text[end - 1]))
+    while (end > start && text_is_space(text[end - 1]))
         end--;
     p->ordinal = ordinal;
     p->start = start;

@@ -73,11 +73,8 @@ fond_status_t ingest_fill_header(ingest_t *in, const char *title,
                                  const char *author, const char *date);
 
 /* The Snowball stemmer for a Language header ("Russian", "ru", "tr",
- * "Türkçe" ...), or for the text's script when there is none. */
+ * "Türkçe" ...: language.h), or for the text's script when there is none
+ * (or one fond does not know). */
 const char *ingest_language(const char *header, const char *text, size_t len);
-
-/* The Snowball stemmers ingest_language() can choose, English first;
- * *n is set to their number. */
-const char *const *ingest_stemmers(size_t *n);
 
 #endif

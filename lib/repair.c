@@ -18,6 +18,7 @@
 
 #include "citation.h"
 #include "hash.h"
+#include "text.h"
 #include "pages.h"
 
 /* LINE_FURNITURE: a page number or running head at a page's edge
@@ -129,7 +130,7 @@ static void strset_free(strset_t *set)
 
 static int is_space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    return c != '\n' && text_is_space(c);
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -155,7 +156,7 @@ static utf8proc_int32_t cp_before(const char *s, size_t from, size_t i,
                                   size_t *at)
 {
     size_t k = i;
-    while (k > from && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+    while (k > from && text_is_continuation(s[k - 1]))
         k--;
     if (k > from)
         k--;

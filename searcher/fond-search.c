@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "fond.h"
+#include "text.h"
 
 #define PROG "fond-search"
 #define MAX_LIMIT 1000
@@ -218,7 +219,7 @@ static size_t characters(const char *s)
 {
     size_t n = 0;
     for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
+        n += !text_is_continuation(*s);
     return n;
 }
 
