@@ -267,6 +267,10 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     char **v = h->values;
     size_t start = 0, end = 0;
     sscanf(v[SCHEMA_SLOT_RANGE], "%zu %zu", &start, &end);
+    unsigned page_first, page_last;
+    const char *page_label;
+    schema_parse_pages(v[SCHEMA_SLOT_PAGES], &page_first, &page_last,
+                       &page_label);
     format_date(v[SCHEMA_SLOT_DATE], h->date);
     *hit = (fond_hit_t){
         .rank = rank, .score = store_mset_weight(m, i),
@@ -277,7 +281,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .from = v[SCHEMA_SLOT_FROM], .to = v[SCHEMA_SLOT_TO],
         .place = v[SCHEMA_SLOT_PLACE], .language = v[SCHEMA_SLOT_LANGUAGE],
         .source_start = start, .source_end = end,
-        .more_in_source = store_mset_collapsed(m, i)};
+        .more_in_source = store_mset_collapsed(m, i),
+        .page_first = page_first, .page_last = page_last,
+        .page_label = page_label};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;
@@ -323,7 +329,7 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
     r->store = calloc(n ? n : 1, sizeof *r->store);
     if (!r->hits || !r->store)
-        return FOND_ERR_NOMEM;
+        return db_fail(db, FOND_ERR_NOMEM, "out of memory");
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < n && st == FOND_OK; i++) {
         r->n = i + 1; /* so that fond_results_free frees a partial hit */
@@ -332,7 +338,8 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
         if (s->soft) /* the BM25 weight, without the words' bonuses */
             r->hits[i].score = fmod(r->hits[i].score, QUERY_WORD_BONUS);
     }
-    return st;
+    /* a hit's copies, notes, analyzer and snippet only allocate */
+    return st == FOND_OK ? st : db_fail(db, st, "out of memory");
 }
 
 static const unsigned facet_slots[FOND_FACET_KINDS] = {
@@ -371,8 +378,12 @@ static fond_status_t run(search_t *s, query_reading_t loose, store_mset_t **m)
     store_search_opts_t so;
     store_options(s->o, &so);
     fond_status_t st = build(s, loose, &sq);
-    if (st == FOND_OK)
-        st = store_search(s->db->store, m, sq, &so);
+    if (st == FOND_ERR_NOMEM) /* the query builder's own allocations */
+        db_fail(s->db, st, "out of memory");
+    else if (st != FOND_OK) /* the store's: it has the message */
+        db_fail_store(s->db, st);
+    if (st == FOND_OK && (st = store_search(s->db->store, m, sq, &so)) != FOND_OK)
+        db_fail_store(s->db, st);
     store_query_free(sq);
     return st;
 }
@@ -470,7 +481,8 @@ static fond_status_t languages_present(fond_db_t *db, query_langs_t *langs)
         if (freq > 0)
             st = db_analyzer(db, names[i], &langs->analyzers[langs->n++]);
         if (st != FOND_OK)
-            return st;
+            return db_fail(db, st, "cannot make the %s stemmer: %s", names[i],
+                           fond_status_str(st));
     }
     return FOND_OK;
 }
@@ -496,20 +508,17 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
     store_mset_t *m = NULL;
     fond_results_t *r = st == FOND_OK ? calloc(1, sizeof *r) : NULL;
     if (st == FOND_OK)
-        st = r ? run_with_fallback(&s, &m, &r->loosened) : FOND_ERR_NOMEM;
+        st = r ? run_with_fallback(&s, &m, &r->loosened)
+               : db_fail(db, FOND_ERR_NOMEM, "out of memory");
     if (st == FOND_OK)
         st = fill_results(db, &s, m, r);
-    if (st == FOND_OK)
-        st = copy_facets(m, r);
+    if (st == FOND_OK && (st = copy_facets(m, r)) != FOND_OK)
+        db_fail(db, st, "out of memory");
     if (st == FOND_OK && s.q)
         r->suggestion = query_suggest(s.q, text);
-    else if (st != FOND_OK && r)
-        db_fail_store(db, st);
     store_mset_free(m);
     store_query_free(s.like);
     query_free(s.q);
-    if (st == FOND_ERR_NOMEM)
-        db_fail(db, st, "out of memory");
     if (st != FOND_OK) {
         fond_results_free(r);
         return st;

@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -39,6 +40,7 @@ struct store {
 struct store_doc {
     Xapian::Document doc;
     bool record;                     /* a source record, not a passage */
+    bool copied;                     /* data and values are the doc's own */
     std::string fields[SCHEMA_SLOTS]; /* into the data and values on add */
     std::string text;
 };
@@ -418,6 +420,7 @@ extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
     try {
         *out = new store_doc_t();
         (*out)->record = false;
+        (*out)->copied = false;
         return FOND_OK;
     } catch (...) {
         *out = NULL;
@@ -524,11 +527,59 @@ extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
             std::snprintf(s->error, sizeof s->error, "database is read-only");
             return FOND_ERR_ARG;
         }
-        d->doc.set_data(doc_data(d));
-        doc_values(d);
+        if (!d->copied) {
+            d->doc.set_data(doc_data(d));
+            doc_values(d);
+        }
         s->wdb->add_document(d->doc);
         return FOND_OK;
     } catch (...) {
+        return fail(s);
+    }
+}
+
+/* A document of s copied whole into memory: its terms with their wdf and
+ * positions, its data and values, bound to no database. */
+static store_doc_t *copy_document(const Xapian::Document &from)
+{
+    store_doc_t *d = new store_doc_t();
+    d->record = false;
+    d->copied = true;
+    for (Xapian::TermIterator t = from.termlist_begin(); t != from.termlist_end(); ++t) {
+        Xapian::termcount wdf = t.get_wdf(), positioned = 0;
+        for (Xapian::PositionIterator p = t.positionlist_begin();
+             p != t.positionlist_end(); ++p, ++positioned)
+            d->doc.add_posting(*t, *p, 1);
+        if (wdf > positioned)
+            d->doc.add_term(*t, wdf - positioned);
+        else if (positioned == 0)
+            d->doc.add_boolean_term(*t);
+    }
+    for (Xapian::ValueIterator v = from.values_begin(); v != from.values_end(); ++v)
+        d->doc.add_value(v.get_valueno(), *v);
+    d->doc.set_data(from.get_data());
+    return d;
+}
+
+extern "C" fond_status_t store_copy_documents(store_t *s, store_doc_t ***out,
+                                              size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    std::vector<store_doc_t *> docs;
+    try {
+        for (Xapian::PostingIterator p = s->db->postlist_begin("");
+             p != s->db->postlist_end(""); ++p)
+            docs.push_back(copy_document(s->db->get_document(*p)));
+        *out = (store_doc_t **)std::malloc((docs.size() + 1) * sizeof **out);
+        if (!*out)
+            throw std::bad_alloc();
+        std::copy(docs.begin(), docs.end(), *out);
+        *n = docs.size();
+        return FOND_OK;
+    } catch (...) {
+        for (size_t i = 0; i < docs.size(); i++)
+            delete docs[i];
         return fail(s);
     }
 }

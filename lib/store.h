@@ -127,6 +127,12 @@ fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
  * d stays owned by the caller. */
 fond_status_t store_doc_add(store_t *s, store_doc_t *d);
 
+/* For bench/: every document of s, each copied whole into memory (terms
+ * with wdf and positions, data, values), to be written elsewhere with
+ * store_doc_add() as they are.  *out is malloc'd; free each document with
+ * store_doc_free(), then the array with free(). */
+fond_status_t store_copy_documents(store_t *s, store_doc_t ***out, size_t *n);
+
 /*
  * Queries.  Each constructor returns a new query the caller frees with
  * store_query_free(); combining copies the parts (they stay the caller's).
