@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <utf8proc.h>
 
 #include "db_internal.h"
@@ -29,6 +30,8 @@ typedef struct {
     analyzer_t *analyzer;  /* stemming in the source's language */
     char hash[17];         /* FNV-1a 64 of the path, hex: the source's id */
     char src_term[4 + 17]; /* "XSRC" + hash */
+    const char *name;      /* its path under the PATH indexed, or NULL */
+    char added[24];        /* when: "YYYY-MM-DDTHH:MM:SSZ" */
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -241,6 +244,7 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         {STORE_SLOT_NOTES, notes},          {STORE_SLOT_DATES, dates},
         {STORE_SLOT_RANGE, range},          {STORE_SLOT_SORTDATE, sortdate},
         {STORE_SLOT_SOURCE, src->hash},     {STORE_SLOT_YEAR, year},
+        {STORE_SLOT_ADDED, src->added},     {STORE_SLOT_NAME, src->name},
     };
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < sizeof values / sizeof *values && st == FOND_OK; i++)
@@ -376,9 +380,20 @@ static void fill_result(const ingest_t *in, size_t bytes,
     snprintf(out->language, sizeof out->language, "%s", in->language);
 }
 
-fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
-                                 const char *title, const char *text,
-                                 size_t len, fond_index_result_t *out)
+/* seconds since 1970 as "YYYY-MM-DDTHH:MM:SSZ" (0: now). */
+static void format_added(long long added, char out[24])
+{
+    time_t t = added ? (time_t)added : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) ||
+        !strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        out[0] = '\0';
+}
+
+static fond_status_t index_text(fond_db_t *db, const char *source_path,
+                                const char *title, const char *name,
+                                long long added, const char *text, size_t len,
+                                fond_index_result_t *out)
 {
     db->error[0] = '\0';
     if (db_use_shard(db, source_path) != 0)
@@ -394,7 +409,9 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
     }
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {db->store, source_path,
-                        title ? title : in.header.title, &in, NULL, "", ""};
+                        title ? title : in.header.title, &in, NULL, "", "",
+                        name, ""};
+    format_added(added, src.added);
     if (!src.title)
         src.title = derived;
     st = src.title ? write_source(db, &src) : FOND_ERR_NOMEM;
@@ -405,6 +422,21 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
     free(derived);
     ingest_free(&in);
     return st;
+}
+
+fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
+                                 const char *title, const char *text,
+                                 size_t len, fond_index_result_t *out)
+{
+    return index_text(db, source_path, title, NULL, 0, text, len, out);
+}
+
+fond_status_t db_index_source(fond_db_t *db, const char *path,
+                              const char *name, long long added,
+                              const char *text, size_t len,
+                              fond_index_result_t *out)
+{
+    return index_text(db, path, NULL, name, added, text, len, out);
 }
 
 /* ------------------------------------------------------------- files */

@@ -29,19 +29,24 @@
  *   XOPIS<n>
  *   XDELO<n>
  *
- *   value slot      (store.h names them; 0 to 13 are shown, and kept in
- *                   the document data; 0, 5, 13, 14, 15 are read by the
- *                   matcher, and are Xapian values)
+ *   value slot      (store.h names them; 0 to 13, 16 and 17 are shown,
+ *                   and kept in the document data; 0, 5, 13 to 16 are read
+ *                   by the matcher, and are Xapian values)
  *   0 path, 1 title, 2 ordinal, 3 passage id, 4 source date YYYYMMDD
  *   (00 for unknown parts: sorts as text, and works for 1921), 5 type,
  *   6 from, 7 to, 8 place, 9 language, 10 footnotes ("N\ttext\n" lines),
  *   11 dates mentioned (YYYYMMDD separated by spaces), 12 "start end" bytes
  *   of the passage in the decoded source, 13 sort date (the source's
  *   date, else the first mentioned, else 99999999), 14 source id (the
- *   collapse key), 15 year of the sort date (for facets).
+ *   collapse key), 15 year of the sort date (for facets), 16 when
+ *   fond-index wrote the passage (YYYY-MM-DDTHH:MM:SSZ, UTC), 17 the
+ *   source's name: its path under the PATH indexed, that folder's name
+ *   first (what fond.cgi shows; "" for a source indexed without a PATH).
  *
- *   document data   the shown values (slots 0-13), each ended by a NUL,
- *                   then the repaired passage text
+ *   document data   the shown values (slots 0-13, 16, 17), each ended by
+ *                   a NUL, then the repaired passage text (data with 14
+ *                   values, written before slots 16 and 17, reads them
+ *                   as "")
  *
  *   user metadata   "src:<16 hex of FNV-1a(path)>" = what fond-index knew of
  *                   the file when it last looked, one field a line: path,
@@ -82,7 +87,7 @@ struct store {
 
 struct store_doc {
     Xapian::Document doc;
-    std::string shown[STORE_SHOWN_SLOTS]; /* joined into the data on add */
+    std::string shown[STORE_SLOTS]; /* the shown ones joined into the data */
     std::string text;
 };
 
@@ -99,6 +104,8 @@ struct store_mset {
     };
     std::vector<hit> hits;
     size_t estimate;
+    size_t matched;                 /* with facets: every match, exactly */
+    std::vector<size_t> distinct;   /* values of each facet's slot */
     std::vector<std::vector<std::string> > facet_values; /* behind facets */
     std::vector<std::vector<store_facet_t> > facets;
 };
@@ -486,7 +493,7 @@ extern "C" fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
 {
     try {
         std::string v(value, strnlen(value, len));
-        if (slot < STORE_SHOWN_SLOTS)
+        if (slot < STORE_SLOTS && STORE_IS_SHOWN(slot))
             d->shown[slot] = v;
         if (STORE_MATCH_SLOT(slot))
             d->doc.add_value(slot, v);
@@ -502,8 +509,9 @@ extern "C" fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
 static std::string doc_data(const store_doc_t *d)
 {
     std::string data;
-    for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++)
-        data.append(d->shown[slot]).push_back('\0');
+    for (unsigned slot = 0; slot < STORE_SLOTS; slot++)
+        if (STORE_IS_SHOWN(slot))
+            data.append(d->shown[slot]).push_back('\0');
     return data.append(d->text);
 }
 
@@ -555,6 +563,19 @@ extern "C" fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
         *out = new store_query_t{Xapian::Query(
             Xapian::Query::OP_WILDCARD, prefix, 200,
             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_query_value_ge(store_t *s, store_query_t **out,
+                                              unsigned slot, const char *value)
+{
+    *out = NULL;
+    try {
+        *out = new store_query_t{
+            Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, value)};
         return FOND_OK;
     } catch (...) {
         return fail(s);
@@ -655,16 +676,19 @@ static void take_facet(store_mset_t *m, const Xapian::ValueCountMatchSpy &spy)
 static void take_shown(const Xapian::Document &doc, store_mset_t::hit &h)
 {
     h.data = doc.get_data();
+    h.values.resize(STORE_SLOTS);
     if (h.data.find('\0') == std::string::npos) { /* the old layout */
-        for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++)
-            h.values.push_back(doc.get_value(slot));
+        for (unsigned slot = 0; slot <= STORE_SLOT_SORTDATE; slot++)
+            h.values[slot] = doc.get_value(slot);
         return;
     }
     size_t at = 0;
-    for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++) {
+    for (unsigned slot = 0; slot < STORE_SLOTS; slot++) {
+        if (!STORE_IS_SHOWN(slot))
+            continue;
         size_t end = h.data.find('\0', at);
-        h.values.push_back(end == std::string::npos ? ""
-                                                    : h.data.substr(at, end - at));
+        h.values[slot] = end == std::string::npos ? ""
+                                                  : h.data.substr(at, end - at);
         at = end == std::string::npos ? at : end + 1;
     }
     h.data.erase(0, at);
@@ -680,6 +704,8 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
         enquire.set_collapse_key(STORE_SLOT_SOURCE, (Xapian::doccount)o->collapse_max);
     if (o->sort_by_date)
         enquire.set_sort_by_value_then_relevance(STORE_SLOT_SORTDATE, false);
+    else if (o->sort_by_added)
+        enquire.set_sort_by_value_then_relevance(STORE_SLOT_ADDED, true);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
     for (size_t k = 0; k < o->n_facets; k++) {
         spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
@@ -691,6 +717,7 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
                                          (Xapian::doccount)o->limit, all);
     store_mset_t *m = new store_mset_t();
     m->estimate = mset.get_matches_estimated();
+    m->matched = spies.empty() ? m->estimate : spies[0]->get_total();
     for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
         Xapian::Document doc = i.get_document();
         store_mset_t::hit h;
@@ -701,8 +728,14 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
     }
     m->facets.reserve(spies.size());
     m->facet_values.reserve(spies.size());
-    for (size_t k = 0; k < spies.size(); k++)
+    for (size_t k = 0; k < spies.size(); k++) {
         take_facet(m, *spies[k]);
+        size_t distinct = 0;
+        for (Xapian::TermIterator v = spies[k]->values_begin();
+             v != spies[k]->values_end(); ++v)
+            distinct += !(*v).empty();
+        m->distinct.push_back(distinct);
+    }
     return m;
 }
 
@@ -765,6 +798,16 @@ extern "C" size_t store_mset_estimate(const store_mset_t *m)
     return m->estimate;
 }
 
+extern "C" size_t store_mset_matched(const store_mset_t *m)
+{
+    return m->matched;
+}
+
+extern "C" size_t store_mset_facet_distinct(const store_mset_t *m, size_t k)
+{
+    return k < m->distinct.size() ? m->distinct[k] : 0;
+}
+
 extern "C" double store_mset_weight(const store_mset_t *m, size_t i)
 {
     return m->hits[i].weight;
@@ -781,7 +824,7 @@ extern "C" const char *store_mset_value(const store_mset_t *m, size_t i,
                                         unsigned slot, size_t *len)
 {
     static const char empty[] = "";
-    if (slot >= STORE_SHOWN_SLOTS) {
+    if (slot >= STORE_SLOTS || !STORE_IS_SHOWN(slot)) {
         *len = 0;
         return empty;
     }

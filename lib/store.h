@@ -18,8 +18,10 @@ typedef struct store_doc store_doc_t; /* a document being built */
 typedef struct store_query store_query_t;
 typedef struct store_mset store_mset_t; /* one page of ranked results */
 
-/* Value slots.  Slots 0 to STORE_SLOT_SORTDATE are what a hit shows: they
- * are kept in the document's data, in front of the text, because Xapian
+/* Value slots.  The shown slots (STORE_IS_SHOWN: 0 to STORE_SLOT_SORTDATE,
+ * and the two added later, STORE_SLOT_ADDED and STORE_SLOT_NAME) are what a
+ * hit shows: they are kept in the document's data, in front of the text, in
+ * slot order, because Xapian
  * reads each value of a document with a B-tree lookup of its own (16 a hit
  * cost fond-search 200 block reads a page).  The slots the matcher reads
  * for every match are Xapian values as well: STORE_MATCH_SLOT() says which
@@ -41,14 +43,23 @@ enum {
     STORE_SLOT_SORTDATE = 13, /* the source's date, else the first mentioned,
                                  else "99999999": undated passages sort last */
     STORE_SLOT_SOURCE = 14, /* the source's id (hash of its path) */
-    STORE_SLOT_YEAR = 15    /* the year of the sort date, for facets */
+    STORE_SLOT_YEAR = 15,   /* the year of the sort date, for facets */
+    STORE_SLOT_ADDED = 16,  /* when fond-index wrote the passage, UTC,
+                               "YYYY-MM-DDTHH:MM:SSZ": sorts as text (feeds,
+                               --sort added, --since) */
+    STORE_SLOT_NAME = 17    /* the source's path under the PATH given to
+                               fond-index, that folder's own name first
+                               ("corpus/telegrams/x.txt"): what the public
+                               page shows instead of the server's path */
 };
 
-#define STORE_SLOTS 16
-#define STORE_SHOWN_SLOTS (STORE_SLOT_SORTDATE + 1)
+#define STORE_SLOTS 18
+#define STORE_IS_SHOWN(slot)                                                \
+    ((slot) <= STORE_SLOT_SORTDATE || (slot) == STORE_SLOT_ADDED ||         \
+     (slot) == STORE_SLOT_NAME)
 #define STORE_MATCH_SLOT(slot)                                              \
     ((slot) == STORE_SLOT_PATH || (slot) == STORE_SLOT_TYPE ||              \
-     (slot) >= STORE_SLOT_SORTDATE)
+     ((slot) >= STORE_SLOT_SORTDATE && (slot) <= STORE_SLOT_ADDED))
 #define STORE_MAX_FACETS 4
 
 /* How to run a search. */
@@ -56,6 +67,7 @@ typedef struct {
     size_t offset, limit;   /* the page */
     size_t collapse_max;    /* at most this many hits a source (0: all) */
     int sort_by_date;       /* ascending sort date, then relevance */
+    int sort_by_added;      /* newest STORE_SLOT_ADDED first, then relevance */
     unsigned facet_slots[STORE_MAX_FACETS]; /* count values in these slots */
     size_t n_facets;        /* over every match */
 } store_search_opts_t;
@@ -162,6 +174,9 @@ fond_status_t store_query_term(store_t *s, store_query_t **out,
 fond_status_t store_query_combine(store_t *s, store_query_t **out,
                                   store_op_t op, store_query_t *const *parts,
                                   size_t n, unsigned window);
+/* Documents whose value in `slot` is `value` or sorts after it (as text). */
+fond_status_t store_query_value_ge(store_t *s, store_query_t **out,
+                                   unsigned slot, const char *value);
 /* A query every document matches (to filter without words). */
 fond_status_t store_query_match_all(store_t *s, store_query_t **out);
 /* Every term starting with `prefix` (at most the 200 most frequent). */
@@ -183,6 +198,10 @@ fond_status_t store_query_like(store_t *s, store_query_t **out,
                                const char *idterm);
 size_t store_mset_size(const store_mset_t *m);
 size_t store_mset_estimate(const store_mset_t *m);
+/* With facets: exactly how many documents matched (before any collapse),
+ * and how many distinct values the k-th facet's slot had among them. */
+size_t store_mset_matched(const store_mset_t *m);
+size_t store_mset_facet_distinct(const store_mset_t *m, size_t k);
 double store_mset_weight(const store_mset_t *m, size_t i);
 /* The i-th document's passage text (owned by m, valid until
  * store_mset_free). */

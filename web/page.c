@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "cli.h"
 #include "html.h"
 
 #define LINK_BYTES (REQUEST_MAX_QUERY_STRING + 64)
@@ -44,19 +45,9 @@ static const char *language_code(const char *stemmer)
 /* "1921-07-03" as "3 July 1921" ("July 1921", "1921"), in a <time>. */
 static void write_date(FILE *out, const char *iso)
 {
-    static const char *const months[] = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
-    size_t n = strlen(iso);
-    int month = n >= 7 ? (iso[5] - '0') * 10 + (iso[6] - '0') : 0;
-    int day = n >= 10 ? (iso[8] - '0') * 10 + (iso[9] - '0') : 0;
-    html_printf(out, "<time datetime=\"%s\">", iso);
-    if (day > 0)
-        fprintf(out, "%d ", day);
-    if (month >= 1 && month <= 12)
-        fprintf(out, "%s ", months[month - 1]);
-    html_text_n(out, iso, n < 4 ? n : 4);
-    fputs("</time>", out);
+    char shown[40];
+    cli_format_date(iso, shown, sizeof shown);
+    html_printf(out, "<time datetime=\"%s\">%s</time>", iso, shown);
 }
 
 /* The snippet, the matched words in <mark>. */

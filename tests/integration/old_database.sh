@@ -7,10 +7,11 @@ cp -r "$FOND_SRC/tests/fixtures/db-2026-11" "$TMP/old"
 mkdir -p "$TMP/src" && cp "$FOND_SRC/corpus/telegrams/$NAME" "$TMP/src/"
 "$INDEX" -q --db "$TMP/new" "$TMP/src"
 
-# Every field but the path and the id (made from the path) must agree.
+# Every field but the path, the id (made from the path) and when it was
+# added (the old database did not record it) must agree.
 shown() {
   "$SEARCH" --db "$1" --json --facets treaty Ankara |
-    grep -vE '^ *"(path|passage_id)": ' | grep -vF "/$NAME\""
+    grep -vE '^ *"(path|passage_id|added)": ' | grep -vF "/$NAME\""
 }
 shown "$TMP/old" >"$TMP/old.json"
 shown "$TMP/new" >"$TMP/new.json"
@@ -20,4 +21,5 @@ check "old and new show the same hit" diff "$TMP/old.json" "$TMP/new.json"
 check "the old database names its source" \
   grep -q "\"path\": \"/tmp/fond-fixture/$NAME\"" "$TMP/old-path.json"
 check "and its sender" grep -q '"from": "Yusif Kamal"' "$TMP/old-path.json"
+check "and no time it was added" grep -q '"added": ""' "$TMP/old-path.json"
 finish
