@@ -524,7 +524,7 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
     const fond_hit_t *shown = page_shown_hit(r, source);
     int marked_one = strchr(r->show, '-') != NULL;
     write_back(out, r);
-    html_printf(out, "<article class=\"source\">\n<h1>%s</h1>\n", shown->title);
+    html_printf(out, "<article class=\"reading\">\n<h1>%s</h1>\n", shown->title);
     write_meta(out, shown);
     char url[2048];
     size_t n = fond_results_count(source);
