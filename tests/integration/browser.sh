@@ -118,4 +118,22 @@ atom=$(js "return document.querySelector('a.export-atom').href")
 curl -s "$atom" >"$TMP/feed.xml"
 check "... the Atom feed parses (xmllint), the page's hits" \
   bash -c "xmllint --noout '$TMP/feed.xml' && [ \"\$(grep -o '<id>[^<]*show=[^<]*</id>' '$TMP/feed.xml' | sed 's/.*show=//; s/<.*//' | sort)\" = '$page_ids' ]"
+
+# Hostile requests to the new page, in the browser: markup in the query of
+# a source page stays text and runs nothing (the page's policy forbids
+# script, and every value is escaped); a foreign or malformed passage id
+# gets a page that says so.
+go() { wd POST "$S/url" "$(jq -nc --arg u "$URL/?$1" '{url: $u}')" >/dev/null; }
+go "show=$first&q=%3Cimg+src%3Dx+onerror%3D%22document.title%3D%27pwned%27%22%3E%3Cscript%3Edocument.title%3D%27pwned%27%3C%2Fscript%3E"
+check "markup in a source page's q: the page loads" source_has 'data-marked'
+check "... no script ran" test "$(js 'return document.title')" != pwned
+check "... and no element was made of it" test "$(js 'return document.querySelectorAll("main img, main script").length')" = 0
+check "... the query shown as text in the form" test "$(js 'return document.querySelector("#q").value')" = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>"
+go "show=0123456789abcdef-1"
+check "a foreign passage id: a page that says there is no such passage" source_has 'There is no such passage here'
+go "show=${first%-*}-99999999"
+check "a passage beyond its source: the same" source_has 'There is no such passage here'
+go "show=%22%3E%3Cscript%3Edocument.title%3D%27pwned%27%3C%2Fscript%3E"
+check "a malformed id: a page that says what an id is" source_has 'must be a passage id'
+check "... no script ran" test "$(js 'return document.title')" != pwned
 finish
