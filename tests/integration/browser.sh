@@ -18,7 +18,10 @@ wd_port=$((40000 + RANDOM % 20000))
 chromedriver --port="$wd_port" >"$TMP/chromedriver.log" 2>&1 &
 WEB_PIDS+=($!)
 WD="http://127.0.0.1:$wd_port"
-for _ in $(seq 1 50); do curl -sf "$WD/status" >/dev/null && break; sleep 0.1; done
+# (up to 30 s: on a loaded machine chromedriver has taken over 5 to start,
+# and the session request then failed with no word)
+for _ in $(seq 1 300); do curl -sf "$WD/status" >/dev/null && break; sleep 0.1; done
+curl -sf "$WD/status" >/dev/null || { echo "FAIL: chromedriver did not start" >&2; cat "$TMP/chromedriver.log" >&2; exit 1; }
 
 # wd METHOD PATH [JSON]: one WebDriver request; prints its "value".
 wd() {
