@@ -39,7 +39,9 @@ typedef struct {
 static void usage(FILE *out)
 {
     fputs("Usage: " PROG " [OPTION]... WORDS...\n"
-          "Search a fond database; print the best passages first.\n"
+          "  or:  " PROG " --show ID [OPTION]... [WORDS]...\n"
+          "Search a fond database; print the best passages first, each with its\n"
+          "citation.  With --show, print the whole source of passage ID.\n"
           "\n"
           "  -d, --db DIR          the database (default: $FOND_DB, else\n"
           "                        $XDG_DATA_HOME/fond/db, else ~/.local/share/fond/db)\n"
