@@ -34,9 +34,12 @@ void cli_format_date(const char *iso, char *buf, size_t size)
         snprintf(buf, size, "%.4s", iso);
 }
 
-/* The footnote whose archival citation stands for the passage's source. */
+/* The archival citation that stands for the passage's source: its own
+ * Archive reference, else its first footnote that is one. */
 static const fond_note_t *archival_note(const fond_hit_t *h)
 {
+    if (h->archive_ref && *h->archive_ref->archive && *h->archive_ref->fond)
+        return h->archive_ref;
     for (size_t i = 0; i < h->n_notes; i++)
         if (*h->notes[i].archive && *h->notes[i].fond)
             return &h->notes[i];

@@ -31,6 +31,7 @@ Title: Letter about the {Kars} conference & 50% of the costs
 Type: letter
 Date: 1921-09
 From: Behbud Shahtakhtinski
+Archive reference: GARF, f. R-130, op. 2, d. 68/1, l. 17
 
 The letter asks who pays for the Kars conference: "half", it says, with a comma, and a quote.
 TXT
@@ -74,6 +75,8 @@ expect_exit 2 "--show with --kwic: a usage error" search --show "$id" --kwic
 
 # ------------------------------------------------------------ citations
 check "--json gives each hit a citation" grep -q '"citation": {"text": "“Telegram from M. D. Huseynov to Yusif Kamal”, M. D. Huseynov to Yusif Kamal, Baku, 21 July 1921. SA AR, f. 28, op. 1, d. 68, ll. 17-20.", "title": "Telegram from M. D. Huseynov to Yusif Kamal", "from": "M. D. Huseynov", "to": "Yusif Kamal", "date": "1921-07-21", "page": "", "archive": "SA AR", "fond": "28", "opis": "1", "delo": "68", "sheets": "17-20"' "$TMP/hit.json"
+search --json 'from:Shahtakhtinski' >"$TMP/letter.json"
+check "a source's own Archive reference is its citation's" grep -q '"citation": {"text": "“Letter about the {Kars} conference & 50% of the costs”, Behbud Shahtakhtinski, September 1921. GARF, f. R-130, op. 2, d. 68/1, l. 17."' "$TMP/letter.json"
 search Ankara >"$TMP/hit.txt"
 check "the terminal shows it under the hit" grep -q '^   Cite: “Telegram from M. D. Huseynov to Yusif Kamal”, M. D. Huseynov to Yusif Kamal, Baku, 21 July 1921. SA AR' "$TMP/hit.txt"
 
