@@ -76,7 +76,7 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->from = h->from;
     c->to = h->to;
     c->date = h->date;
-    c->page = page ? page : "";
+    c->page = page ? page : h->page_label ? h->page_label : "";
     const fond_note_t *n = archival_note(h);
     c->archive = n ? n->archive : "";
     c->fond = n ? n->fond : "";
@@ -84,6 +84,8 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->delo = n ? n->delo : "";
     c->sheets = n ? n->sheets : "";
     format_reference(c);
+    c->page_number = c->page + (!strncmp(c->page, "pp. ", 4) ? 4
+                                : !strncmp(c->page, "p. ", 3) ? 3 : 0);
 
     char date[40] = "";
     if (*h->date)
@@ -98,8 +100,8 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
         add(c, ", ", h->place, "");
     if (*date)
         add(c, ", ", date, "");
-    if (*c->page)
-        add(c, ", p. ", c->page, "");
+    if (*c->page) /* "p. 227", "pp. 227-228", as printed */
+        add(c, ", ", c->page, "");
     size_t end = strlen(c->text);
     if (end && c->text[end - 1] != '.') /* "... 1921" but "M. D." */
         add(c, "", ".", "");

@@ -42,13 +42,15 @@ void cli_format_date(const char *iso, char *buf, size_t size);
 /* A hit as a citation: the text to paste, and its parts.  The parts point
  * into the hit (or are ""); reference and text are the citation's own. */
 typedef struct {
-    const char *title, *from, *to, *date, *page;
+    const char *title, *from, *to, *date, *page; /* page: "p. 227" */
+    const char *page_number; /* the page without "p. " / "pp. ": "227" */
     const char *archive, *fond, *opis, *delo, *sheets;
     char reference[400]; /* "SA AR, f. 28, op. 1, d. 68, ll. 17-20" */
     char text[2048];     /* the whole citation */
 } cli_citation_t;
 
-/* Cite the hit; page is its page label, or NULL when not known. */
+/* Cite the hit; page is the page to cite ("p. 227"), or NULL for the
+ * hit's own page label (page_label), if it has one. */
 void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c);
 
 /* How results are written for whom: fond-search names a source by its
@@ -79,5 +81,10 @@ void cli_write_bibtex(FILE *out, const fond_results_t *results,
 
 /* Write s as a JSON string literal, quotes included. */
 void cli_write_json_string(FILE *out, const char *s);
+
+/* Where a hit is, to cite: its printed page ("p. 227", "pp. 227-228"),
+ * else its place among the source's pages ("page 3", "pages 3-4"); ""
+ * for a source with no pages.  Written into buf. */
+void cli_page_text(const fond_hit_t *h, char *buf, size_t size);
 
 #endif

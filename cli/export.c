@@ -108,7 +108,7 @@ void cli_write_ris(FILE *out, const fond_results_t *r, const cli_export_t *how)
         ris_line(out, "PY", year);
         ris_line(out, "DA", date);
         ris_line(out, "CY", h->place);
-        ris_line(out, "SP", c.page);
+        ris_line(out, "SP", c.page_number);
         ris_line(out, "AV", c.reference); /* Zotero: archive location */
         ris_line(out, "LA", h->language);
         ris_line(out, "N1", note);
@@ -173,7 +173,7 @@ void cli_write_bibtex(FILE *out, const fond_results_t *r,
         if (month >= 1 && month <= 12)
             fprintf(out, ",\n  month = %s", months[month - 1]);
         bib_value(out, "address", h->place);
-        bib_value(out, "pages", c.page);
+        bib_value(out, "pages", c.page_number);
         bib_value(out, "howpublished", c.reference);
         bib_value(out, "language", h->language);
         bib_value(out, "note", note);

@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "fond.h"
+#include "text.h"
 
 #define PROG "fond-search"
 #define MAX_LIMIT 1000
@@ -105,7 +106,7 @@ static size_t characters_n(const char *s, size_t n)
 {
     size_t count = 0;
     for (size_t i = 0; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
+        count += !text_is_continuation(s[i]);
     return count;
 }
 
@@ -203,7 +204,10 @@ static void print_text(const fond_results_t *r, const options_t *o)
         puts("No passage holds every word; showing passages that hold some.\n");
     for (size_t i = 0; i < n; i++) {
         const fond_hit_t *h = fond_results_hit(r, i);
-        printf("%zu. %s, passage %u\n", h->rank, h->title, h->ordinal);
+        char page[64];
+        cli_page_text(h, page, sizeof page);
+        printf("%zu. %s, passage %u%s%s\n", h->rank, h->title, h->ordinal,
+               *page ? ", " : "", page);
         print_source_line(h);
         printf("   %s\n", h->path);
         print_snippet(h, hl);
@@ -349,7 +353,10 @@ static void print_source(const fond_results_t *r, const options_t *o)
            fond_results_count(r) == 1 ? "" : "s");
     for (size_t i = 0; i < fond_results_count(r); i++) {
         const fond_hit_t *h = fond_results_hit(r, i);
-        printf("%s[%u]\n", h->ordinal == marked ? "> " : "", h->ordinal);
+        char page[64];
+        cli_page_text(h, page, sizeof page);
+        printf("%s[%u]%s%s\n", h->ordinal == marked ? "> " : "", h->ordinal,
+               *page ? " " : "", page);
         print_wrapped(h, hl);
         for (size_t n = 0; n < h->n_notes; n++) {
             const fond_note_t *note = &h->notes[n];

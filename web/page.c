@@ -155,10 +155,15 @@ static void write_citation(FILE *out, const fond_hit_t *h)
 
 static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h)
 {
+    char page[64];
+    cli_page_text(h, page, sizeof page);
     fputs("<li class=\"hit\">\n<h2>", out);
     show_link_open(out, r, h->id, h->ordinal, "");
-    html_printf(out, "%s</a> <span class=\"ordinal\">passage %u</span></h2>\n",
+    html_printf(out, "%s</a> <span class=\"ordinal\">passage %u</span>",
                 h->title, h->ordinal);
+    if (*page)
+        html_printf(out, " <span class=\"page\">%s</span>", page);
+    fputs("</h2>\n", out);
     write_meta(out, h);
     write_marked(out, h, "snippet");
     for (size_t i = 0; i < h->n_variants; i++) {
@@ -231,7 +236,7 @@ static void write_cite_meta(FILE *out, const fond_hit_t *h)
     cli_cite(h, NULL, &c);
     const struct { const char *name, *value; } tags[] = {
         {"citation_title", h->title}, {"citation_author", h->from},
-        {"citation_language", h->language}, {"citation_firstpage", c.page},
+        {"citation_language", h->language}, {"citation_firstpage", c.page_number},
         {"citation_archive_location", c.reference},
         {"DC.relation", h->to}};
     for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
@@ -536,8 +541,9 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
     size_t n = fond_results_count(source);
     html_printf(out, "<p class=\"source\">%s · %zu passage%s", source_name(shown),
                 n, n == 1 ? "" : "s");
-    if (request_file_url(site->file_maps, site->n_file_maps, shown->path, 0,
-                         url, sizeof url) == 0)
+    if (request_file_url(site->file_maps, site->n_file_maps, shown->path,
+                         marked_one ? shown->page_first : 0, url,
+                         sizeof url) == 0)
         html_printf(out, " · <a class=\"original\" href=\"%s\">the original "
                          "file</a>", url);
     fputs("</p>\n<ol class=\"passages\">\n", out);
@@ -548,6 +554,10 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
                     h->ordinal, h->ordinal);
         fputs(marked ? " data-marked=\"marked\" aria-current=\"true\">\n" : ">\n",
               out);
+        char page[64];
+        cli_page_text(h, page, sizeof page);
+        if (*page)
+            html_printf(out, "<p class=\"page\">%s</p>\n", page);
         write_marked(out, h, "text");
         write_notes(out, h);
         if (marked) {

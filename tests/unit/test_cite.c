@@ -59,11 +59,16 @@ static void test_a_page_and_a_single_sheet(void **state)
                          "R-130", "2", "68/1", "17");
     fond_hit_t h = hit("Treaty of Kars", "", "", "1921-10", &n, 1);
     cli_citation_t c;
-    cli_cite(&h, "227", &c);
+    cli_cite(&h, "p. 227", &c);
     assert_string_equal(c.text, "\xE2\x80\x9CTreaty of Kars\xE2\x80\x9D, "
                         "October 1921, p. 227. GARF, f. R-130, op. 2, "
                         "d. 68/1, l. 17.");
-    assert_string_equal(c.page, "227");
+    assert_string_equal(c.page, "p. 227");
+    assert_string_equal(c.page_number, "227");
+    h.page_label = "pp. 227-228"; /* the hit's own label, when not given */
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.page_number, "227-228");
+    assert_non_null(strstr(c.text, ", pp. 227-228. GARF"));
 }
 
 static void test_the_least_a_source_says(void **state)
