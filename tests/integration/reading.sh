@@ -35,6 +35,14 @@ Archive reference: GARF, f. R-130, op. 2, d. 68/1, l. 17
 
 The letter asks who pays for the Kars conference: "half", it says, with a comma, and a quote.
 TXT
+# Minutes in pages (form feeds), each page's printed number at its foot.
+session() { local i; for i in 1 2 3 4 5 6; do
+  printf 'At the %s session, item %s, the commission heard the report on %s and the members debated it at length before the vote. ' "$1" "$i" "$2"; done
+  printf '\n\n'; }
+{ printf 'Title: Minutes of the Kars commission\nType: reference\n\n'
+  session first railways; printf '226\n\f'
+  session second 'the plenipotentiary questions'; printf '227\n\f'
+  session third 'the boundary'; printf '228\n'; } >"$A/minutes.txt"
 "$INDEX" -q --db "$DB" "$A"
 sleep 1.1 # the second run is a second later: it is newer
 cat >"$B/1921-10-13-treaty.txt" <<'TXT'
@@ -72,6 +80,17 @@ expect_exit 2 "--show of a source it does not hold: exit 2" search --show 012345
 expect_exit 2 "--show of a malformed id: exit 2" search --show "../etc/passwd"
 check "... saying what an id is" grep -q 'not a passage id' "$TMP/err"
 expect_exit 2 "--show with --kwic: a usage error" search --show "$id" --kwic
+
+# ------------------------------------------------------------ pages
+search --json '"plenipotentiary questions"' >"$TMP/minutes.json"
+label=$(sed -n 's/^      "page_label": "\(.*\)",/\1/p' "$TMP/minutes.json" | head -1)
+check "a passage of the minutes has a page label ($label)" bash -c "[[ '$label' =~ ^pp?\.\ [0-9] ]]"
+check "... which its citation cites" grep -q "\"citation\": {\"text\": \"“Minutes of the Kars commission”, $label.\", .*\"page\": \"$label\"" "$TMP/minutes.json"
+mid=$(sed -n 's/^      "passage_id": "\(.*\)",/\1/p' "$TMP/minutes.json" | head -1)
+search --show "$mid" >"$TMP/minutes.txt"
+check "--show marks each passage's page" grep -qE "^> \[[0-9]+\] $label\$" "$TMP/minutes.txt"
+search --format ris '"plenipotentiary questions"' >"$TMP/minutes.ris"
+check "RIS gives the page as a number (SP)" grep -qE '^SP  - [0-9]+(-[0-9]+)?.$' "$TMP/minutes.ris"
 
 # ------------------------------------------------------------ citations
 check "--json gives each hit a citation" grep -q '"citation": {"text": "“Telegram from M. D. Huseynov to Yusif Kamal”, M. D. Huseynov to Yusif Kamal, Baku, 21 July 1921. SA AR, f. 28, op. 1, d. 68, ll. 17-20.", "title": "Telegram from M. D. Huseynov to Yusif Kamal", "from": "M. D. Huseynov", "to": "Yusif Kamal", "date": "1921-07-21", "page": "", "archive": "SA AR", "fond": "28", "opis": "1", "delo": "68", "sheets": "17-20"' "$TMP/hit.json"
