@@ -34,9 +34,9 @@
  *                     (f) the archival citations of its footnotes and of
  *                     its source's own Archive reference header, each
  *                     value one term made by schema_whole_value()
- *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR
- *                     (what the matcher reads for every match: facets,
- *                     the collapse key, the sort key)
+ *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR,
+ *                     _ADDED (what the matcher reads for every match:
+ *                     facets, the collapse key, the sort keys, --since)
  *     data            the passage's fields (SCHEMA_IN_PASSAGE below), then
  *                     the repaired text
  *
@@ -153,7 +153,15 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
     X(SOURCE, 14, 0, SCHEMA_IN_PASSAGE)   /* source id: hash of its path */  \
     X(YEAR, 15, 0, SCHEMA_IN_PASSAGE)     /* year of SORTDATE, for facets */ \
     X(ARCHIVE_REF, 16, 'a', SCHEMA_IN_RECORD) /* its Archive reference */  \
-    X(PAGES, 17, 'P', SCHEMA_IN_PASSAGE)  /* schema_format_pages() */
+    X(PAGES, 17, 'P', SCHEMA_IN_PASSAGE)  /* schema_format_pages() */      \
+    X(ADDED, 18, 'w', SCHEMA_IN_PASSAGE)  /* when fond-index wrote it, UTC, \
+                                             YYYY-MM-DDTHH:MM:SSZ: sorts as \
+                                             text (--sort added, --since, \
+                                             the Atom feed) */              \
+    X(NAME, 19, 'm', SCHEMA_IN_RECORD)    /* the path under the PATH given \
+                                             to fond-index, that folder's  \
+                                             name first: what fond.cgi     \
+                                             shows ("corpus/a/x.txt") */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
@@ -164,7 +172,7 @@ enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
 #define SCHEMA_MATCH_SLOT(slot)                                             \
     ((slot) == SCHEMA_SLOT_PATH || (slot) == SCHEMA_SLOT_TYPE ||            \
      (slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_SOURCE ||      \
-     (slot) == SCHEMA_SLOT_YEAR)
+     (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED)
 
 /* The tag byte and the document of a slot (0 and -1 for none). */
 char schema_slot_tag(unsigned slot);
