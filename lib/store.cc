@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 extern "C" {
 #include "store.h"
 }
@@ -128,6 +130,24 @@ static fond_status_t fail(store_t *s)
 
 /* ------------------------------------------------------------ databases */
 
+/* A writer on path, created if missing.  Xapian creates a glass database's
+ * tables before its version file, iamglass: an indexer killed in between
+ * (tests/integration/reindex.sh) leaves tables and no iamglass, which
+ * DB_CREATE_OR_OPEN then refuses as "not found" for good.  No revision was
+ * ever committed to such a folder, so nothing is lost by creating it again. */
+static Xapian::WritableDatabase *open_writable(const std::string &path)
+{
+    try {
+        return new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseNotFoundError &) {
+        bool never_committed = access((path + "/iamglass").c_str(), F_OK) != 0 &&
+                               access((path + "/postlist.glass").c_str(), F_OK) == 0;
+        if (!never_committed)
+            throw;
+        return new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    }
+}
+
 extern "C" fond_status_t store_open(store_t **out, const char *path,
                                     int writable, char *err, size_t errsize)
 {
@@ -140,7 +160,7 @@ extern "C" fond_status_t store_open(store_t **out, const char *path,
         s->path = path;
         s->error[0] = '\0';
         if (writable) {
-            s->wdb = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            s->wdb = open_writable(path);
             s->db = s->wdb;
             s->wdb->begin_transaction(true);
         } else {
