@@ -573,10 +573,96 @@ static int biblio_evidence(const citation_biblio_t *b)
            (b->year[0] != '\0') + (b->pages[0] != '\0');
 }
 
+/* The words archives of many countries number their units with: fond,
+ * opis, delo, list (f. op. d. l. ll.), series, item, sheet, folio, box,
+ * folder, file, record group, reel, manuscript, dossier, carton, papka. */
+static const char *const archival_units[] = {
+    "f", "op", "d", "l", "ll", "s", "i", "v", "fond", "opis", "delo", "list",
+    "papka", "folio", "fol", "fols", "fo", "ff", "box", "folder", "file",
+    "doc", "dossier", "carton", "reel", "rg", "ms", "mss", "item", "series",
+    "sheet", "sheets", "no", "nr", "vol", "bd", "heft", "cote", "cod",
+};
+
+/* Is s[i, j) one of the unit words above (ASCII, any case)? */
+static int is_archival_unit(const char *s, size_t i, size_t j)
+{
+    for (size_t k = 0; k < sizeof archival_units / sizeof *archival_units; k++) {
+        const char *u = archival_units[k];
+        size_t n = strlen(u), m = 0;
+        while (m < n && i + m < j && (s[i + m] | 0x20) == u[m])
+            m++;
+        if (m == n && i + n == j)
+            return 1;
+    }
+    return 0;
+}
+
+/* How many "unit number" pairs s holds ("f. 28", "op.1", "Box 8",
+ * "FO 371/6262": a word of capitals followed by a number with a slash
+ * counts too), whatever the archive: the mark of an archival citation. */
+static int archival_pairs(const char *s, size_t len)
+{
+    int pairs = 0;
+    for (size_t i = 0; i < len;) {
+        if (!is_ascii_letter(s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i, caps = 1;
+        while (j < len && is_ascii_letter(s[j]))
+            caps &= s[j] >= 'A' && s[j] <= 'Z', j++;
+        size_t k = j < len && s[j] == '.' ? j + 1 : j;
+        k = skip_spaces(s, len, k);
+        int before_word = i == 0 || !is_letter_byte(s[i - 1]);
+        if (before_word && k < len && is_digit(s[k])) {
+            size_t e = skip_digits(s, len, k);
+            int slashed = e < len && s[e] == '/';
+            if (is_archival_unit(s, i, j) || (caps && j - i >= 2 && slashed))
+                pairs++;
+        }
+        i = j;
+    }
+    return pairs;
+}
+
+/* Does the line open with an archive's siglum ("GARF,", "TNA,", "SA AR,",
+ * "BArch")? Two to seven letters, mostly capitals, then a comma. */
+static int opens_with_siglum(const char *s, size_t len)
+{
+    size_t i = 0, caps = 0, letters = 0;
+    while (i < len && i < 12 && (is_ascii_letter(s[i]) || s[i] == ' ' ||
+                                 s[i] == '.')) {
+        caps += s[i] >= 'A' && s[i] <= 'Z';
+        letters += is_ascii_letter(s[i]);
+        i++;
+    }
+    return i < len && s[i] == ',' && caps >= 2 && caps * 2 >= letters;
+}
+
+/* An imprint in brackets, as references give it: "(Paris: Macmillan,
+ * 1959)", "(London, 1921)": a place, then a year before the bracket
+ * closes. */
+static int has_imprint(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] != '(' || !is_ascii_letter(s[i + 1]))
+            continue;
+        size_t k = i + 1;
+        span_t year;
+        while (k < len && k < i + 80 && s[k] != ')')
+            k++;
+        for (size_t j = i + 1; k < len && s[k] == ')' && j + 4 <= k; j++)
+            if (year_at(s, len, j, &year) && year.end == k)
+                return 1;
+    }
+    return 0;
+}
+
 int citation_looks_like_note(const char *s, size_t len)
 {
     static const char *const openings[] = {
-        "See", "Ibid", "Cf.",
+        "See", "Ibid", "Cf.", "Op. cit", "Op.cit", "Loc. cit", "Idem",
+        "Id.", "Quoted in", "Cited in", "Ebd.", "Ebenda", "Vgl.", "Voir",
         CYR_ES_CAP "\xD0\xBC.",                             /* См. */
         CYR_TE_CAP "\xD0\xB0\xD0\xBC \xD0\xB6\xD0\xB5",     /* Там же */
     };
@@ -584,11 +670,19 @@ int citation_looks_like_note(const char *s, size_t len)
         s++;
         len--;
     }
-    if (contains(s, len, "//"))
+    if (contains(s, len, "//") || contains(s, len, "op. cit.") ||
+        contains(s, len, "Op. cit."))
         return 1;
     for (size_t k = 0; k < sizeof openings / sizeof *openings; k++)
         if (starts_with_word(s, len, openings[k]))
             return 1;
+    /* dense: prose may number items too ("item 1 ... item 2"), but not
+     * a unit every 25 bytes */
+    int pairs = archival_pairs(s, len);
+    int dense = (size_t)pairs * 25 >= len;
+    if ((pairs >= 3 && dense) || (pairs >= 1 && opens_with_siglum(s, len)) ||
+        has_imprint(s, len))
+        return 1;
     citation_archival_t a;
     citation_biblio_t b;
     /* A volume alone ("T. IV" in prose) is not enough to tell a note. */

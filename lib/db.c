@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "extract.h"
 #include "hash.h"
 #include "schema.h"
 
@@ -36,6 +37,7 @@ const char *fond_status_str(fond_status_t status)
     case FOND_ERR_XAPIAN: return "Xapian error";
     case FOND_ERR_INTERNAL: return "internal error";
     case FOND_ERR_UPGRADE: return "database written by an earlier fond";
+    case FOND_ERR_EXTRACT: return "its text could not be extracted";
     }
     return "unknown status";
 }
@@ -62,6 +64,19 @@ fond_status_t db_delete_source(fond_db_t *db, const char *hash)
 }
 
 const char *fond_db_error(const fond_db_t *db) { return db ? db->error : ""; }
+
+fond_status_t fond_db_set_extract(fond_db_t *db,
+                                  const fond_extract_opts_t *opts)
+{
+    if (!opts)
+        return db_fail(db, FOND_ERR_ARG, "no extraction options");
+    if (opts->ocr_language && !extract_ocr_language(opts->ocr_language))
+        return db_fail(db, FOND_ERR_ARG, "no OCR for the language '%s' (english, "
+                       "french, german, portuguese, russian, turkish, spanish, "
+                       "italian)", opts->ocr_language);
+    db->extract = *opts;
+    return FOND_OK;
+}
 
 /* ------------------------------------------------------------- open, close */
 

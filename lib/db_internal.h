@@ -23,6 +23,7 @@ struct fond_db {
     analyzer_t *analyzers[DB_MAX_LANGUAGES]; /* one a language met */
     const char *languages[DB_MAX_LANGUAGES]; /* their Snowball names */
     size_t n_analyzers;
+    fond_extract_opts_t extract; /* how PDFs and scans are read */
     char error[512];      /* the last failure's message */
 };
 

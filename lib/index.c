@@ -13,6 +13,7 @@
 
 #include "db_internal.h"
 #include "file.h"
+#include "extract.h"
 #include "hash.h"
 #include "ingest.h"
 #include "schema.h"
@@ -240,9 +241,11 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
                                 const ingest_passage_t *p, const char *id)
 {
     const source_t *h = &src->in->header;
-    char ord[16], range[48], dates[512], sortdate[9], year[5];
+    char ord[16], range[48], pages[80], dates[512], sortdate[9], year[5];
     snprintf(ord, sizeof ord, "%u", p->ordinal);
     snprintf(range, sizeof range, "%zu %zu", p->raw_start, p->raw_end);
+    schema_format_pages(pages, sizeof pages, p->page_first, p->page_last,
+                        p->page_label);
     dates_value(p, h->date, dates, sizeof dates, sortdate);
     snprintf(year, sizeof year, "%.4s", strcmp(sortdate, "99999999") ? sortdate : "");
     char *notes = notes_value(p);
@@ -252,9 +255,9 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         SCHEMA_SLOT_PATH,  SCHEMA_SLOT_TYPE,     SCHEMA_SLOT_ORDINAL,
         SCHEMA_SLOT_ID,    SCHEMA_SLOT_NOTES,    SCHEMA_SLOT_DATES,
         SCHEMA_SLOT_RANGE, SCHEMA_SLOT_SORTDATE, SCHEMA_SLOT_SOURCE,
-        SCHEMA_SLOT_YEAR};
+        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES};
     const char *const values[] = {src->path, h->type, ord, id, notes, dates,
-                                  range, sortdate, src->hash, year};
+                                  range, sortdate, src->hash, year, pages};
     fond_status_t st = set_all(doc, slots, values, sizeof slots / sizeof *slots);
     free(notes);
     return st;
@@ -397,8 +400,8 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
     return st;
 }
 
-static void fill_result(const ingest_t *in, size_t bytes,
-                        fond_index_result_t *out)
+static void fill_result(const ingest_t *in, const extract_t *x,
+                        size_t bytes, fond_index_result_t *out)
 {
     memset(out, 0, sizeof *out);
     out->passages = in->n_passages;
@@ -410,6 +413,12 @@ static void fill_result(const ingest_t *in, size_t bytes,
              in->decoded.how ? in->decoded.how : "");
     snprintf(out->declared, sizeof out->declared, "%s", in->decoded.declared);
     snprintf(out->language, sizeof out->language, "%s", in->language);
+    snprintf(out->format, sizeof out->format, "%s",
+             x->format == EXTRACT_PDF ? "pdf" : "text");
+    out->pages = x->format == EXTRACT_PDF ? x->pages : (unsigned)in->n_pages;
+    out->ocr_pages = x->ocr_pages;
+    out->ocr_cached = x->ocr_cached;
+    out->blank_pages = x->blank_pages;
 }
 
 fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
@@ -421,11 +430,20 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's",
                        source_path);
     ingest_t in;
+    extract_t x;
     char why[256] = "";
-    fond_status_t st = ingest_bytes(&in, text, len, db->analyzer,
-                                    known_in_collection, db, why, sizeof why);
+    fond_status_t st = extract_bytes(&x, text, len, source_path, &db->extract,
+                                     why, sizeof why);
+    memset(&in, 0, sizeof in);
+    if (st == FOND_OK)
+        st = ingest_bytes(&in, x.text, x.len, db->analyzer,
+                          known_in_collection, db, why, sizeof why);
+    if (st == FOND_OK &&
+        ingest_fill_header(&in, x.title, x.author, x.date) != FOND_OK)
+        st = FOND_ERR_NOMEM, snprintf(why, sizeof why, "out of memory");
     if (st != FOND_OK) {
         ingest_free(&in);
+        extract_free(&x);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
@@ -436,9 +454,10 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
     st = src.title ? write_source(db, &src)
                    : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
     if (out)
-        fill_result(&in, len, out);
+        fill_result(&in, &x, len, out);
     free(derived);
     ingest_free(&in);
+    extract_free(&x);
     return st;
 }
 

@@ -116,3 +116,24 @@ size_t schema_date_terms(const char *yyyymmdd, char terms[3][16])
         snprintf(terms[n++], 16, SCHEMA_DAY "%.8s", yyyymmdd);
     return n;
 }
+
+void schema_format_pages(char *buf, size_t size, unsigned first,
+                         unsigned last, const char *label)
+{
+    if (first)
+        snprintf(buf, size, "%u %u %s", first, last, label ? label : "");
+    else if (size)
+        buf[0] = '\0';
+}
+
+void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
+                        const char **label)
+{
+    int used = 0;
+    *first = *last = 0;
+    *label = "";
+    if (sscanf(pages, "%u %u %n", first, last, &used) == 2 && used > 0)
+        *label = pages + used;
+    else
+        *first = *last = 0;
+}

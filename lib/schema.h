@@ -152,7 +152,8 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
                                              mentioned, else 99999999 */    \
     X(SOURCE, 14, 0, SCHEMA_IN_PASSAGE)   /* source id: hash of its path */  \
     X(YEAR, 15, 0, SCHEMA_IN_PASSAGE)     /* year of SORTDATE, for facets */ \
-    X(ARCHIVE_REF, 16, 'a', SCHEMA_IN_RECORD) /* its Archive reference */
+    X(ARCHIVE_REF, 16, 'a', SCHEMA_IN_RECORD) /* its Archive reference */  \
+    X(PAGES, 17, 'P', SCHEMA_IN_PASSAGE)  /* schema_format_pages() */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
@@ -193,6 +194,16 @@ const schema_field_t *schema_field(const char *name, size_t len);
  */
 size_t schema_whole_value(const char *value, size_t len, char *out,
                           size_t size);
+
+/* The PAGES field: "first last label", the pages a passage spans (from
+ * 1) and their printed numbers, to cite ("p. 227", "pp. 227-228", may be
+ * empty); "" for a source with no pages (a text file without form feeds),
+ * as in databases written before pages, which read as no pages. */
+void schema_format_pages(char *buf, size_t size, unsigned first,
+                         unsigned last, const char *label);
+/* Parse it back: 0 0 and "" for none; *label points into pages. */
+void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
+                        const char **label);
 
 /* Y<yyyy>, M<yyyymm>, D<yyyymmdd> for a "YYYYMMDD" date (00 for an unknown
  * month or day), as far as it is known: into terms[3][16]; returns how many

@@ -42,7 +42,7 @@ static int find_prefix(const char *const *list, size_t n, const char *s)
 }
 
 /* Could the word's stem be one of the stems?  The Snowball stemmers fond
- * uses (ingest_stemmers()) change a word's ending, never its first letter
+ * uses (language_stemmers()) change a word's ending, never its first letter
  * (test_analyze checks each), so only a word that starts like a stem is
  * worth stemming: most of a passage's words are not. */
 static int may_stem_to(const snippet_terms_t *t, const char *word)

@@ -332,6 +332,22 @@ extern "C" fond_status_t store_terms(store_t *s, const char *prefix,
     }
 }
 
+extern "C" fond_status_t store_terms_freq(store_t *s, const char *prefix,
+                                          int (*cb)(void *ctx, const char *term,
+                                                    size_t freq),
+                                          void *ctx)
+{
+    try {
+        Xapian::TermIterator end = s->db->allterms_end(prefix);
+        for (Xapian::TermIterator i = s->db->allterms_begin(prefix); i != end; ++i)
+            if (cb(ctx, (*i).c_str(), i.get_termfreq()))
+                break;
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 /* ------------------------------------------------------------ synonyms, spelling */
 
 extern "C" fond_status_t store_add_synonym(store_t *s, const char *word,
@@ -621,6 +637,21 @@ extern "C" fond_status_t store_query_scale(store_t *s, store_query_t **out,
     }
 }
 
+extern "C" fond_status_t store_query_constant(store_t *s, store_query_t **out,
+                                              const store_query_t *q,
+                                              double weight)
+{
+    *out = NULL;
+    try {
+        Xapian::Query fixed((new Xapian::FixedWeightPostingSource(weight))->release());
+        *out = new store_query_t{
+            Xapian::Query(Xapian::Query::OP_FILTER, fixed, q->query)};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 /* The first part against the others ORed: for AND_NOT, AND_MAYBE, FILTER. */
 static Xapian::Query first_vs_rest(Xapian::Query::op op,
                                    const std::vector<Xapian::Query> &q)
@@ -675,6 +706,15 @@ extern "C" fond_status_t store_query_combine(store_t *s, store_query_t **out,
 }
 
 extern "C" void store_query_free(store_query_t *q) { delete q; }
+
+extern "C" char *store_query_describe(const store_query_t *q)
+{
+    try {
+        return strdup(q->query.get_description().c_str());
+    } catch (...) {
+        return NULL;
+    }
+}
 
 /* ------------------------------------------------------------ searching */
 

@@ -61,6 +61,11 @@ fond_status_t store_compact(const char *from, const char *to, char *err,
  * non-zero. */
 fond_status_t store_terms(store_t *s, const char *prefix,
                           int (*cb)(void *ctx, const char *term), void *ctx);
+/* The same, with each term's frequency (how many documents hold it). */
+fond_status_t store_terms_freq(store_t *s, const char *prefix,
+                               int (*cb)(void *ctx, const char *term,
+                                         size_t freq),
+                               void *ctx);
 /* How many documents hold `term` (0 if none). */
 fond_status_t store_term_freq(store_t *s, const char *term, size_t *out);
 
@@ -158,7 +163,13 @@ fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
 /* The same matches as `q`, with its weight times factor (0: a filter). */
 fond_status_t store_query_scale(store_t *s, store_query_t **out,
                                 const store_query_t *q, double factor);
+/* The same matches as `q`, each weighing `weight`, whatever q's own. */
+fond_status_t store_query_constant(store_t *s, store_query_t **out,
+                                   const store_query_t *q, double weight);
 void store_query_free(store_query_t *q);
+/* Xapian's one-line description of q ("Query((kars OR Zkar))"), for tests
+ * and debugging: malloc'd, NULL when out of memory. */
+char *store_query_describe(const store_query_t *q);
 
 /* Rank with BM25; one page as `o` says. */
 fond_status_t store_search(store_t *s, store_mset_t **out,

@@ -85,7 +85,7 @@ static fond_status_t record_save(fond_db_t *db, const char *path,
 static int is_per_file(fond_status_t st)
 {
     return st == FOND_ERR_IO || st == FOND_ERR_UTF8 || st == FOND_ERR_BINARY ||
-           st == FOND_ERR_ARG;
+           st == FOND_ERR_ARG || st == FOND_ERR_EXTRACT;
 }
 
 /* Index the file's bytes, or record why that failed (its old passages go:

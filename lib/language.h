@@ -1,0 +1,19 @@
+/*
+ * language.h -- the languages fond stems, and the names a source's Language
+ * header (or a query's language: field) may give each: "Russian", "ru",
+ * "rus", "русский" all name Snowball's "russian" stemmer.
+ */
+#ifndef FOND_LANGUAGE_H
+#define FOND_LANGUAGE_H
+
+#include <stddef.h>
+
+/* The Snowball stemmer a language name stands for (case and accents do not
+ * matter), or NULL for a name fond does not know. */
+const char *language_named(const char *name);
+
+/* The Snowball stemmers fond uses, English first; *n is set to their
+ * number. */
+const char *const *language_stemmers(size_t *n);
+
+#endif
