@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <utf8proc.h>
 
 #include "db_internal.h"
@@ -32,6 +33,8 @@ typedef struct {
     char *path_words;      /* the path in words (words_of_name) */
     int has_archival;      /* its Archive reference header, parsed */
     citation_archival_t archival;
+    const char *name;      /* its path under the PATH indexed, or NULL */
+    char added[24];        /* when: "YYYY-MM-DDTHH:MM:SSZ" */
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -255,9 +258,10 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         SCHEMA_SLOT_PATH,  SCHEMA_SLOT_TYPE,     SCHEMA_SLOT_ORDINAL,
         SCHEMA_SLOT_ID,    SCHEMA_SLOT_NOTES,    SCHEMA_SLOT_DATES,
         SCHEMA_SLOT_RANGE, SCHEMA_SLOT_SORTDATE, SCHEMA_SLOT_SOURCE,
-        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES};
+        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES,    SCHEMA_SLOT_ADDED};
     const char *const values[] = {src->path, h->type, ord, id, notes, dates,
-                                  range, sortdate, src->hash, year, pages};
+                                  range, sortdate, src->hash, year, pages,
+                                  src->added};
     fond_status_t st = set_all(doc, slots, values, sizeof slots / sizeof *slots);
     free(notes);
     return st;
@@ -305,9 +309,10 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
     const unsigned slots[] = {
         SCHEMA_SLOT_TITLE, SCHEMA_SLOT_DATE, SCHEMA_SLOT_FROM,
         SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
-        SCHEMA_SLOT_ARCHIVE_REF};
+        SCHEMA_SLOT_ARCHIVE_REF, SCHEMA_SLOT_NAME};
     const char *const values[] = {src->title, h->date, h->from, h->to,
-                                  h->place, src->in->language, h->archive_ref};
+                                  h->place, src->in->language, h->archive_ref,
+                                  src->name};
     return st == FOND_OK ? set_all(doc, slots, values, sizeof slots / sizeof *slots)
                          : st;
 }
@@ -421,9 +426,20 @@ static void fill_result(const ingest_t *in, const extract_t *x,
     out->blank_pages = x->blank_pages;
 }
 
-fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
-                                 const char *title, const char *text,
-                                 size_t len, fond_index_result_t *out)
+/* seconds since 1970 as "YYYY-MM-DDTHH:MM:SSZ" (0: now). */
+static void format_added(long long added, char out[24])
+{
+    time_t t = added ? (time_t)added : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) ||
+        !strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        out[0] = '\0';
+}
+
+static fond_status_t index_text(fond_db_t *db, const char *source_path,
+                                const char *title, const char *name,
+                                long long added, const char *text, size_t len,
+                                fond_index_result_t *out)
 {
     db->error[0] = '\0';
     if (db_use_shard(db, source_path) != 0)
@@ -448,7 +464,9 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
     }
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
-                        &in, NULL, "", "", NULL, 0, {"", "", "", "", ""}};
+                        &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
+                        name, ""};
+    format_added(added, src.added);
     if (!src.title)
         src.title = derived;
     st = src.title ? write_source(db, &src)
@@ -459,6 +477,21 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
     ingest_free(&in);
     extract_free(&x);
     return st;
+}
+
+fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
+                                 const char *title, const char *text,
+                                 size_t len, fond_index_result_t *out)
+{
+    return index_text(db, source_path, title, NULL, 0, text, len, out);
+}
+
+fond_status_t db_index_source(fond_db_t *db, const char *path,
+                              const char *name, long long added,
+                              const char *text, size_t len,
+                              fond_index_result_t *out)
+{
+    return index_text(db, path, NULL, name, added, text, len, out);
 }
 
 /* ------------------------------------------------------------- files */
