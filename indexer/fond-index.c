@@ -52,6 +52,8 @@ typedef struct {
     size_t n_files, cap_files, total_bytes, done_bytes;
     size_t added, updated, removed, unchanged, failed, passages;
     size_t batch_files, batch_bytes;
+    struct { char name[16]; size_t sources; } languages[40]; /* chosen */
+    size_t n_languages;
     double started, last_progress;
     int fatal;
 } run_t;
@@ -197,6 +199,32 @@ static void show_progress(run_t *r, size_t done, int last)
 static const char *const action_names[] = {"unchanged", "added", "updated",
                                            "failed", "skipped"};
 
+/* Sources indexed in a language, for --json. */
+static void count_language(run_t *r, const char *name, size_t sources)
+{
+    size_t i = 0;
+    while (i < r->n_languages && strcmp(r->languages[i].name, name) != 0)
+        i++;
+    if (i == r->n_languages) {
+        if (i == sizeof r->languages / sizeof *r->languages)
+            return;
+        snprintf(r->languages[r->n_languages++].name, sizeof r->languages[i].name,
+                 "%s", name);
+    }
+    r->languages[i].sources += sources;
+}
+
+/* "12 passages" for a text file, "3 messages, 12 passages" for an mbox. */
+static const char *messages_of(const fond_index_result_t *res, char *buf,
+                               size_t size)
+{
+    if (strcmp(res->format, "mbox") == 0)
+        snprintf(buf, size, "%zu messages, ", res->sources);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
 static void count(run_t *r, const char *path, const fond_sync_result_t *res)
 {
     const char *verb = r->sync.dry_run ? "would be " : "";
@@ -213,13 +241,18 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
         return;
     }
     r->passages += res->index.passages;
+    if (res->action != FOND_FILE_UNCHANGED && res->index.sources)
+        count_language(r, res->index.language, res->index.sources);
+    char messages[48];
     if (r->verbose && res->action == FOND_FILE_UNCHANGED)
         fprintf(r->listing, "unchanged %s\n", path);
     else if (r->verbose)
-        fprintf(r->listing, "%s%s %s: %zu passages, %zu notes, %s (%s), %s\n", verb,
-               action_names[res->action], path, res->index.passages,
-               res->index.notes, res->index.encoding, res->index.encoding_how,
-               res->index.language);
+        fprintf(r->listing, "%s%s %s: %s%zu passages, %zu notes, %s (%s), %s (%s)\n",
+                verb, action_names[res->action], path,
+                messages_of(&res->index, messages, sizeof messages),
+                res->index.passages, res->index.notes, res->index.encoding,
+                res->index.encoding_how, res->index.language,
+                res->index.language_how);
     else if ((r->sync.dry_run) && !r->quiet)
         fprintf(r->listing, "%s%s %s\n", verb, action_names[res->action], path);
     if (*res->index.declared)
@@ -228,6 +261,15 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
     if (res->index.replaced)
         fprintf(stderr, PROG ": %s: %zu invalid byte sequences replaced by "
                 "U+FFFD\n", path, res->index.replaced);
+    if (res->index.sources_failed) {
+        fprintf(stderr, "%s" PROG ": %s, skipped", r->progress ? "\n" : "",
+                res->index.failure);
+        if (res->index.sources_failed > 1)
+            fprintf(stderr, " (and %zu more messages of the mbox)",
+                    res->index.sources_failed - 1);
+        fputc('\n', stderr);
+        r->failed++;
+    }
 }
 
 static int commit(run_t *r)
@@ -338,9 +380,15 @@ static void print_json_summary(const run_t *r, const char *db_path)
     cli_write_json_string(stdout, db_path);
     printf(", \"dry_run\": %s, \"added\": %zu, \"updated\": %zu, "
            "\"removed\": %zu, \"unchanged\": %zu, \"skipped\": %zu, "
-           "\"passages\": %zu}\n", r->sync.dry_run ? "true" : "false",
+           "\"passages\": %zu, \"languages\": {", r->sync.dry_run ? "true" : "false",
            r->added, r->updated, r->removed, r->unchanged, r->failed,
            r->passages);
+    for (size_t i = 0; i < r->n_languages; i++) {
+        fputs(i ? ", " : "", stdout);
+        cli_write_json_string(stdout, r->languages[i].name);
+        printf(": %zu", r->languages[i].sources);
+    }
+    fputs("}}\n", stdout);
 }
 
 static void print_summary(const run_t *r, const char *db_path)
@@ -445,6 +493,9 @@ static int run_jobs(run_t *r, const char *db_path)
             dprintf(fds[j][1], "%zu %zu %zu %zu %zu %zu\n", r->added,
                     r->updated, r->removed, r->unchanged, r->failed,
                     r->passages);
+            for (size_t i = 0; i < r->n_languages; i++)
+                dprintf(fds[j][1], "%s %zu\n", r->languages[i].name,
+                        r->languages[i].sources);
             fflush(stdout);
             _exit(rc);
         }
@@ -456,6 +507,10 @@ static int run_jobs(run_t *r, const char *db_path)
         if (!f || fscanf(f, "%zu %zu %zu %zu %zu %zu", &c[0], &c[1], &c[2],
                          &c[3], &c[4], &c[5]) != 6)
             worst = CLI_EXIT_ERROR;
+        char name[16];
+        size_t sources;
+        while (f && fscanf(f, "%15s %zu", name, &sources) == 2)
+            count_language(r, name, sources);
         if (f)
             fclose(f);
         r->added += c[0];

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "langid.h"
 #include "hash.h"
 
 const char *fond_status_str(fond_status_t status)
@@ -259,6 +260,7 @@ fond_status_t fond_db_close(fond_db_t *db)
     for (size_t i = 0; i < db->n_analyzers; i++)
         analyzer_free(db->analyzers[i]);
     analyzer_free(db->analyzer);
+    langid_free(db->langid);
     free(db);
     return st;
 }

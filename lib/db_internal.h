@@ -9,7 +9,7 @@
 #include "fond.h"
 #include "store.h"
 
-#define DB_MAX_LANGUAGES 8
+#define DB_MAX_LANGUAGES 32 /* langid_stemmers() has 25 */
 #define DB_MAX_SHARDS 64
 
 struct fond_db {
@@ -23,6 +23,8 @@ struct fond_db {
     analyzer_t *analyzers[DB_MAX_LANGUAGES]; /* one a language met */
     const char *languages[DB_MAX_LANGUAGES]; /* their Snowball names */
     size_t n_analyzers;
+    struct langid *langid; /* identifying languages: loaded on first use */
+    int langid_missing;   /* its fingerprints could not be read */
     char error[512];      /* the last failure's message */
 };
 

@@ -117,8 +117,18 @@ typedef struct {
     char declared[64];     /* ...this legacy encoding, but the text is
                               valid UTF-8, so it was read as UTF-8 */
     size_t replaced;   /* invalid byte sequences replaced with U+FFFD */
-    char language[16]; /* the stemmer chosen: "english", "russian", ... */
+    char language[16]; /* the stemmer chosen: "english", "russian", ...
+                          ("mixed" for an mbox whose messages differ) */
+    char language_how[16]; /* "header" (a Language header), "identified"
+                              (from the text), or "default": too short to
+                              tell, or no stemmer for it (then the script:
+                              Cyrillic is Russian, else English) */
     size_t notes;      /* footnotes found (Notes section or stranded) */
+    char format[16];   /* "text", "email" (one message) or "mbox" */
+    size_t sources;    /* sources written: 1, or the messages of an mbox
+                          (each its own source, "PATH#N") */
+    size_t sources_failed; /* messages of an mbox refused (a MIME bomb)... */
+    char failure[200];     /* ...the first one's reason */
 } fond_index_result_t;
 
 /*

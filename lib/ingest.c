@@ -10,29 +10,14 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "langid.h"
 #include "passage.h"
 
 /* ------------------------------------------------------------ language */
 
-static const struct {
-    const char *name;
-    const char *stemmer;
-} languages[] = {
-    {"english", "english"}, {"en", "english"}, {"eng", "english"},
-    {"russian", "russian"}, {"ru", "russian"}, {"rus", "russian"},
-    {"русский", "russian"}, {"turkish", "turkish"}, {"tr", "turkish"},
-    {"tur", "turkish"},     {"türkçe", "turkish"}, {"french", "french"},
-    {"fr", "french"},       {"german", "german"},   {"de", "german"},
-    {"armenian", "armenian"}, {"hy", "armenian"},
-};
-
-static const char *const stemmers[] = {"english", "russian", "turkish",
-                                       "french", "german", "armenian"};
-
 const char *const *ingest_stemmers(size_t *n)
 {
-    *n = sizeof stemmers / sizeof *stemmers;
-    return stemmers;
+    return langid_stemmers(n);
 }
 
 /* Which script most letters of the text are in: Cyrillic means Russian;
@@ -62,18 +47,8 @@ static const char *language_of_script(const char *text, size_t len)
 
 const char *ingest_language(const char *header, const char *text, size_t len)
 {
-    if (header) {
-        char folded[64];
-        size_t n = analyze_fold(header, strlen(header), folded, sizeof folded);
-        for (size_t i = 0; n && i < sizeof languages / sizeof *languages; i++) {
-            char name[64];
-            analyze_fold(languages[i].name, strlen(languages[i].name), name,
-                         sizeof name);
-            if (strcmp(folded, name) == 0)
-                return languages[i].stemmer;
-        }
-    }
-    return language_of_script(text, len);
+    const char *named = header ? langid_stemmer_named(header) : NULL;
+    return named ? named : language_of_script(text, len);
 }
 
 /* ------------------------------------------------------------ notes */

@@ -1,0 +1,177 @@
+/*
+ * langid.c -- the languages fond knows, and identifying a text's language
+ * with libexttextcat (see langid.h).
+ */
+#include "langid.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <textcat.h>
+
+#include "analyze.h"
+
+#define DEFAULT_CONF "/usr/share/libexttextcat/fpdb.conf"
+
+/* Each stemmer, Tesseract's name for its language, then the names and
+ * codes a Language header or libexttextcat may give it (ISO 639-1 first,
+ * then 639-2).  Snowball has four more that fond leaves out: the snippet
+ * maker counts on a stem starting with its word's first letter
+ * (test_analyze checks it), and Serbian's stems Cyrillic words in Latin
+ * letters, Irish and Indonesian take prefixes off, Arabic its article. */
+static const struct {
+    const char *stemmer, *tesseract;
+    const char *names[7];
+} languages[] = {
+    {"english", "eng", {"en", "eng", "English"}},
+    {"russian", "rus", {"ru", "rus", "Russian", "русский"}},
+    {"turkish", "tur", {"tr", "tur", "Turkish", "Türkçe"}},
+    {"french", "fra", {"fr", "fra", "fre", "French", "français"}},
+    {"german", "deu", {"de", "deu", "ger", "German", "Deutsch"}},
+    {"armenian", "hye", {"hy", "hye", "arm", "Armenian", "հայերեն"}},
+    {"spanish", "spa", {"es", "spa", "Spanish", "español", "castellano"}},
+    {"portuguese", "por", {"pt", "por", "Portuguese", "português"}},
+    {"italian", "ita", {"it", "ita", "Italian", "italiano"}},
+    {"dutch", "nld", {"nl", "nld", "dut", "Dutch", "Nederlands"}},
+    {"danish", "dan", {"da", "dan", "Danish", "dansk"}},
+    {"swedish", "swe", {"sv", "swe", "Swedish", "svenska"}},
+    {"norwegian", "nor", {"no", "nor", "nb", "nn", "Norwegian", "norsk"}},
+    {"finnish", "fin", {"fi", "fin", "Finnish", "suomi"}},
+    {"hungarian", "hun", {"hu", "hun", "Hungarian", "magyar"}},
+    {"romanian", "ron", {"ro", "ron", "rum", "Romanian", "română"}},
+    {"catalan", "cat", {"ca", "cat", "Catalan", "català"}},
+    {"basque", "eus", {"eu", "eus", "baq", "Basque", "euskara"}},
+    {"lithuanian", "lit", {"lt", "lit", "Lithuanian", "lietuvių"}},
+    {"greek", "ell", {"el", "ell", "gre", "Greek", "ελληνικά"}},
+    {"hindi", "hin", {"hi", "hin", "Hindi", "हिन्दी"}},
+    {"nepali", "nep", {"ne", "nep", "Nepali", "नेपाली"}},
+    {"tamil", "tam", {"ta", "tam", "Tamil", "தமிழ்"}},
+    {"yiddish", "yid", {"yi", "yid", "Yiddish", "ייִדיש"}},
+};
+
+static const char *const stemmers[] = {
+    "english", "russian", "turkish", "french", "german", "armenian",
+    "spanish", "portuguese", "italian", "dutch", "danish", "swedish",
+    "norwegian", "finnish", "hungarian", "romanian", "catalan", "basque",
+    "lithuanian", "greek", "hindi", "nepali", "tamil", "yiddish"};
+
+const char *const *langid_stemmers(size_t *n)
+{
+    *n = sizeof stemmers / sizeof *stemmers;
+    return stemmers;
+}
+
+const char *langid_stemmer_named(const char *name)
+{
+    char folded[64], other[64];
+    size_t n = analyze_fold(name, strlen(name), folded, sizeof folded);
+    for (size_t i = 0; n && i < sizeof languages / sizeof *languages; i++) {
+        if (strcmp(folded, languages[i].stemmer) == 0)
+            return languages[i].stemmer;
+        for (size_t k = 0; k < 7 && languages[i].names[k]; k++) {
+            const char *s = languages[i].names[k];
+            if (analyze_fold(s, strlen(s), other, sizeof other) &&
+                strcmp(folded, other) == 0)
+                return languages[i].stemmer;
+        }
+    }
+    return NULL;
+}
+
+const char *langid_tesseract(const char *stemmer)
+{
+    for (size_t i = 0; stemmer && i < sizeof languages / sizeof *languages; i++)
+        if (strcmp(stemmer, languages[i].stemmer) == 0)
+            return languages[i].tesseract;
+    return NULL;
+}
+
+/* ------------------------------------------------------------ identifying */
+
+struct langid {
+    void *textcat;
+};
+
+fond_status_t langid_new(langid_t **out, const char *conf, char *err,
+                         size_t errsize)
+{
+    *out = NULL;
+    const char *file = conf ? conf : DEFAULT_CONF;
+    char dir[4096];
+    const char *slash = strrchr(file, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - file + 1) : 0, file);
+    langid_t *id = calloc(1, sizeof *id);
+    if (!id) {
+        snprintf(err, errsize, "out of memory");
+        return FOND_ERR_NOMEM;
+    }
+    id->textcat = special_textcat_Init(file, dir);
+    if (!id->textcat) {
+        snprintf(err, errsize, "%s: cannot read the language fingerprints "
+                 "(Debian package libexttextcat-data)", file);
+        free(id);
+        return FOND_ERR_IO;
+    }
+    *out = id;
+    return FOND_OK;
+}
+
+void langid_free(langid_t *id)
+{
+    if (!id)
+        return;
+    textcat_Done(id->textcat);
+    free(id);
+}
+
+/* The text's first LANGID_MAX_BYTES, cut at a character, with runs of
+ * anything but letters (digits, punctuation, white space) as one space,
+ * so that numbers and layout weigh nothing; its length in characters. */
+static size_t letters_of(const char *text, size_t len, char *buf, size_t size,
+                         size_t *chars)
+{
+    size_t o = 0;
+    *chars = 0;
+    for (size_t i = 0; i < len && o + 5 < size;) {
+        unsigned char c = (unsigned char)text[i];
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (n > len - i)
+            break;
+        int letter = c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        if (letter) {
+            memcpy(buf + o, text + i, n);
+            o += n;
+            (*chars)++;
+        } else if (o && buf[o - 1] != ' ') {
+            buf[o++] = ' ';
+            (*chars)++;
+        }
+        i += n;
+    }
+    buf[o] = '\0';
+    return o;
+}
+
+const char *langid_identify(langid_t *id, const char *text, size_t len,
+                            char *code)
+{
+    char buf[LANGID_MAX_BYTES + 8];
+    size_t chars = 0, n = letters_of(text, len, buf, sizeof buf, &chars);
+    if (code)
+        code[0] = '\0';
+    if (chars < LANGID_MIN_CHARS)
+        return NULL;
+    const char *r = textcat_Classify(id->textcat, buf, n);
+    /* "[fr--utf8]", or "[nb--utf8][da--utf8]" when two are close: the
+     * first; "UNKNOWN" or "SHORT" when none stands out. */
+    if (!r || r[0] != '[')
+        return NULL;
+    char found[16];
+    size_t k = 0;
+    for (const char *c = r + 1; *c && *c != '-' && *c != ']' && k + 1 < sizeof found; c++)
+        found[k++] = *c;
+    found[k] = '\0';
+    if (code)
+        snprintf(code, 16, "%s", found);
+    return langid_stemmer_named(found);
+}

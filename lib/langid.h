@@ -1,0 +1,58 @@
+/*
+ * langid.h -- which language a text is in, and the names of the languages
+ * fond stems.  The one table of languages fond knows is in langid.c: each
+ * Snowball stemmer with the names a Language header may give it ("French",
+ * "fr", "fra", "français"), its ISO 639-1 code and Tesseract's name for it.
+ *
+ * Identification is libexttextcat's (n-gram profiles, Cavnar and Trenkle
+ * 1994) over the fingerprints Debian installs in /usr/share/libexttextcat:
+ * every language there is a candidate, so a text in a language without a
+ * stemmer is not forced into the nearest one that has one.
+ */
+#ifndef FOND_LANGID_H
+#define FOND_LANGID_H
+
+#include <stddef.h>
+#include "fond.h"
+
+/* Texts shorter than this many characters (letters, digits and the spaces
+ * between words) are not identified: below it, identification is wrong
+ * too often (the figures are in bench/langid and README.md). */
+#define LANGID_MIN_CHARS 60
+
+/* How much of a text is looked at: the first this many bytes. */
+#define LANGID_MAX_BYTES 8192
+
+typedef struct langid langid_t;
+
+/*
+ * Load the fingerprints of libexttextcat's configuration `conf` (NULL: the
+ * Debian one, /usr/share/libexttextcat/fpdb.conf; file names in it are
+ * relative to its folder).  Free with langid_free().  FOND_ERR_IO, with a
+ * reason in err, if it cannot be read.
+ */
+fond_status_t langid_new(langid_t **out, const char *conf, char *err,
+                         size_t errsize);
+void langid_free(langid_t *id);
+
+/*
+ * The Snowball stemmer ("french") for the language text[0, len) (valid
+ * UTF-8) is in, or NULL: too short to tell, no language stands out, or one
+ * that Snowball has no stemmer for.  `code` (may be NULL, 16 bytes) gets
+ * the code of the language identified ("fr", "uk"), "" if none.
+ */
+const char *langid_identify(langid_t *id, const char *text, size_t len,
+                            char *code);
+
+/* The stemmer a language name or code stands for ("Français", "fr",
+ * "fra", "French" -> "french"), or NULL. */
+const char *langid_stemmer_named(const char *name);
+
+/* Tesseract's name for a stemmer's language ("german" -> "deu"), for
+ * choosing the traineddata to read a scan with; NULL if none. */
+const char *langid_tesseract(const char *stemmer);
+
+/* The stemmers fond uses, English first; *n is set to their number. */
+const char *const *langid_stemmers(size_t *n);
+
+#endif
