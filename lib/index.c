@@ -520,13 +520,13 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
         }
         free(name);
     }
+    snprintf(all.format, sizeof all.format, "%s", mail.n > 1 ? "mbox" : "email");
     mail_free(&mail);
     if (st == FOND_OK && all.sources == 0)
         st = db_fail(db, FOND_ERR_BINARY, "%s", all.failure);
     else if (st != FOND_OK && !db->error[0])
         source_fail(db, path, st);
     all.bytes = len;
-    snprintf(all.format, sizeof all.format, "%s", mail.n > 1 ? "mbox" : "email");
     snprintf(all.encoding, sizeof all.encoding, "UTF-8");
     snprintf(all.encoding_how, sizeof all.encoding_how, "mime");
     if (out)

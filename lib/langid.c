@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <textcat.h>
+#include <unistd.h>
 
 #include "analyze.h"
 
@@ -105,7 +106,8 @@ fond_status_t langid_new(langid_t **out, const char *conf, char *err,
         snprintf(err, errsize, "out of memory");
         return FOND_ERR_NOMEM;
     }
-    id->textcat = special_textcat_Init(file, dir);
+    /* (libexttextcat prints when it cannot open the file: look first) */
+    id->textcat = access(file, R_OK) == 0 ? special_textcat_Init(file, dir) : NULL;
     if (!id->textcat) {
         snprintf(err, errsize, "%s: cannot read the language fingerprints "
                  "(Debian package libexttextcat-data)", file);

@@ -258,13 +258,10 @@ fond_status_t mail_html_text(const char *s, size_t len, char **out,
             i = gt ? (size_t)(gt - s) + 1 : len;
             if (!closing && is_hidden(name))
                 i = skip_hidden(s, len, i, name);
-            if (is_block(name) && breaks < 2) {
+            if (is_block(name) && breaks < 2) { /* an inline tag (b, span)
+                                                   parts no words */
                 failed = buf_put(&b, "\n", 1);
                 breaks++, space = 1;
-            } else if (!space && *name) { /* an inline tag separates nothing,
-                                             but a space is safer than none */
-                failed = buf_put(&b, " ", 1);
-                space = 1;
             }
             continue;
         }
@@ -277,17 +274,23 @@ fond_status_t mail_html_text(const char *s, size_t len, char **out,
         }
         size_t used = 1;
         long cp = c == '&' ? entity_at(s + i, len - i, &used) : -1;
+        if (cp == 0xA0) { /* &nbsp;: a space like any other */
+            if (!space)
+                failed = buf_put(&b, " ", 1);
+            i += used;
+            space = 1;
+            continue;
+        }
         if (cp >= 0) {
             utf8proc_uint8_t enc[4];
             utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
-            failed = cp == 0xA0 ? buf_put(&b, " ", 1) : buf_put(&b, (char *)enc, (size_t)n);
+            failed = buf_put(&b, (char *)enc, (size_t)n);
         } else {
             used = 1;
             failed = buf_put(&b, s + i, 1);
         }
         i += used;
-        space = cp == 0xA0;
-        breaks = 0;
+        space = breaks = 0;
     }
     if (failed) {
         free(b.data);
