@@ -6,8 +6,9 @@
  *
  * Identification is libexttextcat's (n-gram profiles, Cavnar and Trenkle
  * 1994) over the fingerprints Debian installs in /usr/share/libexttextcat:
- * every language there is a candidate, so a text in a language without a
- * stemmer is not forced into the nearest one that has one.
+ * the languages fond stems are candidates, and so are their neighbours and
+ * the big scripts, so that a text in a language without a stemmer is not
+ * forced into the nearest one that has one.
  */
 #ifndef FOND_LANGID_H
 #define FOND_LANGID_H
@@ -15,10 +16,13 @@
 #include <stddef.h>
 #include "fond.h"
 
-/* Texts shorter than this many characters (letters, digits and the spaces
- * between words) are not identified: below it, identification is wrong
- * too often (the figures are in bench/langid and README.md). */
-#define LANGID_MIN_CHARS 60
+/* Texts shorter than this many characters (letters, and one space for
+ * each run of anything else) are not identified.  bench/langid's samples
+ * in nine languages, 300 windows a length: at 80 characters 95.9% right,
+ * 0.7% wrong, 3.4% undecided; at 60, 1.2% wrong; at 40, 3.0%.  80 is the
+ * shortest length at which fewer than 1 in 100 is given a wrong stemmer
+ * (bench/results.md). */
+#define LANGID_MIN_CHARS 80
 
 /* How much of a text is looked at: the first this many bytes. */
 #define LANGID_MAX_BYTES 8192
@@ -26,10 +30,11 @@
 typedef struct langid langid_t;
 
 /*
- * Load the fingerprints of libexttextcat's configuration `conf` (NULL: the
- * Debian one, /usr/share/libexttextcat/fpdb.conf; file names in it are
- * relative to its folder).  Free with langid_free().  FOND_ERR_IO, with a
- * reason in err, if it cannot be read.
+ * Load the fingerprints of libexttextcat's configuration `conf`, all of
+ * them (file names in it are relative to its folder); NULL: those of the
+ * Debian one, /usr/share/libexttextcat/fpdb.conf, for the languages fond
+ * stems and their neighbours (langid.c says which).  Free with
+ * langid_free().  FOND_ERR_IO, with a reason in err, if it cannot be read.
  */
 fond_status_t langid_new(langid_t **out, const char *conf, char *err,
                          size_t errsize);
@@ -43,6 +48,11 @@ void langid_free(langid_t *id);
  */
 const char *langid_identify(langid_t *id, const char *text, size_t len,
                             char *code);
+
+/* As langid_identify(), with another minimum length (bench/langid
+ * measures how often each is right). */
+const char *langid_identify_min(langid_t *id, const char *text, size_t len,
+                                size_t min_chars, char *code);
 
 /* The stemmer a language name or code stands for ("Français", "fr",
  * "fra", "French" -> "french"), or NULL. */

@@ -376,8 +376,11 @@ static GByteArray *part_bytes(GMimePart *part)
 static int put_text(walk_t *w, buf_t *to, GMimePart *part, int html)
 {
     GByteArray *bytes = part_bytes(part);
-    if (!bytes)
+    if (!bytes || bytes->len == 0) { /* (an empty one has no data at all) */
+        if (bytes)
+            g_byte_array_free(bytes, TRUE);
         return 0;
+    }
     if (bytes->len > MAIL_MAX_TEXT_BYTES) {
         g_byte_array_free(bytes, TRUE);
         return refuse(w, "a text part over %lu MiB", (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
