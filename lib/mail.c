@@ -419,8 +419,7 @@ static int is_text(GMimeContentType *ct)
 }
 
 /* An attachment: its name and type as a line of the message (so that a
- * search for the file name finds it), then its text when fond can read it.
- * (A PDF attachment is where lib/extract's PDF reader would be called.) */
+ * search for the file name finds it), then its text when fond can read it. */
 static int put_attachment(walk_t *w, GMimePart *part, GMimeContentType *ct)
 {
     const char *name = g_mime_part_get_filename(part);
@@ -431,6 +430,9 @@ static int put_attachment(walk_t *w, GMimePart *part, GMimeContentType *ct)
     buf_t *b = &w->attached;
     if (buf_puts(b, b->len ? "\n\n" : "") || put_field(b, "Attachment", line))
         return refuse(w, "more than %lu MiB of text", (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
+    /* PDF (issue 16): when lib/extract.h can read a PDF from memory, an
+     * application/pdf attachment's bytes (part_bytes()) go to it here, and
+     * its text is appended to `b` as put_text() does. */
     if (!is_text(ct))
         return 0;
     return put_text(w, b, part, g_mime_content_type_is_type(ct, "text", "html"));
