@@ -17,6 +17,7 @@
 
 #include "db_internal.h"
 #include "langid.h"
+#include "mail.h"
 #include "hash.h"
 
 const char *fond_status_str(fond_status_t status)
@@ -261,6 +262,7 @@ fond_status_t fond_db_close(fond_db_t *db)
         analyzer_free(db->analyzers[i]);
     analyzer_free(db->analyzer);
     langid_free(db->langid);
+    mail_reader_free(db->mail);
     free(db);
     return st;
 }

@@ -24,6 +24,8 @@ struct fond_db {
     const char *languages[DB_MAX_LANGUAGES]; /* their Snowball names */
     size_t n_analyzers;
     struct langid *langid; /* identifying languages: loaded on first use */
+    struct mail_reader *mail; /* the mail parser's process: started on the
+                                 first message, ended at close */
     int langid_missing;   /* its fingerprints could not be read */
     char error[512];      /* the last failure's message */
 };

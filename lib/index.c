@@ -484,7 +484,11 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
 {
     mail_t mail;
     char why[256] = "", term[4 + 17];
-    fond_status_t st = mail_read_isolated(&mail, kind, bytes, len, why, sizeof why);
+    fond_status_t st = db->mail ? FOND_OK : mail_reader_new(&db->mail);
+    if (st == FOND_OK)
+        st = mail_reader_read(db->mail, &mail, kind, bytes, len, why, sizeof why);
+    else
+        memset(&mail, 0, sizeof mail);
     if (st == FOND_OK && mail.n == 1 && !mail.messages[0].text) {
         snprintf(why, sizeof why, "%s", mail.messages[0].failure);
         st = FOND_ERR_BINARY;

@@ -6,12 +6,13 @@
  * with decode.h, reduces HTML to text, and writes the message out in the
  * source format of source.h.  Everything a message could make large or
  * deep is counted against the MAIL_MAX_* limits as the parts are walked.
- * mail_read_isolated() runs the same in a forked child and reads back what
- * it wrote to a pipe:
+ * mail_reader_read() runs the same in a worker process, forked once and
+ * kept, and reads back what it writes to a socket, for each file:
  *
  *     "M <len>\n" <len bytes: a message's source text>
  *     "F <len>\n" <len bytes: why a message was refused>
  *     "X <status> <len>\n" <len bytes: why the file could not be read>
+ *     "E 0\n"      the end of the file's answer
  *
  * GMime keeps state of its own, set up once a process (g_mime_init).
  */
@@ -28,6 +29,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -634,12 +636,23 @@ void mail_free(mail_t *m)
     memset(m, 0, sizeof *m);
 }
 
-/* ------------------------------------------------------------ a child */
+/* ------------------------------------------------------------ the worker */
+
+/* A parser process, kept for the files of a run: forking one a file cost
+ * 7 ms a message against 0.2 ms to parse it (bench/mail's messages, on a
+ * loaded machine).  The worker reads requests "<kind> <len>\n" <len bytes>
+ * from its socket, answers each with the records of the file's top comment
+ * and "E 0\n", and exits at the end of its input. */
+struct mail_reader {
+    pid_t pid; /* 0: none running */
+    int fd;    /* our end of the socket */
+};
 
 static int write_all(int fd, const char *s, size_t n)
 {
     while (n > 0) {
-        ssize_t k = write(fd, s, n);
+        ssize_t k = send(fd, s, n, MSG_NOSIGNAL); /* a dead peer: EPIPE,
+                                                     not SIGPIPE */
         if (k < 0 && errno == EINTR)
             continue;
         if (k <= 0)
@@ -656,17 +669,22 @@ static int write_record(int fd, const char *head, const char *s, size_t n)
     return write_all(fd, line, strlen(line)) || write_all(fd, s, n);
 }
 
-/* The child: limits, parse, write the records, exit. */
-__attribute__((noreturn)) static void child(int fd, mail_kind_t kind, const char *bytes, size_t len,
-                  unsigned seconds)
+static int read_all(int fd, char *s, size_t n)
 {
-    struct rlimit cpu = {seconds + 1, seconds + 2};
-    setrlimit(RLIMIT_CPU, &cpu);
-#ifndef MAIL_SANITIZED /* AddressSanitizer reserves terabytes */
-    rlim_t bytes_max = (rlim_t)2 << 30;
-    struct rlimit mem = {bytes_max + (rlim_t)len * 4, bytes_max + (rlim_t)len * 4};
-    setrlimit(RLIMIT_AS, &mem);
-#endif
+    while (n > 0) {
+        ssize_t k = read(fd, s, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        s += k, n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* One request's answer: the records of mail_read() and "E 0\n". */
+static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
+{
     mail_t m;
     char err[200] = "";
     fond_status_t st = mail_read(&m, kind, bytes, len, err, sizeof err);
@@ -681,7 +699,91 @@ __attribute__((noreturn)) static void child(int fd, mail_kind_t kind, const char
         snprintf(head, sizeof head, "X %d", (int)st);
         rc = write_record(fd, head, err, strlen(err));
     }
-    _exit(rc ? 1 : 0);
+    mail_free(&m);
+    return rc || write_all(fd, "E 0\n", 4);
+}
+
+/* The worker: a memory limit, then requests until the socket closes. */
+__attribute__((noreturn)) static void worker(int fd, rlim_t memory)
+{
+#ifndef MAIL_SANITIZED /* AddressSanitizer reserves terabytes */
+    struct rlimit mem = {memory, memory};
+    setrlimit(RLIMIT_AS, &mem);
+#else
+    (void)memory;
+#endif
+    for (;;) {
+        char line[64];
+        size_t n = 0;
+        while (n + 1 < sizeof line && read_all(fd, line + n, 1) == 0 && line[n] != '\n')
+            n++;
+        line[n] = '\0';
+        int kind = 0;
+        size_t len = 0;
+        if (sscanf(line, "%d %zu", &kind, &len) != 2)
+            _exit(0); /* the end of the requests (or nonsense: the same) */
+        char *bytes = malloc(len ? len : 1);
+        if (!bytes || read_all(fd, bytes, len) != 0 ||
+            answer(fd, (mail_kind_t)kind, bytes, len) != 0)
+            _exit(1);
+        free(bytes);
+    }
+}
+
+static fond_status_t start_worker(mail_reader_t *r, rlim_t memory, char *err,
+                                  size_t errsize)
+{
+    int fds[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
+        return FOND_ERR_IO;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
+        close(fds[0]);
+        close(fds[1]);
+        return FOND_ERR_IO;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        worker(fds[1], memory);
+    }
+    close(fds[1]);
+    r->pid = pid;
+    r->fd = fds[0];
+    return FOND_OK;
+}
+
+/* Stop the worker (killed when it is stuck); the reason it died, if it
+ * did, into err. */
+static void stop_worker(mail_reader_t *r, int kill_it, char *err, size_t errsize)
+{
+    if (!r->pid)
+        return;
+    close(r->fd);
+    if (kill_it)
+        kill(r->pid, SIGKILL);
+    int status = 0;
+    while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (err && WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
+        snprintf(err, errsize, "the mail parser crashed (signal %d)", WTERMSIG(status));
+    r->pid = 0;
+}
+
+fond_status_t mail_reader_new(mail_reader_t **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? FOND_OK : FOND_ERR_NOMEM;
+}
+
+void mail_reader_free(mail_reader_t *r)
+{
+    if (!r)
+        return;
+    stop_worker(r, 0, NULL, 0); /* it exits at the end of its input */
+    free(r);
 }
 
 static double seconds_now(void)
@@ -691,10 +793,33 @@ static double seconds_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Read all the child writes, within the time and a bound on size; 0, or
+/* Whether b holds whole records up to an "E" record; -1 if malformed. */
+static int answer_complete(const buf_t *b)
+{
+    size_t i = 0;
+    while (i < b->len) {
+        char *nl = memchr(b->data + i, '\n', b->len - i);
+        if (!nl)
+            return 0;
+        size_t n = 0, at = (size_t)(nl - b->data) + 1;
+        const char *num = b->data + i + 1;
+        if (b->data[i] == 'X')
+            num = strchr(num + 1, ' ');
+        if (!num || sscanf(num, " %zu", &n) != 1)
+            return -1;
+        if (b->data[i] == 'E')
+            return 1;
+        if (n > b->len - at)
+            return 0;
+        i = at + n;
+    }
+    return 0;
+}
+
+/* Read the worker's answer, within the time and a bound on size; 0, or
  * -1 with the reason in err. */
-static int read_child(int fd, buf_t *b, size_t max, unsigned seconds,
-                      char *err, size_t errsize)
+static int read_answer(int fd, buf_t *b, size_t max, unsigned seconds,
+                       char *err, size_t errsize)
 {
     double deadline = seconds_now() + seconds;
     char chunk[65536];
@@ -705,18 +830,18 @@ static int read_child(int fd, buf_t *b, size_t max, unsigned seconds,
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready <= 0) {
-            snprintf(err, errsize, "the mail parser did not finish in %u s",
-                     seconds);
+            snprintf(err, errsize, "the mail parser did not finish in %u s", seconds);
             return -1;
         }
         ssize_t n = read(fd, chunk, sizeof chunk);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
-            return 0;
+        if (n <= 0) {
+            snprintf(err, errsize, "the mail parser stopped");
+            return -1;
+        }
         if (b->len + (size_t)n > max) {
-            snprintf(err, errsize, "the mail parser wrote more than %zu MiB",
-                     max >> 20);
+            snprintf(err, errsize, "the mail parser wrote more than %zu MiB", max >> 20);
             return -1;
         }
         if (array_reserve(&b->data, &b->cap, b->len + (size_t)n + 1, 1, 65536)) {
@@ -725,15 +850,21 @@ static int read_child(int fd, buf_t *b, size_t max, unsigned seconds,
         }
         memcpy(b->data + b->len, chunk, (size_t)n);
         b->len += (size_t)n;
+        int done = answer_complete(b);
+        if (done != 0) {
+            if (done < 0)
+                snprintf(err, errsize, "the mail parser's output is malformed");
+            return done > 0 ? 0 : -1;
+        }
     }
 }
 
-/* The records the child wrote, into out; FOND_ERR_BINARY if malformed. */
+/* The records of an answer (up to its "E"), into out. */
 static fond_status_t parse_records(const buf_t *b, mail_t *out, char *err,
                                    size_t errsize)
 {
     size_t i = 0, cap = 0;
-    while (i < b->len) {
+    while (i < b->len && b->data[i] != 'E') {
         char kind = b->data[i];
         int status = 0;
         size_t n = 0;
@@ -750,15 +881,12 @@ static fond_status_t parse_records(const buf_t *b, mail_t *out, char *err,
                                                              : FOND_ERR_BINARY;
         }
         mail_message_t *m = NULL;
-        if (add_message(out, &cap, &m) != FOND_OK) {
+        if (add_message(out, &cap, &m) != FOND_OK ||
+            (kind == 'M' && !(m->text = malloc(n + 1)))) {
             snprintf(err, errsize, "out of memory reading the mail");
             return FOND_ERR_NOMEM;
         }
         if (kind == 'M') {
-            if (!(m->text = malloc(n + 1))) {
-                snprintf(err, errsize, "out of memory reading the mail");
-                return FOND_ERR_NOMEM;
-            }
             memcpy(m->text, b->data + at, n);
             m->text[n] = '\0';
             m->len = n;
@@ -767,54 +895,79 @@ static fond_status_t parse_records(const buf_t *b, mail_t *out, char *err,
         }
         i = at + n;
     }
-    if (i < b->len || out->n == 0) {
+    if (i >= b->len || b->data[i] != 'E' || out->n == 0) {
         snprintf(err, errsize, "the mail parser's output is malformed");
         return FOND_ERR_BINARY;
     }
     return FOND_OK;
 }
 
-fond_status_t mail_read_isolated(mail_t *out, mail_kind_t kind,
-                                 const char *bytes, size_t len, char *err,
-                                 size_t errsize)
+/* Files up to this size go to the kept worker, whose memory limit they
+ * fit; a larger one gets a worker of its own, with a limit to match. */
+#define WORKER_MAX_FILE ((size_t)64 << 20)
+#define WORKER_MEMORY ((rlim_t)2 << 30)
+
+/* Send the file to r's worker (started, with that memory limit, if none
+ * runs) and read back its messages.  A worker that crashes, hangs, floods
+ * or stops is killed, its reason in err (the next file starts another). */
+static fond_status_t exchange(mail_reader_t *r, rlim_t memory, mail_t *out,
+                              mail_kind_t kind, const char *bytes, size_t len,
+                              char *err, size_t errsize)
 {
     memset(out, 0, sizeof *out);
+    fond_status_t st = r->pid ? FOND_OK : start_worker(r, memory, err, errsize);
+    if (st != FOND_OK)
+        return st;
+    char head[64];
+    snprintf(head, sizeof head, "%d %zu\n", (int)kind, len);
     unsigned seconds = MAIL_TIMEOUT_SECONDS + (unsigned)(len >> 20);
-    int fds[2];
-    if (pipe(fds) != 0) {
-        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
-        return FOND_ERR_IO;
-    }
-    pid_t pid = fork();
-    if (pid < 0) {
-        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
-        close(fds[0]);
-        close(fds[1]);
-        return FOND_ERR_IO;
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        child(fds[1], kind, bytes, len, seconds);
-    }
-    close(fds[1]);
     buf_t b = {NULL, 0, 0, 0};
-    size_t max = 4 * len + ((size_t)1 << 20);
-    int rc = read_child(fds[0], &b, max, seconds, err, errsize);
-    close(fds[0]);
-    if (rc != 0)
-        kill(pid, SIGKILL);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    fond_status_t st = FOND_ERR_BINARY;
-    if (rc == 0 && WIFSIGNALED(status))
-        snprintf(err, errsize, "the mail parser %s (signal %d)",
-                 WTERMSIG(status) == SIGXCPU ? "ran out of time" : "crashed",
-                 WTERMSIG(status));
-    else if (rc == 0)
+    int rc = write_all(r->fd, head, strlen(head)) || write_all(r->fd, bytes, len);
+    if (rc)
+        snprintf(err, errsize, "the mail parser stopped");
+    else
+        rc = read_answer(r->fd, &b, 4 * len + ((size_t)1 << 20), seconds, err,
+                         errsize);
+    if (rc) {
+        stop_worker(r, 1, err, errsize);
+        st = FOND_ERR_BINARY;
+    } else {
         st = parse_records(&b, out, err, errsize);
+    }
     free(b.data);
     if (st != FOND_OK)
         mail_free(out);
     return st;
+}
+
+/* Files up to this size go to the kept worker, whose memory limit they
+ * fit; a larger one gets a worker of its own, with a limit to match. */
+#define WORKER_MAX_FILE ((size_t)64 << 20)
+#define WORKER_MEMORY ((rlim_t)2 << 30)
+
+static fond_status_t read_alone(mail_t *out, mail_kind_t kind,
+                                const char *bytes, size_t len, char *err,
+                                size_t errsize)
+{
+    mail_reader_t own = {0, -1};
+    fond_status_t st = exchange(&own, WORKER_MEMORY + (rlim_t)len * 4, out,
+                                kind, bytes, len, err, errsize);
+    stop_worker(&own, 0, NULL, 0);
+    return st;
+}
+
+fond_status_t mail_reader_read(mail_reader_t *r, mail_t *out, mail_kind_t kind,
+                               const char *bytes, size_t len, char *err,
+                               size_t errsize)
+{
+    if (len > WORKER_MAX_FILE)
+        return read_alone(out, kind, bytes, len, err, errsize);
+    return exchange(r, WORKER_MEMORY, out, kind, bytes, len, err, errsize);
+}
+
+fond_status_t mail_read_isolated(mail_t *out, mail_kind_t kind,
+                                 const char *bytes, size_t len, char *err,
+                                 size_t errsize)
+{
+    return read_alone(out, kind, bytes, len, err, errsize);
 }

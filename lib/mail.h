@@ -20,7 +20,7 @@
  *
  * Header values are decoded (RFC 2047) and on one line each.  A message
  * is untrusted input: limits (MAIL_MAX_*) on nesting, parts, header bytes
- * and text refuse a MIME bomb with a reason, and mail_read_isolated()
+ * and text refuse a MIME bomb with a reason, and mail_reader_read()
  * parses in a child process, so that a crash or a hang of the parser costs
  * that file only.
  */
@@ -72,9 +72,22 @@ typedef struct {
 fond_status_t mail_read(mail_t *out, mail_kind_t kind, const char *bytes,
                         size_t len, char *err, size_t errsize);
 
-/* As mail_read(), in a child process with a time limit (and a memory
- * limit where the build is not sanitized): a crash, a hang or a flood of
- * the parser fails with FOND_ERR_BINARY and says so. */
+/* A parser process (a "worker") kept for many files: a crash or a hang
+ * costs the file being read, and the next file starts a new worker.  Free
+ * with mail_reader_free(), which ends the worker. */
+typedef struct mail_reader mail_reader_t;
+fond_status_t mail_reader_new(mail_reader_t **out);
+void mail_reader_free(mail_reader_t *r);
+
+/* As mail_read(), in r's worker, with a time limit (MAIL_TIMEOUT_SECONDS)
+ * and a memory limit (2 GiB, where the build is not sanitized; a file over
+ * 64 MiB gets a worker of its own with room for it): a crash, a hang or a
+ * flood of the parser fails with FOND_ERR_BINARY and says so. */
+fond_status_t mail_reader_read(mail_reader_t *r, mail_t *out, mail_kind_t kind,
+                               const char *bytes, size_t len, char *err,
+                               size_t errsize);
+
+/* The same in a worker of its own, ended after the file. */
 fond_status_t mail_read_isolated(mail_t *out, mail_kind_t kind,
                                  const char *bytes, size_t len, char *err,
                                  size_t errsize);
