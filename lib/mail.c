@@ -648,11 +648,13 @@ struct mail_reader {
     int fd;    /* our end of the socket */
 };
 
-static int write_all(int fd, const char *s, size_t n)
+/* All n bytes of s sent to fd (send: a dead peer is EPIPE, not SIGPIPE),
+ * or read from it, across signals and short transfers; -1 on an error or
+ * the end of the input. */
+static int transfer(int fd, char *s, size_t n, int sending)
 {
     while (n > 0) {
-        ssize_t k = send(fd, s, n, MSG_NOSIGNAL); /* a dead peer: EPIPE,
-                                                     not SIGPIPE */
+        ssize_t k = sending ? send(fd, s, n, MSG_NOSIGNAL) : read(fd, s, n);
         if (k < 0 && errno == EINTR)
             continue;
         if (k <= 0)
@@ -660,6 +662,11 @@ static int write_all(int fd, const char *s, size_t n)
         s += k, n -= (size_t)k;
     }
     return 0;
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+    return transfer(fd, (char *)s, n, 1); /* (send does not write to s) */
 }
 
 static int write_record(int fd, const char *head, const char *s, size_t n)
@@ -671,15 +678,7 @@ static int write_record(int fd, const char *head, const char *s, size_t n)
 
 static int read_all(int fd, char *s, size_t n)
 {
-    while (n > 0) {
-        ssize_t k = read(fd, s, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        s += k, n -= (size_t)k;
-    }
-    return 0;
+    return transfer(fd, s, n, 0);
 }
 
 /* One request's answer: the records of mail_read() and "E 0\n". */
