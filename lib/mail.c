@@ -705,6 +705,11 @@ static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
 /* The worker: a memory limit, then requests until the socket closes. */
 __attribute__((noreturn)) static void worker(int fd, rlim_t memory)
 {
+    /* A crash is a crash, whatever handlers the program set for itself. */
+    static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL,
+                                SIGTERM, SIGINT};
+    for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
+        signal(fatal[i], SIG_DFL);
 #ifndef MAIL_SANITIZED /* AddressSanitizer reserves terabytes */
     struct rlimit mem = {memory, memory};
     setrlimit(RLIMIT_AS, &mem);

@@ -9,9 +9,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mail.h"
 
@@ -118,6 +121,60 @@ static void test_not_mail_at_all(void **state)
     mail_free(&m);
 }
 
+/* The pid of this process's child (the worker), 0 if none. */
+static pid_t child_pid(void)
+{
+    DIR *d = opendir("/proc");
+    struct dirent *e;
+    pid_t found = 0;
+    while (d && !found && (e = readdir(d))) {
+        char path[300], comm[64];
+        int pid = 0, ppid = 0;
+        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (f && fscanf(f, "%d %63s %*c %d", &pid, comm, &ppid) == 3 &&
+            ppid == getpid())
+            found = pid;
+        if (f)
+            fclose(f);
+    }
+    if (d)
+        closedir(d);
+    return found;
+}
+
+/* A worker that dies costs the file it had; the next file gets a new one. */
+static void test_a_dead_worker_is_replaced(void **state)
+{
+    (void)state;
+    mail_reader_t *r = NULL;
+    assert_int_equal(mail_reader_new(&r), FOND_OK);
+    mail_t m;
+    char err[200] = "";
+    assert_int_equal(mail_reader_read(r, &m, MAIL_MESSAGE, message, strlen(message),
+                                      err, sizeof err), FOND_OK);
+    mail_free(&m);
+    pid_t worker = child_pid();
+    assert_true(worker > 0);
+    assert_int_equal(mail_reader_read(r, &m, MAIL_MESSAGE, message, strlen(message),
+                                      err, sizeof err), FOND_OK); /* the same one */
+    mail_free(&m);
+    assert_int_equal(child_pid(), worker);
+    kill(worker, SIGSEGV);
+    fond_status_t st = mail_reader_read(r, &m, MAIL_MESSAGE, message,
+                                        strlen(message), err, sizeof err);
+    mail_free(&m);
+    if (st != FOND_OK) /* it died before it was asked: reported */
+        assert_true(strstr(err, "crashed (signal 11)") || strstr(err, "stopped"));
+    assert_int_equal(mail_reader_read(r, &m, MAIL_MESSAGE, message, strlen(message),
+                                      err, sizeof err), FOND_OK);
+    assert_string_equal(m.messages[0].text, as_source);
+    mail_free(&m);
+    assert_true(child_pid() != worker);
+    mail_reader_free(r);
+    assert_int_equal(child_pid(), 0); /* ended with the reader */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -126,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_html_becomes_text),
         cmocka_unit_test(test_limits_refuse_with_a_reason),
         cmocka_unit_test(test_not_mail_at_all),
+        cmocka_unit_test(test_a_dead_worker_is_replaced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
