@@ -37,6 +37,7 @@
 
 #include "array.h"
 #include "decode.h"
+#include "langid.h"
 
 /* Built with AddressSanitizer, which a memory limit would stop. */
 #if defined(__SANITIZE_ADDRESS__)
@@ -525,6 +526,27 @@ static int put_addresses(buf_t *b, const char *name, InternetAddressList *a,
     return rc;
 }
 
+/* The stemmer a Content-Language header names ("fr", "de-CH": the first
+ * language, without its region), or NULL. */
+static const char *language_of(GMimeMessage *msg)
+{
+    GMimeObject *body = g_mime_message_get_mime_part(msg); /* where GMime
+                                                               keeps Content-* */
+    const char *v = g_mime_object_get_header(GMIME_OBJECT(msg), "Content-Language");
+    if (!v && body)
+        v = g_mime_object_get_header(body, "Content-Language");
+    char code[16];
+    size_t n = 0;
+    while (v && *v == ' ')
+        v++;
+    while (v && n + 1 < sizeof code && ((v[n] | 0x20) >= 'a' && (v[n] | 0x20) <= 'z'))
+        n++;
+    if (!v || n == 0)
+        return NULL;
+    snprintf(code, sizeof code, "%.*s", (int)n, v);
+    return langid_stemmer_named(code);
+}
+
 /* The message in the source format of source.h, or its failure. */
 static int write_message(GMimeMessage *msg, mail_message_t *out)
 {
@@ -544,6 +566,7 @@ static int write_message(GMimeMessage *msg, mail_message_t *out)
              put_addresses(&head, "From", g_mime_message_get_from(msg), NULL) ||
              put_addresses(&head, "To", g_mime_message_get_to(msg),
                            g_mime_message_get_cc(msg)) ||
+             put_field(&head, "Language", language_of(msg)) ||
              buf_puts(&head, "\n");
     if (rc == 0)
         rc = walk(&w, g_mime_message_get_mime_part(msg), 0);

@@ -9,6 +9,7 @@
  *     Date: <Date, as YYYY-MM-DD in the sender's time zone>
  *     From: <From>
  *     To: <To, then Cc>
+ *     Language: <the stemmer of Content-Language, when it names one>
  *
  *     <the text parts, decoded: transfer encoding by GMime, charset by
  *      decode.h; an HTML part reduced to text; of multipart/alternative

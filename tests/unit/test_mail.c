@@ -81,6 +81,18 @@ static void test_a_message_is_a_source(void **state)
     }
 }
 
+static void test_content_language_is_the_language(void **state)
+{
+    (void)state;
+    mail_t m = read_one("From: a@b.c\nSubject: s\nContent-Language: fr-CA\n\nTexte.\n", 0);
+    assert_string_equal(m.messages[0].text,
+                        "Title: s\nType: email\nFrom: a@b.c\nLanguage: french\n\nTexte.\n");
+    mail_free(&m);
+    m = read_one("From: a@b.c\nSubject: s\nContent-Language: tlh\n\nQapla'.\n", 0);
+    assert_null(strstr(m.messages[0].text, "Language:")); /* none fond stems */
+    mail_free(&m);
+}
+
 static void test_html_becomes_text(void **state)
 {
     (void)state;
@@ -180,6 +192,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mail_is_known_by_its_header),
         cmocka_unit_test(test_a_message_is_a_source),
+        cmocka_unit_test(test_content_language_is_the_language),
         cmocka_unit_test(test_html_becomes_text),
         cmocka_unit_test(test_limits_refuse_with_a_reason),
         cmocka_unit_test(test_not_mail_at_all),
