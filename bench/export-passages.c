@@ -42,7 +42,7 @@ int main(int argc, char **argv)
     ok = ok && store_search(s, &m, all, &o) == FOND_OK;
     for (size_t i = 0; ok && i < store_mset_size(m); i++) {
         size_t len;
-        const char *id = store_mset_value(m, i, STORE_SLOT_ID, &len);
+        const char *id = store_mset_value(m, i, SCHEMA_SLOT_ID, &len);
         fwrite(id, 1, len, stdout);
         putchar('\t');
         const char *text = store_mset_data(m, i, &len);

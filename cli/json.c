@@ -87,6 +87,11 @@ static void write_archival(FILE *out, const fond_hit_t *h)
         write_note(out, &h->notes[i]);
     }
     fputs(h->n_notes ? "\n      ]" : "]", out);
+    fputs(",\n      \"archive_ref\": ", out);
+    if (h->archive_ref)
+        write_note(out, h->archive_ref);
+    else
+        fputs("null", out);
     fprintf(out, ",\n      \"source_start\": %zu,\n      \"source_end\": %zu,"
                  "\n      \"more_in_source\": %zu",
             h->source_start, h->source_end, h->more_in_source);

@@ -41,7 +41,7 @@ typedef struct {
     fond_db_t *db;
     const char *variants;
     fond_sync_opts_t sync;
-    int verbose, quiet, keep_missing, progress, compact, json;
+    int verbose, quiet, keep_missing, progress, compact, json, upgrade;
     FILE *listing; /* where --verbose lists files: stdout, or stderr with
                       --json (stdout is the JSON's alone) */
     size_t shards, jobs;
@@ -71,6 +71,8 @@ static void usage(FILE *out)
           "  -j, --jobs N         index a sharded database with N processes\n"
           "      --compact        merge the shards into one database (Xapian's\n"
           "                       compactor), after indexing PATHs if given\n"
+          "      --upgrade        bring a database written by an earlier fond up\n"
+          "                       to date (any run does it first), PATHs or not\n"
           "      --keep-missing   keep the passages of files that are gone\n"
           "      --retry-failed   try again files that failed and have not changed\n"
           "      --variants FILE  name variants to load (default: $FOND_VARIANTS,\n"
@@ -194,6 +196,25 @@ static void show_progress(run_t *r, size_t done, int last)
             "------------------------------", done, r->n_files, rate,
             (int)left / 60, (int)left % 60);
     if (last)
+        fputs("\n", stderr);
+}
+
+/* The upgrade's bar: sources indexed again of those recorded. */
+static void show_upgrade(void *ctx, size_t done, size_t total)
+{
+    run_t *r = ctx;
+    double t = now_seconds();
+    if (!r->progress || (done < total && t - r->last_progress < 0.1))
+        return;
+    r->last_progress = t;
+    double elapsed = t - r->started;
+    double left = done ? elapsed / (double)done * (double)(total - done) : 0;
+    int width = 30, filled = total ? (int)(width * done / total) : width;
+    fprintf(stderr, "\rupgrading [%.*s%.*s] %zu/%zu sources  ETA %d:%02d ",
+            filled, "##############################", width - filled,
+            "------------------------------", done, total, (int)left / 60,
+            (int)left % 60);
+    if (done == total)
         fputs("\n", stderr);
 }
 
@@ -599,9 +620,32 @@ static int canonical_roots(run_t *r, char **given)
     return r->roots ? 0 : -1;
 }
 
+/* A database written by an earlier fond is upgraded first, in place (a
+ * dry run only says so: its open fails with the reason). */
+static int upgrade(run_t *r, const char *db_path)
+{
+    fond_upgrade_result_t res;
+    fond_error_t err;
+    if (r->sync.dry_run)
+        return 0;
+    r->started = now_seconds();
+    fond_status_t st = fond_db_upgrade(db_path, show_upgrade, r, &res, &err);
+    if (st == FOND_ERR_NODB && !r->upgrade)
+        return 0; /* none yet: this run makes it */
+    if (st != FOND_OK) {
+        fprintf(stderr, "%s" PROG ": %s\n", r->progress ? "\n" : "", err.message);
+        return -1;
+    }
+    if (res.sources + res.missing && !r->quiet)
+        fprintf(stderr, PROG ": upgraded %s: %zu sources indexed again (%zu "
+                "passages), %zu gone\n", db_path, res.sources, res.passages,
+                res.missing);
+    return 0;
+}
+
 static int run_index(run_t *r, const char *db_path)
 {
-    if (prepare_shards(r, db_path) != 0)
+    if (upgrade(r, db_path) != 0 || prepare_shards(r, db_path) != 0)
         return CLI_EXIT_ERROR;
     for (int i = 0; i < r->n_roots && !r->fatal; i++)
         walk(r, r->roots[i], 0);
@@ -634,6 +678,7 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         {"shards", required_argument, NULL, 'S'},
         {"jobs", required_argument, NULL, 'j'},
         {"compact", no_argument, NULL, 'C'},
+        {"upgrade", no_argument, NULL, 'U'},
         {"keep-missing", no_argument, NULL, 'K'},
         {"retry-failed", no_argument, NULL, 'R'},
         {"variants", required_argument, NULL, 'W'},
@@ -657,6 +702,7 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
                 return bad_usage("--jobs takes a number from 1 to 64", optarg);
             break;
         case 'C': r->compact = 1; break;
+        case 'U': r->upgrade = 1; break;
         case 'n': r->sync.dry_run = 1; break;
         case 'K': r->keep_missing = 1; break;
         case 'R': r->sync.retry_failed = 1; break;
@@ -669,7 +715,7 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         default: return bad_usage("unknown option", NULL);
         }
     }
-    if (optind == argc && !r->compact)
+    if (optind == argc && !r->compact && !r->upgrade)
         return bad_usage("no PATH to index", NULL);
     r->variants = cli_variants_path(variants);
     r->n_roots = argc - optind;

@@ -156,9 +156,29 @@ static const struct {
     {CYR_EL_CAP CYR_EL, ARCH_SHEETS},
 };
 
-/* The end of a fond, opis or delo number at s[i] ("28", "R-1318", "68a"):
- * up to a comma, semicolon, bracket or space, without a final full stop;
- * i itself unless it holds a digit. */
+/* Does a number's letter suffix ("13 a", "12 bis") start at s[i], after
+ * a space: up to 3 letters, then a comma, semicolon, bracket or the end
+ * (a full stop that ends the text too)?  Its end, else 0 (a letter then
+ * "." is the next abbreviation: "28 s. 1"). */
+static size_t letter_suffix(const char *s, size_t len, size_t i)
+{
+    size_t end = i;
+    while (end < len && end - i < 12 && is_letter_byte(s[end]))
+        end++;
+    int letters = 0;
+    for (size_t k = i; k < end; k++)
+        letters += ((unsigned char)s[k] & 0xC0) != 0x80;
+    if (end == i || letters > 3)
+        return 0;
+    return end == len || s[end] == ',' || s[end] == ';' || s[end] == ')' ||
+                   (s[end] == '.' && end + 1 == len)
+               ? end : 0;
+}
+
+/* The end of a fond, opis or delo number at s[i] ("28", "R-1318", "68a",
+ * "68/1", "13 a"): up to a comma, semicolon, bracket or space (a space
+ * before a letter suffix included), without a final full stop; i itself
+ * unless it holds a digit. */
 static size_t scan_archival_number(const char *s, size_t len, size_t i)
 {
     size_t end = i;
@@ -166,6 +186,9 @@ static size_t scan_archival_number(const char *s, size_t len, size_t i)
     while (end < len && s[end] != ',' && s[end] != ';' && s[end] != ')' &&
            !is_space(s[end]))
         digit |= is_digit(s[end++]);
+    size_t suffix = digit && end + 1 < len && s[end] == ' '
+                        ? letter_suffix(s, len, end + 1) : 0;
+    end = suffix ? suffix : end;
     while (end > i && s[end - 1] == '.')
         end--;
     return digit ? end : i;

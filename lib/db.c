@@ -19,6 +19,7 @@
 #include "langid.h"
 #include "mail.h"
 #include "hash.h"
+#include "schema.h"
 
 const char *fond_status_str(fond_status_t status)
 {
@@ -36,6 +37,7 @@ const char *fond_status_str(fond_status_t status)
     case FOND_ERR_MODIFIED: return "database was modified during the search";
     case FOND_ERR_XAPIAN: return "Xapian error";
     case FOND_ERR_INTERNAL: return "internal error";
+    case FOND_ERR_UPGRADE: return "database written by an earlier fond";
     }
     return "unknown status";
 }
@@ -52,6 +54,13 @@ fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)
 fond_status_t db_fail_store(fond_db_t *db, fond_status_t st)
 {
     return db_fail(db, st, "%s", store_error(db->store));
+}
+
+fond_status_t db_delete_source(fond_db_t *db, const char *hash)
+{
+    char term[sizeof SCHEMA_SOURCE + 17];
+    snprintf(term, sizeof term, SCHEMA_SOURCE "%s", hash);
+    return store_delete_term(db->store, term);
 }
 
 const char *fond_db_error(const fond_db_t *db) { return db ? db->error : ""; }
@@ -166,9 +175,44 @@ fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
 
 /* ------------------------------------------------------------ open, close */
 
+/* Is the database of this fond's schema (schema.h)?  One with no
+ * documents is made so, when writable; one with documents and another
+ * version (or none: before versions were recorded) needs upgrading. */
+static fond_status_t check_schema(fond_db_t *db, const char *path, int writable,
+                                  char *msg, size_t size)
+{
+    char *version = NULL;
+    size_t docs = 0;
+    fond_status_t st = store_get_metadata(db->store, SCHEMA_VERSION_KEY, &version);
+    if (st == FOND_OK && strcmp(version, SCHEMA_VERSION) != 0)
+        st = store_doc_count(db->store, &docs);
+    int current = version && strcmp(version, SCHEMA_VERSION) == 0;
+    free(version);
+    if (st != FOND_OK) {
+        snprintf(msg, size, "%s", store_error(db->store));
+        return st;
+    }
+    if (current)
+        return FOND_OK;
+    if (docs > 0) {
+        snprintf(msg, size, "%.200s: written by an earlier version of fond; "
+                 "'fond-index --upgrade --db %.200s' brings it up to date",
+                 path, path);
+        return FOND_ERR_UPGRADE;
+    }
+    for (size_t i = 0; writable && i < DB_MAX_SHARDS && st == FOND_OK; i++) {
+        store_t *s = db->n_shards ? db->shards[i] : i ? NULL : db->store;
+        if (s)
+            st = store_set_metadata(s, SCHEMA_VERSION_KEY, SCHEMA_VERSION);
+        if (st != FOND_OK)
+            snprintf(msg, size, "%s", store_error(s));
+    }
+    return st;
+}
+
 static fond_status_t open_db(fond_db_t **out, const char *path,
                              fond_db_mode_t mode, size_t part, size_t parts,
-                             fond_error_t *err)
+                             int any_schema, fond_error_t *err)
 {
     char scratch[sizeof err->message];
     char *msg = err ? err->message : scratch;
@@ -187,8 +231,11 @@ static fond_status_t open_db(fond_db_t **out, const char *path,
     else if (st == FOND_OK)
         st = store_open(&db->store, path, mode == FOND_DB_WRITE, msg,
                         sizeof scratch);
+    if (st == FOND_OK && !any_schema)
+        st = check_schema(db, path, mode == FOND_DB_WRITE, msg, sizeof scratch);
     if (st != FOND_OK) {
         close_shards(db);
+        store_close(db->n_shards ? NULL : db->store);
         analyzer_free(db->analyzer);
         free(db);
         return st;
@@ -200,7 +247,13 @@ static fond_status_t open_db(fond_db_t **out, const char *path,
 fond_status_t fond_db_open(fond_db_t **out, const char *path,
                            fond_db_mode_t mode, fond_error_t *err)
 {
-    return open_db(out, path, mode, 0, 1, err);
+    return open_db(out, path, mode, 0, 1, 0, err);
+}
+
+fond_status_t db_open_any_schema(fond_db_t **out, const char *path,
+                                 fond_error_t *err)
+{
+    return open_db(out, path, FOND_DB_WRITE, 0, 1, 1, err);
 }
 
 fond_status_t fond_db_open_part(fond_db_t **out, const char *path,
@@ -212,7 +265,7 @@ fond_status_t fond_db_open_part(fond_db_t **out, const char *path,
                      "%s: parts need a sharded database", path);
         return FOND_ERR_ARG;
     }
-    return open_db(out, path, FOND_DB_WRITE, part, parts, err);
+    return open_db(out, path, FOND_DB_WRITE, part, parts, 0, err);
 }
 
 int fond_db_owns(fond_db_t *db, const char *path)
@@ -304,7 +357,7 @@ static int remove_entry(const char *path, const struct stat *sb, int flag,
 }
 
 /* rm -rf */
-static fond_status_t remove_tree(const char *path, char *msg, size_t size)
+fond_status_t db_remove_tree(const char *path, char *msg, size_t size)
 {
     if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) == 0)
         return FOND_OK;
@@ -326,7 +379,7 @@ fond_status_t fond_db_compact(const char *path, fond_error_t *err)
         st = FOND_ERR_IO;
     }
     if (st == FOND_OK)
-        st = remove_tree(old, msg, sizeof scratch);
+        st = db_remove_tree(old, msg, sizeof scratch);
     return st;
 }
 

@@ -46,6 +46,18 @@ fond_status_t db_each_store(fond_db_t *db,
 fond_status_t db_analyzer(fond_db_t *db, const char *language,
                           analyzer_t **out);
 
+/* Open the database at path for writing whatever version of the schema it
+ * holds (fond_db_upgrade reads the old one so). */
+fond_status_t db_open_any_schema(fond_db_t **out, const char *path,
+                                 fond_error_t *err);
+
+/* rm -rf path; on failure a message in msg. */
+fond_status_t db_remove_tree(const char *path, char *msg, size_t size);
+
+/* Delete the source with id `hash` (16 hex digits) from db->store: its
+ * passages (XSRC<hash>), its record with them. */
+fond_status_t db_delete_source(fond_db_t *db, const char *hash);
+
 /* Record a printf-style message on the handle and return st, so that error
  * paths read `return db_fail(db, st, "...", ...)`. */
 fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)

@@ -35,7 +35,8 @@ typedef enum {
     FOND_ERR_CORRUPT,  /* the database is damaged */
     FOND_ERR_MODIFIED, /* the database changed under a reader: reopen */
     FOND_ERR_XAPIAN,   /* any other error reported by Xapian */
-    FOND_ERR_INTERNAL  /* a bug in fond */
+    FOND_ERR_INTERNAL, /* a bug in fond */
+    FOND_ERR_UPGRADE   /* written by an earlier fond: fond_db_upgrade() */
 } fond_status_t;
 
 /* A short, static, English description of a status ("database is locked"). */
@@ -58,7 +59,8 @@ typedef enum {
 /*
  * Open the database at `path`.  On success *out is a handle the caller
  * frees with fond_db_close().  On failure *out is NULL and, if `err` is
- * not NULL, err->message says why.
+ * not NULL, err->message says why.  A database with passages written by an
+ * earlier fond fails with FOND_ERR_UPGRADE (see fond_db_upgrade).
  */
 fond_status_t fond_db_open(fond_db_t **out, const char *path,
                            fond_db_mode_t mode, fond_error_t *err);
@@ -81,6 +83,30 @@ size_t fond_db_shard_count(const char *path);
 fond_status_t fond_db_open_part(fond_db_t **out, const char *path,
                                 size_t part, size_t parts, fond_error_t *err);
 int fond_db_owns(fond_db_t *db, const char *path);
+
+/* How fond_db_upgrade() is getting on: `done` of `total` sources. */
+typedef void (*fond_upgrade_progress_fn)(void *ctx, size_t done, size_t total);
+
+typedef struct {
+    size_t sources;  /* indexed again from their files */
+    size_t missing;  /* recorded, but their files are gone or unreadable:
+                        not in the upgraded database */
+    size_t passages;
+} fond_upgrade_result_t;
+
+/*
+ * Bring a database written by an earlier fond (fond_db_open() says
+ * FOND_ERR_UPGRADE) to this version, in place: index every source it
+ * records again from its file into a new database beside it (PATH.upgrading,
+ * with as many shards), then swap the two with one rename, so that readers
+ * see the old database or the new one, never a mix; the old one is removed.
+ * The old database stays locked against other indexers meanwhile.  A
+ * database that is current already is left alone (out->sources 0).
+ * progress (may be NULL) is called after each source.
+ */
+fond_status_t fond_db_upgrade(const char *path, fond_upgrade_progress_fn progress,
+                              void *ctx, fond_upgrade_result_t *out,
+                              fond_error_t *err);
 
 /* Merge a database's shards into one database, in place, with Xapian's
  * compactor (also compacts an ordinary database).  No writer may hold it. */
@@ -279,6 +305,9 @@ typedef struct {
     size_t n_variants;
     size_t more_in_source; /* with per_source: matching passages of this
                               source not shown */
+    const fond_note_t *archive_ref; /* the source's own Archive reference
+                                       header, parsed as a footnote's
+                                       citation (number 0); NULL if none */
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;

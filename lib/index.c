@@ -1,9 +1,9 @@
 /*
  * index.c -- writing a source into the index.  ingest.c turns the file's
  * bytes into passages with their footnotes and dates; this file turns each
- * passage into one Xapian document, with the terms and values of the schema
- * written out at the top of store.cc, replacing whatever the same source
- * path had before.
+ * source into one source record and each passage into one Xapian
+ * document, with the terms, values and data of schema.h, replacing
+ * whatever the same source path had before.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -18,8 +18,9 @@
 #include "ingest.h"
 #include "langid.h"
 #include "mail.h"
+#include "schema.h"
 
-#define TERM_MAX 240 /* Xapian's limit is 245 bytes */
+#define TERM_MAX SCHEMA_TERM_MAX
 #define MAX_SOURCE_BYTES ((size_t)1 << 30)
 
 /* What every passage of one source shares. */
@@ -30,10 +31,12 @@ typedef struct {
     const ingest_t *in;
     analyzer_t *analyzer;  /* stemming in the source's language */
     char hash[17];         /* FNV-1a 64 of the path, hex: the source's id */
-    char src_term[4 + 17]; /* "XSRC" + hash */
-    char file_term[4 + 17]; /* "XSRC" + the hash of the file the source is
-                               in, when that is not the source's path (a
-                               message of an mbox); else "" */
+    char src_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash> */
+    int has_archival;      /* its Archive reference header, parsed */
+    citation_archival_t archival;
+    char file_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash of the file the
+                               source is in>, when that is not the source's
+                               path (a message of an mbox); else "" */
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -71,23 +74,31 @@ static char *title_from_path(const char *path)
 
 /* ------------------------------------------------------------- terms */
 
+/* How a word becomes a term: the passage's text (a posting, its stem and
+ * spelling data), a footnote's word (weighed, no position), or a filter on
+ * a source-level field (no weight, no part of the passage's length). */
+typedef enum { AS_TEXT, AS_WORD, AS_FILTER } term_kind_t;
+
 typedef struct {
     store_t *store;
     store_doc_t *doc;
     const char *prefix;
-    int positions; /* the passage text: positions, stems, spelling data */
+    term_kind_t kind;
     fond_status_t status;
 } terms_ctx_t;
 
 static fond_status_t add_prefixed(store_doc_t *doc, const char *prefix,
-                                  const char *word, unsigned pos)
+                                  const char *word, term_kind_t kind,
+                                  unsigned pos)
 {
     char term[TERM_MAX + 8];
     int n = snprintf(term, sizeof term, "%s%s", prefix, word);
     if (n < 0 || (size_t)n >= sizeof term)
         return FOND_OK; /* too long to be a term: skipped, as the analyzer does */
-    if (pos)
+    if (kind == AS_TEXT && pos)
         return store_doc_add_posting(doc, term, (size_t)n, pos);
+    if (kind == AS_FILTER)
+        return store_doc_add_filter(doc, term, (size_t)n);
     return store_doc_add_term(doc, term, (size_t)n);
 }
 
@@ -99,67 +110,69 @@ static int is_suggestible(const analyze_token_t *t)
 }
 
 /* Passage words: the folded word (with its position), its Z-stem, and the
- * spelling data; field words: prefix + folded word. */
+ * spelling data; other words: prefix + folded word. */
 static int add_token(void *ctx, const analyze_token_t *t)
 {
     terms_ctx_t *c = ctx;
-    c->status = add_prefixed(c->doc, c->prefix, t->word,
-                             c->positions ? t->pos : 0);
-    if (c->status == FOND_OK && c->positions)
-        c->status = add_prefixed(c->doc, "Z", t->stem, 0);
-    if (c->status == FOND_OK && c->positions && is_suggestible(t))
+    c->status = add_prefixed(c->doc, c->prefix, t->word, c->kind, t->pos);
+    if (c->status == FOND_OK && c->kind == AS_TEXT)
+        c->status = add_prefixed(c->doc, SCHEMA_STEM, t->stem, AS_WORD, 0);
+    if (c->status == FOND_OK && c->kind == AS_TEXT && is_suggestible(t))
         c->status = store_add_spelling(c->store, t->word);
     return c->status != FOND_OK;
 }
 
 static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
                                const char *prefix, const char *text,
-                               size_t len, int positions)
+                               size_t len, term_kind_t kind)
 {
     if (!text)
         return FOND_OK;
-    terms_ctx_t c = {src->store, doc, prefix, positions, FOND_OK};
+    terms_ctx_t c = {src->store, doc, prefix, kind, FOND_OK};
     fond_status_t st = analyze_text(src->analyzer, text, len, add_token, &c);
     return st != FOND_OK ? st : c.status;
 }
 
+/* A source field's words, as filters. */
 static fond_status_t add_field(const source_ctx_t *src, store_doc_t *doc,
                                const char *prefix, const char *value)
 {
-    return value ? add_words(src, doc, prefix, value, strlen(value), 0)
+    return value ? add_words(src, doc, prefix, value, strlen(value), AS_FILTER)
                  : FOND_OK;
 }
 
-/* A value folded into one term, without spaces or punctuation, as the
- * query side joins it: "SA AR" -> "saar". */
+/* A whole value as one filter term (schema_whole_value): "SA AR" -> "saar". */
 static fond_status_t add_whole(store_doc_t *doc, const char *prefix,
                                const char *value)
 {
-    char folded[TERM_MAX], joined[TERM_MAX];
-    size_t n = analyze_fold(value, strlen(value), folded, sizeof folded), k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!strchr(" ,.-", folded[i]))
-            joined[k++] = folded[i];
-    joined[k] = '\0';
-    return k ? add_prefixed(doc, prefix, joined, 0) : FOND_OK;
+    char whole[TERM_MAX];
+    return schema_whole_value(value, strlen(value), whole, sizeof whole)
+               ? add_prefixed(doc, prefix, whole, AS_FILTER, 0)
+               : FOND_OK;
 }
 
 /* Y1921, M192107, D19210703: as far as the date is known. */
 static fond_status_t add_date_terms(store_doc_t *doc, const char *yyyymmdd)
 {
-    char term[16];
-    if (strlen(yyyymmdd) != 8)
-        return FOND_OK;
-    snprintf(term, sizeof term, "Y%.4s", yyyymmdd);
-    fond_status_t st = store_doc_add_term(doc, term, strlen(term));
-    if (st == FOND_OK && memcmp(yyyymmdd + 4, "00", 2) != 0) {
-        snprintf(term, sizeof term, "M%.6s", yyyymmdd);
-        st = store_doc_add_term(doc, term, strlen(term));
-    }
-    if (st == FOND_OK && memcmp(yyyymmdd + 6, "00", 2) != 0) {
-        snprintf(term, sizeof term, "D%.8s", yyyymmdd);
-        st = store_doc_add_term(doc, term, strlen(term));
-    }
+    char terms[3][16];
+    size_t n = schema_date_terms(yyyymmdd, terms);
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < n && st == FOND_OK; i++)
+        st = store_doc_add_filter(doc, terms[i], strlen(terms[i]));
+    return st;
+}
+
+/* An archival citation's parts, each as one term. */
+static fond_status_t add_citation_terms(store_doc_t *doc,
+                                        const citation_archival_t *c)
+{
+    fond_status_t st = add_whole(doc, SCHEMA_ARCHIVE, c->archive);
+    if (st == FOND_OK)
+        st = add_whole(doc, SCHEMA_FOND, c->fond);
+    if (st == FOND_OK)
+        st = add_whole(doc, SCHEMA_OPIS, c->opis);
+    if (st == FOND_OK)
+        st = add_whole(doc, SCHEMA_DELO, c->delo);
     return st;
 }
 
@@ -168,18 +181,11 @@ static fond_status_t add_date_terms(store_doc_t *doc, const char *yyyymmdd)
 static fond_status_t add_note_terms(const source_ctx_t *src, store_doc_t *doc,
                                     const ingest_note_t *note)
 {
-    fond_status_t st = add_words(src, doc, "", note->text, strlen(note->text), 0);
-    const citation_archival_t *c = &note->archival;
+    fond_status_t st = add_words(src, doc, "", note->text, strlen(note->text),
+                                 AS_WORD);
     if (st != FOND_OK || !note->has_archival)
         return st;
-    st = add_whole(doc, "XARCHIVE", c->archive);
-    if (st == FOND_OK)
-        st = add_whole(doc, "XFOND", c->fond);
-    if (st == FOND_OK)
-        st = add_whole(doc, "XOPIS", c->opis);
-    if (st == FOND_OK)
-        st = add_whole(doc, "XDELO", c->delo);
-    return st;
+    return add_citation_terms(doc, &note->archival);
 }
 
 /* ------------------------------------------------------------- values */
@@ -225,6 +231,16 @@ static void dates_value(const ingest_passage_t *p, const char *source_date,
     }
 }
 
+static fond_status_t set_all(store_doc_t *doc, const unsigned *slots,
+                             const char *const *values, size_t n)
+{
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < n && st == FOND_OK; i++)
+        st = set_value(doc, slots[i], values[i]);
+    return st;
+}
+
+/* A passage's fields; the path and type as well, for the facets. */
 static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
                                 const ingest_passage_t *p, const char *id)
 {
@@ -237,58 +253,68 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
     char *notes = notes_value(p);
     if (!notes)
         return FOND_ERR_NOMEM;
-    const struct { unsigned slot; const char *value; } values[] = {
-        {STORE_SLOT_PATH, src->path},       {STORE_SLOT_TITLE, src->title},
-        {STORE_SLOT_ORDINAL, ord},          {STORE_SLOT_ID, id},
-        {STORE_SLOT_DATE, h->date},         {STORE_SLOT_TYPE, h->type},
-        {STORE_SLOT_FROM, h->from},         {STORE_SLOT_TO, h->to},
-        {STORE_SLOT_PLACE, h->place},       {STORE_SLOT_LANGUAGE, src->in->language},
-        {STORE_SLOT_NOTES, notes},          {STORE_SLOT_DATES, dates},
-        {STORE_SLOT_RANGE, range},          {STORE_SLOT_SORTDATE, sortdate},
-        {STORE_SLOT_SOURCE, src->hash},     {STORE_SLOT_YEAR, year},
-    };
-    fond_status_t st = FOND_OK;
-    for (size_t i = 0; i < sizeof values / sizeof *values && st == FOND_OK; i++)
-        st = set_value(doc, values[i].slot, values[i].value);
+    const unsigned slots[] = {
+        SCHEMA_SLOT_PATH,  SCHEMA_SLOT_TYPE,     SCHEMA_SLOT_ORDINAL,
+        SCHEMA_SLOT_ID,    SCHEMA_SLOT_NOTES,    SCHEMA_SLOT_DATES,
+        SCHEMA_SLOT_RANGE, SCHEMA_SLOT_SORTDATE, SCHEMA_SLOT_SOURCE,
+        SCHEMA_SLOT_YEAR};
+    const char *const values[] = {src->path, h->type, ord, id, notes, dates,
+                                  range, sortdate, src->hash, year};
+    fond_status_t st = set_all(doc, slots, values, sizeof slots / sizeof *slots);
     free(notes);
     return st;
 }
 
 /* ------------------------------------------------------------- one passage */
 
-/* Terms every passage of the source carries: its id terms, title, the
- * words of its path, type,
- * sender, recipient, place, language and date. */
-static fond_status_t add_source_terms(const source_ctx_t *src, store_doc_t *doc)
+/* The source-level terms its passages carry too (schema.h, "Filters"):
+ * type, language, its own date, its Archive reference. */
+static fond_status_t add_shared_terms(const source_ctx_t *src, store_doc_t *doc)
 {
     const source_t *h = &src->in->header;
-    char pterm[TERM_MAX + 1], lterm[32];
-    snprintf(pterm, sizeof pterm, "P%s", src->path); /* cut if long */
-    snprintf(lterm, sizeof lterm, "L%s", src->in->language);
-    fond_status_t st = store_doc_add_term(doc, src->src_term, strlen(src->src_term));
-    if (st == FOND_OK && src->file_term[0])
-        st = store_doc_add_term(doc, src->file_term, strlen(src->file_term));
-    if (st == FOND_OK)
-        st = store_doc_add_term(doc, pterm, strlen(pterm));
-    if (st == FOND_OK)
-        st = store_doc_add_term(doc, lterm, strlen(lterm));
+    char lterm[32];
+    snprintf(lterm, sizeof lterm, SCHEMA_LANGUAGE "%s", src->in->language);
+    fond_status_t st = store_doc_add_filter(doc, lterm, strlen(lterm));
     if (st == FOND_OK && h->type)
-        st = add_prefixed(doc, "T", h->type, 0);
-    if (st == FOND_OK)
-        st = add_field(src, doc, "S", src->title);
-    char *path_words = words_of_name(src->path, strlen(src->path));
-    if (st == FOND_OK)
-        st = path_words ? add_field(src, doc, "XP", path_words) : FOND_ERR_NOMEM;
-    free(path_words);
-    if (st == FOND_OK)
-        st = add_field(src, doc, "A", h->from);
-    if (st == FOND_OK)
-        st = add_field(src, doc, "XTO", h->to);
-    if (st == FOND_OK)
-        st = add_field(src, doc, "XPLACE", h->place);
+        st = add_whole(doc, SCHEMA_TYPE, h->type);
     if (st == FOND_OK)
         st = add_date_terms(doc, h->date);
+    if (st == FOND_OK && src->has_archival)
+        st = add_citation_terms(doc, &src->archival);
     return st;
+}
+
+/* The source record, on the source's first passage: the terms only it
+ * holds (title, path, its words, sender, recipient, place) and the fields
+ * every passage of the source shows. */
+static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
+{
+    const source_t *h = &src->in->header;
+    char pterm[TERM_MAX + 1];
+    snprintf(pterm, sizeof pterm, SCHEMA_PATH "%s", src->path); /* cut if long */
+    store_doc_set_record(doc);
+    fond_status_t st = store_doc_add_filter(doc, pterm, strlen(pterm));
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_TITLE, src->title);
+    char *path_words = words_of_name(src->path, strlen(src->path));
+    if (st == FOND_OK)
+        st = path_words ? add_field(src, doc, SCHEMA_PATH_WORD, path_words)
+                        : FOND_ERR_NOMEM;
+    free(path_words);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_FROM, h->from);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_TO, h->to);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_PLACE, h->place);
+    const unsigned slots[] = {
+        SCHEMA_SLOT_TITLE, SCHEMA_SLOT_DATE, SCHEMA_SLOT_FROM,
+        SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
+        SCHEMA_SLOT_ARCHIVE_REF};
+    const char *const values[] = {src->title, h->date, h->from, h->to,
+                                  h->place, src->in->language, h->archive_ref};
+    return st == FOND_OK ? set_all(doc, slots, values, sizeof slots / sizeof *slots)
+                         : st;
 }
 
 static fond_status_t add_passage_terms(const source_ctx_t *src,
@@ -296,7 +322,7 @@ static fond_status_t add_passage_terms(const source_ctx_t *src,
                                        const ingest_passage_t *p)
 {
     const char *text = src->in->body.text + p->start;
-    fond_status_t st = add_words(src, doc, "", text, p->end - p->start, 1);
+    fond_status_t st = add_words(src, doc, "", text, p->end - p->start, AS_TEXT);
     for (size_t i = 0; i < p->n_dates && st == FOND_OK; i++) {
         char d[9];
         dates_format(&p->dates[i], d);
@@ -312,13 +338,19 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
 {
     char id[40], qterm[48];
     snprintf(id, sizeof id, "%s-%u", src->hash, p->ordinal);
-    snprintf(qterm, sizeof qterm, "Q%s", id);
+    snprintf(qterm, sizeof qterm, SCHEMA_ID "%s", id);
     store_doc_t *doc = NULL;
     fond_status_t st = store_doc_new(db->store, &doc);
     if (st == FOND_OK)
-        st = store_doc_add_term(doc, qterm, strlen(qterm));
+        st = store_doc_add_filter(doc, qterm, strlen(qterm));
     if (st == FOND_OK)
-        st = add_source_terms(src, doc);
+        st = store_doc_add_filter(doc, src->src_term, strlen(src->src_term));
+    if (st == FOND_OK && src->file_term[0])
+        st = store_doc_add_filter(doc, src->file_term, strlen(src->file_term));
+    if (st == FOND_OK)
+        st = add_shared_terms(src, doc);
+    if (st == FOND_OK && p->ordinal == SCHEMA_RECORD_PASSAGE)
+        st = add_record(src, doc);
     if (st == FOND_OK)
         st = add_passage_terms(src, doc, p);
     if (st == FOND_OK)
@@ -340,7 +372,7 @@ static int known_in_collection(void *ctx, const char *word, int is_stem)
     fond_db_t *db = ctx;
     char term[TERM_MAX + 2];
     size_t freq = 0;
-    snprintf(term, sizeof term, "%s%s", is_stem ? "Z" : "", word);
+    snprintf(term, sizeof term, "%s%s", is_stem ? SCHEMA_STEM : "", word);
     return store_term_freq(db->store, term, &freq) == FOND_OK && freq > 0;
 }
 
@@ -359,10 +391,13 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
 {
     snprintf(src->hash, sizeof src->hash, "%016llx",
              (unsigned long long)hash_string(src->path));
-    snprintf(src->src_term, sizeof src->src_term, "XSRC%s", src->hash);
+    snprintf(src->src_term, sizeof src->src_term, SCHEMA_SOURCE "%s", src->hash);
+    const char *ref = src->in->header.archive_ref;
+    src->has_archival = ref && citation_find_archival(ref, strlen(ref),
+                                                      &src->archival);
     fond_status_t st = db_analyzer(db, src->in->language, &src->analyzer);
     if (st == FOND_OK)
-        st = store_delete_term(db->store, src->src_term);
+        st = db_delete_source(db, src->hash);
     for (size_t i = 0; i < src->in->n_passages && st == FOND_OK; i++)
         st = write_passage(db, src, &src->in->passages[i]);
     return st;
@@ -424,12 +459,12 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     const char *how = "";
     choose_language(db, &in, &how);
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
-    source_ctx_t src = {db->store, source_path,
-                        title ? title : in.header.title, &in, NULL, "", "", ""};
+    source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
+                        &in, NULL, "", "", 0, {"", "", "", "", ""}, ""};
     if (!src.title)
         src.title = derived;
     if (strcmp(file_path, source_path) != 0)
-        snprintf(src.file_term, sizeof src.file_term, "XSRC%016llx",
+        snprintf(src.file_term, sizeof src.file_term, SCHEMA_SOURCE "%016llx",
                  (unsigned long long)hash_string(file_path));
     st = src.title ? write_source(db, &src) : FOND_ERR_NOMEM;
     if (st != FOND_OK)
@@ -483,7 +518,7 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
                                 size_t len, fond_index_result_t *out)
 {
     mail_t mail;
-    char why[256] = "", term[4 + 17];
+    char why[256] = "";
     fond_status_t st = db->mail ? FOND_OK : mail_reader_new(&db->mail);
     if (st == FOND_OK)
         st = mail_reader_read(db->mail, &mail, kind, bytes, len, why, sizeof why);
@@ -497,9 +532,9 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
         mail_free(&mail);
         return db_fail(db, st, "%s: %s, skipped", path, why);
     }
-    snprintf(term, sizeof term, "XSRC%016llx",
-             (unsigned long long)hash_string(path));
-    st = store_delete_term(db->store, term);
+    char hash[17];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)hash_string(path));
+    st = db_delete_source(db, hash); /* every message the file had */
     fond_index_result_t all, one;
     memset(&all, 0, sizeof all);
     for (size_t i = 0; i < mail.n && st == FOND_OK; i++) {

@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "ingest.h"
+#include "schema.h"
 
 #define MAX_DEPTH 32      /* nested parentheses and operators */
 #define MAX_VARIANTS 16   /* variants looked up for one word */
@@ -39,22 +40,8 @@
 
 /* ------------------------------------------------------------ fields */
 
-typedef struct {
-    const char *name;
-    const char *prefix; /* of its terms in the index (store.cc) */
-    int whole;          /* the value is one term ("SA AR" -> "saar"), not
-                           one term a word */
-} query_field_t;
-
-static const query_field_t fields[] = {
-    {"title", "S", 0},          {"type", "T", 1},
-    {"from", "A", 0},           {"to", "XTO", 0},
-    {"place", "XPLACE", 0},     {"language", "L", 1},
-    {"archive", "XARCHIVE", 1}, {"fond", "XFOND", 1},
-    {"opis", "XOPIS", 1},       {"delo", "XDELO", 1},
-    {"source", "XP", 0}, /* words of the source's path */
-    {"date", NULL, 1},   /* a date range, built from Y/M/D terms */
-};
+/* The fields and their prefixes are the schema's (schema.h). */
+typedef schema_field_t query_field_t;
 
 /* ------------------------------------------------------------ the tree */
 
@@ -79,6 +66,7 @@ typedef struct node {
     int from[3], to[3];        /* a date range: year, month, day */
     unsigned window;           /* NEAR/n */
     size_t at, end;            /* where the word stood in the query text */
+    char *whole;               /* a whole field's value, as schema.h makes it */
     struct node **kids;
     size_t n_kids;
 } node_t;
@@ -138,6 +126,7 @@ static void node_free(node_t *n)
     for (size_t i = 0; i < n->n_kids; i++)
         node_free(n->kids[i]);
     free(n->kids);
+    free(n->whole);
     free(n);
 }
 
@@ -324,10 +313,7 @@ static int lex_near(parser_t *p, size_t start, size_t end, lexeme_t *l)
 /* name:value, with a known name (or an error for an unknown one). */
 static fond_status_t lex_field(parser_t *p, size_t i, size_t colon, lexeme_t *l)
 {
-    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
-        if (strlen(fields[f].name) == colon - i &&
-            strncasecmp(fields[f].name, p->text + i, colon - i) == 0)
-            l->field = &fields[f];
+    l->field = schema_field(p->text + i, colon - i);
     if (!l->field) {
         char what[160];
         snprintf(what, sizeof what, "unknown field '%.*s' (fields: title, "
@@ -550,6 +536,12 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
         snprintf(what, sizeof what, "a field's value is too long (at most "
                  "%d bytes)", FIELD_VALUE_MAX);
         st = parse_error(p, l.at, what);
+    }
+    if (st == FOND_OK && kind == NODE_FIELD && n->field->whole) {
+        char whole[SCHEMA_TERM_MAX];
+        schema_whole_value(p->text + l.start, l.end - l.start, whole, sizeof whole);
+        if (!(n->whole = strdup(whole)))
+            st = FOND_ERR_NOMEM;
     }
     if (st == FOND_OK)
         st = lex_next(p);
@@ -1114,7 +1106,7 @@ static fond_status_t build_family(builder_t *b, const query_token_t *t,
     if (st != FOND_OK)
         return st;
     for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++)
-        st = parts_term(&p, b->s, "Z", t->stems[k]);
+        st = parts_term(&p, b->s, SCHEMA_STEM, t->stems[k]);
     for (size_t k = 0; k < b->n_found && st == FOND_OK; k++)
         st = parts_term(&p, b->s, "", b->found[k]);
     if (st == FOND_OK)
@@ -1170,15 +1162,19 @@ static fond_status_t build_field_terms(builder_t *b, const node_t *n,
                                        store_query_t **out)
 {
     const query_field_t *f = n->field;
+    if (!f->whole && f->records_only) { /* through the source records */
+        store_query_t *records = NULL;
+        fond_status_t st = build_words(b, n, f->prefix, STORE_OP_AND, &records);
+        if (st == FOND_OK)
+            st = store_query_sources(b->s, out, records);
+        store_query_free(records);
+        return st;
+    }
     if (!f->whole)
         return build_words(b, n, f->prefix, STORE_OP_AND, out);
-    char joined[TERM_BYTES] = "";
-    for (size_t k = n->first; k < n->first + n->count; k++)
-        if (strlen(joined) + strlen(b->q->tokens[k].word) < sizeof joined)
-            strcat(joined, b->q->tokens[k].word);
-    if (strcmp(f->prefix, "L") == 0)
-        return build_term(b->s, f->prefix, ingest_language(joined, "", 0), out);
-    return build_term(b->s, f->prefix, joined, out);
+    if (strcmp(f->prefix, SCHEMA_LANGUAGE) == 0)
+        return build_term(b->s, f->prefix, ingest_language(n->whole, "", 0), out);
+    return build_term(b->s, f->prefix, n->whole, out);
 }
 
 /* Whole years, then whole months, then days, from `from` to `to`: those
@@ -1195,11 +1191,11 @@ static fond_status_t build_date_terms(builder_t *b, const node_t *n,
         int whole_year = c[1] == 1 && c[2] == 1 && (long)c[0] * 10000 + 1231 <= end;
         int whole_month = c[2] == 1 && day_number(c) + days_in(c[0], c[1]) - 1 <= end;
         if (whole_year)
-            snprintf(term, sizeof term, "Y%04d", c[0]);
+            snprintf(term, sizeof term, SCHEMA_YEAR "%04d", c[0]);
         else if (whole_month)
-            snprintf(term, sizeof term, "M%04d%02d", c[0], c[1]);
+            snprintf(term, sizeof term, SCHEMA_MONTH "%04d%02d", c[0], c[1]);
         else
-            snprintf(term, sizeof term, "D%04d%02d%02d", c[0], c[1], c[2]);
+            snprintf(term, sizeof term, SCHEMA_DAY "%04d%02d%02d", c[0], c[1], c[2]);
         if (in_collection(b, term))
             st = parts_term(&p, b->s, "", term);
         st = st == FOND_OK ? b->status : st;
@@ -1211,7 +1207,7 @@ static fond_status_t build_date_terms(builder_t *b, const node_t *n,
             c[1] = 1, c[0]++;
     }
     if (st == FOND_OK && p.n == 0) /* none held: a term that matches nothing */
-        st = parts_term(&p, b->s, "", "Y0000");
+        st = parts_term(&p, b->s, "", SCHEMA_YEAR "0000");
     if (st != FOND_OK) {
         parts_free(&p);
         return st;

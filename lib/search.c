@@ -19,7 +19,7 @@
 
 /* What a hit's pointers point into. */
 typedef struct {
-    char *values[STORE_SLOT_SORTDATE + 1]; /* each slot, "" if unset */
+    char *values[SCHEMA_SLOTS]; /* each slot, "" if unset */
     char *text;
     char date[11];        /* the source's date, "1921-07-03" */
     char (*dates)[11];    /* dates mentioned */
@@ -27,6 +27,9 @@ typedef struct {
     fond_note_t *notes;
     citation_archival_t *archival; /* behind notes[].archive ... */
     citation_biblio_t *biblio;     /* behind notes[].ref_title ... */
+    fond_note_t ref;               /* the source's Archive reference */
+    citation_archival_t ref_archival;
+    citation_biblio_t ref_biblio;
     snippet_t snippet;
     char **variants;               /* behind variants */
     size_t n_variants;
@@ -66,7 +69,7 @@ const fond_hit_t *fond_results_hit(const fond_results_t *r, size_t i)
 
 static void hit_store_free(hit_store_t *h)
 {
-    for (size_t v = 0; v <= STORE_SLOT_SORTDATE; v++)
+    for (size_t v = 0; v < SCHEMA_SLOTS; v++)
         free(h->values[v]);
     free(h->text);
     free(h->dates);
@@ -125,7 +128,7 @@ static void format_date(const char *yyyymmdd, char out[11])
 /* The dates-mentioned value: "YYYYMMDD YYYYMMDD ...". */
 static fond_status_t parse_dates(hit_store_t *h, fond_hit_t *hit)
 {
-    const char *v = h->values[STORE_SLOT_DATES];
+    const char *v = h->values[SCHEMA_SLOT_DATES];
     size_t n = strlen(v) ? (strlen(v) + 1) / 9 : 0;
     h->dates = calloc(n + 1, sizeof *h->dates);
     h->date_ptrs = calloc(n + 1, sizeof *h->date_ptrs);
@@ -162,7 +165,7 @@ static void fill_note(fond_note_t *note, const citation_archival_t *a,
 /* The notes value: "N\ttext\n" lines, cut in place into notes. */
 static fond_status_t parse_notes(hit_store_t *h, fond_hit_t *hit)
 {
-    char *v = h->values[STORE_SLOT_NOTES];
+    char *v = h->values[SCHEMA_SLOT_NOTES];
     size_t n = 0;
     for (const char *p = v; *p; p++)
         n += *p == '\n';
@@ -194,7 +197,7 @@ static fond_status_t copy_values(const store_mset_t *m, size_t i,
     const char *data = store_mset_data(m, i, &len);
     if (!(h->text = copy_bytes(data, len)))
         return FOND_ERR_NOMEM;
-    for (unsigned v = 0; v <= STORE_SLOT_SORTDATE; v++) {
+    for (unsigned v = 0; v < SCHEMA_SLOTS; v++) {
         const char *value = store_mset_value(m, i, v, &len);
         if (!(h->values[v] = copy_bytes(value, len)))
             return FOND_ERR_NOMEM;
@@ -260,24 +263,31 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         return st;
     char **v = h->values;
     size_t start = 0, end = 0;
-    sscanf(v[STORE_SLOT_RANGE], "%zu %zu", &start, &end);
-    format_date(v[STORE_SLOT_DATE], h->date);
+    sscanf(v[SCHEMA_SLOT_RANGE], "%zu %zu", &start, &end);
+    format_date(v[SCHEMA_SLOT_DATE], h->date);
     *hit = (fond_hit_t){
         .rank = rank, .score = store_mset_weight(m, i),
-        .path = v[STORE_SLOT_PATH], .title = v[STORE_SLOT_TITLE],
-        .id = v[STORE_SLOT_ID],
-        .ordinal = (unsigned)strtoul(v[STORE_SLOT_ORDINAL], NULL, 10),
-        .text = h->text, .type = v[STORE_SLOT_TYPE], .date = h->date,
-        .from = v[STORE_SLOT_FROM], .to = v[STORE_SLOT_TO],
-        .place = v[STORE_SLOT_PLACE], .language = v[STORE_SLOT_LANGUAGE],
+        .path = v[SCHEMA_SLOT_PATH], .title = v[SCHEMA_SLOT_TITLE],
+        .id = v[SCHEMA_SLOT_ID],
+        .ordinal = (unsigned)strtoul(v[SCHEMA_SLOT_ORDINAL], NULL, 10),
+        .text = h->text, .type = v[SCHEMA_SLOT_TYPE], .date = h->date,
+        .from = v[SCHEMA_SLOT_FROM], .to = v[SCHEMA_SLOT_TO],
+        .place = v[SCHEMA_SLOT_PLACE], .language = v[SCHEMA_SLOT_LANGUAGE],
         .source_start = start, .source_end = end,
         .more_in_source = store_mset_collapsed(m, i)};
+    if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
+        const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
+        h->ref.text = ref;
+        citation_find_archival(ref, strlen(ref), &h->ref_archival);
+        fill_note(&h->ref, &h->ref_archival, &h->ref_biblio);
+        hit->archive_ref = &h->ref;
+    }
     analyzer_t *a = db->analyzer;
     st = parse_dates(h, hit);
     if (st == FOND_OK)
         st = parse_notes(h, hit);
-    if (st == FOND_OK && v[STORE_SLOT_LANGUAGE][0])
-        st = db_analyzer(db, ingest_language(v[STORE_SLOT_LANGUAGE], "", 0), &a);
+    if (st == FOND_OK && v[SCHEMA_SLOT_LANGUAGE][0])
+        st = db_analyzer(db, ingest_language(v[SCHEMA_SLOT_LANGUAGE], "", 0), &a);
     if (st == FOND_OK)
         st = find_variants(a, q, h, hit);
     if (st == FOND_OK)
@@ -319,7 +329,7 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
 }
 
 static const unsigned facet_slots[FOND_FACET_KINDS] = {
-    STORE_SLOT_TYPE, STORE_SLOT_YEAR, STORE_SLOT_PATH};
+    SCHEMA_SLOT_TYPE, SCHEMA_SLOT_YEAR, SCHEMA_SLOT_PATH};
 
 static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
 {
@@ -413,7 +423,7 @@ static fond_status_t prepare(search_t *s, const char *text,
         st = query_parse(&s->q, langs, text, db->error, sizeof db->error);
     if (st == FOND_OK && s->o->like) {
         char idterm[128];
-        snprintf(idterm, sizeof idterm, "Q%s", s->o->like);
+        snprintf(idterm, sizeof idterm, SCHEMA_ID "%s", s->o->like);
         st = store_query_like(db->store, &s->like, idterm);
         if (st != FOND_OK)
             db_fail_store(db, st);
@@ -432,7 +442,7 @@ static fond_status_t languages_present(fond_db_t *db, query_langs_t *langs)
     for (size_t i = 1; i < n && langs->n < QUERY_MAX_LANGUAGES; i++) {
         char term[32];
         size_t freq = 0;
-        snprintf(term, sizeof term, "L%s", names[i]);
+        snprintf(term, sizeof term, SCHEMA_LANGUAGE "%s", names[i]);
         fond_status_t st = store_term_freq(db->store, term, &freq);
         if (st != FOND_OK)
             return db_fail_store(db, st);

@@ -4,61 +4,15 @@
  * into a fond_status_t with a message on the store, and returns; nothing
  * C++ crosses into C.
  *
- * The index schema.  One Xapian document a passage, in Omega's term
- * conventions where Omega has one, so xapian-delve and quest read it:
- *
- *   term            meaning
- *   (no prefix)     folded passage words, with positions; also the words of
- *                   the passage's footnotes, without positions
- *   Z<stem>         Snowball stems of the folded passage words
- *   Q<id>           the passage id: <16 hex of FNV-1a(path)>-<ordinal>
- *   XSRC<hash>      every passage of one source (deleted together on
- *                   re-index)
- *   P<path>         the source path, cut at 240 bytes
- *   S<word>         folded title words
- *   T<type>         source type: Ttelegram
- *   A<word>         folded sender words (Omega's author)
- *   XTO<word>       folded recipient words
- *   XPLACE<word>    folded place words
- *   XP<word>        folded words of the source path (source:chicherin)
- *   L<language>     the stemmer's language: Lenglish, Lrussian
- *   Y<yyyy>         year, M<yyyymm> month, D<yyyymmdd> day: the source's
- *                   date and every date the passage mentions
- *   XARCHIVE<a>     archival citations of the passage's footnotes, folded,
- *   XFOND<n>        without spaces: XARCHIVEsaar, XFOND28, XOPIS1, XDELO68
- *   XOPIS<n>
- *   XDELO<n>
- *
- *   value slot      (store.h names them; 0 to 13 are shown, and kept in
- *                   the document data; 0, 5, 13, 14, 15 are read by the
- *                   matcher, and are Xapian values)
- *   0 path, 1 title, 2 ordinal, 3 passage id, 4 source date YYYYMMDD
- *   (00 for unknown parts: sorts as text, and works for 1921), 5 type,
- *   6 from, 7 to, 8 place, 9 language, 10 footnotes ("N\ttext\n" lines),
- *   11 dates mentioned (YYYYMMDD separated by spaces), 12 "start end" bytes
- *   of the passage in the decoded source, 13 sort date (the source's
- *   date, else the first mentioned, else 99999999), 14 source id (the
- *   collapse key), 15 year of the sort date (for facets).
- *
- *   document data   the shown values (slots 0-13), each ended by a NUL,
- *                   then the repaired passage text
- *
- *   user metadata   "src:<16 hex of FNV-1a(path)>" = what fond-index knew of
- *                   the file when it last looked, one field a line: path,
- *                   size, mtime (ns), content hash (16 hex), and "ok" or
- *                   "failed <reason>".  Committed with the passages, so a
- *                   crash never leaves the two out of step.
- *                   "fond:variants" = "<hash of the variants file> <groups>"
- *                   last loaded into the synonym table.
- *                   "syn:<word>" = its synonyms, separated by spaces: the
- *                   synonym table again, for Xapian's remote backend, which
- *                   serves metadata but not synonyms.
+ * The index schema (terms, value slots, the data layout this file packs
+ * and unpacks) is written out in schema.h.
  */
 #include <xapian.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -76,13 +30,16 @@ struct store {
      * XAPIAN_FLUSH_THRESHOLD changes, mid-batch, and readers would see part
      * of a batch. */
     Xapian::WritableDatabase *wdb;
+    /* spelling data of the batch, written at the next commit */
+    std::map<std::string, unsigned> spelling;
     std::string path;
     char error[512];
 };
 
 struct store_doc {
     Xapian::Document doc;
-    std::string shown[STORE_SHOWN_SLOTS]; /* joined into the data on add */
+    bool record;                     /* a source record, not a passage */
+    std::string fields[SCHEMA_SLOTS]; /* into the data and values on add */
     std::string text;
 };
 
@@ -95,7 +52,7 @@ struct store_mset {
         double weight;
         size_t collapsed;
         std::string data;
-        std::vector<std::string> values;
+        std::vector<std::string> values; /* by slot */
     };
     std::vector<hit> hits;
     size_t estimate;
@@ -204,14 +161,25 @@ extern "C" fond_status_t store_reopen(store_t *s)
     }
 }
 
+/* The batch's spelling data into Xapian's table, one call a word. */
+static void flush_spelling(store_t *s)
+{
+    for (std::map<std::string, unsigned>::const_iterator i = s->spelling.begin();
+         i != s->spelling.end(); ++i)
+        s->wdb->add_spelling(i->first, i->second);
+    s->spelling.clear();
+}
+
 extern "C" fond_status_t store_close(store_t *s)
 {
     if (!s)
         return FOND_OK;
     fond_status_t st = FOND_OK;
     try {
-        if (s->wdb)
+        if (s->wdb) {
+            flush_spelling(s);
             s->wdb->commit_transaction();
+        }
         s->db->close();
     } catch (...) {
         st = fail(s);
@@ -232,8 +200,10 @@ extern "C" fond_status_t store_commit(store_t *s)
         return FOND_OK;
     fond_status_t st = FOND_OK;
     try {
+        flush_spelling(s);
         s->wdb->commit_transaction(); /* durable: a "flushed" transaction */
     } catch (...) {
+        s->spelling.clear();
         st = fail(s); /* the batch is lost; the last commit stands */
     }
     try {
@@ -407,7 +377,7 @@ extern "C" fond_status_t store_add_spelling(store_t *s, const char *word)
 {
     try {
         if (s->wdb)
-            s->wdb->add_spelling(word);
+            s->spelling[word]++;
         return FOND_OK;
     } catch (...) {
         return fail(s);
@@ -431,6 +401,7 @@ extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
 {
     try {
         *out = new store_doc_t();
+        (*out)->record = false;
         return FOND_OK;
     } catch (...) {
         *out = NULL;
@@ -439,6 +410,8 @@ extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
 }
 
 extern "C" void store_doc_free(store_doc_t *d) { delete d; }
+
+extern "C" void store_doc_set_record(store_doc_t *d) { d->record = true; }
 
 /* Documents have no store of their own: their rare errors (out of memory)
  * are reported by status alone. */
@@ -470,6 +443,17 @@ extern "C" fond_status_t store_doc_add_term(store_doc_t *d, const char *term,
     }
 }
 
+extern "C" fond_status_t store_doc_add_filter(store_doc_t *d, const char *term,
+                                              size_t len)
+{
+    try {
+        d->doc.add_boolean_term(std::string(term, len));
+        return FOND_OK;
+    } catch (...) {
+        return doc_error();
+    }
+}
+
 extern "C" fond_status_t store_doc_set_data(store_doc_t *d, const char *data,
                                             size_t len)
 {
@@ -485,26 +469,36 @@ extern "C" fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
                                              const char *value, size_t len)
 {
     try {
-        std::string v(value, strnlen(value, len));
-        if (slot < STORE_SHOWN_SLOTS)
-            d->shown[slot] = v;
-        if (STORE_MATCH_SLOT(slot))
-            d->doc.add_value(slot, v);
+        if (slot < SCHEMA_SLOTS)
+            d->fields[slot].assign(value, strnlen(value, len));
         return FOND_OK;
     } catch (...) {
         return doc_error();
     }
 }
 
-/* The document's data: each shown value ended by a NUL, then the text.
- * The NULs tell this layout from the one before it (fond up to November
- * 2026), whose data is the text alone, read as a C string: no NUL. */
+/* The data (schema.h, "Data"): each field with a tag and a value, as tag,
+ * value, NUL (a source's fields only on the passage that holds its
+ * record); an empty field; then the text. */
 static std::string doc_data(const store_doc_t *d)
 {
     std::string data;
-    for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++)
-        data.append(d->shown[slot]).push_back('\0');
+    for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
+        if (schema_slot_tag(slot) && !d->fields[slot].empty() &&
+            (d->record || schema_slot_doc(slot) == SCHEMA_IN_PASSAGE))
+            data.append(1, schema_slot_tag(slot))
+                .append(d->fields[slot])
+                .push_back('\0');
+    data.push_back('\0');
     return data.append(d->text);
+}
+
+/* The values are what the matcher reads. */
+static void doc_values(store_doc_t *d)
+{
+    for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
+        if (SCHEMA_MATCH_SLOT(slot) && !d->fields[slot].empty())
+            d->doc.add_value(slot, d->fields[slot]);
 }
 
 extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
@@ -515,6 +509,7 @@ extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
             return FOND_ERR_ARG;
         }
         d->doc.set_data(doc_data(d));
+        doc_values(d);
         s->wdb->add_document(d->doc);
         return FOND_OK;
     } catch (...) {
@@ -541,6 +536,30 @@ extern "C" fond_status_t store_query_match_all(store_t *s, store_query_t **out)
     *out = NULL;
     try {
         *out = new store_query_t{Xapian::Query::MatchAll};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_query_sources(store_t *s, store_query_t **out,
+                                             const store_query_t *q)
+{
+    *out = NULL;
+    try {
+        Xapian::Enquire enquire(*s->db);
+        enquire.set_query(q->query); /* only records hold such terms */
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy ids(SCHEMA_SLOT_SOURCE);
+        enquire.add_matchspy(&ids);
+        enquire.get_mset(0, 0, s->db->get_doccount());
+        std::vector<Xapian::Query> terms;
+        for (Xapian::TermIterator i = ids.values_begin(); i != ids.values_end(); ++i)
+            terms.push_back(Xapian::Query(SCHEMA_SOURCE + *i));
+        *out = new store_query_t{terms.empty()
+                                     ? Xapian::Query::MatchNothing
+                                     : Xapian::Query(Xapian::Query::OP_OR,
+                                                     terms.begin(), terms.end())};
         return FOND_OK;
     } catch (...) {
         return fail(s);
@@ -649,25 +668,53 @@ static void take_facet(store_mset_t *m, const Xapian::ValueCountMatchSpy &spy)
         f[i].value = m->facet_values.back()[i].c_str();
 }
 
-/* A hit's text and shown values, from its data (see doc_data), or from
- * its value slots in a database written before that layout.  A field cut
- * short (a damaged record) reads as "". */
-static void take_shown(const Xapian::Document &doc, store_mset_t::hit &h)
+/* The fields of a document's data (see doc_data) into values[slot]; the
+ * offset of what follows them (a passage's text).  A field cut short (a
+ * damaged record) ends the fields. */
+static size_t take_fields(const std::string &data, std::vector<std::string> &values)
 {
-    h.data = doc.get_data();
-    if (h.data.find('\0') == std::string::npos) { /* the old layout */
-        for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++)
-            h.values.push_back(doc.get_value(slot));
-        return;
-    }
     size_t at = 0;
-    for (unsigned slot = 0; slot < STORE_SHOWN_SLOTS; slot++) {
-        size_t end = h.data.find('\0', at);
-        h.values.push_back(end == std::string::npos ? ""
-                                                    : h.data.substr(at, end - at));
-        at = end == std::string::npos ? at : end + 1;
+    while (at < data.size() && data[at] != '\0') {
+        size_t end = data.find('\0', at);
+        if (end == std::string::npos)
+            return data.size();
+        int slot = schema_tag_slot(data[at]);
+        if (slot >= 0)
+            values[slot] = data.substr(at + 1, end - at - 1);
+        at = end + 1;
     }
-    h.data.erase(0, at);
+    return at < data.size() ? at + 1 : at;
+}
+
+/* The source records of a page's hits (the fields of each source's
+ * first passage), each read once. */
+typedef std::map<std::string, std::vector<std::string> > records_t;
+
+/* A hit's passage fields and text, and its source's fields from the
+ * passage that holds its record (the passage id up to '-' is the
+ * source's). */
+static void take_shown(Xapian::Database &db, const Xapian::Document &doc,
+                       records_t &records, store_mset_t::hit &h)
+{
+    h.values.assign(SCHEMA_SLOTS, std::string());
+    h.data = doc.get_data();
+    h.data.erase(0, take_fields(h.data, h.values));
+    const std::string &id = h.values[SCHEMA_SLOT_ID];
+    std::string source = id.substr(0, id.find('-'));
+    if (!h.values[SCHEMA_SLOT_PATH].empty())
+        return; /* the record's own passage: its data holds both */
+    records_t::iterator r = records.find(source);
+    if (r == records.end()) {
+        std::vector<std::string> fields(SCHEMA_SLOTS);
+        std::string term = SCHEMA_ID + source + "-" SCHEMA_RECORD_ORDINAL;
+        Xapian::PostingIterator p = db.postlist_begin(term);
+        if (!source.empty() && p != db.postlist_end(term))
+            take_fields(db.get_document(*p).get_data(), fields);
+        r = records.insert(std::make_pair(source, fields)).first;
+    }
+    for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
+        if (schema_slot_doc(slot) == SCHEMA_IN_RECORD)
+            h.values[slot] = r->second[slot];
 }
 
 static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
@@ -677,9 +724,9 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (o->collapse_max)
-        enquire.set_collapse_key(STORE_SLOT_SOURCE, (Xapian::doccount)o->collapse_max);
+        enquire.set_collapse_key(SCHEMA_SLOT_SOURCE, (Xapian::doccount)o->collapse_max);
     if (o->sort_by_date)
-        enquire.set_sort_by_value_then_relevance(STORE_SLOT_SORTDATE, false);
+        enquire.set_sort_by_value_then_relevance(SCHEMA_SLOT_SORTDATE, false);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
     for (size_t k = 0; k < o->n_facets; k++) {
         spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
@@ -691,12 +738,13 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
                                          (Xapian::doccount)o->limit, all);
     store_mset_t *m = new store_mset_t();
     m->estimate = mset.get_matches_estimated();
+    records_t records;
     for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
         Xapian::Document doc = i.get_document();
         store_mset_t::hit h;
         h.weight = i.get_weight();
         h.collapsed = o->collapse_max ? i.get_collapse_count() : 0;
-        take_shown(doc, h);
+        take_shown(db, doc, records, h);
         m->hits.push_back(h);
     }
     m->facets.reserve(spies.size());
@@ -781,7 +829,7 @@ extern "C" const char *store_mset_value(const store_mset_t *m, size_t i,
                                         unsigned slot, size_t *len)
 {
     static const char empty[] = "";
-    if (slot >= STORE_SHOWN_SLOTS) {
+    if (slot >= SCHEMA_SLOTS) {
         *len = 0;
         return empty;
     }

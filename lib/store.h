@@ -4,51 +4,21 @@
  * what Xapian throws, records the message on the store handle (see
  * store_error) and returns a fond_status_t.
  *
- * The index schema (Omega's conventions where Omega has one) is written out
- * at the top of store.cc.
+ * The index schema (the terms, value slots and data layout these functions
+ * read and write) is written out in schema.h.
  */
 #ifndef FOND_STORE_H
 #define FOND_STORE_H
 
 #include <stddef.h>
 #include "fond.h"
+#include "schema.h"
 
 typedef struct store store_t;         /* an open database */
 typedef struct store_doc store_doc_t; /* a document being built */
 typedef struct store_query store_query_t;
 typedef struct store_mset store_mset_t; /* one page of ranked results */
 
-/* Value slots.  Slots 0 to STORE_SLOT_SORTDATE are what a hit shows: they
- * are kept in the document's data, in front of the text, because Xapian
- * reads each value of a document with a B-tree lookup of its own (16 a hit
- * cost fond-search 200 block reads a page).  The slots the matcher reads
- * for every match are Xapian values as well: STORE_MATCH_SLOT() says which
- * (facets, the collapse key, the sort key). */
-enum {
-    STORE_SLOT_PATH = 0,    /* source path */
-    STORE_SLOT_TITLE = 1,   /* source title */
-    STORE_SLOT_ORDINAL = 2, /* passage number in its source, decimal */
-    STORE_SLOT_ID = 3,      /* passage id (the Q term without its prefix) */
-    STORE_SLOT_DATE = 4,    /* source date, "YYYYMMDD" (00 for unknown parts) */
-    STORE_SLOT_TYPE = 5,    /* source type */
-    STORE_SLOT_FROM = 6,
-    STORE_SLOT_TO = 7,
-    STORE_SLOT_PLACE = 8,
-    STORE_SLOT_LANGUAGE = 9, /* Snowball stemmer name */
-    STORE_SLOT_NOTES = 10,  /* cited footnotes: "N\ttext\n" each */
-    STORE_SLOT_DATES = 11,  /* dates mentioned: "YYYYMMDD" joined by ' ' */
-    STORE_SLOT_RANGE = 12,  /* "start end": bytes in the decoded source */
-    STORE_SLOT_SORTDATE = 13, /* the source's date, else the first mentioned,
-                                 else "99999999": undated passages sort last */
-    STORE_SLOT_SOURCE = 14, /* the source's id (hash of its path) */
-    STORE_SLOT_YEAR = 15    /* the year of the sort date, for facets */
-};
-
-#define STORE_SLOTS 16
-#define STORE_SHOWN_SLOTS (STORE_SLOT_SORTDATE + 1)
-#define STORE_MATCH_SLOT(slot)                                              \
-    ((slot) == STORE_SLOT_PATH || (slot) == STORE_SLOT_TYPE ||              \
-     (slot) >= STORE_SLOT_SORTDATE)
 #define STORE_MAX_FACETS 4
 
 /* How to run a search. */
@@ -112,8 +82,10 @@ fond_status_t store_synonyms(store_t *s, const char *word,
                              int (*cb)(void *ctx, const char *synonym),
                              void *ctx);
 
-/* Spelling data: words are added as they are indexed; a suggestion is the
- * nearest indexed word ("" if none), copied into buf. */
+/* Spelling data: words are counted in memory as they are indexed and
+ * written to Xapian's spelling table once a batch, at store_commit (a call
+ * a word occurrence cost fond-index a tenth of its time); a suggestion is
+ * the nearest indexed word ("" if none), copied into buf. */
 fond_status_t store_add_spelling(store_t *s, const char *word);
 fond_status_t store_spelling(store_t *s, const char *word, char *buf,
                              size_t size);
@@ -129,8 +101,18 @@ fond_status_t store_doc_add_posting(store_doc_t *d, const char *term,
                                     size_t len, unsigned pos);
 /* A term without a position (boolean or field terms). */
 fond_status_t store_doc_add_term(store_doc_t *d, const char *term, size_t len);
-/* The passage text.  A value is text up to its first NUL, if any. */
+/* d holds its source's record (schema.h: the first passage does): its
+ * data keeps the source's fields as well as its own. */
+void store_doc_set_record(store_doc_t *d);
+/* A term that filters and weighs nothing (wdf 0: no part of the
+ * document's length for BM25): the source-level terms. */
+fond_status_t store_doc_add_filter(store_doc_t *d, const char *term,
+                                   size_t len);
+/* The passage text. */
 fond_status_t store_doc_set_data(store_doc_t *d, const char *data, size_t len);
+/* A field (a schema.h slot): text up to its first NUL, if any.  On add it
+ * goes into the data (fields with a tag) and, on a passage, into a Xapian
+ * value (SCHEMA_MATCH_SLOT), as schema.h says. */
 fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
                                   const char *value, size_t len);
 /* Write d as a new document.  Adding, not replacing by a unique term: a
@@ -162,8 +144,12 @@ fond_status_t store_query_term(store_t *s, store_query_t **out,
 fond_status_t store_query_combine(store_t *s, store_query_t **out,
                                   store_op_t op, store_query_t *const *parts,
                                   size_t n, unsigned window);
-/* A query every document matches (to filter without words). */
+/* A query every passage matches (to filter without words). */
 fond_status_t store_query_match_all(store_t *s, store_query_t **out);
+/* The passages of the sources whose records match q (schema.h,
+ * "Filters"): an OR of their XSRC terms, or a query that matches nothing. */
+fond_status_t store_query_sources(store_t *s, store_query_t **out,
+                                  const store_query_t *q);
 /* Every term starting with `prefix` (at most the 200 most frequent). */
 fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
                                    const char *prefix);
@@ -187,7 +173,9 @@ double store_mset_weight(const store_mset_t *m, size_t i);
 /* The i-th document's passage text (owned by m, valid until
  * store_mset_free). */
 const char *store_mset_data(const store_mset_t *m, size_t i, size_t *len);
-/* The i-th document's value in a shown slot, "" for another (owned by m). */
+/* The i-th hit's field in a slot with a tag (schema.h), "" for another or
+ * when unset; a source field comes from the hit's source record (owned by
+ * m). */
 const char *store_mset_value(const store_mset_t *m, size_t i, unsigned slot,
                              size_t *len);
 /* How many more hits of the i-th hit's source the collapse left out. */

@@ -198,13 +198,12 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
 
 fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
 {
-    char term[32], key[32];
+    char hash[17], key[32];
     if (db_use_shard(db, path) != 0)
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
-    snprintf(term, sizeof term, "XSRC%016llx",
-             (unsigned long long)hash_string(path));
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)hash_string(path));
     record_key(path, key, sizeof key);
-    fond_status_t st = store_delete_term(db->store, term);
+    fond_status_t st = db_delete_source(db, hash);
     if (st == FOND_OK)
         st = store_set_metadata(db->store, key, "");
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);

@@ -145,6 +145,8 @@ static void print_variants(const fond_hit_t *h)
 
 static void print_notes(const fond_hit_t *h)
 {
+    if (h->archive_ref)
+        printf("   Archive reference: %s\n", h->archive_ref->text);
     for (size_t i = 0; i < h->n_notes; i++)
         printf("   [%u] %s\n", h->notes[i].number, h->notes[i].text);
 }

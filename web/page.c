@@ -149,6 +149,12 @@ static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h)
         html_text(out, h->variants[i]);
     }
     fputs(h->n_variants ? "</p>\n" : "", out);
+    if (h->archive_ref) {
+        html_printf(out, "<p class=\"archive-ref\">Kept at: <cite>%s</cite>",
+                    h->archive_ref->text);
+        write_archival(out, h->archive_ref);
+        fputs("</p>\n", out);
+    }
     write_notes(out, h);
     html_printf(out, "<p class=\"source\">%s", file_name(h->path));
     if (h->more_in_source) {

@@ -3,18 +3,26 @@
 # merges the shards; and shards served by xapian-tcpsrv on 127.0.0.1,
 # named by a stub of "remote" lines, give the same results again.
 source "$(dirname "$0")/common.bash"
-QUERIES=(kars tbilisi 'type:telegram' Nakhchivan 'Nakhchivan autonomy' 'treaty kars signed' 'treaty NOT moscow' '"Treaty of Moscow"' 'date:1921-09..1921-10 conference')
+QUERIES=(kars tbilisi 'type:telegram' Nakhchivan 'Nakhchivan autonomy' 'treaty kars signed' 'treaty NOT moscow' '"Treaty of Moscow"' 'date:1921-09..1921-10 conference'
+         'from:Huseynov' 'to:"Yusif Kamal" conference' 'title:kars' 'place:Ankara' 'source:telegrams' 'language:english treaty' 'fond:28' '* type:telegram from:Huseynov')
 
 # Each hit as "id score", sorted: the same set with the same scores (hits
 # of equal score may come in another order from shards).
 hits() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
            grep -E '"(passage_id|score)"' | paste - - |
            sed 's/.*"score": \([^,]*\),.*"passage_id": "\([^"]*\)".*/\2 \1/' | sort || true; }
+# What the hits show of their sources (from each source's record), sorted.
+shown() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
+            grep -E '^      "(passage_id|title|type|date|from|to|place|language|archive_ref)": ' | sort || true; }
 same_as_single() { # db label
   local q
   for q in "${QUERIES[@]}"; do
     check "$2: '$q' as in one database" cmp -s <(hits "$TMP/single" "$q") <(hits "$1" "$q")
   done
+  for q in 'from:Huseynov' 'type:telegram' 'source:narrative kars'; do
+    check "$2: '$q' shows the same source fields" cmp -s <(shown "$TMP/single" "$q") <(shown "$1" "$q")
+  done
+  check "$2: 'from:Huseynov' finds hits" [ "$(hits "$1" from:Huseynov | wc -l)" -gt 0 ]
 }
 
 "$INDEX" -q --db "$TMP/single" "$FOND_SRC/corpus"

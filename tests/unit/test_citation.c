@@ -93,6 +93,24 @@ static void test_archival_russian_style(void **state)
     assert_archival(&a, "ГА АР", "28", "1", "68", "17");
 }
 
+/* Numbers with "/", "-", letters and a letter after a space; a letter
+ * then "." is the next field's abbreviation, not a suffix. */
+static void test_archival_numbers_with_letters(void **state)
+{
+    (void)state;
+    citation_archival_t a;
+    assert_true(archival("GARF, f. R-130, op. 2, d. 68/1, l. 5-6", &a));
+    assert_archival(&a, "GARF", "R-130", "2", "68/1", "5-6");
+    assert_true(archival("RGASPI, f. 85, op. 13 a, d. 112-b, l. 3", &a));
+    assert_archival(&a, "RGASPI", "85", "13 a", "112-b", "3");
+    assert_true(archival("SA AR, f. 410, s. 1 a, i. 12 b.", &a));
+    assert_archival(&a, "SA AR", "410", "1 a", "12 b", "");
+    assert_true(archival("ГА АР, ф. 28, оп. 1 б, д. 68", &a));
+    assert_archival(&a, "ГА АР", "28", "1 б", "68", "");
+    assert_true(archival("SA AR, f. 28 s. 1", &a)); /* no comma: fond alone */
+    assert_archival(&a, "SA AR", "28", "", "", "");
+}
+
 static void test_archival_with_spaces_and_lists(void **state)
 {
     (void)state;
@@ -282,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_archival_after_document_description),
         cmocka_unit_test(test_archival_russian_style),
         cmocka_unit_test(test_archival_with_spaces_and_lists),
+        cmocka_unit_test(test_archival_numbers_with_letters),
         cmocka_unit_test(test_archival_missing_fields_are_empty),
         cmocka_unit_test(test_archival_needs_archive_and_fond),
         cmocka_unit_test(test_archival_field_too_long_is_cut_whole_letters),

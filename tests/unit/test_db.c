@@ -20,6 +20,7 @@
 #include "fond.h"
 #include "ingest.h"
 #include "store.h"
+#include "hash.h"
 
 #define NARRATIVE FOND_SOURCE_DIR "/corpus/narrative/treaty-of-kars-1921.txt"
 
@@ -83,8 +84,9 @@ static void test_passages_cover_the_source(void **state)
 
     store_t *s = NULL;
     assert_int_equal(store_open(&s, fx->db, 0, NULL, 0), FOND_OK);
-    char pterm[512];
-    snprintf(pterm, sizeof pterm, "P%s", NARRATIVE);
+    char pterm[512]; /* every passage of the source */
+    snprintf(pterm, sizeof pterm, SCHEMA_SOURCE "%016llx",
+             (unsigned long long)hash_string(NARRATIVE));
     store_query_t *q = NULL;
     assert_int_equal(store_query_term(s, &q, pterm, strlen(pterm)), FOND_OK);
     store_mset_t *m = NULL;
@@ -96,7 +98,7 @@ static void test_passages_cover_the_source(void **state)
     size_t *lens = calloc(n, sizeof *lens);
     for (size_t i = 0; i < n; i++) {
         size_t vlen;
-        unsigned ord = (unsigned)atoi(store_mset_value(m, i, STORE_SLOT_ORDINAL, &vlen));
+        unsigned ord = (unsigned)atoi(store_mset_value(m, i, SCHEMA_SLOT_ORDINAL, &vlen));
         assert_true(ord >= 1 && ord <= n);
         assert_null(texts[ord - 1]); /* each ordinal once */
         texts[ord - 1] = store_mset_data(m, i, &lens[ord - 1]);

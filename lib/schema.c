@@ -1,0 +1,118 @@
+/*
+ * schema.c -- the lookups schema.h declares: tags of the shown fields, the
+ * query fields and their prefixes, and the normalising of a whole field
+ * value, shared by the indexer and the query builder.
+ */
+#include "schema.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "analyze.h"
+
+#define SCHEMA_TAG(name, slot, tag, doc) [slot] = tag,
+static const char tags[SCHEMA_SLOTS] = {SCHEMA_FIELDS(SCHEMA_TAG)};
+#undef SCHEMA_TAG
+#define SCHEMA_DOC(name, slot, tag, doc) [slot] = doc,
+static const int docs[SCHEMA_SLOTS] = {SCHEMA_FIELDS(SCHEMA_DOC)};
+#undef SCHEMA_DOC
+
+char schema_slot_tag(unsigned slot)
+{
+    return slot < SCHEMA_SLOTS ? tags[slot] : 0;
+}
+
+int schema_slot_doc(unsigned slot)
+{
+    return slot < SCHEMA_SLOTS ? docs[slot] : -1;
+}
+
+int schema_tag_slot(char tag)
+{
+    for (int slot = 0; slot < SCHEMA_SLOTS; slot++)
+        if (tags[slot] == tag && tag)
+            return slot;
+    return -1;
+}
+
+static const schema_field_t fields[] = {
+    {"title", SCHEMA_TITLE, 0, 1},      {"type", SCHEMA_TYPE, 1, 0},
+    {"from", SCHEMA_FROM, 0, 1},        {"to", SCHEMA_TO, 0, 1},
+    {"place", SCHEMA_PLACE, 0, 1},      {"language", SCHEMA_LANGUAGE, 1, 0},
+    {"archive", SCHEMA_ARCHIVE, 1, 0},  {"fond", SCHEMA_FOND, 1, 0},
+    {"opis", SCHEMA_OPIS, 1, 0},        {"delo", SCHEMA_DELO, 1, 0},
+    {"source", SCHEMA_PATH_WORD, 0, 1}, /* words of the source's path */
+    {"date", NULL, 1, 0},               /* a date range, from Y/M/D terms */
+};
+
+const schema_field_t *schema_field(const char *name, size_t len)
+{
+    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
+        if (strlen(fields[f].name) == len &&
+            strncasecmp(fields[f].name, name, len) == 0)
+            return &fields[f];
+    return NULL;
+}
+
+static int is_alnum(utf8proc_int32_t c)
+{
+    utf8proc_category_t cat = utf8proc_category(c);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+           (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME);
+}
+
+static int is_digit(utf8proc_int32_t c)
+{
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+size_t schema_whole_value(const char *value, size_t len, char *out,
+                          size_t size)
+{
+    char folded[4 * SCHEMA_TERM_MAX];
+    size_t n = len < SCHEMA_TERM_MAX ? analyze_fold(value, len, folded,
+                                                    sizeof folded) : 0;
+    size_t o = 0;
+    int gap = 0, last_digit = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)folded + i,
+                                              (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0)
+            return 0; /* analyze_fold gives valid UTF-8: not reached */
+        if (!is_alnum(c)) {
+            gap = o > 0;
+            i += (size_t)k;
+            continue;
+        }
+        int sep = gap && last_digit && is_digit(c);
+        if (o + (size_t)sep + (size_t)k + 1 > size || o + (size_t)k + 1 > SCHEMA_TERM_MAX)
+            return 0;
+        if (sep)
+            out[o++] = '/';
+        memcpy(out + o, folded + i, (size_t)k);
+        o += (size_t)k;
+        i += (size_t)k;
+        gap = 0;
+        last_digit = is_digit(c);
+    }
+    if (size)
+        out[o] = '\0';
+    return o;
+}
+
+size_t schema_date_terms(const char *yyyymmdd, char terms[3][16])
+{
+    if (strlen(yyyymmdd) != 8)
+        return 0;
+    size_t n = 0;
+    snprintf(terms[n++], 16, SCHEMA_YEAR "%.4s", yyyymmdd);
+    if (memcmp(yyyymmdd + 4, "00", 2) != 0)
+        snprintf(terms[n++], 16, SCHEMA_MONTH "%.6s", yyyymmdd);
+    if (n == 2 && memcmp(yyyymmdd + 6, "00", 2) != 0)
+        snprintf(terms[n++], 16, SCHEMA_DAY "%.8s", yyyymmdd);
+    return n;
+}

@@ -1,0 +1,187 @@
+/*
+ * schema.h -- the on-disk format of a fond database, in one place: every
+ * term prefix, value slot and data layout, and the one function that turns
+ * a whole field value ("SA AR", "68/1", "R-130") into its term, for the
+ * indexer and the query builder alike.  index.c writes what this says,
+ * store.cc packs and unpacks it, query.c and search.c look it up; none of
+ * them spells a prefix of its own.  README.md's schema table follows it.
+ *
+ * SCHEMA VERSION 2 (fond from December 2026)
+ *
+ * One Xapian document a passage, in Omega's conventions where Omega has
+ * one, so that xapian-delve and quest read it.  What belongs to a source
+ * (its header, path, title, language, Archive reference) is written once,
+ * on the source's first passage: its "source record".  Terms marked (f)
+ * are filters: boolean, wdf 0, no part of the passage's length for BM25.
+ *
+ *   every passage, what is its own:
+ *
+ *     (no prefix)     folded words, with positions; the words of the
+ *                     passage's footnotes, without positions
+ *     Z<stem>         Snowball stems of the folded words
+ *     Q<hash>-<n>     (f) the passage id: 16 hex of FNV-1a(path), ordinal
+ *     XSRC<hash>      (f) its source: every passage of one source
+ *     Y, M, D         (f) Y1921, M192107, D19210703: the dates the passage
+ *                     mentions, and its source's own date
+ *     T<type>         (f) its source's type, L<language> (f) its language
+ *     XARCHIVE, XFOND, XOPIS, XDELO
+ *                     (f) the archival citations of its footnotes and of
+ *                     its source's own Archive reference header, each
+ *                     value one term made by schema_whole_value()
+ *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR
+ *                     (what the matcher reads for every match: facets,
+ *                     the collapse key, the sort key)
+ *     data            the passage's fields (SCHEMA_IN_PASSAGE below), then
+ *                     the repaired text
+ *
+ *   the first passage (Q<hash>-1) also holds its source's record:
+ *
+ *     S<word>         (f) folded title words
+ *     XP<word>        (f) folded words of the path (source:chicherin)
+ *     P<path>         (f) the path, cut at 240 bytes
+ *     A, XTO, XPLACE  (f) folded words of sender, recipient, place
+ *     data            the source's fields too (SCHEMA_IN_RECORD below)
+ *
+ *   A hit shows its source's fields from the data of Q<hash>-1 (one
+ *   look-up a source a page).  A record on a passage, not a document of its
+ *   own, because a document more a source changes BM25's statistics (the
+ *   number of documents, their mean length) and moved a relevance query.
+ *
+ *   Filters.  A filter on a field only records hold (title:, source:,
+ *   from:, to:, place:) is expanded before the search: the records that
+ *   match give their source ids (value SCHEMA_SLOT_SOURCE), and the
+ *   passages are filtered by those XSRC terms (store_query_sources).
+ *   type:, language:, date: and the citation fields match thousands of
+ *   sources at once, so their terms are on every passage (a handful a
+ *   passage) and filter with one posting list.
+ *
+ * Data.  A document's data is a run of fields, each one tag byte, its value
+ * and a NUL, ended by an empty field (a lone NUL); a passage's text follows.
+ * A reader takes the tags it knows and skips others, and a field a document
+ * lacks reads as "".  So adding a field (a PDF's page_first, a passage's
+ * "added" time, a path relative to the indexed root) is one line in
+ * SCHEMA_FIELDS below with a new slot and an unused tag: old databases read
+ * on, with the new field "".  The slot numbers are also the Xapian value
+ * slots for the fields the matcher needs (SCHEMA_MATCH_SLOT).
+ *
+ * User metadata: "fond:schema" = "2" (the version; a database without it
+ * and with documents was written by an earlier fond and is upgraded by
+ * fond-index); "src:<hash>" = what fond-index knew of the file (sync.c);
+ * "fond:variants" and "syn:<word>" (variants.c, store.cc).
+ *
+ * Earlier versions: 0 (up to November 2026) had the text alone as data and
+ * the shown fields in values 0-13; 1 had the 14 shown fields, NUL-ended, in
+ * every passage's data, and every source field's terms on every passage.
+ */
+#ifndef FOND_SCHEMA_H
+#define FOND_SCHEMA_H
+
+#include <stddef.h>
+
+#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION_KEY "fond:schema"
+
+/* Term prefixes. */
+#define SCHEMA_STEM "Z"
+#define SCHEMA_ID "Q"        /* a passage's or a source record's id */
+#define SCHEMA_SOURCE "XSRC" /* + source hash */
+/* The passage that holds its source's record: the first. */
+#define SCHEMA_RECORD_PASSAGE 1
+#define SCHEMA_RECORD_ORDINAL "1"
+#define SCHEMA_PATH "P"
+#define SCHEMA_PATH_WORD "XP"
+#define SCHEMA_TITLE "S"
+#define SCHEMA_TYPE "T"
+#define SCHEMA_FROM "A"
+#define SCHEMA_TO "XTO"
+#define SCHEMA_PLACE "XPLACE"
+#define SCHEMA_LANGUAGE "L"
+#define SCHEMA_YEAR "Y"
+#define SCHEMA_MONTH "M"
+#define SCHEMA_DAY "D"
+#define SCHEMA_ARCHIVE "XARCHIVE"
+#define SCHEMA_FOND "XFOND"
+#define SCHEMA_OPIS "XOPIS"
+#define SCHEMA_DELO "XDELO"
+
+#define SCHEMA_TERM_MAX 240 /* bytes; Xapian's limit is 245 */
+
+/* Where a field lives: in every passage, or in its source's record. */
+typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
+
+/*
+ * The fields: X(name, slot, tag, doc).  A field with a tag is kept in the
+ * data of its document; one with tag 0 only as a Xapian value (it is never
+ * shown).  A new field is one line here (a slot after the last, a tag not
+ * used); index.c sets it with
+ * store_doc_set_value(doc, SCHEMA_SLOT_<name>, ...), search.c reads it with
+ * store_mset_value(m, i, SCHEMA_SLOT_<name>, ...).
+ */
+#define SCHEMA_FIELDS(X)                                                     \
+    X(PATH, 0, 'p', SCHEMA_IN_RECORD)     /* source path */                  \
+    X(TITLE, 1, 't', SCHEMA_IN_RECORD)    /* title, else from the name */    \
+    X(ORDINAL, 2, 'n', SCHEMA_IN_PASSAGE) /* passage number, from 1 */       \
+    X(ID, 3, 'i', SCHEMA_IN_PASSAGE)      /* passage id, Q term without Q */ \
+    X(DATE, 4, 'd', SCHEMA_IN_RECORD)     /* YYYYMMDD, 00 if unknown */      \
+    X(TYPE, 5, 'y', SCHEMA_IN_RECORD)                                        \
+    X(FROM, 6, 'f', SCHEMA_IN_RECORD)                                        \
+    X(TO, 7, 'o', SCHEMA_IN_RECORD)                                          \
+    X(PLACE, 8, 'l', SCHEMA_IN_RECORD)                                       \
+    X(LANGUAGE, 9, 'g', SCHEMA_IN_RECORD) /* Snowball stemmer name */        \
+    X(NOTES, 10, 'N', SCHEMA_IN_PASSAGE)  /* "N\ttext\n" a footnote */       \
+    X(DATES, 11, 'D', SCHEMA_IN_PASSAGE)  /* YYYYMMDD joined by ' ' */       \
+    X(RANGE, 12, 'r', SCHEMA_IN_PASSAGE)  /* "start end" in the source */    \
+    X(SORTDATE, 13, 0, SCHEMA_IN_PASSAGE) /* source's date, else first     \
+                                             mentioned, else 99999999 */    \
+    X(SOURCE, 14, 0, SCHEMA_IN_PASSAGE)   /* source id: hash of its path */  \
+    X(YEAR, 15, 0, SCHEMA_IN_PASSAGE)     /* year of SORTDATE, for facets */ \
+    X(ARCHIVE_REF, 16, 'a', SCHEMA_IN_RECORD) /* its Archive reference */
+
+#define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
+enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
+#undef SCHEMA_SLOT_ENUM
+
+/* The slots the matcher reads for every match, kept as Xapian values on
+ * each passage (facets by path, type and year; collapse; sort). */
+#define SCHEMA_MATCH_SLOT(slot)                                             \
+    ((slot) == SCHEMA_SLOT_PATH || (slot) == SCHEMA_SLOT_TYPE ||            \
+     (slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_SOURCE ||      \
+     (slot) == SCHEMA_SLOT_YEAR)
+
+/* The tag byte and the document of a slot (0 and -1 for none). */
+char schema_slot_tag(unsigned slot);
+int schema_slot_doc(unsigned slot);
+/* The slot of a tag, or -1. */
+int schema_tag_slot(char tag);
+
+/* A query field: its name in the query language, its prefix, whether its
+ * value is one term (schema_whole_value) or a term a word, and whether
+ * only source records hold it (then the filter goes through the records). */
+typedef struct {
+    const char *name;
+    const char *prefix; /* NULL: date:, built from Y/M/D terms */
+    int whole;
+    int records_only;
+} schema_field_t;
+
+/* The field called name[0, len) (case-insensitive), or NULL. */
+const schema_field_t *schema_field(const char *name, size_t len);
+
+/*
+ * A whole field value as its one term's text (without prefix), into out
+ * (size bytes, NUL-terminated): folded (case, diacritics), white space and
+ * punctuation dropped, except that a separator between two digits stays as
+ * "/", so that "68/1", "68-1" and "68 / 1" are one delo and 681 another;
+ * "SA AR" -> "saar", "R-130" -> "r130", "Р-130" -> "р130".  Returns the
+ * length, 0 if nothing is left or it does not fit.  The indexer and the
+ * query builder both call it, so what one writes the other finds.
+ */
+size_t schema_whole_value(const char *value, size_t len, char *out,
+                          size_t size);
+
+/* Y<yyyy>, M<yyyymm>, D<yyyymmdd> for a "YYYYMMDD" date (00 for an unknown
+ * month or day), as far as it is known: into terms[3][16]; returns how many
+ * (0 for a malformed date). */
+size_t schema_date_terms(const char *yyyymmdd, char terms[3][16]);
+
+#endif
