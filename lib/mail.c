@@ -877,6 +877,7 @@ static int read_answer(int fd, buf_t *b, size_t max, unsigned seconds,
         }
         memcpy(b->data + b->len, chunk, (size_t)n);
         b->len += (size_t)n;
+        b->data[b->len] = '\0'; /* for sscanf in answer_complete() */
         int done = answer_complete(b);
         if (done != 0) {
             if (done < 0)
