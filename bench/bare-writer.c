@@ -15,16 +15,11 @@
 
 #include "files.h"
 #include "store.h"
+#include "text.h"
 
 #define WORDS 120
 #define BATCH_FILES 200
 #define TERM_MAX 240
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
 
 /* One passage: the words of text[start, end), as one document. */
 static fond_status_t write_passage(store_t *s, const char *text, size_t start,
@@ -38,10 +33,10 @@ static fond_status_t write_passage(store_t *s, const char *text, size_t start,
         st = store_doc_add_term(d, qterm, strlen(qterm));
     unsigned pos = 0;
     for (size_t i = start; i < end && st == FOND_OK;) {
-        while (i < end && is_space(text[i]))
+        while (i < end && text_is_space(text[i]))
             i++;
         size_t n = 0;
-        for (; i < end && !is_space(text[i]); i++)
+        for (; i < end && !text_is_space(text[i]); i++)
             if (n < TERM_MAX)
                 term[n++] = (char)(text[i] >= 'A' && text[i] <= 'Z'
                                        ? text[i] + ('a' - 'A') : text[i]);
@@ -64,13 +59,13 @@ static fond_status_t write_file(store_t *s, const bench_file_t *f,
     size_t i = 0, start = 0, words = 0, ordinal = 0;
     fond_status_t st = FOND_OK;
     while (st == FOND_OK) {
-        while (i < f->len && is_space(t[i]))
+        while (i < f->len && text_is_space(t[i]))
             i++;
         if (i == f->len)
             break;
         if (words == 0)
             start = i;
-        while (i < f->len && !is_space(t[i]))
+        while (i < f->len && !text_is_space(t[i]))
             i++;
         if (++words == WORDS) {
             st = write_passage(s, t, start, i, file, ++ordinal);

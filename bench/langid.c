@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "langid.h"
+#include "language.h"
 
 static const size_t lengths[] = {10, 15, 20, 30, 40, 50, 60, 80, 120, 200, 400};
 #define N_LENGTHS (sizeof lengths / sizeof *lengths)
@@ -105,7 +106,7 @@ int main(int argc, char **argv)
             return 2;
         }
         code_of(argv[f], want, sizeof want);
-        const char *stemmer = langid_stemmer_named(want);
+        const char *stemmer = language_named(want);
         for (size_t k = 0; k < N_LENGTHS; k++) {
             size_t ok = 0;
             for (size_t w = 0; w < windows; w++) {

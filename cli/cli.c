@@ -65,3 +65,15 @@ int cli_make_parents(const char *path)
     free(p);
     return 0;
 }
+
+void cli_page_text(const fond_hit_t *h, char *buf, size_t size)
+{
+    if (h->page_label && *h->page_label)
+        snprintf(buf, size, "%s", h->page_label);
+    else if (h->page_first && h->page_last > h->page_first)
+        snprintf(buf, size, "pages %u-%u", h->page_first, h->page_last);
+    else if (h->page_first)
+        snprintf(buf, size, "page %u", h->page_first);
+    else
+        snprintf(buf, size, "%s", "");
+}

@@ -39,4 +39,9 @@ void cli_write_kwic_json(FILE *out, const char *query, const fond_kwic_t *k);
 /* Write s as a JSON string literal, quotes included. */
 void cli_write_json_string(FILE *out, const char *s);
 
+/* Where a hit is, to cite: its printed page ("p. 227", "pp. 227-228"),
+ * else its place among the source's pages ("page 3", "pages 3-4"); ""
+ * for a source with no pages.  Written into buf. */
+void cli_page_text(const fond_hit_t *h, char *buf, size_t size);
+
 #endif

@@ -5,6 +5,7 @@
  * given in Unicode code points, as most JSON consumers index strings.
  */
 #include "cli.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -34,7 +35,7 @@ static size_t code_points(const char *s, size_t bytes)
 {
     size_t n = 0;
     for (size_t i = 0; i < bytes; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+        n += !text_is_continuation(s[i]);
     return n;
 }
 
@@ -95,6 +96,12 @@ static void write_archival(FILE *out, const fond_hit_t *h)
     fprintf(out, ",\n      \"source_start\": %zu,\n      \"source_end\": %zu,"
                  "\n      \"more_in_source\": %zu",
             h->source_start, h->source_end, h->more_in_source);
+    if (h->page_first) /* pages: null for a source that has none */
+        fprintf(out, ",\n      \"page_first\": %u,\n      \"page_last\": %u",
+                h->page_first, h->page_last);
+    else
+        fputs(",\n      \"page_first\": null,\n      \"page_last\": null", out);
+    write_field(out, "page_label", h->page_label ? h->page_label : "");
     fputs(",\n      \"variants\": [", out);
     for (size_t i = 0; i < h->n_variants; i++) {
         fputs(i ? ", " : "", out);

@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,10 @@ typedef struct {
     const char *variants;
     fond_sync_opts_t sync;
     int verbose, quiet, keep_missing, progress, compact, json, upgrade;
+    fond_extract_opts_t extract; /* PDFs and scans */
+    char *ocr_cache;  /* malloc'd */
+    size_t ocr_pages; /* pages read by OCR so far, for the progress bar */
+    size_t done_files;
     FILE *listing; /* where --verbose lists files: stdout, or stderr with
                       --json (stdout is the JSON's alone) */
     size_t shards, jobs;
@@ -77,6 +82,12 @@ static void usage(FILE *out)
           "      --retry-failed   try again files that failed and have not changed\n"
           "      --variants FILE  name variants to load (default: $FOND_VARIANTS,\n"
           "                       else the variants.txt installed with fond)\n"
+          "      --no-ocr         do not read scanned pages (no text layer) with OCR\n"
+          "      --ocr-language L the scans' language: english (default), french,\n"
+          "                       german, portuguese, russian, turkish, spanish, italian\n"
+          "      --ocr-cache DIR  where OCR text is kept (default: $FOND_OCR_CACHE,\n"
+          "                       else $XDG_CACHE_HOME/fond/ocr, else ~/.cache/fond/ocr)\n"
+          "      --timeout SECS   time each PDF or OCR helper may run (default 120)\n"
           "  -v, --verbose        list each file and what was done with it (its\n"
           "                       language, and how it was chosen)\n"
           "  -q, --quiet          print only warnings and errors\n"
@@ -88,8 +99,9 @@ static void usage(FILE *out)
           "alone; files gone from under PATH lose their passages.  Each file is\n"
           "a source (each message of an mbox too), cut into passages of whole\n"
           "sentences (at most 1200 bytes), stemmed in the language of its\n"
-          "Language header, else the one identified from its text.\n"
-          "\n"
+          "Language header, else the one identified from its text.  Text files,\n"
+          "e-mail and PDFs (known by their %PDF- signature) are read; a PDF's\n"
+          "pages without a text layer are read with Tesseract.\n"          "\n"
           "Exit status: 0 all done, 1 done with warnings (files that could not\n"
           "be indexed), 2 usage or database error.  See fond-index(1).\n",
           out);
@@ -195,6 +207,8 @@ static void show_progress(run_t *r, size_t done, int last)
             filled, "##############################", width - filled,
             "------------------------------", done, r->n_files, rate,
             (int)left / 60, (int)left % 60);
+    if (r->ocr_pages)
+        fprintf(stderr, " %zu OCR pages ", r->ocr_pages);
     if (last)
         fputs("\n", stderr);
 }
@@ -249,6 +263,27 @@ static const char *messages_of(const fond_index_result_t *res, char *buf,
     return buf;
 }
 
+/* After each page read by OCR: the progress bar counts it. */
+static void ocr_page_done(void *ctx, const char *path, unsigned page,
+                          unsigned pages)
+{
+    run_t *r = ctx;
+    r->ocr_pages++;
+    show_progress(r, r->done_files, 0);
+}
+
+/* ", 12 pages (3 by OCR, 2 from the OCR cache, 1 left unread)" */
+static void print_pages(const run_t *r, const fond_index_result_t *x)
+{
+    if (!x->pages)
+        return;
+    fprintf(r->listing, ", %u page%s", x->pages, x->pages == 1 ? "" : "s");
+    if (x->ocr_pages || x->ocr_cached || x->blank_pages)
+        fprintf(r->listing, " (%u by OCR, %u from the OCR cache, %u with no "
+                "text layer left unread)", x->ocr_pages, x->ocr_cached,
+                x->blank_pages);
+}
+
 static void count(run_t *r, const char *path, const fond_sync_result_t *res)
 {
     const char *verb = r->sync.dry_run ? "would be " : "";
@@ -270,13 +305,16 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
     char messages[48];
     if (r->verbose && res->action == FOND_FILE_UNCHANGED)
         fprintf(r->listing, "unchanged %s\n", path);
-    else if (r->verbose)
-        fprintf(r->listing, "%s%s %s: %s%zu passages, %zu notes, %s (%s), %s (%s)\n",
-                verb, action_names[res->action], path,
+    else if (r->verbose) {
+        fprintf(r->listing, "%s%s %s: %s, %s%zu passages, %zu notes, %s (%s), %s (%s)",
+                verb, action_names[res->action], path, res->index.format,
                 messages_of(&res->index, messages, sizeof messages),
                 res->index.passages, res->index.notes, res->index.encoding,
                 res->index.encoding_how, res->index.language,
                 res->index.language_how);
+        print_pages(r, &res->index);
+        fputs("\n", r->listing);
+    }
     else if ((r->sync.dry_run) && !r->quiet)
         fprintf(r->listing, "%s%s %s\n", verb, action_names[res->action], path);
     if (*res->index.declared)
@@ -312,6 +350,7 @@ static void sync_files(run_t *r)
         const file_t *f = &r->files[i];
         if (r->parts > 1 && !fond_db_owns(r->db, f->path))
             continue; /* another job's shard */
+        r->done_files = i;
         if (fond_db_sync_file(r->db, f->path, &r->sync, &res) != FOND_OK) {
             fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
             r->fatal = 1;
@@ -474,7 +513,13 @@ static int index_files(run_t *r, const char *db_path)
         return CLI_EXIT_OK;
     }
     r->started = now_seconds();
-    r->fatal |= load_variants(r) != 0;
+    r->extract.ocr_page = ocr_page_done;
+    r->extract.ctx = r;
+    if (fond_db_set_extract(r->db, &r->extract) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+        r->fatal = 1;
+    }
+    r->fatal |= !r->fatal && load_variants(r) != 0;
     if (!r->fatal)
         sync_files(r);
     if (!r->fatal && !r->keep_missing)
@@ -489,6 +534,18 @@ static int index_files(run_t *r, const char *db_path)
 }
 
 /* ------------------------------------------------------------ shards, jobs */
+
+/* Stop the first n jobs (each loses at most its uncommitted batch) and
+ * reap them, so that none is left running or a zombie. */
+static void stop_jobs(const pid_t *pids, int fds[][2], size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        kill(pids[j], SIGTERM);
+    for (size_t j = 0; j < n; j++) {
+        close(fds[j][0]);
+        waitpid(pids[j], NULL, 0);
+    }
+}
 
 /* One process a part: each indexes the sources of its shards and reports
  * its counts through a pipe. */
@@ -506,6 +563,7 @@ static int run_jobs(run_t *r, const char *db_path)
     for (size_t j = 0; j < r->jobs; j++) {
         if (pipe(fds[j]) != 0 || (pids[j] = fork()) < 0) {
             fprintf(stderr, PROG ": cannot start job %zu: %s\n", j, strerror(errno));
+            stop_jobs(pids, fds, j); /* the jobs started: stopped, reaped */
             return CLI_EXIT_ERROR;
         }
         if (pids[j] == 0) {
@@ -670,6 +728,32 @@ static int bad_usage(const char *msg, const char *arg)
     return CLI_EXIT_ERROR;
 }
 
+/* The OCR cache: --ocr-cache, $FOND_OCR_CACHE, $XDG_CACHE_HOME/fond/ocr,
+ * ~/.cache/fond/ocr; made if missing.  A cache that cannot be made costs
+ * only time (OCR runs again next time): a warning, not an error. */
+static int set_ocr_cache(run_t *r, const char *given)
+{
+    const char *env = getenv("FOND_OCR_CACHE"), *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    const char *base = given ? given : env && *env ? env : xdg && *xdg ? xdg : home;
+    const char *tail = given || (env && *env) ? "" : xdg && *xdg ? "/fond/ocr"
+                                                                 : "/.cache/fond/ocr";
+    if (!base || r->extract.no_ocr)
+        return 0;
+    size_t len = strlen(base) + strlen(tail) + 3;
+    if (!(r->ocr_cache = malloc(len))) {
+        fprintf(stderr, PROG ": out of memory\n");
+        return -1;
+    }
+    snprintf(r->ocr_cache, len, "%s%s/.", base, tail);
+    if (!r->sync.dry_run && cli_make_parents(r->ocr_cache) != 0)
+        fprintf(stderr, PROG ": warning: no OCR cache at %s: %s\n", r->ocr_cache,
+                strerror(errno));
+    r->ocr_cache[len - 3] = '\0'; /* without the "/." */
+    r->extract.ocr_cache = r->ocr_cache;
+    return 0;
+}
+
 static int parse_options(int argc, char **argv, run_t *r, const char **db)
 {
     static const struct option options[] = {
@@ -682,13 +766,17 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         {"keep-missing", no_argument, NULL, 'K'},
         {"retry-failed", no_argument, NULL, 'R'},
         {"variants", required_argument, NULL, 'W'},
+        {"no-ocr", no_argument, NULL, 'O'},
+        {"ocr-language", required_argument, NULL, 'L'},
+        {"ocr-cache", required_argument, NULL, 'c'},
+        {"timeout", required_argument, NULL, 'T'},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"json", no_argument, NULL, 'J'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    const char *variants = NULL;
+    const char *variants = NULL, *ocr_cache = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "d:nj:vqh", options, NULL)) != -1) {
         switch (c) {
@@ -707,6 +795,16 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
         case 'K': r->keep_missing = 1; break;
         case 'R': r->sync.retry_failed = 1; break;
         case 'W': variants = optarg; break;
+        case 'O': r->extract.no_ocr = 1; break;
+        case 'L': r->extract.ocr_language = optarg; break;
+        case 'c': ocr_cache = optarg; break;
+        case 'T': {
+            size_t secs;
+            if (cli_parse_size(optarg, 1, 86400, &secs))
+                return bad_usage("--timeout takes seconds, from 1 to 86400", optarg);
+            r->extract.timeout = (unsigned)secs;
+            break;
+        }
         case 'v': r->verbose = 1; break;
         case 'q': r->quiet = 1; break;
         case 'J': r->json = 1; break;
@@ -718,6 +816,8 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
     if (optind == argc && !r->compact && !r->upgrade)
         return bad_usage("no PATH to index", NULL);
     r->variants = cli_variants_path(variants);
+    if (set_ocr_cache(r, ocr_cache) != 0)
+        return CLI_EXIT_ERROR;
     r->n_roots = argc - optind;
     if (canonical_roots(r, argv + optind) != 0) {
         fprintf(stderr, PROG ": out of memory\n");
@@ -754,6 +854,7 @@ int main(int argc, char **argv)
         free(r.roots[i]);
     free(r.roots);
     free(r.files);
+    free(r.ocr_cache);
     free(db_path);
     return rc;
 }

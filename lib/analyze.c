@@ -14,6 +14,7 @@
  */
 #include "array.h"
 #include "analyze.h"
+#include "text.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -73,7 +74,7 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     if (len == 0 || c > 0xF4 || n < len)
         return 0;
     for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
+        if (!text_is_continuation(s[i]))
             return 0;
     if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
         (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))

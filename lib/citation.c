@@ -12,6 +12,7 @@
  * characters simply count as parts of words.
  */
 #include "citation.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -41,12 +42,6 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
 static int is_ascii_letter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -73,7 +68,7 @@ static int has_at(const char *s, size_t len, size_t i, const char *lit)
 
 static size_t skip_spaces(const char *s, size_t len, size_t i)
 {
-    while (i < len && is_space(s[i]))
+    while (i < len && text_is_space(s[i]))
         i++;
     return i;
 }
@@ -97,14 +92,14 @@ static int contains(const char *s, size_t len, const char *lit)
  * character boundary if it does not fit. */
 static void copy_field(char *dst, size_t cap, const char *s, span_t span)
 {
-    while (span.start < span.end && is_space(s[span.start]))
+    while (span.start < span.end && text_is_space(s[span.start]))
         span.start++;
-    while (span.end > span.start && is_space(s[span.end - 1]))
+    while (span.end > span.start && text_is_space(s[span.end - 1]))
         span.end--;
     size_t n = span.end - span.start;
     if (n > cap - 1) {
         n = cap - 1;
-        while (n > 0 && ((unsigned char)s[span.start + n] & 0xC0) == 0x80)
+        while (n > 0 && text_is_continuation(s[span.start + n]))
             n--;
     }
     memcpy(dst, s + span.start, n);
@@ -167,7 +162,7 @@ static size_t letter_suffix(const char *s, size_t len, size_t i)
         end++;
     int letters = 0;
     for (size_t k = i; k < end; k++)
-        letters += ((unsigned char)s[k] & 0xC0) != 0x80;
+        letters += !text_is_continuation(s[k]);
     if (end == i || letters > 3)
         return 0;
     return end == len || s[end] == ',' || s[end] == ';' || s[end] == ')' ||
@@ -184,7 +179,7 @@ static size_t scan_archival_number(const char *s, size_t len, size_t i)
     size_t end = i;
     int digit = 0;
     while (end < len && s[end] != ',' && s[end] != ';' && s[end] != ')' &&
-           !is_space(s[end]))
+           !text_is_space(s[end]))
         digit |= is_digit(s[end++]);
     size_t suffix = digit && end + 1 < len && s[end] == ' '
                         ? letter_suffix(s, len, end + 1) : 0;
@@ -343,7 +338,7 @@ static int is_capital(const char *s, size_t len, size_t i)
  * or is i where the reference starts?  Volumes and places follow one. */
 static int after_separator(const char *s, size_t from, size_t i)
 {
-    while (i > from && is_space(s[i - 1]))
+    while (i > from && text_is_space(s[i - 1]))
         i--;
     return i == from || s[i - 1] == '.' || s[i - 1] == ',';
 }
@@ -507,7 +502,7 @@ static size_t title_start(const char *s, size_t len)
 /* Copy the title, without the punctuation that led to the next part. */
 static void copy_title(char *dst, size_t cap, const char *s, span_t t)
 {
-    while (t.end > t.start && (is_space(s[t.end - 1]) || s[t.end - 1] == '.' ||
+    while (t.end > t.start && (text_is_space(s[t.end - 1]) || s[t.end - 1] == '.' ||
                                s[t.end - 1] == ',' || s[t.end - 1] == ';'))
         t.end--;
     copy_field(dst, cap, s, t);
@@ -578,22 +573,116 @@ static int biblio_evidence(const citation_biblio_t *b)
            (b->year[0] != '\0') + (b->pages[0] != '\0');
 }
 
+/* The words archives of many countries number their units with: fond,
+ * opis, delo, list (f. op. d. l. ll.), series, item, sheet, folio, box,
+ * folder, file, record group, reel, manuscript, dossier, carton, papka. */
+static const char *const archival_units[] = {
+    "f", "op", "d", "l", "ll", "s", "i", "v", "fond", "opis", "delo", "list",
+    "papka", "folio", "fol", "fols", "fo", "ff", "box", "folder", "file",
+    "doc", "dossier", "carton", "reel", "rg", "ms", "mss", "item", "series",
+    "sheet", "sheets", "no", "nr", "vol", "bd", "heft", "cote", "cod",
+};
+
+/* Is s[i, j) one of the unit words above (ASCII, any case)? */
+static int is_archival_unit(const char *s, size_t i, size_t j)
+{
+    for (size_t k = 0; k < sizeof archival_units / sizeof *archival_units; k++) {
+        const char *u = archival_units[k];
+        size_t n = strlen(u), m = 0;
+        while (m < n && i + m < j && (s[i + m] | 0x20) == u[m])
+            m++;
+        if (m == n && i + n == j)
+            return 1;
+    }
+    return 0;
+}
+
+/* How many "unit number" pairs s holds ("f. 28", "op.1", "Box 8",
+ * "FO 371/6262": a word of capitals followed by a number with a slash
+ * counts too), whatever the archive: the mark of an archival citation. */
+static int archival_pairs(const char *s, size_t len)
+{
+    int pairs = 0;
+    for (size_t i = 0; i < len;) {
+        if (!is_ascii_letter(s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i, caps = 1;
+        while (j < len && is_ascii_letter(s[j]))
+            caps &= s[j] >= 'A' && s[j] <= 'Z', j++;
+        size_t k = j < len && s[j] == '.' ? j + 1 : j;
+        k = skip_spaces(s, len, k);
+        int before_word = i == 0 || !is_letter_byte(s[i - 1]);
+        if (before_word && k < len && is_digit(s[k])) {
+            size_t e = skip_digits(s, len, k);
+            int slashed = e < len && s[e] == '/';
+            if (is_archival_unit(s, i, j) || (caps && j - i >= 2 && slashed))
+                pairs++;
+        }
+        i = j;
+    }
+    return pairs;
+}
+
+/* Does the line open with an archive's siglum ("GARF,", "TNA,", "SA AR,",
+ * "BArch")? Two to seven letters, mostly capitals, then a comma. */
+static int opens_with_siglum(const char *s, size_t len)
+{
+    size_t i = 0, caps = 0, letters = 0;
+    while (i < len && i < 12 && (is_ascii_letter(s[i]) || s[i] == ' ' ||
+                                 s[i] == '.')) {
+        caps += s[i] >= 'A' && s[i] <= 'Z';
+        letters += is_ascii_letter(s[i]);
+        i++;
+    }
+    return i < len && s[i] == ',' && caps >= 2 && caps * 2 >= letters;
+}
+
+/* An imprint in brackets, as references give it: "(Paris: Macmillan,
+ * 1959)", "(London, 1921)": a place, then a year before the bracket
+ * closes. */
+static int has_imprint(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] != '(' || !is_ascii_letter(s[i + 1]))
+            continue;
+        size_t k = i + 1;
+        span_t year;
+        while (k < len && k < i + 80 && s[k] != ')')
+            k++;
+        for (size_t j = i + 1; k < len && s[k] == ')' && j + 4 <= k; j++)
+            if (year_at(s, len, j, &year) && year.end == k)
+                return 1;
+    }
+    return 0;
+}
+
 int citation_looks_like_note(const char *s, size_t len)
 {
     static const char *const openings[] = {
-        "See", "Ibid", "Cf.",
+        "See", "Ibid", "Cf.", "Op. cit", "Op.cit", "Loc. cit", "Idem",
+        "Id.", "Quoted in", "Cited in", "Ebd.", "Ebenda", "Vgl.", "Voir",
         CYR_ES_CAP "\xD0\xBC.",                             /* См. */
         CYR_TE_CAP "\xD0\xB0\xD0\xBC \xD0\xB6\xD0\xB5",     /* Там же */
     };
-    while (len > 0 && is_space(*s)) {
+    while (len > 0 && text_is_space(*s)) {
         s++;
         len--;
     }
-    if (contains(s, len, "//"))
+    if (contains(s, len, "//") || contains(s, len, "op. cit.") ||
+        contains(s, len, "Op. cit."))
         return 1;
     for (size_t k = 0; k < sizeof openings / sizeof *openings; k++)
         if (starts_with_word(s, len, openings[k]))
             return 1;
+    /* dense: prose may number items too ("item 1 ... item 2"), but not
+     * a unit every 25 bytes */
+    int pairs = archival_pairs(s, len);
+    int dense = (size_t)pairs * 25 >= len;
+    if ((pairs >= 3 && dense) || (pairs >= 1 && opens_with_siglum(s, len)) ||
+        has_imprint(s, len))
+        return 1;
     citation_archival_t a;
     citation_biblio_t b;
     /* A volume alone ("T. IV" in prose) is not enough to tell a note. */

@@ -43,9 +43,14 @@ int citation_find_archival(const char *s, size_t len, citation_archival_t *out);
 int citation_find_biblio(const char *s, size_t len, citation_biblio_t *out);
 
 /* Non-zero if a line looks like a footnote's text rather than running prose:
- * it holds "//", starts with "See" / "Ibid" / "Cf.", or holds an archival
- * citation or a bibliographic reference.  Used by repair to find footnote
- * text stranded in the flow. */
+ * it holds "//" or "op. cit.", starts with "See" / "Ibid" / "Cf." / "Op.
+ * cit." / "Idem" / "Vgl." / "См." (and the like), or holds an archival
+ * citation of any archive (three "unit number" pairs, one every 25 bytes
+ * at least: "f. 130, op. 5, d. 12", "Box 8, Folder 3, Reel 2"; or one
+ * after a siglum: "TNA, FO 371/6262"), an
+ * imprint in brackets ("(Paris: Macmillan, 1959)") or a bibliographic
+ * reference.  Used by repair to find footnote text stranded
+ * in the flow. */
 int citation_looks_like_note(const char *s, size_t len);
 
 #endif

@@ -94,17 +94,17 @@ static int read_number(const char *t, size_t len, size_t i, size_t max_digits,
     return v;
 }
 
-static int days_in_month(int year, int month)
+int dates_days_in_month(int year, int month)
 {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = year == 0 || (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : days[month - 1];
 }
 
 static int valid_day(int year, int month, int day)
 {
     return month >= 1 && month <= 12 && day >= 1 &&
-           day <= days_in_month(year, month);
+           day <= dates_days_in_month(year, month);
 }
 
 /* ------------------------------------------------------------ words */

@@ -33,4 +33,7 @@ fond_status_t dates_find(const char *text, size_t len, int default_year,
 /* "YYYYMMDD" with 00 for unknown parts, into buf (at least 9 bytes). */
 void dates_format(const date_mention_t *d, char *buf);
 
+/* Days in a month (1-12) of the proleptic Gregorian calendar. */
+int dates_days_in_month(int year, int month);
+
 #endif

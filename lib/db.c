@@ -18,6 +18,7 @@
 #include "db_internal.h"
 #include "langid.h"
 #include "mail.h"
+#include "extract.h"
 #include "hash.h"
 #include "schema.h"
 
@@ -38,6 +39,7 @@ const char *fond_status_str(fond_status_t status)
     case FOND_ERR_XAPIAN: return "Xapian error";
     case FOND_ERR_INTERNAL: return "internal error";
     case FOND_ERR_UPGRADE: return "database written by an earlier fond";
+    case FOND_ERR_EXTRACT: return "its text could not be extracted";
     }
     return "unknown status";
 }
@@ -64,6 +66,19 @@ fond_status_t db_delete_source(fond_db_t *db, const char *hash)
 }
 
 const char *fond_db_error(const fond_db_t *db) { return db ? db->error : ""; }
+
+fond_status_t fond_db_set_extract(fond_db_t *db,
+                                  const fond_extract_opts_t *opts)
+{
+    if (!opts)
+        return db_fail(db, FOND_ERR_ARG, "no extraction options");
+    if (opts->ocr_language && !extract_ocr_language(opts->ocr_language))
+        return db_fail(db, FOND_ERR_ARG, "no OCR for the language '%s' (english, "
+                       "french, german, portuguese, russian, turkish, spanish, "
+                       "italian)", opts->ocr_language);
+    db->extract = *opts;
+    return FOND_OK;
+}
 
 /* ------------------------------------------------------------- open, close */
 
@@ -131,10 +146,16 @@ static fond_status_t open_shards(fond_db_t *db, const char *path, size_t part,
     return st;
 }
 
-static void close_shards(fond_db_t *db)
+/* Close (and commit) every shard held; the first failure's status, after
+ * all are closed. */
+static fond_status_t close_shards(fond_db_t *db)
 {
-    for (size_t i = 0; i < db->n_shards; i++)
-        store_close(db->shards[i]);
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < db->n_shards; i++) {
+        fond_status_t closed = store_close(db->shards[i]);
+        st = st == FOND_OK ? closed : st;
+    }
+    return st;
 }
 
 static int has_stub(const char *path)
@@ -308,7 +329,7 @@ fond_status_t fond_db_close(fond_db_t *db)
         return FOND_OK;
     fond_status_t st = FOND_OK;
     if (db->n_shards)
-        close_shards(db);
+        st = close_shards(db);
     else
         st = store_close(db->store);
     for (size_t i = 0; i < db->n_analyzers; i++)

@@ -9,7 +9,7 @@
 #include "fond.h"
 #include "store.h"
 
-#define DB_MAX_LANGUAGES 32 /* langid_stemmers() has 25 */
+#define DB_MAX_LANGUAGES 32 /* language_stemmers() has 25 */
 #define DB_MAX_SHARDS 64
 
 struct fond_db {
@@ -27,6 +27,7 @@ struct fond_db {
     struct mail_reader *mail; /* the mail parser's process: started on the
                                  first message, ended at close */
     int langid_missing;   /* its fingerprints could not be read */
+    fond_extract_opts_t extract; /* how PDFs and scans are read */
     char error[512];      /* the last failure's message */
 };
 

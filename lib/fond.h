@@ -36,7 +36,9 @@ typedef enum {
     FOND_ERR_MODIFIED, /* the database changed under a reader: reopen */
     FOND_ERR_XAPIAN,   /* any other error reported by Xapian */
     FOND_ERR_INTERNAL, /* a bug in fond */
-    FOND_ERR_UPGRADE   /* written by an earlier fond: fond_db_upgrade() */
+    FOND_ERR_UPGRADE,  /* written by an earlier fond: fond_db_upgrade() */
+    FOND_ERR_EXTRACT   /* a file's text could not be extracted: a damaged,
+                          encrypted or hostile PDF, a scan left unread */
 } fond_status_t;
 
 /* A short, static, English description of a status ("database is locked"). */
@@ -150,12 +152,37 @@ typedef struct {
                               tell, or no stemmer for it (then the script:
                               Cyrillic is Russian, else English) */
     size_t notes;      /* footnotes found (Notes section or stranded) */
-    char format[16];   /* "text", "email" (one message) or "mbox" */
+    char format[16];   /* "text", "pdf", "email" (one message) or "mbox" */
+    unsigned pages;    /* pages (a PDF's, or form feeds + 1; 0: none) */
+    unsigned ocr_pages;  /* pages read by OCR in this run ... */
+    unsigned ocr_cached; /* ... and pages whose OCR text was cached */
+    unsigned blank_pages; /* pages with no text layer left unread */
     size_t sources;    /* sources written: 1, or the messages of an mbox
                           (each its own source, "PATH#N") */
     size_t sources_failed; /* messages of an mbox refused (a MIME bomb)... */
     char failure[200];     /* ...the first one's reason */
 } fond_index_result_t;
+
+/* How files other than text are read (see fond_db_set_extract). */
+typedef struct {
+    int no_ocr;               /* leave pages with no text layer unread */
+    const char *ocr_language; /* Snowball name of the scans' language
+                                 (NULL: english) */
+    const char *ocr_cache;    /* a folder to keep OCR text in, by the file's
+                                 content (NULL: no cache) */
+    unsigned timeout;         /* seconds each helper may run (0: 120) */
+    /* Called after each page read by OCR (may be NULL). */
+    void (*ocr_page)(void *ctx, const char *path, unsigned page,
+                     unsigned pages);
+    void *ctx;
+} fond_extract_opts_t;
+
+#define FOND_EXTRACT_OPTS_INIT {0, NULL, NULL, 0, NULL, NULL}
+
+/* Set how PDFs and scans are read from now on.  The options are copied;
+ * the strings they point to stay the caller's and must outlive db. */
+fond_status_t fond_db_set_extract(fond_db_t *db,
+                                  const fond_extract_opts_t *opts);
 
 /*
  * Index one file as a source: decode it (UTF-8, UTF-16, or a legacy
@@ -308,6 +335,10 @@ typedef struct {
     const fond_note_t *archive_ref; /* the source's own Archive reference
                                        header, parsed as a footnote's
                                        citation (number 0); NULL if none */
+    unsigned page_first;  /* the pages the passage spans, from 1 (0: the */
+    unsigned page_last;   /* source has no pages) */
+    const char *page_label; /* their printed numbers, to cite: "p. 227",
+                               "pp. 227-228"; "" when not printed */
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;

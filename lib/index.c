@@ -5,23 +5,23 @@
  * document, with the terms, values and data of schema.h, replacing
  * whatever the same source path had before.
  */
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "db_internal.h"
+#include "file.h"
+#include "extract.h"
 #include "hash.h"
 #include "ingest.h"
 #include "langid.h"
+#include "language.h"
 #include "mail.h"
 #include "schema.h"
 
 #define TERM_MAX SCHEMA_TERM_MAX
-#define MAX_SOURCE_BYTES ((size_t)1 << 30)
 
 /* What every passage of one source shares. */
 typedef struct {
@@ -32,6 +32,7 @@ typedef struct {
     analyzer_t *analyzer;  /* stemming in the source's language */
     char hash[17];         /* FNV-1a 64 of the path, hex: the source's id */
     char src_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash> */
+    char *path_words;      /* the path in words (words_of_name) */
     int has_archival;      /* its Archive reference header, parsed */
     citation_archival_t archival;
     char file_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash of the file the
@@ -115,7 +116,8 @@ static int add_token(void *ctx, const analyze_token_t *t)
 {
     terms_ctx_t *c = ctx;
     c->status = add_prefixed(c->doc, c->prefix, t->word, c->kind, t->pos);
-    if (c->status == FOND_OK && c->kind == AS_TEXT)
+    if (c->status == FOND_OK && c->kind == AS_TEXT &&
+        strcmp(t->stem, t->word) != 0) /* a word that is its own stem: none */
         c->status = add_prefixed(c->doc, SCHEMA_STEM, t->stem, AS_WORD, 0);
     if (c->status == FOND_OK && c->kind == AS_TEXT && is_suggestible(t))
         c->status = store_add_spelling(c->store, t->word);
@@ -245,9 +247,11 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
                                 const ingest_passage_t *p, const char *id)
 {
     const source_t *h = &src->in->header;
-    char ord[16], range[48], dates[512], sortdate[9], year[5];
+    char ord[16], range[48], pages[80], dates[512], sortdate[9], year[5];
     snprintf(ord, sizeof ord, "%u", p->ordinal);
     snprintf(range, sizeof range, "%zu %zu", p->raw_start, p->raw_end);
+    schema_format_pages(pages, sizeof pages, p->page_first, p->page_last,
+                        p->page_label);
     dates_value(p, h->date, dates, sizeof dates, sortdate);
     snprintf(year, sizeof year, "%.4s", strcmp(sortdate, "99999999") ? sortdate : "");
     char *notes = notes_value(p);
@@ -257,9 +261,9 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         SCHEMA_SLOT_PATH,  SCHEMA_SLOT_TYPE,     SCHEMA_SLOT_ORDINAL,
         SCHEMA_SLOT_ID,    SCHEMA_SLOT_NOTES,    SCHEMA_SLOT_DATES,
         SCHEMA_SLOT_RANGE, SCHEMA_SLOT_SORTDATE, SCHEMA_SLOT_SOURCE,
-        SCHEMA_SLOT_YEAR};
+        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES};
     const char *const values[] = {src->path, h->type, ord, id, notes, dates,
-                                  range, sortdate, src->hash, year};
+                                  range, sortdate, src->hash, year, pages};
     fond_status_t st = set_all(doc, slots, values, sizeof slots / sizeof *slots);
     free(notes);
     return st;
@@ -267,9 +271,10 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
 
 /* ------------------------------------------------------------- one passage */
 
-/* The source-level terms its passages carry too (schema.h, "Filters"):
- * type, language, its own date, its Archive reference. */
-static fond_status_t add_shared_terms(const source_ctx_t *src, store_doc_t *doc)
+/* The source-level terms every passage carries, as filters (schema.h,
+ * "Filters"): type, language, its own date, its Archive reference, and the
+ * words of its title, path, sender, recipient and place. */
+static fond_status_t add_source_terms(const source_ctx_t *src, store_doc_t *doc)
 {
     const source_t *h = &src->in->header;
     char lterm[32];
@@ -281,12 +286,21 @@ static fond_status_t add_shared_terms(const source_ctx_t *src, store_doc_t *doc)
         st = add_date_terms(doc, h->date);
     if (st == FOND_OK && src->has_archival)
         st = add_citation_terms(doc, &src->archival);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_TITLE, src->title);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_PATH_WORD, src->path_words);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_FROM, h->from);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_TO, h->to);
+    if (st == FOND_OK)
+        st = add_field(src, doc, SCHEMA_PLACE, h->place);
     return st;
 }
 
-/* The source record, on the source's first passage: the terms only it
- * holds (title, path, its words, sender, recipient, place) and the fields
- * every passage of the source shows. */
+/* The source record, on the source's first passage: its path term and the
+ * fields every passage of the source shows. */
 static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
 {
     const source_t *h = &src->in->header;
@@ -294,19 +308,6 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
     snprintf(pterm, sizeof pterm, SCHEMA_PATH "%s", src->path); /* cut if long */
     store_doc_set_record(doc);
     fond_status_t st = store_doc_add_filter(doc, pterm, strlen(pterm));
-    if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_TITLE, src->title);
-    char *path_words = words_of_name(src->path, strlen(src->path));
-    if (st == FOND_OK)
-        st = path_words ? add_field(src, doc, SCHEMA_PATH_WORD, path_words)
-                        : FOND_ERR_NOMEM;
-    free(path_words);
-    if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_FROM, h->from);
-    if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_TO, h->to);
-    if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_PLACE, h->place);
     const unsigned slots[] = {
         SCHEMA_SLOT_TITLE, SCHEMA_SLOT_DATE, SCHEMA_SLOT_FROM,
         SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
@@ -341,14 +342,15 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
     snprintf(qterm, sizeof qterm, SCHEMA_ID "%s", id);
     store_doc_t *doc = NULL;
     fond_status_t st = store_doc_new(db->store, &doc);
-    if (st == FOND_OK)
-        st = store_doc_add_filter(doc, qterm, strlen(qterm));
+    if (st != FOND_OK)
+        return db_fail(db, st, "%s: %s", src->path, store_error(db->store));
+    st = store_doc_add_filter(doc, qterm, strlen(qterm));
     if (st == FOND_OK)
         st = store_doc_add_filter(doc, src->src_term, strlen(src->src_term));
     if (st == FOND_OK && src->file_term[0])
         st = store_doc_add_filter(doc, src->file_term, strlen(src->file_term));
     if (st == FOND_OK)
-        st = add_shared_terms(src, doc);
+        st = add_source_terms(src, doc);
     if (st == FOND_OK && p->ordinal == SCHEMA_RECORD_PASSAGE)
         st = add_record(src, doc);
     if (st == FOND_OK)
@@ -358,8 +360,11 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
     if (st == FOND_OK)
         st = store_doc_set_data(doc, src->in->body.text + p->start,
                                 p->end - p->start);
-    if (st == FOND_OK)
-        st = store_doc_add(db->store, doc);
+    if (st != FOND_OK) /* building a document only allocates */
+        db_fail(db, st, "%s: passage %u: %s", src->path, p->ordinal,
+                fond_status_str(st));
+    else if ((st = store_doc_add(db->store, doc)) != FOND_OK)
+        db_fail(db, st, "%s: %s", src->path, store_error(db->store));
     store_doc_free(doc);
     return st;
 }
@@ -373,18 +378,11 @@ static int known_in_collection(void *ctx, const char *word, int is_stem)
     char term[TERM_MAX + 2];
     size_t freq = 0;
     snprintf(term, sizeof term, "%s%s", is_stem ? SCHEMA_STEM : "", word);
-    return store_term_freq(db->store, term, &freq) == FOND_OK && freq > 0;
-}
-
-/* A failure while writing a source: Xapian's message if it came from the
- * store, else the status's. */
-static fond_status_t source_fail(fond_db_t *db, const char *path,
-                                 fond_status_t st)
-{
-    int from_store = st == FOND_ERR_XAPIAN || st == FOND_ERR_CORRUPT ||
-                     st == FOND_ERR_LOCKED || st == FOND_ERR_MODIFIED;
-    return db_fail(db, st, "%s: %s", path,
-                   from_store ? store_error(db->store) : fond_status_str(st));
+    if (store_term_freq(db->store, term, &freq) == FOND_OK && freq > 0)
+        return 1;
+    /* a stem that is a word of its own has no Z term (schema.h) */
+    return is_stem && store_term_freq(db->store, word, &freq) == FOND_OK &&
+           freq > 0;
 }
 
 static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
@@ -395,16 +393,23 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
     const char *ref = src->in->header.archive_ref;
     src->has_archival = ref && citation_find_archival(ref, strlen(ref),
                                                       &src->archival);
+    src->path_words = words_of_name(src->path, strlen(src->path));
+    if (!src->path_words)
+        return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", src->path);
     fond_status_t st = db_analyzer(db, src->in->language, &src->analyzer);
-    if (st == FOND_OK)
-        st = db_delete_source(db, src->hash);
+    if (st != FOND_OK)
+        db_fail(db, st, "%s: cannot make the %s stemmer: %s", src->path,
+                src->in->language, fond_status_str(st));
+    if (st == FOND_OK && (st = db_delete_source(db, src->hash)) != FOND_OK)
+        db_fail(db, st, "%s: %s", src->path, store_error(db->store));
     for (size_t i = 0; i < src->in->n_passages && st == FOND_OK; i++)
         st = write_passage(db, src, &src->in->passages[i]);
+    free(src->path_words);
     return st;
 }
 
-static void fill_result(const ingest_t *in, size_t bytes, const char *how,
-                        fond_index_result_t *out)
+static void fill_result(const ingest_t *in, const extract_t *x,
+                        size_t bytes, const char *how, fond_index_result_t *out)
 {
     memset(out, 0, sizeof *out);
     out->passages = in->n_passages;
@@ -419,6 +424,13 @@ static void fill_result(const ingest_t *in, size_t bytes, const char *how,
     snprintf(out->declared, sizeof out->declared, "%s", in->decoded.declared);
     snprintf(out->language, sizeof out->language, "%s", in->language);
     snprintf(out->language_how, sizeof out->language_how, "%s", how);
+    out->sources = 1;
+    snprintf(out->format, sizeof out->format, "%s",
+             x->format == EXTRACT_PDF ? "pdf" : "text");
+    out->pages = x->format == EXTRACT_PDF ? x->pages : (unsigned)in->n_pages;
+    out->ocr_pages = x->ocr_pages;
+    out->ocr_cached = x->ocr_cached;
+    out->blank_pages = x->blank_pages;
 }
 
 /* The source's language: its Language header's; else the one identified
@@ -426,7 +438,7 @@ static void fill_result(const ingest_t *in, size_t bytes, const char *how,
  * ingest chose by the script (the default).  Says which in `how`. */
 static void choose_language(fond_db_t *db, ingest_t *in, const char **how)
 {
-    if (in->header.language && langid_stemmer_named(in->header.language)) {
+    if (in->header.language && language_named(in->header.language)) {
         *how = "header";
         return;
     }
@@ -449,30 +461,39 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
                                   fond_index_result_t *out)
 {
     ingest_t in;
+    extract_t x;
     char why[256] = "";
-    fond_status_t st = ingest_bytes(&in, text, len, db->analyzer,
-                                    known_in_collection, db, why, sizeof why);
+    fond_status_t st = extract_bytes(&x, text, len, source_path, &db->extract,
+                                     why, sizeof why);
+    memset(&in, 0, sizeof in);
+    if (st == FOND_OK)
+        st = ingest_bytes(&in, x.text, x.len, db->analyzer,
+                          known_in_collection, db, why, sizeof why);
+    if (st == FOND_OK &&
+        ingest_fill_header(&in, x.title, x.author, x.date) != FOND_OK)
+        st = FOND_ERR_NOMEM, snprintf(why, sizeof why, "out of memory");
     if (st != FOND_OK) {
         ingest_free(&in);
+        extract_free(&x);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
     const char *how = "";
     choose_language(db, &in, &how);
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
-                        &in, NULL, "", "", 0, {"", "", "", "", ""}, ""};
+                        &in, NULL, "", "", NULL, 0, {"", "", "", "", ""}, ""};
     if (!src.title)
         src.title = derived;
     if (strcmp(file_path, source_path) != 0)
         snprintf(src.file_term, sizeof src.file_term, SCHEMA_SOURCE "%016llx",
                  (unsigned long long)hash_string(file_path));
-    st = src.title ? write_source(db, &src) : FOND_ERR_NOMEM;
-    if (st != FOND_OK)
-        source_fail(db, source_path, st);
+    st = src.title ? write_source(db, &src)
+                   : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
     if (out)
-        fill_result(&in, len, how, out);
+        fill_result(&in, &x, len, how, out);
     free(derived);
     ingest_free(&in);
+    extract_free(&x);
     return st;
 }
 
@@ -535,6 +556,8 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
     char hash[17];
     snprintf(hash, sizeof hash, "%016llx", (unsigned long long)hash_string(path));
     st = db_delete_source(db, hash); /* every message the file had */
+    if (st != FOND_OK)
+        db_fail(db, st, "%s: %s", path, store_error(db->store));
     fond_index_result_t all, one;
     memset(&all, 0, sizeof all);
     for (size_t i = 0; i < mail.n && st == FOND_OK; i++) {
@@ -543,7 +566,7 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
         if (name && mail.n > 1)
             sprintf(name, "%s#%zu", path, i + 1);
         if (!name) {
-            st = FOND_ERR_NOMEM;
+            st = db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
         } else if (!m->text) {
             snprintf(why, sizeof why, "%s: %s", name, m->failure);
             message_failed(&all, why);
@@ -563,8 +586,6 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
     mail_free(&mail);
     if (st == FOND_OK && all.sources == 0)
         st = db_fail(db, FOND_ERR_BINARY, "%s", all.failure);
-    else if (st != FOND_OK && !db->error[0])
-        source_fail(db, path, st);
     all.bytes = len;
     snprintf(all.encoding, sizeof all.encoding, "UTF-8");
     snprintf(all.encoding_how, sizeof all.encoding_how, "mime");
@@ -589,45 +610,15 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
 
 /* ------------------------------------------------------------- files */
 
-static fond_status_t read_file(fond_db_t *db, const char *path, char **text,
-                               size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        fclose(f);
-        return db_fail(db, FOND_ERR_IO, "%s: not a regular file", path);
-    }
-    if ((size_t)sb.st_size > MAX_SOURCE_BYTES) {
-        fclose(f);
-        return db_fail(db, FOND_ERR_IO, "%s: larger than 1 GiB, skipped", path);
-    }
-    *len = (size_t)sb.st_size;
-    *text = malloc(*len + 1);
-    if (!*text) {
-        fclose(f);
-        return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
-    }
-    size_t got = fread(*text, 1, *len, f);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed || got != *len) {
-        free(*text);
-        return db_fail(db, FOND_ERR_IO, "%s: read error", path);
-    }
-    (*text)[*len] = '\0';
-    return FOND_OK;
-}
-
 fond_status_t fond_db_index_file(fond_db_t *db, const char *path,
                                  fond_index_result_t *out)
 {
-    char *text = NULL;
+    char *text = NULL, why[256];
     size_t len = 0;
-    fond_status_t st = read_file(db, path, &text, &len);
-    if (st == FOND_OK)
+    fond_status_t st = file_read(path, &text, &len, why, sizeof why);
+    if (st != FOND_OK)
+        db_fail(db, st, "%s: %s", path, why);
+    else
         st = fond_db_index_text(db, path, NULL, text, len, out);
     free(text);
     return st;

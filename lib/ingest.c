@@ -10,15 +10,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "langid.h"
+#include "language.h"
 #include "passage.h"
+#include "text.h"
 
 /* ------------------------------------------------------------ language */
-
-const char *const *ingest_stemmers(size_t *n)
-{
-    return langid_stemmers(n);
-}
 
 /* Which script most letters of the text are in: Cyrillic means Russian;
  * Latin with Turkish letters (ş ğ ı İ) means Turkish; else English. */
@@ -47,7 +43,7 @@ static const char *language_of_script(const char *text, size_t len)
 
 const char *ingest_language(const char *header, const char *text, size_t len)
 {
-    const char *named = header ? langid_stemmer_named(header) : NULL;
+    const char *named = language_named(header);
     return named ? named : language_of_script(text, len);
 }
 
@@ -97,12 +93,6 @@ static const ingest_note_t *note_numbered(const ingest_t *in, unsigned number)
 
 /* ------------------------------------------------------------ passages */
 
-static int is_space_byte(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
 /* The notes whose markers stand in [p->start, p->end] (a marker right
  * after the passage's last full stop is the passage's), each once. */
 static void attach_notes(const ingest_t *in, ingest_passage_t *p,
@@ -134,20 +124,40 @@ static void attach_dates(const ingest_t *in, ingest_passage_t *p)
     }
 }
 
+/* The pages a passage spans, and their printed numbers as a citation
+ * gives them: "p. 227", "pp. 227-228". */
+static void place_pages(const ingest_t *in, ingest_passage_t *p)
+{
+    if (!in->n_pages)
+        return;
+    size_t start = p->raw_start - in->header.body_start;
+    size_t end = p->raw_end - in->header.body_start;
+    size_t first = page_at(in->pages, in->n_pages, start);
+    size_t last = page_at(in->pages, in->n_pages, end > start ? end - 1 : start);
+    p->page_first = (unsigned)first + 1;
+    p->page_last = (unsigned)last + 1;
+    const char *a = in->pages[first].label, *b = in->pages[last].label;
+    if (*a && *b && strcmp(a, b) != 0)
+        snprintf(p->page_label, sizeof p->page_label, "pp. %s-%s", a, b);
+    else if (*a || *b)
+        snprintf(p->page_label, sizeof p->page_label, "p. %s", *a ? a : b);
+}
+
 static void place_passage(const ingest_t *in, const passage_span_t *span,
                           unsigned ordinal, ingest_passage_t *p)
 {
     const char *text = in->body.text;
     size_t start = span->start, end = span->end;
-    while (start < end && is_space_byte(text[start]))
+    while (start < end && text_is_space(text[start]))
         start++;
-    while (end > start && is_space_byte(text[end - 1]))
+    while (end > start && text_is_space(text[end - 1]))
         end--;
     p->ordinal = ordinal;
     p->start = start;
     p->end = end;
     p->raw_start = in->header.body_start + repair_raw_offset(&in->body, start);
     p->raw_end = in->header.body_start + repair_raw_offset(&in->body, end);
+    place_pages(in, p);
 }
 
 static fond_status_t cut_passages(ingest_t *in)
@@ -202,7 +212,15 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
     const char *body = out->decoded_text + out->header.body_start;
     size_t body_len = out->header.body_end - out->header.body_start;
     out->language = ingest_language(out->header.language, body, body_len);
-    st = repair_text(body, body_len, a, known, ctx, &out->body);
+    if (memchr(body, '\f', body_len)) {
+        page_span_t *furniture = NULL; /* repair drops it: not needed here */
+        size_t n_furniture = 0;
+        st = page_scan(body, body_len, &out->pages, &out->n_pages, &furniture,
+                       &n_furniture);
+        free(furniture);
+    }
+    if (st == FOND_OK)
+        st = repair_text(body, body_len, a, known, ctx, &out->body);
     if (st == FOND_OK)
         st = collect_notes(out);
     if (st == FOND_OK)
@@ -216,10 +234,31 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
     return st;
 }
 
+/* A copy of v into *field unless the field is set or v is empty. */
+static int fill_field(char **field, const char *v)
+{
+    if (*field || !v || !*v)
+        return 0;
+    *field = strdup(v);
+    return *field ? 0 : -1;
+}
+
+fond_status_t ingest_fill_header(ingest_t *in, const char *title,
+                                 const char *author, const char *date)
+{
+    source_t *h = &in->header;
+    if (fill_field(&h->title, title) != 0 || fill_field(&h->from, author) != 0)
+        return FOND_ERR_NOMEM;
+    if (!h->date[0] && date && strlen(date) == 8)
+        memcpy(h->date, date, 9);
+    return FOND_OK;
+}
+
 void ingest_free(ingest_t *in)
 {
     if (!in)
         return;
+    free(in->pages);
     free(in->note_refs);
     free(in->passages);
     free(in->dates);

@@ -13,6 +13,7 @@
 #include "citation.h"
 #include "dates.h"
 #include "decode.h"
+#include "pages.h"
 #include "repair.h"
 #include "source.h"
 
@@ -32,6 +33,9 @@ typedef struct {
     size_t n_notes;
     const date_mention_t *dates; /* the dates it mentions (into ingest_t) */
     size_t n_dates;
+    unsigned page_first, page_last; /* the pages it spans, from 1; 0 when
+                                       the source has no form feed */
+    char page_label[40];        /* "p. 227", "pp. 227-228", "" */
 } ingest_passage_t;
 
 typedef struct {
@@ -48,6 +52,8 @@ typedef struct {
     ingest_passage_t *passages;
     size_t n_passages;
     const ingest_note_t **note_refs; /* storage behind passages[].notes */
+    page_t *pages;             /* the body's pages (offsets in the body) */
+    size_t n_pages;            /* 0 when the body has no form feed */
 } ingest_t;
 
 /*
@@ -61,12 +67,14 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
                            char *err, size_t errsize);
 void ingest_free(ingest_t *in);
 
-/* The Snowball stemmer for a Language header ("Russian", "ru", "tr",
- * "Türkçe" ...), or for the text's script when there is none. */
-const char *ingest_language(const char *header, const char *text, size_t len);
+/* Fill the header fields the text left empty (Title, From, Date) from a
+ * PDF's metadata (each may be NULL or ""): a text header still wins. */
+fond_status_t ingest_fill_header(ingest_t *in, const char *title,
+                                 const char *author, const char *date);
 
-/* The Snowball stemmers ingest_language() can choose, English first;
- * *n is set to their number. */
-const char *const *ingest_stemmers(size_t *n);
+/* The Snowball stemmer for a Language header ("Russian", "ru", "tr",
+ * "Türkçe" ...: language.h), or for the text's script when there is none
+ * (or one fond does not know). */
+const char *ingest_language(const char *header, const char *text, size_t len);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "array.h"
 #include "db_internal.h"
+#include "text.h"
 
 #define KWIC_PASSAGES 1000
 
@@ -19,19 +20,18 @@ struct fond_kwic {
     size_t n;
 };
 
-static int is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 /* Step back over at most `width` bytes before `at`, to a UTF-8 boundary,
  * then forward to the start of a word if that cut one. */
 static size_t left_start(const char *s, size_t at, size_t width)
 {
     size_t k = at > width ? at - width : 0;
-    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+    while (k > 0 && text_is_continuation(s[k]))
         k++;
-    if (k > 0 && !is_space(s[k - 1]))
-        while (k < at && !is_space(s[k]))
+    if (k > 0 && !text_is_space(s[k - 1]))
+        while (k < at && !text_is_space(s[k]))
             k++;
-    while (k < at && is_space(s[k]))
+    while (k < at && text_is_space(s[k]))
         k++;
     return k;
 }
@@ -40,12 +40,12 @@ static size_t left_start(const char *s, size_t at, size_t width)
 static size_t right_end(const char *s, size_t at, size_t width)
 {
     size_t len = strlen(s), k = at + width < len ? at + width : len;
-    while (k < len && ((unsigned char)s[k] & 0xC0) == 0x80)
+    while (k < len && text_is_continuation(s[k]))
         k--;
-    if (k < len && !is_space(s[k]))
-        while (k > at && !is_space(s[k - 1]))
+    if (k < len && !text_is_space(s[k]))
+        while (k > at && !text_is_space(s[k - 1]))
             k--;
-    while (k > at && is_space(s[k - 1]))
+    while (k > at && text_is_space(s[k - 1]))
         k--;
     return k;
 }
@@ -57,7 +57,7 @@ static fond_status_t add_line(fond_kwic_t *k, size_t *cap, const fond_hit_t *h,
         return FOND_ERR_NOMEM;
     const char *s = h->snippet;
     size_t ls = left_start(s, sp->start, width), le = sp->start;
-    while (le > ls && is_space(s[le - 1]))
+    while (le > ls && text_is_space(s[le - 1]))
         le--;
     size_t me = sp->start + sp->length;
     size_t re = right_end(s, me, width);
@@ -78,9 +78,9 @@ static fond_status_t add_line(fond_kwic_t *k, size_t *cap, const fond_hit_t *h,
 static const char *last_word(const char *s)
 {
     size_t n = strlen(s);
-    while (n > 0 && is_space(s[n - 1]))
+    while (n > 0 && text_is_space(s[n - 1]))
         n--;
-    while (n > 0 && !is_space(s[n - 1]))
+    while (n > 0 && !text_is_space(s[n - 1]))
         n--;
     return s + n;
 }

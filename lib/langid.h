@@ -1,8 +1,6 @@
 /*
- * langid.h -- which language a text is in, and the names of the languages
- * fond stems.  The one table of languages fond knows is in langid.c: each
- * Snowball stemmer with the names a Language header may give it ("French",
- * "fr", "fra", "français"), its ISO 639-1 code and Tesseract's name for it.
+ * langid.h -- which language a text is in (the languages fond knows are
+ * language.h's table).
  *
  * Identification is libexttextcat's (n-gram profiles, Cavnar and Trenkle
  * 1994) over the fingerprints Debian installs in /usr/share/libexttextcat:
@@ -53,16 +51,5 @@ const char *langid_identify(langid_t *id, const char *text, size_t len,
  * measures how often each is right). */
 const char *langid_identify_min(langid_t *id, const char *text, size_t len,
                                 size_t min_chars, char *code);
-
-/* The stemmer a language name or code stands for ("Français", "fr",
- * "fra", "French" -> "french"), or NULL. */
-const char *langid_stemmer_named(const char *name);
-
-/* Tesseract's name for a stemmer's language ("german" -> "deu"), for
- * choosing the traineddata to read a scan with; NULL if none. */
-const char *langid_tesseract(const char *stemmer);
-
-/* The stemmers fond uses, English first; *n is set to their number. */
-const char *const *langid_stemmers(size_t *n);
 
 #endif

@@ -37,7 +37,7 @@
 
 #include "array.h"
 #include "decode.h"
-#include "langid.h"
+#include "language.h"
 
 /* Built with AddressSanitizer, which a memory limit would stop. */
 #if defined(__SANITIZE_ADDRESS__)
@@ -544,7 +544,7 @@ static const char *language_of(GMimeMessage *msg)
     if (!v || n == 0)
         return NULL;
     snprintf(code, sizeof code, "%.*s", (int)n, v);
-    return langid_stemmer_named(code);
+    return language_named(code);
 }
 
 /* The message in the source format of source.h, or its failure. */

@@ -8,6 +8,7 @@
  */
 #include "array.h"
 #include "passage.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +20,6 @@ static const char *const abbreviations[] = {
     "ms", "no", "nos", "op", "p", "pp", "prof", "sr", "st", "vol", "vols",
     "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "gen", "col", "lt", "capt"};
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -71,7 +66,7 @@ static int starts_sentence(const char *s, size_t i, size_t len)
 static size_t word_start(const char *s, size_t dot)
 {
     size_t k = dot;
-    while (k > 0 && !is_space(s[k - 1]) && s[k - 1] != '(' && s[k - 1] != '.')
+    while (k > 0 && !text_is_space(s[k - 1]) && s[k - 1] != '(' && s[k - 1] != '.')
         k--;
     return k;
 }
@@ -101,9 +96,9 @@ static size_t sentence_end(const char *s, size_t i, size_t len)
     size_t digits = 0;
     while (k < len && is_digit(s[k]) && digits < 4)
         k++, digits++;
-    if (digits > 3 || k >= len || !is_space(s[k]))
+    if (digits > 3 || k >= len || !text_is_space(s[k]))
         return 0;
-    while (k < len && is_space(s[k]))
+    while (k < len && text_is_space(s[k]))
         k++;
     return k < len && starts_sentence(s, k, len) ? k : 0;
 }
@@ -126,7 +121,7 @@ static int spans_push(spans_t *sp, size_t start, size_t end)
 static int all_space(const char *s, size_t start, size_t end)
 {
     for (size_t i = start; i < end; i++)
-        if (!is_space(s[i]))
+        if (!text_is_space(s[i]))
             return 0;
     return 1;
 }
@@ -136,10 +131,10 @@ static int all_space(const char *s, size_t start, size_t end)
 static size_t cut_point(const char *s, size_t start, size_t limit)
 {
     for (size_t k = limit; k > start + 1; k--)
-        if (is_space(s[k - 1]))
+        if (text_is_space(s[k - 1]))
             return k;
     size_t k = limit;
-    while (k > start + 1 && ((unsigned char)s[k] & 0xC0) == 0x80)
+    while (k > start + 1 && text_is_continuation(s[k]))
         k--;
     return k;
 }

@@ -2,8 +2,9 @@
  * query.h -- the query language, parsed into a tree and built into a Xapian
  * query through store.h (this module never calls Xapian itself).
  *
- *   kars treaty          words side by side: every one required; if that
- *                        finds nothing, any of them (the query "loosens")
+ *   kars treaty          words side by side: the passages with every one
+ *                        first, then those with most of them; if none has
+ *                        them all, the query "loosens"
  *   "treaty of kars"     a phrase: these words, in order, adjacent
  *   kars AND treaty      both;  kars OR treaty: either
  *   NOT ankara, -ankara  without;  +kars: required even when loosened
@@ -18,6 +19,12 @@
  *                        the passage mentions, or its source is dated, a day
  *                        in that range (a mention known only to the month
  *                        or year matches when the range covers all of it)
+ *
+ *   word~  word~2        also the collection's words one (two) letters away
+ *
+ * A query is parsed (query.c), expanded once with what the collection
+ * holds (query_expand.c), then built, strictly or loosely, without further
+ * lookups (query_build.c); query_internal.h is the tree they share.
  *
  * Every word goes through analyze_text(), the function that indexed the
  * passages.  A bare word matches its exact folded form, its stem in every
@@ -63,26 +70,48 @@ void query_free(query_t *q);
 int query_can_loosen(const query_t *q);
 
 /*
- * Build the Xapian query, strict or loose.  Looks up each word's variants
- * in the collection (and remembers them for query_variants and the
- * snippet).  Free *out with store_query_free().
+ * Look up, once, everything the query needs from the collection: each
+ * word's related stems, variants, other forms, the weight of its exact
+ * form, its near spellings and a "did you mean"; each filter's terms.
+ * Writes them into q; a second call does nothing.  Before query_build.
  */
-fond_status_t query_build(query_t *q, store_t *s, int loose,
+fond_status_t query_expand(query_t *q, store_t *s);
+
+/* How words side by side are read. */
+typedef enum {
+    QUERY_STRICT, /* every word */
+    QUERY_LOOSE,  /* any word, by BM25 */
+    QUERY_SOFT    /* any word, but every word first, then most words: each
+                     word a passage holds adds QUERY_WORD_BONUS */
+} query_reading_t;
+
+/* Far above any BM25 weight of a query's words, so that a passage's weight
+ * divided by it is the number of words it holds, and the rest its BM25
+ * weight. */
+#define QUERY_WORD_BONUS 10000.0
+
+/*
+ * Build the Xapian query from the expanded query alone (no lookup).  Free
+ * *out with store_query_free().
+ */
+fond_status_t query_build(const query_t *q, store_t *s, query_reading_t loose,
                           store_query_t **out);
 
 /* The words, stems, variants and prefixes to highlight; owned by q,
- * valid after query_build. */
+ * valid after query_expand. */
 const snippet_terms_t *query_snippet_terms(const query_t *q);
 
-/* The variants query_build added, folded, NULL-terminated; owned by q. */
+/* The variants and near spellings query_expand found, folded,
+ * NULL-terminated; owned by q. */
 const char *const *query_variants(const query_t *q);
 
 /*
  * The query `text` (as parsed) with every bare word the collection does not
- * hold replaced by the nearest word it does (Xapian's spelling data):
- * malloc'd, or NULL when there is nothing to suggest.  Stopwords are words,
- * not misspellings: "when was ..." is not corrected to "then was ...".
+ * hold replaced by the nearest word it does (Xapian's spelling data, looked
+ * up by query_expand): malloc'd, or NULL when there is nothing to suggest.
+ * Stopwords are words, not misspellings: "when was ..." is not corrected to
+ * "then was ...".
  */
-char *query_suggest(const query_t *q, store_t *s, const char *text);
+char *query_suggest(const query_t *q, const char *text);
 
 #endif

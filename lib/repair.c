@@ -18,8 +18,14 @@
 
 #include "citation.h"
 #include "hash.h"
+#include "text.h"
+#include "pages.h"
 
-typedef enum { LINE_TEXT, LINE_BLANK, LINE_NUMBER, LINE_NOTE } line_kind_t;
+/* LINE_FURNITURE: a page number or running head at a page's edge
+ * (pages.h), dropped like a stray number. */
+typedef enum {
+    LINE_TEXT, LINE_BLANK, LINE_NUMBER, LINE_NOTE, LINE_FURNITURE
+} line_kind_t;
 
 typedef struct {
     size_t start, end; /* the line without its white space at either end */
@@ -124,7 +130,7 @@ static void strset_free(strset_t *set)
 
 static int is_space(char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    return c != '\n' && text_is_space(c);
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -150,7 +156,7 @@ static utf8proc_int32_t cp_before(const char *s, size_t from, size_t i,
                                   size_t *at)
 {
     size_t k = i;
-    while (k > from && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+    while (k > from && text_is_continuation(s[k - 1]))
         k--;
     if (k > from)
         k--;
@@ -240,22 +246,148 @@ static int is_stray_number(const line_t *lines, size_t n, size_t i)
            kind_at(lines, n, i + 1, LINE_NUMBER);
 }
 
+static int looks_like_note(const char *raw, const line_t *l)
+{
+    return citation_looks_like_note(raw + l->start, l->end - l->start);
+}
+
+/* Does the line end a sentence ('.', '!', '?', perhaps then a quote or a
+ * bracket)? */
+static int line_ends_sentence(const char *raw, const line_t *l)
+{
+    size_t e = l->end;
+    while (e > l->start && strchr("\")]'", raw[e - 1]))
+        e--;
+    return e > l->start && strchr(".!?", raw[e - 1]);
+}
+
+/* Does note line l run on into the next line: it ends neither a sentence
+ * nor in a number (a reference ends with its pages, "p. 227-228"), and the
+ * next line does not start in lower case (prose resuming mid-sentence)? */
+static int note_runs_on(const char *raw, const line_t *l, const line_t *next)
+{
+    char last = raw[l->end - 1], first = raw[next->start];
+    return !line_ends_sentence(raw, l) && !is_digit(last) &&
+           !(first >= 'a' && first <= 'z');
+}
+
+/* How many text lines run from line i to the next break. */
+static size_t block_lines(const line_t *lines, size_t n, size_t i)
+{
+    size_t k = i;
+    while (k < n && lines[k].kind == LINE_TEXT)
+        k++;
+    return k - i;
+}
+
+/* Does a note start at text line i: it looks like one, or the line after
+ * it does and this one runs on into it ("Kars, Diplomatic History of the
+ * Frontier" / "(Paris: Macmillan, 1959), 343.") or heads a short block
+ * ("Dokumenty vneshney politiki SSSR. Vol. 4." / "London, 1939, pp. 5.")? */
+static int note_starts(const char *raw, const line_t *lines, size_t n,
+                       size_t i)
+{
+    if (looks_like_note(raw, &lines[i]))
+        return 1;
+    return i + 1 < n && lines[i + 1].kind == LINE_TEXT &&
+           looks_like_note(raw, &lines[i + 1]) &&
+           (note_runs_on(raw, &lines[i], &lines[i + 1]) ||
+            block_lines(lines, n, i) <= 3);
+}
+
+/* Footnote text stranded in the flow is a block of its own: it starts
+ * after a break (a blank line, a stray footnote or page number, page
+ * furniture) where a note starts, and goes on while the line before runs
+ * on (no full stop) or another note starts. */
+/* "21." alone on its line: the number a note's last line waits for
+ * ("ATASE, Archive 749, Box 5, File 110, Doc." / "21."), cut off. */
+static int is_number_tail(const char *raw, const line_t *l)
+{
+    return l->kind == LINE_TEXT && l->end - l->start >= 2 &&
+           raw[l->end - 1] == '.' && all_digits(raw, l->start, l->end - 1, 4);
+}
+
+/* The tail of a note that stands after it, past blank lines and footnote
+ * numbers, is the note's (see is_number_tail). */
+static void find_note_tails(const char *raw, line_t *lines, size_t n)
+{
+    for (size_t i = 1, last_note = 0, seen = 0; i < n; i++) {
+        if (lines[i - 1].kind == LINE_NOTE)
+            last_note = i - 1, seen = 1;
+        if (!seen || i - last_note > 4)
+            continue;
+        if (is_number_tail(raw, &lines[i]))
+            lines[i].kind = LINE_NOTE, last_note = i;
+        else if (lines[i].kind == LINE_TEXT)
+            seen = 0;
+    }
+}
+
+static void find_notes(const char *raw, line_t *lines, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        line_kind_t before = lines[i - 1].kind;
+        if (lines[i].kind != LINE_TEXT ||
+            (before != LINE_BLANK && before != LINE_NUMBER &&
+             before != LINE_FURNITURE) ||
+            !note_starts(raw, lines, n, i))
+            continue;
+        lines[i].kind = LINE_NOTE;
+        while (i + 1 < n && lines[i + 1].kind == LINE_TEXT &&
+               (note_runs_on(raw, &lines[i], &lines[i + 1]) ||
+                note_starts(raw, lines, n, i + 1)))
+            lines[++i].kind = LINE_NOTE;
+    }
+}
+
+/* A number alone after footnote text, or before a note, is a footnote's
+ * number. */
+static int by_note_text(const char *raw, const line_t *lines, size_t n,
+                        size_t i)
+{
+    return (i > 0 && lines[i - 1].kind == LINE_TEXT &&
+            looks_like_note(raw, &lines[i - 1])) ||
+           (i + 1 < n && lines[i + 1].kind == LINE_TEXT &&
+            note_starts(raw, lines, n, i + 1));
+}
+
 static void classify_lines(const char *raw, line_t *lines, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        line_t *l = &lines[i];
-        if (l->kind == LINE_NUMBER && !is_stray_number(lines, n, i))
-            l->kind = LINE_TEXT;
-        int after_blank = i > 0 && lines[i - 1].kind == LINE_BLANK;
-        if (l->kind == LINE_TEXT && after_blank &&
-            citation_looks_like_note(raw + l->start, l->end - l->start))
-            l->kind = LINE_NOTE;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].kind == LINE_NUMBER && !is_stray_number(lines, n, i) &&
+            !by_note_text(raw, lines, n, i))
+            lines[i].kind = LINE_TEXT;
     for (size_t i = 0; i < n; i++) /* settle numbers next to numbers */
         if (lines[i].kind == LINE_TEXT &&
             all_digits(raw, lines[i].start, lines[i].end, 4) &&
             is_stray_number(lines, n, i))
             lines[i].kind = LINE_NUMBER;
+    find_notes(raw, lines, n);
+    find_note_tails(raw, lines, n);
+}
+
+/* The lines page_scan() calls page furniture (page numbers, running
+ * heads). */
+static fond_status_t mark_furniture(const char *raw, size_t len, line_t *lines,
+                                    size_t n)
+{
+    if (!memchr(raw, '\f', len))
+        return FOND_OK;
+    page_t *pages = NULL;
+    page_span_t *furniture = NULL;
+    size_t np = 0, nf = 0, f = 0;
+    if (page_scan(raw, len, &pages, &np, &furniture, &nf) != FOND_OK)
+        return FOND_ERR_NOMEM;
+    for (size_t i = 0; i < n && f < nf; i++) {
+        while (f < nf && furniture[f].start < lines[i].start)
+            f++;
+        if (f < nf && furniture[f].start == lines[i].start &&
+            lines[i].kind != LINE_BLANK)
+            lines[i].kind = LINE_FURNITURE;
+    }
+    free(pages);
+    free(furniture);
+    return FOND_OK;
 }
 
 /* ------------------------------------------------------------ pass 2: vocabulary */
@@ -396,7 +528,8 @@ static void add_marker(writer_t *w, unsigned number)
     if (array_push(&w->r->markers, &w->r->n_markers, &w->cap_markers,
                    sizeof m, &m) != 0)
         w->failed = 1;
-    w->expected = number + 1;
+    if (number + 1 > w->expected)
+        w->expected = number + 1;
     w->last_marker = number;
 }
 
@@ -462,6 +595,22 @@ static int lost_hyphen_at(const char *raw, size_t ls, size_t i, size_t le)
     return i - k >= 2 && starts_word;
 }
 
+/* Is a glued n a footnote marker?  Markers run in increasing order: n is
+ * the next one expected, or skips at most two; or, since two columns may
+ * be read out of order ("...17" in the left column before "...16" in the
+ * right), one of the three before it not seen yet. */
+static int is_next_marker(const writer_t *w, unsigned n)
+{
+    if (n >= w->expected && n <= w->expected + 2)
+        return 1;
+    if (n == 0 || n >= w->expected || n + 3 < w->expected)
+        return 0;
+    for (size_t k = w->r->n_markers; k > 0 && k + 8 > w->r->n_markers; k--)
+        if (w->r->markers[k - 1].number == n)
+            return 0;
+    return 1;
+}
+
 /* Write one text line's content, taking glued markers out.  Returns 1 if
  * the line ended in a stray page number glued to a letter ("confer19"). */
 static int write_line(writer_t *w, const line_t *l)
@@ -480,7 +629,7 @@ static int write_line(writer_t *w, const line_t *l)
             i = j - 1;
         } else if (glued_number(raw, l->start, l->end, i, &j, &after_letter)) {
             unsigned n = parse_number(raw + i, j - i);
-            int marker = n >= w->expected && n <= w->expected + 2;
+            int marker = is_next_marker(w, n);
             if (!marker && j != l->end) {
                 i = j - 1;
                 continue; /* a number of the text */
@@ -576,17 +725,51 @@ static void write_joint(writer_t *w, const line_t *l, int page_broken,
         buf_put(out, " ", 1);
 }
 
-/* Stranded footnote text: a note of its own number ("3 See: ...") or of
- * the last marker before it. */
-static void add_note(writer_t *w, const line_t *l)
+/* A note line that starts with its own number ("4 Ibid."): a new note. */
+static int looks_like_numbered(const writer_t *w, const line_t *l)
 {
     const char *s = w->raw + l->start;
     size_t n = l->end - l->start, k = 0;
     while (k < n && k < 3 && is_digit(s[k]))
         k++;
-    int numbered = k > 0 && k < n && is_space(s[k]);
-    repair_note_t note = {numbered ? parse_number(s, k) : w->last_marker,
-                          NULL, l->start, l->end};
+    return k > 0 && k < n && is_space(s[k]);
+}
+
+/* The line before a note's line goes on into it: the note's text gets
+ * the line (joined with a space, or without the hyphen of a broken word). */
+static void continue_note(writer_t *w, const line_t *l)
+{
+    repair_note_t *note = &w->r->notes[w->r->n_notes - 1];
+    size_t have = strlen(note->text), add = l->end - l->start;
+    char *t = realloc(note->text, have + add + 2);
+    if (!t) {
+        w->failed = 1;
+        return;
+    }
+    int hyphen = have > 0 && t[have - 1] == '-';
+    if (hyphen)
+        have--;
+    else
+        t[have++] = ' ';
+    memcpy(t + have, w->raw + l->start, add);
+    t[have + add] = '\0';
+    note->text = t;
+    note->raw_end = l->end;
+}
+
+/* Stranded footnote text: a note of its own number ("3 See: ..."), or of
+ * the footnote number alone on the line before it, or of the last marker
+ * before it. */
+static void add_note(writer_t *w, const line_t *l, unsigned number_before)
+{
+    const char *s = w->raw + l->start;
+    size_t n = l->end - l->start, k = 0;
+    while (k < n && k < 3 && is_digit(s[k]))
+        k++;
+    int numbered = looks_like_numbered(w, l);
+    unsigned number = numbered ? parse_number(s, k)
+                      : number_before ? number_before : w->last_marker;
+    repair_note_t note = {number, NULL, l->start, l->end};
     if (numbered)
         while (k < n && is_space(s[k]))
             k++;
@@ -607,8 +790,18 @@ static void write_lines(writer_t *w, const line_t *lines, size_t n)
         const line_t *l = &lines[i];
         if (l->kind == LINE_BLANK)
             blank_between = 1;
-        if (l->kind == LINE_NOTE)
-            add_note(w, l);
+        const line_t *prev = i > 0 ? &lines[i - 1] : NULL;
+        int continues = prev && prev->kind == LINE_NOTE && w->r->n_notes > 0 &&
+                        note_runs_on(w->raw, prev, l);
+        unsigned number_before = prev && prev->kind == LINE_NUMBER
+            ? parse_number(w->raw + prev->start, prev->end - prev->start) : 0;
+        if (l->kind == LINE_NOTE && w->r->n_notes > 0 &&
+            all_digits(w->raw, l->start, l->end - 1, 4) && w->raw[l->end - 1] == '.')
+            continue_note(w, l); /* a note's number tail, "21." */
+        else if (l->kind == LINE_NOTE && continues && !looks_like_numbered(w, l))
+            continue_note(w, l);
+        else if (l->kind == LINE_NOTE)
+            add_note(w, l, number_before);
         if (l->kind != LINE_TEXT)
             continue;
         if (any)
@@ -630,10 +823,12 @@ fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
     vocab_t vocab;
     memset(&vocab, 0, sizeof vocab);
     fond_status_t st = split_lines(raw, len, &lines, &n);
-    if (st == FOND_OK) {
+    if (st == FOND_OK)
+        st = mark_furniture(raw, len, lines, n);
+    if (st == FOND_OK)
         classify_lines(raw, lines, n);
+    if (st == FOND_OK)
         st = gather_vocab(raw, lines, n, a, &vocab);
-    }
     writer_t w = {.raw = raw, .a = a, .vocab = &vocab, .known = known,
                   .ctx = ctx, .r = out, .expected = 1};
     if (st == FOND_OK) {

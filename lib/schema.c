@@ -38,13 +38,13 @@ int schema_tag_slot(char tag)
 }
 
 static const schema_field_t fields[] = {
-    {"title", SCHEMA_TITLE, 0, 1},      {"type", SCHEMA_TYPE, 1, 0},
-    {"from", SCHEMA_FROM, 0, 1},        {"to", SCHEMA_TO, 0, 1},
-    {"place", SCHEMA_PLACE, 0, 1},      {"language", SCHEMA_LANGUAGE, 1, 0},
-    {"archive", SCHEMA_ARCHIVE, 1, 0},  {"fond", SCHEMA_FOND, 1, 0},
-    {"opis", SCHEMA_OPIS, 1, 0},        {"delo", SCHEMA_DELO, 1, 0},
-    {"source", SCHEMA_PATH_WORD, 0, 1}, /* words of the source's path */
-    {"date", NULL, 1, 0},               /* a date range, from Y/M/D terms */
+    {"title", SCHEMA_TITLE, 0},      {"type", SCHEMA_TYPE, 1},
+    {"from", SCHEMA_FROM, 0},        {"to", SCHEMA_TO, 0},
+    {"place", SCHEMA_PLACE, 0},      {"language", SCHEMA_LANGUAGE, 1},
+    {"archive", SCHEMA_ARCHIVE, 1},  {"fond", SCHEMA_FOND, 1},
+    {"opis", SCHEMA_OPIS, 1},        {"delo", SCHEMA_DELO, 1},
+    {"source", SCHEMA_PATH_WORD, 0}, /* words of the source's path */
+    {"date", NULL, 1},               /* a date range, from Y/M/D terms */
 };
 
 const schema_field_t *schema_field(const char *name, size_t len)
@@ -115,4 +115,25 @@ size_t schema_date_terms(const char *yyyymmdd, char terms[3][16])
     if (n == 2 && memcmp(yyyymmdd + 6, "00", 2) != 0)
         snprintf(terms[n++], 16, SCHEMA_DAY "%.8s", yyyymmdd);
     return n;
+}
+
+void schema_format_pages(char *buf, size_t size, unsigned first,
+                         unsigned last, const char *label)
+{
+    if (first)
+        snprintf(buf, size, "%u %u %s", first, last, label ? label : "");
+    else if (size)
+        buf[0] = '\0';
+}
+
+void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
+                        const char **label)
+{
+    int used = 0;
+    *first = *last = 0;
+    *label = "";
+    if (sscanf(pages, "%u %u %n", first, last, &used) == 2 && used > 0)
+        *label = pages + used;
+    else
+        *first = *last = 0;
 }

@@ -9,10 +9,12 @@
  * SCHEMA VERSION 2 (fond from December 2026)
  *
  * One Xapian document a passage, in Omega's conventions where Omega has
- * one, so that xapian-delve and quest read it.  What belongs to a source
- * (its header, path, title, language, Archive reference) is written once,
- * on the source's first passage: its "source record".  Terms marked (f)
- * are filters: boolean, wdf 0, no part of the passage's length for BM25.
+ * one, so that xapian-delve and quest read it.  What a passage shows of
+ * its source (header fields, path, title, language, Archive reference) is
+ * written once, on the source's first passage: its "source record".  The
+ * source's filter terms are on every passage, boolean (marked (f): wdf 0,
+ * no part of the passage's length for BM25), because a filter must be one
+ * posting list to be fast (see "Filters").
  *
  *   every passage, what is its own:
  *
@@ -27,6 +29,10 @@
  *     Y, M, D         (f) Y1921, M192107, D19210703: the dates the passage
  *                     mentions, and its source's own date
  *     T<type>         (f) its source's type, L<language> (f) its language
+ *     S, XP           (f) folded words of its source's title and path
+ *                     (source:chicherin)
+ *     A, XTO, XPLACE  (f) folded words of its source's sender, recipient,
+ *                     place
  *     XARCHIVE, XFOND, XOPIS, XDELO
  *                     (f) the archival citations of its footnotes and of
  *                     its source's own Archive reference header, each
@@ -39,24 +45,23 @@
  *
  *   the first passage (Q<hash>-1) also holds its source's record:
  *
- *     S<word>         (f) folded title words
- *     XP<word>        (f) folded words of the path (source:chicherin)
  *     P<path>         (f) the path, cut at 240 bytes
- *     A, XTO, XPLACE  (f) folded words of sender, recipient, place
  *     data            the source's fields too (SCHEMA_IN_RECORD below)
  *
- *   A hit shows its source's fields from the data of Q<hash>-1 (one
- *   look-up a source a page).  A record on a passage, not a document of its
- *   own, because a document more a source changes BM25's statistics (the
- *   number of documents, their mean length) and moved a relevance query.
+ *   A hit shows its source's fields from the data of its record: one
+ *   document read a source a page, found by document id (a source's
+ *   passages are added one after another, so the record is ordinal - 1
+ *   documents back, times the shards of a stub) and checked, else by its
+ *   Q term.  The record lives on a passage, not in a document of its own,
+ *   because a document more a source changes BM25's statistics (the number
+ *   of documents, their mean length) and moved a relevance query.
  *
- *   Filters.  A filter on a field only records hold (title:, source:,
- *   from:, to:, place:) is expanded before the search: the records that
- *   match give their source ids (value SCHEMA_SLOT_SOURCE), and the
- *   passages are filtered by those XSRC terms (store_query_sources).
- *   type:, language:, date: and the citation fields match thousands of
- *   sources at once, so their terms are on every passage (a handful a
- *   passage) and filter with one posting list.
+ *   Filters.  Every field filter is one posting list (or an AND of a few):
+ *   the source-level filter terms are on every passage, boolean, so they
+ *   add nothing to its length.  Keeping them on the record alone and
+ *   expanding a filter into the XSRC terms of the sources whose records
+ *   match was measured (bench/filters, 340 sources): 2-4 times slower for
+ *   tens of sources, 16 times for all of them (an OR of 340 posting lists).
  *
  * Data.  A document's data is a run of fields, each one tag byte, its value
  * and a NUL, ended by an empty field (a lone NUL); a passage's text follows.
@@ -138,7 +143,8 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
                                              mentioned, else 99999999 */    \
     X(SOURCE, 14, 0, SCHEMA_IN_PASSAGE)   /* source id: hash of its path */  \
     X(YEAR, 15, 0, SCHEMA_IN_PASSAGE)     /* year of SORTDATE, for facets */ \
-    X(ARCHIVE_REF, 16, 'a', SCHEMA_IN_RECORD) /* its Archive reference */
+    X(ARCHIVE_REF, 16, 'a', SCHEMA_IN_RECORD) /* its Archive reference */  \
+    X(PAGES, 17, 'P', SCHEMA_IN_PASSAGE)  /* schema_format_pages() */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
@@ -157,14 +163,12 @@ int schema_slot_doc(unsigned slot);
 /* The slot of a tag, or -1. */
 int schema_tag_slot(char tag);
 
-/* A query field: its name in the query language, its prefix, whether its
- * value is one term (schema_whole_value) or a term a word, and whether
- * only source records hold it (then the filter goes through the records). */
+/* A query field: its name in the query language, its prefix, and whether
+ * its value is one term (schema_whole_value) or a term a word. */
 typedef struct {
     const char *name;
     const char *prefix; /* NULL: date:, built from Y/M/D terms */
     int whole;
-    int records_only;
 } schema_field_t;
 
 /* The field called name[0, len) (case-insensitive), or NULL. */
@@ -181,6 +185,16 @@ const schema_field_t *schema_field(const char *name, size_t len);
  */
 size_t schema_whole_value(const char *value, size_t len, char *out,
                           size_t size);
+
+/* The PAGES field: "first last label", the pages a passage spans (from
+ * 1) and their printed numbers, to cite ("p. 227", "pp. 227-228", may be
+ * empty); "" for a source with no pages (a text file without form feeds),
+ * as in databases written before pages, which read as no pages. */
+void schema_format_pages(char *buf, size_t size, unsigned first,
+                         unsigned last, const char *label);
+/* Parse it back: 0 0 and "" for none; *label points into pages. */
+void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
+                        const char **label);
 
 /* Y<yyyy>, M<yyyymm>, D<yyyymmdd> for a "YYYYMMDD" date (00 for an unknown
  * month or day), as far as it is known: into terms[3][16]; returns how many

@@ -1,9 +1,12 @@
 /*
- * search.c -- running a query: parse it (query.c), rank passages with BM25
- * (store.cc), and make each hit's snippet (snippet.c).  When every word
- * together finds nothing, the query is run again with any word allowed, and
- * the results say they were loosened.
+ * search.c -- running a query: parse and expand it (query.c,
+ * query_expand.c), rank passages with BM25 (store.cc), and make each hit's
+ * snippet (snippet.c).  The strict reading (every word) runs first; when it
+ * does not fill the page, the soft reading (every word first, then most
+ * words) fills it, and when no passage holds every word the results say
+ * they were loosened.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +14,7 @@
 
 #include "citation.h"
 #include "db_internal.h"
-#include "ingest.h"
+#include "language.h"
 #include "query.h"
 #include "snippet.h"
 
@@ -264,6 +267,10 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     char **v = h->values;
     size_t start = 0, end = 0;
     sscanf(v[SCHEMA_SLOT_RANGE], "%zu %zu", &start, &end);
+    unsigned page_first, page_last;
+    const char *page_label;
+    schema_parse_pages(v[SCHEMA_SLOT_PAGES], &page_first, &page_last,
+                       &page_label);
     format_date(v[SCHEMA_SLOT_DATE], h->date);
     *hit = (fond_hit_t){
         .rank = rank, .score = store_mset_weight(m, i),
@@ -274,7 +281,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .from = v[SCHEMA_SLOT_FROM], .to = v[SCHEMA_SLOT_TO],
         .place = v[SCHEMA_SLOT_PLACE], .language = v[SCHEMA_SLOT_LANGUAGE],
         .source_start = start, .source_end = end,
-        .more_in_source = store_mset_collapsed(m, i)};
+        .more_in_source = store_mset_collapsed(m, i),
+        .page_first = page_first, .page_last = page_last,
+        .page_label = page_label};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;
@@ -286,8 +295,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     st = parse_dates(h, hit);
     if (st == FOND_OK)
         st = parse_notes(h, hit);
-    if (st == FOND_OK && v[SCHEMA_SLOT_LANGUAGE][0])
-        st = db_analyzer(db, ingest_language(v[SCHEMA_SLOT_LANGUAGE], "", 0), &a);
+    const char *language = language_named(v[SCHEMA_SLOT_LANGUAGE]);
+    if (st == FOND_OK && language)
+        st = db_analyzer(db, language, &a);
     if (st == FOND_OK)
         st = find_variants(a, q, h, hit);
     if (st == FOND_OK)
@@ -308,6 +318,7 @@ typedef struct {
     query_t *q;          /* NULL for a search only for passages like one */
     store_query_t *like; /* passages like opts->like, or NULL */
     size_t snippet_bytes;
+    int soft;            /* run with QUERY_SOFT: weights hold word bonuses */
 } search_t;
 
 static fond_status_t fill_results(fond_db_t *db, const search_t *s,
@@ -318,14 +329,17 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
     r->store = calloc(n ? n : 1, sizeof *r->store);
     if (!r->hits || !r->store)
-        return FOND_ERR_NOMEM;
+        return db_fail(db, FOND_ERR_NOMEM, "out of memory");
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < n && st == FOND_OK; i++) {
         r->n = i + 1; /* so that fond_results_free frees a partial hit */
         st = fill_hit(db, s->q, m, i, s->o->offset + i + 1, s->snippet_bytes,
                       &r->hits[i], &r->store[i]);
+        if (s->soft) /* the BM25 weight, without the words' bonuses */
+            r->hits[i].score = fmod(r->hits[i].score, QUERY_WORD_BONUS);
     }
-    return st;
+    /* a hit's copies, notes, analyzer and snippet only allocate */
+    return st == FOND_OK ? st : db_fail(db, st, "out of memory");
 }
 
 static const unsigned facet_slots[FOND_FACET_KINDS] = {
@@ -343,7 +357,8 @@ static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
 }
 
 /* The words' query (strict or loose), narrowed to passages like one. */
-static fond_status_t build(search_t *s, int loose, store_query_t **out)
+static fond_status_t build(search_t *s, query_reading_t loose,
+                           store_query_t **out)
 {
     store_query_t *words = NULL;
     fond_status_t st = s->q ? query_build(s->q, s->db->store, loose, &words)
@@ -357,14 +372,18 @@ static fond_status_t build(search_t *s, int loose, store_query_t **out)
     return st;
 }
 
-static fond_status_t run(search_t *s, int loose, store_mset_t **m)
+static fond_status_t run(search_t *s, query_reading_t loose, store_mset_t **m)
 {
     store_query_t *sq = NULL;
     store_search_opts_t so;
     store_options(s->o, &so);
     fond_status_t st = build(s, loose, &sq);
-    if (st == FOND_OK)
-        st = store_search(s->db->store, m, sq, &so);
+    if (st == FOND_ERR_NOMEM) /* the query builder's own allocations */
+        db_fail(s->db, st, "out of memory");
+    else if (st != FOND_OK) /* the store's: it has the message */
+        db_fail_store(s->db, st);
+    if (st == FOND_OK && (st = store_search(s->db->store, m, sq, &so)) != FOND_OK)
+        db_fail_store(s->db, st);
     store_query_free(sq);
     return st;
 }
@@ -375,14 +394,22 @@ static fond_status_t run_with_fallback(search_t *s, store_mset_t **m,
                                        int *loosened)
 {
     *loosened = 0;
-    fond_status_t st = run(s, 0, m);
-    if (st != FOND_OK || store_mset_estimate(*m) > 0 || !s->q ||
+    fond_status_t st = run(s, QUERY_STRICT, m);
+    if (st != FOND_OK || store_mset_size(*m) == s->o->limit || !s->q ||
         !query_can_loosen(s->q))
+        return st;
+    /* The page is not full: every passage with all the words is on it (or
+     * on an earlier page).  The soft reading keeps them first and fills
+     * the rest with passages holding most of the words; sorted by date,
+     * which would mix the two, only a search that found none loosens. */
+    int none = store_mset_estimate(*m) == 0;
+    if (s->o->sort == FOND_SORT_DATE && !none)
         return st;
     store_mset_free(*m);
     *m = NULL;
-    *loosened = 1;
-    return run(s, 1, m);
+    *loosened = none;
+    s->soft = s->o->sort != FOND_SORT_DATE;
+    return run(s, s->soft ? QUERY_SOFT : QUERY_LOOSE, m);
 }
 
 /* Copy the facets out of the mset, which is freed before the results. */
@@ -421,6 +448,11 @@ static fond_status_t prepare(search_t *s, const char *text,
     fond_status_t st = FOND_OK;
     if (!(s->o->like && is_blank(text)))
         st = query_parse(&s->q, langs, text, db->error, sizeof db->error);
+    if (st == FOND_OK && s->q) {
+        st = query_expand(s->q, db->store);
+        if (st != FOND_OK)
+            db_fail_store(db, st);
+    }
     if (st == FOND_OK && s->o->like) {
         char idterm[128];
         snprintf(idterm, sizeof idterm, SCHEMA_ID "%s", s->o->like);
@@ -436,7 +468,7 @@ static fond_status_t prepare(search_t *s, const char *text,
 static fond_status_t languages_present(fond_db_t *db, query_langs_t *langs)
 {
     size_t n;
-    const char *const *names = ingest_stemmers(&n);
+    const char *const *names = language_stemmers(&n);
     langs->analyzers[0] = db->analyzer;
     langs->n = 1;
     for (size_t i = 1; i < n && langs->n < QUERY_MAX_LANGUAGES; i++) {
@@ -449,7 +481,8 @@ static fond_status_t languages_present(fond_db_t *db, query_langs_t *langs)
         if (freq > 0)
             st = db_analyzer(db, names[i], &langs->analyzers[langs->n++]);
         if (st != FOND_OK)
-            return st;
+            return db_fail(db, st, "cannot make the %s stemmer: %s", names[i],
+                           fond_status_str(st));
     }
     return FOND_OK;
 }
@@ -466,7 +499,7 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
                                  size_t snippet_bytes, fond_results_t **out)
 {
     static const fond_search_opts_t defaults = FOND_SEARCH_OPTS_INIT;
-    search_t s = {db, opts ? opts : &defaults, NULL, NULL, snippet_bytes};
+    search_t s = {db, opts ? opts : &defaults, NULL, NULL, snippet_bytes, 0};
     *out = NULL;
     query_langs_t langs;
     fond_status_t st = languages_present(db, &langs);
@@ -475,20 +508,17 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
     store_mset_t *m = NULL;
     fond_results_t *r = st == FOND_OK ? calloc(1, sizeof *r) : NULL;
     if (st == FOND_OK)
-        st = r ? run_with_fallback(&s, &m, &r->loosened) : FOND_ERR_NOMEM;
+        st = r ? run_with_fallback(&s, &m, &r->loosened)
+               : db_fail(db, FOND_ERR_NOMEM, "out of memory");
     if (st == FOND_OK)
         st = fill_results(db, &s, m, r);
-    if (st == FOND_OK)
-        st = copy_facets(m, r);
+    if (st == FOND_OK && (st = copy_facets(m, r)) != FOND_OK)
+        db_fail(db, st, "out of memory");
     if (st == FOND_OK && s.q)
-        r->suggestion = query_suggest(s.q, db->store, text);
-    else if (st != FOND_OK && r)
-        db_fail_store(db, st);
+        r->suggestion = query_suggest(s.q, text);
     store_mset_free(m);
     store_query_free(s.like);
     query_free(s.q);
-    if (st == FOND_ERR_NOMEM)
-        db_fail(db, st, "out of memory");
     if (st != FOND_OK) {
         fond_results_free(r);
         return st;

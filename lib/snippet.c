@@ -4,6 +4,7 @@
  */
 #include "array.h"
 #include "snippet.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,7 @@ static int find_prefix(const char *const *list, size_t n, const char *s)
 }
 
 /* Could the word's stem be one of the stems?  The Snowball stemmers fond
- * uses (ingest_stemmers()) change a word's ending, never its first letter
+ * uses (language_stemmers()) change a word's ending, never its first letter
  * (test_analyze checks each), so only a word that starts like a stem is
  * worth stemming: most of a passage's words are not. */
 static int may_stem_to(const snippet_terms_t *t, const char *word)
@@ -115,12 +116,6 @@ static size_t window_score(const match_t *m, size_t n, size_t from,
     return distinct * 1000 + total;
 }
 
-static int is_space_byte(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
 typedef struct {
     size_t start, end; /* a fragment of the passage: [start, end) */
 } window_t;
@@ -128,9 +123,9 @@ typedef struct {
 /* Move the window's edges inwards to whole words. */
 static void snap_to_words(const char *text, size_t len, window_t *w)
 {
-    while (w->start > 0 && w->start < len && !is_space_byte(text[w->start - 1]))
+    while (w->start > 0 && w->start < len && !text_is_space(text[w->start - 1]))
         w->start++;
-    while (w->end < len && w->end > w->start && !is_space_byte(text[w->end]))
+    while (w->end < len && w->end > w->start && !text_is_space(text[w->end]))
         w->end--;
 }
 
@@ -233,7 +228,7 @@ static void copy_window(const char *text, size_t ws, size_t we,
         k++;
     int pending_space = 0;
     for (size_t i = ws; i < we; i++) {
-        if (is_space_byte(text[i])) {
+        if (text_is_space(text[i])) {
             pending_space = o->len > base;
             continue;
         }

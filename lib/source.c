@@ -11,6 +11,8 @@
  */
 #include "array.h"
 #include "source.h"
+#include "dates.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +85,7 @@ static size_t utf8_prefix(const char *s, size_t n, size_t max)
 {
     if (n <= max)
         return n;
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+    while (max > 0 && text_is_continuation(s[max]))
         max--;
     return max;
 }
@@ -175,13 +177,6 @@ static int digits_value(const char *s, size_t n)
     return v;
 }
 
-static int days_in_month(int year, int month)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
 /* Read "YYYY", "YYYY-MM" or "YYYY-MM-DD" into "YYYYMMDD" (00 for a part
  * not given); 0 if the value is none of them or names no real day.  Year
  * 0000 is refused because "0000" is how the format says "unknown". */
@@ -194,7 +189,7 @@ static int parse_date(const char *v, size_t n, char date[9])
     int day = n == 10 && v[7] == '-' ? digits_value(v + 8, 2) : 0;
     if (year <= 0 || (n >= 7 && (month < 1 || month > 12)))
         return 0;
-    if (n == 10 && (day < 1 || day > days_in_month(year, month)))
+    if (n == 10 && (day < 1 || day > dates_days_in_month(year, month)))
         return 0;
     memcpy(date, v, 4);
     memcpy(date + 4, n >= 7 ? v + 5 : "00", 2);

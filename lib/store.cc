@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -39,6 +40,7 @@ struct store {
 struct store_doc {
     Xapian::Document doc;
     bool record;                     /* a source record, not a passage */
+    bool copied;                     /* data and values are the doc's own */
     std::string fields[SCHEMA_SLOTS]; /* into the data and values on add */
     std::string text;
 };
@@ -330,6 +332,22 @@ extern "C" fond_status_t store_terms(store_t *s, const char *prefix,
     }
 }
 
+extern "C" fond_status_t store_terms_freq(store_t *s, const char *prefix,
+                                          int (*cb)(void *ctx, const char *term,
+                                                    size_t freq),
+                                          void *ctx)
+{
+    try {
+        Xapian::TermIterator end = s->db->allterms_end(prefix);
+        for (Xapian::TermIterator i = s->db->allterms_begin(prefix); i != end; ++i)
+            if (cb(ctx, (*i).c_str(), i.get_termfreq()))
+                break;
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 /* ------------------------------------------------------------ synonyms, spelling */
 
 extern "C" fond_status_t store_add_synonym(store_t *s, const char *word,
@@ -402,6 +420,7 @@ extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
     try {
         *out = new store_doc_t();
         (*out)->record = false;
+        (*out)->copied = false;
         return FOND_OK;
     } catch (...) {
         *out = NULL;
@@ -508,11 +527,59 @@ extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
             std::snprintf(s->error, sizeof s->error, "database is read-only");
             return FOND_ERR_ARG;
         }
-        d->doc.set_data(doc_data(d));
-        doc_values(d);
+        if (!d->copied) {
+            d->doc.set_data(doc_data(d));
+            doc_values(d);
+        }
         s->wdb->add_document(d->doc);
         return FOND_OK;
     } catch (...) {
+        return fail(s);
+    }
+}
+
+/* A document of s copied whole into memory: its terms with their wdf and
+ * positions, its data and values, bound to no database. */
+static store_doc_t *copy_document(const Xapian::Document &from)
+{
+    store_doc_t *d = new store_doc_t();
+    d->record = false;
+    d->copied = true;
+    for (Xapian::TermIterator t = from.termlist_begin(); t != from.termlist_end(); ++t) {
+        Xapian::termcount wdf = t.get_wdf(), positioned = 0;
+        for (Xapian::PositionIterator p = t.positionlist_begin();
+             p != t.positionlist_end(); ++p, ++positioned)
+            d->doc.add_posting(*t, *p, 1);
+        if (wdf > positioned)
+            d->doc.add_term(*t, wdf - positioned);
+        else if (positioned == 0)
+            d->doc.add_boolean_term(*t);
+    }
+    for (Xapian::ValueIterator v = from.values_begin(); v != from.values_end(); ++v)
+        d->doc.add_value(v.get_valueno(), *v);
+    d->doc.set_data(from.get_data());
+    return d;
+}
+
+extern "C" fond_status_t store_copy_documents(store_t *s, store_doc_t ***out,
+                                              size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    std::vector<store_doc_t *> docs;
+    try {
+        for (Xapian::PostingIterator p = s->db->postlist_begin("");
+             p != s->db->postlist_end(""); ++p)
+            docs.push_back(copy_document(s->db->get_document(*p)));
+        *out = (store_doc_t **)std::malloc((docs.size() + 1) * sizeof **out);
+        if (!*out)
+            throw std::bad_alloc();
+        std::copy(docs.begin(), docs.end(), *out);
+        *n = docs.size();
+        return FOND_OK;
+    } catch (...) {
+        for (size_t i = 0; i < docs.size(); i++)
+            delete docs[i];
         return fail(s);
     }
 }
@@ -542,30 +609,6 @@ extern "C" fond_status_t store_query_match_all(store_t *s, store_query_t **out)
     }
 }
 
-extern "C" fond_status_t store_query_sources(store_t *s, store_query_t **out,
-                                             const store_query_t *q)
-{
-    *out = NULL;
-    try {
-        Xapian::Enquire enquire(*s->db);
-        enquire.set_query(q->query); /* only records hold such terms */
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy ids(SCHEMA_SLOT_SOURCE);
-        enquire.add_matchspy(&ids);
-        enquire.get_mset(0, 0, s->db->get_doccount());
-        std::vector<Xapian::Query> terms;
-        for (Xapian::TermIterator i = ids.values_begin(); i != ids.values_end(); ++i)
-            terms.push_back(Xapian::Query(SCHEMA_SOURCE + *i));
-        *out = new store_query_t{terms.empty()
-                                     ? Xapian::Query::MatchNothing
-                                     : Xapian::Query(Xapian::Query::OP_OR,
-                                                     terms.begin(), terms.end())};
-        return FOND_OK;
-    } catch (...) {
-        return fail(s);
-    }
-}
-
 extern "C" fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
                                               const char *prefix)
 {
@@ -588,6 +631,21 @@ extern "C" fond_status_t store_query_scale(store_t *s, store_query_t **out,
     try {
         *out = new store_query_t{
             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->query, factor)};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_query_constant(store_t *s, store_query_t **out,
+                                              const store_query_t *q,
+                                              double weight)
+{
+    *out = NULL;
+    try {
+        Xapian::Query fixed((new Xapian::FixedWeightPostingSource(weight))->release());
+        *out = new store_query_t{
+            Xapian::Query(Xapian::Query::OP_FILTER, fixed, q->query)};
         return FOND_OK;
     } catch (...) {
         return fail(s);
@@ -649,6 +707,15 @@ extern "C" fond_status_t store_query_combine(store_t *s, store_query_t **out,
 
 extern "C" void store_query_free(store_query_t *q) { delete q; }
 
+extern "C" char *store_query_describe(const store_query_t *q)
+{
+    try {
+        return strdup(q->query.get_description().c_str());
+    } catch (...) {
+        return NULL;
+    }
+}
+
 /* ------------------------------------------------------------ searching */
 
 /* The counts a match spy gathered, most frequent first. */
@@ -690,26 +757,52 @@ static size_t take_fields(const std::string &data, std::vector<std::string> &val
  * first passage), each read once. */
 typedef std::map<std::string, std::vector<std::string> > records_t;
 
-/* A hit's passage fields and text, and its source's fields from the
- * passage that holds its record (the passage id up to '-' is the
- * source's). */
-static void take_shown(Xapian::Database &db, const Xapian::Document &doc,
-                       records_t &records, store_mset_t::hit &h)
+/* The fields of the source record of a passage (its source's first
+ * passage).  Document ids grow as a source's passages are added, one after
+ * the other, so the record is ordinal - 1 documents before the passage
+ * (times the shards a stub interleaves): that document is read and its id
+ * checked; if it is not the record (a compacted or merged database may
+ * number otherwise), the record is looked up by its id term. */
+static void read_record(Xapian::Database &db, Xapian::docid did,
+                        unsigned long ordinal, const std::string &source,
+                        std::vector<std::string> &fields)
+{
+    std::string id = source + "-" SCHEMA_RECORD_ORDINAL;
+    Xapian::docid back = (Xapian::docid)(ordinal - 1) *
+                         (Xapian::docid)(db.size() ? db.size() : 1);
+    if (ordinal >= 1 && back < did) {
+        try {
+            take_fields(db.get_document(did - back).get_data(), fields);
+            if (fields[SCHEMA_SLOT_ID] == id)
+                return;
+        } catch (const Xapian::DocNotFoundError &) {
+        }
+        fields.assign(SCHEMA_SLOTS, std::string());
+    }
+    std::string term = SCHEMA_ID + id;
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (!source.empty() && p != db.postlist_end(term))
+        take_fields(db.get_document(*p).get_data(), fields);
+}
+
+/* A hit's passage fields and text, and its source's fields from its
+ * source record (the passage id up to '-' is the source's). */
+static void take_shown(Xapian::Database &db, Xapian::docid did,
+                       const Xapian::Document &doc, records_t &records,
+                       store_mset_t::hit &h)
 {
     h.values.assign(SCHEMA_SLOTS, std::string());
     h.data = doc.get_data();
     h.data.erase(0, take_fields(h.data, h.values));
-    const std::string &id = h.values[SCHEMA_SLOT_ID];
-    std::string source = id.substr(0, id.find('-'));
     if (!h.values[SCHEMA_SLOT_PATH].empty())
         return; /* the record's own passage: its data holds both */
+    const std::string &id = h.values[SCHEMA_SLOT_ID];
+    std::string source = id.substr(0, id.find('-'));
     records_t::iterator r = records.find(source);
     if (r == records.end()) {
         std::vector<std::string> fields(SCHEMA_SLOTS);
-        std::string term = SCHEMA_ID + source + "-" SCHEMA_RECORD_ORDINAL;
-        Xapian::PostingIterator p = db.postlist_begin(term);
-        if (!source.empty() && p != db.postlist_end(term))
-            take_fields(db.get_document(*p).get_data(), fields);
+        read_record(db, did, std::strtoul(h.values[SCHEMA_SLOT_ORDINAL].c_str(),
+                                          NULL, 10), source, fields);
         r = records.insert(std::make_pair(source, fields)).first;
     }
     for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
@@ -744,7 +837,7 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
         store_mset_t::hit h;
         h.weight = i.get_weight();
         h.collapsed = o->collapse_max ? i.get_collapse_count() : 0;
-        take_shown(db, doc, records, h);
+        take_shown(db, *i, doc, records, h);
         m->hits.push_back(h);
     }
     m->facets.reserve(spies.size());

@@ -61,6 +61,11 @@ fond_status_t store_compact(const char *from, const char *to, char *err,
  * non-zero. */
 fond_status_t store_terms(store_t *s, const char *prefix,
                           int (*cb)(void *ctx, const char *term), void *ctx);
+/* The same, with each term's frequency (how many documents hold it). */
+fond_status_t store_terms_freq(store_t *s, const char *prefix,
+                               int (*cb)(void *ctx, const char *term,
+                                         size_t freq),
+                               void *ctx);
 /* How many documents hold `term` (0 if none). */
 fond_status_t store_term_freq(store_t *s, const char *term, size_t *out);
 
@@ -122,6 +127,12 @@ fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
  * d stays owned by the caller. */
 fond_status_t store_doc_add(store_t *s, store_doc_t *d);
 
+/* For bench/: every document of s, each copied whole into memory (terms
+ * with wdf and positions, data, values), to be written elsewhere with
+ * store_doc_add() as they are.  *out is malloc'd; free each document with
+ * store_doc_free(), then the array with free(). */
+fond_status_t store_copy_documents(store_t *s, store_doc_t ***out, size_t *n);
+
 /*
  * Queries.  Each constructor returns a new query the caller frees with
  * store_query_free(); combining copies the parts (they stay the caller's).
@@ -146,17 +157,19 @@ fond_status_t store_query_combine(store_t *s, store_query_t **out,
                                   size_t n, unsigned window);
 /* A query every passage matches (to filter without words). */
 fond_status_t store_query_match_all(store_t *s, store_query_t **out);
-/* The passages of the sources whose records match q (schema.h,
- * "Filters"): an OR of their XSRC terms, or a query that matches nothing. */
-fond_status_t store_query_sources(store_t *s, store_query_t **out,
-                                  const store_query_t *q);
 /* Every term starting with `prefix` (at most the 200 most frequent). */
 fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
                                    const char *prefix);
 /* The same matches as `q`, with its weight times factor (0: a filter). */
 fond_status_t store_query_scale(store_t *s, store_query_t **out,
                                 const store_query_t *q, double factor);
+/* The same matches as `q`, each weighing `weight`, whatever q's own. */
+fond_status_t store_query_constant(store_t *s, store_query_t **out,
+                                   const store_query_t *q, double weight);
 void store_query_free(store_query_t *q);
+/* Xapian's one-line description of q ("Query((kars OR Zkar))"), for tests
+ * and debugging: malloc'd, NULL when out of memory. */
+char *store_query_describe(const store_query_t *q);
 
 /* Rank with BM25; one page as `o` says. */
 fond_status_t store_search(store_t *s, store_mset_t **out,

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "file.h"
 #include "hash.h"
 
 #define RECORD_PREFIX "src:"
@@ -47,19 +48,22 @@ static void record_key(const char *path, char *key, size_t size)
              (unsigned long long)hash_string(path));
 }
 
-/* Read the record of path: 1 if there is one, 0 if not, -1 on error. */
-static int record_load(fond_db_t *db, const char *path, record_t *r)
+/* Read the record of path: *found 1 if there is one, else 0. */
+static fond_status_t record_load(fond_db_t *db, const char *path, record_t *r,
+                                 int *found)
 {
     char key[32], *value = NULL;
     record_key(path, key, sizeof key);
-    if (store_get_metadata(db->store, key, &value) != FOND_OK)
-        return -1;
+    *found = 0;
+    fond_status_t st = store_get_metadata(db->store, key, &value);
+    if (st != FOND_OK)
+        return db_fail_store(db, st);
     const char *stored = record_path(value);
-    int found = stored && strcmp(stored, path) == 0 &&
-                sscanf(value, "%llu\n%llu\n%16s\n%319[^\n]", &r->size,
-                       &r->mtime, r->hash, r->status) == 4;
+    *found = stored && strcmp(stored, path) == 0 &&
+             sscanf(value, "%llu\n%llu\n%16s\n%319[^\n]", &r->size,
+                    &r->mtime, r->hash, r->status) == 4;
     free(value);
-    return found;
+    return FOND_OK;
 }
 
 static fond_status_t record_save(fond_db_t *db, const char *path,
@@ -70,39 +74,18 @@ static fond_status_t record_save(fond_db_t *db, const char *path,
     size_t len = strlen(path) + strlen(r->status) + 80;
     char *value = malloc(len);
     if (!value)
-        return FOND_ERR_NOMEM;
+        return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
     snprintf(value, len, "%llu\n%llu\n%s\n%s\n%s", r->size, r->mtime,
              r->hash, r->status, path);
     fond_status_t st = store_set_metadata(db->store, key, value);
     free(value);
-    return st;
-}
-
-static fond_status_t read_all(const char *path, char **text, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    struct stat sb;
-    if (!f || fstat(fileno(f), &sb) != 0) {
-        if (f)
-            fclose(f);
-        return FOND_ERR_IO;
-    }
-    *len = (size_t)sb.st_size;
-    *text = malloc(*len + 1);
-    size_t got = *text ? fread(*text, 1, *len, f) : 0;
-    fclose(f);
-    fond_status_t st = !*text ? FOND_ERR_NOMEM : got != *len ? FOND_ERR_IO : FOND_OK;
-    if (st != FOND_OK) {
-        free(*text);
-        *text = NULL;
-    }
-    return st;
+    return st == FOND_OK ? st : db_fail_store(db, st);
 }
 
 static int is_per_file(fond_status_t st)
 {
     return st == FOND_ERR_IO || st == FOND_ERR_UTF8 || st == FOND_ERR_BINARY ||
-           st == FOND_ERR_ARG;
+           st == FOND_ERR_ARG || st == FOND_ERR_EXTRACT;
 }
 
 /* Index the file's bytes, or record why that failed (its old passages go:
@@ -168,18 +151,19 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
     if (stat(path, &sb) != 0)
         return unreadable(out, path, strerror(errno));
     record_t old, now;
-    int known = record_load(db, path, &old);
-    if (known < 0)
-        return db_fail_store(db, FOND_ERR_XAPIAN);
+    int known = 0;
+    fond_status_t loaded = record_load(db, path, &old, &known);
+    if (loaded != FOND_OK)
+        return loaded;
     stat_record(&sb, &now);
     int force = known && strncmp(old.status, "failed", 6) == 0 &&
                 opts->retry_failed;
     if (known && old.size == now.size && old.mtime == now.mtime && !force)
         return unchanged(&old, out); /* the stat() says it all */
-    char *text = NULL;
+    char *text = NULL, why[256];
     size_t len = 0;
-    if (read_all(path, &text, &len) != FOND_OK)
-        return unreadable(out, path, strerror(errno));
+    if (file_read(path, &text, &len, why, sizeof why) != FOND_OK)
+        return unreadable(out, path, why);
     snprintf(now.hash, sizeof now.hash, "%016llx",
              (unsigned long long)hash_bytes(HASH_FNV_OFFSET, text, len));
     fond_status_t st = FOND_OK;
@@ -190,9 +174,7 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
         if (!opts->dry_run)
             st = index_or_fail(db, path, text, len, &now, out);
     }
-    free(text);
-    if (st != FOND_OK && !db->error[0])
-        db_fail_store(db, st);
+    free(text); /* a failure's message was set where it happened */
     return st;
 }
 

@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "fond.h"
+#include "text.h"
 
 #define PROG "fond-search"
 #define MAX_LIMIT 1000
@@ -174,7 +175,10 @@ static void print_text(const fond_results_t *r, const options_t *o)
         puts("No passage holds every word; showing passages that hold some.\n");
     for (size_t i = 0; i < n; i++) {
         const fond_hit_t *h = fond_results_hit(r, i);
-        printf("%zu. %s, passage %u\n", h->rank, h->title, h->ordinal);
+        char page[64];
+        cli_page_text(h, page, sizeof page);
+        printf("%zu. %s, passage %u%s%s\n", h->rank, h->title, h->ordinal,
+               *page ? ", " : "", page);
         print_source_line(h);
         printf("   %s\n", h->path);
         print_snippet(h, hl);
@@ -215,7 +219,7 @@ static size_t characters(const char *s)
 {
     size_t n = 0;
     for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
+        n += !text_is_continuation(*s);
     return n;
 }
 

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "cli.h"
 #include "html.h"
 
 #define LINK_BYTES (REQUEST_MAX_QUERY_STRING + 64)
@@ -140,8 +141,13 @@ static const char *file_name(const char *path)
 
 static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h)
 {
+    char page[64];
+    cli_page_text(h, page, sizeof page);
     html_printf(out, "<li class=\"hit\">\n<h2>%s <span class=\"ordinal\">"
-                     "passage %u</span></h2>\n", h->title, h->ordinal);
+                     "passage %u</span>", h->title, h->ordinal);
+    if (*page)
+        html_printf(out, " <span class=\"page\">%s</span>", page);
+    fputs("</h2>\n", out);
     write_meta(out, h);
     write_snippet(out, h);
     for (size_t i = 0; i < h->n_variants; i++) {

@@ -1,7 +1,7 @@
 /*
  * fuzz_query.c -- libFuzzer target for the query parser (lib/query.h):
  * arbitrary bytes, made a NUL-terminated string, through query_parse()
- * with an analyzer for every language ingest_stemmers() names, then
+ * with an analyzer for every language language_stemmers() names, then
  * query_can_loosen() and query_free(); a query that parses is then run by
  * fond_db_search() over a small collection made at start (English, Russian
  * and Turkish passages, name variants), which builds it (word families,
@@ -15,7 +15,7 @@
 
 #include "fond.h"
 #include "fuzz.h"
-#include "ingest.h"
+#include "language.h"
 #include "query.h"
 
 static query_langs_t langs;
@@ -80,7 +80,7 @@ static void search(const char *text)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     size_t n;
-    const char *const *names = ingest_stemmers(&n);
+    const char *const *names = language_stemmers(&n);
     for (size_t i = 0; i < n && i < QUERY_MAX_LANGUAGES; i++)
         FUZZ_CHECK(analyzer_new(&langs.analyzers[langs.n++], names[i]) ==
                    FOND_OK);

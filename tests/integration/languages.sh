@@ -28,7 +28,7 @@ printf 'Title: Note\nLanguage: German\n\nThe delegates signed.\n' >"$c/header.tx
 "$INDEX" --db "$TMP/db2" --json "$c" >"$TMP/json" 2>/dev/null
 cat "$TMP/out" "$TMP/json"
 said() { grep -E "$1" "$TMP/out" >/dev/null; }
-check "French identified" said 'fr.txt: .* french \(identified\)$'
+check "French identified" said 'fr.txt: .* french \(identified\)'
 check "German identified" said 'de.txt: .* german \(identified\)$'
 check "Portuguese identified" said 'pt.txt: .* portuguese \(identified\)$'
 check "too short to tell: the default" said 'short.txt: .* english \(default\)$'

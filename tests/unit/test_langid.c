@@ -13,28 +13,29 @@
 
 #include "ingest.h"
 #include "langid.h"
+#include "language.h"
 
 static void test_names_and_codes(void **state)
 {
     (void)state;
-    assert_string_equal(langid_stemmer_named("Français"), "french");
-    assert_string_equal(langid_stemmer_named("fra"), "french");
-    assert_string_equal(langid_stemmer_named("DE"), "german");
-    assert_string_equal(langid_stemmer_named("português"), "portuguese");
-    assert_string_equal(langid_stemmer_named("nb"), "norwegian");
-    assert_null(langid_stemmer_named("Klingon"));
-    assert_null(langid_stemmer_named("sr")); /* its stems change letters */
-    assert_string_equal(langid_tesseract("german"), "deu");
-    assert_string_equal(langid_tesseract("english"), "eng");
-    assert_null(langid_tesseract("klingon"));
+    assert_string_equal(language_named("Français"), "french");
+    assert_string_equal(language_named("fra"), "french");
+    assert_string_equal(language_named("DE"), "german");
+    assert_string_equal(language_named("português"), "portuguese");
+    assert_string_equal(language_named("nb"), "norwegian");
+    assert_null(language_named("Klingon"));
+    assert_null(language_named("sr")); /* its stems change letters */
+    assert_string_equal(language_tesseract("german"), "deu");
+    assert_string_equal(language_tesseract("english"), "eng");
+    assert_null(language_tesseract("klingon"));
     /* every stemmer fond uses has a name, a Tesseract name and a stemmer */
     size_t n = 0;
-    const char *const *all = langid_stemmers(&n);
+    const char *const *all = language_stemmers(&n);
     assert_true(n >= 20);
     assert_string_equal(all[0], "english");
     for (size_t i = 0; i < n; i++) {
-        assert_string_equal(langid_stemmer_named(all[i]), all[i]);
-        assert_non_null(langid_tesseract(all[i]));
+        assert_string_equal(language_named(all[i]), all[i]);
+        assert_non_null(language_tesseract(all[i]));
         analyzer_t *a = NULL;
         assert_int_equal(analyzer_new(&a, all[i]), FOND_OK);
         analyzer_free(a);

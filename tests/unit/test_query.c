@@ -101,13 +101,15 @@ static void found(fixture_t *fx, const char *query, char *out, size_t size)
 static void test_operators(void **state)
 {
     fixture_t *fx = *state;
-    FINDS("kars treaty", "A,B");          /* side by side: all, stemmed */
+    FINDS("kars treaty", "A,B,D");        /* side by side: all, stemmed, */
+    FINDS("kars AND treaty", "A,B");      /* first (test_soft_conjunction) */
     FINDS("kars AND moscow", "B");
     FINDS("ankara OR baku", "A,D");
     FINDS("moscow NOT kars", "C,D");
     FINDS("moscow -kars", "C,D");
     FINDS("-moscow", "A");
-    FINDS("(ankara OR baku) treaty", "A,D");
+    FINDS("(ankara OR baku) AND treaty", "A,D");
+    FINDS("(ankara OR baku) treaty", "A,B,D"); /* A, D first */
     FINDS("kars OR -moscow", "A");       /* "-" in an OR excludes, as in */
     FINDS("-kars OR -moscow", "");       /* AND (it was dropped, or failed */
     FINDS("-* OR -kars", "");            /* with "a query needs a part") */
@@ -116,6 +118,28 @@ static void test_operators(void **state)
     FINDS("conference NEAR/3 moscow", "D");
     FINDS("ratif*", "C");
     FINDS("treat*", "A,B,D");
+}
+
+/* Words side by side: the passages with every word come first, then those
+ * with most of them; only a search where none holds every word says it
+ * was loosened. */
+static void test_soft_conjunction(void **state)
+{
+    fixture_t *fx = *state;
+    fond_results_t *r = NULL;
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    assert_int_equal(fond_db_search(fx->db, "kars treaty moscow", &o, &r), FOND_OK);
+    assert_int_equal(fond_results_count(r), 4);
+    assert_string_equal(fond_results_hit(r, 0)->title, "B"); /* all three */
+    const char *second = fond_results_hit(r, 1)->title;     /* two each */
+    const char *third = fond_results_hit(r, 2)->title;
+    assert_true((!strcmp(second, "A") && !strcmp(third, "D")) ||
+                (!strcmp(second, "D") && !strcmp(third, "A")));
+    assert_string_equal(fond_results_hit(r, 3)->title, "C"); /* one */
+    assert_false(fond_results_loosened(r));
+    for (size_t i = 0; i < 4; i++) /* BM25 weights, without the bonuses */
+        assert_true(fond_results_hit(r, i)->score < 100);
+    fond_results_free(r);
 }
 
 static void test_loosening_keeps_plus(void **state)
@@ -322,6 +346,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_operators),
+        cmocka_unit_test(test_soft_conjunction),
         cmocka_unit_test(test_loosening_keeps_plus),
         cmocka_unit_test(test_fields_and_dates),
         cmocka_unit_test(test_variants_by_rule_and_stopwords),

@@ -63,8 +63,7 @@ static void test_tags_and_fields(void **state)
     assert_non_null(f);
     assert_string_equal(f->prefix, SCHEMA_DELO);
     assert_true(f->whole);
-    assert_true(schema_field("from", 4)->records_only);
-    assert_false(schema_field("type", 4)->records_only);
+    assert_false(schema_field("from", 4)->whole);
     assert_null(schema_field("author", 6));
 }
 

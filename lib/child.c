@@ -1,0 +1,215 @@
+/*
+ * child.c -- a helper program run in isolation, with limits (see child.h).
+ *
+ * The parent reads the helper's standard output and error through pipes,
+ * with poll() and a deadline, so that a helper that hangs, or writes
+ * without end, is killed (its whole process group) and reaped; nothing it
+ * does can block or exhaust the indexer.
+ */
+#define _GNU_SOURCE /* close_range() */
+#include "child.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "array.h"
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A soft limit, and a hard one a little above it, so that a helper over
+ * its CPU time gets SIGXCPU (and a chance to say so) before SIGKILL. */
+static void set_limit(int resource, size_t value)
+{
+    if (value) {
+        struct rlimit rl = {(rlim_t)value, (rlim_t)value + 1};
+        setrlimit(resource, &rl);
+    }
+}
+
+/* In the child, between fork and exec: only what is safe there. */
+static void become_helper(const char *const *argv, int stdin_fd, int out_fd,
+                          int err_fd, const char *env,
+                          const child_limits_t *lim)
+{
+    setpgid(0, 0);
+    if (dup2(stdin_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
+        _exit(127);
+    lseek(0, 0, SEEK_SET);
+    close_range(3, ~0U, 0);
+    set_limit(RLIMIT_CPU, lim->timeout_s);
+    set_limit(RLIMIT_AS, lim->memory_bytes);
+    set_limit(RLIMIT_FSIZE, lim->file_bytes);
+    struct rlimit no_core = {0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
+    if (env)
+        putenv((char *)env);
+    execvp(argv[0], (char *const *)argv);
+    dprintf(2, "cannot run %s: %s\n", argv[0], strerror(errno));
+    _exit(127);
+}
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} sink_t;
+
+/* Read what is there on fd into s, keeping at most max bytes; 1 at end of
+ * file, 0 for more to come, -1 when it ran over max (or memory failed). */
+static int drain(int fd, sink_t *s, size_t max)
+{
+    char buf[65536];
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n == 0)
+        return 1;
+    if (n < 0)
+        return errno == EINTR || errno == EAGAIN ? 0 : 1;
+    if (s->len + (size_t)n > max)
+        return -1;
+    if (array_reserve(&s->data, &s->cap, s->len + (size_t)n + 1, 1, 65536))
+        return -1;
+    memcpy(s->data + s->len, buf, (size_t)n);
+    s->len += (size_t)n;
+    s->data[s->len] = '\0';
+    return 0;
+}
+
+/* Read both pipes until the helper closes them, floods, or runs out of
+ * time. */
+static child_end_t collect(int out_fd, int err_fd, const child_limits_t *lim,
+                           sink_t *out, sink_t *err)
+{
+    double deadline = now_seconds() + (lim->timeout_s ? lim->timeout_s : 60);
+    struct pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+    int open_fds = 2;
+    while (open_fds > 0) {
+        double left = deadline - now_seconds();
+        if (left <= 0)
+            return CHILD_TIMEOUT;
+        int r = poll(fds, 2, (int)(left * 1000) + 1);
+        if (r < 0 && errno != EINTR)
+            return CHILD_TIMEOUT;
+        for (int k = 0; r > 0 && k < 2; k++) {
+            if (fds[k].fd < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            int got = k == 0 ? drain(out_fd, out, lim->output_max)
+                             : drain(err_fd, err, 4096);
+            if (got < 0 && k == 0)
+                return CHILD_FLOODED;
+            if (got != 0) { /* end of file, or stderr full: stop reading it */
+                fds[k].fd = -1;
+                open_fds--;
+            }
+        }
+    }
+    return CHILD_EXITED;
+}
+
+fond_status_t child_run(const char *const *argv, int stdin_fd,
+                        const char *env, const child_limits_t *lim,
+                        child_result_t *out)
+{
+    memset(out, 0, sizeof *out);
+    int op[2], ep[2];
+    if (pipe2(op, O_CLOEXEC) != 0)
+        return FOND_ERR_IO;
+    if (pipe2(ep, O_CLOEXEC) != 0) {
+        close(op[0]), close(op[1]);
+        return FOND_ERR_IO;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0)
+        become_helper(argv, stdin_fd, op[1], ep[1], env, lim);
+    close(op[1]);
+    close(ep[1]);
+    if (pid < 0) {
+        close(op[0]), close(ep[0]);
+        return FOND_ERR_IO;
+    }
+    setpgid(pid, pid); /* also here, so that the kill below cannot miss */
+    sink_t o = {NULL, 0, 0}, e = {NULL, 0, 0};
+    child_end_t end = collect(op[0], ep[0], lim, &o, &e);
+    if (end != CHILD_EXITED)
+        kill(-pid, SIGKILL), kill(pid, SIGKILL);
+    close(op[0]);
+    close(ep[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    out->end = end;
+    if (end == CHILD_EXITED && WIFSIGNALED(status)) {
+        out->end = CHILD_SIGNALED;
+        out->code = WTERMSIG(status);
+    } else if (end == CHILD_EXITED) {
+        out->code = WEXITSTATUS(status);
+    }
+    out->out = o.data ? o.data : calloc(1, 1);
+    out->out_len = o.len;
+    if (e.data) { /* its first error, else its first line */
+        const char *line = strstr(e.data, "Error");
+        line = line ? line : e.data;
+        while (line > e.data && line[-1] != '\n')
+            line--;
+        while (*line == '\n')
+            line++;
+        snprintf(out->err, sizeof out->err, "%.*s", (int)strcspn(line, "\n"),
+                 line);
+    }
+    free(e.data);
+    return out->out ? FOND_OK : FOND_ERR_NOMEM;
+}
+
+void child_result_free(child_result_t *r)
+{
+    if (!r)
+        return;
+    free(r->out);
+    memset(r, 0, sizeof *r);
+}
+
+void child_describe(const child_result_t *r, const char *name,
+                    const child_limits_t *lim, char *buf, size_t size)
+{
+    switch (r->end) {
+    case CHILD_TIMEOUT:
+        snprintf(buf, size, "%s ran for over %u s and was stopped", name,
+                 lim->timeout_s);
+        return;
+    case CHILD_FLOODED:
+        snprintf(buf, size, "%s wrote over %zu MB and was stopped", name,
+                 lim->output_max >> 20);
+        return;
+    case CHILD_SIGNALED:
+        if (r->code == SIGXCPU || r->code == SIGKILL)
+            snprintf(buf, size, "%s ran out of its %u s of CPU time", name,
+                     lim->timeout_s);
+        else if (r->code == SIGABRT && strstr(r->err, "alloc"))
+            snprintf(buf, size, "%s ran out of its %zu MB of memory", name,
+                     lim->memory_bytes >> 20);
+        else
+            snprintf(buf, size, "%s crashed (%s)", name, strsignal(r->code));
+        return;
+    case CHILD_EXITED:
+        if (r->code == 127 && strncmp(r->err, "cannot run", 10) == 0)
+            snprintf(buf, size, "%s (is it installed?)", r->err);
+        else if (r->err[0])
+            snprintf(buf, size, "%s failed: %s", name, r->err);
+        else
+            snprintf(buf, size, "%s failed (exit status %d)", name, r->code);
+        return;
+    }
+}

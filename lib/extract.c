@@ -1,0 +1,569 @@
+/*
+ * extract.c -- from a file's bytes to text with page breaks and metadata
+ * (see extract.h).  PDFs are read with Poppler's command-line tools and
+ * scans with Tesseract, each a child process under limits (child.c): the
+ * choice of the tools over libpoppler-glib in-process is what makes "a PDF
+ * that crashes, hangs or floods the extractor costs that file only" hold.
+ *
+ * A PDF, step by step: it is checked for its end (%%EOF), written to a
+ * memory file the helpers read as their standard input; pdfinfo gives the
+ * page count and metadata, or says it is encrypted or damaged; pdftotext
+ * gives the text layer, a form feed after each page; each page left with
+ * no letter or digit is read by OCR (cache first).
+ */
+#define _GNU_SOURCE /* memfd_create() */
+#include "extract.h"
+#include "language.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zlib.h>
+
+#include "array.h"
+#include "child.h"
+#include "hash.h"
+
+#define SIGNATURE_WINDOW 1024 /* where a reader looks for %PDF- */
+#define EOF_WINDOW 4096       /* and for the last %%EOF */
+#define OCR_LONG_SIDE "3300"  /* pixels: A4 at 280 dpi, whatever the box */
+#define POPPLER_MEMORY ((size_t)1 << 30)
+#define TESSERACT_MEMORY ((size_t)2 << 30)
+
+extract_format_t extract_format(const char *bytes, size_t len)
+{
+    size_t window = len < SIGNATURE_WINDOW ? len : SIGNATURE_WINDOW;
+    return memmem(bytes, window, "%PDF-", 5) ? EXTRACT_PDF : EXTRACT_TEXT;
+}
+
+/* ------------------------------------------------------------ parsing */
+
+/* A pdfinfo value, trimmed, into *out (left NULL when empty); -1 when
+ * out of memory. */
+static int copy_value(const char *v, size_t n, char **out)
+{
+    while (n && (*v == ' ' || *v == '\t'))
+        v++, n--;
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\r'))
+        n--;
+    if (n && !(*out = strndup(v, n)))
+        return -1;
+    return 0;
+}
+
+/* "2021-09-26T10:00:00+02" (pdfinfo -isodates) as "20210926". */
+static void iso_date(const char *v, size_t n, char out[9])
+{
+    out[0] = '\0';
+    while (n && *v == ' ')
+        v++, n--;
+    if (n < 10 || v[4] != '-' || v[7] != '-')
+        return;
+    const char digits[] = {v[0], v[1], v[2], v[3], v[5], v[6], v[8], v[9]};
+    for (int i = 0; i < 8; i++)
+        if (digits[i] < '0' || digits[i] > '9')
+            return;
+    memcpy(out, digits, 8);
+    out[8] = '\0';
+}
+
+fond_status_t extract_parse_pdfinfo(extract_t *x, const char *info,
+                                    size_t len)
+{
+    static const char *const names[] = {"Title:", "Author:", "Subject:",
+                                        "Keywords:"};
+    char **fields[] = {&x->title, &x->author, &x->subject, &x->keywords};
+    for (size_t i = 0; i < len;) {
+        const char *line = info + i;
+        const char *nl = memchr(line, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - line) : len - i;
+        i += n + 1;
+        for (size_t k = 0; k < 4; k++) {
+            size_t m = strlen(names[k]);
+            if (n >= m && memcmp(line, names[k], m) == 0 && !*fields[k] &&
+                copy_value(line + m, n - m, fields[k]) != 0)
+                return FOND_ERR_NOMEM;
+        }
+        if (n > 13 && memcmp(line, "CreationDate:", 13) == 0)
+            iso_date(line + 13, n - 13, x->date);
+        if (n > 6 && memcmp(line, "Pages:", 6) == 0) {
+            size_t k = 6;
+            while (k < n && line[k] == ' ')
+                k++;
+            char num[16];
+            snprintf(num, sizeof num, "%.*s", (int)(n - k < 12 ? n - k : 12),
+                     line + k);
+            unsigned long pages = strtoul(num, NULL, 10);
+            x->pages = pages > 4000000000UL ? 4000000000U : (unsigned)pages;
+        }
+    }
+    return FOND_OK;
+}
+
+/* The fields of one TSV row (tab-separated, at most 12). */
+static size_t tsv_fields(const char *row, size_t n, const char *f[12],
+                         size_t flen[12])
+{
+    size_t k = 0;
+    const char *at = row, *end = row + n;
+    while (k < 12) {
+        const char *tab = memchr(at, '\t', (size_t)(end - at));
+        const char *stop = tab && k < 11 ? tab : end;
+        f[k] = at;
+        flen[k] = (size_t)(stop - at);
+        k++;
+        if (stop == end)
+            break;
+        at = stop + 1;
+    }
+    return k;
+}
+
+static long field_number(const char *f, size_t n)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%.*s", (int)(n < 20 ? n : 20), f);
+    return strtol(num, NULL, 10);
+}
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+    int failed;
+} text_t;
+
+static void text_put(text_t *t, const char *s, size_t n)
+{
+    if (t->failed || array_reserve(&t->data, &t->cap, t->len + n + 1, 1, 4096)) {
+        t->failed = 1;
+        return;
+    }
+    memcpy(t->data + t->len, s, n);
+    t->len += n;
+    t->data[t->len] = '\0';
+}
+
+fond_status_t extract_tsv_text(const char *tsv, size_t len, char **text,
+                               size_t *text_len)
+{
+    text_t t = {NULL, 0, 0, 0};
+    long block = -1, par = -1, line = -1;
+    for (size_t i = 0; i < len;) {
+        const char *row = tsv + i;
+        const char *nl = memchr(row, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - row) : len - i;
+        i += n + 1;
+        const char *f[12];
+        size_t fl[12];
+        /* level page block par line word left top width height conf text */
+        if (tsv_fields(row, n, f, fl) < 12 || field_number(f[0], fl[0]) != 5)
+            continue;
+        size_t wn = fl[11];
+        while (wn && (f[11][wn - 1] == '\r' || f[11][wn - 1] == ' '))
+            wn--;
+        if (!wn)
+            continue;
+        long b = field_number(f[2], fl[2]), p = field_number(f[3], fl[3]),
+             l = field_number(f[4], fl[4]);
+        if (t.len && (b != block || p != par))
+            text_put(&t, "\n\n", 2);
+        else if (t.len && l != line)
+            text_put(&t, "\n", 1);
+        else if (t.len)
+            text_put(&t, " ", 1);
+        text_put(&t, f[11], wn);
+        block = b, par = p, line = l;
+    }
+    text_put(&t, "\n", 1);
+    if (t.failed) {
+        free(t.data);
+        return FOND_ERR_NOMEM;
+    }
+    *text = t.data;
+    *text_len = t.len;
+    return FOND_OK;
+}
+
+/* ------------------------------------------------------------ bombs */
+
+/* Inflate the zlib data at s[0, n) without keeping it: how many bytes it
+ * gives (at most `limit`), and in *used how many it took. */
+static size_t inflated_size(const char *s, size_t n, size_t limit,
+                            size_t *used)
+{
+    unsigned char sink[16384];
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    *used = 0;
+    if (inflateInit(&z) != Z_OK)
+        return 0;
+    z.next_in = (unsigned char *)s;
+    z.avail_in = n > UINT_MAX ? UINT_MAX : (unsigned)n;
+    size_t total = 0;
+    int rc = Z_OK;
+    while (rc == Z_OK && total < limit) {
+        z.next_out = sink;
+        z.avail_out = sizeof sink;
+        rc = inflate(&z, Z_NO_FLUSH);
+        total += sizeof sink - z.avail_out;
+        if (z.avail_out == sizeof sink && rc == Z_OK)
+            break; /* no progress: the input ran out */
+    }
+    *used = (size_t)z.total_in;
+    inflateEnd(&z);
+    return total;
+}
+
+size_t extract_flate_size(const char *bytes, size_t len, size_t limit)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < len && total < limit;) {
+        const char *kw = memmem(bytes + i, len - i, "stream", 6);
+        if (!kw)
+            break;
+        size_t at = (size_t)(kw - bytes) + 6;
+        size_t back = (size_t)(kw - bytes) > 1024 ? 1024 : (size_t)(kw - bytes);
+        int flate = memmem(kw - back, back, "/FlateDecode", 12) != NULL;
+        if (at < len && bytes[at] == '\r')
+            at++;
+        if (!flate || at >= len || bytes[at] != '\n') {
+            i = at;
+            continue;
+        }
+        at++;
+        size_t used = 0;
+        total += inflated_size(bytes + at, len - at, limit - total, &used);
+        i = at + (used ? used : 1);
+    }
+    return total;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+typedef struct {
+    const char *name;        /* the file, for progress reports */
+    const char *bytes;
+    size_t len;
+    int fd;                  /* a memory file with the bytes */
+    const fond_extract_opts_t *o;
+    child_limits_t poppler, tesseract;
+    char *err;
+    size_t errsize;
+} pdf_t;
+
+static fond_status_t fail(pdf_t *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Say why the PDF cannot be read; FOND_ERR_EXTRACT. */
+static fond_status_t fail(pdf_t *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err, p->errsize, fmt, ap);
+    va_end(ap);
+    return FOND_ERR_EXTRACT;
+}
+
+/* Run a helper; FOND_OK when it exited with 0, else the reason in err. */
+static fond_status_t run(pdf_t *p, const char *const *argv,
+                         const child_limits_t *lim, const char *env,
+                         child_result_t *r)
+{
+    fond_status_t st = child_run(argv, p->fd, env, lim, r);
+    if (st != FOND_OK) {
+        snprintf(p->err, p->errsize, "cannot start %s: %s", argv[0],
+                 strerror(errno));
+        return st == FOND_ERR_NOMEM ? st : FOND_ERR_EXTRACT;
+    }
+    if (r->end == CHILD_EXITED && r->code == 0)
+        return FOND_OK;
+    child_describe(r, argv[0], lim, p->err, p->errsize);
+    return FOND_ERR_EXTRACT;
+}
+
+static int has_eof_marker(const char *bytes, size_t len)
+{
+    size_t from = len > EOF_WINDOW ? len - EOF_WINDOW : 0;
+    return memmem(bytes + from, len - from, "%%EOF", 5) != NULL;
+}
+
+static fond_status_t read_info(pdf_t *p, extract_t *x)
+{
+    const char *argv[] = {"pdfinfo", "-isodates", "-enc", "UTF-8",
+                          "/dev/stdin", NULL};
+    child_result_t r;
+    fond_status_t st = run(p, argv, &p->poppler, NULL, &r);
+    if (st == FOND_ERR_EXTRACT && r.end == CHILD_EXITED && r.code != 127) {
+        if (strstr(r.err, "password"))
+            st = fail(p, "%s", "encrypted PDF: it needs a password");
+        else if (strstr(r.err, "page count"))
+            st = fail(p, "PDF with no pages (%s)", r.err);
+        else
+            st = fail(p, "damaged PDF (%s)", r.err[0] ? r.err : "unreadable");
+    }
+    if (st == FOND_OK)
+        st = extract_parse_pdfinfo(x, r.out, r.out_len);
+    child_result_free(&r);
+    if (st == FOND_OK && x->pages == 0)
+        st = fail(p, "%s", "PDF with no pages");
+    if (st == FOND_OK && x->pages > EXTRACT_MAX_PAGES)
+        st = fail(p, "PDF of %u pages, more than the %u fond reads",
+                  x->pages, EXTRACT_MAX_PAGES);
+    return st;
+}
+
+static fond_status_t read_text(pdf_t *p, child_result_t *r)
+{
+    const char *argv[] = {"pdftotext", "-enc", "UTF-8", "-eol", "unix",
+                          "/dev/stdin", "-", NULL};
+    fond_status_t st = run(p, argv, &p->poppler, NULL, r);
+    if (r->end == CHILD_FLOODED && p->len * EXTRACT_BOMB_RATIO < EXTRACT_MAX_TEXT)
+        st = fail(p, "text bomb: its %zu KB give over %zu MB of text",
+                  p->len >> 10, EXTRACT_MAX_TEXT >> 20);
+    return st;
+}
+
+/* ------------------------------------------------------------ OCR */
+
+const char *extract_ocr_language(const char *snowball)
+{
+    return snowball ? language_tesseract(snowball) : "eng"; /* language.h's table */
+}
+
+/* The language OCR reads in: English for one Tesseract has no name for. */
+static const char *ocr_language(const fond_extract_opts_t *o)
+{
+    const char *lang = extract_ocr_language(o->ocr_language);
+    return lang ? lang : "eng";
+}
+
+static void cache_path(const pdf_t *p, unsigned page, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/%016llx-%zu-%s-p%u.tsv", p->o->ocr_cache,
+             (unsigned long long)hash_bytes(HASH_FNV_OFFSET, p->bytes, p->len),
+             p->len, ocr_language(p->o), page);
+}
+
+static char *read_small_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat sb;
+    if (!f)
+        return NULL;
+    char *data = NULL;
+    if (fstat(fileno(f), &sb) == 0 && sb.st_size < (64 << 20) &&
+        (data = malloc((size_t)sb.st_size + 1)) &&
+        fread(data, 1, (size_t)sb.st_size, f) == (size_t)sb.st_size) {
+        data[sb.st_size] = '\0';
+        *len = (size_t)sb.st_size;
+    } else {
+        free(data);
+        data = NULL;
+    }
+    fclose(f);
+    return data;
+}
+
+/* Keep a page's TSV; a cache that cannot be written costs only time. */
+static void cache_store(const char *path, const char *tsv, size_t len)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f)
+        return;
+    int ok = fwrite(tsv, 1, len, f) == len;
+    ok &= fclose(f) == 0;
+    if (!ok || rename(tmp, path) != 0)
+        unlink(tmp);
+}
+
+/* Render page `page` with pdftoppm and read it with Tesseract: *tsv is
+ * Tesseract's TSV, malloc'd. */
+static fond_status_t ocr_page(pdf_t *p, unsigned page, char **tsv,
+                              size_t *len)
+{
+    const char *tmpdir = getenv("TMPDIR");
+    char dir[4096], image[4200], num[16];
+    snprintf(dir, sizeof dir, "%s/fond-ocr-XXXXXX",
+             tmpdir && *tmpdir ? tmpdir : "/tmp");
+    if (!mkdtemp(dir))
+        return fail(p, "cannot make a folder for OCR: %s", strerror(errno));
+    snprintf(image, sizeof image, "%s/page", dir);
+    snprintf(num, sizeof num, "%u", page);
+    const char *render[] = {"pdftoppm", "-f", num, "-l", num, "-gray",
+                            "-png", "-scale-to", OCR_LONG_SIDE, "-singlefile",
+                            "/dev/stdin", image, NULL};
+    child_result_t r = {0};
+    fond_status_t st = run(p, render, &p->poppler, NULL, &r);
+    child_result_free(&r);
+    strcat(image, ".png");
+    const char *read[] = {"tesseract", image, "stdout", "-l",
+                          ocr_language(p->o), "tsv", NULL};
+    if (st == FOND_OK)
+        st = run(p, read, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
+    if (st == FOND_OK) {
+        *tsv = r.out;
+        *len = r.out_len;
+        r.out = NULL;
+    }
+    child_result_free(&r);
+    unlink(image);
+    rmdir(dir);
+    return st;
+}
+
+/* Is there a letter or digit on the page? (Any byte of a multibyte UTF-8
+ * character counts as a letter: a page of Cyrillic is not blank.) */
+static int page_has_text(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+                                                   (c | 0x20) <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
+static fond_status_t page_by_ocr(pdf_t *p, extract_t *x, unsigned page,
+                                 text_t *t)
+{
+    char path[4096] = "";
+    char *tsv = NULL, *text = NULL;
+    size_t tsv_len = 0, text_len = 0;
+    if (p->o->ocr_cache)
+        cache_path(p, page, path, sizeof path);
+    if (*path && (tsv = read_small_file(path, &tsv_len)))
+        x->ocr_cached++;
+    fond_status_t st = FOND_OK;
+    if (!tsv) {
+        st = ocr_page(p, page, &tsv, &tsv_len);
+        if (st == FOND_OK && *path)
+            cache_store(path, tsv, tsv_len);
+        x->ocr_pages += st == FOND_OK;
+    }
+    if (st == FOND_OK)
+        st = extract_tsv_text(tsv, tsv_len, &text, &text_len);
+    if (st == FOND_OK)
+        text_put(t, text, text_len);
+    if (p->o->ocr_page)
+        p->o->ocr_page(p->o->ctx, p->name, page, x->pages);
+    free(tsv);
+    free(text);
+    return st;
+}
+
+/* The text layer, page by page, with OCR for the pages that have none. */
+static fond_status_t assemble(pdf_t *p, extract_t *x, const char *layer,
+                              size_t len)
+{
+    text_t t = {NULL, 0, 0, 0};
+    unsigned page = 0, with_text = 0;
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < len && st == FOND_OK;) {
+        const char *ff = memchr(layer + i, '\f', len - i);
+        size_t end = ff ? (size_t)(ff - layer) : len;
+        page++;
+        if (page_has_text(layer + i, end - i)) {
+            text_put(&t, layer + i, end - i);
+            with_text++;
+        } else if (!p->o->no_ocr) {
+            st = page_by_ocr(p, x, page, &t);
+            with_text += st == FOND_OK;
+        } else {
+            x->blank_pages++;
+        }
+        text_put(&t, "\f", 1);
+        i = end + 1;
+    }
+    if (st == FOND_OK && t.failed)
+        st = FOND_ERR_NOMEM;
+    if (st == FOND_OK && !with_text)
+        st = fail(p, "%s", p->o->no_ocr ? "no text layer (a scan; OCR is off)"
+                                        : "no text found, not even by OCR");
+    if (st != FOND_OK) {
+        free(t.data);
+        return st;
+    }
+    x->owned = t.data ? t.data : calloc(1, 1);
+    x->text = x->owned;
+    x->len = t.len;
+    return x->owned ? FOND_OK : FOND_ERR_NOMEM;
+}
+
+static fond_status_t extract_pdf(pdf_t *p, extract_t *x)
+{
+    if (!has_eof_marker(p->bytes, p->len))
+        return fail(p, "%s", "truncated PDF: no %%EOF at its end");
+    size_t bomb = p->len * EXTRACT_BOMB_RATIO;
+    bomb = bomb > EXTRACT_BOMB_BYTES ? bomb : EXTRACT_BOMB_BYTES;
+    if (extract_flate_size(p->bytes, p->len, bomb + 1) > bomb)
+        return fail(p, "decompression bomb: its %zu KB inflate to over %zu MB",
+                    p->len >> 10, bomb >> 20);
+    p->fd = memfd_create("fond-pdf", MFD_CLOEXEC);
+    if (p->fd < 0)
+        return fail(p, "cannot hold the PDF for its reader: %s",
+                    strerror(errno));
+    size_t done = 0;
+    while (done < p->len) {
+        ssize_t n = write(p->fd, p->bytes + done, p->len - done);
+        if (n <= 0)
+            return fail(p, "cannot hold the PDF for its reader: %s",
+                        strerror(errno));
+        done += (size_t)n;
+    }
+    fond_status_t st = read_info(p, x);
+    child_result_t text = {0};
+    if (st == FOND_OK)
+        st = read_text(p, &text);
+    if (st == FOND_OK)
+        st = assemble(p, x, text.out, text.out_len);
+    child_result_free(&text);
+    return st;
+}
+
+fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
+                            const char *name, const fond_extract_opts_t *o,
+                            char *err, size_t errsize)
+{
+    static const fond_extract_opts_t defaults = FOND_EXTRACT_OPTS_INIT;
+    memset(out, 0, sizeof *out);
+    out->format = extract_format(bytes, len);
+    out->text = bytes;
+    out->len = len;
+    if (out->format == EXTRACT_TEXT)
+        return FOND_OK;
+    o = o ? o : &defaults;
+    unsigned timeout = o->timeout ? o->timeout : EXTRACT_TIMEOUT_S;
+    pdf_t p = {name, bytes, len, -1, o,
+               {timeout, POPPLER_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
+               {timeout, TESSERACT_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
+               err, errsize};
+    out->text = NULL;
+    out->len = 0;
+    fond_status_t st = extract_pdf(&p, out);
+    if (p.fd >= 0)
+        close(p.fd);
+    return st;
+}
+
+void extract_free(extract_t *x)
+{
+    if (!x)
+        return;
+    free(x->owned);
+    free(x->title);
+    free(x->author);
+    free(x->subject);
+    free(x->keywords);
+    memset(x, 0, sizeof *x);
+}

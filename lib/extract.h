@@ -1,0 +1,86 @@
+/*
+ * extract.h -- a file's format, and its bytes as text with page boundaries
+ * and metadata, ready for decode.h.
+ *
+ * Formats, known by their signature (not only by their name):
+ *   - text: the bytes as they are (a form feed in them is a page break);
+ *   - PDF (`%PDF-` in the first 1024 bytes): its text layer through
+ *     Poppler's pdftotext, one form feed after each page; its metadata
+ *     (Title, Author, Subject, Keywords, CreationDate) through pdfinfo.  A
+ *     page with no text layer (a scan) is rendered with pdftoppm and read
+ *     with Tesseract, in the language asked for; Tesseract's TSV output
+ *     (words with their confidences) is kept in the OCR cache, so that an
+ *     unchanged scan is never read twice.
+ * Every helper runs as a child process under limits (child.h): a PDF that
+ * crashes, hangs or floods a helper costs that file only, with a reason.
+ *
+ * The OCR cache: one file a page, <cache>/<key>-<lang>-p<N>.tsv, where key
+ * is the FNV-1a 64 hash of the file's bytes and its size ("%016llx-%zu"),
+ * lang Tesseract's language and N the page from 1.  Written to a temporary
+ * name and renamed, so a reader never sees half a page.
+ */
+#ifndef FOND_EXTRACT_H
+#define FOND_EXTRACT_H
+
+#include <stddef.h>
+#include "fond.h"
+
+typedef enum { EXTRACT_TEXT, EXTRACT_PDF } extract_format_t;
+
+/* The limits a PDF's helpers run under (the defaults of fond-index). */
+#define EXTRACT_TIMEOUT_S 120           /* each helper, wall clock and CPU */
+#define EXTRACT_MAX_PAGES 10000
+#define EXTRACT_MAX_TEXT ((size_t)64 << 20)  /* bytes of text a PDF gives */
+#define EXTRACT_BOMB_RATIO 100          /* streams that inflate to over 100
+                                           times the file ... */
+#define EXTRACT_BOMB_BYTES ((size_t)1 << 30) /* ... and over 1 GiB: a bomb */
+
+typedef struct {
+    extract_format_t format;
+    const char *text;   /* the bytes to decode: the file's own, or (PDF)
+                           `owned`; valid while the input and this live */
+    size_t len;
+    char *owned;
+    unsigned pages;      /* PDF pages (0 for text) */
+    unsigned ocr_pages;  /* pages read by Tesseract now */
+    unsigned ocr_cached; /* pages whose OCR text came from the cache */
+    unsigned blank_pages; /* pages left with no text (no layer, no OCR) */
+    /* PDF metadata, malloc'd or NULL */
+    char *title, *author, *subject, *keywords;
+    char date[9];        /* CreationDate as "YYYYMMDD", "" if none */
+} extract_t;
+
+/* Tesseract's name for a Snowball language ("french" -> "fra"; NULL:
+ * English), or NULL for one it is not set up to read. */
+const char *extract_ocr_language(const char *snowball);
+
+/* The format of bytes[0, len), by signature. */
+extract_format_t extract_format(const char *bytes, size_t len);
+
+/*
+ * Extract bytes[0, len) as `o` says (NULL: OCR on, English, no cache,
+ * default limits); `name` is how the file is named in progress reports.
+ * On failure (FOND_ERR_EXTRACT, FOND_ERR_NOMEM) a one-line reason is in
+ * err.  Free with extract_free() either way.
+ */
+fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
+                            const char *name, const fond_extract_opts_t *o,
+                            char *err, size_t errsize);
+void extract_free(extract_t *x);
+
+/* The parsers of what the helpers print, on their own for the tests and
+ * the fuzzer (their input comes from untrusted files). */
+
+/* pdfinfo's "Name:   value" lines into x's metadata and page count. */
+fond_status_t extract_parse_pdfinfo(extract_t *x, const char *info,
+                                    size_t len);
+/* How many bytes the PDF's Flate streams inflate to, counting up to
+ * limit (and stopping there): a decompression bomb is told by this before
+ * any helper is started.  The data is inflated, never kept. */
+size_t extract_flate_size(const char *bytes, size_t len, size_t limit);
+/* Tesseract's TSV (level 5 rows are words) as text: a line a line, a
+ * blank line between paragraphs.  *text is malloc'd, NUL-terminated. */
+fond_status_t extract_tsv_text(const char *tsv, size_t len, char **text,
+                               size_t *text_len);
+
+#endif

@@ -1,0 +1,512 @@
+/*
+ * query_build.c -- the third stage of a query (see query.h): the parsed and
+ * expanded tree, read only, into a Xapian query through store.h.  Nothing
+ * here looks anything up in the collection: query_expand() did that once,
+ * so a strict and a loose build of one query ask the same things.
+ */
+#include "query_internal.h"
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Ranking: the weight of the query's words found in the order typed within
+ * PROXIMITY_WINDOW positions beside the words' own.  Chosen on
+ * tests/relevance (README, "Ranking"). */
+#define PROXIMITY_WINDOW 12
+#define PROXIMITY_WEIGHT 0.5
+
+typedef struct {
+    const query_t *q;
+    store_t *s;
+    query_reading_t loose;
+    /* For words side by side (see add_proximity): each token's forms,
+     * built once a build. */
+    store_query_t **forms;
+} builder_t;
+
+static fond_status_t build_node(builder_t *b, const node_t *n,
+                                store_query_t **out);
+
+static fond_status_t build_term(store_t *s, const char *prefix,
+                                const char *word, store_query_t **out)
+{
+    char term[2 * TERM_BYTES];
+    int n = snprintf(term, sizeof term, "%s%s", prefix, word);
+    if (n < 0 || (size_t)n >= sizeof term)
+        return FOND_ERR_ARG;
+    return store_query_term(s, out, term, (size_t)n);
+}
+
+/* Up to `max` parts, combined with op and freed. */
+typedef struct {
+    store_query_t **items;
+    size_t n, max;
+} parts_t;
+
+static fond_status_t parts_init(parts_t *p, size_t max)
+{
+    p->items = calloc(max ? max : 1, sizeof *p->items);
+    p->n = 0;
+    p->max = max;
+    return p->items ? FOND_OK : FOND_ERR_NOMEM;
+}
+
+static void parts_free(parts_t *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        store_query_free(p->items[i]);
+    free(p->items);
+}
+
+static fond_status_t parts_term(parts_t *p, store_t *s, const char *prefix,
+                                const char *word)
+{
+    if (p->n == p->max)
+        return FOND_OK;
+    fond_status_t st = build_term(s, prefix, word, &p->items[p->n]);
+    p->n += st == FOND_OK;
+    return st;
+}
+
+static fond_status_t parts_terms(parts_t *p, store_t *s, const char *prefix,
+                                 const strings_t *words)
+{
+    fond_status_t st = FOND_OK;
+    for (size_t k = 0; k < words->n && st == FOND_OK; k++)
+        st = parts_term(p, s, prefix, words->items[k]);
+    return st;
+}
+
+/* Combine the parts with op (NULL *out when there are none), then free
+ * them. */
+static fond_status_t parts_combine(parts_t *p, store_t *s, store_op_t op,
+                                   unsigned window, store_query_t **out)
+{
+    *out = NULL;
+    fond_status_t st = p->n ? store_query_combine(s, out, op, p->items, p->n,
+                                                  window)
+                            : FOND_OK;
+    parts_free(p);
+    return st;
+}
+
+/* The words as terms (prefix + word), combined with op. */
+static fond_status_t build_list(store_t *s, const char *prefix,
+                                const strings_t *words, store_op_t op,
+                                store_query_t **out)
+{
+    parts_t p;
+    *out = NULL;
+    fond_status_t st = parts_init(&p, words->n);
+    if (st == FOND_OK)
+        st = parts_terms(&p, s, prefix, words);
+    if (st != FOND_OK) {
+        parts_free(&p);
+        return st;
+    }
+    return parts_combine(&p, s, op, 0, out);
+}
+
+/* *out = a OR factor * b; a and b stay the caller's. */
+static fond_status_t or_scaled(store_t *s, store_query_t *a, store_query_t *b,
+                               double factor, store_query_t **out)
+{
+    store_query_t *both[2] = {a, NULL};
+    fond_status_t st = store_query_scale(s, &both[1], b, factor);
+    if (st == FOND_OK)
+        st = store_query_combine(s, out, STORE_OP_OR, both, 2, 0);
+    store_query_free(both[1]);
+    return st;
+}
+
+/* A word's exact forms, for proximity: the word, its variants, its other
+ * forms.  (Not its near spellings: on the tuning queries they cost two
+ * first places.) */
+static fond_status_t build_forms(builder_t *b, const query_token_t *t,
+                                 store_query_t **out)
+{
+    parts_t p;
+    fond_status_t st = parts_init(&p, 1 + t->variants.n + t->forms.n);
+    if (st == FOND_OK)
+        st = parts_term(&p, b->s, "", t->word);
+    if (st == FOND_OK)
+        st = parts_terms(&p, b->s, "", &t->variants);
+    if (st == FOND_OK)
+        st = parts_terms(&p, b->s, "", &t->forms);
+    if (st != FOND_OK) {
+        parts_free(&p);
+        return st;
+    }
+    return parts_combine(&p, b->s, STORE_OP_OR, 0, out);
+}
+
+/* A word's family: its stems, related stems and variants, weighed as one
+ * term (Xapian's OP_SYNONYM), so that a passage gets no more for holding
+ * the form typed than another form; its exact form adds t->exact_weight
+ * (and finds it in text indexed without stems: footnotes); its near
+ * spellings and their stems, one term too, t->fuzzy_weight. */
+static fond_status_t build_word(builder_t *b, const query_token_t *t,
+                                store_query_t **out)
+{
+    parts_t p;
+    store_query_t *family = NULL, *exact = NULL, *word = NULL, *near = NULL;
+    fond_status_t st = parts_init(&p, 2 * t->n_stems + t->variants.n);
+    for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++) {
+        st = parts_term(&p, b->s, SCHEMA_STEM, t->stems[k]);
+        /* a word that is its own stem has no Z term (schema.h) */
+        if (st == FOND_OK && !strings_has(&t->variants, t->stems[k]))
+            st = parts_term(&p, b->s, "", t->stems[k]);
+    }
+    if (st == FOND_OK)
+        st = parts_terms(&p, b->s, "", &t->variants);
+    if (st == FOND_OK)
+        st = parts_combine(&p, b->s, STORE_OP_SYNONYM, 0, &family);
+    else
+        parts_free(&p);
+    if (st == FOND_OK)
+        st = build_term(b->s, "", t->word, &exact);
+    if (st == FOND_OK && family)
+        st = or_scaled(b->s, family, exact, t->exact_weight, &word);
+    else if (st == FOND_OK) /* no stem: a number too long to stem */
+        word = exact, exact = NULL;
+    if (st == FOND_OK && t->fuzzy.n) {
+        store_query_t *with = NULL;
+        parts_t np;
+        st = parts_init(&np, t->fuzzy.n + 2 * t->fuzzy_stems.n);
+        if (st == FOND_OK)
+            st = parts_terms(&np, b->s, "", &t->fuzzy);
+        for (size_t k = 0; k < t->fuzzy_stems.n && st == FOND_OK; k++) {
+            const char *stem = t->fuzzy_stems.items[k];
+            st = parts_term(&np, b->s, SCHEMA_STEM, stem);
+            if (st == FOND_OK && !strings_has(&t->fuzzy, stem))
+                st = parts_term(&np, b->s, "", stem); /* its own stem */
+        }
+        if (st == FOND_OK)
+            st = parts_combine(&np, b->s, STORE_OP_SYNONYM, 0, &near);
+        else
+            parts_free(&np);
+        if (st == FOND_OK)
+            st = or_scaled(b->s, word, near, t->fuzzy_weight, &with);
+        if (st == FOND_OK) {
+            store_query_free(word);
+            word = with;
+        }
+    }
+    if (st == FOND_OK && t->cites.n) { /* "fond 28": or fond:28 */
+        store_query_t *cites = NULL, *both[2] = {word, NULL};
+        st = build_list(b->s, "", &t->cites, STORE_OP_OR, &cites);
+        both[1] = cites;
+        if (st == FOND_OK)
+            st = store_query_combine(b->s, out, STORE_OP_OR, both, 2, 0);
+        store_query_free(cites);
+    } else if (st == FOND_OK) {
+        *out = word;
+        word = NULL;
+    }
+    store_query_free(family);
+    store_query_free(exact);
+    store_query_free(word);
+    store_query_free(near);
+    return st;
+}
+
+/* The node's words as exact terms with a prefix, combined with op. */
+static fond_status_t build_words(builder_t *b, const node_t *n,
+                                 const char *prefix, store_op_t op,
+                                 store_query_t **out)
+{
+    parts_t p;
+    fond_status_t st = parts_init(&p, n->count);
+    for (size_t k = 0; k < n->count && st == FOND_OK; k++)
+        st = parts_term(&p, b->s, prefix, b->q->tokens[n->first + k].word);
+    if (st != FOND_OK) {
+        parts_free(&p);
+        return st;
+    }
+    return parts_combine(&p, b->s, op, (unsigned)n->count, out);
+}
+
+/* A filter matches without weight: every word of a field's value as
+ * prefix + word, or the terms expand found (a whole value as one term,
+ * the dates held in a range), any of them. */
+static fond_status_t build_filter(builder_t *b, const node_t *n,
+                                  store_query_t **out)
+{
+    if (n->kind == NODE_ALL)
+        return store_query_match_all(b->s, out);
+    store_query_t *terms = NULL;
+    fond_status_t st =
+        n->kind == NODE_FIELD && !n->field->whole
+            ? build_words(b, n, n->field->prefix, STORE_OP_AND, &terms)
+            : build_list(b->s, "", &n->terms, STORE_OP_OR, &terms);
+    if (st == FOND_OK)
+        st = store_query_scale(b->s, out, terms, 0.0);
+    store_query_free(terms);
+    return st;
+}
+
+/* NEAR over the exact words of its operands (a phrase stands for its
+ * words), within the window or the number of words, if more. */
+static fond_status_t build_near(builder_t *b, const node_t *n,
+                                store_query_t **out)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n->n_kids; i++)
+        words += n->kids[i]->count;
+    parts_t p;
+    fond_status_t st = parts_init(&p, words);
+    for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++)
+        for (size_t k = 0; k < n->kids[i]->count && st == FOND_OK; k++)
+            st = parts_term(&p, b->s, "",
+                            b->q->tokens[n->kids[i]->first + k].word);
+    if (st != FOND_OK) {
+        parts_free(&p);
+        return st;
+    }
+    /* NEAR/n: at most n words apart, so the k words fit in n + k - 1 */
+    unsigned window = n->window + (unsigned)words - 1;
+    return parts_combine(&p, b->s, p.n > 1 ? STORE_OP_NEAR : STORE_OP_AND,
+                         window, out);
+}
+
+/* Build the kids of n that `pick` selects, combined with op. */
+static fond_status_t build_kids(builder_t *b, const node_t *n,
+                                int (*pick)(const query_t *, const node_t *,
+                                            const node_t *),
+                                store_op_t op, store_query_t **out)
+{
+    parts_t p;
+    fond_status_t st = parts_init(&p, n->n_kids);
+    for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++)
+        if (pick(b->q, n, n->kids[i])) {
+            st = build_node(b, n->kids[i], &p.items[p.n]);
+            p.n += st == FOND_OK && p.items[p.n]; /* NULL: no words */
+        }
+    if (st != FOND_OK) {
+        parts_free(&p);
+        return st;
+    }
+    return parts_combine(&p, b->s, op, 0, out);
+}
+
+static int pick_prohibited(const query_t *q, const node_t *n, const node_t *c)
+{
+    return c->prohibited && query_kept(q, n, c);
+}
+
+static int pick_must(const query_t *q, const node_t *n, const node_t *c)
+{
+    return !c->prohibited && query_kept(q, n, c) &&
+           (c->required || query_is_filter(c) || n->kind == NODE_AND);
+}
+
+static int pick_may(const query_t *q, const node_t *n, const node_t *c)
+{
+    return !c->prohibited && query_kept(q, n, c) && !pick_must(q, n, c);
+}
+
+static int pick_all(const query_t *q, const node_t *n, const node_t *c)
+{
+    return !c->prohibited && query_kept(q, n, c);
+}
+
+/* ------------------------------------------------------------ proximity */
+
+typedef struct {
+    builder_t *b;
+    parts_t *pairs;
+    fond_status_t status;
+} pair_ctx_t;
+
+/* The two words' forms in the order typed, within the window. */
+static int take_pair(void *ctx, size_t first, size_t second)
+{
+    pair_ctx_t *c = ctx;
+    builder_t *b = c->b;
+    const query_token_t *t = b->q->tokens;
+    for (size_t k = 0; k < 2 && c->status == FOND_OK; k++) {
+        size_t at = k ? second : first;
+        if (!b->forms[at])
+            c->status = build_forms(b, &t[at], &b->forms[at]);
+    }
+    store_query_t *two[2] = {b->forms[first], b->forms[second]};
+    if (c->status != FOND_OK || c->pairs->n == c->pairs->max)
+        return c->status != FOND_OK;
+    c->status = store_query_combine(b->s, &c->pairs->items[c->pairs->n],
+                                    STORE_OP_PHRASE, two, 2, PROXIMITY_WINDOW);
+    c->pairs->n += c->status == FOND_OK;
+    return c->status != FOND_OK;
+}
+
+/* Words typed side by side ("Nakhchivan autonomy") rank higher where the
+ * passage has them in that order, close together ("a Nakhichevan province
+ * as an autonomous region"): the ordered windows of the sequential
+ * dependence model (Metzler and Croft, 2005), added to *pos. */
+static fond_status_t add_proximity(builder_t *b, const node_t *n,
+                                   store_query_t **pos)
+{
+    parts_t pairs;
+    store_query_t *any = NULL, *both[2] = {*pos, NULL}, *ranked = NULL;
+    fond_status_t st = parts_init(&pairs, n->n_kids);
+    pair_ctx_t c = {b, &pairs, FOND_OK};
+    if (st == FOND_OK) {
+        query_each_pair(b->q, n, take_pair, &c);
+        st = c.status;
+    }
+    if (st != FOND_OK || pairs.n == 0) {
+        parts_free(&pairs);
+        return st;
+    }
+    st = parts_combine(&pairs, b->s, STORE_OP_OR, 0, &any);
+    if (st == FOND_OK)
+        st = store_query_scale(b->s, &both[1], any, PROXIMITY_WEIGHT);
+    if (st == FOND_OK)
+        st = store_query_combine(b->s, &ranked, STORE_OP_AND_MAYBE, both, 2, 0);
+    if (st == FOND_OK) {
+        store_query_free(*pos);
+        *pos = ranked;
+    }
+    store_query_free(any);
+    store_query_free(both[1]);
+    return st;
+}
+
+/* *pos (every passage if NULL) without n's prohibited kids, into *out;
+ * *pos passes to *out or stays the caller's to free. */
+static fond_status_t without_prohibited(builder_t *b, const node_t *n,
+                                        store_query_t **pos,
+                                        store_query_t **out)
+{
+    store_query_t *neg = NULL;
+    fond_status_t st = build_kids(b, n, pick_prohibited, STORE_OP_OR, &neg);
+    if (st == FOND_OK && !*pos)
+        st = store_query_match_all(b->s, pos);
+    if (st == FOND_OK && neg) {
+        store_query_t *both[2] = {*pos, neg};
+        st = store_query_combine(b->s, out, STORE_OP_AND_NOT, both, 2, 0);
+    } else if (st == FOND_OK) {
+        *out = *pos;
+        *pos = NULL;
+    }
+    store_query_free(neg);
+    return st;
+}
+
+/* The soft conjunction: any of the words, each one a passage holds adding
+ * QUERY_WORD_BONUS, so that the passages with every word come first, then
+ * those with all but one, and so on, each group by BM25 and proximity. */
+static fond_status_t build_soft(builder_t *b, const node_t *n,
+                                store_query_t **out)
+{
+    parts_t p;
+    fond_status_t st = parts_init(&p, 2 * n->n_kids);
+    for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++) {
+        if (!pick_may(b->q, n, n->kids[i]))
+            continue;
+        store_query_t *kid = NULL;
+        st = build_node(b, n->kids[i], &kid);
+        if (st == FOND_OK && kid) {
+            p.items[p.n++] = kid;
+            st = store_query_constant(b->s, &p.items[p.n], kid,
+                                      QUERY_WORD_BONUS);
+            p.n += st == FOND_OK;
+        }
+    }
+    if (st != FOND_OK) {
+        parts_free(&p);
+        return st;
+    }
+    return parts_combine(&p, b->s, STORE_OP_OR, 0, out);
+}
+
+/* [must AND] ([may] AND or, loose, OR) NOT [prohibited]. */
+static fond_status_t build_conjunction(builder_t *b, const node_t *n,
+                                       store_query_t **out)
+{
+    int loose = b->loose && n->kind == NODE_IMPLICIT;
+    store_query_t *must = NULL, *may = NULL, *pos = NULL;
+    fond_status_t st = loose
+        ? build_kids(b, n, pick_must, STORE_OP_AND, &must)
+        : build_kids(b, n, pick_all, STORE_OP_AND, &pos);
+    if (st == FOND_OK && loose)
+        st = b->loose == QUERY_SOFT ? build_soft(b, n, &may)
+                           : build_kids(b, n, pick_may, STORE_OP_OR, &may);
+    if (st == FOND_OK && loose && must && may) {
+        store_query_t *both[2] = {must, may};
+        st = store_query_combine(b->s, &pos, STORE_OP_AND_MAYBE, both, 2, 0);
+    } else if (st == FOND_OK && loose) {
+        pos = must ? must : may;
+        must = may = NULL;
+    }
+    if (st == FOND_OK && pos)
+        st = add_proximity(b, n, &pos);
+    if (st == FOND_OK)
+        st = without_prohibited(b, n, &pos, out);
+    store_query_free(must);
+    store_query_free(may);
+    store_query_free(pos);
+    return st;
+}
+
+/* a OR b NOT [prohibited]: "-moscow" in an OR excludes, as in AND. */
+static fond_status_t build_or(builder_t *b, const node_t *n,
+                              store_query_t **out)
+{
+    store_query_t *pos = NULL;
+    fond_status_t st = build_kids(b, n, pick_all, STORE_OP_OR, &pos);
+    if (st == FOND_OK)
+        st = without_prohibited(b, n, &pos, out);
+    store_query_free(pos);
+    return st;
+}
+
+static fond_status_t build_node(builder_t *b, const node_t *n,
+                                store_query_t **out)
+{
+    *out = NULL;
+    switch (n->kind) {
+    case NODE_WORD: return build_word(b, &b->q->tokens[n->first], out);
+    case NODE_PHRASE: return build_words(b, n, "", STORE_OP_PHRASE, out);
+    case NODE_WILDCARD:
+        return store_query_wildcard(b->s, out, b->q->tokens[n->first].word);
+    case NODE_FIELD:
+    case NODE_DATE:
+    case NODE_ALL: return build_filter(b, n, out);
+    case NODE_NEAR: return build_near(b, n, out);
+    case NODE_OR: return build_or(b, n, out);
+    case NODE_AND:
+    case NODE_IMPLICIT: return build_conjunction(b, n, out);
+    }
+    return FOND_ERR_INTERNAL;
+}
+
+/* ------------------------------------------------------------ the API */
+
+fond_status_t query_build(const query_t *q, store_t *s, query_reading_t loose,
+                          store_query_t **out)
+{
+    *out = NULL;
+    if (!q->expanded)
+        return FOND_ERR_INTERNAL; /* query_expand() first */
+    builder_t b = {.q = q, .s = s, .loose = loose};
+    b.forms = calloc(q->n_tokens + 1, sizeof *b.forms);
+    store_query_t *root = NULL, *all = NULL;
+    fond_status_t st = b.forms ? build_node(&b, q->root, &root) : FOND_ERR_NOMEM;
+    for (size_t i = 0; b.forms && i < q->n_tokens; i++)
+        store_query_free(b.forms[i]);
+    free(b.forms);
+    if (st == FOND_OK && q->root->prohibited) { /* "-kars" alone */
+        st = store_query_match_all(s, &all);
+        store_query_t *both[2] = {all, root};
+        if (st == FOND_OK)
+            st = store_query_combine(s, out, STORE_OP_AND_NOT, both, 2, 0);
+    } else if (st == FOND_OK) {
+        *out = root;
+        root = NULL;
+    }
+    store_query_free(root);
+    store_query_free(all);
+    return st;
+}

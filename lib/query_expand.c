@@ -1,0 +1,821 @@
+/*
+ * query_expand.c -- the second stage of a query (see query.h): every lookup
+ * in the collection, done once, after parsing and before building.  For
+ * each bare word: its related stems (one or two letters shorter, or longer,
+ * where the collection holds them), its name variants, its other forms
+ * (for proximity), how much rarer its exact form is than its family, its
+ * near spellings (OCR-tolerant matching) and a "did you mean"; for each
+ * filter, the terms it stands for.  What is found is written into the tree,
+ * which query_build.c then only reads.
+ */
+#include "array.h"
+#include "query_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "dates.h"
+#include "language.h"
+#include "schema.h"
+
+#define MAX_FORM_SCAN 200  /* words looked at to find a word's forms */
+#define MAX_MIRROR_SCAN 64 /* words starting with the word, for longer stems */
+#define MAX_FUZZY_SCAN 50000 /* words looked at for word~ */
+#define DATE_TERMS_MAX 400
+
+/* Ranking (README, "Ranking"; chosen on tests/relevance and the generated
+ * tuning sets).  A word's exact form weighs EXACT_WEIGHT of its family's
+ * weight where it is as common as its family, and more in proportion to
+ * how much rarer it is ("emigres" among "emigrants", "emigration"), up to
+ * EXACT_WEIGHT_MAX. */
+#define EXACT_WEIGHT 0.1
+#define EXACT_WEIGHT_MAX 2.0
+/* Near spellings weigh this much of the word's own weight: below the word
+ * where the collection holds it; nearly as much where it does not (they
+ * are then all the word can mean). */
+#define FUZZY_WEIGHT 0.5
+#define FUZZY_WEIGHT_UNKNOWN 0.9
+/* A word in at most RARE_FREQ passages is rare: near spellings held at
+ * least FUZZY_EVIDENCE times as often stand for it too (an OCR misreading
+ * of a common word); a word the collection does not hold takes any. */
+#define RARE_FREQ 3
+#define FUZZY_EVIDENCE 5
+
+typedef struct {
+    query_t *q;
+    store_t *s;
+    fond_status_t status; /* sticky: once set, lookups do nothing */
+} expander_t;
+
+static size_t freq_of(expander_t *e, const char *term)
+{
+    size_t freq = 0;
+    if (e->status != FOND_OK)
+        return 0;
+    fond_status_t st = store_term_freq(e->s, term, &freq);
+    if (st != FOND_OK)
+        e->status = st;
+    return st == FOND_OK ? freq : 0;
+}
+
+/* How many passages hold a word of this stem (a lower bound): its Z term,
+ * or the word itself, which has no Z term when it is its own stem
+ * (schema.h). */
+static size_t stem_freq(expander_t *e, const char *stem)
+{
+    char term[TERM_BYTES + 2];
+    snprintf(term, sizeof term, SCHEMA_STEM "%s", stem);
+    size_t z = freq_of(e, term), word = freq_of(e, stem);
+    return z > word ? z : word;
+}
+
+static void push(expander_t *e, strings_t *list, const char *str)
+{
+    if (e->status == FOND_OK && strings_push(list, str) != 0)
+        e->status = FOND_ERR_NOMEM;
+}
+
+/* The number of characters of a UTF-8 string. */
+static size_t letters(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* ------------------------------------------------------------ variants */
+
+/* Spelling rules for names in transliteration: each pair may stand for the
+ * other ("Nakhchivan" / "Naxchivan", "Ganetskiy" / "Ganetsky"); '$' ties a
+ * rule to the word's end. */
+static const char *const spelling_rules[][2] = {
+    {"kh", "h"}, {"kh", "x"}, {"y", "i"}, {"iy$", "y$"},
+    {"sh", "s"}, {"ch", "c"}, {"ts", "c"}};
+
+static void add_variant(expander_t *e, query_token_t *t, const char *variant)
+{
+    if (strcmp(t->word, variant) == 0 || t->variants.n == MAX_VARIANTS)
+        return;
+    push(e, &t->variants, variant);
+    push(e, &e->q->variants, variant);
+}
+
+typedef struct {
+    expander_t *e;
+    query_token_t *t;
+} token_ctx_t;
+
+static int take_synonym(void *ctx, const char *synonym)
+{
+    token_ctx_t *c = ctx;
+    add_variant(c->e, c->t, synonym);
+    return c->e->status != FOND_OK;
+}
+
+/* Call take(ctx, candidate) for word with `from` replaced by `to` at each
+ * place it fits ('$' at the end of both: only at the word's end), while
+ * e has no error. */
+static void each_replacement(expander_t *e, const char *word, const char *from,
+                             const char *to,
+                             void (*take)(void *ctx, const char *cand),
+                             void *ctx)
+{
+    size_t wl = strlen(word), fl = strlen(from), tl = strlen(to);
+    int at_end = from[fl - 1] == '$';
+    fl -= (size_t)at_end;
+    tl -= (size_t)at_end;
+    for (size_t i = 0; i + fl <= wl && e->status == FOND_OK; i++) {
+        if (memcmp(word + i, from, fl) != 0 || (at_end && i + fl != wl))
+            continue;
+        char cand[TERM_BYTES];
+        if (wl - fl + tl + 1 > sizeof cand)
+            return;
+        memcpy(cand, word, i);
+        memcpy(cand + i, to, tl);
+        strcpy(cand + i + tl, word + i + fl);
+        take(ctx, cand);
+    }
+}
+
+static void take_spelling(void *ctx, const char *cand)
+{
+    token_ctx_t *c = ctx;
+    if (strlen(cand) >= 3 && freq_of(c->e, cand) > 0)
+        add_variant(c->e, c->t, cand);
+}
+
+/* The word's variants: its synonyms (the variants file), and spellings by
+ * the rules that the collection holds. */
+static void find_variants(expander_t *e, query_token_t *t)
+{
+    token_ctx_t c = {e, t};
+    fond_status_t st = store_synonyms(e->s, t->word, take_synonym, &c);
+    if (st != FOND_OK && e->status == FOND_OK)
+        e->status = st;
+    size_t rules = sizeof spelling_rules / sizeof *spelling_rules;
+    for (size_t r = 0; r < rules && e->status == FOND_OK; r++) {
+        each_replacement(e, t->word, spelling_rules[r][0],
+                         spelling_rules[r][1], take_spelling, &c);
+        each_replacement(e, t->word, spelling_rules[r][1],
+                         spelling_rules[r][0], take_spelling, &c);
+    }
+}
+
+/* ------------------------------------------------------------ related stems */
+
+static void add_stem(expander_t *e, query_token_t *t, const char *stem)
+{
+    if (e->status == FOND_OK && query_token_add_stem(t, stem) != FOND_OK)
+        e->status = FOND_ERR_NOMEM;
+}
+
+/* Related forms: a stem one or two letters shorter that the collection
+ * holds ("autonomi", from "autonomy", finds "autonom", from
+ * "autonomous"), for stems long enough that this stays one word family. */
+static void add_shorter_stems(expander_t *e, query_token_t *t)
+{
+    for (size_t k = 0; k < t->n_own_stems && e->status == FOND_OK; k++) {
+        size_t len = strlen(t->stems[k]);
+        for (size_t cut = 1; cut <= 2 && len >= 7 && len - cut >= 6; cut++) {
+            char stem[TERM_BYTES];
+            snprintf(stem, sizeof stem, "%.*s", (int)(len - cut), t->stems[k]);
+            if (stem_freq(e, stem) > 0)
+                add_stem(e, t, stem);
+        }
+    }
+}
+
+/* The mirror of that rule: a stem the collection holds that starts with
+ * the whole word typed and extends one of the word's own stems by one or
+ * two letters.  Snowball's Turkish stemmer leaves "antlaşma" as it is but
+ * stems "Antlaşması" to "antlaşmas"; "antlaşma" finds it this way.  The
+ * stem must start with the word typed, not only with its stem, so that
+ * "treaty" (stem "treati") does not meet "treatise" ("treatis"). */
+typedef struct {
+    expander_t *e;
+    query_token_t *t;
+    size_t scanned;
+} mirror_ctx_t;
+
+static int take_mirror(void *ctx, const char *term)
+{
+    mirror_ctx_t *c = ctx;
+    const query_token_t *t = c->t;
+    const char *stem = term + strlen(SCHEMA_STEM);
+    if (++c->scanned > MAX_MIRROR_SCAN)
+        return 1;
+    for (size_t k = 0; k < t->n_own_stems; k++) {
+        size_t own = strlen(t->stems[k]);
+        if (own >= 6 && strlen(stem) > own &&
+            strncmp(stem, t->stems[k], own) == 0 && letters(stem + own) <= 2) {
+            add_stem(c->e, c->t, stem);
+            break;
+        }
+    }
+    return c->e->status != FOND_OK;
+}
+
+static void add_longer_stems(expander_t *e, query_token_t *t)
+{
+    char prefix[TERM_BYTES + 2];
+    snprintf(prefix, sizeof prefix, SCHEMA_STEM "%s", t->word);
+    mirror_ctx_t c = {e, t, 0};
+    fond_status_t st = e->status == FOND_OK && letters(t->word) >= 6
+                           ? store_terms(e->s, prefix, take_mirror, &c)
+                           : FOND_OK;
+    if (st != FOND_OK && e->status == FOND_OK)
+        e->status = st;
+}
+
+/* ------------------------------------------------------------ forms */
+
+/* A word's forms in the collection, as exact (positioned) terms: the words
+ * under its stem's prefix that have one of its stems ("autonomous" for
+ * "autonomy").  Folding can change a stem (Russian "новый" is indexed as
+ * "новыи"), so this list may miss a form: it only serves proximity, never
+ * matching. */
+typedef struct {
+    expander_t *e;
+    query_token_t *t;
+    size_t scanned;
+    int is_form;
+} forms_ctx_t;
+
+static int check_stem(void *ctx, const analyze_token_t *word)
+{
+    forms_ctx_t *c = ctx;
+    for (size_t k = 0; k < c->t->n_stems && !c->is_form; k++)
+        c->is_form = strcmp(c->t->stems[k], word->stem) == 0;
+    return 1; /* one word is all there is */
+}
+
+static int take_form(void *ctx, const char *term)
+{
+    forms_ctx_t *c = ctx;
+    expander_t *e = c->e;
+    if (++c->scanned > MAX_FORM_SCAN || c->t->forms.n == MAX_FORMS)
+        return 1;
+    if (strcmp(term, c->t->word) == 0 || strings_has(&c->t->variants, term))
+        return 0; /* in the list already */
+    const query_langs_t *langs = e->q->langs;
+    c->is_form = 0;
+    for (size_t k = 0; k < langs->n && !c->is_form; k++)
+        if (analyze_text(langs->analyzers[k], term, strlen(term), check_stem,
+                         c) == FOND_ERR_NOMEM) /* else: not a form */
+            e->status = FOND_ERR_NOMEM;
+    if (c->is_form)
+        push(e, &c->t->forms, term);
+    return e->status != FOND_OK;
+}
+
+/* Where a word's forms start: its shortest stem (stems come folded, like
+ * the words), less its last letter (a stem may end otherwise than its
+ * words: "autonomi"), or all of it when that would leave fewer than 3
+ * bytes. */
+static void forms_prefix(const query_token_t *t, char *prefix, size_t size)
+{
+    const char *shortest = t->stems[0];
+    for (size_t k = 1; k < t->n_stems; k++)
+        if (strlen(t->stems[k]) < strlen(shortest))
+            shortest = t->stems[k];
+    int fits = snprintf(prefix, size, "%s", shortest);
+    size_t n = fits >= 0 && (size_t)fits < size ? (size_t)fits : 0;
+    size_t last = n; /* where the last letter starts */
+    while (last > 0 && ((unsigned char)prefix[--last] & 0xC0) == 0x80)
+        ;
+    prefix[last >= 3 ? last : n] = '\0';
+}
+
+static void find_forms(expander_t *e, query_token_t *t)
+{
+    char prefix[TERM_BYTES];
+    forms_prefix(t, prefix, sizeof prefix);
+    forms_ctx_t c = {e, t, 0, 0};
+    fond_status_t st = strlen(prefix) >= 3 && e->status == FOND_OK
+                           ? store_terms(e->s, prefix, take_form, &c)
+                           : FOND_OK;
+    if (st != FOND_OK && e->status == FOND_OK)
+        e->status = st;
+}
+
+/* ------------------------------------------------------------ near spellings */
+
+/* The code points of a UTF-8 word (at most max); their number. */
+static size_t code_points(const char *s, int32_t *out, size_t max)
+{
+    size_t n = 0;
+    utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(s);
+    for (utf8proc_ssize_t i = 0; i < len && n < max;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              len - i, &cp);
+        if (k <= 0)
+            break;
+        out[n++] = cp;
+        i += k;
+    }
+    return n;
+}
+
+#define WORD_POINTS (ANALYZE_MAX_WORD + 1)
+
+/* Levenshtein distance of a and b, or max + 1 once it is sure to exceed
+ * max. */
+static unsigned edit_distance(const int32_t *a, size_t na, const int32_t *b,
+                              size_t nb, unsigned max)
+{
+    if ((na > nb ? na - nb : nb - na) > max)
+        return max + 1;
+    unsigned row[WORD_POINTS + 1];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = (unsigned)j;
+    for (size_t i = 1; i <= na; i++) {
+        unsigned diag = row[0], best = row[0] = (unsigned)i;
+        for (size_t j = 1; j <= nb; j++) {
+            unsigned up = row[j];
+            unsigned v = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > max)
+            return max + 1;
+    }
+    return row[nb];
+}
+
+/* Characters OCR takes for one another (on folded text: "I" is "i", "ſ"
+ * is "s").  Each pair stands for the other. */
+static const char *const ocr_confusions[][2] = {
+    {"rn", "m"}, {"cl", "d"}, {"li", "h"}, {"l", "1"}, {"l", "i"},
+    {"i", "1"},  {"e", "c"},  {"f", "s"},  {"vv", "w"}, {"u", "ii"}};
+
+/* How many letters may differ: none under 5 letters, one up to 8, two
+ * beyond (Meilisearch's thresholds); word~ asks for at least one, word~N
+ * for N. */
+static unsigned edits_allowed(const query_token_t *t)
+{
+    size_t n = letters(t->word);
+    unsigned by_length = n < 5 ? 0 : n <= 8 ? 1 : 2;
+    if (t->fuzzy_edits)
+        return t->fuzzy_edits;
+    return t->fuzzy_asked && !by_length ? 1 : by_length;
+}
+
+typedef struct {
+    expander_t *e;
+    query_token_t *t;
+    int32_t word[WORD_POINTS];
+    size_t n_word;
+    unsigned max;
+    size_t min_freq;       /* a near spelling held less often is noise */
+    size_t scanned;
+    /* the best found by the scan: nearest, then most frequent */
+    char found[MAX_FUZZY][TERM_BYTES];
+    unsigned found_edits[MAX_FUZZY];
+    size_t found_freq[MAX_FUZZY];
+    size_t n_found;
+} fuzzy_ctx_t;
+
+/* Keep the term among the best MAX_FUZZY, d edits away. */
+static void keep_near(fuzzy_ctx_t *c, const char *term, size_t freq, unsigned d)
+{
+    for (size_t i = 0; i < c->n_found; i++)
+        if (strcmp(c->found[i], term) == 0)
+            return;
+    size_t at = c->n_found;
+    if (at == MAX_FUZZY) { /* full: replace the worst, if this is better */
+        at = 0;
+        for (size_t i = 1; i < MAX_FUZZY; i++)
+            if (c->found_edits[i] > c->found_edits[at] ||
+                (c->found_edits[i] == c->found_edits[at] &&
+                 c->found_freq[i] < c->found_freq[at]))
+                at = i;
+        if (d > c->found_edits[at] ||
+            (d == c->found_edits[at] && freq <= c->found_freq[at]))
+            return;
+    } else {
+        c->n_found++;
+    }
+    snprintf(c->found[at], TERM_BYTES, "%s", term);
+    c->found_edits[at] = d;
+    c->found_freq[at] = freq;
+}
+
+/* Keep the term if it is near enough and held often enough. */
+static void consider(fuzzy_ctx_t *c, const char *term, size_t freq)
+{
+    if (freq < c->min_freq || strlen(term) >= TERM_BYTES ||
+        strcmp(term, c->t->word) == 0)
+        return;
+    int32_t cps[WORD_POINTS];
+    size_t n = code_points(term, cps, WORD_POINTS);
+    unsigned d = edit_distance(c->word, c->n_word, cps, n, c->max);
+    if (d <= c->max)
+        keep_near(c, term, freq, d);
+}
+
+/* An OCR confusion applied once counts as one edit ("rn" for "m"). */
+static void take_confusion(void *ctx, const char *cand)
+{
+    fuzzy_ctx_t *c = ctx;
+    size_t freq = freq_of(c->e, cand);
+    if (freq > 0 && freq >= c->min_freq && strcmp(cand, c->t->word) != 0)
+        keep_near(c, cand, freq, 1);
+}
+
+/* word~: every word of the collection that starts with the same letter,
+ * or (OCR misreads first letters too) with a letter it is confused with
+ * (each_replacement covers those by their confusions). */
+static int take_scanned(void *ctx, const char *term, size_t freq)
+{
+    fuzzy_ctx_t *c = ctx;
+    if (++c->scanned > MAX_FUZZY_SCAN)
+        return 1;
+    consider(c, term, freq);
+    return 0;
+}
+
+/* A near spelling stands for its word with all its forms: its stems, in
+ * every language, that the collection holds. */
+typedef struct {
+    expander_t *e;
+    query_token_t *t;
+} stems_ctx_t;
+
+static int take_fuzzy_stem(void *ctx, const analyze_token_t *w)
+{
+    stems_ctx_t *c = ctx;
+    if (!strings_has(&c->t->fuzzy_stems, w->stem) && stem_freq(c->e, w->stem) > 0)
+        push(c->e, &c->t->fuzzy_stems, w->stem);
+    return 1; /* one word */
+}
+
+static void add_fuzzy_stems(expander_t *e, query_token_t *t, const char *word)
+{
+    const query_langs_t *langs = e->q->langs;
+    stems_ctx_t c = {e, t};
+    for (size_t k = 0; k < langs->n && e->status == FOND_OK; k++)
+        if (analyze_text(langs->analyzers[k], word, strlen(word),
+                         take_fuzzy_stem, &c) == FOND_ERR_NOMEM)
+            e->status = FOND_ERR_NOMEM;
+}
+
+/* The word's near spellings: those its OCR confusions make, the nearest
+ * word of the spelling data (Xapian's, within two edits: copied into
+ * nearest, NEAREST_BYTES, for "did you mean"), and, for word~, every word
+ * of its first letter within the edits allowed.  The word's family is held
+ * in `family` passages. */
+#define NEAREST_BYTES TERM_BYTES
+static void find_near_spellings(expander_t *e, query_token_t *t, size_t family,
+                                char *nearest)
+{
+    fuzzy_ctx_t *c = calloc(1, sizeof *c);
+    if (!c) {
+        e->status = FOND_ERR_NOMEM;
+        return;
+    }
+    c->e = e;
+    c->t = t;
+    c->max = edits_allowed(t);
+    c->n_word = code_points(t->word, c->word, WORD_POINTS);
+    c->min_freq = t->fuzzy_asked ? 1 : family == 0 ? 1 : family * FUZZY_EVIDENCE;
+    size_t rules = sizeof ocr_confusions / sizeof *ocr_confusions;
+    for (size_t r = 0; r < rules && c->max > 0; r++) {
+        each_replacement(e, t->word, ocr_confusions[r][0], ocr_confusions[r][1],
+                         take_confusion, c);
+        each_replacement(e, t->word, ocr_confusions[r][1], ocr_confusions[r][0],
+                         take_confusion, c);
+    }
+    fond_status_t st = e->status == FOND_OK && c->max > 0
+        ? store_spelling(e->s, t->word, nearest, NEAREST_BYTES) : FOND_OK;
+    if (st == FOND_OK && *nearest)
+        consider(c, nearest, freq_of(e, nearest));
+    if (st == FOND_OK && t->fuzzy_asked && e->status == FOND_OK) {
+        char first[8] = "";
+        int32_t cp0 = c->n_word ? c->word[0] : 0;
+        utf8proc_ssize_t k = utf8proc_encode_char(cp0, (utf8proc_uint8_t *)first);
+        first[k > 0 ? k : 0] = '\0';
+        if (*first)
+            st = store_terms_freq(e->s, first, take_scanned, c);
+    }
+    if (st != FOND_OK && e->status == FOND_OK)
+        e->status = st;
+    for (size_t i = 0; i < c->n_found; i++) {
+        push(e, &t->fuzzy, c->found[i]);
+        push(e, &e->q->variants, c->found[i]);
+        add_fuzzy_stems(e, t, c->found[i]);
+    }
+    free(c);
+}
+
+/* ------------------------------------------------------------ a word */
+
+/* How often the word's family is held: its most frequent stem (of the
+ * first n_stems) or variant (a lower bound of the passages the family
+ * matches). */
+static size_t family_freq(expander_t *e, const query_token_t *t, size_t exact,
+                          size_t n_stems)
+{
+    size_t family = exact;
+    for (size_t k = 0; k < n_stems; k++) {
+        size_t f = stem_freq(e, t->stems[k]);
+        family = f > family ? f : family;
+    }
+    for (size_t k = 0; k < t->variants.n; k++) {
+        size_t f = freq_of(e, t->variants.items[k]);
+        family = f > family ? f : family;
+    }
+    return family;
+}
+
+/* The exact form's weight: EXACT_WEIGHT times how much rarer it is than
+ * its family, at most EXACT_WEIGHT_MAX. */
+static double exact_weight(size_t exact, size_t family)
+{
+    if (exact == 0 || family <= exact)
+        return EXACT_WEIGHT;
+    double w = EXACT_WEIGHT * (double)family / (double)exact;
+    return w < EXACT_WEIGHT_MAX ? w : EXACT_WEIGHT_MAX;
+}
+
+static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
+{
+    t->n_own_stems = t->n_stems;
+    add_shorter_stems(e, t);
+    add_longer_stems(e, t);
+    find_variants(e, t);
+    if (t->wants_forms)
+        find_forms(e, t);
+    size_t exact = freq_of(e, t->word);
+    size_t family = family_freq(e, t, exact, t->n_stems);
+    t->known = family > 0 || t->cites.n > 0;
+    t->exact_weight = exact_weight(exact, family);
+    /* How rare the word is, by its own forms (not the related stems: a
+     * garbled "exchangcd" has the stem of "exchange" one letter shorter,
+     * but its near spelling "exchanged" is what it stands for). */
+    size_t own = family_freq(e, t, exact, t->n_own_stems);
+    t->fuzzy_weight = own ? FUZZY_WEIGHT : FUZZY_WEIGHT_UNKNOWN;
+    int stopword = query_is_stopword_node(e->q, n);
+    char better[NEAREST_BYTES] = "";
+    int asked = 0; /* the spelling data, once a word (it is the slow part) */
+    if (!n->prohibited && !stopword && e->status == FOND_OK &&
+        (t->fuzzy_asked || own <= RARE_FREQ)) {
+        find_near_spellings(e, t, own, better);
+        asked = edits_allowed(t) > 0;
+    }
+    /* "Did you mean": the nearest word of the spelling data, for a word
+     * the collection holds in no form or variant.  Stopwords are words,
+     * not misspellings: "when was ..." is not "then was ...". */
+    int suggest = !t->known && !t->variants.n && !stopword;
+    fond_status_t st = suggest && !asked && e->status == FOND_OK
+                           ? store_spelling(e->s, t->word, better, sizeof better)
+                           : FOND_OK;
+    if (!suggest)
+        *better = '\0';
+    if (st != FOND_OK)
+        e->status = st;
+    else if (*better && !(t->suggestion = strdup(better)))
+        e->status = FOND_ERR_NOMEM;
+}
+
+/* ------------------------------------------------------------ filters */
+
+/* Whole years, then whole months, then days, from `from` to `to`: those
+ * the collection holds, so that an open range (0001..1921) stays small;
+ * none held: a term that matches nothing. */
+static void expand_date(expander_t *e, node_t *n)
+{
+    int c[3] = {n->from[0], n->from[1], n->from[2]};
+    long end = query_day_number(n->to);
+    while (e->status == FOND_OK && query_day_number(c) <= end &&
+           n->terms.n < DATE_TERMS_MAX) {
+        char term[16];
+        int whole_year = c[1] == 1 && c[2] == 1 && (long)c[0] * 10000 + 1231 <= end;
+        int whole_month = c[2] == 1 && query_day_number(c) +
+                          dates_days_in_month(c[0], c[1]) - 1 <= end;
+        if (whole_year)
+            snprintf(term, sizeof term, SCHEMA_YEAR "%04d", c[0]);
+        else if (whole_month)
+            snprintf(term, sizeof term, SCHEMA_MONTH "%04d%02d", c[0], c[1]);
+        else
+            snprintf(term, sizeof term, SCHEMA_DAY "%04d%02d%02d", c[0], c[1],
+                     c[2]);
+        if (freq_of(e, term) > 0)
+            push(e, &n->terms, term);
+        if (whole_year)
+            c[0]++;
+        else if (whole_month || ++c[2] > dates_days_in_month(c[0], c[1]))
+            c[2] = 1, c[1]++;
+        if (c[1] > 12)
+            c[1] = 1, c[0]++;
+    }
+    if (n->terms.n == 0)
+        push(e, &n->terms, SCHEMA_YEAR "0000");
+}
+
+/* A whole field's value as one term, as schema.h makes it ("SA AR" ->
+ * "XARCHIVEsaar"); a language by its Snowball name. */
+static void expand_whole_field(expander_t *e, node_t *n)
+{
+    const query_field_t *f = n->field;
+    const char *value = n->whole;
+    if (strcmp(f->prefix, SCHEMA_LANGUAGE) == 0 && language_named(value))
+        value = language_named(value);
+    char term[SCHEMA_TERM_MAX + 32];
+    snprintf(term, sizeof term, "%s%s", f->prefix, value);
+    push(e, &n->terms, term);
+}
+
+/* ------------------------------------------------------------ citations */
+
+/* An archival reference typed as words ("conversation archive fond 28"):
+ * "fond", "opis" or "delo" before a number also stands for the field's
+ * term (fond:28), where the collection holds it, as do the number itself;
+ * a footnote says "f.28", not "fond 28". */
+static void expand_citations(expander_t *e, node_t *n)
+{
+    static const char *const names[] = {"fond", "opis", "delo"};
+    for (size_t i = 0; i + 1 < n->n_kids && e->status == FOND_OK; i++) {
+        const node_t *a = n->kids[i], *b = n->kids[i + 1];
+        if (a->kind != NODE_WORD || b->kind != NODE_WORD || a->prohibited ||
+            b->prohibited)
+            continue;
+        query_token_t *name = &e->q->tokens[a->first];
+        query_token_t *value = &e->q->tokens[b->first];
+        const query_field_t *f = NULL;
+        for (size_t k = 0; k < sizeof names / sizeof *names && !f; k++)
+            if (strcmp(name->word, names[k]) == 0)
+                f = schema_field(names[k], strlen(names[k]));
+        if (!f || strspn(value->word, "0123456789") != strlen(value->word))
+            continue;
+        char term[TERM_BYTES + 16];
+        snprintf(term, sizeof term, "%s%s", f->prefix, value->word);
+        if (freq_of(e, term) > 0) {
+            push(e, &name->cites, term);
+            push(e, &value->cites, term);
+        }
+    }
+}
+
+/* ------------------------------------------------------------ the tree */
+
+static int mark_forms(void *ctx, size_t first, size_t second)
+{
+    query_t *q = ctx;
+    q->tokens[first].wants_forms = q->tokens[second].wants_forms = 1;
+    return 0;
+}
+
+/* Which words proximity pairs (they need their forms). */
+static void mark_pairs(query_t *q, const node_t *n)
+{
+    if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)
+        query_each_pair(q, n, mark_forms, q);
+    for (size_t i = 0; i < n->n_kids; i++)
+        mark_pairs(q, n->kids[i]);
+}
+
+static void expand_node(expander_t *e, node_t *n)
+{
+    if (n->kind == NODE_WORD)
+        expand_word(e, n, &e->q->tokens[n->first]);
+    else if (n->kind == NODE_DATE)
+        expand_date(e, n);
+    else if (n->kind == NODE_FIELD && n->field->whole)
+        expand_whole_field(e, n);
+    else if (n->kind == NODE_WILDCARD)
+        push(e, &e->q->prefixes, e->q->tokens[n->first].word);
+    else if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)
+        expand_citations(e, n);
+    for (size_t i = 0; i < n->n_kids && e->status == FOND_OK; i++)
+        expand_node(e, n->kids[i]);
+}
+
+/* ------------------------------------------------------------ highlights */
+
+/* The words to highlight: of words, phrases and NEAR operands not
+ * prohibited (stems only of bare words), and the variants and near
+ * spellings found. */
+static void gather_highlights(query_t *q, const node_t *n, size_t *nw,
+                              size_t *ns)
+{
+    if (n->prohibited || query_is_filter(n))
+        return;
+    for (size_t i = 0; i < n->n_kids; i++)
+        gather_highlights(q, n->kids[i], nw, ns);
+    if (n->kind == NODE_WILDCARD || n->n_kids)
+        return;
+    for (size_t k = n->first; k < n->first + n->count; k++) {
+        const query_token_t *t = &q->tokens[k];
+        if (n->kind == NODE_WORD && query_is_stopword_node(q, n) && n->count == 1)
+            continue;
+        q->hl_words[(*nw)++] = t->word;
+        for (size_t l = 0; n->kind == NODE_WORD && l < t->n_stems; l++)
+            q->hl_stems[(*ns)++] = t->stems[l];
+        for (size_t l = 0; n->kind == NODE_WORD && l < t->fuzzy_stems.n; l++)
+            q->hl_stems[(*ns)++] = t->fuzzy_stems.items[l];
+    }
+}
+
+static fond_status_t collect_snippet_terms(query_t *q)
+{
+    q->hl_words = malloc((q->n_tokens + q->variants.n + 1) * sizeof *q->hl_words);
+    size_t fuzzy_stems = 0;
+    for (size_t i = 0; i < q->n_tokens; i++)
+        fuzzy_stems += q->tokens[i].fuzzy_stems.n;
+    q->hl_stems = malloc((q->n_tokens * TOKEN_MAX_STEMS + fuzzy_stems + 1) *
+                         sizeof *q->hl_stems);
+    if (!q->hl_words || !q->hl_stems)
+        return FOND_ERR_NOMEM;
+    size_t nw = 0, ns = 0;
+    gather_highlights(q, q->root, &nw, &ns);
+    for (size_t i = 0; i < q->variants.n; i++)
+        q->hl_words[nw++] = q->variants.items[i];
+    q->terms = (snippet_terms_t){q->hl_words, nw, q->hl_stems, ns,
+                                 (const char *const *)q->prefixes.items,
+                                 q->prefixes.n};
+    return FOND_OK;
+}
+
+/* ------------------------------------------------------------ the API */
+
+fond_status_t query_expand(query_t *q, store_t *s)
+{
+    if (q->expanded)
+        return FOND_OK;
+    expander_t e = {q, s, FOND_OK};
+    mark_pairs(q, q->root);
+    expand_node(&e, q->root);
+    if (e.status == FOND_OK)
+        e.status = collect_snippet_terms(q);
+    q->expanded = e.status == FOND_OK;
+    return e.status;
+}
+
+/* ------------------------------------------------------------ suggestions */
+
+typedef struct {
+    char *text;
+    size_t len, cap;
+} text_t;
+
+static int text_put(text_t *t, const char *s, size_t n)
+{
+    if (array_reserve(&t->text, &t->cap, t->len + n + 1, 1, 64))
+        return -1;
+    memcpy(t->text + t->len, s, n);
+    t->len += n;
+    t->text[t->len] = '\0';
+    return 0;
+}
+
+/* The bare words of the tree, in order of the query text. */
+static void list_words(const node_t *n, const node_t **out, size_t *k,
+                       size_t max)
+{
+    if (n->kind == NODE_WORD && *k < max)
+        out[(*k)++] = n;
+    for (size_t i = 0; i < n->n_kids; i++)
+        list_words(n->kids[i], out, k, max);
+}
+
+static int compare_at(const void *a, const void *b)
+{
+    const node_t *x = *(const node_t *const *)a, *y = *(const node_t *const *)b;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+char *query_suggest(const query_t *q, const char *text)
+{
+    const node_t *words[64];
+    size_t n = 0, from = 0;
+    list_words(q->root, words, &n, 64);
+    qsort(words, n, sizeof *words, compare_at);
+    text_t out = {NULL, 0, 0};
+    int changed = 0, failed = 0;
+    for (size_t i = 0; i < n && !failed; i++) {
+        const char *better = q->tokens[words[i]->first].suggestion;
+        if (!better)
+            continue;
+        failed = text_put(&out, text + from, words[i]->at - from) != 0 ||
+                 text_put(&out, better, strlen(better)) != 0;
+        from = words[i]->end;
+        changed = 1;
+    }
+    if (!failed && changed)
+        failed = text_put(&out, text + from, strlen(text + from)) != 0;
+    if (failed || !changed) {
+        free(out.text);
+        return NULL;
+    }
+    return out.text;
+}

@@ -1,0 +1,71 @@
+/*
+ * fuzz_extract.c -- libFuzzer target for the parsers of untrusted input
+ * that extraction added: what pdfinfo and Tesseract print about a hostile
+ * file (extract_parse_pdfinfo, extract_tsv_text), the Flate stream count
+ * that tells a decompression bomb (extract_flate_size), and the pages of
+ * a text with their labels and furniture (page_scan).  The first byte
+ * picks the parser; the rest is its input.  Checks what the headers
+ * promise: pages tile the text in order, labels are short strings,
+ * furniture lies inside the text in order, the TSV's text is a string of
+ * the length said.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "fuzz.h"
+#include "pages.h"
+
+static void pages(const char *s, size_t len)
+{
+    page_t *p = NULL;
+    page_span_t *f = NULL;
+    size_t n = 0, nf = 0;
+    FUZZ_CHECK(page_scan(s, len, &p, &n, &f, &nf) == FOND_OK);
+    FUZZ_CHECK(n >= 1 && p[0].start == 0);
+    for (size_t i = 0; i < n; i++) {
+        FUZZ_CHECK(p[i].start <= p[i].end && p[i].end <= len);
+        FUZZ_CHECK(i == 0 || p[i].start == p[i - 1].end + 1);
+        FUZZ_CHECK(memchr(p[i].label, '\0', sizeof p[i].label) != NULL);
+        FUZZ_CHECK(page_at(p, n, p[i].start) == i);
+    }
+    for (size_t i = 0; i < nf; i++) {
+        FUZZ_CHECK(f[i].start < f[i].end && f[i].end <= len);
+        FUZZ_CHECK(i == 0 || f[i].start > f[i - 1].start);
+    }
+    free(p);
+    free(f);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    const char *s = (const char *)data + 1;
+    size_t len = size - 1;
+    switch (data[0] % 4) {
+    case 0: {
+        extract_t x;
+        memset(&x, 0, sizeof x);
+        FUZZ_CHECK(extract_parse_pdfinfo(&x, s, len) == FOND_OK);
+        FUZZ_CHECK(x.date[0] == '\0' || strlen(x.date) == 8);
+        extract_free(&x);
+        break;
+    }
+    case 1: {
+        char *text = NULL;
+        size_t n = 0;
+        FUZZ_CHECK(extract_tsv_text(s, len, &text, &n) == FOND_OK);
+        FUZZ_CHECK(text && strlen(text) <= n && n <= 2 * len + 2);
+        free(text);
+        break;
+    }
+    case 2:
+        FUZZ_CHECK(extract_flate_size(s, len, (size_t)64 << 20) <= ((size_t)64 << 20) + 16384);
+        break;
+    default:
+        pages(s, len);
+    }
+    return 0;
+}

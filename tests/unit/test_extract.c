@@ -1,0 +1,342 @@
+/*
+ * test_extract.c -- what extraction and pagination promise, on their own:
+ * a PDF known by its signature, pdfinfo's and Tesseract's output parsed,
+ * Flate streams counted, the child runner's limits; pages, their printed
+ * numbers and their furniture judged over many generated documents (a
+ * seeded generator: heads on the left or right, numbers at the top or
+ * foot, journals starting at any page), and footnote lines of many
+ * archives told from prose.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "child.h"
+#include "citation.h"
+#include "extract.h"
+#include "pages.h"
+#include "repair.h"
+
+static void test_format_by_signature(void **state)
+{
+    (void)state;
+    assert_int_equal(extract_format("%PDF-1.7\n...", 12), EXTRACT_PDF);
+    assert_int_equal(extract_format("\xEF\xBB\xBF junk %PDF-1.4", 19), EXTRACT_PDF);
+    assert_int_equal(extract_format("A letter about %PDF files", 25), EXTRACT_TEXT);
+    char late[2000];
+    memset(late, ' ', sizeof late);
+    memcpy(late + 1500, "%PDF-", 5);
+    assert_int_equal(extract_format(late, sizeof late), EXTRACT_TEXT);
+    extract_t x;
+    char err[256] = "";
+    assert_int_equal(extract_bytes(&x, "plain\ftext", 10, "t", NULL, err,
+                                   sizeof err), FOND_OK);
+    assert_int_equal(x.format, EXTRACT_TEXT);
+    assert_int_equal(x.len, 10);
+    extract_free(&x);
+}
+
+static void test_pdfinfo_parsed(void **state)
+{
+    (void)state;
+    const char *info = "Title:           Le traité de Kars\n"
+                       "Subject:         \n"
+                       "Keywords:        Kars, 1921\n"
+                       "Author:          Jeanne Dupont\n"
+                       "CreationDate:    1998-03-09T10:11:12+01\n"
+                       "Pages:           10001\n"
+                       "Page size:       612 x 792 pts (letter)\n";
+    extract_t x;
+    memset(&x, 0, sizeof x);
+    assert_int_equal(extract_parse_pdfinfo(&x, info, strlen(info)), FOND_OK);
+    assert_string_equal(x.title, "Le traité de Kars");
+    assert_string_equal(x.author, "Jeanne Dupont");
+    assert_string_equal(x.keywords, "Kars, 1921");
+    assert_null(x.subject);
+    assert_string_equal(x.date, "19980309");
+    assert_int_equal(x.pages, 10001);
+    extract_free(&x);
+    memset(&x, 0, sizeof x);
+    assert_int_equal(extract_parse_pdfinfo(&x, "CreationDate: Mon 12\nPages:", 26),
+                     FOND_OK);
+    assert_string_equal(x.date, "");
+    assert_int_equal(x.pages, 0);
+    extract_free(&x);
+}
+
+static void test_tsv_as_lines_and_paragraphs(void **state)
+{
+    (void)state;
+    const char *tsv =
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n"
+        "5\t1\t1\t1\t1\t1\t0\t0\t9\t9\t96.1\tThe\n"
+        "5\t1\t1\t1\t1\t2\t0\t0\t9\t9\t95.0\ttreaty\n"
+        "5\t1\t1\t1\t2\t1\t0\t0\t9\t9\t91.3\twas\n"
+        "5\t1\t1\t2\t1\t1\t0\t0\t9\t9\t40.2\tsigned.\n"
+        "5\t1\t1\t2\t1\t2\t0\t0\t9\t9\t-1\t \n";
+    char *text = NULL;
+    size_t len = 0;
+    assert_int_equal(extract_tsv_text(tsv, strlen(tsv), &text, &len), FOND_OK);
+    assert_string_equal(text, "The treaty\nwas\n\nsigned.\n");
+    assert_int_equal(len, strlen(text));
+    free(text);
+}
+
+/* A zlib stream of n zero bytes, in a PDF-like wrapper. */
+static char *flate_pdf(size_t n, size_t *len)
+{
+    unsigned char *zeros = calloc(n, 1);
+    uLongf clen = compressBound((uLong)n);
+    char *pdf = malloc(clen + 200);
+    int at = sprintf(pdf, "%%PDF-1.4\n4 0 obj\n<< /Length %lu /Filter /FlateDecode >>\nstream\n",
+                     (unsigned long)clen);
+    assert_int_equal(compress((unsigned char *)pdf + at, &clen, zeros, (uLong)n), Z_OK);
+    at += (int)clen;
+    at += sprintf(pdf + at, "\nendstream\nendobj\n%%%%EOF\n");
+    free(zeros);
+    *len = (size_t)at;
+    return pdf;
+}
+
+static void test_flate_streams_counted(void **state)
+{
+    (void)state;
+    size_t len;
+    char *pdf = flate_pdf(3 << 20, &len);
+    assert_int_equal(extract_flate_size(pdf, len, SIZE_MAX), 3 << 20);
+    assert_true(extract_flate_size(pdf, len, 1 << 20) >= 1 << 20); /* stops */
+    assert_int_equal(extract_flate_size(pdf, len / 2, SIZE_MAX) > 0, 1);
+    free(pdf);
+    const char *plain = "<< /Length 5 >>\nstream\nhello\nendstream";
+    assert_int_equal(extract_flate_size(plain, strlen(plain), SIZE_MAX), 0);
+    const char *bad = "<< /Filter /FlateDecode >>\nstream\nnot zlib at all";
+    assert_int_equal(extract_flate_size(bad, strlen(bad), SIZE_MAX), 0);
+}
+
+static void test_child_limits(void **state)
+{
+    (void)state;
+    FILE *in = tmpfile();
+    fputs("input\n", in);
+    fflush(in);
+    child_limits_t lim = {2, 0, 0, 1 << 20};
+    child_result_t r;
+    const char *cat[] = {"cat", NULL};
+    assert_int_equal(child_run(cat, fileno(in), NULL, &lim, &r), FOND_OK);
+    assert_int_equal(r.end, CHILD_EXITED);
+    assert_int_equal(r.code, 0);
+    assert_string_equal(r.out, "input\n");
+    child_result_free(&r);
+    const char *hang[] = {"sleep", "30", NULL};
+    assert_int_equal(child_run(hang, fileno(in), NULL, &lim, &r), FOND_OK);
+    assert_int_equal(r.end, CHILD_TIMEOUT);
+    child_result_free(&r);
+    const char *flood[] = {"yes", NULL};
+    assert_int_equal(child_run(flood, fileno(in), NULL, &lim, &r), FOND_OK);
+    assert_int_equal(r.end, CHILD_FLOODED);
+    child_result_free(&r);
+    const char *crash[] = {"sh", "-c", "kill -SEGV $$", NULL};
+    assert_int_equal(child_run(crash, fileno(in), NULL, &lim, &r), FOND_OK);
+    assert_int_equal(r.end, CHILD_SIGNALED);
+    char why[200];
+    child_describe(&r, "pdftotext", &lim, why, sizeof why);
+    assert_string_equal(why, "pdftotext crashed (Segmentation fault)");
+    child_result_free(&r);
+    const char *none[] = {"no-such-helper-fond", NULL};
+    assert_int_equal(child_run(none, fileno(in), NULL, &lim, &r), FOND_OK);
+    child_describe(&r, "no-such-helper-fond", &lim, why, sizeof why);
+    assert_non_null(strstr(why, "is it installed?"));
+    child_result_free(&r);
+    const char *env[] = {"sh", "-c", "echo $FOND_X", NULL};
+    assert_int_equal(child_run(env, fileno(in), "FOND_X=42", &lim, &r), FOND_OK);
+    assert_string_equal(r.out, "42\n");
+    child_result_free(&r);
+    fclose(in);
+}
+
+/* ------------------------------------------------------------ pages */
+
+/* A generated paginated document: n pages, each with a running head on
+ * its first (or last) line carrying the page number on its outer side,
+ * or a bare page number alone at the top or foot, some body lines, and
+ * sometimes a footnote number at the foot. */
+typedef struct {
+    char *text;
+    size_t len;
+    unsigned first_number; /* the printed number of page 1 */
+    int numbered_page1;    /* page 1 prints its number */
+} doc_t;
+
+static doc_t make_doc(unsigned seed, size_t n)
+{
+    srand(seed);
+    static const char *const heads[] = {"JOURNAL OF FRONTIER STUDIES",
+                                        "Caucasian Review", "A. Historian"};
+    const char *head = heads[rand() % 3];
+    int style = rand() % 3; /* 0: head with number, 1: number at foot, 2: at top */
+    doc_t d = {malloc(n * 2000), 0, 1 + (unsigned)(rand() % 400), rand() % 2};
+    for (size_t p = 0; p < n; p++) {
+        unsigned number = d.first_number + (unsigned)p;
+        int show = p > 0 || d.numbered_page1;
+        if (p)
+            d.text[d.len++] = '\f';
+        if (style == 0 && show)
+        {
+            if (p % 2) /* the number on the page's outer side */
+                d.len += (size_t)sprintf(d.text + d.len, "%s %u\n\n", head, number);
+            else
+                d.len += (size_t)sprintf(d.text + d.len, "%u %s\n\n", number, head);
+        }
+        if (style == 2 && show)
+            d.len += (size_t)sprintf(d.text + d.len, "- %u -\n\n", number);
+        static const char *const words[] = {"treaty", "frontier", "railway",
+                                            "delegation", "protocol", "valley",
+                                            "station", "garrison"};
+        for (int l = 0; l < 6; l++)
+            d.len += (size_t)sprintf(d.text + d.len, /* no two lines alike */
+                                     "body line on the %s and the %s by the %s\n",
+                                     words[p % 8], words[l], words[rand() % 8]);
+        if (rand() % 2)
+            d.len += (size_t)sprintf(d.text + d.len, "\n%u\n", 1 + (unsigned)(rand() % 40));
+        if (style == 1 && show)
+            d.len += (size_t)sprintf(d.text + d.len, "\n%u\n", number);
+    }
+    d.text[d.len] = '\0';
+    return d;
+}
+
+static void test_pages_labels_and_furniture(void **state)
+{
+    (void)state;
+    for (unsigned seed = 1; seed <= 60; seed++) {
+        size_t n = 3 + seed % 6;
+        doc_t d = make_doc(seed, n);
+        page_t *pages = NULL;
+        page_span_t *furniture = NULL;
+        size_t np = 0, nf = 0;
+        assert_int_equal(page_scan(d.text, d.len, &pages, &np, &furniture, &nf),
+                         FOND_OK);
+        assert_int_equal(np, n);
+        for (size_t p = 0; p < n; p++) {
+            char want[16] = "";
+            if (p > 0 || d.numbered_page1)
+                snprintf(want, sizeof want, "%u", d.first_number + (unsigned)p);
+            if (strcmp(pages[p].label, want) != 0)
+                fail_msg("seed %u page %zu: label '%s', not '%s'", seed, p + 1,
+                         pages[p].label, want);
+        }
+        for (size_t f = 0; f < nf; f++) /* furniture never a body line */
+            if (strncmp(d.text + furniture[f].start, "body line", 9) == 0)
+                fail_msg("seed %u: body line taken for furniture", seed);
+        free(pages);
+        free(furniture);
+        free(d.text);
+    }
+}
+
+static void test_pages_of_unpaginated_text(void **state)
+{
+    (void)state;
+    const char *t = "No form feed.\n\n12\n";
+    page_t *pages = NULL;
+    page_span_t *furniture = NULL;
+    size_t np = 0, nf = 0;
+    assert_int_equal(page_scan(t, strlen(t), &pages, &np, &furniture, &nf), FOND_OK);
+    assert_int_equal(np, 1);
+    assert_string_equal(pages[0].label, "");
+    assert_int_equal(nf, 0);
+    free(pages);
+    free(furniture);
+    assert_int_equal(page_scan("a\f", 2, &pages, &np, &furniture, &nf), FOND_OK);
+    assert_int_equal(np, 1); /* no empty page after the last form feed */
+    assert_int_equal(page_at(pages, np, 1), 0);
+    free(pages);
+    free(furniture);
+}
+
+/* ------------------------------------------------------------ notes */
+
+static void test_notes_of_many_archives(void **state)
+{
+    (void)state;
+    static const char *const notes[] = {
+        "GARF, f. 130, op. 5, d. 12, l. 3.",
+        "RGASPI, f. 17, op. 3, d. 212, ll. 4-6.",
+        "TNA, FO 371/6262, E 100/80/91.",
+        "NARA, RG 59, Box 8, Folder 217.",
+        "BOA, HR.SYS. 941/6, folio 53.",
+        "AVP RF, f. 04, op. 39, papka 232, d. 52987, l. 16.",
+        "Ibid., p. 44.",
+        "Op. cit., p. 12.",
+        "Kazemzadeh, The Struggle for Transcaucasia (New York: Philosophical Library, 1951), 287.",
+        "Vgl. Zürrer, Kaukasien 1918-1921, S. 44.",
+        "Idem, The Caucasus, p. 7.",
+    };
+    static const char *const prose[] = {
+        "The delegations met at Kars in the autumn of 1921 and signed the treaty.",
+        "At the second session, item 1, the commission heard the report and item 2 was left open while item 3 waited.",
+        "Box after box of files arrived in the reading room that year.",
+        "Turkey secured Azerbaijan and Georgia's consent to hold the conference.",
+    };
+    for (size_t i = 0; i < sizeof notes / sizeof *notes; i++)
+        if (!citation_looks_like_note(notes[i], strlen(notes[i])))
+            fail_msg("not taken for a note: %s", notes[i]);
+    for (size_t i = 0; i < sizeof prose / sizeof *prose; i++)
+        if (citation_looks_like_note(prose[i], strlen(prose[i])))
+            fail_msg("prose taken for a note: %s", prose[i]);
+}
+
+/* A word hyphenated at a page's foot, finished on the next page after a
+ * page number and a running head: joined; the head and numbers gone; the
+ * footnote block at the page's foot kept as notes. */
+static void test_repair_across_pages(void **state)
+{
+    (void)state;
+    analyzer_t *a = NULL;
+    assert_int_equal(analyzer_new(&a, "english"), FOND_OK);
+    const char *raw =
+        "Review of Frontier Studies 226\n\n"
+        "The conference opened and the delegations\nworked on.1 The plenipotentiary commis-\n\n"
+        "1\nGARF, f. 130, op. 5, d. 12, l. 3.\n\n226\n"
+        "\fReview of Frontier Studies 227\n\n"
+        "sioners signed the treaty on the thirteenth.\n\n"
+        "2\nIbid., l. 4.\n\f"
+        "Review of Frontier Studies 228\n\nThe end came soon.\n";
+    repair_t r;
+    assert_int_equal(repair_text(raw, strlen(raw), a, NULL, NULL, &r), FOND_OK);
+    assert_non_null(strstr(r.text, "plenipotentiary commissioners signed"));
+    assert_null(strstr(r.text, "Review of Frontier"));
+    assert_null(strstr(r.text, "226"));
+    assert_null(strstr(r.text, "GARF"));
+    assert_null(strstr(r.text, "Ibid"));
+    assert_int_equal(r.n_notes, 2);
+    assert_int_equal(r.notes[0].number, 1);
+    assert_string_equal(r.notes[0].text, "GARF, f. 130, op. 5, d. 12, l. 3.");
+    assert_int_equal(r.notes[1].number, 2);
+    repair_free(&r);
+    analyzer_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_by_signature),
+        cmocka_unit_test(test_pdfinfo_parsed),
+        cmocka_unit_test(test_tsv_as_lines_and_paragraphs),
+        cmocka_unit_test(test_flate_streams_counted),
+        cmocka_unit_test(test_child_limits),
+        cmocka_unit_test(test_pages_labels_and_furniture),
+        cmocka_unit_test(test_pages_of_unpaginated_text),
+        cmocka_unit_test(test_notes_of_many_archives),
+        cmocka_unit_test(test_repair_across_pages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

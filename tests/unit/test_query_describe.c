@@ -1,0 +1,273 @@
+/*
+ * test_query_describe.c -- the query pipeline checked the way Xapian's
+ * queryparsertest checks its parser: a table of query strings, each against
+ * the one-line description (Xapian's Query::get_description, through
+ * store_query_describe) of the query parse -> expand -> build makes of it,
+ * over a small collection.  A change to how a query is read shows here as
+ * a changed line, before any ranking test notices.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "db_internal.h"
+#include "query.h"
+
+typedef struct {
+    char dir[256];
+    fond_db_t *db;
+    query_langs_t langs;
+} fixture_t;
+
+/* English sources, and one Turkish (its stems are in the index). */
+static const struct { const char *path, *text; } sources[] = {
+    {"a.txt", "Title: A\nType: telegram\nDate: 1921-07-03\n\n"
+              "The treaty of Kars was discussed in Ankara with the emigrants.\n"},
+    {"b.txt", "Title: B\nType: note\nDate: 1921-09-26\n\n"
+              "The Kars conference opened; the treaties of Moscow were read.\n"},
+    {"c.txt", "Title: C\nDate: 1922-01-26\n\n"
+              "Ratification in Nakhchivan and Tiflis, far from Moscow.\n"},
+    /* "discussed" in five passages, misspelt "discused" in one */
+    {"e.txt", "Title: E\n\nThey discussed it.\n"},
+    {"f.txt", "Title: F\n\nThey discussed it again.\n"},
+    {"g.txt", "Title: G\n\nIt was discussed.\n"},
+    {"h.txt", "Title: H\n\nNothing was discussed, but it was discused.\n"},
+    /* a footnoted archival citation: fond 28 */
+    {"i.txt", "Title: I\n\nA conversation in Ankara.[1]\n\nNotes\n"
+              "1. SA AR, f.28, s.1, i.68, v.17-20.\n"},
+    {"d.txt", "Title: D\nLanguage: Turkish\n\n"
+              "Kars Antlaşması imzalandı.\n"},
+};
+
+static int setup(void **state)
+{
+    fixture_t *fx = calloc(1, sizeof *fx);
+    const char *base = getenv("FOND_TEST_TMP");
+    if (base)
+        mkdir(base, 0777);
+    snprintf(fx->dir, sizeof fx->dir, "%s/describeXXXXXX", base ? base : "/tmp");
+    assert_non_null(mkdtemp(fx->dir));
+    char db[300];
+    snprintf(db, sizeof db, "%s/db", fx->dir);
+    assert_int_equal(fond_db_open(&fx->db, db, FOND_DB_WRITE, NULL), FOND_OK);
+    for (size_t i = 0; i < sizeof sources / sizeof *sources; i++)
+        assert_int_equal(fond_db_index_text(fx->db, sources[i].path, NULL,
+                                            sources[i].text,
+                                            strlen(sources[i].text), NULL),
+                         FOND_OK);
+    assert_int_equal(fond_db_commit(fx->db), FOND_OK);
+    fx->langs.analyzers[0] = fx->db->analyzer; /* English alone: one stem a
+                                                  word keeps the lines short */
+    fx->langs.n = 1;
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture_t *fx = *state;
+    fond_db_close(fx->db);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+    int rc = system(cmd);
+    free(fx);
+    return rc;
+}
+
+/* Weights as Xapian prints them, to 3 significant digits, in place:
+ * "0.10000000000000000555 * kars" -> "0.1 * kars". */
+static void round_weights(char *d)
+{
+    char *out = d;
+    for (const char *p = d; *p;) {
+        if (*p >= '0' && *p <= '9' && p[1] == '.' && strchr(p, ' ')) {
+            char *end;
+            double w = strtod(p, &end);
+            out += sprintf(out, "%.3g", w);
+            p = end;
+        } else {
+            *out++ = *p++;
+        }
+    }
+    *out = '\0';
+}
+
+/* The description of `text` built strictly (loose = 0) or loosely. */
+static char *describe(fixture_t *fx, const char *text, int loose)
+{
+    query_t *q = NULL;
+    char err[256];
+    if (query_parse(&q, &fx->langs, text, err, sizeof err) != FOND_OK)
+        fail_msg("%s: %s", text, err);
+    store_query_t *sq = NULL;
+    assert_int_equal(query_expand(q, fx->db->store), FOND_OK);
+    assert_int_equal(query_expand(q, fx->db->store), FOND_OK); /* once */
+    assert_int_equal(query_build(q, fx->db->store, loose, &sq), FOND_OK);
+    char *d = store_query_describe(sq);
+    assert_non_null(d);
+    round_weights(d);
+    store_query_free(sq);
+    query_free(q);
+    return d;
+}
+
+static const struct {
+    const char *query;
+    int loose;
+    const char *description;
+} table[] = {
+    /* a word: its stems (Z terms, and the words that are their own stem,
+     * which have none: schema.h) and variants as one term, its exact form
+     * a tenth */
+    {"ankara", 0,
+     "Query(((Zankara SYNONYM ankara) OR 0.1 * ankara))"},
+    /* the exact form weighs more in proportion to how much rarer it is
+     * than its family: "treaties" is in one of the two passages of
+     * "treati", and weighs 0.1 * 2 / 1 */
+    {"treaties", 0,
+     "Query(((Ztreati SYNONYM treati) OR 0.2 * treaties))"},
+    /* words side by side: all of them, and their forms in that order
+     * within 12 positions add half their weight */
+    {"kars treaty", 0,
+     "Query(((((Zkar SYNONYM kar) OR 0.1 * kars) AND ((Ztreati SYNONYM "
+     "treati) OR 0.2 * treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 (treaty "
+     "OR treaties))))"},
+    /* loose: any of them */
+    {"kars treaty", 1,
+     "Query(((((Zkar SYNONYM kar) OR 0.1 * kars) OR ((Ztreati SYNONYM "
+     "treati) OR 0.2 * treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 (treaty "
+     "OR treaties))))"},
+    /* + stays required when loose */
+    {"+kars treaty", 1,
+     "Query(((((Zkar SYNONYM kar) OR 0.1 * kars) AND_MAYBE ((Ztreati "
+     "SYNONYM treati) OR 0.2 * treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 "
+     "(treaty OR treaties))))"},
+    /* stopwords go, but for a query of nothing else */
+    {"the treaty", 0,
+     "Query(((Ztreati SYNONYM treati) OR 0.2 * treaty))"},
+    {"the", 0,
+     "Query(((Zthe SYNONYM the) OR 0.1 * the))"},
+    {"kars OR ankara", 0,
+     "Query((((Zkar SYNONYM kar) OR 0.1 * kars) OR ((Zankara SYNONYM "
+     "ankara) OR 0.1 * ankara)))"},
+    {"kars -moscow", 0,
+     "Query((((Zkar SYNONYM kar) OR 0.1 * kars) AND_NOT ((Zmoscow "
+     "SYNONYM moscow) OR 0.1 * moscow)))"},
+    {"-moscow", 0,
+     "Query((<alldocuments> AND_NOT ((Zmoscow SYNONYM moscow) OR 0.1 * "
+     "moscow)))"},
+    {"kars OR -moscow", 0,
+     "Query((((Zkar SYNONYM kar) OR 0.1 * kars) AND_NOT ((Zmoscow "
+     "SYNONYM moscow) OR 0.1 * moscow)))"},
+    {"\"treaty of kars\"", 0, "Query((treaty PHRASE 3 of PHRASE 3 kars))"},
+    /* NEAR/n: n words apart, so two words fit in n + 1 */
+    {"kars NEAR/2 treaty", 0, "Query((kars NEAR 3 treaty))"},
+    {"ratif*", 0, "Query(WILDCARD SYNONYM ratif)"},
+    /* filters match without weight */
+    {"type:telegram kars", 0,
+     "Query((0 * Ttelegram AND ((Zkar SYNONYM kar) OR 0.1 * kars)))"},
+    {"archive:\"SA AR\"", 0, "Query(0 * XARCHIVEsaar)"},
+    {"language:tr", 0, "Query(0 * Lturkish)"},
+    {"from:\"Yusif Kamal\"", 0, "Query(0 * (Ayusif AND Akamal))"},
+    /* a date range: the years, months and days held, whole where it can */
+    {"date:1921", 0, "Query(0 * Y1921)"},
+    {"date:1921-07..1922-01-26", 0,
+     "Query(0 * (M192107 OR M192109 OR D19220126))"},
+    {"date:1800", 0, "Query(0 * Y0000)"},
+    {"*", 0, "Query(<alldocuments>)"},
+    /* an archival reference typed as words: "fond 28" also stands for
+     * fond:28, which the collection holds (and "fond 29" does not) */
+    {"fond 28", 0,
+     "Query((((((Zfond SYNONYM fond) OR 0.1 * fond) OR XFOND28) AND "
+     "(((Z28 SYNONYM 28) OR 0.1 * 28) OR XFOND28)) AND_MAYBE 0.5 * "
+     "(fond PHRASE 12 28)))"},
+    {"fond 29", 0,
+     "Query(((((Zfond SYNONYM fond) OR 0.1 * fond) AND ((Z29 SYNONYM "
+     "29) OR 0.1 * 29)) AND_MAYBE 0.5 * (fond PHRASE 12 29)))"},
+    /* the mirror stem rule: Turkish "antlaşma" meets "Antlaşması"
+     * (stem "antlasmas"), one letter longer than its own */
+    {"antlaşma", 0,
+     "Query(((Zantlasma SYNONYM antlasma SYNONYM Zantlasmas SYNONYM "
+     "antlasmas) OR 0.1 * antlasma))"},
+    /* a name's spelling by the rules, where the collection holds it */
+    {"nahchivan", 0,
+     "Query(((Znahchivan SYNONYM nahchivan SYNONYM nakhchivan) OR 0.1 * "
+     "nahchivan))"},
+    /* a word the collection lacks meets its near spellings and their
+     * stems, at 0.9 of a word: one edit for 5 to 8 letters */
+    {"moscov", 0,
+     "Query((((Zmoscov SYNONYM moscov) OR 0.1 * moscov) OR 0.9 * "
+     "(moscow SYNONYM Zmoscow)))"},
+    /* OCR confusions: "rn" for "m" */
+    {"rnoscow", 0,
+     "Query((((Zrnoscow SYNONYM rnoscow) OR 0.1 * rnoscow) OR 0.9 * "
+     "(moscow SYNONYM Zmoscow)))"},
+    /* a rare word meets near spellings held five times as often, at half
+     * a word: "discused" (one passage) and "discussed" (five) */
+    {"discused", 0,
+     "Query((((Zdiscus SYNONYM discus) OR 0.1 * discused) OR 0.5 * "
+     "(discussed SYNONYM Zdiscuss SYNONYM discuss)))"},
+    /* none under 5 letters, but word~ asks for it */
+    {"kors", 0,
+     "Query(((Zkor SYNONYM kor) OR 0.1 * kors))"},
+    {"kors~", 0,
+     "Query((((Zkor SYNONYM kor) OR 0.1 * kors) OR 0.9 * (kars SYNONYM "
+     "Zkar SYNONYM kar)))"},
+    /* word~2: two letters may differ (of the words with its first
+     * letter); by its length, one only */
+    {"tefles", 0,
+     "Query(((Ztefl SYNONYM tefl) OR 0.1 * tefles))"},
+    {"tefles~2", 0,
+     "Query((((Ztefl SYNONYM tefl) OR 0.1 * tefles) OR 0.9 * (tiflis "
+     "SYNONYM Ztifli SYNONYM tifli)))"},
+};
+
+static void test_descriptions(void **state)
+{
+    fixture_t *fx = *state;
+    int failed = 0;
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
+        char *d = describe(fx, table[i].query, table[i].loose);
+        if (strcmp(d, table[i].description) != 0) {
+            print_error("%s%s\n  got:    %s\n  wanted: %s\n", table[i].query,
+                        table[i].loose ? " (loose)" : "", d,
+                        table[i].description);
+            failed = 1;
+        }
+        free(d);
+    }
+    assert_false(failed);
+}
+
+/* Expand looks everything up; a strict and a loose build of one query
+ * then ask nothing more and agree on every word's reading. */
+static void test_suggestion_without_a_build(void **state)
+{
+    fixture_t *fx = *state;
+    query_t *q = NULL;
+    char err[256];
+    assert_int_equal(query_parse(&q, &fx->langs, "treaty moskow kras", err,
+                                 sizeof err), FOND_OK);
+    assert_int_equal(query_expand(q, fx->db->store), FOND_OK);
+    char *s = query_suggest(q, "treaty moskow kras");
+    assert_non_null(s);
+    assert_string_equal(s, "treaty moscow kars");
+    free(s);
+    query_free(q);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_suggestion_without_a_build),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
