@@ -36,6 +36,49 @@ void cli_write_json(FILE *out, const char *query,
 /* Write a concordance as one JSON document (schema in README.md). */
 void cli_write_kwic_json(FILE *out, const char *query, const fond_kwic_t *k);
 
+/* "1921-07-21" as "21 July 1921" ("July 1921", "1921"). */
+void cli_format_date(const char *iso, char *buf, size_t size);
+
+/* A hit as a citation: the text to paste, and its parts.  The parts point
+ * into the hit (or are ""); reference and text are the citation's own. */
+typedef struct {
+    const char *title, *from, *to, *date, *page; /* page: "p. 227" */
+    const char *page_number; /* the page without "p. " / "pp. ": "227" */
+    const char *archive, *fond, *opis, *delo, *sheets;
+    char reference[400]; /* "SA AR, f. 28, op. 1, d. 68, ll. 17-20" */
+    char text[2048];     /* the whole citation */
+} cli_citation_t;
+
+/* Cite the hit; page is the page to cite ("p. 227"), or NULL for the
+ * hit's own page label (page_label), if it has one. */
+void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c);
+
+/* How results are written for whom: fond-search names a source by its
+ * path; fond.cgi, which faces the public, by its name under the folder
+ * indexed (never a path of the server), and links each passage to its
+ * page when it knows its own address. */
+typedef struct {
+    int public_names;      /* sources by hit->name (else the file name) */
+    const char *show_base; /* absolute URL that "?show=<id>" is appended
+                              to, or NULL */
+} cli_export_t;
+
+/* The source as `how` names it. */
+const char *cli_source_name(const fond_hit_t *h, const cli_export_t *how);
+
+/* The results as JSON (as cli_write_json), as CSV (RFC 4180, a header
+ * row), RIS or BibTeX: one record a passage, with its citation. */
+void cli_write_json_for(FILE *out, const char *query,
+                        const fond_search_opts_t *opts,
+                        const fond_results_t *results,
+                        const cli_export_t *how);
+void cli_write_csv(FILE *out, const fond_results_t *results,
+                   const cli_export_t *how);
+void cli_write_ris(FILE *out, const fond_results_t *results,
+                   const cli_export_t *how);
+void cli_write_bibtex(FILE *out, const fond_results_t *results,
+                      const cli_export_t *how);
+
 /* Write s as a JSON string literal, quotes included. */
 void cli_write_json_string(FILE *out, const char *s);
 

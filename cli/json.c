@@ -110,11 +110,32 @@ static void write_archival(FILE *out, const fond_hit_t *h)
     fputs("]", out);
 }
 
-static void write_hit(FILE *out, const fond_hit_t *h)
+/* "citation": the text to paste, and its parts. */
+static void write_citation(FILE *out, const fond_hit_t *h)
+{
+    cli_citation_t c;
+    cli_cite(h, NULL, &c);
+    const struct { const char *name, *value; } parts[] = {
+        {"title", c.title}, {"from", c.from}, {"to", c.to},
+        {"date", c.date}, {"page", c.page}, {"archive", c.archive},
+        {"fond", c.fond}, {"opis", c.opis}, {"delo", c.delo},
+        {"sheets", c.sheets}, {"reference", c.reference}};
+    fputs(",\n      \"citation\": {\"text\": ", out);
+    cli_write_json_string(out, c.text);
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        fprintf(out, ", \"%s\": ", parts[i].name);
+        cli_write_json_string(out, parts[i].value);
+    }
+    fputs("}", out);
+}
+
+static void write_hit(FILE *out, const fond_hit_t *h, const cli_export_t *how)
 {
     fprintf(out, "    {\n      \"rank\": %zu,\n      \"score\": %.6g", h->rank,
             h->score);
-    write_field(out, "path", h->path);
+    write_field(out, "path", cli_source_name(h, how));
+    write_field(out, "name", h->name && *h->name ? h->name
+                                                 : cli_source_name(h, how));
     write_field(out, "title", h->title);
     write_field(out, "passage_id", h->id);
     fprintf(out, ",\n      \"ordinal\": %u", h->ordinal);
@@ -129,14 +150,19 @@ static void write_hit(FILE *out, const fond_hit_t *h)
     fputs(",\n      \"highlights\": ", out);
     write_highlights(out, h);
     write_archival(out, h);
+    write_field(out, "added", h->added);
+    write_citation(out, h);
     fputs("\n    }", out);
 }
 
-static void write_facets(FILE *out, const fond_results_t *r)
+static void write_facets(FILE *out, const fond_results_t *r,
+                         const cli_export_t *how)
 {
     static const char *const names[] = {"type", "year", "source"};
     fputs(",\n  \"facets\": {", out);
-    for (int k = 0; k < FOND_FACET_KINDS; k++) {
+    /* the source facet counts by path: not for the public */
+    int kinds = how && how->public_names ? FOND_FACET_SOURCE : FOND_FACET_KINDS;
+    for (int k = 0; k < kinds; k++) {
         size_t n = 0;
         const fond_facet_t *f = fond_results_facet(r, (fond_facet_kind_t)k, &n);
         fprintf(out, "%s\n    \"%s\": {", k ? "," : "", names[k]);
@@ -154,6 +180,13 @@ void cli_write_json(FILE *out, const char *query,
                     const fond_search_opts_t *opts,
                     const fond_results_t *results)
 {
+    cli_write_json_for(out, query, opts, results, NULL);
+}
+
+void cli_write_json_for(FILE *out, const char *query,
+                        const fond_search_opts_t *opts,
+                        const fond_results_t *results, const cli_export_t *how)
+{
     fputs("{\n  \"query\": ", out);
     cli_write_json_string(out, query);
     fprintf(out, ",\n  \"estimate\": %zu,\n  \"offset\": %zu,\n"
@@ -169,11 +202,14 @@ void cli_write_json(FILE *out, const char *query,
     size_t n = fond_results_count(results);
     for (size_t i = 0; i < n; i++) {
         fputs(i ? ",\n" : "\n", out);
-        write_hit(out, fond_results_hit(results, i));
+        write_hit(out, fond_results_hit(results, i), how);
     }
     fputs(n ? "\n  ]" : "]", out);
-    if (opts->facets)
-        write_facets(out, results);
+    if (opts->facets) {
+        fprintf(out, ",\n  \"passages\": %zu,\n  \"sources\": %zu",
+                fond_results_passages(results), fond_results_sources(results));
+        write_facets(out, results, how);
+    }
     fputs("\n}\n", out);
 }
 

@@ -36,6 +36,7 @@
 typedef struct {
     char *path;
     size_t size;
+    int root; /* the PATH it was found under: an index into run_t.roots */
 } file_t;
 
 typedef struct {
@@ -53,6 +54,7 @@ typedef struct {
     size_t part, parts; /* this process's share, with --jobs */
     char **roots;     /* the PATHs, absolute and canonical (owned) */
     int n_roots;
+    int walking; /* the root being walked */
     file_t *files;
     size_t n_files, cap_files, total_bytes, done_bytes;
     size_t added, updated, removed, unchanged, failed, passages;
@@ -129,6 +131,7 @@ static int add_file(run_t *r, const char *path, size_t size)
         return -1;
     if (!(r->files[r->n_files].path = strdup(path)))
         return -1;
+    r->files[r->n_files].root = r->walking;
     r->files[r->n_files++].size = size;
     r->total_bytes += size;
     return 0;
@@ -350,6 +353,7 @@ static void sync_files(run_t *r)
         const file_t *f = &r->files[i];
         if (r->parts > 1 && !fond_db_owns(r->db, f->path))
             continue; /* another job's shard */
+        r->sync.root = r->roots[f->root];
         r->done_files = i;
         if (fond_db_sync_file(r->db, f->path, &r->sync, &res) != FOND_OK) {
             fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
@@ -386,7 +390,7 @@ static int is_missing(const run_t *r, const char *path)
         under = strncmp(path, r->roots[i], n) == 0 &&
                 (path[n] == '\0' || path[n] == '/');
     }
-    file_t key = {(char *)path, 0};
+    file_t key = {(char *)path, 0, 0};
     return under && !bsearch(&key, r->files, r->n_files, sizeof *r->files,
                              compare_files);
 }
@@ -513,6 +517,7 @@ static int index_files(run_t *r, const char *db_path)
         return CLI_EXIT_OK;
     }
     r->started = now_seconds();
+    r->sync.added = (long long)time(NULL); /* one time for the whole run */
     r->extract.ocr_page = ocr_page_done;
     r->extract.ctx = r;
     if (fond_db_set_extract(r->db, &r->extract) != FOND_OK) {
@@ -705,8 +710,10 @@ static int run_index(run_t *r, const char *db_path)
 {
     if (upgrade(r, db_path) != 0 || prepare_shards(r, db_path) != 0)
         return CLI_EXIT_ERROR;
-    for (int i = 0; i < r->n_roots && !r->fatal; i++)
+    for (int i = 0; i < r->n_roots && !r->fatal; i++) {
+        r->walking = i;
         walk(r, r->roots[i], 0);
+    }
     if (r->fatal)
         return CLI_EXIT_ERROR;
     int rc = CLI_EXIT_OK;

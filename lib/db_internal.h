@@ -73,4 +73,19 @@ fond_status_t db_search(fond_db_t *db, const char *text,
                         const fond_search_opts_t *opts, size_t snippet_bytes,
                         fond_results_t **out);
 
+/* Every passage holding `term` (a source's XSRC term), at most
+ * FOND_SHOW_MAX_PASSAGES, in the source's order, each with its whole text
+ * as the snippet and the words of `text` (the query language; "" for
+ * none) marked: they only highlight, they do not choose passages. */
+fond_status_t db_search_within(fond_db_t *db, const char *text,
+                               const char *term, fond_results_t **out);
+
+/* Index text as the source at `path`, as fond_db_index_text(), naming it
+ * `name` (its path under the PATH indexed; NULL or "": none) and dating
+ * its passages `added` (seconds since 1970, UTC; 0: now). */
+fond_status_t db_index_source(fond_db_t *db, const char *path,
+                              const char *name, long long added,
+                              const char *text, size_t len,
+                              fond_index_result_t *out);
+
 #endif

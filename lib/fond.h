@@ -226,6 +226,12 @@ typedef enum {
 typedef struct {
     int dry_run;      /* decide, but write nothing */
     int retry_failed; /* index files that failed before even if unchanged */
+    const char *root; /* the PATH given (canonical) that the file was found
+                         under, or NULL: names the source by its path under
+                         that folder ("corpus/telegrams/x.txt"), which is
+                         what fond.cgi shows (fond_hit_t.name) */
+    long long added;  /* when passages written now were added, in seconds
+                         since 1970 (UTC); 0: now */
 } fond_sync_opts_t;
 
 typedef struct {
@@ -264,8 +270,10 @@ fond_status_t fond_db_commit(fond_db_t *db);
 
 typedef enum {
     FOND_SORT_RELEVANCE, /* best first (BM25) */
-    FOND_SORT_DATE       /* oldest first: the source's date, else the first
+    FOND_SORT_DATE,      /* oldest first: the source's date, else the first
                             date the passage mentions; undated last */
+    FOND_SORT_ADDED      /* newest first by when fond-index added the
+                            passage, then best first */
 } fond_sort_t;
 
 typedef struct {
@@ -276,9 +284,15 @@ typedef struct {
     int facets;        /* count types, years and sources of all matches */
     const char *like;  /* a passage id: find passages like that one (the
                           query may then be empty, or narrows them) */
+    const char *since; /* only passages fond-index added at or after this
+                          time: "YYYY", "YYYY-MM", "YYYY-MM-DD" or
+                          "YYYY-MM-DDTHH:MM:SSZ" (UTC); NULL: any */
 } fond_search_opts_t;
 
-#define FOND_SEARCH_OPTS_INIT {0, 10, 0, FOND_SORT_RELEVANCE, 0, NULL}
+#define FOND_SEARCH_OPTS_INIT {0, 10, 0, FOND_SORT_RELEVANCE, 0, NULL, NULL}
+
+/* Non-zero if s is a time fond_search_opts_t.since takes. */
+int fond_time_valid(const char *s);
 
 /* Facets: what the matches are, counted over all of them. */
 typedef enum { FOND_FACET_TYPE, FOND_FACET_YEAR, FOND_FACET_SOURCE } fond_facet_kind_t;
@@ -339,6 +353,11 @@ typedef struct {
     unsigned page_last;   /* source has no pages) */
     const char *page_label; /* their printed numbers, to cite: "p. 227",
                                "pp. 227-228"; "" when not printed */
+    const char *name;     /* the source's path under the folder fond-index
+                             was given, that folder's name first
+                             ("corpus/telegrams/x.txt"); "" if unknown */
+    const char *added;    /* when fond-index added the passage,
+                             "YYYY-MM-DDTHH:MM:SSZ"; "" if unknown */
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;
@@ -366,12 +385,37 @@ const char *fond_results_suggestion(const fond_results_t *results);
 const fond_facet_t *fond_results_facet(const fond_results_t *results,
                                        fond_facet_kind_t kind, size_t *n);
 
+/* With opts.facets: exactly how many passages match (every one, also
+ * those a per_source limit leaves out, which the estimate does not count),
+ * and in how many sources.  Without facets: the estimate, and 0. */
+size_t fond_results_passages(const fond_results_t *results);
+size_t fond_results_sources(const fond_results_t *results);
+
 /* Non-zero when no passage held every word, so the hits are those that hold
  * some of them (ranked by BM25): say so to the user. */
 int fond_results_loosened(const fond_results_t *results);
 /* The i-th hit, 0 <= i < fond_results_count(); owned by `results`. */
 const fond_hit_t *fond_results_hit(const fond_results_t *results, size_t i);
 void fond_results_free(fond_results_t *results);
+
+/* ---------------------------------------------------------------- reading */
+
+/* A source can have at most this many passages shown at once. */
+#define FOND_SHOW_MAX_PASSAGES 20000
+
+/*
+ * The whole source of a passage, to read: `id` is a passage id (a hit's
+ * id, "<16 hex>-<ordinal>") or a source id (its 16 hex digits).  *out
+ * holds every passage of the source as a hit, in the source's order; each
+ * hit's snippet is its whole text (white space collapsed), with
+ * highlights on the words of `query` (NULL or "": none), which are looked
+ * for in every passage, matching or not.  Free *out with
+ * fond_results_free().  A malformed id or one the database does not hold
+ * fails with FOND_ERR_ARG and a message saying so; a malformed query with
+ * FOND_ERR_QUERY.
+ */
+fond_status_t fond_db_show(fond_db_t *db, const char *id, const char *query,
+                           fond_results_t **out);
 
 /* ---------------------------------------------------------------- concordance */
 

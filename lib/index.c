@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <utf8proc.h>
 
 #include "db_internal.h"
@@ -35,6 +36,8 @@ typedef struct {
     char *path_words;      /* the path in words (words_of_name) */
     int has_archival;      /* its Archive reference header, parsed */
     citation_archival_t archival;
+    const char *name;      /* its path under the PATH indexed, or NULL */
+    char added[24];        /* when: "YYYY-MM-DDTHH:MM:SSZ" */
     char file_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash of the file the
                                source is in>, when that is not the source's
                                path (a message of an mbox); else "" */
@@ -261,9 +264,10 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         SCHEMA_SLOT_PATH,  SCHEMA_SLOT_TYPE,     SCHEMA_SLOT_ORDINAL,
         SCHEMA_SLOT_ID,    SCHEMA_SLOT_NOTES,    SCHEMA_SLOT_DATES,
         SCHEMA_SLOT_RANGE, SCHEMA_SLOT_SORTDATE, SCHEMA_SLOT_SOURCE,
-        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES};
+        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES,    SCHEMA_SLOT_ADDED};
     const char *const values[] = {src->path, h->type, ord, id, notes, dates,
-                                  range, sortdate, src->hash, year, pages};
+                                  range, sortdate, src->hash, year, pages,
+                                  src->added};
     fond_status_t st = set_all(doc, slots, values, sizeof slots / sizeof *slots);
     free(notes);
     return st;
@@ -311,9 +315,10 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
     const unsigned slots[] = {
         SCHEMA_SLOT_TITLE, SCHEMA_SLOT_DATE, SCHEMA_SLOT_FROM,
         SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
-        SCHEMA_SLOT_ARCHIVE_REF};
+        SCHEMA_SLOT_ARCHIVE_REF, SCHEMA_SLOT_NAME};
     const char *const values[] = {src->title, h->date, h->from, h->to,
-                                  h->place, src->in->language, h->archive_ref};
+                                  h->place, src->in->language, h->archive_ref,
+                                  src->name};
     return st == FOND_OK ? set_all(doc, slots, values, sizeof slots / sizeof *slots)
                          : st;
 }
@@ -433,6 +438,16 @@ static void fill_result(const ingest_t *in, const extract_t *x,
     out->blank_pages = x->blank_pages;
 }
 
+/* seconds since 1970 as "YYYY-MM-DDTHH:MM:SSZ" (0: now). */
+static void format_added(long long added, char out[24])
+{
+    time_t t = added ? (time_t)added : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) ||
+        !strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        out[0] = '\0';
+}
+
 /* The source's language: its Language header's; else the one identified
  * from its repaired text (langid.h), when that has a stemmer; else what
  * ingest chose by the script (the default).  Says which in `how`. */
@@ -457,6 +472,7 @@ static void choose_language(fond_db_t *db, ingest_t *in, const char **how)
  * (the same path but for a message of an mbox). */
 static fond_status_t index_source(fond_db_t *db, const char *file_path,
                                   const char *source_path, const char *title,
+                                  const char *name, long long added,
                                   const char *text, size_t len,
                                   fond_index_result_t *out)
 {
@@ -481,7 +497,9 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     choose_language(db, &in, &how);
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
-                        &in, NULL, "", "", NULL, 0, {"", "", "", "", ""}, ""};
+                        &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
+                        name, "", ""};
+    format_added(added, src.added);
     if (!src.title)
         src.title = derived;
     if (strcmp(file_path, source_path) != 0)
@@ -535,6 +553,7 @@ static void message_failed(fond_index_result_t *all, const char *why)
  * mbox of several.  All carry the file's XSRC term, so that the file's
  * old messages go, every one, before its messages now are written. */
 static fond_status_t index_mail(fond_db_t *db, const char *path,
+                                const char *under, long long added,
                                 mail_kind_t kind, const char *bytes,
                                 size_t len, fond_index_result_t *out)
 {
@@ -571,7 +590,11 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
             snprintf(why, sizeof why, "%s: %s", name, m->failure);
             message_failed(&all, why);
         } else {
-            st = index_source(db, path, name, NULL, m->text, m->len, &one);
+            char shown[4096]; /* its name under the PATH: the file's, "#N" */
+            if (under)
+                snprintf(shown, sizeof shown, "%s%s", under, name + strlen(path));
+            st = index_source(db, path, name, NULL, under ? shown : NULL, added,
+                              m->text, m->len, &one);
             if (st == FOND_OK)
                 add_result(&all, &one);
             else if (is_message_failure(st) && mail.n > 1) {
@@ -594,9 +617,11 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
     return st;
 }
 
-fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
-                                 const char *title, const char *text,
-                                 size_t len, fond_index_result_t *out)
+/* A file's text: mail (each message a source), else one source. */
+static fond_status_t index_text(fond_db_t *db, const char *source_path,
+                                const char *title, const char *name,
+                                long long added, const char *text, size_t len,
+                                fond_index_result_t *out)
 {
     db->error[0] = '\0';
     if (db_use_shard(db, source_path) != 0)
@@ -604,8 +629,24 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
                        source_path);
     mail_kind_t kind = mail_detect(source_path, text, len);
     if (kind != MAIL_NONE)
-        return index_mail(db, source_path, kind, text, len, out);
-    return index_source(db, source_path, source_path, title, text, len, out);
+        return index_mail(db, source_path, name, added, kind, text, len, out);
+    return index_source(db, source_path, source_path, title, name, added,
+                        text, len, out);
+}
+
+fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
+                                 const char *title, const char *text,
+                                 size_t len, fond_index_result_t *out)
+{
+    return index_text(db, source_path, title, NULL, 0, text, len, out);
+}
+
+fond_status_t db_index_source(fond_db_t *db, const char *path,
+                              const char *name, long long added,
+                              const char *text, size_t len,
+                              fond_index_result_t *out)
+{
+    return index_text(db, path, NULL, name, added, text, len, out);
 }
 
 /* ------------------------------------------------------------- files */

@@ -596,16 +596,16 @@ static int lost_hyphen_at(const char *raw, size_t ls, size_t i, size_t le)
 }
 
 /* Is a glued n a footnote marker?  Markers run in increasing order: n is
- * the next one expected, or skips at most two; or, since two columns may
- * be read out of order ("...17" in the left column before "...16" in the
- * right), one of the three before it not seen yet. */
+ * the next one expected, or skips at most four (two columns read out of
+ * order: "...24", "...25" in the right column before "...21" in the left);
+ * or one of the six before it not seen yet. */
 static int is_next_marker(const writer_t *w, unsigned n)
 {
-    if (n >= w->expected && n <= w->expected + 2)
+    if (n >= w->expected && n <= w->expected + 4)
         return 1;
-    if (n == 0 || n >= w->expected || n + 3 < w->expected)
+    if (n == 0 || n >= w->expected || n + 6 < w->expected)
         return 0;
-    for (size_t k = w->r->n_markers; k > 0 && k + 8 > w->r->n_markers; k--)
+    for (size_t k = w->r->n_markers; k > 0 && k + 12 > w->r->n_markers; k--)
         if (w->r->markers[k - 1].number == n)
             return 0;
     return 1;

@@ -37,9 +37,9 @@
  *                     (f) the archival citations of its footnotes and of
  *                     its source's own Archive reference header, each
  *                     value one term made by schema_whole_value()
- *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR
- *                     (what the matcher reads for every match: facets,
- *                     the collapse key, the sort key)
+ *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR,
+ *                     _ADDED (what the matcher reads for every match:
+ *                     facets, the collapse key, the sort keys, --since)
  *     data            the passage's fields (SCHEMA_IN_PASSAGE below), then
  *                     the repaired text
  *
@@ -72,10 +72,22 @@
  * on, with the new field "".  The slot numbers are also the Xapian value
  * slots for the fields the matcher needs (SCHEMA_MATCH_SLOT).
  *
- * User metadata: "fond:schema" = "2" (the version; a database without it
- * and with documents was written by an earlier fond and is upgraded by
- * fond-index); "src:<hash>" = what fond-index knew of the file (sync.c);
- * "fond:variants" and "syn:<word>" (variants.c, store.cc).
+ * User metadata, committed with the documents:
+ *
+ *   fond:schema     "2": the version.  A database without it and with
+ *                   documents was written by an earlier fond; fond-index
+ *                   upgrades it (upgrade.c).
+ *   src:<hash>      what fond-index knew of the file when it last looked
+ *                   (sync.c), one field a line: size, mtime (ns), content
+ *                   hash (16 hex), "ok" or "failed <reason>", then the path
+ *                   (last: a file name may hold a newline).  Committed with
+ *                   the passages, so a crash never leaves the two out of
+ *                   step.
+ *   fond:variants   "<hash of the variants file> <groups>" last loaded
+ *                   into the synonym table (variants.c).
+ *   syn:<word>      its synonyms, separated by spaces: the synonym table
+ *                   again, for Xapian's remote backend, which serves
+ *                   metadata but not synonyms (store.cc).
  *
  * Earlier versions: 0 (up to November 2026) had the text alone as data and
  * the shown fields in values 0-13; 1 had the 14 shown fields, NUL-ended, in
@@ -144,7 +156,15 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
     X(SOURCE, 14, 0, SCHEMA_IN_PASSAGE)   /* source id: hash of its path */  \
     X(YEAR, 15, 0, SCHEMA_IN_PASSAGE)     /* year of SORTDATE, for facets */ \
     X(ARCHIVE_REF, 16, 'a', SCHEMA_IN_RECORD) /* its Archive reference */  \
-    X(PAGES, 17, 'P', SCHEMA_IN_PASSAGE)  /* schema_format_pages() */
+    X(PAGES, 17, 'P', SCHEMA_IN_PASSAGE)  /* schema_format_pages() */      \
+    X(ADDED, 18, 'w', SCHEMA_IN_PASSAGE)  /* when fond-index wrote it, UTC, \
+                                             YYYY-MM-DDTHH:MM:SSZ: sorts as \
+                                             text (--sort added, --since, \
+                                             the Atom feed) */              \
+    X(NAME, 19, 'm', SCHEMA_IN_RECORD)    /* the path under the PATH given \
+                                             to fond-index, that folder's  \
+                                             name first: what fond.cgi     \
+                                             shows ("corpus/a/x.txt") */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
@@ -155,7 +175,7 @@ enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
 #define SCHEMA_MATCH_SLOT(slot)                                             \
     ((slot) == SCHEMA_SLOT_PATH || (slot) == SCHEMA_SLOT_TYPE ||            \
      (slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_SOURCE ||      \
-     (slot) == SCHEMA_SLOT_YEAR)
+     (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED)
 
 /* The tag byte and the document of a slot (0 and -1 for none). */
 char schema_slot_tag(unsigned slot);

@@ -7,6 +7,7 @@
  * they were loosened.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,7 @@ struct fond_results {
     hit_store_t *store;
     size_t n;
     size_t estimate;
+    size_t passages, sources; /* exact, with facets */
     int loosened;
     char *suggestion;
     fond_facet_t *facets[FOND_FACET_KINDS];
@@ -52,6 +54,8 @@ struct fond_results {
 size_t fond_results_count(const fond_results_t *r) { return r->n; }
 size_t fond_results_estimate(const fond_results_t *r) { return r->estimate; }
 int fond_results_loosened(const fond_results_t *r) { return r->loosened; }
+size_t fond_results_passages(const fond_results_t *r) { return r->passages; }
+size_t fond_results_sources(const fond_results_t *r) { return r->sources; }
 
 const char *fond_results_suggestion(const fond_results_t *r)
 {
@@ -283,7 +287,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .source_start = start, .source_end = end,
         .more_in_source = store_mset_collapsed(m, i),
         .page_first = page_first, .page_last = page_last,
-        .page_label = page_label};
+        .page_label = page_label,
+        .name = v[SCHEMA_SLOT_NAME], .added = v[SCHEMA_SLOT_ADDED]};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;
@@ -319,6 +324,8 @@ typedef struct {
     store_query_t *like; /* passages like opts->like, or NULL */
     size_t snippet_bytes;
     int soft;            /* run with QUERY_SOFT: weights hold word bonuses */
+    const char *within;  /* a term: only its passages match, and the words
+                            only highlight (fond_db_show); or NULL */
 } search_t;
 
 static fond_status_t fill_results(fond_db_t *db, const search_t *s,
@@ -326,6 +333,9 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
 {
     size_t n = store_mset_size(m);
     r->estimate = store_mset_estimate(m);
+    r->passages = store_mset_matched(m);
+    r->sources = s->o->facets ? store_mset_facet_distinct(m, FOND_FACET_SOURCE)
+                              : 0;
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
     r->store = calloc(n ? n : 1, sizeof *r->store);
     if (!r->hits || !r->store)
@@ -352,23 +362,49 @@ static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
     so->limit = o->limit;
     so->collapse_max = o->per_source;
     so->sort_by_date = o->sort == FOND_SORT_DATE;
+    so->sort_by_added = o->sort == FOND_SORT_ADDED;
     for (size_t k = 0; o->facets && k < FOND_FACET_KINDS; k++)
         so->facet_slots[so->n_facets++] = facet_slots[k];
 }
 
-/* The words' query (strict or loose), narrowed to passages like one. */
+/* The filters that are not words: added since, within one source. */
+static fond_status_t filters(search_t *s, store_query_t **since,
+                             store_query_t **within)
+{
+    store_t *st = s->db->store;
+    fond_status_t rc = s->o->since
+        ? store_query_value_ge(st, since, SCHEMA_SLOT_ADDED, s->o->since)
+        : FOND_OK;
+    if (rc == FOND_OK && s->within)
+        rc = store_query_term(st, within, s->within, strlen(s->within));
+    return rc;
+}
+
+/* The words' query (strict or loose), narrowed to passages like one and
+ * by the filters.  Within a source the words are built (for their
+ * variants and highlights) but match nothing themselves. */
 static fond_status_t build(search_t *s, query_reading_t loose,
                            store_query_t **out)
 {
-    store_query_t *words = NULL;
+    store_query_t *words = NULL, *since = NULL, *within = NULL;
     fond_status_t st = s->q ? query_build(s->q, s->db->store, loose, &words)
                             : FOND_OK;
-    store_query_t *parts[2] = {words, s->like};
-    size_t n = (words != NULL) + (s->like != NULL);
     if (st == FOND_OK)
-        st = store_query_combine(s->db->store, out, STORE_OP_AND,
-                                 words ? parts : parts + 1, n, 0);
+        st = filters(s, &since, &within);
+    if (within) {
+        store_query_free(words);
+        words = NULL;
+    }
+    store_query_t *all[4] = {words, s->like, within, since}, *parts[4];
+    size_t n = 0;
+    for (size_t i = 0; i < 4; i++)
+        if (all[i])
+            parts[n++] = all[i];
+    if (st == FOND_OK)
+        st = store_query_combine(s->db->store, out, STORE_OP_AND, parts, n, 0);
     store_query_free(words);
+    store_query_free(since);
+    store_query_free(within);
     return st;
 }
 
@@ -396,19 +432,20 @@ static fond_status_t run_with_fallback(search_t *s, store_mset_t **m,
     *loosened = 0;
     fond_status_t st = run(s, QUERY_STRICT, m);
     if (st != FOND_OK || store_mset_size(*m) == s->o->limit || !s->q ||
-        !query_can_loosen(s->q))
+        s->within || !query_can_loosen(s->q))
         return st;
     /* The page is not full: every passage with all the words is on it (or
      * on an earlier page).  The soft reading keeps them first and fills
      * the rest with passages holding most of the words; sorted by date,
      * which would mix the two, only a search that found none loosens. */
     int none = store_mset_estimate(*m) == 0;
-    if (s->o->sort == FOND_SORT_DATE && !none)
+    int sorted = s->o->sort != FOND_SORT_RELEVANCE; /* by date or added */
+    if (sorted && !none)
         return st;
     store_mset_free(*m);
     *m = NULL;
     *loosened = none;
-    s->soft = s->o->sort != FOND_SORT_DATE;
+    s->soft = !sorted;
     return run(s, s->soft ? QUERY_SOFT : QUERY_LOOSE, m);
 }
 
@@ -446,7 +483,7 @@ static fond_status_t prepare(search_t *s, const char *text,
 {
     fond_db_t *db = s->db;
     fond_status_t st = FOND_OK;
-    if (!(s->o->like && is_blank(text)))
+    if (!((s->o->like || s->within) && is_blank(text)))
         st = query_parse(&s->q, langs, text, db->error, sizeof db->error);
     if (st == FOND_OK && s->q) {
         st = query_expand(s->q, db->store);
@@ -496,11 +533,17 @@ fond_status_t fond_db_search(fond_db_t *db, const char *text,
 
 static fond_status_t search_once(fond_db_t *db, const char *text,
                                  const fond_search_opts_t *opts,
-                                 size_t snippet_bytes, fond_results_t **out)
+                                 size_t snippet_bytes, const char *within,
+                                 fond_results_t **out)
 {
     static const fond_search_opts_t defaults = FOND_SEARCH_OPTS_INIT;
-    search_t s = {db, opts ? opts : &defaults, NULL, NULL, snippet_bytes, 0};
+    search_t s = {db, opts ? opts : &defaults, NULL, NULL, snippet_bytes, 0,
+                  within};
     *out = NULL;
+    text = text ? text : "";
+    if (s.o->since && !fond_time_valid(s.o->since))
+        return db_fail(db, FOND_ERR_ARG, "not a time: '%s' (YYYY, YYYY-MM, "
+                       "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", s.o->since);
     query_langs_t langs;
     fond_status_t st = languages_present(db, &langs);
     if (st == FOND_OK)
@@ -531,12 +574,54 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
  * meanwhile, Xapian says the revision it was reading is gone
  * (FOND_ERR_MODIFIED).  Then the reader moves to the newest revision and
  * searches once more, so that readers see one whole state or the next. */
+static fond_status_t search_retrying(fond_db_t *db, const char *text,
+                                     const fond_search_opts_t *opts,
+                                     size_t snippet_bytes, const char *within,
+                                     fond_results_t **out)
+{
+    fond_status_t st = search_once(db, text, opts, snippet_bytes, within, out);
+    if (st == FOND_ERR_MODIFIED && store_reopen(db->store) == FOND_OK)
+        st = search_once(db, text, opts, snippet_bytes, within, out);
+    return st;
+}
+
 fond_status_t db_search(fond_db_t *db, const char *text,
                         const fond_search_opts_t *opts, size_t snippet_bytes,
                         fond_results_t **out)
 {
-    fond_status_t st = search_once(db, text, opts, snippet_bytes, out);
-    if (st == FOND_ERR_MODIFIED && store_reopen(db->store) == FOND_OK)
-        st = search_once(db, text, opts, snippet_bytes, out);
+    return search_retrying(db, text, opts, snippet_bytes, NULL, out);
+}
+
+static int by_ordinal(const void *a, const void *b)
+{
+    unsigned x = ((const fond_hit_t *)a)->ordinal;
+    unsigned y = ((const fond_hit_t *)b)->ordinal;
+    return x < y ? -1 : x > y;
+}
+
+fond_status_t db_search_within(fond_db_t *db, const char *text,
+                               const char *term, fond_results_t **out)
+{
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.limit = FOND_SHOW_MAX_PASSAGES;
+    fond_status_t st = search_retrying(db, text, &o, SIZE_MAX, term, out);
+    if (st == FOND_OK) /* the hits only: each points into its own store */
+        qsort((*out)->hits, (*out)->n, sizeof *(*out)->hits, by_ordinal);
     return st;
+}
+
+/* "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ": the forms of
+ * SCHEMA_SLOT_ADDED's prefixes, so that a text comparison is a time one. */
+int fond_time_valid(const char *s)
+{
+    static const char form[] = "0000-00-00T00:00:00Z";
+    size_t n = s ? strlen(s) : 0;
+    if (n != 4 && n != 7 && n != 10 && n != sizeof form - 1)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (form[i] == '0' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != form[i])
+            return 0;
+    int month = n >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 1;
+    int day = n >= 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }

@@ -58,6 +58,8 @@ struct store_mset {
     };
     std::vector<hit> hits;
     size_t estimate;
+    size_t matched;                 /* with facets: every match, exactly */
+    std::vector<size_t> distinct;   /* values of each facet's slot */
     std::vector<std::vector<std::string> > facet_values; /* behind facets */
     std::vector<std::vector<store_facet_t> > facets;
 };
@@ -623,6 +625,19 @@ extern "C" fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
     }
 }
 
+extern "C" fond_status_t store_query_value_ge(store_t *s, store_query_t **out,
+                                              unsigned slot, const char *value)
+{
+    *out = NULL;
+    try {
+        *out = new store_query_t{
+            Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, value)};
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 extern "C" fond_status_t store_query_scale(store_t *s, store_query_t **out,
                                            const store_query_t *q,
                                            double factor)
@@ -820,6 +835,8 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
         enquire.set_collapse_key(SCHEMA_SLOT_SOURCE, (Xapian::doccount)o->collapse_max);
     if (o->sort_by_date)
         enquire.set_sort_by_value_then_relevance(SCHEMA_SLOT_SORTDATE, false);
+    else if (o->sort_by_added)
+        enquire.set_sort_by_value_then_relevance(SCHEMA_SLOT_ADDED, true);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
     for (size_t k = 0; k < o->n_facets; k++) {
         spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
@@ -831,6 +848,7 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
                                          (Xapian::doccount)o->limit, all);
     store_mset_t *m = new store_mset_t();
     m->estimate = mset.get_matches_estimated();
+    m->matched = spies.empty() ? m->estimate : spies[0]->get_total();
     records_t records;
     for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
         Xapian::Document doc = i.get_document();
@@ -842,8 +860,14 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
     }
     m->facets.reserve(spies.size());
     m->facet_values.reserve(spies.size());
-    for (size_t k = 0; k < spies.size(); k++)
+    for (size_t k = 0; k < spies.size(); k++) {
         take_facet(m, *spies[k]);
+        size_t distinct = 0;
+        for (Xapian::TermIterator v = spies[k]->values_begin();
+             v != spies[k]->values_end(); ++v)
+            distinct += !(*v).empty();
+        m->distinct.push_back(distinct);
+    }
     return m;
 }
 
@@ -904,6 +928,16 @@ extern "C" size_t store_mset_size(const store_mset_t *m)
 extern "C" size_t store_mset_estimate(const store_mset_t *m)
 {
     return m->estimate;
+}
+
+extern "C" size_t store_mset_matched(const store_mset_t *m)
+{
+    return m->matched;
+}
+
+extern "C" size_t store_mset_facet_distinct(const store_mset_t *m, size_t k)
+{
+    return k < m->distinct.size() ? m->distinct[k] : 0;
 }
 
 extern "C" double store_mset_weight(const store_mset_t *m, size_t i)

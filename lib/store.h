@@ -26,6 +26,7 @@ typedef struct {
     size_t offset, limit;   /* the page */
     size_t collapse_max;    /* at most this many hits a source (0: all) */
     int sort_by_date;       /* ascending sort date, then relevance */
+    int sort_by_added;      /* newest SCHEMA_SLOT_ADDED first, then relevance */
     unsigned facet_slots[STORE_MAX_FACETS]; /* count values in these slots */
     size_t n_facets;        /* over every match */
 } store_search_opts_t;
@@ -155,6 +156,9 @@ fond_status_t store_query_term(store_t *s, store_query_t **out,
 fond_status_t store_query_combine(store_t *s, store_query_t **out,
                                   store_op_t op, store_query_t *const *parts,
                                   size_t n, unsigned window);
+/* Documents whose value in `slot` is `value` or sorts after it (as text). */
+fond_status_t store_query_value_ge(store_t *s, store_query_t **out,
+                                   unsigned slot, const char *value);
 /* A query every passage matches (to filter without words). */
 fond_status_t store_query_match_all(store_t *s, store_query_t **out);
 /* Every term starting with `prefix` (at most the 200 most frequent). */
@@ -182,6 +186,10 @@ fond_status_t store_query_like(store_t *s, store_query_t **out,
                                const char *idterm);
 size_t store_mset_size(const store_mset_t *m);
 size_t store_mset_estimate(const store_mset_t *m);
+/* With facets: exactly how many documents matched (before any collapse),
+ * and how many distinct values the k-th facet's slot had among them. */
+size_t store_mset_matched(const store_mset_t *m);
+size_t store_mset_facet_distinct(const store_mset_t *m, size_t k);
 double store_mset_weight(const store_mset_t *m, size_t i);
 /* The i-th document's passage text (owned by m, valid until
  * store_mset_free). */

@@ -1,6 +1,6 @@
 /*
  * sync.c -- keeping the index in step with files on disk.  Each source has
- * a record in the database's metadata (store.cc: "src:" keys) saying what
+ * a record in the database's metadata (schema.h: "src:" keys) saying what
  * size, mtime and content hash it had when last indexed, and whether that
  * worked.  A file whose size and mtime are unchanged costs a stat(); one
  * that was touched but hashes the same costs a read; only a real change is
@@ -88,13 +88,40 @@ static int is_per_file(fond_status_t st)
            st == FOND_ERR_ARG || st == FOND_ERR_EXTRACT;
 }
 
+/* The source's name: its path under root, root's own last folder first
+ * ("/srv/corpus" and "/srv/corpus/a/x.txt": "corpus/a/x.txt"; a root
+ * that is the file itself: "x.txt").  Written into buf; "" if path is not
+ * under root or there is no root. */
+static void source_name(const char *root, const char *path, char *buf,
+                        size_t size)
+{
+    buf[0] = '\0';
+    size_t n = root ? strlen(root) : 0;
+    while (n > 1 && root[n - 1] == '/')
+        n--;
+    int slash = n > 0 && root[n - 1] == '/'; /* root is "/" */
+    if (!root || strncmp(path, root, n) != 0 ||
+        (path[n] && path[n] != '/' && !slash))
+        return;
+    const char *from = root + n;
+    while (from > root && from[-1] != '/')
+        from--; /* the start of root's last name */
+    if (!path[n])
+        from = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    snprintf(buf, size, "%s", path + (from - root));
+}
+
 /* Index the file's bytes, or record why that failed (its old passages go:
  * the file they came from is no more). */
 static fond_status_t index_or_fail(fond_db_t *db, const char *path,
+                                   const fond_sync_opts_t *opts,
                                    const char *text, size_t len, record_t *r,
                                    fond_sync_result_t *out)
 {
-    fond_status_t st = fond_db_index_text(db, path, NULL, text, len, &out->index);
+    char name[4096];
+    source_name(opts->root, path, name, sizeof name);
+    fond_status_t st = db_index_source(db, path, name, opts->added, text, len,
+                                       &out->index);
     if (st == FOND_OK) {
         strcpy(r->status, "ok");
         return record_save(db, path, r);
@@ -172,7 +199,7 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
     } else {
         out->action = known ? FOND_FILE_UPDATED : FOND_FILE_ADDED;
         if (!opts->dry_run)
-            st = index_or_fail(db, path, text, len, &now, out);
+            st = index_or_fail(db, path, opts, text, len, &now, out);
     }
     free(text); /* a failure's message was set where it happened */
     return st;

@@ -22,10 +22,13 @@
 
 typedef enum { HL_AUTO, HL_BOLD, HL_BRACKETS, HL_NONE } highlight_t;
 
+typedef enum { OUT_TEXT, OUT_JSON, OUT_CSV, OUT_RIS, OUT_BIBTEX } output_t;
+
 typedef struct {
     const char *db;
     fond_search_opts_t search;
-    int json;
+    output_t output;
+    const char *show;         /* --show ID: read the source of passage ID */
     highlight_t highlight;
     int kwic;                 /* a concordance instead of passages */
     fond_kwic_sort_t kwic_sort;
@@ -37,7 +40,9 @@ typedef struct {
 static void usage(FILE *out)
 {
     fputs("Usage: " PROG " [OPTION]... WORDS...\n"
-          "Search a fond database; print the best passages first.\n"
+          "  or:  " PROG " --show ID [OPTION]... [WORDS]...\n"
+          "Search a fond database; print the best passages first, each with its\n"
+          "citation.  With --show, print the whole source of passage ID.\n"
           "\n"
           "  -d, --db DIR          the database (default: $FOND_DB, else\n"
           "                        $XDG_DATA_HOME/fond/db, else ~/.local/share/fond/db)\n"
@@ -45,12 +50,20 @@ static void usage(FILE *out)
           "      --offset N        skip the first N passages (for paging)\n"
           "      --per-source N    at most N passages of one source; say how many\n"
           "                        more it has\n"
-          "      --sort HOW        relevance (the default) or date (oldest first)\n"
+          "      --sort HOW        relevance (the default), date (oldest first) or\n"
+          "                        added (newest first by when fond-index added it)\n"
+          "      --since TIME      only passages added since TIME (YYYY[-MM[-DD]],\n"
+          "                        or YYYY-MM-DDTHH:MM:SSZ)\n"
           "      --facets          count the matches by type, year and source\n"
           "      --like ID         passages like passage ID (WORDS may narrow them)\n"
           "      --kwic            a concordance: each occurrence in its context\n"
           "      --kwic-sort HOW   order of the concordance: rank, left or right\n"
+          "      --show ID         print the whole source of passage ID, passage by\n"
+          "                        passage, WORDS (if any) highlighted\n"
           "      --json            print one JSON document (schema in README.md)\n"
+          "      --csv             print the hits as CSV (same as --format csv)\n"
+          "      --format FORMAT   text, json, csv, ris or bibtex (for Zotero and\n"
+          "                        other reference managers)\n"
           "      --highlight WHEN  auto (bold on a terminal, else [brackets]),\n"
           "                        bold, brackets or none\n"
           "  -h, --help            show this help and exit\n"
@@ -86,6 +99,15 @@ static int parse_choice(const char *s, const char *const *names, int n,
             return 0;
         }
     return -1;
+}
+
+/* Characters (not bytes) in s[0, n). */
+static size_t characters_n(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += !text_is_continuation(s[i]);
+    return count;
 }
 
 /* Bold only on a terminal that wants it (https://no-color.org). */
@@ -152,6 +174,13 @@ static void print_notes(const fond_hit_t *h)
         printf("   [%u] %s\n", h->notes[i].number, h->notes[i].text);
 }
 
+static void print_citation(const fond_hit_t *h)
+{
+    cli_citation_t c;
+    cli_cite(h, NULL, &c);
+    printf("   Cite: %s\n", c.text);
+}
+
 static void print_facets(const fond_results_t *r)
 {
     static const char *const names[] = {"type", "year", "source"};
@@ -184,6 +213,7 @@ static void print_text(const fond_results_t *r, const options_t *o)
         print_snippet(h, hl);
         print_variants(h);
         print_notes(h);
+        print_citation(h);
         if (h->more_in_source)
             printf("   (%zu more in this source)\n", h->more_in_source);
         fputs("\n", stdout);
@@ -217,10 +247,7 @@ static char *join_words(char **words, int n)
 
 static size_t characters(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += !text_is_continuation(*s);
-    return n;
+    return characters_n(s, strlen(s));
 }
 
 /* Pad to `width` characters (not bytes) on the left, or on the right. */
@@ -259,13 +286,114 @@ static int run_kwic(fond_db_t *db, const options_t *o, const char *query)
         fprintf(stderr, PROG ": %s\n", fond_db_error(db));
         return CLI_EXIT_ERROR;
     }
-    if (o->json)
+    if (o->output == OUT_JSON)
         cli_write_kwic_json(stdout, query, k);
     else
         print_kwic(k, resolve_highlight(o->highlight));
     int rc = fond_kwic_count(k) ? CLI_EXIT_OK : CLI_EXIT_NONE;
     fond_kwic_free(k);
     return rc;
+}
+
+/* The snippet of a shown passage (its whole text), words highlighted,
+ * wrapped at 76 columns and indented. */
+static void print_wrapped(const fond_hit_t *h, highlight_t hl)
+{
+    static const char *const open[] = {"", "\033[1m", "[", ""};
+    static const char *const close[] = {"", "\033[0m", "]", ""};
+    const char *s = h->snippet;
+    size_t k = 0, col = 0;
+    while (*s) {
+        size_t word = strcspn(s, " "), at = (size_t)(s - h->snippet);
+        if (col && col + characters_n(s, word) > 72) {
+            fputs("\n   ", stdout);
+            col = 0;
+        } else if (col) {
+            fputc(' ', stdout);
+            col++;
+        } else {
+            fputs("   ", stdout);
+        }
+        for (size_t i = 0; i < word; i++, at++) {
+            while (k < h->n_highlights &&
+                   h->highlights[k].start + h->highlights[k].length <= at)
+                k++;
+            int in = k < h->n_highlights && at >= h->highlights[k].start;
+            if (in && at == h->highlights[k].start)
+                fputs(open[hl], stdout);
+            fputc(s[i], stdout);
+            if (in && at + 1 == h->highlights[k].start + h->highlights[k].length)
+                fputs(close[hl], stdout);
+        }
+        col += characters_n(s, word);
+        s += word;
+        s += *s == ' ';
+    }
+    fputs("\n", stdout);
+}
+
+/* The ordinal a passage id ends with ("...-3": 3), 0 for a source id. */
+static unsigned id_ordinal(const char *id)
+{
+    const char *dash = strrchr(id, '-');
+    return dash ? (unsigned)strtoul(dash + 1, NULL, 10) : 0;
+}
+
+/* A source whole: its header, then each passage with its number (the one
+ * asked for marked with '>'), footnotes and their citations. */
+static void print_source(const fond_results_t *r, const options_t *o)
+{
+    const fond_hit_t *first = fond_results_hit(r, 0);
+    unsigned marked = id_ordinal(o->show);
+    highlight_t hl = resolve_highlight(o->highlight);
+    printf("%s\n", first->title);
+    print_source_line(first);
+    printf("   %s\n", first->path);
+    printf("   %zu passage%s\n\n", fond_results_count(r),
+           fond_results_count(r) == 1 ? "" : "s");
+    for (size_t i = 0; i < fond_results_count(r); i++) {
+        const fond_hit_t *h = fond_results_hit(r, i);
+        char page[64];
+        cli_page_text(h, page, sizeof page);
+        printf("%s[%u]%s%s\n", h->ordinal == marked ? "> " : "", h->ordinal,
+               *page ? " " : "", page);
+        print_wrapped(h, hl);
+        for (size_t n = 0; n < h->n_notes; n++) {
+            const fond_note_t *note = &h->notes[n];
+            printf("   note %u: %s\n", note->number, note->text);
+            if (*note->archive)
+                printf("      archive %s%s%s%s%s%s%s%s%s\n", note->archive,
+                       *note->fond ? ", fond " : "", note->fond,
+                       *note->opis ? ", opis " : "", note->opis,
+                       *note->delo ? ", delo " : "", note->delo,
+                       *note->sheets ? ", sheets " : "", note->sheets);
+            else if (*note->ref_title)
+                printf("      %s%s%s%s%s%s%s\n", note->ref_title,
+                       *note->volume ? ", vol. " : "", note->volume,
+                       *note->year ? ", " : "", note->year,
+                       *note->pages ? ", p. " : "", note->pages);
+        }
+        if (h->ordinal == marked)
+            print_citation(h);
+        fputs("\n", stdout);
+    }
+}
+
+static int run_show(fond_db_t *db, const options_t *o, const char *query)
+{
+    fond_results_t *r = NULL;
+    if (fond_db_show(db, o->show, query, &r) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        return CLI_EXIT_ERROR;
+    }
+    fond_search_opts_t all = FOND_SEARCH_OPTS_INIT; /* the page: all of it */
+    all.limit = fond_results_count(r);
+    if (o->output == OUT_JSON)
+        cli_write_json(stdout, query, &all, r);
+    else
+        print_source(r, o);
+    fond_results_free(r);
+    return CLI_EXIT_OK;
 }
 
 static int run_search(fond_db_t *db, const options_t *o, const char *query)
@@ -275,10 +403,13 @@ static int run_search(fond_db_t *db, const options_t *o, const char *query)
         fprintf(stderr, PROG ": %s\n", fond_db_error(db));
         return CLI_EXIT_ERROR;
     }
-    if (o->json)
-        cli_write_json(stdout, query, &o->search, r);
-    else
-        print_text(r, o);
+    switch (o->output) {
+    case OUT_JSON: cli_write_json(stdout, query, &o->search, r); break;
+    case OUT_CSV: cli_write_csv(stdout, r, NULL); break;
+    case OUT_RIS: cli_write_ris(stdout, r, NULL); break;
+    case OUT_BIBTEX: cli_write_bibtex(stdout, r, NULL); break;
+    case OUT_TEXT: print_text(r, o); break;
+    }
     int rc = fond_results_count(r) ? CLI_EXIT_OK : CLI_EXIT_NONE;
     fond_results_free(r);
     return rc;
@@ -299,7 +430,8 @@ static int search(const options_t *o, const char *query)
                                     : "");
         return CLI_EXIT_ERROR;
     }
-    int rc = o->kwic ? run_kwic(db, o, query) : run_search(db, o, query);
+    int rc = o->show ? run_show(db, o, query)
+             : o->kwic ? run_kwic(db, o, query) : run_search(db, o, query);
     fond_db_close(db);
     return rc;
 }
@@ -318,17 +450,36 @@ static int parse_options(int argc, char **argv, options_t *o)
         {"like", required_argument, NULL, 'L'},
         {"kwic", no_argument, NULL, 'K'},
         {"kwic-sort", required_argument, NULL, 'k'},
+        {"show", required_argument, NULL, 's'},
+        {"since", required_argument, NULL, 'T'},
+        {"csv", no_argument, NULL, 'c'},
+        {"format", required_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     static const char *const highlights[] = {"auto", "bold", "brackets", "none"};
-    static const char *const sorts[] = {"relevance", "date"};
+    static const char *const sorts[] = {"relevance", "date", "added"};
+    static const char *const formats[] = {"text", "json", "csv", "ris", "bibtex"};
     static const char *const kwic_sorts[] = {"rank", "left", "right"};
     int c, choice;
     while ((c = getopt_long(argc, argv, "d:n:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': o->db = optarg; break;
-        case 'j': o->json = 1; break;
+        case 'j': o->output = OUT_JSON; break;
+        case 'c': o->output = OUT_CSV; break;
+        case 'f':
+            if (parse_choice(optarg, formats, 5, &choice))
+                return bad_usage("--format takes text, json, csv, ris or bibtex",
+                                 optarg);
+            o->output = (output_t)choice;
+            break;
+        case 's': o->show = optarg; break;
+        case 'T':
+            if (!fond_time_valid(optarg))
+                return bad_usage("--since takes YYYY, YYYY-MM, YYYY-MM-DD or "
+                                 "YYYY-MM-DDTHH:MM:SSZ", optarg);
+            o->search.since = optarg;
+            break;
         case 'n':
             if (cli_parse_size(optarg, 1, MAX_LIMIT, &o->search.limit))
                 return bad_usage("--limit takes a number from 1 to 1000", optarg);
@@ -350,8 +501,8 @@ static int parse_options(int argc, char **argv, options_t *o)
                                  optarg);
             break;
         case 'S':
-            if (parse_choice(optarg, sorts, 2, &choice))
-                return bad_usage("--sort takes relevance or date", optarg);
+            if (parse_choice(optarg, sorts, 3, &choice))
+                return bad_usage("--sort takes relevance, date or added", optarg);
             o->search.sort = (fond_sort_t)choice;
             break;
         case 'F': o->search.facets = 1; break;
@@ -372,15 +523,19 @@ static int parse_options(int argc, char **argv, options_t *o)
 
 int main(int argc, char **argv)
 {
-    options_t o = {NULL, FOND_SEARCH_OPTS_INIT, 0, HL_AUTO, 0,
+    options_t o = {NULL, FOND_SEARCH_OPTS_INIT, OUT_TEXT, NULL, HL_AUTO, 0,
                    FOND_KWIC_SOURCE_ORDER};
     int rc = parse_options(argc, argv, &o);
     if (rc == -1)
         return CLI_EXIT_OK;
     if (rc != 0)
         return rc;
-    if (optind == argc && !o.search.like)
+    if (optind == argc && !o.search.like && !o.show)
         return bad_usage("no WORDS to search for", NULL);
+    if (o.show && (o.kwic || o.search.like || (o.output != OUT_TEXT &&
+                                                o.output != OUT_JSON)))
+        return bad_usage("--show goes with WORDS, --json and --highlight only",
+                         NULL);
     char *query = join_words(argv + optind, argc - optind);
     if (!query) {
         fputs(PROG ": out of memory\n", stderr);

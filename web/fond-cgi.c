@@ -11,7 +11,10 @@
  * (the details go to the server's error log, on stderr).
  *
  * PATH_INFO /fond.css serves the stylesheet, built into the program so
- * that the CGI is one file to install.
+ * that the CGI is one file to install; /opensearch.xml the OpenSearch
+ * description.  ?show=ID is a source's page; format= gives the results as
+ * JSON, CSV, RIS, BibTeX or an Atom feed.  No response names a path of the
+ * server: sources go by their names under the folder indexed.
  */
 #include <libgen.h>
 #include <limits.h>
@@ -26,7 +29,6 @@
 #include "request.h"
 
 #define PROG "fond.cgi"
-#define PER_SOURCE 3 /* passages of one source shown before "N more" */
 
 extern const char fond_css[]; /* web/fond.css, built in (CMake) */
 
@@ -37,11 +39,16 @@ typedef struct {
     char name[128];
     char examples[PAGE_MAX_EXAMPLES][128];
     size_t n_examples;
+    char site_url[512]; /* "site_url = https://archive.example.org/search" */
+    request_file_map_t file_maps[PAGE_MAX_FILE_MAPS]; /* "file_url = /srv/a/
+                                                         => https://..." */
+    size_t n_file_maps;
 } config_t;
 
 typedef struct {
     int status; /* 200, 400, ... */
     const char *content_type;
+    const char *filename; /* offered as an attachment, or NULL */
     char *body;
     size_t len;
 } response_t;
@@ -74,6 +81,9 @@ static void send(const response_t *rs, int head_only)
            rs->status, status_text(rs->status), rs->content_type, rs->len);
     if (rs->status == 405)
         fputs("Allow: GET, HEAD\r\n", stdout);
+    if (rs->filename && rs->status == 200)
+        printf("Content-Disposition: attachment; filename=\"%s\"\r\n",
+               rs->filename);
     fputs("\r\n", stdout);
     if (!head_only)
         fwrite(rs->body, 1, rs->len, stdout);
@@ -92,6 +102,21 @@ static char *trim(char *s)
     return s;
 }
 
+/* "FOLDER => URL": where the archive publishes the files under FOLDER. */
+static void config_file_map(config_t *c, char *value)
+{
+    char *arrow = strstr(value, "=>");
+    if (!arrow || c->n_file_maps >= PAGE_MAX_FILE_MAPS) {
+        fprintf(stderr, PROG ": fond.cgi.conf: file_url needs FOLDER => URL "
+                        "(at most %d), ignored\n", PAGE_MAX_FILE_MAPS);
+        return;
+    }
+    *arrow = '\0';
+    request_file_map_t *m = &c->file_maps[c->n_file_maps++];
+    snprintf(m->folder, sizeof m->folder, "%s", trim(value));
+    snprintf(m->url, sizeof m->url, "%s", trim(arrow + 2));
+}
+
 static void config_line(config_t *c, char *line)
 {
     char *eq = strchr(line, '=');
@@ -105,6 +130,10 @@ static void config_line(config_t *c, char *line)
         snprintf(c->name, sizeof c->name, "%s", value);
     else if (strcmp(key, "example") == 0 && c->n_examples < PAGE_MAX_EXAMPLES)
         snprintf(c->examples[c->n_examples++], sizeof *c->examples, "%s", value);
+    else if (strcmp(key, "site_url") == 0)
+        snprintf(c->site_url, sizeof c->site_url, "%s", value);
+    else if (strcmp(key, "file_url") == 0)
+        config_file_map(c, value);
 }
 
 /* The folder of the program: SCRIPT_FILENAME (the server's), else the
@@ -173,25 +202,42 @@ static void search_opts(const request_t *r, fond_search_opts_t *o)
     *o = init;
     o->offset = (r->page - 1) * r->per_page;
     o->limit = r->per_page;
-    o->per_source = *r->source ? 0 : PER_SOURCE;
+    o->per_source = *r->source ? 0 : PAGE_PER_SOURCE;
     o->sort = r->sort;
     o->facets = 1;
 }
 
-/* A search: its page, or its JSON (as fond-search --json). */
-static int answer_search(FILE *out, fond_db_t *db, const request_t *r,
-                         char *err, size_t errsize)
+/* The results in r->format. */
+static void write_results(FILE *out, const page_site_t *site,
+                          const request_t *r, const char *query,
+                          const fond_search_opts_t *o,
+                          const fond_results_t *res)
+{
+    cli_export_t how = {1, site->url};
+    switch (r->format) {
+    case REQUEST_JSON: cli_write_json_for(out, query, o, res, &how); break;
+    case REQUEST_CSV: cli_write_csv(out, res, &how); break;
+    case REQUEST_RIS: cli_write_ris(out, res, &how); break;
+    case REQUEST_BIBTEX: cli_write_bibtex(out, res, &how); break;
+    case REQUEST_ATOM: page_atom(out, site, r, res); break;
+    case REQUEST_HTML: page_results(out, r, res); break;
+    }
+}
+
+/* A search: its page, or its results in another format. */
+static int answer_search(FILE *out, fond_db_t *db, const page_site_t *site,
+                         const request_t *r, char *err, size_t errsize)
 {
     fond_search_opts_t o;
     search_opts(r, &o);
+    if (r->format == REQUEST_ATOM)
+        o.sort = FOND_SORT_ADDED; /* a feed: newest first */
     char *query = request_query(r);
     fond_results_t *res = NULL;
     fond_status_t st = query ? fond_db_search(db, query, &o, &res)
                              : FOND_ERR_NOMEM;
-    if (st == FOND_OK && r->format == REQUEST_JSON)
-        cli_write_json(out, query, &o, res);
-    else if (st == FOND_OK)
-        page_results(out, r, res);
+    if (st == FOND_OK)
+        write_results(out, site, r, query, &o, res);
     else if (st == FOND_ERR_QUERY)
         snprintf(err, errsize, "%s", fond_db_error(db));
     else
@@ -199,6 +245,28 @@ static int answer_search(FILE *out, fond_db_t *db, const request_t *r,
     fond_results_free(res);
     free(query);
     return st == FOND_OK ? 200 : st == FOND_ERR_QUERY ? 400 : 500;
+}
+
+/* A source's page (its own head: the citation's meta tags), or 404 when
+ * the database does not hold the passage. */
+static int answer_show(FILE *out, fond_db_t *db, const page_site_t *site,
+                       const request_t *r, char *err, size_t errsize)
+{
+    fond_results_t *src = NULL;
+    fond_status_t st = fond_db_show(db, r->show, r->q, &src);
+    if (st == FOND_OK) {
+        page_begin_cited(out, site, r, page_shown_hit(r, src));
+        page_source(out, site, r, src);
+    } else if (st == FOND_ERR_ARG || st == FOND_ERR_QUERY) {
+        snprintf(err, errsize, "%s", st == FOND_ERR_ARG
+                                         ? "There is no such passage here."
+                                         : fond_db_error(db));
+    } else {
+        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+    }
+    fond_results_free(src);
+    return st == FOND_OK ? 200 : st == FOND_ERR_ARG ? 404
+         : st == FOND_ERR_QUERY ? 400 : 500;
 }
 
 static int answer_page(FILE *out, const config_t *c, const page_site_t *site,
@@ -211,8 +279,9 @@ static int answer_page(FILE *out, const config_t *c, const page_site_t *site,
                                                : "no database: set FOND_DB");
         return 503;
     }
-    int status = request_is_search(r) ? answer_search(out, db, r, err, errsize)
-                                      : answer_welcome(out, db, site, r);
+    int status = *r->show ? answer_show(out, db, site, r, err, errsize)
+                 : request_is_search(r) ? answer_search(out, db, site, r, err, errsize)
+                 : answer_welcome(out, db, site, r);
     fond_db_close(db);
     return status;
 }
@@ -222,6 +291,8 @@ static void write_problem(FILE *out, int status, const char *err)
 {
     if (status == 400)
         page_message(out, "That search could not be read", err);
+    else if (status == 404)
+        page_message(out, "Not found", err);
     else if (status == 503)
         page_message(out, "Search is not available", "The collection's index "
                      "cannot be opened just now. Please try again later.");
@@ -230,17 +301,51 @@ static void write_problem(FILE *out, int status, const char *err)
                      "archive's staff can find the reason in the server's log.");
 }
 
-/* The site as the page shows it: its name, examples, and the stylesheet
- * as a link relative to the page ("fond.cgi/fond.css"). */
+/* Is s made only of the bytes in `allowed` (and not empty)? */
+static int only(const char *s, const char *allowed)
+{
+    return s && *s && strspn(s, allowed) == strlen(s);
+}
+
+#define HOST_BYTES "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]"
+#define PATH_BYTES HOST_BYTES "/_~%"
+
+/* The page's own absolute URL, for feeds and exports: site_url from the
+ * configuration, else the scheme, Host and SCRIPT_NAME of the request,
+ * taken only when they are plain host and path characters (a Host header
+ * is the client's to write). */
+static void site_url(const config_t *c, char *url, size_t size)
+{
+    const char *host = getenv("HTTP_HOST"), *script = getenv("SCRIPT_NAME");
+    const char *https = getenv("HTTPS");
+    if (*c->site_url)
+        snprintf(url, size, "%s", c->site_url);
+    else if (only(host, HOST_BYTES) && (!script || !*script || only(script, PATH_BYTES)))
+        snprintf(url, size, "%s://%s%s", https && !strcmp(https, "on") ? "https"
+                 : "http", host, script ? script : "/");
+    else
+        snprintf(url, size, "http://localhost/" PROG);
+}
+
+/* The site as the page shows it: its name, examples, where originals are
+ * published, and the stylesheet and OpenSearch description as links
+ * relative to the page ("fond.cgi/fond.css"). */
 static void site_from(page_site_t *site, const config_t *c, char *css,
-                      size_t size)
+                      char *opensearch, char *url, size_t size)
 {
     const char *script = getenv("SCRIPT_NAME");
     const char *slash = script ? strrchr(script, '/') : NULL;
-    snprintf(css, size, "%s/fond.css", slash && slash[1] ? slash + 1 : PROG);
+    const char *self = slash && slash[1] ? slash + 1 : PROG;
+    snprintf(css, size, "%s/fond.css", self);
+    snprintf(opensearch, size, "%s/opensearch.xml", self);
+    site_url(c, url, size);
     memset(site, 0, sizeof *site);
     site->name = c->name;
     site->stylesheet = css;
+    site->opensearch = opensearch;
+    site->url = url;
+    site->file_maps = c->file_maps;
+    site->n_file_maps = c->n_file_maps;
     for (size_t i = 0; i < c->n_examples; i++)
         site->examples[site->n_examples++] = c->examples[i];
 }
@@ -249,23 +354,38 @@ static void site_from(page_site_t *site, const config_t *c, char *css,
 static int respond(response_t *rs, FILE *out, const config_t *c,
                    const page_site_t *site, const char *query_string)
 {
+    static const struct { const char *type, *filename; } formats[] = {
+        [REQUEST_HTML] = {"text/html; charset=utf-8", NULL},
+        [REQUEST_JSON] = {"application/json", NULL},
+        [REQUEST_CSV] = {"text/csv; charset=utf-8; header=present", "fond.csv"},
+        [REQUEST_RIS] = {"application/x-research-info-systems", "fond.ris"},
+        [REQUEST_BIBTEX] = {"application/x-bibtex; charset=utf-8", "fond.bib"},
+        [REQUEST_ATOM] = {"application/atom+xml; charset=utf-8", NULL}};
     request_t r;
     char err[300] = "";
     int status = request_parse(&r, query_string, err, sizeof err) == 0
                      ? 0 : 400;
-    int json = status == 0 && r.format == REQUEST_JSON;
-    if (!json)
+    /* the page's head comes first, but a source page writes its own */
+    int html = status != 0 || (r.format == REQUEST_HTML && !*r.show);
+    int other = status == 0 && r.format != REQUEST_HTML;
+    if (other && *r.show) {
+        snprintf(err, sizeof err, "a source's page is HTML only: format "
+                                  "goes with a search");
+        status = 400;
+    }
+    if (html)
         page_begin(out, site, status ? NULL : &r);
     if (status == 0)
         status = answer_page(out, c, site, &r, err, sizeof err);
-    if (status != 200 && json) /* errors as a page: JSON is for results */
-        page_begin(out, site, &r);
+    if (status != 200 && !html) /* errors as a page: the formats are for results */
+        page_begin(out, site, other ? &r : NULL);
     if (status != 200)
         write_problem(out, status, err);
-    if (!json || status != 200)
+    if (status != 200 || r.format == REQUEST_HTML)
         page_end(out);
-    rs->content_type = json && status == 200 ? "application/json"
-                                             : "text/html; charset=utf-8";
+    int as_format = other && status == 200;
+    rs->content_type = formats[as_format ? r.format : REQUEST_HTML].type;
+    rs->filename = formats[as_format ? r.format : REQUEST_HTML].filename;
     return status;
 }
 
@@ -283,15 +403,15 @@ int main(void)
 {
     const char *method = getenv("REQUEST_METHOD");
     const char *path_info = getenv("PATH_INFO");
-    response_t rs = {200, "text/html; charset=utf-8", NULL, 0};
+    response_t rs = {200, "text/html; charset=utf-8", NULL, NULL, 0};
     FILE *out = open_memstream(&rs.body, &rs.len);
     if (!out)
         return 1;
     config_t c;
     page_site_t site;
-    char css[PATH_MAX];
+    char css[PATH_MAX], opensearch[PATH_MAX], url[PATH_MAX];
     config_load(&c);
-    site_from(&site, &c, css, sizeof css);
+    site_from(&site, &c, css, opensearch, url, sizeof css);
     int head = method && strcmp(method, "HEAD") == 0;
     if (!method || (!head && strcmp(method, "GET") != 0))
         rs.status = refuse_page(out, &site, 405, "Method not allowed",
@@ -299,6 +419,9 @@ int main(void)
     else if (path_info && strcmp(path_info, "/fond.css") == 0) {
         rs.content_type = "text/css; charset=utf-8";
         fputs(fond_css, out);
+    } else if (path_info && strcmp(path_info, "/opensearch.xml") == 0) {
+        rs.content_type = "application/opensearchdescription+xml; charset=utf-8";
+        page_opensearch(out, &site);
     } else if (path_info && *path_info)
         rs.status = refuse_page(out, &site, 404, "Not found",
                                 "There is no such page here.");

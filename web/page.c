@@ -8,6 +8,7 @@
  */
 #include "page.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -45,30 +46,22 @@ static const char *language_code(const char *stemmer)
 /* "1921-07-03" as "3 July 1921" ("July 1921", "1921"), in a <time>. */
 static void write_date(FILE *out, const char *iso)
 {
-    static const char *const months[] = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
-    size_t n = strlen(iso);
-    int month = n >= 7 ? (iso[5] - '0') * 10 + (iso[6] - '0') : 0;
-    int day = n >= 10 ? (iso[8] - '0') * 10 + (iso[9] - '0') : 0;
-    html_printf(out, "<time datetime=\"%s\">", iso);
-    if (day > 0)
-        fprintf(out, "%d ", day);
-    if (month >= 1 && month <= 12)
-        fprintf(out, "%s ", months[month - 1]);
-    html_text_n(out, iso, n < 4 ? n : 4);
-    fputs("</time>", out);
+    char shown[40];
+    cli_format_date(iso, shown, sizeof shown);
+    html_printf(out, "<time datetime=\"%s\">%s</time>", iso, shown);
 }
 
 /* The snippet, the matched words in <mark>. */
-static void write_snippet(FILE *out, const fond_hit_t *h)
+/* A hit's snippet (a passage's whole text, on a source's page) in a
+ * <p class="cls">, in its language, the matched words in <mark>. */
+static void write_marked(FILE *out, const fond_hit_t *h, const char *cls)
 {
     const char *lang = language_code(h->language);
     size_t at = 0;
     if (lang)
-        html_printf(out, "<p class=\"snippet\" lang=\"%s\">", lang);
+        html_printf(out, "<p class=\"%s\" lang=\"%s\">", cls, lang);
     else
-        fputs("<p class=\"snippet\">", out);
+        html_printf(out, "<p class=\"%s\">", cls);
     for (size_t i = 0; i < h->n_highlights; i++) {
         const fond_span_t *sp = &h->highlights[i];
         html_text_n(out, h->snippet + at, sp->start - at);
@@ -132,24 +125,47 @@ static void write_notes(FILE *out, const fond_hit_t *h)
     fputs("</ol>\n", out);
 }
 
-/* The source's file name: the page shows no folders of the server. */
-static const char *file_name(const char *path)
+/* The page names a source by its path under the folder indexed, never by
+ * a path of the server. */
+static const cli_export_t public_names = {1, NULL};
+
+static const char *source_name(const fond_hit_t *h)
 {
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
+    return cli_source_name(h, &public_names);
+}
+
+/* An <a> to the source page of passage `id`, scrolled to passage n. */
+static void show_link_open(FILE *out, const request_t *r, const char *id,
+                           unsigned n, const char *attrs)
+{
+    char href[LINK_BYTES];
+    if (request_link(r, "show", id, href, sizeof href) != 0)
+        strcpy(href, "?");
+    html_printf(out, "<a href=\"%s#p%u\"", href, n);
+    fprintf(out, "%s>", attrs); /* our own markup */
+}
+
+static void write_citation(FILE *out, const fond_hit_t *h)
+{
+    cli_citation_t c;
+    cli_cite(h, NULL, &c);
+    html_printf(out, "<p class=\"citation\"><span class=\"label\">Cite:</span> "
+                     "<span class=\"cite-text\">%s</span></p>\n", c.text);
 }
 
 static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h)
 {
     char page[64];
     cli_page_text(h, page, sizeof page);
-    html_printf(out, "<li class=\"hit\">\n<h2>%s <span class=\"ordinal\">"
-                     "passage %u</span>", h->title, h->ordinal);
+    fputs("<li class=\"hit\">\n<h2>", out);
+    show_link_open(out, r, h->id, h->ordinal, "");
+    html_printf(out, "%s</a> <span class=\"ordinal\">passage %u</span>",
+                h->title, h->ordinal);
     if (*page)
         html_printf(out, " <span class=\"page\">%s</span>", page);
     fputs("</h2>\n", out);
     write_meta(out, h);
-    write_snippet(out, h);
+    write_marked(out, h, "snippet");
     for (size_t i = 0; i < h->n_variants; i++) {
         fputs(i ? ", " : "<p class=\"variants\">Matched as: ", out);
         html_text(out, h->variants[i]);
@@ -162,10 +178,11 @@ static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h)
         fputs("</p>\n", out);
     }
     write_notes(out, h);
-    html_printf(out, "<p class=\"source\">%s", file_name(h->path));
+    write_citation(out, h);
+    html_printf(out, "<p class=\"source\">%s", source_name(h));
     if (h->more_in_source) {
         fputs(" · ", out);
-        link_open(out, r, "source", h->path);
+        link_open(out, r, "source", source_name(h));
         html_printf(out, "%zu more in this source</a>", h->more_in_source);
     }
     fputs("</p>\n</li>\n", out);
@@ -199,29 +216,76 @@ static void write_form(FILE *out, const request_t *r)
         "<label for=\"sort\">Order</label>\n<select id=\"sort\" name=\"sort\">",
         r->q, REQUEST_MAX_Q, r->from, r->until);
     html_printf(out, "<option value=\"relevance\"%s>best first</option>"
-                     "<option value=\"date\"%s>oldest first</option></select></p>\n",
-                r->sort == FOND_SORT_DATE ? "" : " selected",
-                r->sort == FOND_SORT_DATE ? " selected" : "");
+                     "<option value=\"date\"%s>oldest first</option>"
+                     "<option value=\"added\"%s>newest added first</option>"
+                     "</select></p>\n",
+                r->sort == FOND_SORT_RELEVANCE ? " selected" : "",
+                r->sort == FOND_SORT_DATE ? " selected" : "",
+                r->sort == FOND_SORT_ADDED ? " selected" : "");
     write_hidden(out, "type", r->type);
     write_hidden(out, "year", r->year);
     write_hidden(out, "source", r->source);
     fputs("</form>\n", out);
 }
 
+/* Highwire Press tags, which Zotero's connector (and Google Scholar)
+ * read: one click saves the passage's source with its citation. */
+static void write_cite_meta(FILE *out, const fond_hit_t *h)
+{
+    cli_citation_t c;
+    cli_cite(h, NULL, &c);
+    const struct { const char *name, *value; } tags[] = {
+        {"citation_title", h->title}, {"citation_author", h->from},
+        {"citation_language", h->language}, {"citation_firstpage", c.page_number},
+        {"citation_archive_location", c.reference},
+        {"DC.relation", h->to}};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (*tags[i].value)
+            html_printf(out, "<meta name=\"%s\" content=\"%s\">\n",
+                        tags[i].name, tags[i].value);
+    if (*h->date) { /* citation_date: YYYY/MM/DD as far as known */
+        char date[11];
+        snprintf(date, sizeof date, "%s", h->date);
+        for (char *d = date; *d; d++)
+            *d = *d == '-' ? '/' : *d;
+        html_printf(out, "<meta name=\"citation_date\" content=\"%s\">\n", date);
+    }
+}
+
 void page_begin(FILE *out, const page_site_t *site, const request_t *r)
+{
+    page_begin_cited(out, site, r, NULL);
+}
+
+void page_begin_cited(FILE *out, const page_site_t *site, const request_t *r,
+                      const fond_hit_t *cite)
 {
     int searched = r && request_is_search(r);
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
           out);
-    if (searched)
+    if (cite)
+        html_printf(out, "<title>%s – %s</title>\n", cite->title, site->name);
+    else if (searched)
         html_printf(out, "<title>%s%s%s</title>\n", r->q, *r->q ? " – " : "",
                     site->name);
     else
         html_printf(out, "<title>%s</title>\n", site->name);
-    html_printf(out, "<link rel=\"stylesheet\" href=\"%s\">\n</head>\n<body>\n"
+    html_printf(out, "<link rel=\"stylesheet\" href=\"%s\">\n"
+                     "<link rel=\"search\" type=\"application/opensearchdescription+xml\""
+                     " href=\"%s\" title=\"%s\">\n",
+                site->stylesheet, site->opensearch, site->name);
+    char feed[LINK_BYTES];
+    if (searched && !*r->show &&
+        request_link(r, "format", "atom", feed, sizeof feed) == 0)
+        html_printf(out, "<link rel=\"alternate\" type=\"application/atom+xml\""
+                         " title=\"New passages: %s\" href=\"%s\">\n",
+                    *r->q ? r->q : site->name, feed);
+    if (cite)
+        write_cite_meta(out, cite);
+    html_printf(out, "</head>\n<body>\n"
                      "<header><p class=\"site\"><a href=\"?\">%s</a></p>\n",
-                site->stylesheet, site->name);
+                site->name);
     write_form(out, r);
     fputs("</header>\n<main>\n", out);
 }
@@ -248,9 +312,11 @@ static void write_summary(FILE *out, const request_t *r,
                           const fond_results_t *res)
 {
     size_t n = fond_results_count(res), first = (r->page - 1) * r->per_page;
-    size_t est = fond_results_estimate(res);
-    html_printf(out, "<h1 class=\"summary\">%zu passage%s match", est,
-                est == 1 ? "" : "s");
+    size_t passages = fond_results_passages(res);
+    size_t sources = fond_results_sources(res);
+    html_printf(out, "<h1 class=\"summary\">%zu passage%s in %zu source%s "
+                     "match%s", passages, passages == 1 ? "" : "s", sources,
+                sources == 1 ? "" : "s", passages == 1 ? "es" : "");
     if (*r->q)
         html_printf(out, " <q>%s</q>", r->q);
     if (*r->type)
@@ -263,11 +329,18 @@ static void write_summary(FILE *out, const request_t *r,
     if (*r->from && *r->until)
         html_printf(out, " until %s", r->until);
     if (*r->source)
-        html_printf(out, ", in %s", file_name(r->source));
+        html_printf(out, ", in %s", r->source);
     fputs("</h1>\n", out);
-    if (n)
+    size_t results = fond_results_estimate(res);
+    if (n && results == passages)
         html_printf(out, "<p class=\"showing\">Showing %zu–%zu.</p>\n",
                     first + 1, first + n);
+    else if (n) /* some passages are behind "N more in this source" */
+        html_printf(out, "<p class=\"showing\">Showing %zu–%zu of %zu "
+                    "results: at most %d passages of each source, the "
+                    "other %zu behind “more in this source”.</p>\n",
+                    first + 1, first + n, results, PAGE_PER_SOURCE,
+                    passages - results);
 }
 
 static void write_suggestion(FILE *out, const request_t *r,
@@ -311,12 +384,13 @@ static void write_facet(FILE *out, const request_t *r, const fond_results_t *res
 
 static void write_facets(FILE *out, const request_t *r, const fond_results_t *res)
 {
-    fputs("<nav class=\"facets\" aria-label=\"Refine\">\n", out);
+    fputs("<nav class=\"facets\" aria-label=\"Refine\">\n"
+          "<p class=\"counted\">Numbers count passages.</p>\n", out);
     write_facet(out, r, res, FOND_FACET_TYPE, "type", "Type", r->type);
     write_facet(out, r, res, FOND_FACET_YEAR, "year", "Year", r->year);
     if (*r->source) {
         html_printf(out, "<h2>Source</h2>\n<ul>\n<li class=\"active\">%s ",
-                    file_name(r->source));
+                    r->source);
         link_open(out, r, "source", NULL);
         fputs("(any)</a></li>\n</ul>\n", out);
     }
@@ -348,6 +422,25 @@ static void write_pager(FILE *out, const request_t *r, const fond_results_t *res
     fputs("</nav>\n", out);
 }
 
+/* The same hits for a spreadsheet, a reference manager, a feed reader. */
+static void write_exports(FILE *out, const request_t *r)
+{
+    static const char *const formats[][2] = {
+        {"csv", "CSV"}, {"ris", "RIS"}, {"bibtex", "BibTeX"},
+        {"atom", "Atom feed (newest first)"}};
+    fputs("<nav class=\"exports\" aria-label=\"Export\">Export these "
+          "results: ", out);
+    for (size_t i = 0; i < 4; i++) {
+        fputs(i ? " · " : "", out);
+        char href[LINK_BYTES];
+        if (request_link(r, "format", formats[i][0], href, sizeof href) != 0)
+            strcpy(href, "?");
+        html_printf(out, "<a class=\"export-%s\" href=\"%s\">%s</a>",
+                    formats[i][0], href, formats[i][1]);
+    }
+    fputs("</nav>\n", out);
+}
+
 void page_results(FILE *out, const request_t *r, const fond_results_t *res)
 {
     size_t n = fond_results_count(res);
@@ -364,6 +457,7 @@ void page_results(FILE *out, const request_t *r, const fond_results_t *res)
         fputs("<p class=\"none\">No passages found. Try fewer words, another "
               "spelling, or a wider date range.</p>\n", out);
     write_pager(out, r, res);
+    write_exports(out, r);
 }
 
 /* ------------------------------------------------------------ start page */
@@ -387,4 +481,92 @@ void page_welcome(FILE *out, const page_site_t *site, const request_t *r,
     fputs("<div class=\"browse\">\n", out);
     write_facets(out, r, all);
     fputs("</div>\n", out);
+}
+
+/* ------------------------------------------------------------ a source */
+
+const fond_hit_t *page_shown_hit(const request_t *r,
+                                 const fond_results_t *source)
+{
+    const char *dash = strchr(r->show, '-');
+    unsigned n = dash ? (unsigned)strtoul(dash + 1, NULL, 10) : 0;
+    for (size_t i = 0; i < fond_results_count(source); i++)
+        if (fond_results_hit(source, i)->ordinal == n)
+            return fond_results_hit(source, i);
+    return fond_results_hit(source, 0);
+}
+
+/* "← Previous passage · Next passage →" around the marked one. */
+static void write_passage_nav(FILE *out, const request_t *r,
+                              const fond_results_t *source, size_t i)
+{
+    const fond_hit_t *prev = i > 0 ? fond_results_hit(source, i - 1) : NULL;
+    const fond_hit_t *next = fond_results_hit(source, i + 1);
+    if (!prev && !next)
+        return;
+    fputs("<nav class=\"passage-nav\" aria-label=\"Passages\">", out);
+    if (prev) {
+        show_link_open(out, r, prev->id, prev->ordinal, " rel=\"prev\" class=\"prev\"");
+        fputs("← Previous passage</a>", out);
+    }
+    if (next) {
+        fputs(prev ? " · " : "", out);
+        show_link_open(out, r, next->id, next->ordinal, " rel=\"next\" class=\"next\"");
+        fputs("Next passage →</a>", out);
+    }
+    fputs("</nav>\n", out);
+}
+
+static void write_back(FILE *out, const request_t *r)
+{
+    fputs("<nav class=\"back\" aria-label=\"Back\">", out);
+    if (request_is_search(r)) {
+        link_open(out, r, "show", NULL);
+        fputs("← Back to the results</a>", out);
+    } else {
+        fputs("<a href=\"?\">← Search</a>", out);
+    }
+    fputs("</nav>\n", out);
+}
+
+void page_source(FILE *out, const page_site_t *site, const request_t *r,
+                 const fond_results_t *source)
+{
+    const fond_hit_t *shown = page_shown_hit(r, source);
+    int marked_one = strchr(r->show, '-') != NULL;
+    write_back(out, r);
+    html_printf(out, "<article class=\"reading\">\n<h1>%s</h1>\n", shown->title);
+    write_meta(out, shown);
+    char url[2048];
+    size_t n = fond_results_count(source);
+    html_printf(out, "<p class=\"source\">%s · %zu passage%s", source_name(shown),
+                n, n == 1 ? "" : "s");
+    if (request_file_url(site->file_maps, site->n_file_maps, shown->path,
+                         marked_one ? shown->page_first : 0, url,
+                         sizeof url) == 0)
+        html_printf(out, " · <a class=\"original\" href=\"%s\">the original "
+                         "file</a>", url);
+    fputs("</p>\n<ol class=\"passages\">\n", out);
+    for (size_t i = 0; i < n; i++) {
+        const fond_hit_t *h = fond_results_hit(source, i);
+        int marked = marked_one && h == shown;
+        html_printf(out, "<li id=\"p%u\" value=\"%u\" class=\"passage\"",
+                    h->ordinal, h->ordinal);
+        fputs(marked ? " data-marked=\"marked\" aria-current=\"true\">\n" : ">\n",
+              out);
+        char page[64];
+        cli_page_text(h, page, sizeof page);
+        if (*page)
+            html_printf(out, "<p class=\"page\">%s</p>\n", page);
+        write_marked(out, h, "text");
+        write_notes(out, h);
+        if (marked) {
+            write_citation(out, h);
+            write_passage_nav(out, r, source, i);
+        }
+        fputs("</li>\n", out);
+    }
+    fputs("</ol>\n</article>\n", out);
+    if (!marked_one)
+        write_citation(out, shown);
 }

@@ -11,21 +11,43 @@
 #include "request.h"
 
 #define PAGE_MAX_EXAMPLES 8
+#define PAGE_PER_SOURCE 3 /* passages of one source shown before "N more" */
 
 /* What the page says of the site; from the configuration (cgi.c). */
+#define PAGE_MAX_FILE_MAPS 8
+
 typedef struct {
     const char *name;       /* the collection's name, for the header */
     const char *stylesheet; /* the stylesheet's URL, relative to the page */
+    const char *opensearch; /* the OpenSearch description's, likewise */
+    const char *url;        /* the page's own absolute URL (feeds, exports,
+                               OpenSearch need one), or NULL */
     const char *examples[PAGE_MAX_EXAMPLES]; /* example searches */
     size_t n_examples;
+    const request_file_map_t *file_maps; /* where originals are published */
+    size_t n_file_maps;
 } page_site_t;
 
 /* The head, the header and the search form, filled in from r (NULL: an
- * empty form). */
+ * empty form).  `cite` (or NULL): a passage whose citation goes into the
+ * head as citation_* meta tags, for Zotero's browser connector. */
 void page_begin(FILE *out, const page_site_t *site, const request_t *r);
+void page_begin_cited(FILE *out, const page_site_t *site, const request_t *r,
+                      const fond_hit_t *cite);
 
-/* The ranked passages of a search, with its summary, suggestion, facets
- * and pager. */
+/* A source whole (fond_db_show's results), the passage r->show names
+ * marked, with links to the passages before and after it, back to the
+ * results, and to the original file where the site publishes it. */
+void page_source(FILE *out, const page_site_t *site, const request_t *r,
+                 const fond_results_t *source);
+
+/* The passage of `source` that r->show names (the first if it names the
+ * source). */
+const fond_hit_t *page_shown_hit(const request_t *r,
+                                 const fond_results_t *source);
+
+/* The ranked passages of a search, with its summary, suggestion, facets,
+ * pager and links to its exports and feed. */
 void page_results(FILE *out, const request_t *r, const fond_results_t *res);
 
 /* The start page: the collection's size, example searches, and links to
@@ -38,5 +60,13 @@ void page_welcome(FILE *out, const page_site_t *site, const request_t *r,
 void page_message(FILE *out, const char *title, const char *message);
 
 void page_end(FILE *out);
+
+/* The results as an Atom feed (RFC 4287), newest first: one entry a
+ * passage, linked to its source page; site->url must be set. */
+void page_atom(FILE *out, const page_site_t *site, const request_t *r,
+               const fond_results_t *res);
+
+/* The OpenSearch description of the site's search (site->url set). */
+void page_opensearch(FILE *out, const page_site_t *site);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* One parameter: where its decoded value goes and how it is checked. */
 typedef struct param param_t;
@@ -197,21 +198,55 @@ static int check_count(request_t *r, const param_t *p, const char *v,
                                                : refuse(err, errsize, p, why);
 }
 
+static const char *const sorts[] = {"relevance", "date", "added"};
+static const char *const formats[] = {"html", "json", "csv", "ris", "bibtex",
+                                      "atom"};
+
+/* Which of the n names v is, or -1. */
+static int choice(const char *v, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(v, names[i]) == 0)
+            return i;
+    return -1;
+}
+
 static int check_sort(request_t *r, const param_t *p, const char *v,
                       char *err, size_t errsize)
 {
-    if (strcmp(v, "relevance") != 0 && strcmp(v, "date") != 0)
-        return refuse(err, errsize, p, "must be 'relevance' or 'date'");
-    r->sort = strcmp(v, "date") == 0 ? FOND_SORT_DATE : FOND_SORT_RELEVANCE;
+    int i = choice(v, sorts, 3);
+    if (i < 0)
+        return refuse(err, errsize, p, "must be 'relevance', 'date' or 'added'");
+    r->sort = (fond_sort_t)i;
     return 0;
 }
 
 static int check_format(request_t *r, const param_t *p, const char *v,
                         char *err, size_t errsize)
 {
-    if (strcmp(v, "html") != 0 && strcmp(v, "json") != 0)
-        return refuse(err, errsize, p, "must be 'html' or 'json'");
-    r->format = strcmp(v, "json") == 0 ? REQUEST_JSON : REQUEST_HTML;
+    int i = choice(v, formats, 6);
+    if (i < 0)
+        return refuse(err, errsize, p, "must be 'html', 'json', 'csv', "
+                                       "'ris', 'bibtex' or 'atom'");
+    r->format = (request_format_t)i;
+    return 0;
+}
+
+/* A passage id as fond writes it ("<16 hex>-<N>"), or a source id (the 16
+ * hex digits alone). */
+static int check_show(request_t *r, const param_t *p, const char *v,
+                      char *err, size_t errsize)
+{
+    size_t hex = strspn(v, "0123456789abcdef"), n = strlen(v);
+    const char *num = v + hex + 1;
+    size_t digits = hex < n ? strspn(num, "0123456789") : 0;
+    int ok = hex == 16 && (n == 16 || (v[16] == '-' && digits >= 1 &&
+                                       digits <= 9 && !num[digits] &&
+                                       num[0] != '0'));
+    if (!ok)
+        return refuse(err, errsize, p, "must be a passage id (16 hex digits, "
+                                       "'-', a number)");
+    strcpy(field_of(r, p), v);
     return 0;
 }
 
@@ -229,6 +264,7 @@ static const param_t params[] = {
     TEXT_FIELD("from", from, check_date),
     TEXT_FIELD("until", until, check_date),
     TEXT_FIELD("source", source, check_text),
+    TEXT_FIELD("show", show, check_show),
     OTHER("sort", check_sort),
     COUNT("n", REQUEST_MAX_PER_PAGE, "a number of results"),
     COUNT("page", REQUEST_MAX_PAGE, "a page number"),
@@ -374,8 +410,8 @@ static const char *current_value(const request_t *r, const param_t *p,
     if (p->size) /* a text field */
         return (const char *)r + p->offset;
     buf[0] = '\0';
-    if (p->check == check_sort && r->sort == FOND_SORT_DATE)
-        snprintf(buf, size, "date");
+    if (p->check == check_sort && r->sort != FOND_SORT_RELEVANCE)
+        snprintf(buf, size, "%s", sorts[r->sort]);
     if (p->check == check_count && p->name[0] == 'n' && r->per_page != REQUEST_DEFAULT_PER_PAGE)
         snprintf(buf, size, "%zu", r->per_page);
     if (p->check == check_count && p->name[0] == 'p' && r->page > 1)
@@ -383,18 +419,21 @@ static const char *current_value(const request_t *r, const param_t *p,
     return buf; /* format: links are always to the page */
 }
 
-/* Percent-encode s onto buf at *at; -1 if it does not fit. */
-static int encode_onto(char *buf, size_t size, size_t *at, const char *s)
+/* Percent-encode s onto buf at *at (a path: '/' kept, a space %20; else
+ * a query value: a space '+'); -1 if it does not fit. */
+static int encode_as(char *buf, size_t size, size_t *at, const char *s,
+                     int path)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
         int plain = (*u >= 'a' && *u <= 'z') || (*u >= 'A' && *u <= 'Z') ||
-                    (*u >= '0' && *u <= '9') || strchr("-._~", *u);
+                    (*u >= '0' && *u <= '9') || strchr("-._~", *u) ||
+                    (path && *u == '/');
         if (*at + 4 >= size)
             return -1;
         if (plain)
             buf[(*at)++] = (char)*u;
-        else if (*u == ' ')
+        else if (*u == ' ' && !path)
             buf[(*at)++] = '+';
         else {
             buf[(*at)++] = '%';
@@ -406,6 +445,41 @@ static int encode_onto(char *buf, size_t size, size_t *at, const char *s)
     return 0;
 }
 
+static int encode_onto(char *buf, size_t size, size_t *at, const char *s)
+{
+    return encode_as(buf, size, at, s, 0);
+}
+
+static int ends_with_pdf(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
+}
+
+int request_file_url(const request_file_map_t *maps, size_t n,
+                     const char *path, unsigned page, char *buf, size_t size)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(maps[i].folder);
+        if (!len || strncmp(path, maps[i].folder, len) != 0 ||
+            (maps[i].folder[len - 1] != '/' && path[len] != '/'))
+            continue;
+        const char *rest = path + len + (path[len] == '/');
+        size_t at = (size_t)snprintf(buf, size, "%s", maps[i].url);
+        if (at >= size || (at && buf[at - 1] != '/' && at + 2 >= size))
+            return -1;
+        if (at && buf[at - 1] != '/')
+            buf[at++] = '/', buf[at] = '\0';
+        if (encode_as(buf, size, &at, rest, 1) != 0)
+            return -1;
+        if (page && ends_with_pdf(path) &&
+            (size_t)snprintf(buf + at, size - at, "#page=%u", page) >= size - at)
+            return -1;
+        return 0;
+    }
+    return -1;
+}
+
 int request_link(const request_t *r, const char *name, const char *value,
                  char *buf, size_t size)
 {
@@ -414,13 +488,14 @@ int request_link(const request_t *r, const char *name, const char *value,
         return -1;
     strcpy(buf, "?");
     at = 1;
+    int same_page = !strcmp(name, "show") || !strcmp(name, "format");
     for (size_t i = 0; i < N_PARAMS; i++) {
         const param_t *p = &params[i];
         char num[24];
         const char *v = current_value(r, p, num, sizeof num);
         if (strcmp(p->name, name) == 0)
             v = value ? value : "";
-        else if (strcmp(p->name, "page") == 0)
+        else if (strcmp(p->name, "page") == 0 && !same_page)
             v = ""; /* another change: back to the first page */
         if (!*v)
             continue;

@@ -22,7 +22,14 @@
 #define REQUEST_MAX_PER_PAGE 50
 #define REQUEST_MAX_SOURCE 255
 
-typedef enum { REQUEST_HTML, REQUEST_JSON } request_format_t;
+#define REQUEST_MAX_ID 40 /* a passage id: 16 hex, '-', up to 9 digits */
+
+/* What a request asks for: the page, or the same results as JSON, CSV,
+ * RIS, BibTeX, or an Atom feed (newest first). */
+typedef enum {
+    REQUEST_HTML, REQUEST_JSON, REQUEST_CSV, REQUEST_RIS, REQUEST_BIBTEX,
+    REQUEST_ATOM
+} request_format_t;
 
 typedef struct {
     char q[REQUEST_MAX_Q + 1];     /* what the user typed ("" for none) */
@@ -32,7 +39,10 @@ typedef struct {
     char type[33];                 /* a facet: letters and '-' only */
     char year[5];                  /* a facet: four digits */
     char from[11], until[11];      /* a date range: YYYY[-MM[-DD]] */
-    char source[REQUEST_MAX_SOURCE + 1]; /* one source's path */
+    char source[REQUEST_MAX_SOURCE + 1]; /* one source, by its name (its
+                                            path under the folder indexed) */
+    char show[REQUEST_MAX_ID + 1]; /* a passage (or source) id: read its
+                                      source whole; "" for a search */
     request_format_t format;
 } request_t;
 
@@ -57,10 +67,28 @@ char *request_query(const request_t *r);
 /*
  * Write into buf (size bytes) the query string of a link to this request
  * changed by one parameter: name=value replaces its value, value NULL
- * drops it; "page" resets to 1 unless it is the one changed.  Returns 0,
- * -1 if it does not fit.
+ * drops it; "page" resets to 1 unless it is the one changed, or the
+ * change is to "show" or "format" (the same results, read or exported).
+ * Returns 0, -1 if it does not fit.
  */
 int request_link(const request_t *r, const char *name, const char *value,
                  char *buf, size_t size);
+
+/* Where the archive publishes its files: a folder of the server and the
+ * URL it is served at ("/srv/archive/" -> "https://archive.example.org/
+ * files/"), from fond.cgi.conf. */
+typedef struct {
+    char folder[256];
+    char url[256];
+} request_file_map_t;
+
+/*
+ * The URL of the original of the source at `path` under the first map
+ * whose folder holds it (the rest of the path percent-encoded), with
+ * "#page=N" for a PDF when page > 0.  Returns 0, or -1 when no map holds
+ * it (or it does not fit): then there is no link.
+ */
+int request_file_url(const request_file_map_t *maps, size_t n,
+                     const char *path, unsigned page, char *buf, size_t size);
 
 #endif

@@ -23,6 +23,19 @@ static void check_fields(const request_t *r)
     FUZZ_CHECK(r->per_page >= 1 && r->per_page <= REQUEST_MAX_PER_PAGE);
     FUZZ_CHECK(strchr(r->source, '"') == NULL);
     FUZZ_CHECK(strspn(r->type, "abcdefghijklmnopqrstuvwxyz-") == strlen(r->type));
+    FUZZ_CHECK(strspn(r->show, "0123456789abcdef-") == strlen(r->show));
+}
+
+/* A link to an original file, made from a path the request chose, is
+ * percent-encoded: nothing in it can leave an attribute or a URL. */
+static void check_file_url(const request_t *r)
+{
+    static const request_file_map_t map = {"/srv/", "https://example.org/f/"};
+    char path[REQUEST_MAX_SOURCE + 8], url[REQUEST_MAX_SOURCE * 3 + 64];
+    snprintf(path, sizeof path, "/srv/%s", r->source);
+    if (request_file_url(&map, 1, path, 3, url, sizeof url) == 0)
+        FUZZ_CHECK(strpbrk(url, "\"'<> \\") == NULL &&
+                   strncmp(url, map.url, strlen(map.url)) == 0);
 }
 
 /* A link the page would write parses back to the same request. */
@@ -36,7 +49,8 @@ static void check_link_round_trip(const request_t *r)
     FUZZ_CHECK(request_parse(&back, link + 1, err, sizeof err) == 0);
     FUZZ_CHECK(strcmp(back.q, r->q) == 0 && strcmp(back.type, r->type) == 0 &&
                strcmp(back.source, r->source) == 0 && back.page == r->page &&
-               back.per_page == r->per_page && back.sort == r->sort);
+               back.per_page == r->per_page && back.sort == r->sort &&
+               strcmp(back.show, r->show) == 0);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -56,6 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(query != NULL);
         free(query);
         check_link_round_trip(&r);
+        check_file_url(&r);
     }
     free(qs);
     return 0;

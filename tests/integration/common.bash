@@ -61,8 +61,9 @@ finish() {
   echo "all checks passed"
 }
 
-# start_web DB: web/serve (lighttpd + fond.cgi) over DB on a free port of
-# 127.0.0.1, in the background until the test exits; sets URL.
+# start_web DB [SERVE OPTION...]: web/serve (lighttpd + fond.cgi) over DB
+# on a free port of 127.0.0.1, in the background until the test exits;
+# sets URL.
 WEB_PIDS=()
 stop_web() { local p; for p in "${WEB_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap stop_web EXIT
@@ -72,7 +73,7 @@ start_web() {
     port=$((20000 + (RANDOM % 20000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue # taken
     TMPDIR="$TMP" "$FOND_SRC/web/serve" --port "$port" --db "$1" \
-      --build "$FOND_BIN" 2>>"$TMP/serve.log" &
+      --build "$FOND_BIN" "${@:2}" 2>>"$TMP/serve.log" &
     WEB_PIDS+=($!)
     URL="http://127.0.0.1:$port"
     for _ in $(seq 1 50); do

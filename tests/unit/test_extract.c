@@ -27,9 +27,11 @@
 static void test_format_by_signature(void **state)
 {
     (void)state;
-    assert_int_equal(extract_format("%PDF-1.7\n...", 12), EXTRACT_PDF);
-    assert_int_equal(extract_format("\xEF\xBB\xBF junk %PDF-1.4", 19), EXTRACT_PDF);
-    assert_int_equal(extract_format("A letter about %PDF files", 25), EXTRACT_TEXT);
+    static const char *const pdf[] = {"%PDF-1.7\n...", "\xEF\xBB\xBF junk %PDF-1.4"};
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(extract_format(pdf[i], strlen(pdf[i])), EXTRACT_PDF);
+    const char *text = "A letter about %PDF files";
+    assert_int_equal(extract_format(text, strlen(text)), EXTRACT_TEXT);
     char late[2000];
     memset(late, ' ', sizeof late);
     memcpy(late + 1500, "%PDF-", 5);

@@ -36,6 +36,13 @@ static request_t parse_ok(const char *qs)
 static void test_accepts_what_the_form_sends(void **state)
 {
     (void)state;
+    request_t shown = parse_ok("show=00ebd25fbd99adc8-12&q=kars&format=html");
+    assert_string_equal(shown.show, "00ebd25fbd99adc8-12");
+    assert_string_equal(parse_ok("show=00ebd25fbd99adc8").show,
+                        "00ebd25fbd99adc8");
+    assert_int_equal(parse_ok("q=a&format=atom").format, REQUEST_ATOM);
+    assert_int_equal(parse_ok("q=a&format=bibtex").format, REQUEST_BIBTEX);
+    assert_int_equal(parse_ok("q=a&sort=added").sort, FOND_SORT_ADDED);
     request_t r = parse_ok("q=Nakhchivan+autonomy&from=1921-09&until=&sort=date");
     assert_string_equal(r.q, "Nakhchivan autonomy");
     assert_string_equal(r.from, "1921-09");
@@ -74,8 +81,18 @@ static void test_refuses_with_a_reason(void **state)
     REFUSED("page=99999999999999999999", "must be a page number");
     REFUSED("page=1e3", "must be a page number");
     REFUSED("n=51", "parameter 'n' must be a number of results from 1 to 50");
-    REFUSED("sort=size", "parameter 'sort' must be 'relevance' or 'date'");
-    REFUSED("format=xml", "parameter 'format' must be 'html' or 'json'");
+    REFUSED("sort=size", "parameter 'sort' must be 'relevance', 'date' or 'added'");
+    REFUSED("format=xml", "parameter 'format' must be 'html', 'json', 'csv', "
+                          "'ris', 'bibtex' or 'atom'");
+    REFUSED("show=00ebd25fbd99adc8-0", "parameter 'show' must be a passage id");
+    REFUSED("show=00ebd25fbd99adc8-", "must be a passage id");
+    REFUSED("show=00ebd25fbd99adc8-1234567890", "must be a passage id");
+    REFUSED("show=00EBD25FBD99ADC8-1", "must be a passage id");
+    REFUSED("show=00ebd25fbd99adc-1", "must be a passage id"); /* 15 hex */
+    REFUSED("show=00ebd25fbd99adc8-1x", "must be a passage id");
+    REFUSED("show=00ebd25fbd99adc8-1%2F..", "must be a passage id");
+    REFUSED("show=00ebd25fbd99adc8-1&show=00ebd25fbd99adc8-2",
+            "parameter 'show' is given more than once");
     REFUSED("type=tele%22gram", "parameter 'type' must be a type name");
     REFUSED("year=21", "parameter 'year' must be a year");
     REFUSED("from=1921-13", "parameter 'from' must be a date");
@@ -140,10 +157,52 @@ static void test_links(void **state)
                 "?q=%3Cscript%3E%26&year=1921");
     expect_link("q=S%C3%A8vres&format=json", "n", "20", "?q=S%C3%A8vres&n=20");
     expect_link("", "q", NULL, "?");
+    /* a source's page and the exports keep the page of results */
+    expect_link("q=a&page=3", "show", "00ebd25fbd99adc8-2",
+                "?q=a&show=00ebd25fbd99adc8-2&page=3");
+    expect_link("q=a&page=3&show=00ebd25fbd99adc8-2", "show", NULL,
+                "?q=a&page=3");
+    expect_link("q=a&page=3", "format", "csv", "?q=a&page=3&format=csv");
+    expect_link("q=a&sort=added", "page", "2", "?q=a&sort=added&page=2");
     request_t r = parse_ok("q=kars");
     char small[8];
     assert_int_equal(request_link(&r, "type", "conversation", small,
                                   sizeof small), -1);
+}
+
+static void expect_file_url(const char *path, unsigned page, const char *want)
+{
+    static const request_file_map_t maps[] = {
+        {"/srv/archive/", "https://archive.example.org/files/"},
+        {"/srv/other", "https://other.example.org/f"}};
+    char buf[256];
+    int rc = request_file_url(maps, 2, path, page, buf, sizeof buf);
+    if (!want)
+        assert_int_equal(rc, -1);
+    else {
+        assert_int_equal(rc, 0);
+        assert_string_equal(buf, want);
+    }
+}
+
+static void test_original_file_links(void **state)
+{
+    (void)state;
+    expect_file_url("/srv/archive/telegrams/a b&c.txt", 0,
+                    "https://archive.example.org/files/telegrams/a%20b%26c.txt");
+    expect_file_url("/srv/archive/scan.PDF", 12,
+                    "https://archive.example.org/files/scan.PDF#page=12");
+    expect_file_url("/srv/archive/a.txt", 12,
+                    "https://archive.example.org/files/a.txt"); /* not a PDF */
+    expect_file_url("/srv/archive/%22><script>.txt", 0,
+                    "https://archive.example.org/files/%2522%3E%3Cscript%3E.txt");
+    expect_file_url("/srv/other/x.txt", 0, "https://other.example.org/f/x.txt");
+    expect_file_url("/srv/otherwise/x.txt", 0, NULL); /* not that folder */
+    expect_file_url("/home/x.txt", 0, NULL);          /* no map: no link */
+    char small[20];
+    request_file_map_t map = {"/srv/", "https://example.org/files/"};
+    assert_int_equal(request_file_url(&map, 1, "/srv/a.txt", 0, small,
+                                      sizeof small), -1);
 }
 
 int main(void)
@@ -154,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_the_query_it_makes),
         cmocka_unit_test(test_links),
+        cmocka_unit_test(test_original_file_links),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
