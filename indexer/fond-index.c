@@ -59,6 +59,8 @@ typedef struct {
     size_t n_files, cap_files, total_bytes, done_bytes;
     size_t added, updated, removed, unchanged, failed, passages;
     size_t batch_files, batch_bytes;
+    struct { char name[16]; size_t sources; } languages[40]; /* chosen */
+    size_t n_languages;
     double started, last_progress;
     int fatal;
 } run_t;
@@ -88,7 +90,8 @@ static void usage(FILE *out)
           "      --ocr-cache DIR  where OCR text is kept (default: $FOND_OCR_CACHE,\n"
           "                       else $XDG_CACHE_HOME/fond/ocr, else ~/.cache/fond/ocr)\n"
           "      --timeout SECS   time each PDF or OCR helper may run (default 120)\n"
-          "  -v, --verbose        list each file and what was done with it\n"
+          "  -v, --verbose        list each file and what was done with it (its\n"
+          "                       language, and how it was chosen)\n"
           "  -q, --quiet          print only warnings and errors\n"
           "      --json           print the summary as one JSON object\n"
           "  -h, --help           show this help and exit\n"
@@ -96,10 +99,11 @@ static void usage(FILE *out)
           "\n"
           "New files are indexed, changed ones indexed again, unchanged ones left\n"
           "alone; files gone from under PATH lose their passages.  Each file is\n"
-          "a source, cut into passages of whole sentences (at most 1200 bytes).\n"
-          "Text files and PDFs (known by their %PDF- signature) are read; a PDF's\n"
-          "pages without a text layer are read with Tesseract.\n"
-          "\n"
+          "a source (each message of an mbox too), cut into passages of whole\n"
+          "sentences (at most 1200 bytes), stemmed in the language of its\n"
+          "Language header, else the one identified from its text.  Text files,\n"
+          "e-mail and PDFs (known by their %PDF- signature) are read; a PDF's\n"
+          "pages without a text layer are read with Tesseract.\n"          "\n"
           "Exit status: 0 all done, 1 done with warnings (files that could not\n"
           "be indexed), 2 usage or database error.  See fond-index(1).\n",
           out);
@@ -236,6 +240,32 @@ static void show_upgrade(void *ctx, size_t done, size_t total)
 static const char *const action_names[] = {"unchanged", "added", "updated",
                                            "failed", "skipped"};
 
+/* Sources indexed in a language, for --json. */
+static void count_language(run_t *r, const char *name, size_t sources)
+{
+    size_t i = 0;
+    while (i < r->n_languages && strcmp(r->languages[i].name, name) != 0)
+        i++;
+    if (i == r->n_languages) {
+        if (i == sizeof r->languages / sizeof *r->languages)
+            return;
+        snprintf(r->languages[r->n_languages++].name, sizeof r->languages[i].name,
+                 "%s", name);
+    }
+    r->languages[i].sources += sources;
+}
+
+/* "12 passages" for a text file, "3 messages, 12 passages" for an mbox. */
+static const char *messages_of(const fond_index_result_t *res, char *buf,
+                               size_t size)
+{
+    if (strcmp(res->format, "mbox") == 0)
+        snprintf(buf, size, "%zu messages, ", res->sources);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
 /* After each page read by OCR: the progress bar counts it. */
 static void ocr_page_done(void *ctx, const char *path, unsigned page,
                           unsigned pages)
@@ -273,13 +303,18 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
         return;
     }
     r->passages += res->index.passages;
+    if (res->action != FOND_FILE_UNCHANGED && res->index.sources)
+        count_language(r, res->index.language, res->index.sources);
+    char messages[48];
     if (r->verbose && res->action == FOND_FILE_UNCHANGED)
         fprintf(r->listing, "unchanged %s\n", path);
     else if (r->verbose) {
-        fprintf(r->listing, "%s%s %s: %s, %zu passages, %zu notes, %s (%s), %s",
+        fprintf(r->listing, "%s%s %s: %s, %s%zu passages, %zu notes, %s (%s), %s (%s)",
                 verb, action_names[res->action], path, res->index.format,
+                messages_of(&res->index, messages, sizeof messages),
                 res->index.passages, res->index.notes, res->index.encoding,
-                res->index.encoding_how, res->index.language);
+                res->index.encoding_how, res->index.language,
+                res->index.language_how);
         print_pages(r, &res->index);
         fputs("\n", r->listing);
     }
@@ -291,6 +326,15 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
     if (res->index.replaced)
         fprintf(stderr, PROG ": %s: %zu invalid byte sequences replaced by "
                 "U+FFFD\n", path, res->index.replaced);
+    if (res->index.sources_failed) {
+        fprintf(stderr, "%s" PROG ": %s, skipped", r->progress ? "\n" : "",
+                res->index.failure);
+        if (res->index.sources_failed > 1)
+            fprintf(stderr, " (and %zu more messages of the mbox)",
+                    res->index.sources_failed - 1);
+        fputc('\n', stderr);
+        r->failed++;
+    }
 }
 
 static int commit(run_t *r)
@@ -403,9 +447,15 @@ static void print_json_summary(const run_t *r, const char *db_path)
     cli_write_json_string(stdout, db_path);
     printf(", \"dry_run\": %s, \"added\": %zu, \"updated\": %zu, "
            "\"removed\": %zu, \"unchanged\": %zu, \"skipped\": %zu, "
-           "\"passages\": %zu}\n", r->sync.dry_run ? "true" : "false",
+           "\"passages\": %zu, \"languages\": {", r->sync.dry_run ? "true" : "false",
            r->added, r->updated, r->removed, r->unchanged, r->failed,
            r->passages);
+    for (size_t i = 0; i < r->n_languages; i++) {
+        fputs(i ? ", " : "", stdout);
+        cli_write_json_string(stdout, r->languages[i].name);
+        printf(": %zu", r->languages[i].sources);
+    }
+    fputs("}}\n", stdout);
 }
 
 static void print_summary(const run_t *r, const char *db_path)
@@ -530,6 +580,9 @@ static int run_jobs(run_t *r, const char *db_path)
             dprintf(fds[j][1], "%zu %zu %zu %zu %zu %zu\n", r->added,
                     r->updated, r->removed, r->unchanged, r->failed,
                     r->passages);
+            for (size_t i = 0; i < r->n_languages; i++)
+                dprintf(fds[j][1], "%s %zu\n", r->languages[i].name,
+                        r->languages[i].sources);
             fflush(stdout);
             _exit(rc);
         }
@@ -541,6 +594,10 @@ static int run_jobs(run_t *r, const char *db_path)
         if (!f || fscanf(f, "%zu %zu %zu %zu %zu %zu", &c[0], &c[1], &c[2],
                          &c[3], &c[4], &c[5]) != 6)
             worst = CLI_EXIT_ERROR;
+        char name[16];
+        size_t sources;
+        while (f && fscanf(f, "%15s %zu", name, &sources) == 2)
+            count_language(r, name, sources);
         if (f)
             fclose(f);
         r->added += c[0];

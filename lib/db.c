@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "langid.h"
+#include "mail.h"
 #include "extract.h"
 #include "hash.h"
 #include "schema.h"
@@ -333,6 +335,8 @@ fond_status_t fond_db_close(fond_db_t *db)
     for (size_t i = 0; i < db->n_analyzers; i++)
         analyzer_free(db->analyzers[i]);
     analyzer_free(db->analyzer);
+    langid_free(db->langid);
+    mail_reader_free(db->mail);
     free(db);
     return st;
 }

@@ -9,7 +9,7 @@
 #include "fond.h"
 #include "store.h"
 
-#define DB_MAX_LANGUAGES 8
+#define DB_MAX_LANGUAGES 32 /* language_stemmers() has 25 */
 #define DB_MAX_SHARDS 64
 
 struct fond_db {
@@ -23,6 +23,10 @@ struct fond_db {
     analyzer_t *analyzers[DB_MAX_LANGUAGES]; /* one a language met */
     const char *languages[DB_MAX_LANGUAGES]; /* their Snowball names */
     size_t n_analyzers;
+    struct langid *langid; /* identifying languages: loaded on first use */
+    struct mail_reader *mail; /* the mail parser's process: started on the
+                                 first message, ended at close */
+    int langid_missing;   /* its fingerprints could not be read */
     fond_extract_opts_t extract; /* how PDFs and scans are read */
     char error[512];      /* the last failure's message */
 };

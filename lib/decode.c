@@ -235,9 +235,9 @@ static int mislabelled(const char *s, size_t len, const char *declared)
 /* The encoding to read the bytes as, and why (the header's name in
  * `declared` when it was overruled); FOND_ERR_ARG for a declared name
  * iconv does not know. */
-static fond_status_t choose(const char *s, size_t len, char *name,
-                            size_t size, const char **how, size_t *skip,
-                            char *declared)
+static fond_status_t choose(const char *s, size_t len, const char *charset,
+                            char *name, size_t size, const char **how,
+                            size_t *skip, char *declared)
 {
     *skip = 0;
     static const struct { const char *bom, *name; size_t n; } boms[] = {
@@ -250,7 +250,10 @@ static fond_status_t choose(const char *s, size_t len, char *name,
             *skip = boms[i].n;
             return FOND_OK;
         }
-    if (declared_encoding(s, len, name, size)) {
+    int given = charset && *charset;
+    if (given)
+        snprintf(name, size, "%s", charset);
+    if (given || (!charset && declared_encoding(s, len, name, size))) {
         *how = "declared";
         iconv_t cd = iconv_open("UTF-8", name);
         if (cd == (iconv_t)-1)
@@ -275,17 +278,24 @@ fond_status_t decode_text(const char *bytes, size_t len, char **out,
                           size_t *out_len, decode_info_t *info, char *err,
                           size_t errsize)
 {
+    return decode_text_as(bytes, len, NULL, out, out_len, info, err, errsize);
+}
+
+fond_status_t decode_text_as(const char *bytes, size_t len,
+                             const char *charset, char **out, size_t *out_len,
+                             decode_info_t *info, char *err, size_t errsize)
+{
     *out = NULL;
     *out_len = 0;
     memset(info, 0, sizeof *info);
     char name[64];
     const char *how = NULL;
     size_t skip = 0;
-    fond_status_t st = choose(bytes, len, name, sizeof name, &how, &skip,
-                              info->declared);
+    fond_status_t st = choose(bytes, len, charset, name, sizeof name, &how,
+                              &skip, info->declared);
     if (st != FOND_OK) {
-        snprintf(err, errsize, "unknown encoding '%s' in the Encoding header",
-                 name);
+        snprintf(err, errsize, "unknown encoding '%s'%s", name,
+                 charset ? "" : " in the Encoding header");
         return st;
     }
     const char *why = strncmp(name, "UTF-16", 6) == 0

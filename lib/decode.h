@@ -36,4 +36,15 @@ fond_status_t decode_text(const char *bytes, size_t len, char **out,
                           size_t *out_len, decode_info_t *info, char *err,
                           size_t errsize);
 
+/*
+ * As decode_text(), with the encoding the bytes are declared in given
+ * rather than read from an Encoding header (a MIME part's charset, which
+ * its own bytes do not repeat): `charset` NULL reads the header as
+ * decode_text() does; "" declares nothing (BOM, valid UTF-8, detection).
+ * A declared name iconv does not know fails with FOND_ERR_ARG.
+ */
+fond_status_t decode_text_as(const char *bytes, size_t len,
+                             const char *charset, char **out, size_t *out_len,
+                             decode_info_t *info, char *err, size_t errsize);
+
 #endif

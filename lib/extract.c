@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE /* memfd_create() */
 #include "extract.h"
+#include "language.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -334,17 +335,7 @@ static fond_status_t read_text(pdf_t *p, child_result_t *r)
 
 const char *extract_ocr_language(const char *snowball)
 {
-    static const char *const map[][2] = {
-        {"english", "eng"}, {"french", "fra"}, {"german", "deu"},
-        {"portuguese", "por"}, {"russian", "rus"}, {"turkish", "tur"},
-        {"spanish", "spa"}, {"italian", "ita"},
-    };
-    if (!snowball)
-        return "eng";
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (strcmp(snowball, map[i][0]) == 0)
-            return map[i][1];
-    return NULL;
+    return snowball ? language_tesseract(snowball) : "eng"; /* language.h's table */
 }
 
 /* The language OCR reads in: English for one Tesseract has no name for. */

@@ -145,13 +145,22 @@ typedef struct {
     char declared[64];     /* ...this legacy encoding, but the text is
                               valid UTF-8, so it was read as UTF-8 */
     size_t replaced;   /* invalid byte sequences replaced with U+FFFD */
-    char language[16]; /* the stemmer chosen: "english", "russian", ... */
+    char language[16]; /* the stemmer chosen: "english", "russian", ...
+                          ("mixed" for an mbox whose messages differ) */
+    char language_how[16]; /* "header" (a Language header), "identified"
+                              (from the text), or "default": too short to
+                              tell, or no stemmer for it (then the script:
+                              Cyrillic is Russian, else English) */
     size_t notes;      /* footnotes found (Notes section or stranded) */
-    char format[8];    /* "text" or "pdf" */
+    char format[16];   /* "text", "pdf", "email" (one message) or "mbox" */
     unsigned pages;    /* pages (a PDF's, or form feeds + 1; 0: none) */
     unsigned ocr_pages;  /* pages read by OCR in this run ... */
     unsigned ocr_cached; /* ... and pages whose OCR text was cached */
     unsigned blank_pages; /* pages with no text layer left unread */
+    size_t sources;    /* sources written: 1, or the messages of an mbox
+                          (each its own source, "PATH#N") */
+    size_t sources_failed; /* messages of an mbox refused (a MIME bomb)... */
+    char failure[200];     /* ...the first one's reason */
 } fond_index_result_t;
 
 /* How files other than text are read (see fond_db_set_extract). */

@@ -17,6 +17,9 @@
 #include "extract.h"
 #include "hash.h"
 #include "ingest.h"
+#include "langid.h"
+#include "language.h"
+#include "mail.h"
 #include "schema.h"
 
 #define TERM_MAX SCHEMA_TERM_MAX
@@ -35,6 +38,9 @@ typedef struct {
     citation_archival_t archival;
     const char *name;      /* its path under the PATH indexed, or NULL */
     char added[24];        /* when: "YYYY-MM-DDTHH:MM:SSZ" */
+    char file_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash of the file the
+                               source is in>, when that is not the source's
+                               path (a message of an mbox); else "" */
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -346,6 +352,8 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
     st = store_doc_add_filter(doc, qterm, strlen(qterm));
     if (st == FOND_OK)
         st = store_doc_add_filter(doc, src->src_term, strlen(src->src_term));
+    if (st == FOND_OK && src->file_term[0])
+        st = store_doc_add_filter(doc, src->file_term, strlen(src->file_term));
     if (st == FOND_OK)
         st = add_source_terms(src, doc);
     if (st == FOND_OK && p->ordinal == SCHEMA_RECORD_PASSAGE)
@@ -406,18 +414,22 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
 }
 
 static void fill_result(const ingest_t *in, const extract_t *x,
-                        size_t bytes, fond_index_result_t *out)
+                        size_t bytes, const char *how, fond_index_result_t *out)
 {
     memset(out, 0, sizeof *out);
     out->passages = in->n_passages;
     out->bytes = bytes;
     out->replaced = in->decoded.replaced;
     out->notes = in->n_notes;
+    out->sources = 1;
+    snprintf(out->format, sizeof out->format, "text");
     snprintf(out->encoding, sizeof out->encoding, "%s", in->decoded.encoding);
     snprintf(out->encoding_how, sizeof out->encoding_how, "%s",
              in->decoded.how ? in->decoded.how : "");
     snprintf(out->declared, sizeof out->declared, "%s", in->decoded.declared);
     snprintf(out->language, sizeof out->language, "%s", in->language);
+    snprintf(out->language_how, sizeof out->language_how, "%s", how);
+    out->sources = 1;
     snprintf(out->format, sizeof out->format, "%s",
              x->format == EXTRACT_PDF ? "pdf" : "text");
     out->pages = x->format == EXTRACT_PDF ? x->pages : (unsigned)in->n_pages;
@@ -436,15 +448,34 @@ static void format_added(long long added, char out[24])
         out[0] = '\0';
 }
 
-static fond_status_t index_text(fond_db_t *db, const char *source_path,
-                                const char *title, const char *name,
-                                long long added, const char *text, size_t len,
-                                fond_index_result_t *out)
+/* The source's language: its Language header's; else the one identified
+ * from its repaired text (langid.h), when that has a stemmer; else what
+ * ingest chose by the script (the default).  Says which in `how`. */
+static void choose_language(fond_db_t *db, ingest_t *in, const char **how)
 {
-    db->error[0] = '\0';
-    if (db_use_shard(db, source_path) != 0)
-        return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's",
-                       source_path);
+    if (in->header.language && language_named(in->header.language)) {
+        *how = "header";
+        return;
+    }
+    if (!db->langid && !db->langid_missing) {
+        char why[256];
+        db->langid_missing = langid_new(&db->langid, NULL, why, sizeof why) != FOND_OK;
+    }
+    const char *found = db->langid ? langid_identify(db->langid, in->body.text,
+                                                     in->body.len, NULL) : NULL;
+    *how = found ? "identified" : "default";
+    if (found)
+        in->language = found;
+}
+
+/* Index text[0, len) as the source `source_path` of the file `file_path`
+ * (the same path but for a message of an mbox). */
+static fond_status_t index_source(fond_db_t *db, const char *file_path,
+                                  const char *source_path, const char *title,
+                                  const char *name, long long added,
+                                  const char *text, size_t len,
+                                  fond_index_result_t *out)
+{
     ingest_t in;
     extract_t x;
     char why[256] = "";
@@ -462,21 +493,145 @@ static fond_status_t index_text(fond_db_t *db, const char *source_path,
         extract_free(&x);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
+    const char *how = "";
+    choose_language(db, &in, &how);
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
                         &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
-                        name, ""};
+                        name, "", ""};
     format_added(added, src.added);
     if (!src.title)
         src.title = derived;
+    if (strcmp(file_path, source_path) != 0)
+        snprintf(src.file_term, sizeof src.file_term, SCHEMA_SOURCE "%016llx",
+                 (unsigned long long)hash_string(file_path));
     st = src.title ? write_source(db, &src)
                    : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
     if (out)
-        fill_result(&in, &x, len, out);
+        fill_result(&in, &x, len, how, out);
     free(derived);
     ingest_free(&in);
     extract_free(&x);
     return st;
+}
+
+/* Failures that cost one message of an mbox, not the run. */
+static int is_message_failure(fond_status_t st)
+{
+    return st == FOND_ERR_ARG || st == FOND_ERR_BINARY || st == FOND_ERR_UTF8;
+}
+
+/* One message's result added to the file's. */
+static void add_result(fond_index_result_t *all, const fond_index_result_t *one)
+{
+    if (all->sources == 0) {
+        size_t failed = all->sources_failed;
+        char failure[sizeof all->failure];
+        memcpy(failure, all->failure, sizeof failure);
+        *all = *one;
+        all->sources_failed = failed;
+        memcpy(all->failure, failure, sizeof failure);
+        return;
+    }
+    all->passages += one->passages;
+    all->replaced += one->replaced;
+    all->notes += one->notes;
+    all->sources++;
+    if (strcmp(all->language, one->language) != 0)
+        snprintf(all->language, sizeof all->language, "mixed");
+}
+
+static void message_failed(fond_index_result_t *all, const char *why)
+{
+    if (all->sources_failed++ == 0)
+        snprintf(all->failure, sizeof all->failure, "%.*s",
+                 (int)sizeof all->failure - 1, why);
+}
+
+/* A message file or an mbox (mail.h): each message a source of its own,
+ * named by the file's path, and "#N" after it for the N-th message of an
+ * mbox of several.  All carry the file's XSRC term, so that the file's
+ * old messages go, every one, before its messages now are written. */
+static fond_status_t index_mail(fond_db_t *db, const char *path,
+                                const char *under, long long added,
+                                mail_kind_t kind, const char *bytes,
+                                size_t len, fond_index_result_t *out)
+{
+    mail_t mail;
+    char why[256] = "";
+    fond_status_t st = db->mail ? FOND_OK : mail_reader_new(&db->mail);
+    if (st == FOND_OK)
+        st = mail_reader_read(db->mail, &mail, kind, bytes, len, why, sizeof why);
+    else
+        memset(&mail, 0, sizeof mail);
+    if (st == FOND_OK && mail.n == 1 && !mail.messages[0].text) {
+        snprintf(why, sizeof why, "%s", mail.messages[0].failure);
+        st = FOND_ERR_BINARY;
+    }
+    if (st != FOND_OK) {
+        mail_free(&mail);
+        return db_fail(db, st, "%s: %s, skipped", path, why);
+    }
+    char hash[17];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)hash_string(path));
+    st = db_delete_source(db, hash); /* every message the file had */
+    if (st != FOND_OK)
+        db_fail(db, st, "%s: %s", path, store_error(db->store));
+    fond_index_result_t all, one;
+    memset(&all, 0, sizeof all);
+    for (size_t i = 0; i < mail.n && st == FOND_OK; i++) {
+        const mail_message_t *m = &mail.messages[i];
+        char *name = mail.n == 1 ? strdup(path) : malloc(strlen(path) + 24);
+        if (name && mail.n > 1)
+            sprintf(name, "%s#%zu", path, i + 1);
+        if (!name) {
+            st = db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
+        } else if (!m->text) {
+            snprintf(why, sizeof why, "%s: %s", name, m->failure);
+            message_failed(&all, why);
+        } else {
+            char shown[4096]; /* its name under the PATH: the file's, "#N" */
+            if (under)
+                snprintf(shown, sizeof shown, "%s%s", under, name + strlen(path));
+            st = index_source(db, path, name, NULL, under ? shown : NULL, added,
+                              m->text, m->len, &one);
+            if (st == FOND_OK)
+                add_result(&all, &one);
+            else if (is_message_failure(st) && mail.n > 1) {
+                message_failed(&all, db->error);
+                db->error[0] = '\0';
+                st = FOND_OK;
+            }
+        }
+        free(name);
+    }
+    snprintf(all.format, sizeof all.format, "%s", mail.n > 1 ? "mbox" : "email");
+    mail_free(&mail);
+    if (st == FOND_OK && all.sources == 0)
+        st = db_fail(db, FOND_ERR_BINARY, "%s", all.failure);
+    all.bytes = len;
+    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
+    snprintf(all.encoding_how, sizeof all.encoding_how, "mime");
+    if (out)
+        *out = all;
+    return st;
+}
+
+/* A file's text: mail (each message a source), else one source. */
+static fond_status_t index_text(fond_db_t *db, const char *source_path,
+                                const char *title, const char *name,
+                                long long added, const char *text, size_t len,
+                                fond_index_result_t *out)
+{
+    db->error[0] = '\0';
+    if (db_use_shard(db, source_path) != 0)
+        return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's",
+                       source_path);
+    mail_kind_t kind = mail_detect(source_path, text, len);
+    if (kind != MAIL_NONE)
+        return index_mail(db, source_path, name, added, kind, text, len, out);
+    return index_source(db, source_path, source_path, title, name, added,
+                        text, len, out);
 }
 
 fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,

@@ -1,7 +1,8 @@
 /*
  * language.h -- the languages fond stems, and the names a source's Language
- * header (or a query's language: field) may give each: "Russian", "ru",
- * "rus", "русский" all name Snowball's "russian" stemmer.
+ * header (or a query's language: field, or libexttextcat) may give each:
+ * "Russian", "ru", "rus", "русский" all name Snowball's "russian" stemmer;
+ * and Tesseract's name for each.
  */
 #ifndef FOND_LANGUAGE_H
 #define FOND_LANGUAGE_H
@@ -15,5 +16,9 @@ const char *language_named(const char *name);
 /* The Snowball stemmers fond uses, English first; *n is set to their
  * number. */
 const char *const *language_stemmers(size_t *n);
+
+/* Tesseract's name for a stemmer's language ("german" -> "deu"), for
+ * choosing the traineddata to read a scan with; NULL if none. */
+const char *language_tesseract(const char *stemmer);
 
 #endif

@@ -51,7 +51,7 @@ typedef struct query query_t;
 /* The analyzers a query is read with: the first (English) tokenizes and
  * folds; every one adds its stem of each word, so that a word finds its
  * forms in every language the collection holds. */
-#define QUERY_MAX_LANGUAGES 8
+#define QUERY_MAX_LANGUAGES 32
 typedef struct {
     analyzer_t *analyzers[QUERY_MAX_LANGUAGES];
     size_t n;

@@ -22,7 +22,10 @@
  *                     passage's footnotes, without positions
  *     Z<stem>         Snowball stems of the folded words
  *     Q<hash>-<n>     (f) the passage id: 16 hex of FNV-1a(path), ordinal
- *     XSRC<hash>      (f) its source: every passage of one source
+ *     XSRC<hash>      (f) its source: every passage of one source; a
+ *                     message of an mbox (source "PATH#N") carries its
+ *                     file's too, XSRC<hash of PATH>: every passage of
+ *                     one file, deleted together when the file changes
  *     Y, M, D         (f) Y1921, M192107, D19210703: the dates the passage
  *                     mentions, and its source's own date
  *     T<type>         (f) its source's type, L<language> (f) its language

@@ -117,10 +117,11 @@ static const char *const header_names[H_COUNT] = {
 
 static const char *const source_types[] = {
     "narrative", "telegram", "note", "letter", "conversation", "reference",
+    "email",
 };
 
 #define TYPE_HINT \
-    " (use narrative, telegram, note, letter, conversation or reference)"
+    " (use narrative, telegram, note, letter, conversation, reference or email)"
 #define DATE_HINT " (use YYYY, YYYY-MM or YYYY-MM-DD)"
 
 static int ascii_lower(int c)

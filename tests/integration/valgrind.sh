@@ -1,4 +1,5 @@
-# Valgrind's memcheck over an index run, searches and a CGI request: no
+# Valgrind's memcheck over an index run (text, then mail), searches and a
+# CGI request: no
 # invalid read or write, no use of uninitialised memory, no leak (definite
 # or indirect).  Skipped (exit 77) in the sanitizer build: its programs
 # cannot run under valgrind, and ASan checks the same things there.
@@ -23,6 +24,8 @@ DB="$TMP/db"
 memcheck "fond-index over corpus/" "$INDEX" --db "$DB" --variants "$FOND_SRC/data/variants.txt" "$FOND_SRC/corpus"
 check "... which indexed it" grep -q '^17 added' "$OUT"
 memcheck "fond-index re-run" "$INDEX" --db "$DB" "$FOND_SRC/corpus"
+memcheck "fond-index over mail (parsed in its worker)" "$INDEX" --db "$TMP/mail-db" "$FOND_SRC/tests/fuzz/seeds/fuzz_mail"
+check "... which indexed it" grep -q '^8 added' "$OUT"
 memcheck "fond-search with variants, facets, per-source" "$SEARCH" --db "$DB" --facets --per-source 2 Nakhchivan autonomy
 check "... which found passages" grep -q 'passage' "$OUT"
 memcheck "fond-search --json, date range, suggestion" "$SEARCH" --db "$DB" --json 'date:1921-09..1921-10 conferenc'

@@ -211,7 +211,26 @@ static const char *sample_in(const char *language)
         {"turkish", "Antlaşması ısrar İstanbul Iğdır görüşmeleri Ülke"},
         {"french", "Élysée yeux ayant ouïe traités Yonne"},
         {"german", "Äpfel Übereinkommen Straße Verträge Yacht"},
-        {"armenian", "Հայաստան պայմանագրերը Երևան Կարսի"}};
+        {"armenian", "Հայաստան պայմանագրերը Երևան Կարսի"},
+        {"spanish", "Tratados firmaron delegaciones repúblicas Ñandú"},
+        {"portuguese", "Tratados assinaram delegações repúblicas Ações"},
+        {"italian", "Trattati firmarono delegazioni repubbliche Città"},
+        {"dutch", "Verdragen ondertekenden delegaties republieken IJsland"},
+        {"danish", "Traktaterne underskrevet delegationerne Ærøskøbing"},
+        {"swedish", "Fördragen undertecknades delegationerna Åtgärder"},
+        {"norwegian", "Traktatene undertegnet delegasjonene Ørnene"},
+        {"finnish", "Sopimukset allekirjoitettiin valtuuskunnille Äänestys"},
+        {"hungarian", "Szerződéseket aláírták küldöttségek Ősszel"},
+        {"romanian", "Tratatele semnate delegațiile republicilor Învățători"},
+        {"catalan", "Tractats signaren delegacions repúbliques Àrees"},
+        {"basque", "Itunak sinatu zituzten ordezkaritzek errepublikek"},
+        {"lithuanian", "Sutartys pasirašytos delegacijų respublikose Ąžuolai"},
+        {"greek", "Συνθήκες υπογράφηκαν αντιπροσωπείες δημοκρατιών Ύδρα"},
+        {"serbian", "Уговори потписани делегацијама republikama Ђаци"},
+        {"hindi", "संधियों पर हस्ताक्षर प्रतिनिधिमंडलों गणराज्यों"},
+        {"nepali", "सन्धिहरू हस्ताक्षर प्रतिनिधिमण्डलहरू गणतन्त्रहरूमा"},
+        {"tamil", "ஒப்பந்தங்கள் கையெழுத்திட்டன பிரதிநிதிகள் குடியரசுகளில்"},
+        {"yiddish", "אָפּמאַכן געחתמעט דעלעגאַציעס רעפּובליקן"}};
     for (size_t i = 0; i < sizeof samples / sizeof *samples; i++)
         if (strcmp(samples[i][0], language) == 0)
             return samples[i][1];

@@ -1,0 +1,1001 @@
+/*
+ * mail.c -- e-mail messages and mboxes to fond sources (see mail.h).
+ *
+ * GMime parses (MIME structure, transfer encodings, RFC 2047 headers);
+ * this file chooses what of a message is text, decodes each part's charset
+ * with decode.h, reduces HTML to text, and writes the message out in the
+ * source format of source.h.  Everything a message could make large or
+ * deep is counted against the MAIL_MAX_* limits as the parts are walked.
+ * mail_reader_read() runs the same in a worker process, forked once and
+ * kept, and reads back what it writes to a socket, for each file:
+ *
+ *     "M <len>\n" <len bytes: a message's source text>
+ *     "F <len>\n" <len bytes: why a message was refused>
+ *     "X <status> <len>\n" <len bytes: why the file could not be read>
+ *     "E 0\n"      the end of the file's answer
+ *
+ * GMime keeps state of its own, set up once a process (g_mime_init).
+ */
+#include "mail.h"
+
+#include <errno.h>
+#include <gmime/gmime.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "array.h"
+#include "decode.h"
+#include "language.h"
+
+/* Built with AddressSanitizer, which a memory limit would stop. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MAIL_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MAIL_SANITIZED 1
+#endif
+#endif
+
+#define FIELD_MAX 1000  /* bytes of one header value kept */
+#define DETECT_LINES 200 /* header lines looked at to tell mail */
+
+/* ------------------------------------------------------------ buffers */
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+    int full; /* more than MAIL_MAX_TEXT_BYTES was put */
+} buf_t;
+
+static int buf_put(buf_t *b, const char *s, size_t n)
+{
+    if (b->len + n > MAIL_MAX_TEXT_BYTES) {
+        b->full = 1;
+        return -1;
+    }
+    if (array_reserve(&b->data, &b->cap, b->len + n + 1, 1, 1024) != 0)
+        return -1;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+static int buf_puts(buf_t *b, const char *s)
+{
+    return buf_put(b, s, strlen(s));
+}
+
+/* ------------------------------------------------------------ detecting */
+
+static int has_suffix(const char *path, const char *suffix)
+{
+    size_t n = strlen(path), k = strlen(suffix);
+    return n >= k && strcasecmp(path + n - k, suffix) == 0;
+}
+
+/* The length of the field name that starts line s[0, n) ("Subject" of
+ * "Subject: x"), or 0 if the line is not a header field. */
+static size_t field_name(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] > ' ' && s[i] < 0x7f && s[i] != ':')
+        i++;
+    return i > 0 && i < n && s[i] == ':' ? i : 0;
+}
+
+static int name_in(const char *s, size_t n, const char *const *names)
+{
+    for (; *names; names++)
+        if (strlen(*names) == n && strncasecmp(s, *names, n) == 0)
+            return 1;
+    return 0;
+}
+
+mail_kind_t mail_detect(const char *path, const char *bytes, size_t len)
+{
+    static const char *const senders[] = {"From", "Sender", "Received",
+                                          "Return-Path", "Delivered-To", NULL};
+    static const char *const mail_only[] = {
+        "Subject", "Message-ID", "Received", "Return-Path", "MIME-Version",
+        "Delivered-To", "Content-Type", "Content-Transfer-Encoding",
+        "In-Reply-To", "References", "Reply-To", "Cc", "X-Mailer", NULL};
+    static const char *const fond_only[] = {"Title", "Type", "Place",
+                                            "Language", "Encoding", NULL};
+    int named = has_suffix(path, ".eml") || has_suffix(path, ".mbox") ||
+                has_suffix(path, ".mbx");
+    size_t i = 0;
+    int mbox = len > 5 && memcmp(bytes, "From ", 5) == 0;
+    if (mbox) { /* the envelope line */
+        const char *nl = memchr(bytes, '\n', len);
+        i = nl ? (size_t)(nl - bytes) + 1 : len;
+    }
+    int fields = 0, sender = 0, only = 0;
+    for (int line = 0; i < len && line < DETECT_LINES; line++) {
+        const char *nl = memchr(bytes + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - bytes) : len, n = end - i;
+        const char *s = bytes + i;
+        if (n && s[n - 1] == '\r')
+            n--;
+        if (n == 0)
+            break; /* the end of the header block */
+        size_t name = field_name(s, n);
+        if (name) {
+            fields++;
+            sender |= name_in(s, name, senders);
+            only |= name_in(s, name, mail_only);
+            if (name_in(s, name, fond_only))
+                return MAIL_NONE; /* fond's own source format */
+        } else if (s[0] != ' ' && s[0] != '\t') {
+            break; /* neither a field nor its continuation */
+        }
+        i = end + 1;
+    }
+    if (fields >= 1 && (mbox || named) && (named || sender))
+        return mbox ? MAIL_MBOX : MAIL_MESSAGE;
+    return fields >= 2 && sender && only ? MAIL_MESSAGE : MAIL_NONE;
+}
+
+/* ------------------------------------------------------------ HTML */
+
+/* Elements that end a line of text. */
+static int is_block(const char *name)
+{
+    static const char *const blocks[] = {
+        "p", "br", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+        "table", "ul", "ol", "blockquote", "pre", "hr", "dt", "dd", "td",
+        "th", "section", "article", "title", NULL};
+    for (const char *const *b = blocks; *b; b++)
+        if (strcmp(*b, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Elements whose content is not text. */
+static int is_hidden(const char *name)
+{
+    return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+           strcmp(name, "head") == 0;
+}
+
+/* The code point of the character reference at s[0, n) ("&amp;", "&#233;",
+ * "&#xE9;"), its length in *used; -1 if it is not one. */
+static long entity_at(const char *s, size_t n, size_t *used)
+{
+    static const struct { const char *name; long cp; } named[] = {
+        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+        {"nbsp", 0xA0}, {"copy", 0xA9}, {"reg", 0xAE}, {"laquo", 0xAB},
+        {"raquo", 0xBB}, {"ndash", 0x2013}, {"mdash", 0x2014},
+        {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
+        {"rdquo", 0x201D}, {"hellip", 0x2026}, {"euro", 0x20AC},
+        {"pound", 0xA3}, {"eacute", 0xE9}, {"egrave", 0xE8}, {"agrave", 0xE0},
+        {"aacute", 0xE1}, {"ccedil", 0xE7}, {"uuml", 0xFC}, {"ouml", 0xF6},
+        {"auml", 0xE4}, {"szlig", 0xDF}, {"ecirc", 0xEA}, {"ntilde", 0xF1},
+        {"iacute", 0xED}, {"oacute", 0xF3}, {"uacute", 0xFA}};
+    size_t end = 1;
+    while (end < n && end < 12 && s[end] != ';')
+        end++;
+    if (end >= n || s[end] != ';' || end < 2)
+        return -1;
+    *used = end + 1;
+    if (s[1] == '#') {
+        int hex = end > 2 && (s[2] == 'x' || s[2] == 'X');
+        long cp = 0;
+        for (size_t i = 2 + (size_t)hex; i < end; i++) {
+            int c = (unsigned char)s[i], d = c >= '0' && c <= '9' ? c - '0'
+                : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                : -1;
+            if (d < 0 || cp > 0x10FFFF)
+                return -1;
+            cp = cp * (hex ? 16 : 10) + d;
+        }
+        return utf8proc_codepoint_valid((utf8proc_int32_t)cp) && cp ? cp : 0xFFFD;
+    }
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+        if (strlen(named[i].name) == end - 1 &&
+            memcmp(named[i].name, s + 1, end - 1) == 0)
+            return named[i].cp;
+    return -1;
+}
+
+/* The lower-cased name of the tag at s[0, n) (after '<' and any '/'). */
+static void tag_name(const char *s, size_t n, char *name, size_t size)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < size; i++) {
+        char c = s[i];
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
+            break;
+        name[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    name[k] = '\0';
+}
+
+/* Where the content of a hidden element ends: after "</name>", or len. */
+static size_t skip_hidden(const char *s, size_t len, size_t from,
+                          const char *name)
+{
+    size_t k = strlen(name);
+    for (size_t i = from; i + 2 + k <= len; i++)
+        if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, name, k) == 0) {
+            const char *gt = memchr(s + i, '>', len - i);
+            return gt ? (size_t)(gt - s) + 1 : len;
+        }
+    return len;
+}
+
+fond_status_t mail_html_text(const char *s, size_t len, char **out,
+                             size_t *out_len)
+{
+    buf_t b = {NULL, 0, 0, 0};
+    int space = 1, breaks = 2; /* what was last put: no space at the start */
+    int failed = buf_put(&b, "", 0);
+    for (size_t i = 0; i < len && !failed;) {
+        char c = s[i];
+        if (c == '<' && i + 3 < len && memcmp(s + i, "<!--", 4) == 0) {
+            const char *end = NULL;
+            for (size_t k = i + 4; k + 3 <= len && !end; k++)
+                if (memcmp(s + k, "-->", 3) == 0)
+                    end = s + k + 3;
+            i = end ? (size_t)(end - s) : len;
+            continue;
+        }
+        if (c == '<') {
+            int closing = i + 1 < len && s[i + 1] == '/';
+            char name[16];
+            tag_name(s + i + 1 + closing, len - i - 1 - (size_t)closing, name,
+                     sizeof name);
+            const char *gt = memchr(s + i, '>', len - i);
+            i = gt ? (size_t)(gt - s) + 1 : len;
+            if (!closing && is_hidden(name))
+                i = skip_hidden(s, len, i, name);
+            if (is_block(name) && breaks < 2) { /* an inline tag (b, span)
+                                                   parts no words */
+                failed = buf_put(&b, "\n", 1);
+                breaks++, space = 1;
+            }
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            if (!space)
+                failed = buf_put(&b, " ", 1);
+            space = 1;
+            i++;
+            continue;
+        }
+        size_t used = 1;
+        long cp = c == '&' ? entity_at(s + i, len - i, &used) : -1;
+        if (cp == 0xA0) { /* &nbsp;: a space like any other */
+            if (!space)
+                failed = buf_put(&b, " ", 1);
+            i += used;
+            space = 1;
+            continue;
+        }
+        if (cp >= 0) {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
+            failed = buf_put(&b, (char *)enc, (size_t)n);
+        } else {
+            used = 1;
+            failed = buf_put(&b, s + i, 1);
+        }
+        i += used;
+        space = breaks = 0;
+    }
+    if (failed) {
+        free(b.data);
+        return FOND_ERR_NOMEM;
+    }
+    *out = b.data;
+    *out_len = b.len;
+    return FOND_OK;
+}
+
+/* ------------------------------------------------------------ a message */
+
+typedef struct {
+    buf_t body;       /* the text parts */
+    buf_t attached;   /* the attachments, after the body */
+    size_t parts;
+    size_t header_bytes;
+    char failure[160];
+} walk_t;
+
+/* Record why the message is refused (the first reason only); -1. */
+__attribute__((format(printf, 2, 3))) static int refuse(walk_t *w,
+                                                        const char *fmt, ...)
+{
+    if (!w->failure[0]) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(w->failure, sizeof w->failure, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+/* A header value on one line: white space runs as one space, control
+ * bytes dropped, invalid UTF-8 as U+FFFD, at most FIELD_MAX bytes. */
+static int put_field(buf_t *b, const char *name, const char *value)
+{
+    if (!value)
+        return 0;
+    char clean[FIELD_MAX + 8];
+    size_t k = 0, n = strlen(value);
+    for (size_t i = 0; i < n && k < FIELD_MAX;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)value + i,
+                                                (utf8proc_ssize_t)(n - i), &cp);
+        if (len <= 0) {
+            memcpy(clean + k, "\xEF\xBF\xBD", 3), k += 3, i++;
+        } else if (cp < 0x20 || cp == 0x7f || cp == ' ') {
+            if (k && clean[k - 1] != ' ')
+                clean[k++] = ' ';
+            i += (size_t)len;
+        } else {
+            memcpy(clean + k, value + i, (size_t)len);
+            k += (size_t)len, i += (size_t)len;
+        }
+    }
+    while (k && clean[k - 1] == ' ')
+        k--;
+    if (k == 0)
+        return 0;
+    return buf_puts(b, name) || buf_puts(b, ": ") || buf_put(b, clean, k) ||
+           buf_puts(b, "\n");
+}
+
+/* The bytes of a part, transfer decoding undone; g_free'd array. */
+static GByteArray *part_bytes(GMimePart *part)
+{
+    GMimeDataWrapper *content = g_mime_part_get_content(part);
+    if (!content)
+        return NULL;
+    GMimeStream *mem = g_mime_stream_mem_new();
+    g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(mem), FALSE);
+    g_mime_data_wrapper_write_to_stream(content, mem);
+    GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+    g_object_unref(mem);
+    return bytes;
+}
+
+/* A text part's words, as UTF-8: its declared charset read by decode.h
+ * (US-ASCII, which 8-bit bytes break as often as not, and a name iconv
+ * does not know are detected instead); HTML reduced to text.  Appended to
+ * `to`, after a blank line; a part that is binary after all is left out. */
+static int put_text(walk_t *w, buf_t *to, GMimePart *part, int html)
+{
+    GByteArray *bytes = part_bytes(part);
+    if (!bytes || bytes->len == 0) { /* (an empty one has no data at all) */
+        if (bytes)
+            g_byte_array_free(bytes, TRUE);
+        return 0;
+    }
+    if (bytes->len > MAIL_MAX_TEXT_BYTES) {
+        g_byte_array_free(bytes, TRUE);
+        return refuse(w, "a text part over %lu MiB", (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
+    }
+    const char *charset = g_mime_object_get_content_type_parameter(
+        GMIME_OBJECT(part), "charset");
+    if (!charset || strcasecmp(charset, "us-ascii") == 0)
+        charset = "";
+    char *text = NULL, err[160];
+    size_t len = 0;
+    decode_info_t info;
+    fond_status_t st = decode_text_as((const char *)bytes->data, bytes->len,
+                                      charset, &text, &len, &info, err, sizeof err);
+    if (st == FOND_ERR_ARG)
+        st = decode_text_as((const char *)bytes->data, bytes->len, "", &text,
+                            &len, &info, err, sizeof err);
+    g_byte_array_free(bytes, TRUE);
+    if (st == FOND_OK && html) {
+        char *plain = NULL;
+        st = mail_html_text(text, len, &plain, &len);
+        free(text);
+        text = plain;
+    }
+    int rc = 0;
+    if (st == FOND_OK && len)
+        rc = buf_puts(to, to->len ? "\n\n" : "") || buf_put(to, text, len);
+    free(text);
+    if (rc && to->full)
+        return refuse(w, "more than %lu MiB of text", (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
+    return st == FOND_ERR_NOMEM || rc ? -1 : 0;
+}
+
+static int is_text(GMimeContentType *ct)
+{
+    return g_mime_content_type_is_type(ct, "text", "*");
+}
+
+/* An attachment: its name and type as a line of the message (so that a
+ * search for the file name finds it), then its text when fond can read it. */
+static int put_attachment(walk_t *w, GMimePart *part, GMimeContentType *ct)
+{
+    const char *name = g_mime_part_get_filename(part);
+    char line[FIELD_MAX + 80];
+    snprintf(line, sizeof line, "%.*s (%s/%s)", FIELD_MAX,
+             name ? name : "unnamed", g_mime_content_type_get_media_type(ct),
+             g_mime_content_type_get_media_subtype(ct));
+    buf_t *b = &w->attached;
+    if (buf_puts(b, b->len ? "\n\n" : "") || put_field(b, "Attachment", line))
+        return refuse(w, "more than %lu MiB of text", (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
+    /* PDF (issue 16): when lib/extract.h can read a PDF from memory, an
+     * application/pdf attachment's bytes (part_bytes()) go to it here, and
+     * its text is appended to `b` as put_text() does. */
+    if (!is_text(ct))
+        return 0;
+    return put_text(w, b, part, g_mime_content_type_is_type(ct, "text", "html"));
+}
+
+static int walk(walk_t *w, GMimeObject *obj, int depth);
+
+/* Of multipart/alternative, the plain text when there is some, else the
+ * HTML, else the last part (the richest, by RFC 2046). */
+static GMimeObject *best_alternative(GMimeMultipart *mp)
+{
+    int n = g_mime_multipart_get_count(mp);
+    GMimeObject *html = NULL;
+    for (int i = 0; i < n; i++) {
+        GMimeObject *p = g_mime_multipart_get_part(mp, i);
+        GMimeContentType *ct = g_mime_object_get_content_type(p);
+        if (g_mime_content_type_is_type(ct, "text", "plain"))
+            return p;
+        if (!html && g_mime_content_type_is_type(ct, "text", "html"))
+            html = p;
+    }
+    return html ? html : n > 0 ? g_mime_multipart_get_part(mp, n - 1) : NULL;
+}
+
+static int count_headers(walk_t *w, GMimeObject *obj)
+{
+    GMimeHeaderList *list = g_mime_object_get_header_list(obj);
+    int n = list ? g_mime_header_list_get_count(list) : 0;
+    for (int i = 0; i < n; i++) {
+        GMimeHeader *h = g_mime_header_list_get_header_at(list, i);
+        const char *name = g_mime_header_get_name(h);
+        const char *raw = g_mime_header_get_raw_value(h);
+        w->header_bytes += (name ? strlen(name) : 0) + (raw ? strlen(raw) : 0);
+    }
+    if (w->header_bytes > MAIL_MAX_HEADER_BYTES)
+        return refuse(w, "header lines over %lu KiB", (unsigned long)MAIL_MAX_HEADER_BYTES >> 10);
+    return 0;
+}
+
+static int walk(walk_t *w, GMimeObject *obj, int depth)
+{
+    if (!obj)
+        return 0;
+    if (depth > MAIL_MAX_DEPTH)
+        return refuse(w, "MIME parts nested deeper than %d", MAIL_MAX_DEPTH);
+    if (++w->parts > MAIL_MAX_PARTS)
+        return refuse(w, "more than %d MIME parts", MAIL_MAX_PARTS);
+    if (count_headers(w, obj) != 0)
+        return -1;
+    if (GMIME_IS_MESSAGE_PART(obj)) {
+        GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+        return inner ? walk(w, g_mime_message_get_mime_part(inner), depth + 1) : 0;
+    }
+    if (GMIME_IS_MULTIPART(obj)) {
+        GMimeMultipart *mp = GMIME_MULTIPART(obj);
+        GMimeContentType *ct = g_mime_object_get_content_type(obj);
+        if (g_mime_content_type_is_type(ct, "multipart", "alternative"))
+            return walk(w, best_alternative(mp), depth + 1);
+        int n = g_mime_multipart_get_count(mp);
+        for (int i = 0; i < n; i++)
+            if (walk(w, g_mime_multipart_get_part(mp, i), depth + 1) != 0)
+                return -1;
+        return 0;
+    }
+    if (!GMIME_IS_PART(obj))
+        return 0;
+    GMimePart *part = GMIME_PART(obj);
+    GMimeContentType *ct = g_mime_object_get_content_type(obj);
+    if (g_mime_part_is_attachment(part) || (!is_text(ct) && g_mime_part_get_filename(part)))
+        return put_attachment(w, part, ct);
+    if (!is_text(ct))
+        return 0; /* an inline image, a signature: no words */
+    return put_text(w, &w->body, part, g_mime_content_type_is_type(ct, "text", "html"));
+}
+
+static int put_addresses(buf_t *b, const char *name, InternetAddressList *a,
+                         InternetAddressList *more)
+{
+    char *s = a && internet_address_list_length(a)
+                  ? internet_address_list_to_string(a, NULL, FALSE) : NULL;
+    char *t = more && internet_address_list_length(more)
+                  ? internet_address_list_to_string(more, NULL, FALSE) : NULL;
+    char *both = s && t ? g_strconcat(s, ", ", t, NULL) : NULL;
+    int rc = put_field(b, name, both ? both : s ? s : t);
+    g_free(both);
+    g_free(s);
+    g_free(t);
+    return rc;
+}
+
+/* The stemmer a Content-Language header names ("fr", "de-CH": the first
+ * language, without its region), or NULL. */
+static const char *language_of(GMimeMessage *msg)
+{
+    GMimeObject *body = g_mime_message_get_mime_part(msg); /* where GMime
+                                                               keeps Content-* */
+    const char *v = g_mime_object_get_header(GMIME_OBJECT(msg), "Content-Language");
+    if (!v && body)
+        v = g_mime_object_get_header(body, "Content-Language");
+    char code[16];
+    size_t n = 0;
+    while (v && *v == ' ')
+        v++;
+    while (v && n + 1 < sizeof code && ((v[n] | 0x20) >= 'a' && (v[n] | 0x20) <= 'z'))
+        n++;
+    if (!v || n == 0)
+        return NULL;
+    snprintf(code, sizeof code, "%.*s", (int)n, v);
+    return language_named(code);
+}
+
+/* The message in the source format of source.h, or its failure. */
+static int write_message(GMimeMessage *msg, mail_message_t *out)
+{
+    walk_t w;
+    memset(&w, 0, sizeof w);
+    buf_t head = {NULL, 0, 0, 0};
+    char date[16] = "";
+    GDateTime *when = g_mime_message_get_date(msg);
+    if (when && g_date_time_get_year(when) >= 1 && g_date_time_get_year(when) <= 9999)
+        snprintf(date, sizeof date, "%04d-%02d-%02d", g_date_time_get_year(when),
+                 g_date_time_get_month(when), g_date_time_get_day_of_month(when));
+    int rc = count_headers(&w, GMIME_OBJECT(msg));
+    if (rc == 0)
+        rc = put_field(&head, "Title", g_mime_message_get_subject(msg)) ||
+             buf_puts(&head, "Type: email\n") ||
+             put_field(&head, "Date", *date ? date : NULL) ||
+             put_addresses(&head, "From", g_mime_message_get_from(msg), NULL) ||
+             put_addresses(&head, "To", g_mime_message_get_to(msg),
+                           g_mime_message_get_cc(msg)) ||
+             put_field(&head, "Language", language_of(msg)) ||
+             buf_puts(&head, "\n");
+    if (rc == 0)
+        rc = walk(&w, g_mime_message_get_mime_part(msg), 0);
+    /* No text at all: the subject, so the message can still be found. */
+    if (rc == 0 && !w.body.len && !w.attached.len)
+        rc = put_field(&w.body, "Subject", g_mime_message_get_subject(msg));
+    if (rc == 0)
+        rc = buf_put(&head, w.body.data ? w.body.data : "", w.body.len) ||
+             buf_puts(&head, w.body.len && w.attached.len ? "\n\n" : "") ||
+             buf_put(&head, w.attached.data ? w.attached.data : "", w.attached.len);
+    if (rc == 0 && head.full)
+        rc = refuse(&w, "more than %lu MiB of text", (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
+    free(w.body.data);
+    free(w.attached.data);
+    if (rc != 0) {
+        free(head.data);
+        snprintf(out->failure, sizeof out->failure, "%s",
+                 w.failure[0] ? w.failure : "out of memory");
+        return w.failure[0] ? 0 : -1;
+    }
+    out->text = head.data;
+    out->len = head.len;
+    return 0;
+}
+
+/* ------------------------------------------------------------ a file */
+
+static void gmime_setup(void)
+{
+    g_mime_init();
+}
+
+static fond_status_t add_message(mail_t *out, size_t *cap,
+                                 mail_message_t **slot)
+{
+    if (array_reserve(&out->messages, cap, out->n + 1, sizeof *out->messages, 4))
+        return FOND_ERR_NOMEM;
+    *slot = &out->messages[out->n++];
+    memset(*slot, 0, sizeof **slot);
+    return FOND_OK;
+}
+
+fond_status_t mail_read(mail_t *out, mail_kind_t kind, const char *bytes,
+                        size_t len, char *err, size_t errsize)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, gmime_setup);
+    memset(out, 0, sizeof *out);
+    GMimeStream *stream = g_mime_stream_mem_new_with_buffer(bytes, len);
+    GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+    g_mime_parser_set_format(parser, kind == MAIL_MBOX ? GMIME_FORMAT_MBOX
+                                                       : GMIME_FORMAT_MESSAGE);
+    size_t cap = 0;
+    fond_status_t st = FOND_OK;
+    while (st == FOND_OK && !g_mime_parser_eos(parser)) {
+        GMimeMessage *msg = g_mime_parser_construct_message(parser, NULL);
+        if (!msg)
+            break;
+        mail_message_t *m = NULL;
+        if (out->n >= MAIL_MAX_MESSAGES) {
+            snprintf(err, errsize, "more than %d messages in one mbox",
+                     MAIL_MAX_MESSAGES);
+            st = FOND_ERR_BINARY;
+        } else if ((st = add_message(out, &cap, &m)) == FOND_OK &&
+                   write_message(msg, m) != 0) {
+            st = FOND_ERR_NOMEM;
+        }
+        g_object_unref(msg);
+        if (kind != MAIL_MBOX)
+            break;
+    }
+    g_object_unref(parser);
+    g_object_unref(stream);
+    if (st == FOND_OK && out->n == 0) {
+        snprintf(err, errsize, "no mail message could be read");
+        st = FOND_ERR_BINARY;
+    }
+    if (st == FOND_ERR_NOMEM)
+        snprintf(err, errsize, "out of memory reading the mail");
+    return st;
+}
+
+void mail_free(mail_t *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n; i++)
+        free(m->messages[i].text);
+    free(m->messages);
+    memset(m, 0, sizeof *m);
+}
+
+/* ------------------------------------------------------------ the worker */
+
+/* A parser process, kept for the files of a run: forking one a file cost
+ * 7 ms a message against 0.2 ms to parse it (bench/mail's messages, on a
+ * loaded machine).  The worker reads requests "<kind> <len>\n" <len bytes>
+ * from its socket, answers each with the records of the file's top comment
+ * and "E 0\n", and exits at the end of its input. */
+struct mail_reader {
+    pid_t pid; /* 0: none running */
+    int fd;    /* our end of the socket */
+};
+
+/* All n bytes of s sent to fd (send: a dead peer is EPIPE, not SIGPIPE),
+ * or read from it, across signals and short transfers; -1 on an error or
+ * the end of the input. */
+static int transfer(int fd, char *s, size_t n, int sending)
+{
+    while (n > 0) {
+        ssize_t k = sending ? send(fd, s, n, MSG_NOSIGNAL) : read(fd, s, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        s += k, n -= (size_t)k;
+    }
+    return 0;
+}
+
+static int write_all(int fd, const char *s, size_t n)
+{
+    return transfer(fd, (char *)s, n, 1); /* (send does not write to s) */
+}
+
+static int write_record(int fd, const char *head, const char *s, size_t n)
+{
+    char line[64];
+    snprintf(line, sizeof line, "%s %zu\n", head, n);
+    return write_all(fd, line, strlen(line)) || write_all(fd, s, n);
+}
+
+static int read_all(int fd, char *s, size_t n)
+{
+    return transfer(fd, s, n, 0);
+}
+
+/* One request's answer: the records of mail_read() and "E 0\n". */
+static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
+{
+    mail_t m;
+    char err[200] = "";
+    fond_status_t st = mail_read(&m, kind, bytes, len, err, sizeof err);
+    int rc = 0;
+    for (size_t i = 0; i < m.n && rc == 0 && st == FOND_OK; i++)
+        rc = m.messages[i].text
+                 ? write_record(fd, "M", m.messages[i].text, m.messages[i].len)
+                 : write_record(fd, "F", m.messages[i].failure,
+                                strlen(m.messages[i].failure));
+    if (st != FOND_OK) {
+        char head[16];
+        snprintf(head, sizeof head, "X %d", (int)st);
+        rc = write_record(fd, head, err, strlen(err));
+    }
+    mail_free(&m);
+    return rc || write_all(fd, "E 0\n", 4);
+}
+
+/* The worker: a memory limit, then requests until the socket closes. */
+__attribute__((noreturn)) static void worker(int fd, rlim_t memory)
+{
+    /* A crash is a crash, whatever handlers the program set for itself. */
+    static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL,
+                                SIGTERM, SIGINT};
+    for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
+        signal(fatal[i], SIG_DFL);
+#ifndef MAIL_SANITIZED /* AddressSanitizer reserves terabytes */
+    struct rlimit mem = {memory, memory};
+    setrlimit(RLIMIT_AS, &mem);
+#else
+    (void)memory;
+#endif
+    for (;;) {
+        char line[64];
+        size_t n = 0;
+        while (n + 1 < sizeof line && read_all(fd, line + n, 1) == 0 && line[n] != '\n')
+            n++;
+        line[n] = '\0';
+        int kind = 0;
+        size_t len = 0;
+        if (sscanf(line, "%d %zu", &kind, &len) != 2)
+            _exit(0); /* the end of the requests (or nonsense: the same) */
+        char *bytes = malloc(len ? len : 1);
+        if (!bytes || read_all(fd, bytes, len) != 0 ||
+            answer(fd, (mail_kind_t)kind, bytes, len) != 0)
+            _exit(1);
+        free(bytes);
+    }
+}
+
+static fond_status_t start_worker(mail_reader_t *r, rlim_t memory, char *err,
+                                  size_t errsize)
+{
+    int fds[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
+        return FOND_ERR_IO;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
+        close(fds[0]);
+        close(fds[1]);
+        return FOND_ERR_IO;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        worker(fds[1], memory);
+    }
+    close(fds[1]);
+    r->pid = pid;
+    r->fd = fds[0];
+    return FOND_OK;
+}
+
+/* Stop the worker (killed when it is stuck); the reason it died, if it
+ * did, into err. */
+static void stop_worker(mail_reader_t *r, int kill_it, char *err, size_t errsize)
+{
+    if (!r->pid)
+        return;
+    close(r->fd);
+    if (kill_it)
+        kill(r->pid, SIGKILL);
+    int status = 0;
+    while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (err && WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
+        snprintf(err, errsize, "the mail parser crashed (signal %d)", WTERMSIG(status));
+    r->pid = 0;
+}
+
+fond_status_t mail_reader_new(mail_reader_t **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? FOND_OK : FOND_ERR_NOMEM;
+}
+
+void mail_reader_free(mail_reader_t *r)
+{
+    if (!r)
+        return;
+    stop_worker(r, 0, NULL, 0); /* it exits at the end of its input */
+    free(r);
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Whether b holds whole records up to an "E" record; -1 if malformed. */
+static int answer_complete(const buf_t *b)
+{
+    size_t i = 0;
+    while (i < b->len) {
+        char *nl = memchr(b->data + i, '\n', b->len - i);
+        if (!nl)
+            return 0;
+        size_t n = 0, at = (size_t)(nl - b->data) + 1;
+        const char *num = b->data + i + 1;
+        if (b->data[i] == 'X')
+            num = strchr(num + 1, ' ');
+        if (!num || sscanf(num, " %zu", &n) != 1)
+            return -1;
+        if (b->data[i] == 'E')
+            return 1;
+        if (n > b->len - at)
+            return 0;
+        i = at + n;
+    }
+    return 0;
+}
+
+/* Read the worker's answer, within the time and a bound on size; 0, or
+ * -1 with the reason in err. */
+static int read_answer(int fd, buf_t *b, size_t max, unsigned seconds,
+                       char *err, size_t errsize)
+{
+    double deadline = seconds_now() + seconds;
+    char chunk[65536];
+    for (;;) {
+        double left = deadline - seconds_now();
+        struct pollfd p = {fd, POLLIN, 0};
+        int ready = left > 0 ? poll(&p, 1, (int)(left * 1000) + 1) : 0;
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0) {
+            snprintf(err, errsize, "the mail parser did not finish in %u s", seconds);
+            return -1;
+        }
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            snprintf(err, errsize, "the mail parser stopped");
+            return -1;
+        }
+        if (b->len + (size_t)n > max) {
+            snprintf(err, errsize, "the mail parser wrote more than %zu MiB", max >> 20);
+            return -1;
+        }
+        if (array_reserve(&b->data, &b->cap, b->len + (size_t)n + 1, 1, 65536)) {
+            snprintf(err, errsize, "out of memory reading the mail");
+            return -1;
+        }
+        memcpy(b->data + b->len, chunk, (size_t)n);
+        b->len += (size_t)n;
+        b->data[b->len] = '\0'; /* for sscanf in answer_complete() */
+        int done = answer_complete(b);
+        if (done != 0) {
+            if (done < 0)
+                snprintf(err, errsize, "the mail parser's output is malformed");
+            return done > 0 ? 0 : -1;
+        }
+    }
+}
+
+/* The records of an answer (up to its "E"), into out. */
+static fond_status_t parse_records(const buf_t *b, mail_t *out, char *err,
+                                   size_t errsize)
+{
+    size_t i = 0, cap = 0;
+    while (i < b->len && b->data[i] != 'E') {
+        char kind = b->data[i];
+        int status = 0;
+        size_t n = 0;
+        char *nl = memchr(b->data + i, '\n', b->len - i);
+        if (!nl || (kind == 'X' ? sscanf(b->data + i, "X %d %zu", &status, &n) != 2
+                                : sscanf(b->data + i + 1, " %zu", &n) != 1))
+            break;
+        size_t at = (size_t)(nl - b->data) + 1;
+        if (n > b->len - at)
+            break;
+        if (kind == 'X') {
+            snprintf(err, errsize, "%.*s", (int)n, b->data + at);
+            return status > 0 && status <= FOND_ERR_INTERNAL ? (fond_status_t)status
+                                                             : FOND_ERR_BINARY;
+        }
+        mail_message_t *m = NULL;
+        if (add_message(out, &cap, &m) != FOND_OK ||
+            (kind == 'M' && !(m->text = malloc(n + 1)))) {
+            snprintf(err, errsize, "out of memory reading the mail");
+            return FOND_ERR_NOMEM;
+        }
+        if (kind == 'M') {
+            memcpy(m->text, b->data + at, n);
+            m->text[n] = '\0';
+            m->len = n;
+        } else {
+            snprintf(m->failure, sizeof m->failure, "%.*s", (int)n, b->data + at);
+        }
+        i = at + n;
+    }
+    if (i >= b->len || b->data[i] != 'E' || out->n == 0) {
+        snprintf(err, errsize, "the mail parser's output is malformed");
+        return FOND_ERR_BINARY;
+    }
+    return FOND_OK;
+}
+
+/* Files up to this size go to the kept worker, whose memory limit they
+ * fit; a larger one gets a worker of its own, with a limit to match. */
+#define WORKER_MAX_FILE ((size_t)64 << 20)
+#define WORKER_MEMORY ((rlim_t)2 << 30)
+
+/* Send the file to r's worker (started, with that memory limit, if none
+ * runs) and read back its messages.  A worker that crashes, hangs, floods
+ * or stops is killed, its reason in err (the next file starts another). */
+static fond_status_t exchange(mail_reader_t *r, rlim_t memory, mail_t *out,
+                              mail_kind_t kind, const char *bytes, size_t len,
+                              char *err, size_t errsize)
+{
+    memset(out, 0, sizeof *out);
+    fond_status_t st = r->pid ? FOND_OK : start_worker(r, memory, err, errsize);
+    if (st != FOND_OK)
+        return st;
+    char head[64];
+    snprintf(head, sizeof head, "%d %zu\n", (int)kind, len);
+    unsigned seconds = MAIL_TIMEOUT_SECONDS + (unsigned)(len >> 20);
+    buf_t b = {NULL, 0, 0, 0};
+    int rc = write_all(r->fd, head, strlen(head)) || write_all(r->fd, bytes, len);
+    if (rc)
+        snprintf(err, errsize, "the mail parser stopped");
+    else
+        rc = read_answer(r->fd, &b, 4 * len + ((size_t)1 << 20), seconds, err,
+                         errsize);
+    if (rc) {
+        stop_worker(r, 1, err, errsize);
+        st = FOND_ERR_BINARY;
+    } else {
+        st = parse_records(&b, out, err, errsize);
+    }
+    free(b.data);
+    if (st != FOND_OK)
+        mail_free(out);
+    return st;
+}
+
+/* Files up to this size go to the kept worker, whose memory limit they
+ * fit; a larger one gets a worker of its own, with a limit to match. */
+#define WORKER_MAX_FILE ((size_t)64 << 20)
+#define WORKER_MEMORY ((rlim_t)2 << 30)
+
+static fond_status_t read_alone(mail_t *out, mail_kind_t kind,
+                                const char *bytes, size_t len, char *err,
+                                size_t errsize)
+{
+    mail_reader_t own = {0, -1};
+    fond_status_t st = exchange(&own, WORKER_MEMORY + (rlim_t)len * 4, out,
+                                kind, bytes, len, err, errsize);
+    stop_worker(&own, 0, NULL, 0);
+    return st;
+}
+
+fond_status_t mail_reader_read(mail_reader_t *r, mail_t *out, mail_kind_t kind,
+                               const char *bytes, size_t len, char *err,
+                               size_t errsize)
+{
+    if (len > WORKER_MAX_FILE)
+        return read_alone(out, kind, bytes, len, err, errsize);
+    return exchange(r, WORKER_MEMORY, out, kind, bytes, len, err, errsize);
+}
+
+fond_status_t mail_read_isolated(mail_t *out, mail_kind_t kind,
+                                 const char *bytes, size_t len, char *err,
+                                 size_t errsize)
+{
+    return read_alone(out, kind, bytes, len, err, errsize);
+}

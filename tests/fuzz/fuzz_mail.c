@@ -1,0 +1,65 @@
+/*
+ * fuzz_mail.c -- libFuzzer target for lib/mail.h: the bytes read as one
+ * message and as an mbox (GMime's parser and fond's walk over its parts,
+ * with the limits), and as HTML reduced to text.  Checks what mail.h
+ * promises: every message read is valid UTF-8 in fond's source format
+ * (source_parse() takes it, with type email), or refused with a reason on
+ * one line; the file as a whole fails only with a one-line reason.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "fuzz.h"
+#include "mail.h"
+#include "source.h"
+
+static void check_message(const mail_message_t *m)
+{
+    if (!m->text) {
+        FUZZ_CHECK(m->failure[0] != '\0' && fuzz_one_line(m->failure));
+        return;
+    }
+    FUZZ_CHECK(m->text[m->len] == '\0' && strlen(m->text) == m->len);
+    FUZZ_CHECK(utf8_valid_prefix(m->text, m->len) == m->len);
+    source_t s;
+    char err[256] = "";
+    fond_status_t st = source_parse(m->text, m->len, &s, err, sizeof err);
+    FUZZ_CHECK(st == FOND_OK);
+    FUZZ_CHECK(s.type && strcmp(s.type, "email") == 0);
+    source_free(&s);
+}
+
+static void read_as(mail_kind_t kind, const char *bytes, size_t len)
+{
+    mail_t m;
+    char err[256] = "";
+    fond_status_t st = mail_read(&m, kind, bytes, len, err, sizeof err);
+    if (st == FOND_OK) {
+        FUZZ_CHECK(m.n > 0);
+        for (size_t i = 0; i < m.n; i++)
+            check_message(&m.messages[i]);
+    } else {
+        FUZZ_CHECK(st == FOND_ERR_BINARY || st == FOND_ERR_NOMEM);
+        FUZZ_CHECK(fuzz_one_line(err));
+    }
+    mail_free(&m);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *bytes = (const char *)data;
+    mail_kind_t kind = mail_detect("fuzz.eml", bytes, size);
+    read_as(kind == MAIL_MBOX ? MAIL_MBOX : MAIL_MESSAGE, bytes, size);
+    if (kind != MAIL_MBOX)
+        read_as(MAIL_MBOX, bytes, size);
+    char *text = NULL;
+    size_t len = 0;
+    if (mail_html_text(bytes, size, &text, &len) == FOND_OK) {
+        FUZZ_CHECK(text[len] == '\0');
+        free(text);
+    }
+    return 0;
+}
