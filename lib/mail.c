@@ -16,6 +16,7 @@
  *
  * GMime keeps state of its own, set up once a process (g_mime_init).
  */
+#include "dates.h"
 #include "mail.h"
 
 #include <errno.h>
@@ -547,6 +548,23 @@ static const char *language_of(GMimeMessage *msg)
     return language_named(code);
 }
 
+/* GMime reads no date before 1970 (a telegram of 1921 kept as mail): then
+ * the Date header's first full date, found by fond's own date rule
+ * (dates.c), as YYYY-MM-DD into date (16 bytes); "" if it has none. */
+static void raw_date(GMimeMessage *msg, char *date)
+{
+    const char *v = g_mime_object_get_header(GMIME_OBJECT(msg), "Date");
+    date_mention_t *found = NULL;
+    size_t n = 0;
+    char ymd[9];
+    if (v && dates_find(v, strlen(v), 0, &found, &n) == FOND_OK && n > 0 &&
+        found[0].day > 0) {
+        dates_format(&found[0], ymd);
+        snprintf(date, 16, "%.4s-%.2s-%.2s", ymd, ymd + 4, ymd + 6);
+    }
+    free(found);
+}
+
 /* The message in the source format of source.h, or its failure. */
 static int write_message(GMimeMessage *msg, mail_message_t *out)
 {
@@ -558,6 +576,8 @@ static int write_message(GMimeMessage *msg, mail_message_t *out)
     if (when && g_date_time_get_year(when) >= 1 && g_date_time_get_year(when) <= 9999)
         snprintf(date, sizeof date, "%04d-%02d-%02d", g_date_time_get_year(when),
                  g_date_time_get_month(when), g_date_time_get_day_of_month(when));
+    else
+        raw_date(msg, date);
     int rc = count_headers(&w, GMIME_OBJECT(msg));
     if (rc == 0)
         rc = put_field(&head, "Title", g_mime_message_get_subject(msg)) ||

@@ -35,8 +35,8 @@ gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfimage8 -r200 -sOutputFile="$col/scan.pdf" "$
 check "the scan has no text layer" bash -c "! pdftotext '$col/scan.pdf' - | grep -q '[a-z]'"
 
 # French (a text header names its title and language: it wins over the
-# PDF's Title), German (title, author and date from the PDF's metadata),
-# Portuguese.
+# PDF's Title), German (title, author and date from the PDF's metadata,
+# its language identified from its text), Portuguese (identified too).
 lang_pdf() { # FILE: groff -ms from standard input, UTF-8, with pdfinfo
   groff -k -ms -mpdf -Tpdf >"$1"
 }
@@ -53,10 +53,6 @@ EOF
 lang_pdf "$col/german.pdf" <<'EOF'
 .pdfinfo /Title Der Vertrag von Kars
 .pdfinfo /Author Hans Becker
-.nf
-Language: German
-.sp 3
-.fi
 .PP
 Die Delegationen trafen im September in Kars ein. Die Verhandlungen dauerten mehrere Wochen, bis der Vertrag im Oktober unterzeichnet wurde.
 EOF
@@ -78,8 +74,22 @@ session() { # N WORDS: a page of minutes
   session second 'the plenipotentiary questions'; printf '227\n\f'
   session third 'the boundary'; printf '228\n'; } >"$col/minutes.txt"
 
+# And a folder of mail, in the same run.
+mkdir "$col/mail"
+cat >"$col/mail/telegram.eml" <<'EOF'
+From: Karl Radek <radek@example.org>
+To: Chicherin <chicherin@example.org>
+Subject: The Kars railway convoy
+Date: Tue, 27 Sep 1921 10:15:00 +0000
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: quoted-printable
+
+The convoy with the delegation's luggage left Alexandropol at dawn; the =
+railwaymen expect it at Kars by nightfall.
+EOF
+
 "$INDEX" --db "$DB" --verbose "$col" >"$TMP/index.out" 2>"$TMP/index.err"
-check "one run indexes them all" grep -q '^8 added' "$TMP/index.out"
+check "one run indexes them all" grep -q '^9 added' "$TMP/index.out"
 check "--verbose says a PDF is a PDF, with its pages" grep -q 'article-1.pdf: pdf, .* pages' "$TMP/index.out"
 check "--verbose says the scan was read by OCR" grep -q 'scan.pdf: pdf, .* 1 page (1 by OCR' "$TMP/index.out"
 check "--verbose gives the text file's pages" grep -q 'minutes.txt: text, .* 3 pages' "$TMP/index.out"
@@ -98,8 +108,13 @@ json 'from:becker' >"$TMP/de-from.json"
 check "... from: the PDF's Author" grep -q 'german.pdf' "$TMP/de-from.json"
 json "date:$(date -u +%Y) Vertrag" >"$TMP/de-date.json"
 check "... dated by its CreationDate" grep -q 'german.pdf' "$TMP/de-date.json"
-json fronteira >"$TMP/pt.json"
-check "Portuguese: 'fronteira' finds its PDF" grep -q 'portuguese.pdf' "$TMP/pt.json"
+check "... whose language was identified: German" grep -q '"language": "german"' "$TMP/de.json"
+json fronteiras >"$TMP/pt.json"
+check "Portuguese: 'fronteiras' finds 'fronteira' (identified, Portuguese stems)" grep -q 'portuguese.pdf' "$TMP/pt.json"
+check "... shown as Portuguese" grep -q '"language": "portuguese"' "$TMP/pt.json"
+json 'from:radek railwaymen' >"$TMP/mail.json"
+check "the mail message, by a word of its text and its sender" grep -q 'telegram.eml' "$TMP/mail.json"
+check "... dated by its Date header" grep -q '"date": "1921-09-27"' "$TMP/mail.json"
 json '"plenipotentiary questions"' >"$TMP/minutes.json"
 check "a text file's form feeds are pages: page 2" grep -q '"page_first": 2' "$TMP/minutes.json"
 check "... with its printed numbers as the label" grep -qE '"page_label": "pp?\. (226-)?227(-228)?"' "$TMP/minutes.json"
