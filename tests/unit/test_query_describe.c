@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "support.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ typedef struct {
 } fixture_t;
 
 /* English sources, and one Turkish (its stems are in the index). */
-static const struct { const char *path, *text; } sources[] = {
+static const support_source_t sources[] = {
     {"a.txt", "Title: A\nType: telegram\nDate: 1921-07-03\n\n"
               "The treaty of Kars was discussed in Ankara with the emigrants.\n"},
     {"b.txt", "Title: B\nType: note\nDate: 1921-09-26\n\n"
@@ -49,20 +50,8 @@ static const struct { const char *path, *text; } sources[] = {
 static int setup(void **state)
 {
     fixture_t *fx = calloc(1, sizeof *fx);
-    const char *base = getenv("FOND_TEST_TMP");
-    if (base)
-        mkdir(base, 0777);
-    snprintf(fx->dir, sizeof fx->dir, "%s/describeXXXXXX", base ? base : "/tmp");
-    assert_non_null(mkdtemp(fx->dir));
-    char db[300];
-    snprintf(db, sizeof db, "%s/db", fx->dir);
-    assert_int_equal(fond_db_open(&fx->db, db, FOND_DB_WRITE, NULL), FOND_OK);
-    for (size_t i = 0; i < sizeof sources / sizeof *sources; i++)
-        assert_int_equal(fond_db_index_text(fx->db, sources[i].path, NULL,
-                                            sources[i].text,
-                                            strlen(sources[i].text), NULL),
-                         FOND_OK);
-    assert_int_equal(fond_db_commit(fx->db), FOND_OK);
+    fx->db = support_db("describe", sources, sizeof sources / sizeof *sources,
+                        fx->dir, sizeof fx->dir);
     fx->langs.analyzers[0] = fx->db->analyzer; /* English alone: one stem a
                                                   word keeps the lines short */
     fx->langs.n = 1;
