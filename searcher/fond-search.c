@@ -143,7 +143,9 @@ static void print_snippet(const fond_hit_t *h, highlight_t hl)
 }
 
 /* "telegram, 1921-07-21, M. D. Huseynov to Yusif Kamal": what the source
- * says of itself, when it says anything. */
+ * says of itself, when it says anything, and its language when it is not
+ * English, the default ("..., in german"), so a reader knows which
+ * stemmer found it. */
 static void print_source_line(const fond_hit_t *h)
 {
     const char *parts[] = {h->type, h->date, h->place};
@@ -154,6 +156,8 @@ static void print_source_line(const fond_hit_t *h)
     if (*h->from || *h->to)
         printf("%s%s%s%s", any++ ? ", " : "   ", *h->from ? h->from : "?",
                *h->to ? " to " : "", h->to);
+    if (*h->language && strcmp(h->language, "english") != 0)
+        printf("%sin %s", any++ ? ", " : "   ", h->language);
     if (any)
         fputs("\n", stdout);
 }

@@ -112,6 +112,8 @@ check "... whose language was identified: German" grep -q '"language": "german"'
 json fronteiras >"$TMP/pt.json"
 check "Portuguese: 'fronteiras' finds 'fronteira' (identified, Portuguese stems)" grep -q 'portuguese.pdf' "$TMP/pt.json"
 check "... shown as Portuguese" grep -q '"language": "portuguese"' "$TMP/pt.json"
+"$SEARCH" --db "$DB" fronteiras >"$TMP/pt.txt" || true
+check "... in the terminal too" grep -q ', in portuguese$' "$TMP/pt.txt"
 json 'from:radek railwaymen' >"$TMP/mail.json"
 check "the mail message, by a word of its text and its sender" grep -q 'telegram.eml' "$TMP/mail.json"
 check "... dated by its Date header" grep -q '"date": "1921-09-27"' "$TMP/mail.json"
