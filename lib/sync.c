@@ -103,11 +103,14 @@ static void source_name(const char *root, const char *path, char *buf,
     if (!root || strncmp(path, root, n) != 0 ||
         (path[n] && path[n] != '/' && !slash))
         return;
+    if (!path[n]) { /* the PATH given was the file itself: its name */
+        const char *last = strrchr(path, '/');
+        snprintf(buf, size, "%s", last ? last + 1 : path);
+        return;
+    }
     const char *from = root + n;
     while (from > root && from[-1] != '/')
         from--; /* the start of root's last name */
-    if (!path[n])
-        from = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     snprintf(buf, size, "%s", path + (from - root));
 }
 

@@ -152,4 +152,12 @@ expect_exit 1 "--since tomorrow: none" search --since 2999-01-01 Kars
 expect_exit 2 "--since a non-time: exit 2" search --since yesterday Kars
 check "... saying what it takes" grep -q 'since takes YYYY' "$TMP/err"
 check "a hit names its source under the folder indexed" grep -q '"name": "second/1921-10-13-treaty.txt"' "$TMP/added.json"
+
+# ------------------------------------------------------------ a file as PATH
+# The PATH given may be the file itself: its name is then the file's own.
+"$INDEX" -q --db "$TMP/onefile" "$B/1921-10-13-treaty.txt"
+"$SEARCH" --db "$TMP/onefile" --json signed >"$TMP/onefile.json" || true
+check "a file given as PATH is named by its own name" \
+  grep -q '"name": "1921-10-13-treaty.txt"' "$TMP/onefile.json"
+
 finish
