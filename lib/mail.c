@@ -402,6 +402,13 @@ static int put_text(walk_t *w, buf_t *to, GMimePart *part, int html)
         st = decode_text_as((const char *)bytes->data, bytes->len, "", &text,
                             &len, &info, err, sizeof err);
     g_byte_array_free(bytes, TRUE);
+    /* A NUL is valid UTF-8 but would end the message's text early for
+     * every reader after this one (fond's source format is a C string):
+     * a text part's stray NULs become spaces, as a text file's would be
+     * refused as binary. */
+    for (size_t i = 0; st == FOND_OK && i < len; i++)
+        if (text[i] == '\0')
+            text[i] = ' ';
     if (st == FOND_OK && html) {
         char *plain = NULL;
         st = mail_html_text(text, len, &plain, &len);
