@@ -80,14 +80,16 @@ static fond_status_t parts_terms(parts_t *p, store_t *s, const char *prefix,
 }
 
 /* Combine the parts with op (NULL *out when there are none), then free
- * them. */
-static fond_status_t parts_combine(parts_t *p, store_t *s, store_op_t op,
-                                   unsigned window, store_query_t **out)
+ * them.  st is the status of building them: a failure is returned as it
+ * is, the parts freed all the same, so that every builder ends with one
+ * call whatever happened. */
+static fond_status_t parts_combine(fond_status_t st, parts_t *p, store_t *s,
+                                   store_op_t op, unsigned window,
+                                   store_query_t **out)
 {
     *out = NULL;
-    fond_status_t st = p->n ? store_query_combine(s, out, op, p->items, p->n,
-                                                  window)
-                            : FOND_OK;
+    if (st == FOND_OK && p->n)
+        st = store_query_combine(s, out, op, p->items, p->n, window);
     parts_free(p);
     return st;
 }
@@ -102,11 +104,7 @@ static fond_status_t build_list(store_t *s, const char *prefix,
     fond_status_t st = parts_init(&p, words->n);
     if (st == FOND_OK)
         st = parts_terms(&p, s, prefix, words);
-    if (st != FOND_OK) {
-        parts_free(&p);
-        return st;
-    }
-    return parts_combine(&p, s, op, 0, out);
+    return parts_combine(st, &p, s, op, 0, out);
 }
 
 /* *out = a OR factor * b; a and b stay the caller's. */
@@ -135,11 +133,7 @@ static fond_status_t build_forms(builder_t *b, const query_token_t *t,
         st = parts_terms(&p, b->s, "", &t->variants);
     if (st == FOND_OK)
         st = parts_terms(&p, b->s, "", &t->forms);
-    if (st != FOND_OK) {
-        parts_free(&p);
-        return st;
-    }
-    return parts_combine(&p, b->s, STORE_OP_OR, 0, out);
+    return parts_combine(st, &p, b->s, STORE_OP_OR, 0, out);
 }
 
 /* A word's family: its stems, related stems and variants, weighed as one
@@ -161,10 +155,7 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
     }
     if (st == FOND_OK)
         st = parts_terms(&p, b->s, "", &t->variants);
-    if (st == FOND_OK)
-        st = parts_combine(&p, b->s, STORE_OP_SYNONYM, 0, &family);
-    else
-        parts_free(&p);
+    st = parts_combine(st, &p, b->s, STORE_OP_SYNONYM, 0, &family);
     if (st == FOND_OK)
         st = build_term(b->s, "", t->word, &exact);
     if (st == FOND_OK && family)
@@ -183,10 +174,7 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
             if (st == FOND_OK && !strings_has(&t->fuzzy, stem))
                 st = parts_term(&np, b->s, "", stem); /* its own stem */
         }
-        if (st == FOND_OK)
-            st = parts_combine(&np, b->s, STORE_OP_SYNONYM, 0, &near);
-        else
-            parts_free(&np);
+        st = parts_combine(st, &np, b->s, STORE_OP_SYNONYM, 0, &near);
         if (st == FOND_OK)
             st = or_scaled(b->s, word, near, t->fuzzy_weight, &with);
         if (st == FOND_OK) {
@@ -221,11 +209,7 @@ static fond_status_t build_words(builder_t *b, const node_t *n,
     fond_status_t st = parts_init(&p, n->count);
     for (size_t k = 0; k < n->count && st == FOND_OK; k++)
         st = parts_term(&p, b->s, prefix, b->q->tokens[n->first + k].word);
-    if (st != FOND_OK) {
-        parts_free(&p);
-        return st;
-    }
-    return parts_combine(&p, b->s, op, (unsigned)n->count, out);
+    return parts_combine(st, &p, b->s, op, (unsigned)n->count, out);
 }
 
 /* A filter matches without weight: every word of a field's value as
@@ -261,13 +245,9 @@ static fond_status_t build_near(builder_t *b, const node_t *n,
         for (size_t k = 0; k < n->kids[i]->count && st == FOND_OK; k++)
             st = parts_term(&p, b->s, "",
                             b->q->tokens[n->kids[i]->first + k].word);
-    if (st != FOND_OK) {
-        parts_free(&p);
-        return st;
-    }
     /* NEAR/n: at most n words apart, so the k words fit in n + k - 1 */
     unsigned window = n->window + (unsigned)words - 1;
-    return parts_combine(&p, b->s, p.n > 1 ? STORE_OP_NEAR : STORE_OP_AND,
+    return parts_combine(st, &p, b->s, p.n > 1 ? STORE_OP_NEAR : STORE_OP_AND,
                          window, out);
 }
 
@@ -284,11 +264,7 @@ static fond_status_t build_kids(builder_t *b, const node_t *n,
             st = build_node(b, n->kids[i], &p.items[p.n]);
             p.n += st == FOND_OK && p.items[p.n]; /* NULL: no words */
         }
-    if (st != FOND_OK) {
-        parts_free(&p);
-        return st;
-    }
-    return parts_combine(&p, b->s, op, 0, out);
+    return parts_combine(st, &p, b->s, op, 0, out);
 }
 
 static int pick_prohibited(const query_t *q, const node_t *n, const node_t *c)
@@ -359,7 +335,7 @@ static fond_status_t add_proximity(builder_t *b, const node_t *n,
         parts_free(&pairs);
         return st;
     }
-    st = parts_combine(&pairs, b->s, STORE_OP_OR, 0, &any);
+    st = parts_combine(FOND_OK, &pairs, b->s, STORE_OP_OR, 0, &any);
     if (st == FOND_OK)
         st = store_query_scale(b->s, &both[1], any, PROXIMITY_WEIGHT);
     if (st == FOND_OK)
@@ -414,11 +390,7 @@ static fond_status_t build_soft(builder_t *b, const node_t *n,
             p.n += st == FOND_OK;
         }
     }
-    if (st != FOND_OK) {
-        parts_free(&p);
-        return st;
-    }
-    return parts_combine(&p, b->s, STORE_OP_OR, 0, out);
+    return parts_combine(st, &p, b->s, STORE_OP_OR, 0, out);
 }
 
 /* [must AND] ([may] AND or, loose, OR) NOT [prohibited]. */
