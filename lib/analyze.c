@@ -14,6 +14,7 @@
  */
 #include "array.h"
 #include "analyze.h"
+#include "hash.h"
 #include "text.h"
 
 #include <libstemmer.h>
@@ -27,11 +28,27 @@ typedef struct {
     size_t cap;
 } wbuf_t;
 
+/*
+ * The stems of recent words, because Snowball is most of the cost of
+ * analysis and a text repeats its words: a direct-mapped cache from the
+ * stemmer's input (the word case-folded, diacritics kept) to its folded
+ * stem.  A word that collides replaces the one before; a word or stem too
+ * long for a slot is stemmed every time.
+ */
+#define STEM_CACHE_SLOTS 8192 /* a power of two; 8192 * 64 bytes = 512 KiB */
+#define STEM_CACHE_MAX 31     /* bytes of a word or stem a slot holds */
+
+typedef struct {
+    char word[STEM_CACHE_MAX + 1]; /* "" for an empty slot */
+    char stem[STEM_CACHE_MAX + 1];
+} stem_slot_t;
+
 struct analyzer {
     struct sb_stemmer *stemmer;
     wbuf_t word;  /* the folded word */
     wbuf_t cased; /* the word case-folded only, for the stemmer */
     wbuf_t stem;  /* its stem, folded */
+    stem_slot_t *cache; /* STEM_CACHE_SLOTS of them */
 };
 
 fond_status_t analyzer_new(analyzer_t **out, const char *language)
@@ -44,6 +61,11 @@ fond_status_t analyzer_new(analyzer_t **out, const char *language)
     if (!a->stemmer) {
         analyzer_free(a);
         return FOND_ERR_ARG;
+    }
+    a->cache = calloc(STEM_CACHE_SLOTS, sizeof *a->cache);
+    if (!a->cache) {
+        analyzer_free(a);
+        return FOND_ERR_NOMEM;
     }
     *out = a;
     return FOND_OK;
@@ -58,6 +80,7 @@ void analyzer_free(analyzer_t *a)
     free(a->word.p);
     free(a->cased.p);
     free(a->stem.p);
+    free(a->cache);
     free(a);
 }
 
@@ -247,6 +270,41 @@ size_t analyze_fold(const char *word, size_t len, char *buf, size_t bufsize)
     return fits ? n : 0;
 }
 
+/* Snowball's stem of in[0, len), folded, into a->stem.  Its length, or -1. */
+static size_t stem_snowball(analyzer_t *a, const char *in, size_t len)
+{
+    const sb_symbol *stem = sb_stemmer_stem(a->stemmer,
+                                            (const sb_symbol *)in, (int)len);
+    if (!stem)
+        return (size_t)-1;
+    return fold_into(&a->stem, (const char *)stem, 0,
+                     (size_t)sb_stemmer_length(a->stemmer), 1);
+}
+
+/* The stem of in[0, len) into a->stem, from the cache when it holds the
+ * word, else from Snowball (and then into the cache).  Its length, or -1. */
+static size_t stem_cached(analyzer_t *a, const char *in, size_t len)
+{
+    if (len > STEM_CACHE_MAX)
+        return stem_snowball(a, in, len);
+    stem_slot_t *slot =
+        &a->cache[hash_bytes(HASH_FNV_OFFSET, in, len) & (STEM_CACHE_SLOTS - 1)];
+    if (strncmp(slot->word, in, len) == 0 && slot->word[len] == '\0') {
+        size_t n = strlen(slot->stem);
+        if (wbuf_reserve(&a->stem, 0, n) != 0)
+            return (size_t)-1;
+        memcpy(a->stem.p, slot->stem, n + 1);
+        return n;
+    }
+    size_t n = stem_snowball(a, in, len);
+    if (n != (size_t)-1 && n <= STEM_CACHE_MAX) {
+        memcpy(slot->word, in, len);
+        slot->word[len] = '\0';
+        memcpy(slot->stem, a->stem.p, n + 1);
+    }
+    return n;
+}
+
 /* The stem of s[start, end) into a->stem: Snowball on the case-folded word
  * (diacritics kept), then folded.  Its length, or -1. */
 static size_t stem_word(analyzer_t *a, const char *s, size_t start,
@@ -258,14 +316,7 @@ static size_t stem_word(analyzer_t *a, const char *s, size_t start,
         len = fold_into(&a->cased, s, start, end, 0);
         in = a->cased.p;
     }
-    if (len == (size_t)-1)
-        return len;
-    const sb_symbol *stem = sb_stemmer_stem(a->stemmer,
-                                            (const sb_symbol *)in, (int)len);
-    if (!stem)
-        return (size_t)-1;
-    return fold_into(&a->stem, (const char *)stem, 0,
-                     (size_t)sb_stemmer_length(a->stemmer), 1);
+    return len == (size_t)-1 ? len : stem_cached(a, in, len);
 }
 
 /* ------------------------------------------------------------ tokens */

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "db_internal.h"
 #include "file.h"
 #include "extract.h"
@@ -23,6 +24,14 @@
 #include "schema.h"
 
 #define TERM_MAX SCHEMA_TERM_MAX
+
+/* Filter terms, NUL-separated: made once and added to many documents (a
+ * source's filter terms, the same on each of its passages), or a
+ * passage's own, gathered while its text is analysed. */
+typedef struct {
+    char *buf;
+    size_t len, cap;
+} term_list_t;
 
 /* What every passage of one source shares. */
 typedef struct {
@@ -41,6 +50,8 @@ typedef struct {
     char file_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash of the file the
                                source is in>, when that is not the source's
                                path (a message of an mbox); else "" */
+    term_list_t filters;   /* the filter terms of every passage (schema.h):
+                               analysed once a source, not once a passage */
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -78,6 +89,52 @@ static char *title_from_path(const char *path)
 
 /* ------------------------------------------------------------- terms */
 
+static fond_status_t term_list_add(term_list_t *l, const char *term, size_t n)
+{
+    if (array_reserve(&l->buf, &l->cap, l->len + n + 1, 1, 256) != 0)
+        return FOND_ERR_NOMEM;
+    memcpy(l->buf + l->len, term, n);
+    l->buf[l->len + n] = '\0';
+    l->len += n + 1;
+    return FOND_OK;
+}
+
+/* Every term of the list into doc, as a filter. */
+static fond_status_t add_filters(store_doc_t *doc, const term_list_t *l)
+{
+    fond_status_t st = FOND_OK;
+    for (size_t at = 0; at < l->len && st == FOND_OK;) {
+        size_t n = strlen(l->buf + at);
+        st = store_doc_add_filter(doc, l->buf + at, n);
+        at += n + 1;
+    }
+    return st;
+}
+
+/* prefix + word into term (TERM_MAX + 1 bytes, NUL-terminated): its
+ * length, or 0 when it is too long to be a term (it is skipped, as the
+ * analyzer skips a word too long). */
+static size_t make_term(char *term, const char *prefix, const char *word,
+                        size_t word_len)
+{
+    size_t p = strlen(prefix);
+    if (p + word_len > TERM_MAX)
+        return 0;
+    memcpy(term, prefix, p);
+    memcpy(term + p, word, word_len);
+    term[p + word_len] = '\0';
+    return p + word_len;
+}
+
+/* prefix + word, as a filter term into the list. */
+static fond_status_t add_prefixed(term_list_t *l, const char *prefix,
+                                  const char *word, size_t word_len)
+{
+    char term[TERM_MAX + 1];
+    size_t n = make_term(term, prefix, word, word_len);
+    return n ? term_list_add(l, term, n) : FOND_OK;
+}
+
 /* How a word becomes a term: the passage's text (a posting, its stem and
  * spelling data), a footnote's word (weighed, no position), or a filter on
  * a source-level field (no weight, no part of the passage's length). */
@@ -85,26 +142,12 @@ typedef enum { AS_TEXT, AS_WORD, AS_FILTER } term_kind_t;
 
 typedef struct {
     store_t *store;
-    store_doc_t *doc;
-    const char *prefix;
+    store_doc_t *doc;      /* for AS_TEXT and AS_WORD */
+    term_list_t *filters;  /* for AS_FILTER */
+    const char *prefix;    /* of a filter's terms */
     term_kind_t kind;
     fond_status_t status;
 } terms_ctx_t;
-
-static fond_status_t add_prefixed(store_doc_t *doc, const char *prefix,
-                                  const char *word, term_kind_t kind,
-                                  unsigned pos)
-{
-    char term[TERM_MAX + 8];
-    int n = snprintf(term, sizeof term, "%s%s", prefix, word);
-    if (n < 0 || (size_t)n >= sizeof term)
-        return FOND_OK; /* too long to be a term: skipped, as the analyzer does */
-    if (kind == AS_TEXT && pos)
-        return store_doc_add_posting(doc, term, (size_t)n, pos);
-    if (kind == AS_FILTER)
-        return store_doc_add_filter(doc, term, (size_t)n);
-    return store_doc_add_term(doc, term, (size_t)n);
-}
 
 /* Words worth suggesting to a user who misspells one: three letters or
  * more, not a number. */
@@ -113,84 +156,105 @@ static int is_suggestible(const analyze_token_t *t)
     return t->word_len >= 3 && !(t->word[0] >= '0' && t->word[0] <= '9');
 }
 
-/* Passage words: the folded word (with its position), its Z-stem, and the
- * spelling data; other words: prefix + folded word. */
+/* A word of the text: the folded word with its position, its Z-stem (none
+ * for a word that is its own stem), and the spelling data. */
+static fond_status_t add_text_word(const terms_ctx_t *c,
+                                   const analyze_token_t *t)
+{
+    fond_status_t st = store_doc_add_posting(c->doc, t->word, t->word_len,
+                                             t->pos);
+    if (st == FOND_OK && strcmp(t->stem, t->word) != 0) {
+        char term[TERM_MAX + 1];
+        size_t n = make_term(term, SCHEMA_STEM, t->stem, t->stem_len);
+        st = n ? store_doc_add_term(c->doc, term, n) : FOND_OK;
+    }
+    if (st == FOND_OK && is_suggestible(t))
+        st = store_add_spelling(c->store, t->word);
+    return st;
+}
+
 static int add_token(void *ctx, const analyze_token_t *t)
 {
     terms_ctx_t *c = ctx;
-    c->status = add_prefixed(c->doc, c->prefix, t->word, c->kind, t->pos);
-    if (c->status == FOND_OK && c->kind == AS_TEXT &&
-        strcmp(t->stem, t->word) != 0) /* a word that is its own stem: none */
-        c->status = add_prefixed(c->doc, SCHEMA_STEM, t->stem, AS_WORD, 0);
-    if (c->status == FOND_OK && c->kind == AS_TEXT && is_suggestible(t))
-        c->status = store_add_spelling(c->store, t->word);
+    if (c->kind == AS_TEXT)
+        c->status = add_text_word(c, t);
+    else if (c->kind == AS_WORD)
+        c->status = store_doc_add_term(c->doc, t->word, t->word_len);
+    else
+        c->status = add_prefixed(c->filters, c->prefix, t->word, t->word_len);
     return c->status != FOND_OK;
 }
 
-static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
-                               const char *prefix, const char *text,
-                               size_t len, term_kind_t kind)
+static fond_status_t analyze_into(const source_ctx_t *src, terms_ctx_t *c,
+                                  const char *text, size_t len)
 {
-    if (!text)
-        return FOND_OK;
-    terms_ctx_t c = {src->store, doc, prefix, kind, FOND_OK};
-    fond_status_t st = analyze_text(src->analyzer, text, len, add_token, &c);
-    return st != FOND_OK ? st : c.status;
+    fond_status_t st = analyze_text(src->analyzer, text, len, add_token, c);
+    return st != FOND_OK ? st : c->status;
+}
+
+/* Words of the text (AS_TEXT) or of a footnote (AS_WORD) into doc. */
+static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
+                               const char *text, size_t len, term_kind_t kind)
+{
+    terms_ctx_t c = {src->store, doc, NULL, "", kind, FOND_OK};
+    return analyze_into(src, &c, text, len);
 }
 
 /* A source field's words, as filters. */
-static fond_status_t add_field(const source_ctx_t *src, store_doc_t *doc,
+static fond_status_t add_field(const source_ctx_t *src, term_list_t *l,
                                const char *prefix, const char *value)
 {
-    return value ? add_words(src, doc, prefix, value, strlen(value), AS_FILTER)
-                 : FOND_OK;
+    if (!value)
+        return FOND_OK;
+    terms_ctx_t c = {src->store, NULL, l, prefix, AS_FILTER, FOND_OK};
+    return analyze_into(src, &c, value, strlen(value));
 }
 
 /* A whole value as one filter term (schema_whole_value): "SA AR" -> "saar". */
-static fond_status_t add_whole(store_doc_t *doc, const char *prefix,
+static fond_status_t add_whole(term_list_t *l, const char *prefix,
                                const char *value)
 {
     char whole[TERM_MAX];
-    return schema_whole_value(value, strlen(value), whole, sizeof whole)
-               ? add_prefixed(doc, prefix, whole, AS_FILTER, 0)
-               : FOND_OK;
+    size_t n = schema_whole_value(value, strlen(value), whole, sizeof whole);
+    return n ? add_prefixed(l, prefix, whole, n) : FOND_OK;
 }
 
 /* Y1921, M192107, D19210703: as far as the date is known. */
-static fond_status_t add_date_terms(store_doc_t *doc, const char *yyyymmdd)
+static fond_status_t add_date_terms(term_list_t *l, const char *yyyymmdd)
 {
     char terms[3][16];
     size_t n = schema_date_terms(yyyymmdd, terms);
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < n && st == FOND_OK; i++)
-        st = store_doc_add_filter(doc, terms[i], strlen(terms[i]));
+        st = term_list_add(l, terms[i], strlen(terms[i]));
     return st;
 }
 
 /* An archival citation's parts, each as one term. */
-static fond_status_t add_citation_terms(store_doc_t *doc,
+static fond_status_t add_citation_terms(term_list_t *l,
                                         const citation_archival_t *c)
 {
-    fond_status_t st = add_whole(doc, SCHEMA_ARCHIVE, c->archive);
+    fond_status_t st = add_whole(l, SCHEMA_ARCHIVE, c->archive);
     if (st == FOND_OK)
-        st = add_whole(doc, SCHEMA_FOND, c->fond);
+        st = add_whole(l, SCHEMA_FOND, c->fond);
     if (st == FOND_OK)
-        st = add_whole(doc, SCHEMA_OPIS, c->opis);
+        st = add_whole(l, SCHEMA_OPIS, c->opis);
     if (st == FOND_OK)
-        st = add_whole(doc, SCHEMA_DELO, c->delo);
+        st = add_whole(l, SCHEMA_DELO, c->delo);
     return st;
 }
 
 /* A footnote's words (no positions: they are not the passage's text) and
  * its archival citation as field terms. */
 static fond_status_t add_note_terms(const source_ctx_t *src, store_doc_t *doc,
+                                    term_list_t *filters,
                                     const ingest_note_t *note)
 {
-    fond_status_t st = add_words(src, doc, "", note->text, strlen(note->text),
+    fond_status_t st = add_words(src, doc, note->text, strlen(note->text),
                                  AS_WORD);
     if (st != FOND_OK || !note->has_archival)
         return st;
-    return add_citation_terms(doc, &note->archival);
+    return add_citation_terms(filters, &note->archival);
 }
 
 /* ------------------------------------------------------------- values */
@@ -276,30 +340,35 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
 /* ------------------------------------------------------------- one passage */
 
 /* The source-level terms every passage carries, as filters (schema.h,
- * "Filters"): type, language, its own date, its Archive reference, and the
- * words of its title, path, sender, recipient and place. */
-static fond_status_t add_source_terms(const source_ctx_t *src, store_doc_t *doc)
+ * "Filters"): its source term (and its file's), type, language, its own
+ * date, its Archive reference, and the words of its title, path, sender,
+ * recipient and place.  Made once a source, into src->filters. */
+static fond_status_t make_source_terms(source_ctx_t *src)
 {
     const source_t *h = &src->in->header;
-    char lterm[32];
-    snprintf(lterm, sizeof lterm, SCHEMA_LANGUAGE "%s", src->in->language);
-    fond_status_t st = store_doc_add_filter(doc, lterm, strlen(lterm));
+    term_list_t *l = &src->filters;
+    fond_status_t st = term_list_add(l, src->src_term, strlen(src->src_term));
+    if (st == FOND_OK && src->file_term[0])
+        st = term_list_add(l, src->file_term, strlen(src->file_term));
+    if (st == FOND_OK)
+        st = add_prefixed(l, SCHEMA_LANGUAGE, src->in->language,
+                          strlen(src->in->language));
     if (st == FOND_OK && h->type)
-        st = add_whole(doc, SCHEMA_TYPE, h->type);
+        st = add_whole(l, SCHEMA_TYPE, h->type);
     if (st == FOND_OK)
-        st = add_date_terms(doc, h->date);
+        st = add_date_terms(l, h->date);
     if (st == FOND_OK && src->has_archival)
-        st = add_citation_terms(doc, &src->archival);
+        st = add_citation_terms(l, &src->archival);
     if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_TITLE, src->title);
+        st = add_field(src, l, SCHEMA_TITLE, src->title);
     if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_PATH_WORD, src->path_words);
+        st = add_field(src, l, SCHEMA_PATH_WORD, src->path_words);
     if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_FROM, h->from);
+        st = add_field(src, l, SCHEMA_FROM, h->from);
     if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_TO, h->to);
+        st = add_field(src, l, SCHEMA_TO, h->to);
     if (st == FOND_OK)
-        st = add_field(src, doc, SCHEMA_PLACE, h->place);
+        st = add_field(src, l, SCHEMA_PLACE, h->place);
     return st;
 }
 
@@ -323,23 +392,31 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
                          : st;
 }
 
+/* The passage's own terms: its words, the dates it mentions, its
+ * footnotes; its filter terms gathered in `filters` (emptied first) and
+ * then added with its source's. */
 static fond_status_t add_passage_terms(const source_ctx_t *src,
-                                       store_doc_t *doc,
+                                       store_doc_t *doc, term_list_t *filters,
                                        const ingest_passage_t *p)
 {
     const char *text = src->in->body.text + p->start;
-    fond_status_t st = add_words(src, doc, "", text, p->end - p->start, AS_TEXT);
+    filters->len = 0;
+    fond_status_t st = add_words(src, doc, text, p->end - p->start, AS_TEXT);
     for (size_t i = 0; i < p->n_dates && st == FOND_OK; i++) {
         char d[9];
         dates_format(&p->dates[i], d);
-        st = add_date_terms(doc, d);
+        st = add_date_terms(filters, d);
     }
     for (size_t i = 0; i < p->n_notes && st == FOND_OK; i++)
-        st = add_note_terms(src, doc, p->notes[i]);
-    return st;
+        st = add_note_terms(src, doc, filters, p->notes[i]);
+    if (st == FOND_OK)
+        st = add_filters(doc, filters);
+    return st == FOND_OK ? add_filters(doc, &src->filters) : st;
 }
 
+/* One passage as one document; `filters` is room for its filter terms. */
 static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
+                                   term_list_t *filters,
                                    const ingest_passage_t *p)
 {
     char id[40], qterm[48];
@@ -350,16 +427,10 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
     if (st != FOND_OK)
         return db_fail(db, st, "%s: %s", src->path, store_error(db->store));
     st = store_doc_add_filter(doc, qterm, strlen(qterm));
-    if (st == FOND_OK)
-        st = store_doc_add_filter(doc, src->src_term, strlen(src->src_term));
-    if (st == FOND_OK && src->file_term[0])
-        st = store_doc_add_filter(doc, src->file_term, strlen(src->file_term));
-    if (st == FOND_OK)
-        st = add_source_terms(src, doc);
     if (st == FOND_OK && p->ordinal == SCHEMA_RECORD_PASSAGE)
         st = add_record(src, doc);
     if (st == FOND_OK)
-        st = add_passage_terms(src, doc, p);
+        st = add_passage_terms(src, doc, filters, p);
     if (st == FOND_OK)
         st = set_values(src, doc, p, id);
     if (st == FOND_OK)
@@ -405,10 +476,15 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
     if (st != FOND_OK)
         db_fail(db, st, "%s: cannot make the %s stemmer: %s", src->path,
                 src->in->language, fond_status_str(st));
+    if (st == FOND_OK && (st = make_source_terms(src)) != FOND_OK)
+        db_fail(db, st, "%s: %s", src->path, fond_status_str(st));
     if (st == FOND_OK && (st = db_delete_source(db, src->hash)) != FOND_OK)
         db_fail(db, st, "%s: %s", src->path, store_error(db->store));
+    term_list_t filters = {NULL, 0, 0};
     for (size_t i = 0; i < src->in->n_passages && st == FOND_OK; i++)
-        st = write_passage(db, src, &src->in->passages[i]);
+        st = write_passage(db, src, &filters, &src->in->passages[i]);
+    free(filters.buf);
+    free(src->filters.buf);
     free(src->path_words);
     return st;
 }
@@ -498,7 +574,7 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
                         &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
-                        name, "", ""};
+                        name, "", "", {NULL, 0, 0}};
     format_added(added, src.added);
     if (!src.title)
         src.title = derived;

@@ -17,6 +17,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <unistd.h>
@@ -33,8 +34,9 @@ struct store {
      * XAPIAN_FLUSH_THRESHOLD changes, mid-batch, and readers would see part
      * of a batch. */
     Xapian::WritableDatabase *wdb;
-    /* spelling data of the batch, written at the next commit */
-    std::map<std::string, unsigned> spelling;
+    /* spelling data of the batch, written at the next commit: a hash,
+     * because it is looked up once a word of the text */
+    std::unordered_map<std::string, unsigned> spelling;
     std::string path;
     char error[512];
 };
@@ -188,7 +190,8 @@ extern "C" fond_status_t store_reopen(store_t *s)
 /* The batch's spelling data into Xapian's table, one call a word. */
 static void flush_spelling(store_t *s)
 {
-    for (std::map<std::string, unsigned>::const_iterator i = s->spelling.begin();
+    for (std::unordered_map<std::string, unsigned>::const_iterator i =
+             s->spelling.begin();
          i != s->spelling.end(); ++i)
         s->wdb->add_spelling(i->first, i->second);
     s->spelling.clear();
