@@ -469,7 +469,10 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
     const char *ref = src->in->header.archive_ref;
     src->has_archival = ref && citation_find_archival(ref, strlen(ref),
                                                       &src->archival);
-    src->path_words = words_of_name(src->path, strlen(src->path));
+    /* source: finds the words of its name, the path under the folder
+     * indexed: the folders above it are the same for every source */
+    const char *named = src->name ? src->name : src->path;
+    src->path_words = words_of_name(named, strlen(named));
     if (!src->path_words)
         return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", src->path);
     fond_status_t st = db_analyzer(db, src->in->language, &src->analyzer);

@@ -457,6 +457,15 @@ static size_t words_length(const query_t *q, const node_t *n)
     return len;
 }
 
+/* source:/an/absolute/path: a file named by its path, as fond-search shows
+ * it (the source's words are those of its name, under the folder indexed). */
+static int is_source_path(const query_field_t *f, const parser_t *p,
+                          const lexeme_t *l)
+{
+    return strcmp(f->prefix, SCHEMA_PATH_WORD) == 0 && l->end > l->start &&
+           p->text[l->start] == '/';
+}
+
 /* A bare word (or a hyphenated one: a phrase), a wildcard, a phrase or a
  * field, analyzed into tokens.  *out is NULL when it holds no word. */
 static fond_status_t parse_term(parser_t *p, node_t **out)
@@ -499,6 +508,9 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
                  "%d bytes)", FIELD_VALUE_MAX);
         st = parse_error(p, l.at, what);
     }
+    if (st == FOND_OK && kind == NODE_FIELD && is_source_path(n->field, p, &l) &&
+        !(n->whole = strndup(p->text + l.start, l.end - l.start)))
+        st = FOND_ERR_NOMEM;
     if (st == FOND_OK && kind == NODE_FIELD && n->field->whole) {
         char whole[SCHEMA_TERM_MAX];
         schema_whole_value(p->text + l.start, l.end - l.start, whole, sizeof whole);

@@ -212,9 +212,28 @@ static fond_status_t build_words(builder_t *b, const node_t *n,
     return parts_combine(st, &p, b->s, op, (unsigned)n->count, out);
 }
 
-/* A filter matches without weight: every word of a field's value as
- * prefix + word, or the terms expand found (a whole value as one term,
- * the dates held in a range), any of them. */
+/* A field's words (every word of its value as prefix + word), or the
+ * source term of the file an absolute path names. */
+static fond_status_t build_field_words(builder_t *b, const node_t *n,
+                                       store_query_t **out)
+{
+    store_query_t *parts[2] = {NULL, NULL};
+    fond_status_t st = build_words(b, n, n->field->prefix, STORE_OP_AND, &parts[0]);
+    if (st != FOND_OK || n->terms.n == 0) {
+        *out = parts[0];
+        return st;
+    }
+    st = build_list(b->s, "", &n->terms, STORE_OP_OR, &parts[1]);
+    if (st == FOND_OK)
+        st = store_query_combine(b->s, out, STORE_OP_OR, parts, 2, 0);
+    store_query_free(parts[0]);
+    store_query_free(parts[1]);
+    return st;
+}
+
+/* A filter matches without weight: a field's words, or the terms expand
+ * found (a whole value as one term, the dates held in a range), any of
+ * them. */
 static fond_status_t build_filter(builder_t *b, const node_t *n,
                                   store_query_t **out)
 {
@@ -223,7 +242,7 @@ static fond_status_t build_filter(builder_t *b, const node_t *n,
     store_query_t *terms = NULL;
     fond_status_t st =
         n->kind == NODE_FIELD && !n->field->whole
-            ? build_words(b, n, n->field->prefix, STORE_OP_AND, &terms)
+            ? build_field_words(b, n, &terms)
             : build_list(b->s, "", &n->terms, STORE_OP_OR, &terms);
     if (st == FOND_OK)
         st = store_query_scale(b->s, out, terms, 0.0);

@@ -17,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "dates.h"
+#include "hash.h"
 #include "language.h"
 #include "schema.h"
 
@@ -635,6 +636,16 @@ static void expand_whole_field(expander_t *e, node_t *n)
     push(e, &n->terms, term);
 }
 
+/* source:/path/of/a/file: its source term, XSRC<hash of the path>, as
+ * index.c names the source. */
+static void expand_source_path(expander_t *e, node_t *n)
+{
+    char term[sizeof SCHEMA_SOURCE + 17];
+    snprintf(term, sizeof term, SCHEMA_SOURCE "%016llx",
+             (unsigned long long)hash_string(n->whole));
+    push(e, &n->terms, term);
+}
+
 /* ------------------------------------------------------------ citations */
 
 /* An archival reference typed as words ("conversation archive fond 28"):
@@ -692,6 +703,8 @@ static void expand_node(expander_t *e, node_t *n)
         expand_date(e, n);
     else if (n->kind == NODE_FIELD && n->field->whole)
         expand_whole_field(e, n);
+    else if (n->kind == NODE_FIELD && n->whole)
+        expand_source_path(e, n);
     else if (n->kind == NODE_WILDCARD)
         push(e, &e->q->prefixes, e->q->tokens[n->first].word);
     else if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)

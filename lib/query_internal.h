@@ -51,7 +51,9 @@ typedef struct node {
     int from[3], to[3];        /* a date range: year, month, day */
     unsigned window;           /* NEAR/n */
     size_t at, end;            /* where the word stood in the query text */
-    char *whole;               /* a whole field's value, as schema.h makes it */
+    char *whole;               /* a whole field's value, as schema.h makes it;
+                                  source:'s value when it is an absolute
+                                  path, as typed */
     strings_t terms;           /* from expand: a filter's terms (the date
                                   terms the collection holds, a whole
                                   field's value as one term) */

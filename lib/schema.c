@@ -43,7 +43,7 @@ static const schema_field_t fields[] = {
     {"place", SCHEMA_PLACE, 0},      {"language", SCHEMA_LANGUAGE, 1},
     {"archive", SCHEMA_ARCHIVE, 1},  {"fond", SCHEMA_FOND, 1},
     {"opis", SCHEMA_OPIS, 1},        {"delo", SCHEMA_DELO, 1},
-    {"source", SCHEMA_PATH_WORD, 0}, /* words of the source's path */
+    {"source", SCHEMA_PATH_WORD, 0}, /* words of the source's name */
     {"date", NULL, 1},               /* a date range, from Y/M/D terms */
 };
 

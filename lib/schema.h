@@ -29,8 +29,10 @@
  *     Y, M, D         (f) Y1921, M192107, D19210703: the dates the passage
  *                     mentions, and its source's own date
  *     T<type>         (f) its source's type, L<language> (f) its language
- *     S, XP           (f) folded words of its source's title and path
- *                     (source:chicherin)
+ *     S, XP           (f) folded words of its source's title and name
+ *                     (its path under the folder indexed, that folder's
+ *                     own name first: source:chicherin); a path given
+ *                     whole (source:/srv/a/b.txt) is its XSRC term
  *     A, XTO, XPLACE  (f) folded words of its source's sender, recipient,
  *                     place
  *     XARCHIVE, XFOND, XOPIS, XDELO

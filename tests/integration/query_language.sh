@@ -70,6 +70,15 @@ search --json --limit 100 'source:chicherin' >"$TMP/bysource"
 check "source:chicherin: hits" grep -q '"path": "[^"]*chicherin' "$TMP/bysource"
 check "... and only from sources whose path names Chicherin" \
   bash -c "! grep '^      \"path\"' '$TMP/bysource' | grep -qv chicherin"
+# ... of its name, the path under the folder indexed: not the folders above.
+above=$(basename "$(dirname "$(realpath "$FOND_SRC/corpus")")")
+search --json --limit 100 "source:$above" >"$TMP/byabove"
+check "source: a folder above the one indexed ('$above') finds nothing" lacks '"passage_id"' "$TMP/byabove"
+# An absolute path, as a hit shows it, names that one file.
+one=$(grep -m1 '^      "path"' "$TMP/bysource" | cut -d'"' -f4)
+search --json --limit 100 "source:\"$one\"" >"$TMP/byfile"
+check "source:\"<absolute path>\": hits" grep -q '"passage_id"' "$TMP/byfile"
+check "... all of that file" bash -c "! grep '^      \"path\"' '$TMP/byfile' | grep -qvF '\"$one\"'"
 
 # Malformed queries: one line, exit 2, the column named.
 expect_exit 2 "unbalanced parenthesis: exit 2" "$SEARCH" --db "$DB" '(kars OR moscow'
