@@ -35,7 +35,7 @@ typedef struct {
  * stem.  A word that collides replaces the one before; a word or stem too
  * long for a slot is stemmed every time.
  */
-#define STEM_CACHE_SLOTS 8192 /* a power of two; 8192 * 64 bytes = 512 KiB */
+#define STEM_CACHE_SLOTS 32768 /* a power of two; 32768 * 64 bytes = 2 MiB */
 #define STEM_CACHE_MAX 31     /* bytes of a word or stem a slot holds */
 
 typedef struct {

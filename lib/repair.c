@@ -5,7 +5,8 @@
  *   1. classify each line: text, blank, a stray number, or stranded
  *      footnote text;
  *   2. gather the source's vocabulary from its text lines, leaving out the
- *      halves of words broken at line ends;
+ *      halves of words broken at line ends (lazily, when pass 3 first
+ *      asks whether a word is known);
  *   3. write the repaired text: markers taken out, stray numbers dropped,
  *      broken words joined, lines joined, with anchors back to the original.
  */
@@ -447,7 +448,14 @@ static fond_status_t gather_vocab(const char *raw, const line_t *lines,
 typedef struct {
     const char *raw;
     analyzer_t *a;
-    const vocab_t *vocab;
+    /* The source's vocabulary, gathered from its lines the first time a
+     * word must be looked up: a text with no broken line (most that are
+     * not from a PDF) never needs it. */
+    const line_t *lines;
+    size_t n_lines;
+    int vocab_gathered;
+    fond_status_t vocab_status;
+    vocab_t *vocab;
     repair_known_fn known;
     void *ctx;
     buf_t out;
@@ -476,10 +484,24 @@ static int lookup_token(void *ctx, const analyze_token_t *t)
     return 0;
 }
 
+/* The source's vocabulary, gathered now if it is not yet: 0 if it cannot
+ * be (the failure kept for repair_text to return). */
+static int vocab_ready(writer_t *w)
+{
+    if (!w->vocab_gathered) {
+        w->vocab_gathered = 1;
+        w->vocab_status = gather_vocab(w->raw, w->lines, w->n_lines, w->a,
+                                       w->vocab);
+    }
+    return w->vocab_status == FOND_OK;
+}
+
 /* Is s[0, len) one word that the source or the collection knows, as it is
  * or by its stem? */
-static int is_known(const writer_t *w, const char *s, size_t len)
+static int is_known(writer_t *w, const char *s, size_t len)
 {
+    if (!vocab_ready(w))
+        return 0;
     lookup_t l = {w->vocab, w->known, w->ctx, 0, 0};
     if (analyze_text(w->a, s, len, lookup_token, &l) != FOND_OK)
         return 0;
@@ -487,7 +509,7 @@ static int is_known(const writer_t *w, const char *s, size_t len)
 }
 
 /* Is the word made of left and right known? */
-static int joined_is_known(const writer_t *w, const char *left, size_t ln,
+static int joined_is_known(writer_t *w, const char *left, size_t ln,
                            const char *right, size_t rn)
 {
     char stack[128];
@@ -678,13 +700,13 @@ static int starts_with_case(const char *raw, const line_t *l,
 
 /* A half that is a word of its own: known, and not a stopword ("be",
  * "over"), which a broken word's first syllable often looks like. */
-static int is_known_content_word(const writer_t *w, const char *s, size_t n)
+static int is_known_content_word(writer_t *w, const char *s, size_t n)
 {
     return n >= 3 && !analyze_is_stopword(s, n) && is_known(w, s, n);
 }
 
 /* The word broken at "left-" / "right": join it, or keep the hyphen? */
-static int should_join_hyphen(const writer_t *w, const char *left, size_t ln,
+static int should_join_hyphen(writer_t *w, const char *left, size_t ln,
                               const char *right, size_t rn, int right_upper)
 {
     if (joined_is_known(w, left, ln, right, rn))
@@ -827,15 +849,16 @@ fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
         st = mark_furniture(raw, len, lines, n);
     if (st == FOND_OK)
         classify_lines(raw, lines, n);
-    if (st == FOND_OK)
-        st = gather_vocab(raw, lines, n, a, &vocab);
-    writer_t w = {.raw = raw, .a = a, .vocab = &vocab, .known = known,
-                  .ctx = ctx, .r = out, .expected = 1};
+    writer_t w = {.raw = raw, .a = a, .lines = lines, .n_lines = n,
+                  .vocab = &vocab, .known = known, .ctx = ctx, .r = out,
+                  .expected = 1};
     if (st == FOND_OK) {
         write_lines(&w, lines, n);
         buf_put(&w.out, "", 0); /* room for the NUL */
         if (w.failed || w.out.failed)
             st = FOND_ERR_NOMEM;
+        else if (w.vocab_status != FOND_OK)
+            st = w.vocab_status;
     }
     free(lines);
     strset_free(&vocab.words);
