@@ -237,6 +237,48 @@ static const char *sample_in(const char *language)
     return NULL;
 }
 
+/* The stem of text's one word from analyzer a. */
+static void stem_with(analyzer_t *a, const char *text, char *stem, size_t size)
+{
+    tokens_t k;
+    memset(&k, 0, sizeof k);
+    assert_int_equal(analyze_text(a, text, strlen(text), collect, &k), FOND_OK);
+    assert_int_equal(k.n, 1);
+    snprintf(stem, size, "%s", k.stem[0]);
+}
+
+/* The analyzer keeps recent stems: one analyzer over more words than it
+ * keeps, with the same words coming back, gives the stems a new one gives. */
+static void test_stems_stay_right_past_the_cache(void **state)
+{
+    (void)state;
+    static const char *const words[][2] = {
+        {"signed", "sign"}, {"Treaties", "treati"}, {"nations", "nation"},
+        {"running", "run"}, {"Azerbaijan’s", "azerbaijan"}};
+    analyzer_t *a = NULL, *fresh = NULL;
+    assert_int_equal(analyzer_new(&a, "english"), FOND_OK);
+    assert_int_equal(analyzer_new(&fresh, "english"), FOND_OK);
+    char text[32], stem[80], expected[80];
+    for (int round = 0; round < 3; round++) {
+        for (unsigned i = 0; i < 70000; i++) {
+            snprintf(text, sizeof text, "word%uings", i);
+            stem_with(a, text, stem, sizeof stem);
+            if (i % 9973 == 0) {
+                analyzer_free(fresh);
+                assert_int_equal(analyzer_new(&fresh, "english"), FOND_OK);
+                stem_with(fresh, text, expected, sizeof expected);
+                assert_string_equal(stem, expected);
+            }
+        }
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            stem_with(a, words[w][0], stem, sizeof stem);
+            assert_string_equal(stem, words[w][1]);
+        }
+    }
+    analyzer_free(a);
+    analyzer_free(fresh);
+}
+
 static void test_stems_on_demand(void **state)
 {
     (void)state;
@@ -264,6 +306,7 @@ int main(void)
         cmocka_unit_test(test_offsets_point_at_the_original),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_stems_on_demand),
+        cmocka_unit_test(test_stems_stay_right_past_the_cache),
         cmocka_unit_test(test_what_joins_and_what_splits),
         cmocka_unit_test(test_long_words_keep_their_position),
         cmocka_unit_test(test_other_languages_stem_with_their_letters),
