@@ -60,7 +60,7 @@ fond_status_t db_fail_store(fond_db_t *db, fond_status_t st)
 
 fond_status_t db_delete_source(fond_db_t *db, const char *hash)
 {
-    char term[sizeof SCHEMA_SOURCE + 17];
+    char term[SCHEMA_SOURCE_TERM_SIZE];
     snprintf(term, sizeof term, SCHEMA_SOURCE "%s", hash);
     return store_delete_term(db->store, term);
 }

@@ -16,7 +16,6 @@
 #include "db_internal.h"
 #include "file.h"
 #include "extract.h"
-#include "hash.h"
 #include "ingest.h"
 #include "langid.h"
 #include "language.h"
@@ -40,14 +39,14 @@ typedef struct {
     const char *title;
     const ingest_t *in;
     analyzer_t *analyzer;  /* stemming in the source's language */
-    char hash[17];         /* FNV-1a 64 of the path, hex: the source's id */
-    char src_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash> */
+    char hash[SCHEMA_SOURCE_ID_SIZE]; /* the source's id (schema_source_id) */
+    char src_term[SCHEMA_SOURCE_TERM_SIZE];   /* XSRC<hash> */
     char *path_words;      /* the path in words (words_of_name) */
     int has_archival;      /* its Archive reference header, parsed */
     citation_archival_t archival;
     const char *name;      /* its path under the PATH indexed, or NULL */
     char added[24];        /* when: "YYYY-MM-DDTHH:MM:SSZ" */
-    char file_term[sizeof SCHEMA_SOURCE + 17]; /* XSRC<hash of the file the
+    char file_term[SCHEMA_SOURCE_TERM_SIZE]; /* XSRC<hash of the file the
                                source is in>, when that is not the source's
                                path (a message of an mbox); else "" */
     term_list_t filters;   /* the filter terms of every passage (schema.h):
@@ -463,9 +462,8 @@ static int known_in_collection(void *ctx, const char *word, int is_stem)
 
 static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
 {
-    snprintf(src->hash, sizeof src->hash, "%016llx",
-             (unsigned long long)hash_string(src->path));
-    snprintf(src->src_term, sizeof src->src_term, SCHEMA_SOURCE "%s", src->hash);
+    schema_source_id(src->path, src->hash);
+    schema_source_term(src->path, src->src_term);
     const char *ref = src->in->header.archive_ref;
     src->has_archival = ref && citation_find_archival(ref, strlen(ref),
                                                       &src->archival);
@@ -582,8 +580,7 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     if (!src.title)
         src.title = derived;
     if (strcmp(file_path, source_path) != 0)
-        snprintf(src.file_term, sizeof src.file_term, SCHEMA_SOURCE "%016llx",
-                 (unsigned long long)hash_string(file_path));
+        schema_source_term(file_path, src.file_term);
     st = src.title ? write_source(db, &src)
                    : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
     if (out)
@@ -651,8 +648,8 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
         mail_free(&mail);
         return db_fail(db, st, "%s: %s, skipped", path, why);
     }
-    char hash[17];
-    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)hash_string(path));
+    char hash[SCHEMA_SOURCE_ID_SIZE];
+    schema_source_id(path, hash);
     st = db_delete_source(db, hash); /* every message the file had */
     if (st != FOND_OK)
         db_fail(db, st, "%s: %s", path, store_error(db->store));

@@ -17,7 +17,6 @@
 #include <utf8proc.h>
 
 #include "dates.h"
-#include "hash.h"
 #include "language.h"
 #include "schema.h"
 
@@ -640,9 +639,8 @@ static void expand_whole_field(expander_t *e, node_t *n)
  * index.c names the source. */
 static void expand_source_path(expander_t *e, node_t *n)
 {
-    char term[sizeof SCHEMA_SOURCE + 17];
-    snprintf(term, sizeof term, SCHEMA_SOURCE "%016llx",
-             (unsigned long long)hash_string(n->whole));
+    char term[SCHEMA_SOURCE_TERM_SIZE];
+    schema_source_term(n->whole, term);
     push(e, &n->terms, term);
 }
 

@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "analyze.h"
+#include "hash.h"
 
 #define SCHEMA_TAG(name, slot, tag, doc) [slot] = tag,
 static const char tags[SCHEMA_SLOTS] = {SCHEMA_FIELDS(SCHEMA_TAG)};
@@ -136,4 +137,17 @@ void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
         *label = pages + used;
     else
         *first = *last = 0;
+}
+
+void schema_source_id(const char *path, char out[SCHEMA_SOURCE_ID_SIZE])
+{
+    snprintf(out, SCHEMA_SOURCE_ID_SIZE, "%016llx",
+             (unsigned long long)hash_string(path));
+}
+
+void schema_source_term(const char *path, char out[SCHEMA_SOURCE_TERM_SIZE])
+{
+    char id[SCHEMA_SOURCE_ID_SIZE];
+    schema_source_id(path, id);
+    snprintf(out, SCHEMA_SOURCE_TERM_SIZE, SCHEMA_SOURCE "%s", id);
 }

@@ -223,4 +223,11 @@ void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
  * (0 for a malformed date). */
 size_t schema_date_terms(const char *yyyymmdd, char terms[3][16]);
 
+/* A source's id, as its Q and XSRC terms carry it: 16 hex of FNV-1a 64 of
+ * its path (hash.h), NUL-terminated; and its XSRC term. */
+#define SCHEMA_SOURCE_ID_SIZE 17
+#define SCHEMA_SOURCE_TERM_SIZE (sizeof SCHEMA_SOURCE - 1 + SCHEMA_SOURCE_ID_SIZE)
+void schema_source_id(const char *path, char out[SCHEMA_SOURCE_ID_SIZE]);
+void schema_source_term(const char *path, char out[SCHEMA_SOURCE_TERM_SIZE]);
+
 #endif
