@@ -17,7 +17,6 @@
 
 #include "db_internal.h"
 #include "langid.h"
-#include "mail.h"
 #include "extract.h"
 #include "hash.h"
 #include "schema.h"
@@ -336,7 +335,8 @@ fond_status_t fond_db_close(fond_db_t *db)
         analyzer_free(db->analyzers[i]);
     analyzer_free(db->analyzer);
     langid_free(db->langid);
-    mail_reader_free(db->mail);
+    if (db->mail)
+        db->mail_free(db->mail);
     free(db);
     return st;
 }

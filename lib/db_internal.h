@@ -25,7 +25,10 @@ struct fond_db {
     size_t n_analyzers;
     struct langid *langid; /* identifying languages: loaded on first use */
     struct mail_reader *mail; /* the mail parser's process: started on the
-                                 first message, ended at close */
+                                 first message, ended at close by ... */
+    void (*mail_free)(struct mail_reader *); /* ... this, set with it, so
+        that db.c does not name mail.c: a program that only searches then
+        links no GMime (nor GLib, GIO, gpgme) and starts in half the time */
     int langid_missing;   /* its fingerprints could not be read */
     fond_extract_opts_t extract; /* how PDFs and scans are read */
     char error[512];      /* the last failure's message */

@@ -635,7 +635,11 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
 {
     mail_t mail;
     char why[256] = "";
-    fond_status_t st = db->mail ? FOND_OK : mail_reader_new(&db->mail);
+    fond_status_t st = FOND_OK;
+    if (!db->mail) {
+        st = mail_reader_new(&db->mail);
+        db->mail_free = mail_reader_free;
+    }
     if (st == FOND_OK)
         st = mail_reader_read(db->mail, &mail, kind, bytes, len, why, sizeof why);
     else
