@@ -12,6 +12,8 @@
 #include "hash.h"
 #include "record.h"
 
+#define RECORD_PREFIX "src:"
+
 /* A record's value is "size\nmtime\nhash\nstatus\npath": the path last,
  * because a file name may hold a newline. */
 #define RECORD_FIELDS_BEFORE_PATH 4
@@ -26,7 +28,8 @@ static const char *record_path(const char *value)
     return value;
 }
 
-void record_key(const char *path, char *key, size_t size)
+/* The metadata key of path's record, into key (32 bytes are enough). */
+static void record_key(const char *path, char *key, size_t size)
 {
     snprintf(key, size, RECORD_PREFIX "%016llx",
              (unsigned long long)hash_string(path));
@@ -61,6 +64,15 @@ fond_status_t record_save(fond_db_t *db, const char *path, const record_t *r)
              r->hash, r->status, path);
     fond_status_t st = store_set_metadata(db->store, key, value);
     free(value);
+    return st == FOND_OK ? st : db_fail_store(db, st);
+}
+
+/* An empty value: no record (each_record skips it). */
+fond_status_t record_remove(fond_db_t *db, const char *path)
+{
+    char key[32];
+    record_key(path, key, sizeof key);
+    fond_status_t st = store_set_metadata(db->store, key, "");
     return st == FOND_OK ? st : db_fail_store(db, st);
 }
 

@@ -9,16 +9,11 @@
 
 #include "fond.h"
 
-#define RECORD_PREFIX "src:"
-
 typedef struct {
     unsigned long long size, mtime;
     char hash[17];
     char status[320]; /* "ok", or "failed <reason>" */
 } record_t;
-
-/* The metadata key of path's record, into key (32 bytes are enough). */
-void record_key(const char *path, char *key, size_t size);
 
 /* Read the record of path into *r: *found 1 if there is one, else 0.  The
  * message of a failure is set on db. */
@@ -27,5 +22,8 @@ fond_status_t record_load(fond_db_t *db, const char *path, record_t *r,
 
 /* Write r as path's record, in the current batch. */
 fond_status_t record_save(fond_db_t *db, const char *path, const record_t *r);
+
+/* Remove path's record, in the current batch. */
+fond_status_t record_remove(fond_db_t *db, const char *path);
 
 #endif

@@ -149,13 +149,10 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
 
 fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
 {
-    char hash[SCHEMA_SOURCE_ID_SIZE], key[32];
+    char hash[SCHEMA_SOURCE_ID_SIZE];
     if (db_use_shard(db, path) != 0)
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
     schema_source_id(path, hash);
-    record_key(path, key, sizeof key);
     fond_status_t st = db_delete_source(db, hash);
-    if (st == FOND_OK)
-        st = store_set_metadata(db->store, key, "");
-    return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
+    return st == FOND_OK ? record_remove(db, path) : db_fail_store(db, st);
 }
