@@ -18,6 +18,7 @@
 #include <new>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <unistd.h>
@@ -37,16 +38,33 @@ struct store {
     /* spelling data of the batch, written at the next commit: a hash,
      * because it is looked up once a word of the text */
     std::unordered_map<std::string, unsigned> spelling;
+    /* the words of the spelling table, for store_copy_documents; read on
+     * its first call */
+    std::unique_ptr<std::unordered_set<std::string> > spelled;
     std::string path;
     char error[512];
+};
+
+/* A document copied out of a database for bench/ (store_copy_documents),
+ * kept as the calls fond-index makes, so that store_doc_add() makes them
+ * again and the bench times Xapian building the document as well as
+ * adding it. */
+struct doc_copy {
+    /* positional occurrences in text order: a term (an index into terms)
+     * and its position */
+    std::vector<std::pair<Xapian::termpos, size_t> > postings;
+    std::vector<std::string> terms;
+    std::vector<Xapian::termcount> positioned; /* a term's positions */
+    std::vector<Xapian::termcount> extra_wdf;  /* and its wdf beyond them */
+    std::vector<std::pair<std::string, unsigned> > spelling; /* word, count */
 };
 
 struct store_doc {
     Xapian::Document doc;
     bool record;                     /* a source record, not a passage */
-    bool copied;                     /* data and values are the doc's own */
     std::string fields[SCHEMA_SLOTS]; /* into the data and values on add */
     std::string text;
+    std::unique_ptr<doc_copy> copy;  /* a copy's terms, built on add */
 };
 
 struct store_query {
@@ -445,7 +463,6 @@ extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
     try {
         *out = new store_doc_t();
         (*out)->record = false;
-        (*out)->copied = false;
         return FOND_OK;
     } catch (...) {
         *out = NULL;
@@ -545,6 +562,55 @@ static void doc_values(store_doc_t *d)
             d->doc.add_value(slot, d->fields[slot]);
 }
 
+/* A document of s copied into memory as fond-index's calls: each
+ * positional occurrence in text order, each term's wdf beyond its
+ * positions (a boolean term has none of either), the spelling words
+ * (those of s's spelling table) with their occurrences, data and values. */
+static store_doc_t *copy_document(const std::unordered_set<std::string> &spelled,
+                                  const Xapian::Document &from)
+{
+    std::unique_ptr<store_doc_t> d(new store_doc_t());
+    d->record = false;
+    d->copy.reset(new doc_copy());
+    doc_copy &c = *d->copy;
+    for (Xapian::TermIterator t = from.termlist_begin(); t != from.termlist_end(); ++t) {
+        size_t k = c.terms.size();
+        Xapian::termcount positioned = 0;
+        c.terms.push_back(*t);
+        for (Xapian::PositionIterator p = t.positionlist_begin();
+             p != t.positionlist_end(); ++p, ++positioned)
+            c.postings.push_back(std::make_pair(*p, k));
+        c.positioned.push_back(positioned);
+        c.extra_wdf.push_back(t.get_wdf() - positioned);
+        if (positioned && spelled.count(*t))
+            c.spelling.push_back(std::make_pair(*t, (unsigned)positioned));
+    }
+    std::sort(c.postings.begin(), c.postings.end());
+    for (Xapian::ValueIterator v = from.values_begin(); v != from.values_end(); ++v)
+        d->doc.add_value(v.get_valueno(), *v);
+    d->doc.set_data(from.get_data());
+    return d.release();
+}
+
+/* A copy's terms into its Xapian document, in the order fond-index adds
+ * them, and its spelling words into the batch, as store_add_spelling()
+ * counts them. */
+static void build_copy(store_t *s, store_doc_t *d)
+{
+    doc_copy &c = *d->copy;
+    d->doc.clear_terms();
+    for (size_t i = 0; i < c.postings.size(); i++)
+        d->doc.add_posting(c.terms[c.postings[i].second], c.postings[i].first);
+    for (size_t k = 0; k < c.terms.size(); k++) {
+        if (c.extra_wdf[k])
+            d->doc.add_term(c.terms[k], c.extra_wdf[k]);
+        else if (!c.positioned[k])
+            d->doc.add_boolean_term(c.terms[k]);
+    }
+    for (size_t i = 0; i < c.spelling.size(); i++)
+        s->spelling[c.spelling[i].first] += c.spelling[i].second;
+}
+
 extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
 {
     try {
@@ -552,7 +618,9 @@ extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
             std::snprintf(s->error, sizeof s->error, "database is read-only");
             return FOND_ERR_ARG;
         }
-        if (!d->copied) {
+        if (d->copy)
+            build_copy(s, d);
+        else {
             d->doc.set_data(doc_data(d));
             doc_values(d);
         }
@@ -563,39 +631,27 @@ extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
     }
 }
 
-/* A document of s copied whole into memory: its terms with their wdf and
- * positions, its data and values, bound to no database. */
-static store_doc_t *copy_document(const Xapian::Document &from)
-{
-    store_doc_t *d = new store_doc_t();
-    d->record = false;
-    d->copied = true;
-    for (Xapian::TermIterator t = from.termlist_begin(); t != from.termlist_end(); ++t) {
-        Xapian::termcount wdf = t.get_wdf(), positioned = 0;
-        for (Xapian::PositionIterator p = t.positionlist_begin();
-             p != t.positionlist_end(); ++p, ++positioned)
-            d->doc.add_posting(*t, *p, 1);
-        if (wdf > positioned)
-            d->doc.add_term(*t, wdf - positioned);
-        else if (positioned == 0)
-            d->doc.add_boolean_term(*t);
-    }
-    for (Xapian::ValueIterator v = from.values_begin(); v != from.values_end(); ++v)
-        d->doc.add_value(v.get_valueno(), *v);
-    d->doc.set_data(from.get_data());
-    return d;
-}
-
-extern "C" fond_status_t store_copy_documents(store_t *s, store_doc_t ***out,
+extern "C" fond_status_t store_copy_documents(store_t *s, unsigned *next,
+                                              size_t max, store_doc_t ***out,
                                               size_t *n)
 {
     *out = NULL;
     *n = 0;
     std::vector<store_doc_t *> docs;
     try {
-        for (Xapian::PostingIterator p = s->db->postlist_begin("");
-             p != s->db->postlist_end(""); ++p)
-            docs.push_back(copy_document(s->db->get_document(*p)));
+        if (!s->spelled) {
+            s->spelled.reset(new std::unordered_set<std::string>());
+            for (Xapian::TermIterator w = s->db->spellings_begin();
+                 w != s->db->spellings_end(); ++w)
+                s->spelled->insert(*w);
+        }
+        Xapian::PostingIterator p = s->db->postlist_begin("");
+        if (*next > 1)
+            p.skip_to(*next);
+        for (; p != s->db->postlist_end("") && docs.size() < max; ++p) {
+            docs.push_back(copy_document(*s->spelled, s->db->get_document(*p)));
+            *next = *p + 1;
+        }
         *out = (store_doc_t **)std::malloc((docs.size() + 1) * sizeof **out);
         if (!*out)
             throw std::bad_alloc();

@@ -128,11 +128,16 @@ fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
  * d stays owned by the caller. */
 fond_status_t store_doc_add(store_t *s, store_doc_t *d);
 
-/* For bench/: every document of s, each copied whole into memory (terms
- * with wdf and positions, data, values), to be written elsewhere with
- * store_doc_add() as they are.  *out is malloc'd; free each document with
- * store_doc_free(), then the array with free(). */
-fond_status_t store_copy_documents(store_t *s, store_doc_t ***out, size_t *n);
+/* For bench/: up to max documents of s, from docid *next on, each copied
+ * into memory as the calls that made it (terms with wdf and positions,
+ * data, values, and its words of s's spelling table), to be written
+ * elsewhere with store_doc_add(), which builds the Xapian document from
+ * them and counts the spelling words into the batch, as fond-index's calls
+ * do.  *next moves past the last one copied; *n is 0 at the end.  *out is
+ * malloc'd; free each document with store_doc_free(), then the array with
+ * free(). */
+fond_status_t store_copy_documents(store_t *s, unsigned *next, size_t max,
+                                   store_doc_t ***out, size_t *n);
 
 /*
  * Queries.  Each constructor returns a new query the caller frees with
