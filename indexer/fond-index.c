@@ -552,6 +552,14 @@ static void stop_jobs(const pid_t *pids, int fds[][2], size_t n)
     }
 }
 
+/* Job j could not start: say why, and stop the jobs started before it. */
+static int start_failed(size_t j, const pid_t *pids, int fds[][2])
+{
+    fprintf(stderr, PROG ": cannot start job %zu: %s\n", j, strerror(errno));
+    stop_jobs(pids, fds, j);
+    return CLI_EXIT_ERROR;
+}
+
 /* One process a part: each indexes the sources of its shards and reports
  * its counts through a pipe. */
 static int run_jobs(run_t *r, const char *db_path)
@@ -566,10 +574,14 @@ static int run_jobs(run_t *r, const char *db_path)
     int fds[64][2], worst = CLI_EXIT_OK;
     fflush(stdout);
     for (size_t j = 0; j < r->jobs; j++) {
-        if (pipe(fds[j]) != 0 || (pids[j] = fork()) < 0) {
-            fprintf(stderr, PROG ": cannot start job %zu: %s\n", j, strerror(errno));
-            stop_jobs(pids, fds, j); /* the jobs started: stopped, reaped */
-            return CLI_EXIT_ERROR;
+        if (pipe(fds[j]) != 0)
+            return start_failed(j, pids, fds);
+        if ((pids[j] = fork()) < 0) {
+            int fork_errno = errno;
+            close(fds[j][0]);
+            close(fds[j][1]);
+            errno = fork_errno;
+            return start_failed(j, pids, fds);
         }
         if (pids[j] == 0) {
             close(fds[j][0]);
