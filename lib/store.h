@@ -90,8 +90,10 @@ fond_status_t store_synonyms(store_t *s, const char *word,
 
 /* Spelling data: words are counted in memory as they are indexed and
  * written to Xapian's spelling table once a batch, at store_commit (a call
- * a word occurrence cost fond-index a tenth of its time); a suggestion is
- * the nearest indexed word ("" if none), copied into buf. */
+ * a word occurrence cost fond-index a tenth of its time); a batch takes at
+ * most SPELLING_BATCH_WORDS distinct words (store.cc), so that text of
+ * random words cannot take memory without bound.  A suggestion is the
+ * nearest indexed word ("" if none), copied into buf. */
 fond_status_t store_add_spelling(store_t *s, const char *word);
 fond_status_t store_spelling(store_t *s, const char *word, char *buf,
                              size_t size);
