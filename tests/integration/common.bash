@@ -25,6 +25,17 @@ expect_exit() {
     fail "$name: exit $got, wanted $want"; cat "$TMP/err" >&2; fi
 }
 
+# passage_ids DB: the id of every passage in DB, sorted, a page of 1000 (at
+# most what fond-search gives) at a time until a page has none.
+passage_ids() {
+  local offset=0 page
+  while page=$("$SEARCH" --db "$1" --json --limit 1000 --offset "$offset" '*' |
+                 grep -o '"passage_id": "[^"]*"'); do
+    printf '%s\n' "$page"
+    offset=$((offset + 1000))
+  done | sort
+}
+
 # The passage texts of a --json result (not its notes' texts), one line
 # each, escapes kept.
 json_texts() { grep -o '^      "text": "[^"\\]*\(\\.[^"\\]*\)*"'; }

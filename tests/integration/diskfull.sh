@@ -12,8 +12,6 @@ for i in $(seq 1 20); do
   sed "s/Kars/Kars$i/" "$FOND_SRC/corpus/narrative/treaty-of-kars-1921.txt" >"$col/more/copy$i.txt"
 done
 
-passages() { "$SEARCH" --db "$1" --json --limit 1000 '*' | grep -c '"passage_id"' || true; }
-ids() { "$SEARCH" --db "$1" --json --limit 1000 '*' | grep -o '"passage_id": "[^"]*"' | sort; }
 "$INDEX" -q --db "$TMP/full" "$FOND_SRC/corpus" "$col/more" # a run with room
 
 # disk_full LABEL DB COMMAND-PREFIX...: index the corpus alone, then the
@@ -21,13 +19,13 @@ ids() { "$SEARCH" --db "$1" --json --limit 1000 '*' | grep -o '"passage_id": "[^
 disk_full() {
   local label=$1 db=$2; shift 2
   "$INDEX" -q --db "$db" "$FOND_SRC/corpus"
-  ids "$db" >"$TMP/before"
+  passage_ids "$db" >"$TMP/before"
   local got=0
   "$@" "$INDEX" --db "$db" "$FOND_SRC/corpus" "$col/more" >"$TMP/out" 2>"$TMP/err" || got=$?
   check "$label: fond-index stops with exit 2 (got $got)" [ "$got" -eq 2 ]
   check "$label: ... saying the disk is full" grep -q 'No space left on device' "$TMP/err"
   check "$label: the database still opens and searches" bash -c "'$SEARCH' --db '$db' kars >/dev/null"
-  ids "$db" >"$TMP/after"
+  passage_ids "$db" >"$TMP/after"
   check "$label: every committed passage is still there" \
     bash -c "[ -z \"\$(comm -23 '$TMP/before' '$TMP/after')\" ]"
   check "$label: no passage twice" bash -c "[ -z \"\$(uniq -d '$TMP/after')\" ]"
@@ -50,5 +48,5 @@ disk_full "simulated full disk" "$TMP/db" env LD_PRELOAD="$SHIM" \
   ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
 "$INDEX" -q --db "$TMP/db" "$FOND_SRC/corpus" "$col/more"
 check "with room again, the next run completes it: as a run that had room" \
-  cmp -s <(ids "$TMP/db") <(ids "$TMP/full")
+  cmp -s <(passage_ids "$TMP/db") <(passage_ids "$TMP/full")
 finish
