@@ -50,12 +50,15 @@ struct store {
  * again and the bench times Xapian building the document as well as
  * adding it. */
 struct doc_copy {
-    /* positional occurrences in text order: a term (an index into terms)
-     * and its position */
+    struct term {
+        std::string name;
+        Xapian::termcount positions; /* how many */
+        Xapian::termcount extra_wdf; /* wdf beyond its positions */
+    };
+    std::vector<term> terms;
+    /* positional occurrences in text order: a position and its term (an
+     * index into terms) */
     std::vector<std::pair<Xapian::termpos, size_t> > postings;
-    std::vector<std::string> terms;
-    std::vector<Xapian::termcount> positioned; /* a term's positions */
-    std::vector<Xapian::termcount> extra_wdf;  /* and its wdf beyond them */
     std::vector<std::pair<std::string, unsigned> > spelling; /* word, count */
 };
 
@@ -439,8 +442,8 @@ extern "C" fond_status_t store_synonyms(store_t *s, const char *word,
  * 700 bytes a new word, so text of random words needed memory without
  * bound: 18 MB of them took fond-index 1.6 GB and 88 s (131 MB and 11 s
  * with no spelling data).  A batch of real text holds far fewer (the
- * bench's x1, 10.8 MB, holds 24,000); a word left out of a full batch is
- * counted in the next batch that holds it. */
+ * bench's x1, 10.8 MB, holds 24,000).  A word new to a full batch is left
+ * out of it, and counted from the next batch that holds it. */
 #define SPELLING_BATCH_WORDS 200000
 
 /* n more occurrences of word in the batch's spelling data. */
@@ -596,15 +599,13 @@ static store_doc_t *copy_document(const std::unordered_set<std::string> &spelled
     doc_copy &c = *d->copy;
     for (Xapian::TermIterator t = from.termlist_begin(); t != from.termlist_end(); ++t) {
         size_t k = c.terms.size();
-        Xapian::termcount positioned = 0;
-        c.terms.push_back(*t);
+        Xapian::termcount positions = 0;
         for (Xapian::PositionIterator p = t.positionlist_begin();
-             p != t.positionlist_end(); ++p, ++positioned)
+             p != t.positionlist_end(); ++p, ++positions)
             c.postings.push_back(std::make_pair(*p, k));
-        c.positioned.push_back(positioned);
-        c.extra_wdf.push_back(t.get_wdf() - positioned);
-        if (positioned && spelled.count(*t))
-            c.spelling.push_back(std::make_pair(*t, (unsigned)positioned));
+        c.terms.push_back(doc_copy::term{*t, positions, t.get_wdf() - positions});
+        if (positions && spelled.count(*t))
+            c.spelling.push_back(std::make_pair(*t, (unsigned)positions));
     }
     std::sort(c.postings.begin(), c.postings.end());
     for (Xapian::ValueIterator v = from.values_begin(); v != from.values_end(); ++v)
@@ -613,20 +614,20 @@ static store_doc_t *copy_document(const std::unordered_set<std::string> &spelled
     return d.release();
 }
 
-/* A copy's terms into its Xapian document, in the order fond-index adds
- * them, and its spelling words into the batch, as store_add_spelling()
- * counts them. */
+/* A copy's terms into its Xapian document, a call each as fond-index
+ * makes them (its words in text order, then the other terms), and its
+ * spelling words into the batch, as store_add_spelling() counts them. */
 static void build_copy(store_t *s, store_doc_t *d)
 {
     doc_copy &c = *d->copy;
     d->doc.clear_terms();
     for (size_t i = 0; i < c.postings.size(); i++)
-        d->doc.add_posting(c.terms[c.postings[i].second], c.postings[i].first);
+        d->doc.add_posting(c.terms[c.postings[i].second].name, c.postings[i].first);
     for (size_t k = 0; k < c.terms.size(); k++) {
-        if (c.extra_wdf[k])
-            d->doc.add_term(c.terms[k], c.extra_wdf[k]);
-        else if (!c.positioned[k])
-            d->doc.add_boolean_term(c.terms[k]);
+        if (c.terms[k].extra_wdf)
+            d->doc.add_term(c.terms[k].name, c.terms[k].extra_wdf);
+        else if (!c.terms[k].positions)
+            d->doc.add_boolean_term(c.terms[k].name);
     }
     for (size_t i = 0; i < c.spelling.size(); i++)
         count_spelling(s, c.spelling[i].first, c.spelling[i].second);
