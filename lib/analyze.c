@@ -48,6 +48,7 @@ struct analyzer {
     wbuf_t word;  /* the folded word */
     wbuf_t cased; /* the word case-folded only, for the stemmer */
     wbuf_t stem;  /* its stem, folded */
+    wbuf_t folded_stem; /* the stem of the folded word (analyze_folded_stem) */
     stem_slot_t *cache; /* STEM_CACHE_SLOTS of them */
 };
 
@@ -80,6 +81,7 @@ void analyzer_free(analyzer_t *a)
     free(a->word.p);
     free(a->cased.p);
     free(a->stem.p);
+    free(a->folded_stem.p);
     free(a->cache);
     free(a);
 }
@@ -270,53 +272,69 @@ size_t analyze_fold(const char *word, size_t len, char *buf, size_t bufsize)
     return fits ? n : 0;
 }
 
-/* Snowball's stem of in[0, len), folded, into a->stem.  Its length, or -1. */
-static size_t stem_snowball(analyzer_t *a, const char *in, size_t len)
+/* Snowball's stem of in[0, len), folded, into out.  Its length, or -1. */
+static size_t stem_snowball(analyzer_t *a, const char *in, size_t len,
+                            wbuf_t *out)
 {
     const sb_symbol *stem = sb_stemmer_stem(a->stemmer,
                                             (const sb_symbol *)in, (int)len);
     if (!stem)
         return (size_t)-1;
-    return fold_into(&a->stem, (const char *)stem, 0,
+    return fold_into(out, (const char *)stem, 0,
                      (size_t)sb_stemmer_length(a->stemmer), 1);
 }
 
-/* The stem of in[0, len) into a->stem, from the cache when it holds the
- * word, else from Snowball (and then into the cache).  Its length, or -1. */
-static size_t stem_cached(analyzer_t *a, const char *in, size_t len)
+/* The stem of in[0, len) into out, from the cache when it holds the word,
+ * else from Snowball (and then into the cache).  Its length, or -1. */
+static size_t stem_cached(analyzer_t *a, const char *in, size_t len,
+                          wbuf_t *out)
 {
     if (len > STEM_CACHE_MAX)
-        return stem_snowball(a, in, len);
+        return stem_snowball(a, in, len, out);
     stem_slot_t *slot =
         &a->cache[hash_bytes(HASH_FNV_OFFSET, in, len) & (STEM_CACHE_SLOTS - 1)];
     if (strncmp(slot->word, in, len) == 0 && slot->word[len] == '\0') {
         size_t n = strlen(slot->stem);
-        if (wbuf_reserve(&a->stem, 0, n) != 0)
+        if (wbuf_reserve(out, 0, n) != 0)
             return (size_t)-1;
-        memcpy(a->stem.p, slot->stem, n + 1);
+        memcpy(out->p, slot->stem, n + 1);
         return n;
     }
-    size_t n = stem_snowball(a, in, len);
+    size_t n = stem_snowball(a, in, len, out);
     if (n != (size_t)-1 && n <= STEM_CACHE_MAX) {
         memcpy(slot->word, in, len);
         slot->word[len] = '\0';
-        memcpy(slot->stem, a->stem.p, n + 1);
+        memcpy(slot->stem, out->p, n + 1);
     }
     return n;
 }
 
 /* The stem of s[start, end) into a->stem: Snowball on the case-folded word
- * (diacritics kept), then folded.  Its length, or -1. */
+ * (diacritics kept), then folded.  Its length, or -1.  *irregular: whether
+ * the folded word's own stem (analyze_folded_stem) differs, which only a
+ * word with more than ASCII can. */
 static size_t stem_word(analyzer_t *a, const char *s, size_t start,
-                        size_t end, size_t folded_len)
+                        size_t end, size_t folded_len, int *irregular)
 {
-    const char *in = a->word.p;
-    size_t len = folded_len;
-    if (!is_ascii(s, start, end)) {
-        len = fold_into(&a->cased, s, start, end, 0);
-        in = a->cased.p;
-    }
-    return len == (size_t)-1 ? len : stem_cached(a, in, len);
+    *irregular = 0;
+    if (is_ascii(s, start, end))
+        return stem_cached(a, a->word.p, folded_len, &a->stem);
+    size_t len = fold_into(&a->cased, s, start, end, 0);
+    size_t n = len == (size_t)-1 ? len : stem_cached(a, a->cased.p, len, &a->stem);
+    if (n == (size_t)-1)
+        return n;
+    size_t f = stem_cached(a, a->word.p, folded_len, &a->folded_stem);
+    if (f == (size_t)-1)
+        return f;
+    *irregular = f != n || memcmp(a->folded_stem.p, a->stem.p, n) != 0;
+    return n;
+}
+
+const char *analyze_folded_stem(analyzer_t *a, const char *word, size_t len,
+                                size_t *stem_len)
+{
+    *stem_len = stem_cached(a, word, len, &a->folded_stem);
+    return *stem_len == (size_t)-1 ? NULL : a->folded_stem.p;
 }
 
 /* ------------------------------------------------------------ tokens */
@@ -345,9 +363,9 @@ static fond_status_t emit(analyzer_t *a, const char *s, size_t start,
         return FOND_ERR_NOMEM;
     if (len == 0 || len > ANALYZE_MAX_WORD)
         return FOND_OK; /* too long to be a word: skipped, position kept */
-    analyze_token_t t = {a->word.p, len, NULL, 0, start, end, pos};
+    analyze_token_t t = {a->word.p, len, NULL, 0, start, end, pos, 0};
     if (with_stem) {
-        t.stem_len = stem_word(a, s, start, end, len);
+        t.stem_len = stem_word(a, s, start, end, len, &t.irregular);
         if (t.stem_len == (size_t)-1)
             return FOND_ERR_NOMEM;
         t.stem = a->stem.p;
@@ -396,7 +414,8 @@ fond_status_t analyze_words(analyzer_t *a, const char *text, size_t len,
 const char *analyze_stem(analyzer_t *a, const char *text,
                          const analyze_token_t *t, size_t *len)
 {
-    *len = stem_word(a, text, t->start, t->end, t->word_len);
+    int irregular;
+    *len = stem_word(a, text, t->start, t->end, t->word_len, &irregular);
     return *len == (size_t)-1 ? NULL : a->stem.p;
 }
 

@@ -31,6 +31,10 @@ typedef struct {
     size_t start;      /* byte range [start, end) of the word in the input */
     size_t end;
     unsigned pos;      /* 1-based word position */
+    int irregular;     /* its stem is not the stem of its folded form
+                        * (analyze_folded_stem): folding changed what the
+                        * stemmer saw (Russian "новый", Turkish
+                        * "Antlaşması"); 0 from analyze_words() */
 } analyze_token_t;
 
 /* Called once a token; the token's strings are valid only during the call.
@@ -70,6 +74,16 @@ fond_status_t analyze_words(analyzer_t *a, const char *text, size_t len,
  */
 const char *analyze_stem(analyzer_t *a, const char *text,
                          const analyze_token_t *t, size_t *len);
+
+/*
+ * The stem of a word already folded (an index term), as the search finds
+ * a word's forms among the collection's terms: Snowball on the folded
+ * word, folded.  The same as the stem analyze_text() gives the word's
+ * token unless the token is irregular.  Valid until the analyzer's next
+ * use; NULL when out of memory.
+ */
+const char *analyze_folded_stem(analyzer_t *a, const char *word, size_t len,
+                                size_t *stem_len);
 
 /* Fold one word (case and diacritics) into buf, NUL-terminated; returns the
  * folded length, or 0 if it does not fit in bufsize. */

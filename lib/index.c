@@ -155,14 +155,15 @@ static int is_suggestible(const analyze_token_t *t)
     return t->word_len >= 3 && !(t->word[0] >= '0' && t->word[0] <= '9');
 }
 
-/* A word of the text: the folded word with its position, its Z-stem (none
- * for a word that is its own stem), and the spelling data. */
+/* A word of the text: the folded word with its position, its Z-stem if
+ * it is irregular (schema.h: a search finds the other words' stems from
+ * the words themselves), and the spelling data. */
 static fond_status_t add_text_word(const terms_ctx_t *c,
                                    const analyze_token_t *t)
 {
     fond_status_t st = store_doc_add_posting(c->doc, t->word, t->word_len,
                                              t->pos);
-    if (st == FOND_OK && strcmp(t->stem, t->word) != 0) {
+    if (st == FOND_OK && t->irregular) {
         char term[TERM_MAX + 1];
         size_t n = make_term(term, SCHEMA_STEM, t->stem, t->stem_len);
         st = n ? store_doc_add_term(c->doc, term, n) : FOND_OK;
@@ -446,17 +447,19 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
 
 /* ------------------------------------------------------------- one source */
 
-/* Repair asks whether the collection knows a word or a stem. */
+/* Repair asks whether the collection knows a word or a stem: a stem as a
+ * word of its own, or as the Z term of irregular words.  (The other words
+ * of a stem are not looked for: that is a scan of the terms, which a
+ * database being written can only make by writing out what it holds.) */
 static int known_in_collection(void *ctx, const char *word, int is_stem)
 {
     fond_db_t *db = ctx;
     char term[TERM_MAX + 2];
     size_t freq = 0;
-    snprintf(term, sizeof term, "%s%s", is_stem ? SCHEMA_STEM : "", word);
-    if (store_term_freq(db->store, term, &freq) == FOND_OK && freq > 0)
+    if (store_term_freq(db->store, word, &freq) == FOND_OK && freq > 0)
         return 1;
-    /* a stem that is a word of its own has no Z term (schema.h) */
-    return is_stem && store_term_freq(db->store, word, &freq) == FOND_OK &&
+    snprintf(term, sizeof term, SCHEMA_STEM "%s", word);
+    return is_stem && store_term_freq(db->store, term, &freq) == FOND_OK &&
            freq > 0;
 }
 

@@ -108,29 +108,35 @@ static fond_status_t tokens_push(query_t *q, const analyze_token_t *t)
         free(tok->stems[0]);
         return FOND_ERR_NOMEM;
     }
+    tok->stem_langs[0] = 1; /* the first language's */
     tok->n_stems = 1;
     q->n_tokens++;
     return FOND_OK;
 }
 
-/* Another stem for a token, unless it has that stem already (or has as
- * many as it can hold). */
-fond_status_t query_token_add_stem(query_token_t *tok, const char *stem)
+/* Another stem for a token in the languages of langs (a mask), unless it
+ * has that stem already (then it is theirs too), or has as many as it can
+ * hold. */
+fond_status_t query_token_add_stem(query_token_t *tok, const char *stem,
+                                   uint32_t langs)
 {
     for (size_t i = 0; i < tok->n_stems; i++)
-        if (strcmp(tok->stems[i], stem) == 0)
+        if (strcmp(tok->stems[i], stem) == 0) {
+            tok->stem_langs[i] |= langs;
             return FOND_OK;
+        }
     if (tok->n_stems == TOKEN_MAX_STEMS)
         return FOND_OK;
     if (!(tok->stems[tok->n_stems] = strdup(stem)))
         return FOND_ERR_NOMEM;
-    tok->n_stems++;
+    tok->stem_langs[tok->n_stems++] = langs;
     return FOND_OK;
 }
 
 typedef struct {
     query_t *q;
     size_t next; /* with another language: the token to add a stem to */
+    unsigned lang; /* and that language's index in q->langs */
     fond_status_t status;
 } collect_ctx_t;
 
@@ -145,7 +151,8 @@ static int collect_stem(void *ctx, const analyze_token_t *t)
 {
     collect_ctx_t *c = ctx;
     if (c->next < c->q->n_tokens)
-        c->status = query_token_add_stem(&c->q->tokens[c->next++], t->stem);
+        c->status = query_token_add_stem(&c->q->tokens[c->next++], t->stem,
+                                         (uint32_t)1 << c->lang);
     return c->status != FOND_OK;
 }
 
@@ -155,12 +162,13 @@ static fond_status_t tokens_analyze(query_t *q, const char *s, size_t len,
                                     size_t *first, size_t *count)
 {
     const query_langs_t *langs = q->langs;
-    collect_ctx_t c = {q, q->n_tokens, FOND_OK};
+    collect_ctx_t c = {q, q->n_tokens, 0, FOND_OK};
     *first = q->n_tokens;
     fond_status_t st = analyze_text(langs->analyzers[0], s, len,
                                     collect_token, &c);
     for (size_t k = 1; k < langs->n && st == FOND_OK && c.status == FOND_OK; k++) {
         c.next = *first;
+        c.lang = (unsigned)k;
         st = analyze_text(langs->analyzers[k], s, len, collect_stem, &c);
     }
     *count = q->n_tokens - *first;
@@ -755,7 +763,9 @@ void query_free(query_t *q)
             free(t->stems[k]);
         strings_free(&t->variants);
         strings_free(&t->forms);
+        strings_free(&t->stem_terms);
         strings_free(&t->fuzzy);
+        strings_free(&t->fuzzy_forms);
         strings_free(&t->fuzzy_stems);
         strings_free(&t->cites);
         free(t->suggestion);

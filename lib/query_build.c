@@ -16,6 +16,11 @@
  * tests/relevance (README, "Ranking"). */
 #define PROXIMITY_WINDOW 12
 #define PROXIMITY_WEIGHT 0.5
+/* A near spelling itself weighs this much more than the rest of its
+ * family: a misreading most likely stands for the word it is nearest
+ * ("apprhending" for "apprehending", not "apprehend").  Chosen on the
+ * tuning halves of generated known-item sets (README, "Ranking"). */
+#define NEAR_EXACT_WEIGHT 0.6
 
 typedef struct {
     const query_t *q;
@@ -119,62 +124,87 @@ static fond_status_t or_scaled(store_t *s, store_query_t *a, store_query_t *b,
     return st;
 }
 
-/* A word's exact forms, for proximity: the word, its variants, its other
- * forms.  (Not its near spellings: on the tuning queries they cost two
- * first places.) */
+/* The distinct words of the lists (at most max of each) into *out, the
+ * caller's to free. */
+static fond_status_t strings_union(strings_t *out, const strings_t *const *lists,
+                                   size_t n, size_t max)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < lists[i]->n && k < max; k++)
+            if (strings_push(out, lists[i]->items[k]) != 0)
+                return FOND_ERR_NOMEM;
+    return FOND_OK;
+}
+
+/* The distinct terms of the lists (at most max of each), combined with op
+ * (NULL *out for none). */
+static fond_status_t build_union(builder_t *b, const strings_t *const *lists,
+                                 size_t n, size_t max, store_op_t op,
+                                 store_query_t **out)
+{
+    strings_t terms = {NULL, 0, 0};
+    fond_status_t st = strings_union(&terms, lists, n, max);
+    *out = NULL;
+    if (st == FOND_OK && terms.n)
+        st = build_list(b->s, "", &terms, op, out);
+    strings_free(&terms);
+    return st;
+}
+
+/* A word's exact forms, for proximity: the word, its variants, its most
+ * frequent forms.  (Not its near spellings: on the tuning queries they
+ * cost two first places.) */
 static fond_status_t build_forms(builder_t *b, const query_token_t *t,
                                  store_query_t **out)
 {
-    parts_t p;
-    fond_status_t st = parts_init(&p, 1 + t->variants.n + t->forms.n);
+    strings_t word = {NULL, 0, 0};
+    fond_status_t st = strings_push(&word, t->word) ? FOND_ERR_NOMEM : FOND_OK;
+    const strings_t *lists[] = {&word, &t->variants, &t->forms};
     if (st == FOND_OK)
-        st = parts_term(&p, b->s, "", t->word);
-    if (st == FOND_OK)
-        st = parts_terms(&p, b->s, "", &t->variants);
-    if (st == FOND_OK)
-        st = parts_terms(&p, b->s, "", &t->forms);
-    return parts_combine(st, &p, b->s, STORE_OP_OR, 0, out);
+        st = build_union(b, lists, 3, MAX_NEAR_FORMS, STORE_OP_OR, out);
+    strings_free(&word);
+    return st;
 }
 
-/* A word's family: its stems, related stems and variants, weighed as one
- * term (Xapian's OP_SYNONYM), so that a passage gets no more for holding
- * the form typed than another form; its exact form adds t->exact_weight
- * (and finds it in text indexed without stems: footnotes); its near
- * spellings and their stems, one term too, t->fuzzy_weight. */
+/* A word's near spellings with their families, as one term, and the near
+ * spellings themselves, NEAR_EXACT_WEIGHT more. */
+static fond_status_t build_near_spellings(builder_t *b, const query_token_t *t,
+                                         store_query_t **out)
+{
+    store_query_t *family = NULL, *exact = NULL;
+    const strings_t *lists[] = {&t->fuzzy, &t->fuzzy_forms};
+    fond_status_t st = build_union(b, lists, 2, (size_t)-1, STORE_OP_SYNONYM,
+                                   &family);
+    if (st == FOND_OK)
+        st = build_union(b, lists, 1, (size_t)-1, STORE_OP_SYNONYM, &exact);
+    if (st == FOND_OK)
+        st = or_scaled(b->s, family, exact, NEAR_EXACT_WEIGHT, out);
+    store_query_free(family);
+    store_query_free(exact);
+    return st;
+}
+
+/* A word's family: its forms (those of its stems and related stems), its
+ * stems' Z terms and its variants, weighed as one term (Xapian's
+ * OP_SYNONYM), so that a passage gets no more for holding the form typed
+ * than another form; its exact form adds t->exact_weight; its near
+ * spellings (build_near_spellings), t->fuzzy_weight. */
 static fond_status_t build_word(builder_t *b, const query_token_t *t,
                                 store_query_t **out)
 {
-    parts_t p;
     store_query_t *family = NULL, *exact = NULL, *word = NULL, *near = NULL;
-    fond_status_t st = parts_init(&p, 2 * t->n_stems + t->variants.n);
-    for (size_t k = 0; k < t->n_stems && st == FOND_OK; k++) {
-        st = parts_term(&p, b->s, SCHEMA_STEM, t->stems[k]);
-        /* a word that is its own stem has no Z term (schema.h) */
-        if (st == FOND_OK && !strings_has(&t->variants, t->stems[k]))
-            st = parts_term(&p, b->s, "", t->stems[k]);
-    }
-    if (st == FOND_OK)
-        st = parts_terms(&p, b->s, "", &t->variants);
-    st = parts_combine(st, &p, b->s, STORE_OP_SYNONYM, 0, &family);
+    const strings_t *lists[] = {&t->forms, &t->stem_terms, &t->variants};
+    fond_status_t st = build_union(b, lists, 3, MAX_FORMS, STORE_OP_SYNONYM,
+                                   &family);
     if (st == FOND_OK)
         st = build_term(b->s, "", t->word, &exact);
     if (st == FOND_OK && family)
         st = or_scaled(b->s, family, exact, t->exact_weight, &word);
-    else if (st == FOND_OK) /* no stem: a number too long to stem */
+    else if (st == FOND_OK) /* held in no form */
         word = exact, exact = NULL;
     if (st == FOND_OK && t->fuzzy.n) {
         store_query_t *with = NULL;
-        parts_t np;
-        st = parts_init(&np, t->fuzzy.n + 2 * t->fuzzy_stems.n);
-        if (st == FOND_OK)
-            st = parts_terms(&np, b->s, "", &t->fuzzy);
-        for (size_t k = 0; k < t->fuzzy_stems.n && st == FOND_OK; k++) {
-            const char *stem = t->fuzzy_stems.items[k];
-            st = parts_term(&np, b->s, SCHEMA_STEM, stem);
-            if (st == FOND_OK && !strings_has(&t->fuzzy, stem))
-                st = parts_term(&np, b->s, "", stem); /* its own stem */
-        }
-        st = parts_combine(st, &np, b->s, STORE_OP_SYNONYM, 0, &near);
+        st = build_near_spellings(b, t, &near);
         if (st == FOND_OK)
             st = or_scaled(b->s, word, near, t->fuzzy_weight, &with);
         if (st == FOND_OK) {

@@ -1,9 +1,9 @@
 /*
  * query_expand.c -- the second stage of a query (see query.h): every lookup
  * in the collection, done once, after parsing and before building.  For
- * each bare word: its related stems (one or two letters shorter, or longer,
- * where the collection holds them), its name variants, its other forms
- * (for proximity), how much rarer its exact form is than its family, its
+ * each bare word: its name variants, its family (the words of its stems
+ * and of related stems, one or two letters shorter or longer, that the
+ * collection holds), how much rarer its exact form is than its family, its
  * near spellings (OCR-tolerant matching) and a "did you mean"; for each
  * filter, the terms it stands for.  What is found is written into the tree,
  * which query_build.c then only reads.
@@ -20,8 +20,6 @@
 #include "language.h"
 #include "schema.h"
 
-#define MAX_FORM_SCAN 200  /* words looked at to find a word's forms */
-#define MAX_MIRROR_SCAN 64 /* words starting with the word, for longer stems */
 #define MAX_FUZZY_SCAN 50000 /* words looked at for word~ */
 #define DATE_TERMS_MAX 400
 
@@ -58,17 +56,6 @@ static size_t freq_of(expander_t *e, const char *term)
     if (st != FOND_OK)
         e->status = st;
     return st == FOND_OK ? freq : 0;
-}
-
-/* How many passages hold a word of this stem (a lower bound): its Z term,
- * or the word itself, which has no Z term when it is its own stem
- * (schema.h). */
-static size_t stem_freq(expander_t *e, const char *stem)
-{
-    char term[TERM_BYTES + 2];
-    snprintf(term, sizeof term, SCHEMA_STEM "%s", stem);
-    size_t z = freq_of(e, term), word = freq_of(e, stem);
-    return z > word ? z : word;
 }
 
 static void push(expander_t *e, strings_t *list, const char *str)
@@ -164,123 +151,206 @@ static void find_variants(expander_t *e, query_token_t *t)
     }
 }
 
-/* ------------------------------------------------------------ related stems */
+/* ------------------------------------------------------------ the family */
 
-static void add_stem(expander_t *e, query_token_t *t, const char *stem)
-{
-    if (e->status == FOND_OK && query_token_add_stem(t, stem) != FOND_OK)
-        e->status = FOND_ERR_NOMEM;
-}
+/*
+ * A word's family: the collection's words that share one of the stems it
+ * is after, as terms, to be weighed as one (query_build.c).  The index
+ * keeps a word's stem as a Z term only where its folded form, the term,
+ * has another stem (an irregular word, analyze.h); every other form is
+ * found here among the terms themselves, by one scan of the words under
+ * the shortest stem sought less its last letter (a stem may end otherwise
+ * than its words: "autonomi").  A word is a form of a stem sought in one
+ * of the query's languages when its own stem in that language is that
+ * stem: "signed" is not a form of French "signé".
+ *
+ * The stems sought are the word's own and related ones the collection
+ * holds:
+ *  - shorter: one or two letters shorter, for stems of 7 bytes or more
+ *    that stay 6 or more ("autonomi", from "autonomy", finds "autonom",
+ *    from "autonomous");
+ *  - longer (the mirror): a stem that starts with the whole word typed
+ *    (of 6 letters or more) and extends one of its own stems of 6 bytes
+ *    or more by one or two letters.  Snowball's Turkish stemmer leaves
+ *    "antlaşma" as it is but stems "Antlaşması" to "antlaşmas"; "antlaşma"
+ *    finds it this way.  The stem must start with the word typed, not
+ *    only with its stem, so that "treaty" (stem "treati") does not meet
+ *    "treatise" ("treatis").
+ *
+ * How many passages hold a stem's words is estimated as Xapian estimates
+ * an OR of terms, as if they were independent; the family holds at least
+ * as many as its most frequent stem.
+ */
+#define MAX_FORM_SCAN 20000 /* words looked at for one family */
+#define MAX_SUFFIX 32       /* bytes a form may run on past the prefix */
 
-/* Related forms: a stem one or two letters shorter that the collection
- * holds ("autonomi", from "autonomy", finds "autonom", from
- * "autonomous"), for stems long enough that this stays one word family. */
-static void add_shorter_stems(expander_t *e, query_token_t *t)
-{
-    for (size_t k = 0; k < t->n_own_stems && e->status == FOND_OK; k++) {
-        size_t len = strlen(t->stems[k]);
-        for (size_t cut = 1; cut <= 2 && len >= 7 && len - cut >= 6; cut++) {
-            char stem[TERM_BYTES];
-            snprintf(stem, sizeof stem, "%.*s", (int)(len - cut), t->stems[k]);
-            if (stem_freq(e, stem) > 0)
-                add_stem(e, t, stem);
-        }
-    }
-}
+typedef struct {
+    const char *stem;
+    uint32_t langs; /* whose stem it is: bit k for langs->analyzers[k] */
+    int own;        /* one of the word's own stems, not a related one */
+    int held;       /* met among the words or the Z terms */
+    double miss;    /* how likely a passage holds none of its words */
+} sought_t;
 
-/* The mirror of that rule: a stem the collection holds that starts with
- * the whole word typed and extends one of the word's own stems by one or
- * two letters.  Snowball's Turkish stemmer leaves "antlaşma" as it is but
- * stems "Antlaşması" to "antlaşmas"; "antlaşma" finds it this way.  The
- * stem must start with the word typed, not only with its stem, so that
- * "treaty" (stem "treati") does not meet "treatise" ("treatis"). */
 typedef struct {
     expander_t *e;
-    query_token_t *t;
-    size_t scanned;
-} mirror_ctx_t;
+    sought_t sought[TOKEN_MAX_STEMS];
+    size_t n_sought;
+    const query_token_t *mirror; /* the word, for the mirror rule; or NULL */
+    char related[3 * TOKEN_MAX_STEMS][TERM_BYTES]; /* shorter and longer */
+    size_t n_related;
+    /* the forms met, the most frequent MAX_FORMS */
+    char forms[MAX_FORMS][TERM_BYTES];
+    size_t freqs[MAX_FORMS];
+    size_t n_forms;
+    double docs; /* passages in the collection */
+    size_t prefix_len, scanned;
+} family_t;
 
-static int take_mirror(void *ctx, const char *term)
+static family_t *family_new(expander_t *e)
 {
-    mirror_ctx_t *c = ctx;
-    const query_token_t *t = c->t;
-    const char *stem = term + strlen(SCHEMA_STEM);
-    if (++c->scanned > MAX_MIRROR_SCAN)
-        return 1;
+    family_t *f = calloc(1, sizeof *f);
+    size_t docs = 0;
+    if (!f || store_doc_count(e->s, &docs) != FOND_OK) {
+        free(f);
+        e->status = f ? FOND_ERR_INTERNAL : FOND_ERR_NOMEM;
+        return NULL;
+    }
+    f->e = e;
+    f->docs = (double)docs;
+    return f;
+}
+
+/* Seek stem, in the languages of the mask langs; its index, or -1 when
+ * there is no room.  A related stem is copied. */
+static int family_seek(family_t *f, const char *stem, uint32_t langs, int own)
+{
+    for (size_t i = 0; i < f->n_sought; i++)
+        if (strcmp(f->sought[i].stem, stem) == 0) {
+            f->sought[i].langs |= langs;
+            return (int)i;
+        }
+    if (f->n_sought == TOKEN_MAX_STEMS ||
+        (!own && f->n_related == sizeof f->related / sizeof *f->related))
+        return -1;
+    if (!own) {
+        snprintf(f->related[f->n_related], TERM_BYTES, "%s", stem);
+        stem = f->related[f->n_related++];
+    }
+    f->sought[f->n_sought] = (sought_t){stem, langs, own, 0, 1.0};
+    return (int)f->n_sought++;
+}
+
+/* One more term of stem i's, held in freq passages. */
+static void family_count(family_t *f, size_t i, size_t freq)
+{
+    sought_t *s = &f->sought[i];
+    s->held = 1;
+    s->miss *= f->docs > 0 && (double)freq < f->docs
+                   ? 1.0 - (double)freq / f->docs : 0.0;
+}
+
+/* How many passages hold the words of the most frequent stem (own: of the
+ * word's own stems). */
+static size_t family_estimate(const family_t *f, int own)
+{
+    double most = 0;
+    for (size_t i = 0; i < f->n_sought; i++) {
+        double held = f->docs * (1.0 - f->sought[i].miss);
+        if ((f->sought[i].own || !own) && held > most)
+            most = held;
+    }
+    return (size_t)(most + 0.5);
+}
+
+/* Keep the form among the MAX_FORMS most frequent. */
+static void keep_form(family_t *f, const char *term, size_t freq)
+{
+    size_t at = f->n_forms;
+    if (at == MAX_FORMS) {
+        at = 0;
+        for (size_t i = 1; i < MAX_FORMS; i++)
+            if (f->freqs[i] < f->freqs[at])
+                at = i;
+        if (freq <= f->freqs[at])
+            return;
+    } else {
+        f->n_forms++;
+    }
+    snprintf(f->forms[at], TERM_BYTES, "%s", term);
+    f->freqs[at] = freq;
+}
+
+/* Does the mirror rule take this stem (of a language in the mask langs):
+ * it starts with the word typed and runs one or two letters past one of
+ * the word's own stems in that language? */
+static int mirrors(const family_t *f, const char *stem, uint32_t langs)
+{
+    const query_token_t *t = f->mirror;
+    if (!t || letters(t->word) < 6 || strncmp(stem, t->word, strlen(t->word)))
+        return 0;
     for (size_t k = 0; k < t->n_own_stems; k++) {
         size_t own = strlen(t->stems[k]);
-        if (own >= 6 && strlen(stem) > own &&
-            strncmp(stem, t->stems[k], own) == 0 && letters(stem + own) <= 2) {
-            add_stem(c->e, c->t, stem);
-            break;
+        if ((t->stem_langs[k] & langs) && own >= 6 && strlen(stem) > own &&
+            strncmp(stem, t->stems[k], own) == 0 && letters(stem + own) <= 2)
+            return 1;
+    }
+    return 0;
+}
+
+/* The stem sought that this stem of a word, in a language of the mask
+ * langs, is (the mirror rule may add it): its index, or -1. */
+static int family_find(family_t *f, const char *stem, uint32_t langs)
+{
+    for (size_t i = 0; i < f->n_sought; i++)
+        if (strcmp(f->sought[i].stem, stem) == 0)
+            return f->sought[i].langs & langs ? (int)i : -1;
+    return mirrors(f, stem, langs) ? family_seek(f, stem, langs, 0) : -1;
+}
+
+/* A word under the prefix: of the family if its stem in one of the
+ * languages is sought in that language. */
+static int take_form(void *ctx, const char *term, size_t freq)
+{
+    family_t *f = ctx;
+    expander_t *e = f->e;
+    const query_langs_t *langs = e->q->langs;
+    size_t len = strlen(term);
+    if (++f->scanned > MAX_FORM_SCAN)
+        return 1;
+    if (len > f->prefix_len + MAX_SUFFIX || len > ANALYZE_MAX_WORD)
+        return 0;
+    unsigned char counted[TOKEN_MAX_STEMS] = {0};
+    int found = 0;
+    for (size_t k = 0; k < langs->n; k++) {
+        size_t n;
+        const char *stem = analyze_folded_stem(langs->analyzers[k], term, len,
+                                               &n);
+        if (!stem) {
+            e->status = FOND_ERR_NOMEM;
+            return 1;
+        }
+        int i = family_find(f, stem, (uint32_t)1 << k);
+        if (i >= 0 && !counted[i]) {
+            counted[i] = 1;
+            family_count(f, (size_t)i, freq);
+            found = 1;
         }
     }
-    return c->e->status != FOND_OK;
+    if (found)
+        keep_form(f, term, freq);
+    return 0;
 }
 
-static void add_longer_stems(expander_t *e, query_token_t *t)
+/* Where the family's words start: its shortest stem sought (stems come
+ * folded, like the words), less its last letter, or all of it when that
+ * would leave fewer than 3 bytes. */
+static void family_prefix(const family_t *f, char *prefix, size_t size)
 {
-    char prefix[TERM_BYTES + 2];
-    snprintf(prefix, sizeof prefix, SCHEMA_STEM "%s", t->word);
-    mirror_ctx_t c = {e, t, 0};
-    fond_status_t st = e->status == FOND_OK && letters(t->word) >= 6
-                           ? store_terms(e->s, prefix, take_mirror, &c)
-                           : FOND_OK;
-    if (st != FOND_OK && e->status == FOND_OK)
-        e->status = st;
-}
-
-/* ------------------------------------------------------------ forms */
-
-/* A word's forms in the collection, as exact (positioned) terms: the words
- * under its stem's prefix that have one of its stems ("autonomous" for
- * "autonomy").  Folding can change a stem (Russian "новый" is indexed as
- * "новыи"), so this list may miss a form: it only serves proximity, never
- * matching. */
-typedef struct {
-    expander_t *e;
-    query_token_t *t;
-    size_t scanned;
-    int is_form;
-} forms_ctx_t;
-
-static int check_stem(void *ctx, const analyze_token_t *word)
-{
-    forms_ctx_t *c = ctx;
-    for (size_t k = 0; k < c->t->n_stems && !c->is_form; k++)
-        c->is_form = strcmp(c->t->stems[k], word->stem) == 0;
-    return 1; /* one word is all there is */
-}
-
-static int take_form(void *ctx, const char *term)
-{
-    forms_ctx_t *c = ctx;
-    expander_t *e = c->e;
-    if (++c->scanned > MAX_FORM_SCAN || c->t->forms.n == MAX_FORMS)
-        return 1;
-    if (strcmp(term, c->t->word) == 0 || strings_has(&c->t->variants, term))
-        return 0; /* in the list already */
-    const query_langs_t *langs = e->q->langs;
-    c->is_form = 0;
-    for (size_t k = 0; k < langs->n && !c->is_form; k++)
-        if (analyze_text(langs->analyzers[k], term, strlen(term), check_stem,
-                         c) == FOND_ERR_NOMEM) /* else: not a form */
-            e->status = FOND_ERR_NOMEM;
-    if (c->is_form)
-        push(e, &c->t->forms, term);
-    return e->status != FOND_OK;
-}
-
-/* Where a word's forms start: its shortest stem (stems come folded, like
- * the words), less its last letter (a stem may end otherwise than its
- * words: "autonomi"), or all of it when that would leave fewer than 3
- * bytes. */
-static void forms_prefix(const query_token_t *t, char *prefix, size_t size)
-{
-    const char *shortest = t->stems[0];
-    for (size_t k = 1; k < t->n_stems; k++)
-        if (strlen(t->stems[k]) < strlen(shortest))
-            shortest = t->stems[k];
+    const char *shortest = f->sought[0].stem;
+    for (size_t i = 1; i < f->n_sought; i++)
+        if (strlen(f->sought[i].stem) < strlen(shortest))
+            shortest = f->sought[i].stem;
     int fits = snprintf(prefix, size, "%s", shortest);
     size_t n = fits >= 0 && (size_t)fits < size ? (size_t)fits : 0;
     size_t last = n; /* where the last letter starts */
@@ -289,16 +359,178 @@ static void forms_prefix(const query_token_t *t, char *prefix, size_t size)
     prefix[last >= 3 ? last : n] = '\0';
 }
 
-static void find_forms(expander_t *e, query_token_t *t)
+/* Scan the collection's words for f's stems.  A stem of fewer than 3
+ * bytes ("28", "of") has itself alone for a form: its prefix would be
+ * every number or every word of its two letters. */
+static void family_scan(family_t *f)
 {
+    expander_t *e = f->e;
     char prefix[TERM_BYTES];
-    forms_prefix(t, prefix, sizeof prefix);
-    forms_ctx_t c = {e, t, 0, 0};
-    fond_status_t st = strlen(prefix) >= 3 && e->status == FOND_OK
-                           ? store_terms(e->s, prefix, take_form, &c)
+    family_prefix(f, prefix, sizeof prefix);
+    f->prefix_len = strlen(prefix);
+    if (f->prefix_len >= 3 && e->status == FOND_OK) {
+        fond_status_t st = store_terms_freq(e->s, prefix, take_form, f);
+        if (st != FOND_OK && e->status == FOND_OK)
+            e->status = st;
+        return;
+    }
+    for (size_t i = 0; i < f->n_sought; i++) {
+        size_t freq = freq_of(e, f->sought[i].stem);
+        if (freq > 0) {
+            family_count(f, i, freq);
+            keep_form(f, f->sought[i].stem, freq);
+        }
+    }
+}
+
+/* The mirror rule among the Z terms too: the stems of irregular words
+ * ("Antlaşması") that the scan of the words cannot meet. */
+static int take_mirror(void *ctx, const char *term)
+{
+    family_t *f = ctx;
+    if (++f->scanned > MAX_FORM_SCAN)
+        return 1;
+    family_find(f, term + strlen(SCHEMA_STEM), (uint32_t)-1);
+    return 0;
+}
+
+static void family_scan_mirror(family_t *f)
+{
+    char prefix[TERM_BYTES + 2];
+    snprintf(prefix, sizeof prefix, SCHEMA_STEM "%s", f->mirror->word);
+    fond_status_t st = f->e->status == FOND_OK && letters(f->mirror->word) >= 6
+                           ? store_terms(f->e->s, prefix, take_mirror, f)
                            : FOND_OK;
-    if (st != FOND_OK && e->status == FOND_OK)
-        e->status = st;
+    if (st != FOND_OK && f->e->status == FOND_OK)
+        f->e->status = st;
+}
+
+/* The Z term of each stem sought, where the collection holds it (the
+ * stem of irregular words), into terms. */
+static void family_stem_terms(family_t *f, strings_t *terms)
+{
+    for (size_t i = 0; i < f->n_sought && f->e->status == FOND_OK; i++) {
+        char term[TERM_BYTES + 2];
+        snprintf(term, sizeof term, SCHEMA_STEM "%s", f->sought[i].stem);
+        size_t freq = freq_of(f->e, term);
+        if (freq > 0) {
+            family_count(f, i, freq);
+            push(f->e, terms, term);
+        }
+    }
+}
+
+/* The forms met, most frequent first, into list. */
+static void family_forms(family_t *f, strings_t *list)
+{
+    for (size_t i = 0; i < f->n_forms && f->e->status == FOND_OK; i++) {
+        size_t best = i;
+        for (size_t j = i + 1; j < f->n_forms; j++)
+            if (f->freqs[j] > f->freqs[best])
+                best = j;
+        char term[TERM_BYTES];
+        size_t freq = f->freqs[best];
+        memcpy(term, f->forms[best], TERM_BYTES);
+        memcpy(f->forms[best], f->forms[i], TERM_BYTES);
+        f->freqs[best] = f->freqs[i];
+        memcpy(f->forms[i], term, TERM_BYTES);
+        f->freqs[i] = freq;
+        push(f->e, list, f->forms[i]);
+    }
+}
+
+/* The stems a word's family seeks: its own, and shorter ones (see above);
+ * the scan adds the longer ones it meets. */
+static void seek_stems(family_t *f, const query_token_t *t)
+{
+    for (size_t k = 0; k < t->n_own_stems; k++)
+        family_seek(f, t->stems[k], t->stem_langs[k], 1);
+    for (size_t k = 0; k < t->n_own_stems; k++) {
+        size_t len = strlen(t->stems[k]);
+        for (size_t cut = 1; cut <= 2 && len >= 7 && len - cut >= 6; cut++) {
+            char stem[TERM_BYTES];
+            snprintf(stem, sizeof stem, "%.*s", (int)(len - cut), t->stems[k]);
+            family_seek(f, stem, t->stem_langs[k], 0);
+        }
+    }
+}
+
+/* The word's family: t->forms and t->stem_terms, and the related stems
+ * held into t->stems (for the highlights); *all and *own: how many
+ * passages hold its most frequent stem's words, and its most frequent own
+ * stem's, or variant. */
+static void find_family(expander_t *e, query_token_t *t, size_t *all,
+                        size_t *own)
+{
+    family_t *f = family_new(e);
+    *all = *own = 0;
+    if (!f)
+        return;
+    seek_stems(f, t);
+    f->mirror = t;
+    family_scan(f);
+    family_scan_mirror(f);
+    family_stem_terms(f, &t->stem_terms);
+    family_forms(f, &t->forms);
+    for (size_t i = 0; i < f->n_sought && e->status == FOND_OK; i++)
+        if (f->sought[i].held && !f->sought[i].own &&
+            query_token_add_stem(t, f->sought[i].stem, f->sought[i].langs))
+            e->status = FOND_ERR_NOMEM;
+    *all = family_estimate(f, 0);
+    *own = family_estimate(f, 1);
+    for (size_t k = 0; k < t->variants.n; k++) {
+        size_t freq = freq_of(e, t->variants.items[k]);
+        *all = freq > *all ? freq : *all;
+        *own = freq > *own ? freq : *own;
+    }
+    free(f);
+}
+
+/* A near spelling's family: the forms of its stems, in every language,
+ * into t->fuzzy_forms; its stems held into t->fuzzy_stems (highlights). */
+typedef struct {
+    family_t *f;
+    char stems[QUERY_MAX_LANGUAGES][TERM_BYTES];
+    size_t n;
+    uint32_t lang; /* the language being stemmed in, as a mask */
+} near_stems_t;
+
+static int take_near_stem(void *ctx, const analyze_token_t *w)
+{
+    near_stems_t *c = ctx;
+    if (c->n < QUERY_MAX_LANGUAGES) {
+        snprintf(c->stems[c->n], TERM_BYTES, "%s", w->stem);
+        family_seek(c->f, c->stems[c->n++], c->lang, 1);
+    }
+    return 1; /* one word */
+}
+
+static void find_near_family(expander_t *e, query_token_t *t, const char *word)
+{
+    const query_langs_t *langs = e->q->langs;
+    near_stems_t *c = calloc(1, sizeof *c);
+    if (!c || !(c->f = family_new(e))) {
+        free(c);
+        if (e->status == FOND_OK)
+            e->status = FOND_ERR_NOMEM;
+        return;
+    }
+    for (size_t k = 0; k < langs->n && e->status == FOND_OK; k++) {
+        c->lang = (uint32_t)1 << k;
+        if (analyze_text(langs->analyzers[k], word, strlen(word),
+                         take_near_stem, c) == FOND_ERR_NOMEM)
+            e->status = FOND_ERR_NOMEM;
+    }
+    if (c->f->n_sought && e->status == FOND_OK) {
+        family_scan(c->f);
+        family_stem_terms(c->f, &t->fuzzy_forms);
+        family_forms(c->f, &t->fuzzy_forms);
+        for (size_t i = 0; i < c->f->n_sought; i++)
+            if (c->f->sought[i].held)
+                push(e, &t->fuzzy_stems, c->f->sought[i].stem);
+    }
+    free(c->f);
+    free(c);
 }
 
 /* ------------------------------------------------------------ near spellings */
@@ -444,31 +676,6 @@ static int take_scanned(void *ctx, const char *term, size_t freq)
     return 0;
 }
 
-/* A near spelling stands for its word with all its forms: its stems, in
- * every language, that the collection holds. */
-typedef struct {
-    expander_t *e;
-    query_token_t *t;
-} stems_ctx_t;
-
-static int take_fuzzy_stem(void *ctx, const analyze_token_t *w)
-{
-    stems_ctx_t *c = ctx;
-    if (!strings_has(&c->t->fuzzy_stems, w->stem) && stem_freq(c->e, w->stem) > 0)
-        push(c->e, &c->t->fuzzy_stems, w->stem);
-    return 1; /* one word */
-}
-
-static void add_fuzzy_stems(expander_t *e, query_token_t *t, const char *word)
-{
-    const query_langs_t *langs = e->q->langs;
-    stems_ctx_t c = {e, t};
-    for (size_t k = 0; k < langs->n && e->status == FOND_OK; k++)
-        if (analyze_text(langs->analyzers[k], word, strlen(word),
-                         take_fuzzy_stem, &c) == FOND_ERR_NOMEM)
-            e->status = FOND_ERR_NOMEM;
-}
-
 /* The word's near spellings: those its OCR confusions make, the nearest
  * word of the spelling data (Xapian's, within two edits: copied into
  * nearest, NEAREST_BYTES, for "did you mean"), and, for word~, every word
@@ -512,30 +719,12 @@ static void find_near_spellings(expander_t *e, query_token_t *t, size_t family,
     for (size_t i = 0; i < c->n_found; i++) {
         push(e, &t->fuzzy, c->found[i]);
         push(e, &e->q->variants, c->found[i]);
-        add_fuzzy_stems(e, t, c->found[i]);
+        find_near_family(e, t, c->found[i]);
     }
     free(c);
 }
 
 /* ------------------------------------------------------------ a word */
-
-/* How often the word's family is held: its most frequent stem (of the
- * first n_stems) or variant (a lower bound of the passages the family
- * matches). */
-static size_t family_freq(expander_t *e, const query_token_t *t, size_t exact,
-                          size_t n_stems)
-{
-    size_t family = exact;
-    for (size_t k = 0; k < n_stems; k++) {
-        size_t f = stem_freq(e, t->stems[k]);
-        family = f > family ? f : family;
-    }
-    for (size_t k = 0; k < t->variants.n; k++) {
-        size_t f = freq_of(e, t->variants.items[k]);
-        family = f > family ? f : family;
-    }
-    return family;
-}
 
 /* The exact form's weight: EXACT_WEIGHT times how much rarer it is than
  * its family, at most EXACT_WEIGHT_MAX. */
@@ -550,19 +739,16 @@ static double exact_weight(size_t exact, size_t family)
 static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
 {
     t->n_own_stems = t->n_stems;
-    add_shorter_stems(e, t);
-    add_longer_stems(e, t);
     find_variants(e, t);
-    if (t->wants_forms)
-        find_forms(e, t);
-    size_t exact = freq_of(e, t->word);
-    size_t family = family_freq(e, t, exact, t->n_stems);
-    t->known = family > 0 || t->cites.n > 0;
-    t->exact_weight = exact_weight(exact, family);
+    size_t family = 0, own = 0, exact = freq_of(e, t->word);
+    find_family(e, t, &family, &own);
+    family = family > exact ? family : exact;
     /* How rare the word is, by its own forms (not the related stems: a
      * garbled "exchangcd" has the stem of "exchange" one letter shorter,
      * but its near spelling "exchanged" is what it stands for). */
-    size_t own = family_freq(e, t, exact, t->n_own_stems);
+    own = own > exact ? own : exact;
+    t->known = family > 0 || t->cites.n > 0;
+    t->exact_weight = exact_weight(exact, family);
     t->fuzzy_weight = own ? FUZZY_WEIGHT : FUZZY_WEIGHT_UNKNOWN;
     int stopword = query_is_stopword_node(e->q, n);
     char better[NEAREST_BYTES] = "";
@@ -677,22 +863,6 @@ static void expand_citations(expander_t *e, node_t *n)
 
 /* ------------------------------------------------------------ the tree */
 
-static int mark_forms(void *ctx, size_t first, size_t second)
-{
-    query_t *q = ctx;
-    q->tokens[first].wants_forms = q->tokens[second].wants_forms = 1;
-    return 0;
-}
-
-/* Which words proximity pairs (they need their forms). */
-static void mark_pairs(query_t *q, const node_t *n)
-{
-    if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)
-        query_each_pair(q, n, mark_forms, q);
-    for (size_t i = 0; i < n->n_kids; i++)
-        mark_pairs(q, n->kids[i]);
-}
-
 static void expand_node(expander_t *e, node_t *n)
 {
     if (n->kind == NODE_WORD)
@@ -764,7 +934,6 @@ fond_status_t query_expand(query_t *q, store_t *s)
     if (q->expanded)
         return FOND_OK;
     expander_t e = {q, s, FOND_OK};
-    mark_pairs(q, q->root);
     expand_node(&e, q->root);
     if (e.status == FOND_OK)
         e.status = collect_snippet_terms(q);

@@ -7,11 +7,14 @@
 #ifndef FOND_QUERY_INTERNAL_H
 #define FOND_QUERY_INTERNAL_H
 
+#include <stdint.h>
+
 #include "query.h"
 #include "schema.h"
 
 #define MAX_VARIANTS 16   /* variants looked up for one word */
-#define MAX_FORMS 16      /* a word's other forms, for proximity */
+#define MAX_FORMS 64      /* a word's forms: its family's words */
+#define MAX_NEAR_FORMS 16 /* of them, in the proximity of two words */
 #define MAX_FUZZY 8       /* OCR-tolerant forms of one word */
 #define TERM_BYTES (ANALYZE_MAX_WORD * 4 + 16)
 #define TOKEN_MAX_STEMS (3 * QUERY_MAX_LANGUAGES)
@@ -68,19 +71,24 @@ typedef struct {
     char *stems[TOKEN_MAX_STEMS];  /* its stems, one a language, distinct;
                                       then (expand) related stems the
                                       collection holds, shorter or longer */
+    uint32_t stem_langs[TOKEN_MAX_STEMS]; /* whose stem each is: bit k
+                                      for q->langs->analyzers[k] */
     size_t n_stems, n_own_stems;
     int fuzzy_asked;               /* word~ or word~N */
     unsigned fuzzy_edits;          /* N of word~N; 0: by the word's length */
     /* from query_expand() */
     strings_t variants;            /* name variants the collection holds */
-    strings_t forms;               /* other exact forms, for proximity */
+    strings_t forms;               /* its family's words the collection
+                                      holds, the most frequent first */
+    strings_t stem_terms;          /* its stems' Z terms the collection
+                                      holds (those of irregular words) */
     strings_t fuzzy;               /* OCR-tolerant forms: near spellings */
-    strings_t fuzzy_stems;         /* and their stems */
+    strings_t fuzzy_forms;         /* their families' words and Z terms */
+    strings_t fuzzy_stems;         /* their stems held (highlights) */
     strings_t cites;               /* archival field terms it stands for,
                                       typed as words ("fond 28": XFOND28) */
     double exact_weight;           /* of the exact form beside its family */
     double fuzzy_weight;           /* of the near spellings */
-    int wants_forms;               /* proximity pairs it */
     int known;                     /* the collection holds it, in a form */
     char *suggestion;              /* "did you mean", or NULL */
 } query_token_t;
@@ -98,7 +106,8 @@ struct query {
 };
 
 /* Another stem for a token, unless it has it (or as many as it holds). */
-fond_status_t query_token_add_stem(query_token_t *tok, const char *stem);
+fond_status_t query_token_add_stem(query_token_t *tok, const char *stem,
+                                   uint32_t langs);
 
 /* Tree questions both expand and build ask. */
 int query_is_filter(const node_t *n);

@@ -6,7 +6,7 @@
  * store.cc packs and unpacks it, query.c and search.c look it up; none of
  * them spells a prefix of its own.  README.md's schema table follows it.
  *
- * SCHEMA VERSION 2 (fond from December 2026)
+ * SCHEMA VERSION 3 (fond from 7 December 2026)
  *
  * One Xapian document a passage, in Omega's conventions where Omega has
  * one, so that xapian-delve and quest read it.  What a passage shows of
@@ -20,7 +20,13 @@
  *
  *     (no prefix)     folded words, with positions; the words of the
  *                     passage's footnotes, without positions
- *     Z<stem>         Snowball stems of the folded words
+ *     Z<stem>         the Snowball stem of an irregular word (analyze.h:
+ *                     one whose folded form, the term, has another stem,
+ *                     as folding changed what the stemmer read: Russian
+ *                     "новый", Turkish "Antlaşması"); a search finds every
+ *                     other word's stem from the word itself, among the
+ *                     terms (query_expand.c, "the family"), so English
+ *                     text has none
  *     Q<hash>-<n>     (f) the passage id: 16 hex of FNV-1a(path), ordinal
  *     XSRC<hash>      (f) its source: every passage of one source; a
  *                     message of an mbox (source "PATH#N") carries its
@@ -76,7 +82,7 @@
  *
  * User metadata, committed with the documents:
  *
- *   fond:schema     "2": the version.  A database without it and with
+ *   fond:schema     "3": the version.  A database without it and with
  *                   documents was written by an earlier fond; fond-index
  *                   upgrades it (upgrade.c).
  *   src:<hash>      what fond-index knew of the file when it last looked
@@ -94,13 +100,16 @@
  * Earlier versions: 0 (up to November 2026) had the text alone as data and
  * the shown fields in values 0-13; 1 had the 14 shown fields, NUL-ended, in
  * every passage's data, and every source field's terms on every passage.
+ * 2 (December 2026) wrote the Z term of every word that is not its own
+ * stem: a search of this version, which finds a word's forms among the
+ * words themselves, would count most forms there twice.
  */
 #ifndef FOND_SCHEMA_H
 #define FOND_SCHEMA_H
 
 #include <stddef.h>
 
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 #define SCHEMA_VERSION_KEY "fond:schema"
 
 /* Term prefixes. */

@@ -299,6 +299,70 @@ static void test_stems_on_demand(void **state)
     }
 }
 
+/* A word is irregular when the stem of its folded form, which is all a
+ * search can stem among the index's terms, is not its stem: only folding
+ * can make it so (diacritics the stemmer reads), and the flag says so
+ * for every word exactly. */
+typedef struct {
+    analyzer_t *a;
+    char irregular[MAX_TOKENS][80];
+    size_t n, checked;
+} irregular_t;
+
+static int check_irregular(void *ctx, const analyze_token_t *t)
+{
+    irregular_t *c = ctx;
+    char stem[80];
+    snprintf(stem, sizeof stem, "%s", t->stem);
+    size_t n = 0;
+    const char *folded = analyze_folded_stem(c->a, t->word, t->word_len, &n);
+    assert_non_null(folded);
+    assert_int_equal(n, strlen(folded));
+    assert_int_equal(t->irregular, strcmp(folded, stem) != 0);
+    if (t->irregular)
+        snprintf(c->irregular[c->n++], sizeof c->irregular[0], "%s", t->word);
+    c->checked++;
+    return 0;
+}
+
+static irregular_t irregular_words(const char *language, const char *text)
+{
+    irregular_t c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(analyzer_new(&c.a, language), FOND_OK);
+    assert_int_equal(analyze_text(c.a, text, strlen(text), check_irregular, &c),
+                     FOND_OK);
+    analyzer_free(c.a);
+    c.a = NULL;
+    return c;
+}
+
+static void test_irregular_words(void **state)
+{
+    (void)state;
+    irregular_t c = irregular_words(
+        "english", "The treaties were signed at Kars by the delegates.");
+    assert_int_equal(c.checked, 9);
+    assert_int_equal(c.n, 0); /* ASCII: folding changes nothing */
+    c = irregular_words("russian", "новый договор, новая граница");
+    assert_int_equal(c.n, 1);
+    assert_string_equal(c.irregular[0], "новыи"); /* й read, и indexed */
+    c = irregular_words("turkish", "Kars Antlaşması imzalandı");
+    assert_int_equal(c.n, 1);
+    assert_string_equal(c.irregular[0], "antlasmasi");
+    c = irregular_words("french", "ils signèrent le traité à Kars");
+    assert_int_equal(c.checked, 6);
+    assert_true(c.n >= 1);
+    assert_string_equal(c.irregular[0], "signerent");
+    /* a term stemmed as the search stems it: "новая" is regular */
+    analyzer_t *a = NULL;
+    assert_int_equal(analyzer_new(&a, "russian"), FOND_OK);
+    size_t n = 0;
+    assert_string_equal(analyze_folded_stem(a, "новая", strlen("новая"), &n),
+                        "нов");
+    analyzer_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_offsets_point_at_the_original),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_stems_on_demand),
+        cmocka_unit_test(test_irregular_words),
         cmocka_unit_test(test_stems_stay_right_past_the_cache),
         cmocka_unit_test(test_what_joins_and_what_splits),
         cmocka_unit_test(test_long_words_keep_their_position),

@@ -77,9 +77,10 @@ static void round_weights(char *d)
     char *out = d;
     for (const char *p = d; *p;) {
         if (*p >= '0' && *p <= '9' && p[1] == '.' && strchr(p, ' ')) {
-            char *end;
-            double w = strtod(p, &end);
-            out += sprintf(out, "%.3g", w);
+            char *end, w[32];
+            int n = snprintf(w, sizeof w, "%.3g", strtod(p, &end));
+            memcpy(out, w, (size_t)n); /* no NUL: it may be p's next byte */
+            out += n;
             p = end;
         } else {
             *out++ = *p++;
@@ -112,56 +113,53 @@ static const struct {
     int loose;
     const char *description;
 } table[] = {
-    /* a word: its stems (Z terms, and the words that are their own stem,
-     * which have none: schema.h) and variants as one term, its exact form
-     * a tenth */
+    /* a word: its family (the collection's words of its stems, found
+     * among the terms) and variants as one term, its exact form a tenth */
     {"ankara", 0,
-     "Query(((Zankara SYNONYM ankara) OR 0.1 * ankara))"},
+     "Query((ankara OR 0.1 * ankara))"},
+    /* a word the collection holds in another form only */
+    {"emigration", 0,
+     "Query((emigrants OR 0.1 * emigration))"},
     /* the exact form weighs more in proportion to how much rarer it is
      * than its family: "treaties" is in one of the two passages of
      * "treati", and weighs 0.1 * 2 / 1 */
     {"treaties", 0,
-     "Query(((Ztreati SYNONYM treati) OR 0.2 * treaties))"},
+     "Query(((treaties SYNONYM treaty) OR 0.2 * treaties))"},
     /* words side by side: all of them, and their forms in that order
      * within 12 positions add half their weight */
     {"kars treaty", 0,
-     "Query(((((Zkar SYNONYM kar) OR 0.1 * kars) AND ((Ztreati SYNONYM "
-     "treati) OR 0.2 * treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 (treaty "
-     "OR treaties))))"},
+     "Query((((kars OR 0.1 * kars) AND ((treaties SYNONYM treaty) OR "
+     "0.2 * treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 (treaty OR "
+     "treaties))))"},
     /* loose: any of them */
     {"kars treaty", 1,
-     "Query(((((Zkar SYNONYM kar) OR 0.1 * kars) OR ((Ztreati SYNONYM "
-     "treati) OR 0.2 * treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 (treaty "
-     "OR treaties))))"},
+     "Query((((kars OR 0.1 * kars) OR ((treaties SYNONYM treaty) OR 0.2 "
+     "* treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 (treaty OR treaties))))"},
     /* + stays required when loose */
     {"+kars treaty", 1,
-     "Query(((((Zkar SYNONYM kar) OR 0.1 * kars) AND_MAYBE ((Ztreati "
-     "SYNONYM treati) OR 0.2 * treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 "
-     "(treaty OR treaties))))"},
+     "Query((((kars OR 0.1 * kars) AND_MAYBE ((treaties SYNONYM treaty) "
+     "OR 0.2 * treaty)) AND_MAYBE 0.5 * (kars PHRASE 12 (treaty OR "
+     "treaties))))"},
     /* stopwords go, but for a query of nothing else */
     {"the treaty", 0,
-     "Query(((Ztreati SYNONYM treati) OR 0.2 * treaty))"},
+     "Query(((treaties SYNONYM treaty) OR 0.2 * treaty))"},
     {"the", 0,
-     "Query(((Zthe SYNONYM the) OR 0.1 * the))"},
+     "Query((the OR 0.1 * the))"},
     {"kars OR ankara", 0,
-     "Query((((Zkar SYNONYM kar) OR 0.1 * kars) OR ((Zankara SYNONYM "
-     "ankara) OR 0.1 * ankara)))"},
+     "Query(((kars OR 0.1 * kars) OR (ankara OR 0.1 * ankara)))"},
     {"kars -moscow", 0,
-     "Query((((Zkar SYNONYM kar) OR 0.1 * kars) AND_NOT ((Zmoscow "
-     "SYNONYM moscow) OR 0.1 * moscow)))"},
+     "Query(((kars OR 0.1 * kars) AND_NOT (moscow OR 0.1 * moscow)))"},
     {"-moscow", 0,
-     "Query((<alldocuments> AND_NOT ((Zmoscow SYNONYM moscow) OR 0.1 * "
-     "moscow)))"},
+     "Query((<alldocuments> AND_NOT (moscow OR 0.1 * moscow)))"},
     {"kars OR -moscow", 0,
-     "Query((((Zkar SYNONYM kar) OR 0.1 * kars) AND_NOT ((Zmoscow "
-     "SYNONYM moscow) OR 0.1 * moscow)))"},
+     "Query(((kars OR 0.1 * kars) AND_NOT (moscow OR 0.1 * moscow)))"},
     {"\"treaty of kars\"", 0, "Query((treaty PHRASE 3 of PHRASE 3 kars))"},
     /* NEAR/n: n words apart, so two words fit in n + 1 */
     {"kars NEAR/2 treaty", 0, "Query((kars NEAR 3 treaty))"},
     {"ratif*", 0, "Query(WILDCARD SYNONYM ratif)"},
     /* filters match without weight */
     {"type:telegram kars", 0,
-     "Query((0 * Ttelegram AND ((Zkar SYNONYM kar) OR 0.1 * kars)))"},
+     "Query((0 * Ttelegram AND (kars OR 0.1 * kars)))"},
     {"archive:\"SA AR\"", 0, "Query(0 * XARCHIVEsaar)"},
     {"language:tr", 0, "Query(0 * Lturkish)"},
     {"from:\"Yusif Kamal\"", 0, "Query(0 * (Ayusif AND Akamal))"},
@@ -174,48 +172,43 @@ static const struct {
     /* an archival reference typed as words: "fond 28" also stands for
      * fond:28, which the collection holds (and "fond 29" does not) */
     {"fond 28", 0,
-     "Query((((((Zfond SYNONYM fond) OR 0.1 * fond) OR XFOND28) AND "
-     "(((Z28 SYNONYM 28) OR 0.1 * 28) OR XFOND28)) AND_MAYBE 0.5 * "
-     "(fond PHRASE 12 28)))"},
+     "Query((((fond OR XFOND28) AND ((28 OR 0.1 * 28) OR XFOND28)) "
+     "AND_MAYBE 0.5 * (fond PHRASE 12 28)))"},
     {"fond 29", 0,
-     "Query(((((Zfond SYNONYM fond) OR 0.1 * fond) AND ((Z29 SYNONYM "
-     "29) OR 0.1 * 29)) AND_MAYBE 0.5 * (fond PHRASE 12 29)))"},
+     "Query(((fond AND 29) AND_MAYBE 0.5 * (fond PHRASE 12 29)))"},
     /* the mirror stem rule: Turkish "antlaşma" meets "Antlaşması"
-     * (stem "antlasmas"), one letter longer than its own */
+     * (stem "antlasmas"), one letter longer than its own: the word, and
+     * the stem's Z term, which the index keeps because folding changed
+     * the word ("antlasmasi" has another stem: analyze.h) */
     {"antlaşma", 0,
-     "Query(((Zantlasma SYNONYM antlasma SYNONYM Zantlasmas SYNONYM "
-     "antlasmas) OR 0.1 * antlasma))"},
+     "Query(((antlasmasi SYNONYM Zantlasmas) OR 0.1 * antlasma))"},
     /* a name's spelling by the rules, where the collection holds it */
     {"nahchivan", 0,
-     "Query(((Znahchivan SYNONYM nahchivan SYNONYM nakhchivan) OR 0.1 * "
-     "nahchivan))"},
+     "Query((nakhchivan OR 0.1 * nahchivan))"},
     /* a word the collection lacks meets its near spellings and their
-     * stems, at 0.9 of a word: one edit for 5 to 8 letters */
+     * families, at 0.9 of a word, the near spelling itself 0.6 more: one
+     * edit for 5 to 8 letters */
     {"moscov", 0,
-     "Query((((Zmoscov SYNONYM moscov) OR 0.1 * moscov) OR 0.9 * "
-     "(moscow SYNONYM Zmoscow)))"},
+     "Query((moscov OR 0.9 * (moscow OR 0.6 * moscow)))"},
     /* OCR confusions: "rn" for "m" */
     {"rnoscow", 0,
-     "Query((((Zrnoscow SYNONYM rnoscow) OR 0.1 * rnoscow) OR 0.9 * "
-     "(moscow SYNONYM Zmoscow)))"},
+     "Query((rnoscow OR 0.9 * (moscow OR 0.6 * moscow)))"},
     /* a rare word meets near spellings held five times as often, at half
      * a word: "discused" (one passage) and "discussed" (five) */
     {"discused", 0,
-     "Query((((Zdiscus SYNONYM discus) OR 0.1 * discused) OR 0.5 * "
-     "(discussed SYNONYM Zdiscuss SYNONYM discuss)))"},
+     "Query(((discused OR 0.1 * discused) OR 0.5 * (discussed OR 0.6 * "
+     "discussed)))"},
     /* none under 5 letters, but word~ asks for it */
     {"kors", 0,
-     "Query(((Zkor SYNONYM kor) OR 0.1 * kors))"},
+     "Query(kors)"},
     {"kors~", 0,
-     "Query((((Zkor SYNONYM kor) OR 0.1 * kors) OR 0.9 * (kars SYNONYM "
-     "Zkar SYNONYM kar)))"},
+     "Query((kors OR 0.9 * (kars OR 0.6 * kars)))"},
     /* word~2: two letters may differ (of the words with its first
      * letter); by its length, one only */
     {"tefles", 0,
-     "Query(((Ztefl SYNONYM tefl) OR 0.1 * tefles))"},
+     "Query(tefles)"},
     {"tefles~2", 0,
-     "Query((((Ztefl SYNONYM tefl) OR 0.1 * tefles) OR 0.9 * (tiflis "
-     "SYNONYM Ztifli SYNONYM tifli)))"},
+     "Query((tefles OR 0.9 * (tiflis OR 0.6 * tiflis)))"},
 };
 
 static void test_descriptions(void **state)
