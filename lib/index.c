@@ -169,7 +169,7 @@ static fond_status_t add_text_word(const terms_ctx_t *c,
         st = n ? store_doc_add_term(c->doc, term, n) : FOND_OK;
     }
     if (st == FOND_OK && is_suggestible(t))
-        st = store_add_spelling(c->store, t->word);
+        st = store_add_spelling(c->store, t->word, t->word_len);
     return st;
 }
 

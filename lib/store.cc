@@ -17,7 +17,6 @@
 #include <memory>
 #include <new>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -25,6 +24,7 @@
 
 extern "C" {
 #include "store.h"
+#include "wordcount.h"
 }
 
 struct store {
@@ -35,14 +35,16 @@ struct store {
      * XAPIAN_FLUSH_THRESHOLD changes, mid-batch, and readers would see part
      * of a batch. */
     Xapian::WritableDatabase *wdb;
-    /* spelling data of the batch, written at the next commit: a hash,
-     * because it is looked up once a word of the text (count_spelling) */
-    std::unordered_map<std::string, unsigned> spelling;
+    /* spelling data of the batch, written at the next commit, when
+     * writable: a count looked up once a word of the text
+     * (count_spelling), owned */
+    wordcount_t *spelling;
     /* the words of the spelling table, for store_copy_documents; read on
      * its first call */
     std::unique_ptr<std::unordered_set<std::string> > spelled;
     std::string path;
     char error[512];
+    ~store() { wordcount_free(spelling); }
 };
 
 /* A document copied out of a database for bench/ (store_copy_documents),
@@ -180,9 +182,12 @@ extern "C" fond_status_t store_open(store_t **out, const char *path,
         s = new store_t();
         s->db = NULL;
         s->wdb = NULL;
+        s->spelling = NULL;
         s->path = path;
         s->error[0] = '\0';
         if (writable) {
+            if (wordcount_new(&s->spelling) != FOND_OK)
+                throw std::bad_alloc();
             s->wdb = open_writable(path);
             s->db = s->wdb;
             s->wdb->begin_transaction(true);
@@ -211,11 +216,11 @@ extern "C" fond_status_t store_reopen(store_t *s)
 /* The batch's spelling data into Xapian's table, one call a word. */
 static void flush_spelling(store_t *s)
 {
-    for (std::unordered_map<std::string, unsigned>::const_iterator i =
-             s->spelling.begin();
-         i != s->spelling.end(); ++i)
-        s->wdb->add_spelling(i->first, i->second);
-    s->spelling.clear();
+    const char *word;
+    unsigned count;
+    for (size_t at = 0; wordcount_next(s->spelling, &at, &word, &count);)
+        s->wdb->add_spelling(word, count);
+    wordcount_clear(s->spelling);
 }
 
 extern "C" fond_status_t store_close(store_t *s)
@@ -251,7 +256,7 @@ extern "C" fond_status_t store_commit(store_t *s)
         flush_spelling(s);
         s->wdb->commit_transaction(); /* durable: a "flushed" transaction */
     } catch (...) {
-        s->spelling.clear();
+        wordcount_clear(s->spelling);
         st = fail(s); /* the batch is lost; the last commit stands */
     }
     try {
@@ -446,27 +451,21 @@ extern "C" fond_status_t store_synonyms(store_t *s, const char *word,
  * out of it, and counted from the next batch that holds it. */
 #define SPELLING_BATCH_WORDS 200000
 
-/* n more occurrences of word in the batch's spelling data. */
-static void count_spelling(store_t *s, const std::string &word, unsigned n)
+/* n more occurrences of word[0, len) in the batch's spelling data. */
+static fond_status_t count_spelling(store_t *s, const char *word, size_t len,
+                                    unsigned n)
 {
-    if (s->spelling.size() < SPELLING_BATCH_WORDS) {
-        s->spelling[word] += n;
-        return;
-    }
-    std::unordered_map<std::string, unsigned>::iterator i = s->spelling.find(word);
-    if (i != s->spelling.end())
-        i->second += n;
+    fond_status_t st = wordcount_add(s->spelling, word, len, n,
+                                     SPELLING_BATCH_WORDS);
+    if (st != FOND_OK)
+        std::snprintf(s->error, sizeof s->error, "out of memory");
+    return st;
 }
 
-extern "C" fond_status_t store_add_spelling(store_t *s, const char *word)
+extern "C" fond_status_t store_add_spelling(store_t *s, const char *word,
+                                            size_t len)
 {
-    try {
-        if (s->wdb)
-            count_spelling(s, word, 1);
-        return FOND_OK;
-    } catch (...) {
-        return fail(s);
-    }
+    return s->wdb ? count_spelling(s, word, len, 1) : FOND_OK;
 }
 
 extern "C" fond_status_t store_spelling(store_t *s, const char *word,
@@ -630,7 +629,10 @@ static void build_copy(store_t *s, store_doc_t *d)
             d->doc.add_boolean_term(c.terms[k].name);
     }
     for (size_t i = 0; i < c.spelling.size(); i++)
-        count_spelling(s, c.spelling[i].first, c.spelling[i].second);
+        if (count_spelling(s, c.spelling[i].first.data(),
+                           c.spelling[i].first.size(),
+                           c.spelling[i].second) != FOND_OK)
+            throw std::bad_alloc();
 }
 
 extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)

@@ -93,8 +93,9 @@ fond_status_t store_synonyms(store_t *s, const char *word,
  * a word occurrence cost fond-index a tenth of its time); a batch takes at
  * most SPELLING_BATCH_WORDS distinct words (store.cc), so that text of
  * random words cannot take memory without bound.  A suggestion is the
- * nearest indexed word ("" if none), copied into buf. */
-fond_status_t store_add_spelling(store_t *s, const char *word);
+ * nearest indexed word ("" if none), copied into buf.  FOND_ERR_NOMEM when
+ * the count cannot grow. */
+fond_status_t store_add_spelling(store_t *s, const char *word, size_t len);
 fond_status_t store_spelling(store_t *s, const char *word, char *buf,
                              size_t size);
 fond_status_t store_doc_count(store_t *s, size_t *out);
