@@ -354,8 +354,15 @@ static size_t word_end(const char *s, size_t i, size_t len)
     return i;
 }
 
+/* What a token carries of its stem. */
+typedef enum {
+    STEM_NONE,      /* analyze_words() */
+    STEM_ALL,       /* analyze_text() */
+    STEM_NON_ASCII  /* analyze_terms(): only a word that can be irregular */
+} stem_mode_t;
+
 static fond_status_t emit(analyzer_t *a, const char *s, size_t start,
-                          size_t end, unsigned pos, int with_stem,
+                          size_t end, unsigned pos, stem_mode_t mode,
                           analyze_cb cb, void *ctx, int *stop)
 {
     size_t len = fold_into(&a->word, s, start, end, 1);
@@ -364,7 +371,8 @@ static fond_status_t emit(analyzer_t *a, const char *s, size_t start,
     if (len == 0 || len > ANALYZE_MAX_WORD)
         return FOND_OK; /* too long to be a word: skipped, position kept */
     analyze_token_t t = {a->word.p, len, NULL, 0, start, end, pos, 0};
-    if (with_stem) {
+    if (mode == STEM_ALL ||
+        (mode == STEM_NON_ASCII && !is_ascii(s, start, end))) {
         t.stem_len = stem_word(a, s, start, end, len, &t.irregular);
         if (t.stem_len == (size_t)-1)
             return FOND_ERR_NOMEM;
@@ -375,7 +383,7 @@ static fond_status_t emit(analyzer_t *a, const char *s, size_t start,
 }
 
 static fond_status_t tokenize(analyzer_t *a, const char *text, size_t len,
-                              int with_stem, analyze_cb cb, void *ctx)
+                              stem_mode_t mode, analyze_cb cb, void *ctx)
 {
     if (utf8_valid_prefix(text, len) < len)
         return FOND_ERR_UTF8;
@@ -390,8 +398,7 @@ static fond_status_t tokenize(analyzer_t *a, const char *text, size_t len,
             continue;
         }
         size_t end = word_end(text, i, len);
-        fond_status_t st = emit(a, text, i, end, ++pos, with_stem, cb, ctx,
-                                &stop);
+        fond_status_t st = emit(a, text, i, end, ++pos, mode, cb, ctx, &stop);
         if (st != FOND_OK)
             return st;
         i = end;
@@ -402,13 +409,19 @@ static fond_status_t tokenize(analyzer_t *a, const char *text, size_t len,
 fond_status_t analyze_text(analyzer_t *a, const char *text, size_t len,
                            analyze_cb cb, void *ctx)
 {
-    return tokenize(a, text, len, 1, cb, ctx);
+    return tokenize(a, text, len, STEM_ALL, cb, ctx);
+}
+
+fond_status_t analyze_terms(analyzer_t *a, const char *text, size_t len,
+                            analyze_cb cb, void *ctx)
+{
+    return tokenize(a, text, len, STEM_NON_ASCII, cb, ctx);
 }
 
 fond_status_t analyze_words(analyzer_t *a, const char *text, size_t len,
                             analyze_cb cb, void *ctx)
 {
-    return tokenize(a, text, len, 0, cb, ctx);
+    return tokenize(a, text, len, STEM_NONE, cb, ctx);
 }
 
 const char *analyze_stem(analyzer_t *a, const char *text,

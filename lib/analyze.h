@@ -60,6 +60,15 @@ fond_status_t analyze_text(analyzer_t *a, const char *text, size_t len,
                            analyze_cb cb, void *ctx);
 
 /*
+ * As analyze_text(), for the indexer, which keeps the stem of an irregular
+ * word alone (schema.h): a word of ASCII, which cannot be irregular, is
+ * not stemmed (its stem is NULL); any other is, as by analyze_text().
+ * Stemming is most of the cost of analysis.
+ */
+fond_status_t analyze_terms(analyzer_t *a, const char *text, size_t len,
+                            analyze_cb cb, void *ctx);
+
+/*
  * As analyze_text(), but without stemming: each token's stem is NULL.
  * Stemming is most of the cost of analysis; a caller that needs the stem of
  * only a few words (the snippet maker) asks for those with analyze_stem().

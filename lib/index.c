@@ -188,7 +188,7 @@ static int add_token(void *ctx, const analyze_token_t *t)
 static fond_status_t analyze_into(const source_ctx_t *src, terms_ctx_t *c,
                                   const char *text, size_t len)
 {
-    fond_status_t st = analyze_text(src->analyzer, text, len, add_token, c);
+    fond_status_t st = analyze_terms(src->analyzer, text, len, add_token, c);
     return st != FOND_OK ? st : c->status;
 }
 

@@ -45,6 +45,7 @@ typedef struct {
     query_t *q;
     store_t *s;
     fond_status_t status; /* sticky: once set, lookups do nothing */
+    size_t scan_left;     /* words the families may still look at */
 } expander_t;
 
 static size_t freq_of(expander_t *e, const char *term)
@@ -181,7 +182,11 @@ static void find_variants(expander_t *e, query_token_t *t)
  * an OR of terms, as if they were independent; the family holds at least
  * as many as its most frequent stem.
  */
-#define MAX_FORM_SCAN 20000 /* words looked at for one family */
+#define MAX_FORM_SCAN 20000 /* words looked at for one family ... */
+#define QUERY_FORM_SCAN 200000 /* ... and for all of a query's: a query of
+                                  thousands of words stays a query of a
+                                  fraction of a second; the words past it
+                                  find their Z terms and exact forms */
 #define MAX_SUFFIX 32       /* bytes a form may run on past the prefix */
 
 typedef struct {
@@ -316,8 +321,9 @@ static int take_form(void *ctx, const char *term, size_t freq)
     expander_t *e = f->e;
     const query_langs_t *langs = e->q->langs;
     size_t len = strlen(term);
-    if (++f->scanned > MAX_FORM_SCAN)
+    if (++f->scanned > MAX_FORM_SCAN || e->scan_left == 0)
         return 1;
+    e->scan_left--;
     if (len > f->prefix_len + MAX_SUFFIX || len > ANALYZE_MAX_WORD)
         return 0;
     unsigned char counted[TOKEN_MAX_STEMS] = {0};
@@ -388,8 +394,9 @@ static void family_scan(family_t *f)
 static int take_mirror(void *ctx, const char *term)
 {
     family_t *f = ctx;
-    if (++f->scanned > MAX_FORM_SCAN)
+    if (++f->scanned > MAX_FORM_SCAN || f->e->scan_left == 0)
         return 1;
+    f->e->scan_left--;
     family_find(f, term + strlen(SCHEMA_STEM), (uint32_t)-1);
     return 0;
 }
@@ -933,7 +940,7 @@ fond_status_t query_expand(query_t *q, store_t *s)
 {
     if (q->expanded)
         return FOND_OK;
-    expander_t e = {q, s, FOND_OK};
+    expander_t e = {q, s, FOND_OK, QUERY_FORM_SCAN};
     expand_node(&e, q->root);
     if (e.status == FOND_OK)
         e.status = collect_snippet_terms(q);

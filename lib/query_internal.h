@@ -13,7 +13,8 @@
 #include "schema.h"
 
 #define MAX_VARIANTS 16   /* variants looked up for one word */
-#define MAX_FORMS 64      /* a word's forms: its family's words */
+#define MAX_FORMS 256     /* a word's forms: its family's words (Turkish and
+                             Russian words have scores of forms) */
 #define MAX_NEAR_FORMS 16 /* of them, in the proximity of two words */
 #define MAX_FUZZY 8       /* OCR-tolerant forms of one word */
 #define TERM_BYTES (ANALYZE_MAX_WORD * 4 + 16)

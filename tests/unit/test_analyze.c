@@ -325,6 +325,22 @@ static int check_irregular(void *ctx, const analyze_token_t *t)
     return 0;
 }
 
+/* A token of analyze_terms(): its stem and whether it is irregular, or
+ * "(none)" when it has no stem. */
+static int collect_terms(void *ctx, const analyze_token_t *t)
+{
+    tokens_t *k = ctx;
+    snprintf(k->word[k->n], sizeof k->word[0], "%s", t->word);
+    if (t->stem)
+        snprintf(k->stem[k->n], sizeof k->stem[0], "%s%s", t->stem,
+                 t->irregular ? " irregular" : "");
+    else
+        snprintf(k->stem[k->n], sizeof k->stem[0], "(none)");
+    assert_true(t->stem || !t->irregular);
+    k->n++;
+    return 0;
+}
+
 static irregular_t irregular_words(const char *language, const char *text)
 {
     irregular_t c;
@@ -354,6 +370,21 @@ static void test_irregular_words(void **state)
     assert_int_equal(c.checked, 6);
     assert_true(c.n >= 1);
     assert_string_equal(c.irregular[0], "signerent");
+    /* analyze_terms(), the indexer's: the same words, a stem only where
+     * the word is more than ASCII, and the same irregular words */
+    tokens_t k;
+    memset(&k, 0, sizeof k);
+    const char *text = "ils signèrent le traité à Kars";
+    assert_int_equal(analyzer_new(&c.a, "french"), FOND_OK);
+    assert_int_equal(analyze_terms(c.a, text, strlen(text), collect_terms, &k),
+                     FOND_OK);
+    analyzer_free(c.a);
+    assert_int_equal(k.n, 6);
+    assert_string_equal(k.word[1], "signerent");
+    assert_string_equal(k.stem[1], "sign irregular");
+    assert_string_equal(k.stem[0], "(none)");     /* "ils" */
+    assert_string_equal(k.stem[3], "trait");      /* "traité": regular */
+    assert_string_equal(k.stem[5], "(none)");     /* "Kars" */
     /* a term stemmed as the search stems it: "новая" is regular */
     analyzer_t *a = NULL;
     assert_int_equal(analyzer_new(&a, "russian"), FOND_OK);
