@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <utf8proc.h>
 
 #include "array.h"
@@ -45,7 +44,7 @@ typedef struct {
     int has_archival;      /* its Archive reference header, parsed */
     citation_archival_t archival;
     const char *name;      /* its path under the PATH indexed, or NULL */
-    char added[24];        /* when: "YYYY-MM-DDTHH:MM:SSZ" */
+    char added[SCHEMA_ADDED_SIZE]; /* when: schema_format_added() */
     char file_term[SCHEMA_SOURCE_TERM_SIZE]; /* XSRC<hash of the file the
                                source is in>, when that is not the source's
                                path (a message of an mbox); else "" */
@@ -518,16 +517,6 @@ static void fill_result(const ingest_t *in, const extract_t *x,
     out->blank_pages = x->blank_pages;
 }
 
-/* seconds since 1970 as "YYYY-MM-DDTHH:MM:SSZ" (0: now). */
-static void format_added(long long added, char out[24])
-{
-    time_t t = added ? (time_t)added : time(NULL);
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) ||
-        !strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        out[0] = '\0';
-}
-
 /* The source's language: its Language header's; else the one identified
  * from its repaired text (langid.h), when that has a stemmer; else what
  * ingest chose by the script (the default).  Says which in `how`. */
@@ -579,7 +568,7 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
                         &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
                         name, "", "", {NULL, 0, 0}};
-    format_added(added, src.added);
+    schema_format_added(added, src.added);
     if (!src.title)
         src.title = derived;
     if (strcmp(file_path, source_path) != 0)

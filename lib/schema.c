@@ -3,11 +3,13 @@
  * query fields and their prefixes, and the normalising of a whole field
  * value, shared by the indexer and the query builder.
  */
+#define _DEFAULT_SOURCE /* timegm() */
 #include "schema.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <utf8proc.h>
 
 #include "analyze.h"
@@ -150,4 +152,29 @@ void schema_source_term(const char *path, char out[SCHEMA_SOURCE_TERM_SIZE])
     char id[SCHEMA_SOURCE_ID_SIZE];
     schema_source_id(path, id);
     snprintf(out, SCHEMA_SOURCE_TERM_SIZE, SCHEMA_SOURCE "%s", id);
+}
+
+void schema_format_added(long long seconds, char out[SCHEMA_ADDED_SIZE])
+{
+    time_t t = seconds ? (time_t)seconds : time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) ||
+        !strftime(out, SCHEMA_ADDED_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        out[0] = '\0';
+}
+
+long long schema_parse_added(const char *s)
+{
+    struct tm tm;
+    char end;
+    memset(&tm, 0, sizeof tm);
+    if (strlen(s) != SCHEMA_ADDED_SIZE - 4 ||
+        sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon,
+               &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &end) != 7 ||
+        end != 'Z')
+        return 0;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm);
+    return t == (time_t)-1 ? 0 : (long long)t;
 }

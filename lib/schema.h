@@ -227,6 +227,13 @@ void schema_format_pages(char *buf, size_t size, unsigned first,
 void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
                         const char **label);
 
+/* The ADDED field: when fond-index wrote a passage, "YYYY-MM-DDTHH:MM:SSZ"
+ * (UTC, so that it sorts as text), from seconds since 1970 (0: now); and
+ * back, the seconds (0 if s is not of that form). */
+#define SCHEMA_ADDED_SIZE 24
+void schema_format_added(long long seconds, char out[SCHEMA_ADDED_SIZE]);
+long long schema_parse_added(const char *s);
+
 /* Y<yyyy>, M<yyyymm>, D<yyyymmdd> for a "YYYYMMDD" date (00 for an unknown
  * month or day), as far as it is known: into terms[3][16]; returns how many
  * (0 for a malformed date). */

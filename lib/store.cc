@@ -875,6 +875,33 @@ static size_t take_fields(const std::string &data, std::vector<std::string> &val
  * first passage), each read once. */
 typedef std::map<std::string, std::vector<std::string> > records_t;
 
+/* The fields of the record of the source with this id, looked up by its
+ * record's id term; left empty if the database holds none. */
+static void record_by_id(Xapian::Database &db, const std::string &source,
+                         std::vector<std::string> &fields)
+{
+    std::string term = SCHEMA_ID + source + "-" SCHEMA_RECORD_ORDINAL;
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (!source.empty() && p != db.postlist_end(term))
+        take_fields(db.get_document(*p).get_data(), fields);
+}
+
+extern "C" fond_status_t store_record_field(store_t *s, const char *source,
+                                            unsigned slot, char **out)
+{
+    *out = NULL;
+    try {
+        std::vector<std::string> fields(SCHEMA_SLOTS);
+        record_by_id(*s->db, source, fields);
+        *out = strdup(slot < SCHEMA_SLOTS ? fields[slot].c_str() : "");
+        if (!*out)
+            throw std::bad_alloc();
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 /* The fields of the source record of a passage (its source's first
  * passage).  Document ids grow as a source's passages are added, one after
  * the other, so the record is ordinal - 1 documents before the passage
@@ -897,10 +924,7 @@ static void read_record(Xapian::Database &db, Xapian::docid did,
         }
         fields.assign(SCHEMA_SLOTS, std::string());
     }
-    std::string term = SCHEMA_ID + id;
-    Xapian::PostingIterator p = db.postlist_begin(term);
-    if (!source.empty() && p != db.postlist_end(term))
-        take_fields(db.get_document(*p).get_data(), fields);
+    record_by_id(db, source, fields);
 }
 
 /* A hit's passage fields and text, and its source's fields from its

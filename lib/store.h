@@ -99,6 +99,13 @@ fond_status_t store_add_spelling(store_t *s, const char *word, size_t len);
 fond_status_t store_spelling(store_t *s, const char *word, char *buf,
                              size_t size);
 fond_status_t store_doc_count(store_t *s, size_t *out);
+
+/* A field of the record of the source whose id is `source`
+ * (schema_source_id): the value of `slot` in its record passage's data,
+ * into *out, malloc'd; "" when the database holds no such source or
+ * field.  The data as schema 2 and later lay it out. */
+fond_status_t store_record_field(store_t *s, const char *source, unsigned slot,
+                                 char **out);
 /* Delete every document indexed by `term`. */
 fond_status_t store_delete_term(store_t *s, const char *term);
 

@@ -5,7 +5,9 @@
  * beside it, which then takes the old one's place with one atomic rename
  * (renameat2's RENAME_EXCHANGE): a reader opens the old database or the
  * new one, never a mix.  The old database stays open for writing (locked)
- * until the swap, so no other indexer changes it meanwhile.
+ * until the swap, so no other indexer changes it meanwhile.  A source
+ * keeps the name and the time added that a database of schema 2 or later
+ * recorded (what fond.cgi shows, source:'s words, --since and the feed).
  */
 #define _GNU_SOURCE /* renameat2() */
 #include <errno.h>
@@ -17,6 +19,7 @@
 
 #include "array.h"
 #include "db_internal.h"
+#include "schema.h"
 
 #define UPGRADE_BATCH 200 /* sources a commit, as fond-index does */
 
@@ -46,15 +49,87 @@ static void paths_free(paths_t *p)
     free(p->paths);
 }
 
-/* Index each recorded source again into `to`. */
-static fond_status_t reindex(fond_db_t *to, const paths_t *p,
+/* What a database of schema 2 or later recorded of the source at path:
+ * its name (its path under the folder indexed) and when it was added, into
+ * *name (malloc'd) and *added; "" and 0 where it recorded none (an earlier
+ * schema).  An mbox's messages are sources of their own ("PATH#1", ...):
+ * the first one's name, less its "#1". */
+static fond_status_t old_source(fond_db_t *old, const char *path, char **name,
+                                long long *added)
+{
+    char *version = NULL, *when = NULL, id[SCHEMA_SOURCE_ID_SIZE];
+    char first[4096];
+    *name = NULL;
+    *added = 0;
+    fond_status_t st = db_use_shard(old, path) == 0
+        ? store_get_metadata(old->store, SCHEMA_VERSION_KEY, &version)
+        : FOND_ERR_INTERNAL;
+    int named = st == FOND_OK && *version; /* schemas 0 and 1 have no key */
+    const char *source = path;
+    for (int k = 0; k < 2 && st == FOND_OK && named && !(*name && **name); k++) {
+        free(*name);
+        snprintf(first, sizeof first, "%s#1", path);
+        source = k ? first : path;
+        schema_source_id(source, id);
+        st = store_record_field(old->store, id, SCHEMA_SLOT_NAME, name);
+    }
+    if (st == FOND_OK && named)
+        st = store_record_field(old->store, id, SCHEMA_SLOT_ADDED, &when);
+    if (st == FOND_OK && !*name && !(*name = strdup("")))
+        st = FOND_ERR_NOMEM;
+    size_t n = *name ? strlen(*name) : 0;
+    if (st == FOND_OK && source == first && n > 2 && strcmp(*name + n - 2, "#1") == 0)
+        (*name)[n - 2] = '\0';
+    if (st == FOND_OK && when)
+        *added = schema_parse_added(when);
+    free(version);
+    free(when);
+    return st;
+}
+
+/* The folder a source was indexed under, from its path and the name it
+ * was given ("/srv/corpus/a/x.txt", "corpus/a/x.txt": "/srv/corpus"; a file
+ * given itself, "x.txt": the file), into root; 0 if the name is not its
+ * path's (or there is none). */
+static int root_of(const char *path, const char *name, char *root, size_t size)
+{
+    const char *slash = strchr(name, '/');
+    const char *rest = slash ? slash + 1 : name; /* the path under it */
+    size_t p = strlen(path), r = strlen(rest), first = (size_t)(rest - name);
+    if (!*name || r >= p || path[p - r - 1] != '/' ||
+        strcmp(path + p - r, rest) != 0)
+        return 0;
+    size_t n = slash ? p - r - 1 : p; /* the root's length */
+    if (slash && (n < first - 1 || strncmp(path + n - (first - 1), name, first - 1) != 0))
+        return 0; /* the root's own name is the name's first part */
+    if (n >= size)
+        return 0;
+    memcpy(root, path, n);
+    root[n] = '\0';
+    return 1;
+}
+
+/* Index each recorded source again into `to`, under the name and with the
+ * time added the old database recorded. */
+static fond_status_t reindex(fond_db_t *old, fond_db_t *to, const paths_t *p,
                              fond_upgrade_progress_fn progress, void *ctx,
                              fond_upgrade_result_t *out)
 {
-    static const fond_sync_opts_t opts = {0};
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < p->n && st == FOND_OK; i++) {
         fond_sync_result_t res;
+        fond_sync_opts_t opts = {0};
+        char *name = NULL, root[4096];
+        st = old_source(old, p->paths[i], &name, &opts.added);
+        if (st != FOND_OK) { /* the old database's store failed */
+            free(name);
+            return db_fail(to, st, "%s", st == FOND_ERR_NOMEM
+                                             ? "out of memory"
+                                             : store_error(old->store));
+        }
+        if (root_of(p->paths[i], name, root, sizeof root))
+            opts.root = root;
+        free(name);
         st = fond_db_sync_file(to, p->paths[i], &opts, &res);
         if (st == FOND_OK && res.action == FOND_FILE_FAILED &&
             strstr(res.reason, ": cannot read: "))
@@ -110,7 +185,7 @@ fond_status_t fond_db_upgrade(const char *path, fond_upgrade_progress_fn progres
     if (st == FOND_OK)
         st = fond_db_open(&fresh, tmp, FOND_DB_WRITE, err);
     if (st == FOND_OK) {
-        st = reindex(fresh, &paths, progress, ctx, out);
+        st = reindex(old, fresh, &paths, progress, ctx, out);
         if (st != FOND_OK)
             snprintf(msg, sizeof scratch, "%s", fond_db_error(fresh));
     }

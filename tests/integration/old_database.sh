@@ -49,6 +49,21 @@ for fixture in db-2026-11 db-2026-12-v1 db-2026-12-v2; do
   check "$fixture: ... (unchanged: 1)" grep -q '"unchanged": 1' "$TMP/out"
 done
 
+# A database of schema 2 recorded each source's name (its path under the
+# folder indexed) and when it was added: an upgrade keeps both, so that
+# fond.cgi shows the same names, source: finds the same folders and the
+# feed and --since do not take every source for new.
+cp -r "$FOND_SRC/tests/fixtures/db-2026-12-v2" "$TMP/named"
+"$INDEX" --upgrade --db "$TMP/named" 2>/dev/null
+"$SEARCH" --db "$TMP/named" --json treaty >"$TMP/named.json"
+check "schema 2: the upgrade keeps the source's name" \
+  grep -q "\"name\": \"fond-fixture/$NAME\"" "$TMP/named.json"
+check "... and when it was added (2026-12-07T09:28:22Z, not now)" \
+  grep -q '"added": "2026-12-07T09:28:22Z"' "$TMP/named.json"
+"$SEARCH" --db "$TMP/named" --json 'source:fond-fixture treaty' >"$TMP/named-source.json" || true
+check "... and source: finds it by the folder it was indexed under" \
+  grep -q '"rank": 1' "$TMP/named-source.json"
+
 # A source whose file is gone is left out, and counted.
 cp -r "$FOND_SRC/tests/fixtures/db-2026-12-v1" "$TMP/gone"
 mv /tmp/fond-fixture/$NAME /tmp/fond-fixture/$NAME.away

@@ -79,6 +79,24 @@ static void test_date_terms(void **state)
     assert_int_equal(schema_date_terms("1921", t), 0);
 }
 
+/* When a passage was added: written as UTC text that sorts as time, and
+ * read back to the second; anything else reads as 0. */
+static void test_added_times(void **state)
+{
+    (void)state;
+    char t[SCHEMA_ADDED_SIZE];
+    schema_format_added(1765099702LL, t);
+    assert_string_equal(t, "2025-12-07T09:28:22Z");
+    assert_int_equal(schema_parse_added(t), 1765099702LL);
+    schema_format_added(0, t); /* now */
+    assert_int_equal(strlen(t), SCHEMA_ADDED_SIZE - 4);
+    assert_true(schema_parse_added(t) > 1765099702LL);
+    assert_int_equal(schema_parse_added(""), 0);
+    assert_int_equal(schema_parse_added("2025-12-07"), 0);
+    assert_int_equal(schema_parse_added("2025-12-07T09:28:22+01"), 0);
+    assert_int_equal(schema_parse_added("2025-12-07T09:28:22ZZ"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -86,6 +104,7 @@ int main(void)
         cmocka_unit_test(test_too_long_is_no_term),
         cmocka_unit_test(test_tags_and_fields),
         cmocka_unit_test(test_date_terms),
+        cmocka_unit_test(test_added_times),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
