@@ -309,15 +309,17 @@ static size_t stem_cached(analyzer_t *a, const char *in, size_t len,
     return n;
 }
 
-/* The stem of s[start, end) into a->stem: Snowball on the case-folded word
- * (diacritics kept), then folded.  Its length, or -1.  *irregular: whether
- * the folded word's own stem (analyze_folded_stem) differs, which only a
- * word with more than ASCII can. */
+/* The stem of s[start, end) (of ASCII alone, or not) into a->stem:
+ * Snowball on the case-folded word (diacritics kept), then folded.  Its
+ * length, or -1.  *irregular: whether the folded word's own stem
+ * (analyze_folded_stem) differs, which only a word with more than ASCII
+ * can. */
 static size_t stem_word(analyzer_t *a, const char *s, size_t start,
-                        size_t end, size_t folded_len, int *irregular)
+                        size_t end, int ascii, size_t folded_len,
+                        int *irregular)
 {
     *irregular = 0;
-    if (is_ascii(s, start, end))
+    if (ascii)
         return stem_cached(a, a->word.p, folded_len, &a->stem);
     size_t len = fold_into(&a->cased, s, start, end, 0);
     size_t n = len == (size_t)-1 ? len : stem_cached(a, a->cased.p, len, &a->stem);
@@ -371,9 +373,9 @@ static fond_status_t emit(analyzer_t *a, const char *s, size_t start,
     if (len == 0 || len > ANALYZE_MAX_WORD)
         return FOND_OK; /* too long to be a word: skipped, position kept */
     analyze_token_t t = {a->word.p, len, NULL, 0, start, end, pos, 0};
-    if (mode == STEM_ALL ||
-        (mode == STEM_NON_ASCII && !is_ascii(s, start, end))) {
-        t.stem_len = stem_word(a, s, start, end, len, &t.irregular);
+    int ascii = mode != STEM_NONE && is_ascii(s, start, end);
+    if (mode == STEM_ALL || (mode == STEM_NON_ASCII && !ascii)) {
+        t.stem_len = stem_word(a, s, start, end, ascii, len, &t.irregular);
         if (t.stem_len == (size_t)-1)
             return FOND_ERR_NOMEM;
         t.stem = a->stem.p;
@@ -428,7 +430,8 @@ const char *analyze_stem(analyzer_t *a, const char *text,
                          const analyze_token_t *t, size_t *len)
 {
     int irregular;
-    *len = stem_word(a, text, t->start, t->end, t->word_len, &irregular);
+    *len = stem_word(a, text, t->start, t->end,
+                     is_ascii(text, t->start, t->end), t->word_len, &irregular);
     return *len == (size_t)-1 ? NULL : a->stem.p;
 }
 

@@ -46,6 +46,7 @@ typedef struct {
     store_t *s;
     fond_status_t status; /* sticky: once set, lookups do nothing */
     size_t scan_left;     /* words the families may still look at */
+    double docs;          /* passages in the collection */
 } expander_t;
 
 static size_t freq_of(expander_t *e, const char *term)
@@ -205,24 +206,21 @@ typedef struct {
     char related[3 * TOKEN_MAX_STEMS][TERM_BYTES]; /* shorter and longer */
     size_t n_related;
     /* the forms met, the most frequent MAX_FORMS */
-    char forms[MAX_FORMS][TERM_BYTES];
-    size_t freqs[MAX_FORMS];
+    struct form {
+        char term[TERM_BYTES];
+        size_t freq;
+    } forms[MAX_FORMS];
     size_t n_forms;
-    double docs; /* passages in the collection */
     size_t prefix_len, scanned;
 } family_t;
 
 static family_t *family_new(expander_t *e)
 {
     family_t *f = calloc(1, sizeof *f);
-    size_t docs = 0;
-    if (!f || store_doc_count(e->s, &docs) != FOND_OK) {
-        free(f);
-        e->status = f ? FOND_ERR_INTERNAL : FOND_ERR_NOMEM;
-        return NULL;
-    }
-    f->e = e;
-    f->docs = (double)docs;
+    if (!f && e->status == FOND_OK)
+        e->status = FOND_ERR_NOMEM;
+    if (f)
+        f->e = e;
     return f;
 }
 
@@ -250,9 +248,10 @@ static int family_seek(family_t *f, const char *stem, uint32_t langs, int own)
 static void family_count(family_t *f, size_t i, size_t freq)
 {
     sought_t *s = &f->sought[i];
+    double docs = f->e->docs;
     s->held = 1;
-    s->miss *= f->docs > 0 && (double)freq < f->docs
-                   ? 1.0 - (double)freq / f->docs : 0.0;
+    s->miss *= docs > 0 && (double)freq < docs ? 1.0 - (double)freq / docs
+                                                : 0.0;
 }
 
 /* How many passages hold the words of the most frequent stem (own: of the
@@ -261,7 +260,7 @@ static size_t family_estimate(const family_t *f, int own)
 {
     double most = 0;
     for (size_t i = 0; i < f->n_sought; i++) {
-        double held = f->docs * (1.0 - f->sought[i].miss);
+        double held = f->e->docs * (1.0 - f->sought[i].miss);
         if ((f->sought[i].own || !own) && held > most)
             most = held;
     }
@@ -275,15 +274,15 @@ static void keep_form(family_t *f, const char *term, size_t freq)
     if (at == MAX_FORMS) {
         at = 0;
         for (size_t i = 1; i < MAX_FORMS; i++)
-            if (f->freqs[i] < f->freqs[at])
+            if (f->forms[i].freq < f->forms[at].freq)
                 at = i;
-        if (freq <= f->freqs[at])
+        if (freq <= f->forms[at].freq)
             return;
     } else {
         f->n_forms++;
     }
-    snprintf(f->forms[at], TERM_BYTES, "%s", term);
-    f->freqs[at] = freq;
+    snprintf(f->forms[at].term, TERM_BYTES, "%s", term);
+    f->forms[at].freq = freq;
 }
 
 /* Does the mirror rule take this stem (of a language in the mask langs):
@@ -433,16 +432,12 @@ static void family_forms(family_t *f, strings_t *list)
     for (size_t i = 0; i < f->n_forms && f->e->status == FOND_OK; i++) {
         size_t best = i;
         for (size_t j = i + 1; j < f->n_forms; j++)
-            if (f->freqs[j] > f->freqs[best])
+            if (f->forms[j].freq > f->forms[best].freq)
                 best = j;
-        char term[TERM_BYTES];
-        size_t freq = f->freqs[best];
-        memcpy(term, f->forms[best], TERM_BYTES);
-        memcpy(f->forms[best], f->forms[i], TERM_BYTES);
-        f->freqs[best] = f->freqs[i];
-        memcpy(f->forms[i], term, TERM_BYTES);
-        f->freqs[i] = freq;
-        push(f->e, list, f->forms[i]);
+        struct form most = f->forms[best];
+        f->forms[best] = f->forms[i];
+        f->forms[i] = most;
+        push(f->e, list, f->forms[i].term);
     }
 }
 
@@ -940,7 +935,9 @@ fond_status_t query_expand(query_t *q, store_t *s)
 {
     if (q->expanded)
         return FOND_OK;
-    expander_t e = {q, s, FOND_OK, QUERY_FORM_SCAN};
+    size_t docs = 0; /* for the families' estimates */
+    fond_status_t st = store_doc_count(s, &docs);
+    expander_t e = {q, s, st, QUERY_FORM_SCAN, (double)docs};
     expand_node(&e, q->root);
     if (e.status == FOND_OK)
         e.status = collect_snippet_terms(q);
