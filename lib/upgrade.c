@@ -49,41 +49,61 @@ static void paths_free(paths_t *p)
     free(p->paths);
 }
 
-/* What a database of schema 2 or later recorded of the source at path:
- * its name (its path under the folder indexed) and when it was added, into
- * *name (malloc'd) and *added; "" and 0 where it recorded none (an earlier
- * schema).  An mbox's messages are sources of their own ("PATH#1", ...):
- * the first one's name, less its "#1". */
-static fond_status_t old_source(fond_db_t *old, const char *path, char **name,
-                                long long *added)
+/* A field of the record of the source at `source`, from the shard of the
+ * file at path, into *out (malloc'd; "" if none). */
+static fond_status_t old_field(fond_db_t *old, const char *path,
+                               const char *source, unsigned slot, char **out)
 {
-    char *version = NULL, *when = NULL, id[SCHEMA_SOURCE_ID_SIZE];
-    char first[4096];
-    *name = NULL;
+    char id[SCHEMA_SOURCE_ID_SIZE];
+    *out = NULL;
+    if (db_use_shard(old, path) != 0)
+        return FOND_ERR_INTERNAL; /* the handle holds every shard */
+    schema_source_id(source, id);
+    return store_record_field(old->store, id, slot, out);
+}
+
+/* What the old database recorded of the source at path: its name (its
+ * path under the folder indexed) and when it was added, into *name
+ * (malloc'd) and *added.  An mbox's messages are sources of their own
+ * ("PATH#1", ...): the first one's name, less its "#1".  Only a database
+ * of schema 2 or later (`named`) recorded them: "" and 0 otherwise. */
+static fond_status_t old_source(fond_db_t *old, int named, const char *path,
+                                char **name, long long *added)
+{
+    char first[4096], *when = NULL;
+    const char *source = path;
     *added = 0;
+    if (!named)
+        return (*name = strdup("")) ? FOND_OK : FOND_ERR_NOMEM;
+    fond_status_t st = old_field(old, path, path, SCHEMA_SLOT_NAME, name);
+    if (st == FOND_OK && !**name) {
+        free(*name);
+        snprintf(first, sizeof first, "%s#1", path);
+        source = first;
+        st = old_field(old, path, first, SCHEMA_SLOT_NAME, name);
+        size_t n = st == FOND_OK ? strlen(*name) : 0;
+        if (n > 2 && strcmp(*name + n - 2, "#1") == 0)
+            (*name)[n - 2] = '\0';
+    }
+    if (st == FOND_OK)
+        st = old_field(old, path, source, SCHEMA_SLOT_ADDED, &when);
+    if (st == FOND_OK)
+        *added = schema_parse_added(when);
+    free(when);
+    return st;
+}
+
+/* Did the old database record its sources' names (schema 2 and later: the
+ * first with a version key)?  The shard of the file at path answers. */
+static fond_status_t records_names(fond_db_t *old, const char *path,
+                                   int *named)
+{
+    char *version = NULL;
     fond_status_t st = db_use_shard(old, path) == 0
         ? store_get_metadata(old->store, SCHEMA_VERSION_KEY, &version)
         : FOND_ERR_INTERNAL;
-    int named = st == FOND_OK && *version; /* schemas 0 and 1 have no key */
-    const char *source = path;
-    for (int k = 0; k < 2 && st == FOND_OK && named && !(*name && **name); k++) {
-        free(*name);
-        snprintf(first, sizeof first, "%s#1", path);
-        source = k ? first : path;
-        schema_source_id(source, id);
-        st = store_record_field(old->store, id, SCHEMA_SLOT_NAME, name);
-    }
-    if (st == FOND_OK && named)
-        st = store_record_field(old->store, id, SCHEMA_SLOT_ADDED, &when);
-    if (st == FOND_OK && !*name && !(*name = strdup("")))
-        st = FOND_ERR_NOMEM;
-    size_t n = *name ? strlen(*name) : 0;
-    if (st == FOND_OK && source == first && n > 2 && strcmp(*name + n - 2, "#1") == 0)
-        (*name)[n - 2] = '\0';
-    if (st == FOND_OK && when)
-        *added = schema_parse_added(when);
+    *named = st == FOND_OK && *version;
     free(version);
-    free(when);
     return st;
 }
 
@@ -109,23 +129,32 @@ static int root_of(const char *path, const char *name, char *root, size_t size)
     return 1;
 }
 
+/* A read of the old database failed: its message becomes the new one's,
+ * which the upgrade reports. */
+static fond_status_t old_failed(fond_db_t *old, fond_db_t *to, fond_status_t st)
+{
+    return db_fail(to, st, "%s", st == FOND_ERR_NOMEM ? "out of memory"
+                                                      : store_error(old->store));
+}
+
 /* Index each recorded source again into `to`, under the name and with the
  * time added the old database recorded. */
 static fond_status_t reindex(fond_db_t *old, fond_db_t *to, const paths_t *p,
                              fond_upgrade_progress_fn progress, void *ctx,
                              fond_upgrade_result_t *out)
 {
-    fond_status_t st = FOND_OK;
+    int named = 0;
+    fond_status_t st = p->n ? records_names(old, p->paths[0], &named) : FOND_OK;
+    if (st != FOND_OK)
+        return old_failed(old, to, st);
     for (size_t i = 0; i < p->n && st == FOND_OK; i++) {
         fond_sync_result_t res;
         fond_sync_opts_t opts = {0};
         char *name = NULL, root[4096];
-        st = old_source(old, p->paths[i], &name, &opts.added);
-        if (st != FOND_OK) { /* the old database's store failed */
+        st = old_source(old, named, p->paths[i], &name, &opts.added);
+        if (st != FOND_OK) {
             free(name);
-            return db_fail(to, st, "%s", st == FOND_ERR_NOMEM
-                                             ? "out of memory"
-                                             : store_error(old->store));
+            return old_failed(old, to, st);
         }
         if (root_of(p->paths[i], name, root, sizeof root))
             opts.root = root;
