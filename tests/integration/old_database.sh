@@ -64,6 +64,21 @@ check "... and when it was added (2026-12-07T09:28:22Z, not now)" \
 check "... and source: finds it by the folder it was indexed under" \
   grep -q '"rank": 1' "$TMP/named-source.json"
 
+# An mbox's messages are sources of their own, each named "...#N": the
+# upgrade finds the file's folder from its first message's name.
+mkdir -p /tmp/fond-fixture-mail/letters
+cp "$FOND_SRC/tests/fixtures/kars.mbox" /tmp/fond-fixture-mail/letters/
+cp -r "$FOND_SRC/tests/fixtures/db-2026-12-v2-mail" "$TMP/mail"
+"$INDEX" --upgrade --db "$TMP/mail" 2>/dev/null
+"$SEARCH" --db "$TMP/mail" --json treaty >"$TMP/mail.json"
+check "schema 2, an mbox: the upgrade keeps each message's name" \
+  bash -c "grep -q '\"name\": \"fond-fixture-mail/letters/kars.mbox#1\"' '$TMP/mail.json' &&
+           grep -q '\"name\": \"fond-fixture-mail/letters/kars.mbox#2\"' '$TMP/mail.json'"
+check "... and when they were added" \
+  bash -c "[ \$(grep -c '\"added\": \"2026-12-07T09:42:00Z\"' '$TMP/mail.json') = 2 ]"
+"$SEARCH" --db "$TMP/mail" --json 'source:letters treaty' >"$TMP/mail-source.json" || true
+check "... and source: finds them by their folder" grep -q '"rank": 2' "$TMP/mail-source.json"
+
 # A source whose file is gone is left out, and counted.
 cp -r "$FOND_SRC/tests/fixtures/db-2026-12-v1" "$TMP/gone"
 mv /tmp/fond-fixture/$NAME /tmp/fond-fixture/$NAME.away
