@@ -1,6 +1,7 @@
 /*
  * cli.c -- helpers shared by fond's programs: strict number parsing, the
- * database path, and mkdir -p.  See cli.h.
+ * database path, mkdir -p, and the words for a search's counts.  See
+ * cli.h.
  */
 #include "cli.h"
 
@@ -74,6 +75,28 @@ void cli_page_text(const fond_hit_t *h, char *buf, size_t size)
         snprintf(buf, size, "pages %u-%u", h->page_first, h->page_last);
     else if (h->page_first)
         snprintf(buf, size, "page %u", h->page_first);
+    else
+        snprintf(buf, size, "%s", "");
+}
+
+void cli_matches_text(const fond_results_t *r, char *buf, size_t size)
+{
+    size_t passages = fond_results_passages(r);
+    size_t sources = fond_results_sources(r);
+    int exact = fond_results_exact(r);
+    snprintf(buf, size, "%s%zu passage%s in %zu%s source%s match%s",
+             exact ? "" : "About ", passages, passages == 1 ? "" : "s",
+             sources, exact ? "" : " or more", sources == 1 ? "" : "s",
+             passages == 1 ? "es" : "");
+}
+
+void cli_every_word_text(const fond_results_t *r, char *buf, size_t size)
+{
+    size_t every = fond_results_every_word(r);
+    if (every && every < fond_results_passages(r))
+        snprintf(buf, size, "%s%zu of them hold%s every word",
+                 fond_results_exact(r) ? "" : "about ", every,
+                 every == 1 ? "s" : "");
     else
         snprintf(buf, size, "%s", "");
 }

@@ -87,4 +87,13 @@ void cli_write_json_string(FILE *out, const char *s);
  * for a source with no pages.  Written into buf. */
 void cli_page_text(const fond_hit_t *h, char *buf, size_t size);
 
+/* What matches, as the results can say it, to begin a sentence: "53
+ * passages in 17 sources match", "1 passage in 1 source matches", "About
+ * 24000 passages in 900 or more sources match" (beyond FOND_COUNT_MAX,
+ * where they are estimates).  Then, when the soft reading lists passages
+ * with some of the words after those with all, how many hold every word,
+ * "29 of them hold every word" (else ""). */
+void cli_matches_text(const fond_results_t *r, char *buf, size_t size);
+void cli_every_word_text(const fond_results_t *r, char *buf, size_t size);
+
 #endif

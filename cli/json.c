@@ -168,7 +168,7 @@ static void write_facets(FILE *out, const fond_results_t *r,
         fprintf(out, "%s\n    \"%s\": {", k ? "," : "", names[k]);
         for (size_t i = 0; i < n; i++) {
             fputs(i ? ", " : "", out);
-            cli_write_json_string(out, f[i].value);
+            cli_write_json_string(out, *f[i].value ? f[i].value : "(none)");
             fprintf(out, ": %zu", f[i].count);
         }
         fputs("}", out);
@@ -189,10 +189,14 @@ void cli_write_json_for(FILE *out, const char *query,
 {
     fputs("{\n  \"query\": ", out);
     cli_write_json_string(out, query);
-    fprintf(out, ",\n  \"estimate\": %zu,\n  \"offset\": %zu,\n"
+    fprintf(out, ",\n  \"estimate\": %zu,\n  \"passages\": %zu,\n"
+                 "  \"sources\": %zu,\n  \"every_word\": %zu,\n"
+                 "  \"exact\": %s,\n  \"offset\": %zu,\n"
                  "  \"limit\": %zu,\n  \"loosened\": %s",
-            fond_results_estimate(results), opts->offset, opts->limit,
-            fond_results_loosened(results) ? "true" : "false");
+            fond_results_estimate(results), fond_results_passages(results),
+            fond_results_sources(results), fond_results_every_word(results),
+            fond_results_exact(results) ? "true" : "false", opts->offset,
+            opts->limit, fond_results_loosened(results) ? "true" : "false");
     fputs(",\n  \"suggestion\": ", out);
     if (fond_results_suggestion(results))
         cli_write_json_string(out, fond_results_suggestion(results));
@@ -205,11 +209,8 @@ void cli_write_json_for(FILE *out, const char *query,
         write_hit(out, fond_results_hit(results, i), how);
     }
     fputs(n ? "\n  ]" : "]", out);
-    if (opts->facets) {
-        fprintf(out, ",\n  \"passages\": %zu,\n  \"sources\": %zu",
-                fond_results_passages(results), fond_results_sources(results));
+    if (opts->facets)
         write_facets(out, results, how);
-    }
     fputs("\n}\n", out);
 }
 

@@ -299,7 +299,9 @@ typedef enum { FOND_FACET_TYPE, FOND_FACET_YEAR, FOND_FACET_SOURCE } fond_facet_
 #define FOND_FACET_KINDS 3
 
 typedef struct {
-    const char *value; /* a type, a year, a source path */
+    const char *value; /* a type, a year, a source path; "" (last) for the
+                          passages with none, so that the counts add up to
+                          fond_results_passages() */
     size_t count;      /* matching passages */
 } fond_facet_t;
 
@@ -345,7 +347,8 @@ typedef struct {
                                     matched a searched name's variant */
     size_t n_variants;
     size_t more_in_source; /* with per_source: matching passages of this
-                              source not shown */
+                              source not on the list (on no page), exact
+                              as fond_results_exact() says */
     const fond_note_t *archive_ref; /* the source's own Archive reference
                                        header, parsed as a footnote's
                                        citation (number 0); NULL if none */
@@ -372,8 +375,15 @@ fond_status_t fond_db_search(fond_db_t *db, const char *query,
                              const fond_search_opts_t *opts,
                              fond_results_t **out);
 
+/* Every count of a search is exact when at most this many passages match
+ * (Xapian counts that many before it may estimate); beyond, they are
+ * estimates, and fond_results_exact() says so. */
+#define FOND_COUNT_MAX 10000
+
+/* The hits on this page. */
 size_t fond_results_count(const fond_results_t *results);
-/* Xapian's estimate of how many passages match in all. */
+/* How many hits all the pages hold: the passages that match, less those a
+ * per_source limit leaves out. */
 size_t fond_results_estimate(const fond_results_t *results);
 /* The query with misspelt words replaced by the nearest words the
  * collection holds ("nakhichevn" -> "nakhichevan"), or NULL; owned by
@@ -385,11 +395,19 @@ const char *fond_results_suggestion(const fond_results_t *results);
 const fond_facet_t *fond_results_facet(const fond_results_t *results,
                                        fond_facet_kind_t kind, size_t *n);
 
-/* With opts.facets: exactly how many passages match (every one, also
- * those a per_source limit leaves out, which the estimate does not count),
- * and in how many sources.  Without facets: the estimate, and 0. */
+/* How many passages match (every one, also those a per_source limit
+ * leaves out), and in how many sources.  A search reads words side by
+ * side softly (every word first, then most words): of the passages, how
+ * many hold every word (all of them for a query that cannot loosen, none
+ * when loosened). */
 size_t fond_results_passages(const fond_results_t *results);
 size_t fond_results_sources(const fond_results_t *results);
+size_t fond_results_every_word(const fond_results_t *results);
+/* Non-zero when every count above, the facets' and each hit's
+ * more_in_source are exact: at most FOND_COUNT_MAX passages match, which
+ * were all counted.  Else they are estimates (the sources and
+ * more_in_source: as many as were seen, at least). */
+int fond_results_exact(const fond_results_t *results);
 
 /* Non-zero when no passage held every word, so the hits are those that hold
  * some of them (ranked by BM25): say so to the user. */

@@ -1,10 +1,11 @@
 /*
  * search.c -- running a query: parse and expand it (query.c,
  * query_expand.c), rank passages with BM25 (store.cc), and make each hit's
- * snippet (snippet.c).  The strict reading (every word) runs first; when it
- * does not fill the page, the soft reading (every word first, then most
- * words) fills it, and when no passage holds every word the results say
- * they were loosened.
+ * snippet (snippet.c).  Words side by side are read softly (the passages
+ * with every word first, then those with most of them), and when no passage
+ * holds every word the results say they were loosened.  The reading is
+ * chosen from the query alone, never from the page, so that every page of
+ * one search lists and counts the same passages.
  */
 #include <math.h>
 #include <stdint.h>
@@ -43,8 +44,10 @@ struct fond_results {
     fond_hit_t *hits;
     hit_store_t *store;
     size_t n;
-    size_t estimate;
-    size_t passages, sources; /* exact, with facets */
+    size_t results;           /* the list's length, after per_source */
+    size_t passages, sources; /* matching, before it */
+    size_t every_word;        /* of the passages, those with every word */
+    int exact;                /* the counts are counts, not estimates */
     int loosened;
     char *suggestion;
     fond_facet_t *facets[FOND_FACET_KINDS];
@@ -52,7 +55,9 @@ struct fond_results {
 };
 
 size_t fond_results_count(const fond_results_t *r) { return r->n; }
-size_t fond_results_estimate(const fond_results_t *r) { return r->estimate; }
+size_t fond_results_estimate(const fond_results_t *r) { return r->results; }
+int fond_results_exact(const fond_results_t *r) { return r->exact; }
+size_t fond_results_every_word(const fond_results_t *r) { return r->every_word; }
 int fond_results_loosened(const fond_results_t *r) { return r->loosened; }
 size_t fond_results_passages(const fond_results_t *r) { return r->passages; }
 size_t fond_results_sources(const fond_results_t *r) { return r->sources; }
@@ -332,10 +337,10 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
                                   const store_mset_t *m, fond_results_t *r)
 {
     size_t n = store_mset_size(m);
-    r->estimate = store_mset_estimate(m);
+    r->results = store_mset_results(m);
     r->passages = store_mset_matched(m);
-    r->sources = s->o->facets ? store_mset_facet_distinct(m, FOND_FACET_SOURCE)
-                              : 0;
+    r->sources = store_mset_sources(m);
+    r->exact = store_mset_exact(m);
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
     r->store = calloc(n ? n : 1, sizeof *r->store);
     if (!r->hits || !r->store)
@@ -363,6 +368,7 @@ static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
     so->collapse_max = o->per_source;
     so->sort_by_date = o->sort == FOND_SORT_DATE;
     so->sort_by_added = o->sort == FOND_SORT_ADDED;
+    so->count_max = FOND_COUNT_MAX;
     for (size_t k = 0; o->facets && k < FOND_FACET_KINDS; k++)
         so->facet_slots[so->n_facets++] = facet_slots[k];
 }
@@ -408,11 +414,16 @@ static fond_status_t build(search_t *s, query_reading_t loose,
     return st;
 }
 
-static fond_status_t run(search_t *s, query_reading_t loose, store_mset_t **m)
+/* The reading `loose` of the query: its page, or with count_only no hit,
+ * and its counts. */
+static fond_status_t run(search_t *s, query_reading_t loose, int count_only,
+                         store_mset_t **m)
 {
     store_query_t *sq = NULL;
     store_search_opts_t so;
     store_options(s->o, &so);
+    if (count_only)
+        so.limit = so.n_facets = 0;
     fond_status_t st = build(s, loose, &sq);
     if (st == FOND_ERR_NOMEM) /* the query builder's own allocations */
         db_fail(s->db, st, "out of memory");
@@ -424,32 +435,33 @@ static fond_status_t run(search_t *s, query_reading_t loose, store_mset_t **m)
     return st;
 }
 
-/* The strict reading (every word), then, if it matched nothing at all and
- * a looser one could, the loose one (any word). */
+/* The reading of the whole search, whatever the page: the strict one
+ * (every word) when the query cannot loosen; else, best first, the soft
+ * one (every word first, then most words), and sorted by date or time
+ * added, which would mix the two, the strict one unless it matches nothing,
+ * then the loose one (any word).  The strict count says whether any passage
+ * holds every word, and how many do. */
 static fond_status_t run_with_fallback(search_t *s, store_mset_t **m,
-                                       int *loosened)
+                                       fond_results_t *r)
 {
-    *loosened = 0;
-    fond_status_t st = run(s, QUERY_STRICT, m);
-    if (st != FOND_OK || store_mset_size(*m) == s->o->limit || !s->q ||
-        s->within || !query_can_loosen(s->q))
-        return st;
-    /* The page is not full: every passage with all the words is on it (or
-     * on an earlier page).  The soft reading keeps them first and fills
-     * the rest with passages holding most of the words; sorted by date,
-     * which would mix the two, only a search that found none loosens. */
-    int none = store_mset_estimate(*m) == 0;
     int sorted = s->o->sort != FOND_SORT_RELEVANCE; /* by date or added */
-    if (sorted && !none)
+    int can_loosen = s->q && !s->within && query_can_loosen(s->q);
+    fond_status_t st = run(s, QUERY_STRICT, can_loosen && !sorted, m);
+    if (st != FOND_OK)
+        return st;
+    r->every_word = store_mset_matched(*m);
+    if (!can_loosen || (sorted && r->every_word))
         return st;
     store_mset_free(*m);
     *m = NULL;
-    *loosened = none;
+    r->loosened = r->every_word == 0;
     s->soft = !sorted;
-    return run(s, s->soft ? QUERY_SOFT : QUERY_LOOSE, m);
+    return run(s, s->soft ? QUERY_SOFT : QUERY_LOOSE, 0, m);
 }
 
-/* Copy the facets out of the mset, which is freed before the results. */
+/* Copy the facets out of the mset, which is freed before the results;
+ * the passages with no type or no date come last, as "", so that the
+ * counts add up to the passages. */
 static fond_status_t copy_facets(const store_mset_t *m, fond_results_t *r)
 {
     for (size_t k = 0; k < FOND_FACET_KINDS; k++) {
@@ -459,8 +471,6 @@ static fond_status_t copy_facets(const store_mset_t *m, fond_results_t *r)
         if (!r->facets[k])
             return FOND_ERR_NOMEM;
         for (size_t i = 0; i < n; i++) {
-            if (!*f[i].value)
-                continue; /* no type, no date */
             fond_facet_t *to = &r->facets[k][r->n_facets[k]];
             if (!(to->value = strdup(f[i].value)))
                 return FOND_ERR_NOMEM;
@@ -551,7 +561,7 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
     store_mset_t *m = NULL;
     fond_results_t *r = st == FOND_OK ? calloc(1, sizeof *r) : NULL;
     if (st == FOND_OK)
-        st = r ? run_with_fallback(&s, &m, &r->loosened)
+        st = r ? run_with_fallback(&s, &m, r)
                : db_fail(db, FOND_ERR_NOMEM, "out of memory");
     if (st == FOND_OK)
         st = fill_results(db, &s, m, r);

@@ -84,9 +84,10 @@ struct store_mset {
         std::vector<std::string> values; /* by slot */
     };
     std::vector<hit> hits;
-    size_t estimate;
-    size_t matched;                 /* with facets: every match, exactly */
-    std::vector<size_t> distinct;   /* values of each facet's slot */
+    size_t results;                 /* the list's length, after collapse */
+    size_t matched;                 /* matching documents, before it */
+    size_t sources;                 /* distinct sources among them */
+    bool exact;                     /* the counts are counts, not estimates */
     std::vector<std::vector<std::string> > facet_values; /* behind facets */
     std::vector<std::vector<store_facet_t> > facets;
 };
@@ -836,21 +837,55 @@ extern "C" char *store_query_describe(const store_query_t *q)
 
 /* ------------------------------------------------------------ searching */
 
-/* The counts a match spy gathered, most frequent first. */
+/* The counts a match spy gathered, most frequent first: every value (a
+ * spy holds them all anyway), and last, as "", the matches without one (a
+ * spy leaves them out), so that they add up to the matches.  When the spy
+ * saw only some of the matches (more than store_search_opts_t's
+ * count_max), each count is scaled to the estimate of all of them. */
 static void take_facet(store_mset_t *m, const Xapian::ValueCountMatchSpy &spy)
 {
     std::vector<std::string> values;
     std::vector<store_facet_t> counts;
-    for (Xapian::TermIterator i = spy.top_values_begin(100);
-         i != spy.top_values_end(100); ++i) {
+    size_t seen = spy.get_total(), valued = 0;
+    for (Xapian::TermIterator i = spy.top_values_begin(seen);
+         i != spy.top_values_end(seen); ++i) {
         values.push_back(*i);
         counts.push_back(store_facet_t{NULL, (size_t)i.get_termfreq()});
+        valued += counts.back().count;
     }
+    if (seen > valued) {
+        values.push_back("");
+        counts.push_back(store_facet_t{NULL, seen - valued});
+    }
+    for (size_t i = 0; !m->exact && seen && i < counts.size(); i++)
+        counts[i].count = (size_t)((double)counts[i].count *
+                                   (double)m->matched / (double)seen + 0.5);
     m->facet_values.push_back(values);
     m->facets.push_back(counts);
     std::vector<store_facet_t> &f = m->facets.back();
     for (size_t i = 0; i < f.size(); i++) /* now that values stay put */
         f[i].value = m->facet_values.back()[i].c_str();
+}
+
+/* How many matches each source holds, by its collapse key. */
+typedef std::map<std::string, size_t> source_counts_t;
+
+/* The counts of the list from the matches of each source (`spy`, which saw
+ * every match when m->exact): the passages, the sources, and, with a
+ * collapse to `per_source` a source, the length of the list. */
+static void count_sources(store_mset_t *m, const Xapian::ValueCountMatchSpy &spy,
+                          size_t per_source, source_counts_t &counts)
+{
+    size_t results = spy.get_total(); /* less what a collapse leaves out */
+    m->sources = 0;
+    for (Xapian::TermIterator v = spy.values_begin(); v != spy.values_end(); ++v) {
+        size_t n = (size_t)v.get_termfreq();
+        counts[*v] = n;
+        m->sources++;
+        results -= per_source && n > per_source ? n - per_source : 0;
+    }
+    if (m->exact)
+        m->results = results;
 }
 
 /* The fields of a document's data (see doc_data) into values[slot]; the
@@ -952,6 +987,21 @@ static void take_shown(Xapian::Database &db, Xapian::docid did,
             h.values[slot] = r->second[slot];
 }
 
+/* A hit's matching passages of its source not on the list: from the
+ * count of every match of its source when there is one, else Xapian's
+ * (which counts only the matches it looked at). */
+static size_t collapsed_count(const Xapian::MSetIterator &i,
+                              const Xapian::Document &doc, bool exact,
+                              size_t per_source, const source_counts_t &counts)
+{
+    if (!per_source)
+        return 0;
+    if (!exact)
+        return i.get_collapse_count();
+    source_counts_t::const_iterator c = counts.find(doc.get_value(SCHEMA_SLOT_SOURCE));
+    return c != counts.end() && c->second > per_source ? c->second - per_source : 0;
+}
+
 static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
                                 const store_search_opts_t *o)
 {
@@ -964,37 +1014,43 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
         enquire.set_sort_by_value_then_relevance(SCHEMA_SLOT_SORTDATE, false);
     else if (o->sort_by_added)
         enquire.set_sort_by_value_then_relevance(SCHEMA_SLOT_ADDED, true);
+    /* every match is counted by source (before any collapse, which the
+     * spies precede), so that the counts are the same whatever the page */
+    Xapian::ValueCountMatchSpy by_source(SCHEMA_SLOT_SOURCE);
+    enquire.add_matchspy(&by_source);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
     for (size_t k = 0; k < o->n_facets; k++) {
         spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
         enquire.add_matchspy(spies.back().get());
     }
-    /* facets count every match, not only the page's */
-    Xapian::doccount all = o->n_facets ? db.get_doccount() : 0;
     Xapian::MSet mset = enquire.get_mset((Xapian::doccount)o->offset,
-                                         (Xapian::doccount)o->limit, all);
+                                         (Xapian::doccount)o->limit,
+                                         (Xapian::doccount)o->count_max);
     store_mset_t *m = new store_mset_t();
-    m->estimate = mset.get_matches_estimated();
-    m->matched = spies.empty() ? m->estimate : spies[0]->get_total();
+    /* The spy saw every match if it saw fewer than Xapian had to check, or
+     * as many as there can be.  (Xapian's own bounds are no test: with a
+     * collapse and the soft reading's FixedWeightPostingSource its upper
+     * bound was every document, 59, where 39 matched.) */
+    Xapian::doccount seen = by_source.get_total();
+    m->exact = seen < o->count_max ||
+               seen >= mset.get_uncollapsed_matches_upper_bound();
+    m->matched = m->exact ? seen : mset.get_uncollapsed_matches_estimated();
+    m->results = mset.get_matches_estimated();
+    source_counts_t counts;
+    count_sources(m, by_source, o->collapse_max, counts);
     records_t records;
     for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
         Xapian::Document doc = i.get_document();
         store_mset_t::hit h;
         h.weight = i.get_weight();
-        h.collapsed = o->collapse_max ? i.get_collapse_count() : 0;
+        h.collapsed = collapsed_count(i, doc, m->exact, o->collapse_max, counts);
         take_shown(db, *i, doc, records, h);
         m->hits.push_back(h);
     }
     m->facets.reserve(spies.size());
     m->facet_values.reserve(spies.size());
-    for (size_t k = 0; k < spies.size(); k++) {
+    for (size_t k = 0; k < spies.size(); k++)
         take_facet(m, *spies[k]);
-        size_t distinct = 0;
-        for (Xapian::TermIterator v = spies[k]->values_begin();
-             v != spies[k]->values_end(); ++v)
-            distinct += !(*v).empty();
-        m->distinct.push_back(distinct);
-    }
     return m;
 }
 
@@ -1052,9 +1108,9 @@ extern "C" size_t store_mset_size(const store_mset_t *m)
     return m->hits.size();
 }
 
-extern "C" size_t store_mset_estimate(const store_mset_t *m)
+extern "C" size_t store_mset_results(const store_mset_t *m)
 {
-    return m->estimate;
+    return m->results;
 }
 
 extern "C" size_t store_mset_matched(const store_mset_t *m)
@@ -1062,9 +1118,14 @@ extern "C" size_t store_mset_matched(const store_mset_t *m)
     return m->matched;
 }
 
-extern "C" size_t store_mset_facet_distinct(const store_mset_t *m, size_t k)
+extern "C" size_t store_mset_sources(const store_mset_t *m)
 {
-    return k < m->distinct.size() ? m->distinct[k] : 0;
+    return m->sources;
+}
+
+extern "C" int store_mset_exact(const store_mset_t *m)
+{
+    return m->exact;
 }
 
 extern "C" double store_mset_weight(const store_mset_t *m, size_t i)

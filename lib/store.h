@@ -29,6 +29,8 @@ typedef struct {
     int sort_by_added;      /* newest SCHEMA_SLOT_ADDED first, then relevance */
     unsigned facet_slots[STORE_MAX_FACETS]; /* count values in these slots */
     size_t n_facets;        /* over every match */
+    size_t count_max;       /* count every match, up to this many (Xapian's
+                               check_at_least); beyond, estimate */
 } store_search_opts_t;
 
 /* One value of a facet and how many matches have it. */
@@ -200,11 +202,14 @@ fond_status_t store_search(store_t *s, store_mset_t **out,
 fond_status_t store_query_like(store_t *s, store_query_t **out,
                                const char *idterm);
 size_t store_mset_size(const store_mset_t *m);
-size_t store_mset_estimate(const store_mset_t *m);
-/* With facets: exactly how many documents matched (before any collapse),
- * and how many distinct values the k-th facet's slot had among them. */
+/* How many documents match (before any collapse), in how many sources,
+ * and how long the list is (after it: the hits all pages hold).  Counts
+ * when store_mset_exact(), which is when they are at most count_max;
+ * else Xapian's estimates (and the sources seen). */
 size_t store_mset_matched(const store_mset_t *m);
-size_t store_mset_facet_distinct(const store_mset_t *m, size_t k);
+size_t store_mset_sources(const store_mset_t *m);
+size_t store_mset_results(const store_mset_t *m);
+int store_mset_exact(const store_mset_t *m);
 double store_mset_weight(const store_mset_t *m, size_t i);
 /* The i-th document's passage text (owned by m, valid until
  * store_mset_free). */
@@ -214,9 +219,12 @@ const char *store_mset_data(const store_mset_t *m, size_t i, size_t *len);
  * m). */
 const char *store_mset_value(const store_mset_t *m, size_t i, unsigned slot,
                              size_t *len);
-/* How many more hits of the i-th hit's source the collapse left out. */
+/* How many more hits of the i-th hit's source the collapse left out (a
+ * count when store_mset_exact(), else at least that many). */
 size_t store_mset_collapsed(const store_mset_t *m, size_t i);
-/* The k-th facet's values, most frequent first; owned by m. */
+/* The k-th facet's values, most frequent first, "" for the matches
+ * without one; owned by m.  They add up to store_mset_matched() (scaled
+ * to it when not exact). */
 const store_facet_t *store_mset_facet(const store_mset_t *m, size_t k,
                                       size_t *n);
 void store_mset_free(store_mset_t *m);

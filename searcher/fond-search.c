@@ -185,17 +185,52 @@ static void print_citation(const fond_hit_t *h)
     printf("   Cite: %s\n", c.text);
 }
 
+/* The facets, "(none)" for the passages without a type or a date. */
 static void print_facets(const fond_results_t *r)
 {
     static const char *const names[] = {"type", "year", "source"};
     for (int k = 0; k < FOND_FACET_KINDS; k++) {
         size_t n = 0;
         const fond_facet_t *f = fond_results_facet(r, (fond_facet_kind_t)k, &n);
-        printf("By %s:", names[k]);
+        printf("By %s%s:", names[k], fond_results_exact(r) ? "" : " (about)");
         for (size_t i = 0; i < n; i++)
-            printf("%s %s (%zu)", i ? "," : "", f[i].value, f[i].count);
+            printf("%s %s (%zu)", i ? "," : "",
+                   *f[i].value ? f[i].value : "(none)", f[i].count);
         puts(n ? "" : " -");
     }
+}
+
+/* What matches, and which of the list this page shows:
+ *   53 passages in 17 sources match; 29 of them hold every word.
+ *   Passages 1-10 of 23, at most 3 of each source: the other 30 are
+ *   behind "more in this source". */
+static void print_counts(const fond_results_t *r, const options_t *o)
+{
+    size_t n = fond_results_count(r), all = fond_results_estimate(r);
+    size_t passages = fond_results_passages(r);
+    const char *about = fond_results_exact(r) ? "" : "about ";
+    char matches[128], every[64];
+    if (!passages) {
+        puts("No passages found.");
+        return;
+    }
+    cli_matches_text(r, matches, sizeof matches);
+    cli_every_word_text(r, every, sizeof every);
+    printf("%s%s%s.\n", matches, *every ? "; " : "", every);
+    if (n)
+        printf("Passages %zu-%zu of %s%zu", o->search.offset + 1,
+               o->search.offset + n, about, all);
+    else
+        printf("No passages from %zu on: the list holds %s%zu",
+               o->search.offset + 1, about, all);
+    if (o->search.per_source && all < passages && *about)
+        printf(", at most %zu of each source: the others are behind "
+               "\"more in this source\"", o->search.per_source);
+    else if (o->search.per_source && all < passages)
+        printf(", at most %zu of each source: the other %zu are behind "
+               "\"more in this source\"", o->search.per_source,
+               passages - all);
+    puts(".");
 }
 
 static void print_text(const fond_results_t *r, const options_t *o)
@@ -219,14 +254,11 @@ static void print_text(const fond_results_t *r, const options_t *o)
         print_notes(h);
         print_citation(h);
         if (h->more_in_source)
-            printf("   (%zu more in this source)\n", h->more_in_source);
+            printf("   (%s%zu more in this source)\n",
+                   fond_results_exact(r) ? "" : "at least ", h->more_in_source);
         fputs("\n", stdout);
     }
-    if (n)
-        printf("Passages %zu-%zu of about %zu.\n", o->search.offset + 1,
-               o->search.offset + n, fond_results_estimate(r));
-    else
-        puts("No passages found.");
+    print_counts(r, o);
     if (o->search.facets)
         print_facets(r);
 }

@@ -176,7 +176,8 @@ static int count_source(void *ctx, const char *path)
     return 0;
 }
 
-/* The start page: a search of every passage, for its size and facets. */
+/* The start page: the collection's size, and a search of every passage
+ * for its facets. */
 static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *site,
                           const request_t *r)
 {
@@ -184,14 +185,15 @@ static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *site,
     o.limit = 0;
     o.facets = 1;
     fond_results_t *all = NULL;
-    size_t sources = 0;
+    size_t passages = 0, sources = 0;
     if (fond_db_search(db, "*", &o, &all) != FOND_OK ||
+        fond_db_passage_count(db, &passages) != FOND_OK ||
         fond_db_sources(db, count_source, &sources) != FOND_OK) {
         fprintf(stderr, PROG ": %s\n", fond_db_error(db));
         fond_results_free(all);
         return 500;
     }
-    page_welcome(out, site, r, sources, all);
+    page_welcome(out, site, r, passages, sources, all);
     fond_results_free(all);
     return 200;
 }

@@ -8,6 +8,7 @@
  */
 #include "page.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,7 +154,8 @@ static void write_citation(FILE *out, const fond_hit_t *h)
                      "<span class=\"cite-text\">%s</span></p>\n", c.text);
 }
 
-static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h)
+static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h,
+                      int exact)
 {
     char page[64];
     cli_page_text(h, page, sizeof page);
@@ -183,7 +185,8 @@ static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h)
     if (h->more_in_source) {
         fputs(" · ", out);
         link_open(out, r, "source", source_name(h));
-        html_printf(out, "%zu more in this source</a>", h->more_in_source);
+        html_printf(out, "%s%zu more in this source</a>",
+                    exact ? "" : "at least ", h->more_in_source);
     }
     fputs("</p>\n</li>\n", out);
 }
@@ -307,16 +310,18 @@ void page_message(FILE *out, const char *title, const char *message)
 
 /* ------------------------------------------------------------ results */
 
-/* "About 12 passages match “kars” (type telegram, dated 1921-09 to ...)." */
+/* "36 passages in 14 sources match “kars” (type telegram, ...)", then
+ * which of the list this page shows, and how many a source's limit leaves
+ * behind "more in this source": every count the same on every page. */
 static void write_summary(FILE *out, const request_t *r,
                           const fond_results_t *res)
 {
     size_t n = fond_results_count(res), first = (r->page - 1) * r->per_page;
     size_t passages = fond_results_passages(res);
-    size_t sources = fond_results_sources(res);
-    html_printf(out, "<h1 class=\"summary\">%zu passage%s in %zu source%s "
-                     "match%s", passages, passages == 1 ? "" : "s", sources,
-                sources == 1 ? "" : "s", passages == 1 ? "es" : "");
+    char matches[128], every[64];
+    cli_matches_text(res, matches, sizeof matches);
+    cli_every_word_text(res, every, sizeof every);
+    html_printf(out, "<h1 class=\"summary\">%s", matches);
     if (*r->q)
         html_printf(out, " <q>%s</q>", r->q);
     if (*r->type)
@@ -331,10 +336,19 @@ static void write_summary(FILE *out, const request_t *r,
     if (*r->source)
         html_printf(out, ", in %s", r->source);
     fputs("</h1>\n", out);
+    every[0] = (char)toupper((unsigned char)every[0]); /* a sentence */
+    if (*every)
+        html_printf(out, "<p class=\"every-word\">%s.</p>\n", every);
     size_t results = fond_results_estimate(res);
-    if (n && results == passages)
-        html_printf(out, "<p class=\"showing\">Showing %zu–%zu.</p>\n",
-                    first + 1, first + n);
+    const char *about = fond_results_exact(res) ? "" : "about ";
+    if (n && results >= passages)
+        html_printf(out, "<p class=\"showing\">Showing %zu–%zu of %s%zu.</p>\n",
+                    first + 1, first + n, about, results);
+    else if (n && *about) /* estimates: no difference of two */
+        html_printf(out, "<p class=\"showing\">Showing %zu–%zu of about %zu "
+                    "results: at most %d passages of each source, the "
+                    "others behind “more in this source”.</p>\n",
+                    first + 1, first + n, results, PAGE_PER_SOURCE);
     else if (n) /* some passages are behind "N more in this source" */
         html_printf(out, "<p class=\"showing\">Showing %zu–%zu of %zu "
                     "results: at most %d passages of each source, the "
@@ -375,17 +389,24 @@ static void write_facet(FILE *out, const request_t *r, const fond_results_t *res
     }
     for (size_t i = 0; i < n && !*active; i++) {
         fputs("<li>", out);
-        link_open(out, r, param, f[i].value);
-        html_printf(out, "%s</a> <span class=\"count\">%zu</span></li>\n",
-                    f[i].value, f[i].count);
+        if (*f[i].value) {
+            link_open(out, r, param, f[i].value);
+            html_printf(out, "%s</a>", f[i].value);
+        } else { /* no type, no date: nothing to filter by */
+            fputs("<span class=\"none\">(none)</span>", out);
+        }
+        html_printf(out, " <span class=\"count\">%zu</span></li>\n",
+                    f[i].count);
     }
     fputs("</ul>\n", out);
 }
 
 static void write_facets(FILE *out, const request_t *r, const fond_results_t *res)
 {
-    fputs("<nav class=\"facets\" aria-label=\"Refine\">\n"
-          "<p class=\"counted\">Numbers count passages.</p>\n", out);
+    fputs("<nav class=\"facets\" aria-label=\"Refine\">\n", out);
+    fputs(fond_results_exact(res)
+              ? "<p class=\"counted\">Numbers count passages.</p>\n"
+              : "<p class=\"counted\">Numbers estimate passages.</p>\n", out);
     write_facet(out, r, res, FOND_FACET_TYPE, "type", "Type", r->type);
     write_facet(out, r, res, FOND_FACET_YEAR, "year", "Year", r->year);
     if (*r->source) {
@@ -412,8 +433,11 @@ static void write_pager(FILE *out, const request_t *r, const fond_results_t *res
         link_open(out, r, "page", r->page == 2 ? NULL : num);
         fputs("← Previous</a>\n", out);
     }
-    html_printf(out, "<span>Page %zu of %zu</span>\n", r->page,
-                pages > r->page ? pages : r->page);
+    if (r->page <= pages)
+        html_printf(out, "<span>Page %zu of %zu</span>\n", r->page, pages);
+    else /* past the end, by a link made by hand */
+        html_printf(out, "<span>Page %zu; the results end on page %zu</span>\n",
+                    r->page, pages);
     if (r->page < pages) {
         snprintf(num, sizeof num, "%zu", r->page + 1);
         link_open(out, r, "page", num);
@@ -451,11 +475,14 @@ void page_results(FILE *out, const request_t *r, const fond_results_t *res)
     html_printf(out, "<ol class=\"hits\" start=\"%zu\">\n",
                 (r->page - 1) * r->per_page + 1);
     for (size_t i = 0; i < n; i++)
-        write_hit(out, r, fond_results_hit(res, i));
+        write_hit(out, r, fond_results_hit(res, i), fond_results_exact(res));
     fputs("</ol>\n</div>\n", out);
-    if (!n)
+    if (!fond_results_passages(res))
         fputs("<p class=\"none\">No passages found. Try fewer words, another "
               "spelling, or a wider date range.</p>\n", out);
+    else if (!n)
+        fputs("<p class=\"none\">This page is past the last result.</p>\n",
+              out);
     write_pager(out, r, res);
     write_exports(out, r);
 }
@@ -463,9 +490,8 @@ void page_results(FILE *out, const request_t *r, const fond_results_t *res)
 /* ------------------------------------------------------------ start page */
 
 void page_welcome(FILE *out, const page_site_t *site, const request_t *r,
-                  size_t sources, const fond_results_t *all)
+                  size_t passages, size_t sources, const fond_results_t *all)
 {
-    size_t passages = fond_results_estimate(all);
     html_printf(out, "<h1 class=\"summary\">Search %zu passage%s from %zu "
                      "source%s</h1>\n", passages, passages == 1 ? "" : "s",
                 sources, sources == 1 ? "" : "s");

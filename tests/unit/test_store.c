@@ -259,6 +259,88 @@ static void test_data_values_and_paging(void **state)
     assert_int_equal(store_close(s), FOND_OK);
 }
 
+/* Twelve passages of "kars" in three sources (5, 4, 3), the first six of
+ * them telegrams; three of "moscow". */
+static store_t *twelve_docs(fixture_t *fx)
+{
+    store_t *s = NULL;
+    assert_int_equal(store_open(&s, fx->db, 1, NULL, 0), FOND_OK);
+    for (int i = 0; i < 15; i++) {
+        store_doc_t *d = NULL;
+        char id[8], src[4];
+        snprintf(id, sizeof id, "Qk%d", i);
+        snprintf(src, sizeof src, "s%d", i < 5 ? 1 : i < 9 ? 2 : 3);
+        assert_int_equal(store_doc_new(s, &d), FOND_OK);
+        assert_int_equal(store_doc_add_posting(d, i < 12 ? "kars" : "moscow", i < 12 ? 4 : 6, 1), FOND_OK);
+        assert_int_equal(store_doc_add_term(d, id, strlen(id)), FOND_OK);
+        assert_int_equal(store_doc_set_value(d, SCHEMA_SLOT_SOURCE, src, 2), FOND_OK);
+        if (i < 6)
+            assert_int_equal(store_doc_set_value(d, SCHEMA_SLOT_TYPE, "telegram", 8), FOND_OK);
+        assert_int_equal(store_doc_add(s, d), FOND_OK);
+        store_doc_free(d);
+    }
+    assert_int_equal(store_commit(s), FOND_OK);
+    return s;
+}
+
+/* Up to count_max matches, every count is a count whatever the page: the
+ * passages, the sources, the list's length after a collapse to 2 a source,
+ * each hit's passages left out, and a facet with the passages without a
+ * value last; beyond, they are said to be estimates.  The query weighs
+ * "kars" with a posting source, as the soft reading does, which with a
+ * collapse leaves Xapian's upper bound at every document (15): the counts
+ * are exact all the same. */
+static void test_counts_exact_up_to_count_max(void **state)
+{
+    fixture_t *fx = *state;
+    store_t *s = twelve_docs(fx);
+    store_query_t *parts[2] = {term(s, "kars"), NULL}, *q = NULL;
+    assert_int_equal(store_query_constant(s, &parts[1], parts[0], 1.0), FOND_OK);
+    assert_int_equal(store_query_combine(s, &q, STORE_OP_OR, parts, 2, 0), FOND_OK);
+    store_query_free(parts[0]);
+    store_query_free(parts[1]);
+    store_search_opts_t o = {.limit = 1, .collapse_max = 2, .count_max = 100,
+                             .facet_slots = {SCHEMA_SLOT_TYPE}, .n_facets = 1};
+    for (size_t offset = 0; offset < 7; offset += 3) {
+        store_mset_t *m = NULL;
+        o.offset = offset;
+        assert_int_equal(store_search(s, &m, q, &o), FOND_OK);
+        assert_true(store_mset_exact(m));
+        assert_int_equal(store_mset_matched(m), 12);
+        assert_int_equal(store_mset_sources(m), 3);
+        assert_int_equal(store_mset_results(m), 6);
+        size_t n = 0;
+        const store_facet_t *f = store_mset_facet(m, 0, &n);
+        assert_int_equal(n, 2);
+        assert_string_equal(f[0].value, "telegram");
+        assert_int_equal(f[0].count, 6);
+        assert_string_equal(f[1].value, "");
+        assert_int_equal(f[1].count, 6);
+        assert_int_equal(store_mset_size(m), offset < 6);
+        store_mset_free(m);
+    }
+    /* the whole list: 2 of each source, each hit saying how many of its
+     * source are left out (3, 2 and 1, twice each) */
+    store_mset_t *m = NULL;
+    o.offset = 0;
+    o.limit = 10;
+    assert_int_equal(store_search(s, &m, q, &o), FOND_OK);
+    assert_int_equal(store_mset_size(m), 6);
+    size_t left_out[4] = {0};
+    for (size_t i = 0; i < 6; i++)
+        left_out[store_mset_collapsed(m, i) < 4 ? store_mset_collapsed(m, i) : 0]++;
+    assert_int_equal(left_out[1], 2);
+    assert_int_equal(left_out[2], 2);
+    assert_int_equal(left_out[3], 2);
+    store_mset_free(m);
+    o.count_max = 3; /* 3 counted, and up to 15 may match */
+    assert_int_equal(store_search(s, &m, q, &o), FOND_OK);
+    assert_false(store_mset_exact(m));
+    store_mset_free(m);
+    store_query_free(q);
+    assert_int_equal(store_close(s), FOND_OK);
+}
+
 /* A source re-indexed: its passages deleted by its term, the new ones
  * added. */
 /* Every shown field (a slot with a tag, schema.h) of a passage that holds
@@ -364,6 +446,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_queries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ranking_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_data_values_and_paging, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_counts_exact_up_to_count_max, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shown_values_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_then_add, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flushes_are_not_commits, setup, teardown),
