@@ -418,12 +418,14 @@ static void write_facets(FILE *out, const request_t *r, const fond_results_t *re
     fputs("</nav>\n", out);
 }
 
-/* Previous, "page 2 of 5", next. */
+/* Previous, "page 2 of 5", next.  The pages the results fill are counted
+ * whole, though links go no further than REQUEST_MAX_PAGE. */
 static void write_pager(FILE *out, const request_t *r, const fond_results_t *res)
 {
     size_t est = fond_results_estimate(res);
     size_t pages = (est + r->per_page - 1) / r->per_page;
-    pages = pages > REQUEST_MAX_PAGE ? REQUEST_MAX_PAGE : pages;
+    size_t reachable = pages > REQUEST_MAX_PAGE ? REQUEST_MAX_PAGE : pages;
+    const char *about = fond_results_exact(res) ? "" : "about ";
     if (pages <= 1 && r->page == 1)
         return;
     char num[24];
@@ -434,14 +436,18 @@ static void write_pager(FILE *out, const request_t *r, const fond_results_t *res
         fputs("← Previous</a>\n", out);
     }
     if (r->page <= pages)
-        html_printf(out, "<span>Page %zu of %zu</span>\n", r->page, pages);
+        html_printf(out, "<span>Page %zu of %s%zu</span>\n", r->page, about,
+                    pages);
     else /* past the end, by a link made by hand */
-        html_printf(out, "<span>Page %zu; the results end on page %zu</span>\n",
-                    r->page, pages);
-    if (r->page < pages) {
+        html_printf(out, "<span>Page %zu; the results end on page %s%zu</span>\n",
+                    r->page, about, pages);
+    if (r->page < reachable) {
         snprintf(num, sizeof num, "%zu", r->page + 1);
         link_open(out, r, "page", num);
         fputs("Next →</a>\n", out);
+    } else if (r->page < pages) {
+        html_printf(out, "<span>(pages after %d: narrow the search)</span>\n",
+                    REQUEST_MAX_PAGE);
     }
     fputs("</nav>\n", out);
 }
