@@ -93,10 +93,12 @@ void cli_matches_text(const fond_results_t *r, char *buf, size_t size)
 void cli_every_word_text(const fond_results_t *r, char *buf, size_t size)
 {
     size_t every = fond_results_every_word(r);
+    /* counted apart (the strict reading), and a count: an estimate is
+     * never below FOND_COUNT_MAX, the number Xapian counts first */
+    int about = !fond_results_exact(r) && every >= FOND_COUNT_MAX;
     if (every && every < fond_results_passages(r))
         snprintf(buf, size, "%s%zu of them hold%s every word",
-                 fond_results_exact(r) ? "" : "about ", every,
-                 every == 1 ? "s" : "");
+                 about ? "about " : "", every, every == 1 ? "s" : "");
     else
         snprintf(buf, size, "%s", "");
 }

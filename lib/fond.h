@@ -399,7 +399,8 @@ const fond_facet_t *fond_results_facet(const fond_results_t *results,
  * leaves out), and in how many sources.  A search reads words side by
  * side softly (every word first, then most words): of the passages, how
  * many hold every word (all of them for a query that cannot loosen, none
- * when loosened). */
+ * when loosened); counted apart, it is exact below FOND_COUNT_MAX even
+ * when the others are not. */
 size_t fond_results_passages(const fond_results_t *results);
 size_t fond_results_sources(const fond_results_t *results);
 size_t fond_results_every_word(const fond_results_t *results);
