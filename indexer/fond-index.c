@@ -725,6 +725,7 @@ static int run_jobs(run_t *r, const char *db_path)
 {
     pid_t pids[MAX_JOBS];
     int fds[MAX_JOBS][2], worst = CLI_EXIT_OK;
+    pid_t parent = getpid();
     fflush(stdout);
     for (size_t j = 0; j < r->jobs; j++) {
         if (pipe(fds[j]) != 0)
@@ -737,6 +738,8 @@ static int run_jobs(run_t *r, const char *db_path)
             return start_failed(j, pids, fds);
         }
         if (pids[j] == 0) {
+            if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+                _exit(CLI_EXIT_ERROR); /* dies with fond-index, as readers do */
             close(fds[j][0]);
             r->part = j;
             r->parts = r->jobs;

@@ -1,6 +1,7 @@
 # A helper dies with fond-index: fond-index killed by SIGKILL while OCR
 # renders a page leaves no pdftoppm running on its own, and no file behind
-# in TMPDIR (the page's image never has a name).  A pdftoppm that never
+# in TMPDIR (the page's image never has a name); killed while its --jobs
+# write shards, it leaves no job indexing on.  A pdftoppm that never
 # ends (a stand-in on PATH) makes sure the kill comes during OCR.
 source "$(dirname "$0")/common.bash"
 command -v gs >/dev/null && command -v groff >/dev/null || exit 77
@@ -32,4 +33,19 @@ if kill -0 "$helper" 2>/dev/null; then stray=$helper; fi
 check "fond-index killed by SIGKILL: its pdftoppm is gone too" [ -z "$stray" ]
 check "... and TMPDIR holds nothing of it ($(ls "$TMP/tmp" | tr '\n' ' '))" \
   [ -z "$(ls -A "$TMP/tmp")" ]
+
+# The jobs of a sharded run die with fond-index too (a killed run loses the
+# batches under way, as it always may), rather than index on alone.
+mkdir -p "$TMP/many"
+for i in $(seq 1 200); do
+  sed "s/Kars/Kars$i/" "$FOND_SRC/corpus/narrative/treaty-of-kars-1921.txt" >"$TMP/many/copy$i.txt"
+done
+"$INDEX" -q --shards 2 --jobs 2 --db "$TMP/sharded" "$TMP/many" &
+indexer=$!
+sleep 0.5
+kill -9 "$indexer"
+wait "$indexer" 2>/dev/null || true
+no_job_left() { ! pgrep -f -- "--jobs 2 --db $TMP/sharded" >/dev/null; }
+for _ in $(seq 10); do no_job_left && break; sleep 0.1; done
+check "fond-index --jobs 2 killed by SIGKILL: no job of it indexes on" no_job_left
 finish
