@@ -1,10 +1,12 @@
 /*
  * fond-search -- search a fond database from the terminal.
  *
- * Prints ranked passages: rank, source title and passage number, the source
- * path, and a snippet with the searched words highlighted (bold on a
- * terminal, [brackets] when piped, never colour with NO_COLOR); or, with
- * --json, one JSON document for scripts.  Exit: 0 hits, 1 none, 2 error.
+ * Prints ranked passages: rank, source title and passage number, the
+ * passage id (what --show and --like take), the source path, and a
+ * snippet with the searched words highlighted (bold on a terminal,
+ * [brackets] when piped, never colour with NO_COLOR); or, with --json, one
+ * JSON document for scripts.  Options end at the first word of the query,
+ * so that a later -word is its NOT.  Exit: 0 hits, 1 none, 2 error.
  */
 #include <getopt.h>
 #include <stdio.h>
