@@ -7,18 +7,25 @@
  * left alone, and sources under the PATHs whose files are gone removed.
  * Work is committed in batches, each atomic, so readers never see half a
  * file and a killed run loses at most the batch under way.  A file that
- * cannot be indexed is reported and skipped; the run goes on.
+ * cannot be indexed is reported and skipped; the run goes on.  With
+ * --jobs N, N processes write a database of N shards or more, one shard
+ * each; a database of fewer shards has one writer, and N readers ahead of
+ * it doing the slow reading (OCR) of the files it is about to index.
  * Exit: 0 clean, 1 done with warnings, 2 error.
  */
-#define _XOPEN_SOURCE 700 /* realpath() */
+#define _GNU_SOURCE /* realpath(), pipe2() */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <libgen.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -38,6 +45,26 @@ typedef struct {
     size_t size;
     int root; /* the PATH it was found under: an index into run_t.roots */
 } file_t;
+
+/* Readers ahead of the one writer (--jobs on a database of fewer shards):
+ * each takes the next file no one has taken (`next`, shared), marks it its
+ * own in `state` (shared: READ_FREE, READ_DONE, or 1 + the reader), reads
+ * it ahead (fond_db_read_ahead), marks it READ_DONE and writes a byte on
+ * its pipe to wake the writer.  The writer takes a file no reader has
+ * taken yet itself, and waits for one a reader has until it is done or the
+ * reader's pipe closes (the reader is gone: the sync reads it itself). */
+#define READ_FREE 0
+#define READ_DONE (-1)
+#define MAX_JOBS 64
+
+typedef struct {
+    size_t n;             /* readers started */
+    pid_t pids[MAX_JOBS];
+    int fds[MAX_JOBS];    /* the writer's end of each reader's pipe; -1: gone */
+    size_t *next;         /* shared with the readers (mmap) */
+    int *state;           /* shared: one a file */
+    size_t map_size;
+} readers_t;
 
 typedef struct {
     fond_db_t *db;
@@ -63,6 +90,7 @@ typedef struct {
     size_t n_languages;
     double started, last_progress;
     int fatal;
+    readers_t *readers; /* with --jobs on a database of fewer shards */
 } run_t;
 
 static void usage(FILE *out)
@@ -75,7 +103,8 @@ static void usage(FILE *out)
           "  -n, --dry-run        say what would change, change nothing\n"
           "      --shards N       a new database of N shards (1-64), one folder\n"
           "                       that searches open like any database\n"
-          "  -j, --jobs N         index a sharded database with N processes\n"
+          "  -j, --jobs N         N processes: on a database of N shards or more,\n"
+          "                       N writers; else N readers (OCR) and one writer\n"
           "      --compact        merge the shards into one database (Xapian's\n"
           "                       compactor), after indexing PATHs if given\n"
           "      --upgrade        bring a database written by an earlier fond up\n"
@@ -346,6 +375,128 @@ static int commit(run_t *r)
     return -1;
 }
 
+/* ------------------------------------------------------------ readers */
+
+/* A reader: read ahead the files no one has taken, until there are none
+ * (or the writer is gone: it dies with it).  Never returns. */
+static void reader_run(run_t *r, const char *db_path, readers_t *rd, size_t k,
+                       int fd, pid_t writer)
+{
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != writer)
+        _exit(0);
+    signal(SIGPIPE, SIG_IGN);
+    fond_db_t *db = NULL;
+    fond_error_t err;
+    r->extract.ocr_page = NULL; /* the writer's bar counts the pages */
+    if (fond_db_open(&db, db_path, FOND_DB_READ, &err) != FOND_OK ||
+        fond_db_set_extract(db, &r->extract) != FOND_OK)
+        _exit(0); /* the writer reads every file itself */
+    for (;;) {
+        size_t i = __atomic_fetch_add(rd->next, 1, __ATOMIC_SEQ_CST);
+        int free_state = READ_FREE;
+        if (i >= r->n_files)
+            break;
+        if (!__atomic_compare_exchange_n(&rd->state[i], &free_state,
+                                         (int)k + 1, 0, __ATOMIC_SEQ_CST,
+                                         __ATOMIC_SEQ_CST))
+            continue; /* the writer took it */
+        r->sync.root = r->roots[r->files[i].root];
+        fond_status_t st = fond_db_read_ahead(db, r->files[i].path, &r->sync);
+        __atomic_store_n(&rd->state[i], READ_DONE, __ATOMIC_SEQ_CST);
+        if (write(fd, "", 1) < 0 && errno != EAGAIN)
+            break; /* the writer is gone */
+        if (st != FOND_OK)
+            break; /* the database cannot be read: the writer will say why */
+    }
+    fond_db_close(db);
+    _exit(0);
+}
+
+/* Stop the readers (killed: what they read but the writer did not use
+ * costs only time) and reap them. */
+static void readers_stop(readers_t *rd)
+{
+    for (size_t k = 0; k < rd->n; k++)
+        kill(rd->pids[k], SIGKILL);
+    for (size_t k = 0; k < rd->n; k++) {
+        if (rd->fds[k] >= 0)
+            close(rd->fds[k]);
+        while (waitpid(rd->pids[k], NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
+    munmap(rd->next, rd->map_size);
+    free(rd);
+}
+
+/* Start n readers over the files of r; NULL (and the writer reads every
+ * file itself) when they cannot be started, or there is nothing for them
+ * to do (no OCR, or no cache to keep what OCR reads). */
+static readers_t *readers_start(run_t *r, const char *db_path, size_t n)
+{
+    if (n < 1 || r->sync.dry_run || r->extract.no_ocr || !r->extract.ocr_cache)
+        return NULL;
+    readers_t *rd = calloc(1, sizeof *rd);
+    if (!rd)
+        return NULL;
+    rd->map_size = sizeof *rd->next + (r->n_files + 1) * sizeof *rd->state;
+    void *map = mmap(NULL, rd->map_size, PROT_READ | PROT_WRITE,
+                     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (map == MAP_FAILED) {
+        free(rd);
+        return NULL;
+    }
+    rd->next = map; /* then the states, all READ_FREE (0) */
+    rd->state = (int *)(rd->next + 1);
+    pid_t writer = getpid();
+    fflush(NULL);
+    for (size_t k = 0; k < n; k++) {
+        int p[2];
+        if (pipe2(p, O_CLOEXEC) != 0)
+            break;
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(p[0]);
+            for (size_t j = 0; j < rd->n; j++)
+                close(rd->fds[j]);
+            fcntl(p[1], F_SETFL, O_NONBLOCK); /* a full pipe wakes it already */
+            reader_run(r, db_path, rd, k, p[1], writer);
+        }
+        close(p[1]);
+        if (pid < 0) {
+            close(p[0]);
+            break;
+        }
+        rd->pids[rd->n] = pid;
+        rd->fds[rd->n++] = p[0];
+    }
+    return rd; /* fewer readers than asked for only read less ahead */
+}
+
+/* Before the writer indexes file i: take it if no reader has, else wait
+ * until its reader is done with it, or gone. */
+static void readers_wait(readers_t *rd, size_t i)
+{
+    int free_state = READ_FREE;
+    if (__atomic_compare_exchange_n(&rd->state[i], &free_state, READ_DONE, 0,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        return;
+    for (;;) {
+        int s = __atomic_load_n(&rd->state[i], __ATOMIC_SEQ_CST);
+        size_t k = (size_t)s - 1;
+        if (s == READ_DONE || rd->fds[k] < 0)
+            return;
+        struct pollfd p = {rd->fds[k], POLLIN, 0};
+        char buf[4096];
+        ssize_t got = 1;
+        if (poll(&p, 1, 1000) > 0)
+            got = read(rd->fds[k], buf, sizeof buf);
+        if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN)) {
+            close(rd->fds[k]); /* its reader is gone */
+            rd->fds[k] = -1;
+        }
+    }
+}
+
 static void sync_files(run_t *r)
 {
     for (size_t i = 0; i < r->n_files && !r->fatal; i++) {
@@ -355,6 +506,8 @@ static void sync_files(run_t *r)
             continue; /* another job's shard */
         r->sync.root = r->roots[f->root];
         r->done_files = i;
+        if (r->readers)
+            readers_wait(r->readers, i);
         if (fond_db_sync_file(r->db, f->path, &r->sync, &res) != FOND_OK) {
             fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
             r->fatal = 1;
@@ -525,8 +678,13 @@ static int index_files(run_t *r, const char *db_path)
         r->fatal = 1;
     }
     r->fatal |= !r->fatal && load_variants(r) != 0;
+    if (!r->fatal && r->jobs > 1 && r->parts <= 1)
+        r->readers = readers_start(r, db_path, r->jobs);
     if (!r->fatal)
         sync_files(r);
+    if (r->readers)
+        readers_stop(r->readers);
+    r->readers = NULL;
     if (!r->fatal && !r->keep_missing)
         remove_missing(r);
     if (!r->fatal && commit(r) != 0)
@@ -560,18 +718,14 @@ static int start_failed(size_t j, const pid_t *pids, int fds[][2])
     return CLI_EXIT_ERROR;
 }
 
-/* One process a part: each indexes the sources of its shards and reports
- * its counts through a pipe. */
+/* One process a part (a database of as many shards as jobs or more):
+ * each indexes the sources of its shards and reports its counts through a
+ * pipe. */
 static int run_jobs(run_t *r, const char *db_path)
 {
-    size_t shards = fond_db_shard_count(db_path);
-    if (shards < r->jobs) {
-        fprintf(stderr, PROG ": --jobs %zu needs a database of at least as "
-                "many shards (make one with --shards N)\n", r->jobs);
-        return CLI_EXIT_ERROR;
-    }
-    pid_t pids[64];
-    int fds[64][2], worst = CLI_EXIT_OK;
+    pid_t pids[MAX_JOBS];
+    int fds[MAX_JOBS][2], worst = CLI_EXIT_OK;
+    pid_t parent = getpid();
     fflush(stdout);
     for (size_t j = 0; j < r->jobs; j++) {
         if (pipe(fds[j]) != 0)
@@ -584,6 +738,8 @@ static int run_jobs(run_t *r, const char *db_path)
             return start_failed(j, pids, fds);
         }
         if (pids[j] == 0) {
+            if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+                _exit(CLI_EXIT_ERROR); /* dies with fond-index, as readers do */
             close(fds[j][0]);
             r->part = j;
             r->parts = r->jobs;
@@ -730,7 +886,8 @@ static int run_index(run_t *r, const char *db_path)
         return CLI_EXIT_ERROR;
     int rc = CLI_EXIT_OK;
     if (r->n_roots)
-        rc = r->jobs > 1 ? run_jobs(r, db_path) : index_files(r, db_path);
+        rc = r->jobs > 1 && fond_db_shard_count(db_path) >= r->jobs
+                 ? run_jobs(r, db_path) : index_files(r, db_path);
     if (r->n_roots && rc != CLI_EXIT_ERROR)
         print_summary(r, db_path);
     if (r->compact && rc != CLI_EXIT_ERROR && !r->sync.dry_run) {
@@ -805,7 +962,7 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
                 return bad_usage("--shards takes a number from 1 to 64", optarg);
             break;
         case 'j':
-            if (cli_parse_size(optarg, 1, 64, &r->jobs))
+            if (cli_parse_size(optarg, 1, MAX_JOBS, &r->jobs))
                 return bad_usage("--jobs takes a number from 1 to 64", optarg);
             break;
         case 'C': r->compact = 1; break;

@@ -193,9 +193,38 @@ static char ascii_lower(char c)
     return (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 }
 
+/* The letters that no Unicode decomposition takes to ASCII, each as
+ * transliteration writes it (after case folding, so lower case only):
+ * Azerbaijani ə as a (Əliyev is written Aliyev, Gəncə Ganja), Turkish
+ * dotless ı as i, the letters with a stroke or bar (ł, ø, đ, ħ, ŧ, ƀ, ɨ,
+ * ƶ) as the letter under it, and the ligatures and Old English letters
+ * spelt out (æ, œ, þ, ð).  ß needs no entry: case folding makes it ss.
+ * Sorted by code point. */
+static const struct {
+    utf8proc_int32_t cp;
+    char ascii[3];
+} transliterations[] = {
+    {0x00E6, "ae"}, {0x00F0, "d"},  {0x00F8, "o"}, {0x00FE, "th"},
+    {0x0111, "d"},  {0x0127, "h"},  {0x0131, "i"}, {0x0142, "l"},
+    {0x0153, "oe"}, {0x0167, "t"},  {0x0180, "b"}, {0x01B6, "z"},
+    {0x0259, "a"},  {0x0268, "i"},
+};
+
+/* cp's transliteration, or NULL when it has none. */
+static const char *transliteration(utf8proc_int32_t cp)
+{
+    size_t n = sizeof transliterations / sizeof transliterations[0];
+    if (cp < transliterations[0].cp || cp > transliterations[n - 1].cp)
+        return NULL;
+    for (size_t i = 0; i < n && transliterations[i].cp <= cp; i++)
+        if (transliterations[i].cp == cp)
+            return transliterations[i].ascii;
+    return NULL;
+}
+
 /* Append cp to b, case folded, and (with strip) without diacritics,
- * compatibility forms decomposed, dotless ı as i; returns the new length,
- * or (size_t)-1 when out of memory. */
+ * compatibility forms decomposed, the letters of `transliterations` as
+ * ASCII; returns the new length, or (size_t)-1 when out of memory. */
 static size_t fold_cp(wbuf_t *b, size_t used, utf8proc_int32_t cp, int strip)
 {
     if (wbuf_reserve(b, used, 4 * 8) != 0)
@@ -208,8 +237,6 @@ static size_t fold_cp(wbuf_t *b, size_t used, utf8proc_int32_t cp, int strip)
         b->p[used] = '\'';
         return used + 1;
     }
-    if (cp == 0x131 && strip) /* Turkish dotless i: folded to plain i */
-        cp = 'i';
     utf8proc_int32_t out[8];
     int last_boundclass = 0;
     int options = strip ? UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
@@ -221,9 +248,16 @@ static size_t fold_cp(wbuf_t *b, size_t used, utf8proc_int32_t cp, int strip)
         out[0] = cp;
         n = 1;
     }
-    for (utf8proc_ssize_t i = 0; i < n; i++)
-        used += (size_t)utf8proc_encode_char(out[i],
-                                             (utf8proc_uint8_t *)b->p + used);
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        const char *ascii = strip ? transliteration(out[i]) : NULL;
+        if (ascii) {
+            for (; *ascii; ascii++)
+                b->p[used++] = *ascii;
+        } else {
+            used += (size_t)utf8proc_encode_char(out[i],
+                                                 (utf8proc_uint8_t *)b->p + used);
+        }
+    }
     return used;
 }
 

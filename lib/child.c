@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -40,12 +41,16 @@ static void set_limit(int resource, size_t value)
     }
 }
 
-/* In the child, between fork and exec: only what is safe there. */
+/* In the child, between fork and exec: only what is safe there.  The
+ * helper dies with its parent (a parent killed by SIGKILL cannot kill it),
+ * so no pdftoppm runs on alone after fond-index. */
 static void become_helper(const char *const *argv, int stdin_fd, int out_fd,
                           int err_fd, const char *env,
-                          const child_limits_t *lim)
+                          const child_limits_t *lim, pid_t parent)
 {
     setpgid(0, 0);
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+        _exit(127); /* the parent died before the request took */
     if (dup2(stdin_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0)
         _exit(127);
     lseek(0, 0, SEEK_SET);
@@ -131,9 +136,10 @@ fond_status_t child_run(const char *const *argv, int stdin_fd,
         return FOND_ERR_IO;
     }
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0)
-        become_helper(argv, stdin_fd, op[1], ep[1], env, lim);
+        become_helper(argv, stdin_fd, op[1], ep[1], env, lim, parent);
     close(op[1]);
     close(ep[1]);
     if (pid < 0) {

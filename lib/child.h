@@ -2,7 +2,8 @@
  * child.h -- running a helper program (pdftotext, pdftoppm, tesseract) on
  * untrusted input, so that whatever the input does to it costs that input
  * only.  The helper runs in a process of its own, in a process group of its
- * own, with every descriptor but its standard ones closed, under limits of
+ * own, killed when its parent dies (PR_SET_PDEATHSIG: even by SIGKILL),
+ * with every descriptor but its standard ones closed, under limits of
  * CPU time, address space and file size (setrlimit), and a wall-clock
  * timeout; its standard output is read up to a bound, beyond which it is
  * killed.  What happened is reported as data (child_end_t), never by

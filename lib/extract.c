@@ -9,7 +9,9 @@
  * memory file the helpers read as their standard input; pdfinfo gives the
  * page count and metadata, or says it is encrypted or damaged; pdftotext
  * gives the text layer, a form feed after each page; each page left with
- * no letter or digit is read by OCR (cache first).
+ * no letter or digit is read by OCR (cache first): pdftoppm renders it to
+ * its standard output, and Tesseract reads the image from a memory file,
+ * so no file is left behind however the run ends.
  */
 #define _GNU_SOURCE /* memfd_create() */
 #include "extract.h"
@@ -272,12 +274,13 @@ static fond_status_t fail(pdf_t *p, const char *fmt, ...)
     return FOND_ERR_EXTRACT;
 }
 
-/* Run a helper; FOND_OK when it exited with 0, else the reason in err. */
-static fond_status_t run(pdf_t *p, const char *const *argv,
-                         const child_limits_t *lim, const char *env,
-                         child_result_t *r)
+/* Run a helper reading stdin_fd; FOND_OK when it exited with 0, else the
+ * reason in err. */
+static fond_status_t run_on(pdf_t *p, const char *const *argv, int stdin_fd,
+                            const child_limits_t *lim, const char *env,
+                            child_result_t *r)
 {
-    fond_status_t st = child_run(argv, p->fd, env, lim, r);
+    fond_status_t st = child_run(argv, stdin_fd, env, lim, r);
     if (st != FOND_OK) {
         snprintf(p->err, p->errsize, "cannot start %s: %s", argv[0],
                  strerror(errno));
@@ -287,6 +290,43 @@ static fond_status_t run(pdf_t *p, const char *const *argv,
         return FOND_OK;
     child_describe(r, argv[0], lim, p->err, p->errsize);
     return FOND_ERR_EXTRACT;
+}
+
+/* Run a helper on the PDF. */
+static fond_status_t run(pdf_t *p, const char *const *argv,
+                         const child_limits_t *lim, const char *env,
+                         child_result_t *r)
+{
+    return run_on(p, argv, p->fd, lim, env, r);
+}
+
+/* Write all of data to fd; 0, or -1. */
+static int write_all(int fd, const char *data, size_t len)
+{
+    for (size_t done = 0; done < len;) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n <= 0) {
+            errno = n < 0 ? errno : ENOSPC;
+            return -1;
+        }
+        done += (size_t)n;
+    }
+    return 0;
+}
+
+/* A memory file holding bytes[0, len), for a helper's standard input: it
+ * has no name, so nothing is left of it when the run ends.  -1, errno set,
+ * on failure. */
+static int memory_file(const char *name, const char *bytes, size_t len)
+{
+    int fd = memfd_create(name, MFD_CLOEXEC);
+    if (fd >= 0 && write_all(fd, bytes, len) != 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
 }
 
 static int has_eof_marker(const char *bytes, size_t len)
@@ -372,9 +412,33 @@ static char *read_small_file(const char *path, size_t *len)
     return data;
 }
 
+/* Keep a page's TSV in a file with no name (O_TMPFILE) given its name
+ * once whole, so a run killed meanwhile leaves nothing; 0, or -1 when the
+ * file system has no O_TMPFILE. */
+static int cache_store_unnamed(const char *path, const char *tsv, size_t len)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return -1;
+    *slash = '\0';
+    int fd = open(*dir ? dir : "/", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    if (write_all(fd, tsv, len) == 0) /* EEXIST: another run stored it */
+        linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+    close(fd);
+    return 0;
+}
+
 /* Keep a page's TSV; a cache that cannot be written costs only time. */
 static void cache_store(const char *path, const char *tsv, size_t len)
 {
+    if (cache_store_unnamed(path, tsv, len) == 0)
+        return;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
@@ -386,38 +450,37 @@ static void cache_store(const char *path, const char *tsv, size_t len)
         unlink(tmp);
 }
 
-/* Render page `page` with pdftoppm and read it with Tesseract: *tsv is
- * Tesseract's TSV, malloc'd. */
+/* Render page `page` with pdftoppm (a PNG on its standard output) and
+ * read it with Tesseract (from its standard input): *tsv is Tesseract's
+ * TSV, malloc'd. */
 static fond_status_t ocr_page(pdf_t *p, unsigned page, char **tsv,
                               size_t *len)
 {
-    const char *tmpdir = getenv("TMPDIR");
-    char dir[4096], image[4200], num[16];
-    snprintf(dir, sizeof dir, "%s/fond-ocr-XXXXXX",
-             tmpdir && *tmpdir ? tmpdir : "/tmp");
-    if (!mkdtemp(dir))
-        return fail(p, "cannot make a folder for OCR: %s", strerror(errno));
-    snprintf(image, sizeof image, "%s/page", dir);
+    char num[16];
     snprintf(num, sizeof num, "%u", page);
     const char *render[] = {"pdftoppm", "-f", num, "-l", num, "-gray",
                             "-png", "-scale-to", OCR_LONG_SIDE, "-singlefile",
-                            "/dev/stdin", image, NULL};
+                            "/dev/stdin", NULL};
     child_result_t r = {0};
     fond_status_t st = run(p, render, &p->poppler, NULL, &r);
+    int image = st == FOND_OK ? memory_file("fond-ocr-page", r.out, r.out_len)
+                              : -1;
     child_result_free(&r);
-    strcat(image, ".png");
-    const char *read[] = {"tesseract", image, "stdout", "-l",
+    if (st == FOND_OK && image < 0)
+        st = fail(p, "cannot hold page %u's image for OCR: %s", page,
+                  strerror(errno));
+    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
                           ocr_language(p->o), "tsv", NULL};
     if (st == FOND_OK)
-        st = run(p, read, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
+        st = run_on(p, read, image, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
     if (st == FOND_OK) {
         *tsv = r.out;
         *len = r.out_len;
         r.out = NULL;
     }
     child_result_free(&r);
-    unlink(image);
-    rmdir(dir);
+    if (image >= 0)
+        close(image);
     return st;
 }
 
@@ -509,18 +572,10 @@ static fond_status_t extract_pdf(pdf_t *p, extract_t *x)
     if (extract_flate_size(p->bytes, p->len, bomb + 1) > bomb)
         return fail(p, "decompression bomb: its %zu KB inflate to over %zu MB",
                     p->len >> 10, bomb >> 20);
-    p->fd = memfd_create("fond-pdf", MFD_CLOEXEC);
+    p->fd = memory_file("fond-pdf", p->bytes, p->len);
     if (p->fd < 0)
         return fail(p, "cannot hold the PDF for its reader: %s",
                     strerror(errno));
-    size_t done = 0;
-    while (done < p->len) {
-        ssize_t n = write(p->fd, p->bytes + done, p->len - done);
-        if (n <= 0)
-            return fail(p, "cannot hold the PDF for its reader: %s",
-                        strerror(errno));
-        done += (size_t)n;
-    }
     fond_status_t st = read_info(p, x);
     child_result_t text = {0};
     if (st == FOND_OK)

@@ -254,6 +254,20 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
                                 const fond_sync_opts_t *opts,
                                 fond_sync_result_t *out);
 
+/*
+ * Read ahead for fond_db_sync_file(): the slow part of indexing a file that
+ * writes nothing to the database, so that several processes can read while
+ * one writes (fond-index --jobs on a database of one shard).  When a sync
+ * would index the file (a dry run says it is new or changed) and it is a
+ * PDF, it is read as the sync reads it (fond_db_set_extract's options), and
+ * the pages it reads by OCR are kept in the OCR cache, where the sync then
+ * finds them: the sync's results are the same, sooner.  Nothing to do
+ * without an OCR cache.  db may be open for reading only; whatever the
+ * file holds is the sync's to report, so FOND_OK but for a database error.
+ */
+fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
+                                 const fond_sync_opts_t *opts);
+
 /* Call cb with the path of every source the database holds, until it
  * returns non-zero. */
 fond_status_t fond_db_sources(fond_db_t *db,

@@ -2,11 +2,13 @@
  * langid.c -- identifying a text's language with libexttextcat (see
  * langid.h).
  */
+#define _GNU_SOURCE /* memfd_create() */
 #include "langid.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <textcat.h>
 #include <unistd.h>
 
@@ -48,23 +50,23 @@ static int is_candidate(const char *line)
 
 /* libexttextcat reads its profiles from a configuration file only: the
  * lines of the Debian one for the candidates, with their folder, into a
- * temporary file (removed at once) to load from.  NULL on failure. */
+ * memory file (no name in /tmp to leave behind if the run is killed) to
+ * load from by its /proc/self/fd path.  NULL on failure. */
 static void *load_candidates(const char *conf, const char *dir)
 {
     FILE *in = fopen(conf, "r");
-    char tmp[] = "/tmp/fond-langid-XXXXXX";
-    int fd = in ? mkstemp(tmp) : -1;
-    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    int fd = in ? memfd_create("fond-langid", MFD_CLOEXEC) : -1;
+    FILE *out = fd >= 0 ? fdopen(dup(fd), "w") : NULL;
     char line[512];
     while (out && fgets(line, sizeof line, in))
         if (line[0] != '#' && is_candidate(line))
             fprintf(out, "%s%s", dir, line);
     int ok = out && fclose(out) == 0;
-    if (!out && fd >= 0)
-        close(fd);
-    void *h = ok ? special_textcat_Init(tmp, "") : NULL;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    void *h = ok ? special_textcat_Init(path, "") : NULL;
     if (fd >= 0)
-        unlink(tmp);
+        close(fd);
     if (in)
         fclose(in);
     return h;

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -752,9 +753,14 @@ static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
     return rc || write_all(fd, "E 0\n", 4);
 }
 
-/* The worker: a memory limit, then requests until the socket closes. */
-__attribute__((noreturn)) static void worker(int fd, rlim_t memory)
+/* The worker: a memory limit, then requests until the socket closes.  It
+ * dies with the indexer (PR_SET_PDEATHSIG), even one killed by SIGKILL in
+ * the middle of a message. */
+__attribute__((noreturn)) static void worker(int fd, rlim_t memory,
+                                             pid_t parent)
 {
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+        _exit(0);
     /* A crash is a crash, whatever handlers the program set for itself. */
     static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL,
                                 SIGTERM, SIGINT};
@@ -792,6 +798,7 @@ static fond_status_t start_worker(mail_reader_t *r, rlim_t memory, char *err,
         snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
         return FOND_ERR_IO;
     }
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
@@ -801,7 +808,7 @@ static fond_status_t start_worker(mail_reader_t *r, rlim_t memory, char *err,
     }
     if (pid == 0) {
         close(fds[0]);
-        worker(fds[1], memory);
+        worker(fds[1], memory, parent);
     }
     close(fds[1]);
     r->pid = pid;

@@ -6,7 +6,7 @@
  * store.cc packs and unpacks it, query.c and search.c look it up; none of
  * them spells a prefix of its own.  README.md's schema table follows it.
  *
- * SCHEMA VERSION 3 (fond from 7 December 2026)
+ * SCHEMA VERSION 4 (fond from 7 December 2026)
  *
  * One Xapian document a passage, in Omega's conventions where Omega has
  * one, so that xapian-delve and quest read it.  What a passage shows of
@@ -82,7 +82,7 @@
  *
  * User metadata, committed with the documents:
  *
- *   fond:schema     "3": the version.  A database without it and with
+ *   fond:schema     "4": the version.  A database without it and with
  *                   documents was written by an earlier fond; fond-index
  *                   upgrades it (upgrade.c).
  *   src:<hash>      what fond-index knew of the file when it last looked
@@ -102,14 +102,17 @@
  * every passage's data, and every source field's terms on every passage.
  * 2 (December 2026) wrote the Z term of every word that is not its own
  * stem: a search of this version, which finds a word's forms among the
- * words themselves, would count most forms there twice.
+ * words themselves, would count most forms there twice.  3 kept the letters
+ * no Unicode decomposition folds (Azerbaijani ə, ł, ø, đ, ħ, þ, æ, ...) in
+ * its terms, where 4 has their transliteration (analyze.c): a search of 4
+ * would not find them there.
  */
 #ifndef FOND_SCHEMA_H
 #define FOND_SCHEMA_H
 
 #include <stddef.h>
 
-#define SCHEMA_VERSION "3"
+#define SCHEMA_VERSION "4"
 #define SCHEMA_VERSION_KEY "fond:schema"
 
 /* Term prefixes. */

@@ -7,7 +7,9 @@
  * indexed again (the record keeps the old mtime, so a run over an
  * unchanged collection writes nothing).  A file that failed is tried again only when it changes
  * (or when asked).  The record is written in the same commit as the
- * passages, so a crash leaves both at the last commit.
+ * passages, so a crash leaves both at the last commit.  Reading ahead
+ * (fond_db_read_ahead) does a sync's slow reading, OCR, in another process
+ * beforehand, through the OCR cache.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -17,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "db_internal.h"
+#include "extract.h"
 #include "file.h"
 #include "hash.h"
 #include "record.h"
@@ -155,4 +158,29 @@ fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
     schema_source_id(path, hash);
     fond_status_t st = db_delete_source(db, hash);
     return st == FOND_OK ? record_remove(db, path) : db_fail_store(db, st);
+}
+
+fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
+                                 const fond_sync_opts_t *opts)
+{
+    if (db->extract.no_ocr || !db->extract.ocr_cache)
+        return FOND_OK; /* no cache: nothing read now would be kept */
+    fond_sync_opts_t dry = *opts;
+    dry.dry_run = 1;
+    fond_sync_result_t res;
+    fond_status_t st = fond_db_sync_file(db, path, &dry, &res);
+    if (st != FOND_OK ||
+        (res.action != FOND_FILE_ADDED && res.action != FOND_FILE_UPDATED))
+        return st;
+    char *text = NULL, why[256];
+    size_t len = 0;
+    if (file_read(path, &text, &len, why, sizeof why) != FOND_OK)
+        return FOND_OK; /* the sync says why */
+    if (extract_format(text, len) == EXTRACT_PDF) {
+        extract_t x;
+        extract_bytes(&x, text, len, path, &db->extract, why, sizeof why);
+        extract_free(&x);
+    }
+    free(text);
+    return FOND_OK;
 }

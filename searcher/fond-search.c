@@ -1,10 +1,12 @@
 /*
  * fond-search -- search a fond database from the terminal.
  *
- * Prints ranked passages: rank, source title and passage number, the source
- * path, and a snippet with the searched words highlighted (bold on a
- * terminal, [brackets] when piped, never colour with NO_COLOR); or, with
- * --json, one JSON document for scripts.  Exit: 0 hits, 1 none, 2 error.
+ * Prints ranked passages: rank, source title and passage number, the
+ * passage id (what --show and --like take), the source path, and a
+ * snippet with the searched words highlighted (bold on a terminal,
+ * [brackets] when piped, never colour with NO_COLOR); or, with --json, one
+ * JSON document for scripts.  Options end at the first word of the query,
+ * so that a later -word is its NOT.  Exit: 0 hits, 1 none, 2 error.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -75,7 +77,8 @@ static void usage(FILE *out)
           "come first; if none does, passages holding some of them are shown.\n"
           "Also: \"a phrase\", AND, OR, NOT, +word, -word, ( ), a NEAR/5 b, treat*,\n"
           "type: from: to: place: title: language: archive: fond: opis: delo:,\n"
-          "date:1921-09..1921-10-13.\n"
+          "date:1921-09..1921-10-13.  Options go before WORDS: after the first\n"
+          "word, -word is the query's NOT (treaty -ankara); '--' ends options.\n"
           "\n"
           "Exit status: 0 passages found, 1 none found, 2 usage or runtime error.\n"
           "See fond-search(1).\n",
@@ -140,6 +143,14 @@ static void print_snippet(const fond_hit_t *h, highlight_t hl)
     }
     fputs(s + at, stdout);
     fputs("\n", stdout);
+}
+
+/* The end of a hit's heading line: its passage id, which --show and
+ * --like take, dim where the words are bold (a terminal). */
+static void print_id(const fond_hit_t *h, highlight_t hl)
+{
+    printf("  %s%s%s\n", hl == HL_BOLD ? "\033[2m" : "", h->id,
+           hl == HL_BOLD ? "\033[0m" : "");
 }
 
 /* "telegram, 1921-07-21, M. D. Huseynov to Yusif Kamal": what the source
@@ -245,8 +256,9 @@ static void print_text(const fond_results_t *r, const options_t *o)
         const fond_hit_t *h = fond_results_hit(r, i);
         char page[64];
         cli_page_text(h, page, sizeof page);
-        printf("%zu. %s, passage %u%s%s\n", h->rank, h->title, h->ordinal,
+        printf("%zu. %s, passage %u%s%s", h->rank, h->title, h->ordinal,
                *page ? ", " : "", page);
+        print_id(h, hl);
         print_source_line(h);
         printf("   %s\n", h->path);
         print_snippet(h, hl);
@@ -498,7 +510,9 @@ static int parse_options(int argc, char **argv, options_t *o)
     static const char *const formats[] = {"text", "json", "csv", "ris", "bibtex"};
     static const char *const kwic_sorts[] = {"rank", "left", "right"};
     int c, choice;
-    while ((c = getopt_long(argc, argv, "d:n:h", options, NULL)) != -1) {
+    /* "+": options end at the first word, so a later "-word" is the
+     * query's NOT (treaty -ankara), as in git grep and rg. */
+    while ((c = getopt_long(argc, argv, "+d:n:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': o->db = optarg; break;
         case 'j': o->output = OUT_JSON; break;
@@ -551,7 +565,10 @@ static int parse_options(int argc, char **argv, options_t *o)
             break;
         case 'h': usage(stdout); return -1;
         case 'V': puts(PROG " " FOND_VERSION); return -1;
-        default: return bad_usage("unknown option", NULL);
+        default:
+            return bad_usage("unknown option (to search for a word that starts "
+                             "with '-', put it after another word, as in "
+                             "'treaty -ankara', or after '--')", NULL);
         }
     }
     return 0;

@@ -122,7 +122,7 @@ check "a text file's form feeds are pages: page 2" grep -q '"page_first": 2' "$T
 check "... with its printed numbers as the label" grep -qE '"page_label": "pp?\. (226-)?227(-228)?"' "$TMP/minutes.json"
 check "... which repair took out of the text" no_text_holds "$TMP/minutes.json" '227'
 "$SEARCH" --db "$DB" '"plenipotentiary questions"' >"$TMP/minutes.txt" || true
-check "the terminal shows the page" grep -qE 'passage [0-9]+, pp?\. (226-)?227(-228)?$' "$TMP/minutes.txt"
+check "the terminal shows the page" grep -qE 'passage [0-9]+, pp?\. (226-)?227(-228)?  [0-9a-f]{16}-[0-9]+$' "$TMP/minutes.txt"
 
 # The archival checks, over every passage of the articles.
 "$SEARCH" --db "$DB" --json --limit 1000 'source:article' >"$TMP/articles.json" || true

@@ -36,7 +36,7 @@ check "--highlight bold uses the terminal's bold" grep -q $'\033\\[1mKars' "$TMP
 "$SEARCH" --db "$DB" --highlight none kars >"$TMP/none"
 check "--highlight none marks nothing" lacks '[Kars]' "$TMP/none"
 check "result names its source" grep -q 'corpus/narrative/treaty-of-kars-1921.txt' "$TMP/plain"
-check "result names its passage" grep -qE '^1\. .*, passage [0-9]+$' "$TMP/plain"
+check "result names its passage and its id" grep -qE '^1\. .*, passage [0-9]+  [0-9a-f]{16}-[0-9]+$' "$TMP/plain"
 
 # Paging: --offset skips exactly the passages before it.
 "$SEARCH" --db "$DB" --json --limit 4 kars | json_texts >"$TMP/p_all"

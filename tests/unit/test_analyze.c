@@ -66,6 +66,37 @@ static void test_case_and_accents_fold(void **state)
         assert_int_equal(k.pos[i], i + 1);
 }
 
+/* The letters no Unicode decomposition folds, in words as they are
+ * written, upper and lower case, and as transliteration writes them. */
+static void test_transliterated_letters_fold(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *word, *folded;
+    } table[] = {
+        {"Əliyeva", "aliyeva"},    {"Gəncə", "ganca"},
+        {"GƏNCƏ", "ganca"},        {"Naxçıvan", "naxcivan"},
+        {"Łódź", "lodz"},          {"ŁÓDŹ", "lodz"},
+        {"København", "kobenhavn"}, {"ØRSTED", "orsted"},
+        {"Đorđe", "dorde"},        {"Ħamrun", "hamrun"},
+        {"Þingvellir", "thingvellir"}, {"Guðrún", "gudrun"},
+        {"Straße", "strasse"},     {"STRAẞE", "strasse"},
+        {"Æbelø", "aebelo"},       {"Œuvre", "oeuvre"},
+        {"Ŧ", "t"},                {"ƀ", "b"},
+        {"ɨ", "i"},                {"Ƶ", "z"},
+    };
+    char buf[32];
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        size_t n = strlen(table[i].folded);
+        assert_int_equal(analyze_fold(table[i].word, strlen(table[i].word), buf,
+                                      sizeof buf), n);
+        assert_string_equal(buf, table[i].folded);
+        tokens_t k = analyze("english", table[i].word);
+        assert_int_equal(k.n, 1);
+        assert_string_equal(k.word[0], table[i].folded);
+    }
+}
+
 static void test_offsets_point_at_the_original(void **state)
 {
     (void)state;
@@ -398,6 +429,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_case_and_accents_fold),
+        cmocka_unit_test(test_transliterated_letters_fold),
         cmocka_unit_test(test_offsets_point_at_the_original),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_stems_on_demand),
