@@ -490,8 +490,8 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
     switch (n->kind) {
     case NODE_WORD: return build_word(b, &b->q->tokens[n->first], out);
     case NODE_PHRASE: return build_words(b, n, "", STORE_OP_PHRASE, out);
-    case NODE_WILDCARD:
-        return store_query_wildcard(b->s, out, b->q->tokens[n->first].word);
+    case NODE_WILDCARD: /* its words, as one term */
+        return build_list(b->s, "", &n->terms, STORE_OP_SYNONYM, out);
     case NODE_FIELD:
     case NODE_DATE:
     case NODE_ALL: return build_filter(b, n, out);

@@ -468,17 +468,6 @@ extern "C" fond_status_t store_add_spelling(store_t *s, const char *word,
     return s->wdb ? count_spelling(s, word, len, 1) : FOND_OK;
 }
 
-extern "C" fond_status_t store_spelling(store_t *s, const char *word,
-                                        char *buf, size_t size)
-{
-    try {
-        set_error(buf, size, s->db->get_spelling_suggestion(word, 2));
-        return FOND_OK;
-    } catch (...) {
-        return fail(s);
-    }
-}
-
 /* ------------------------------------------------------------ documents */
 
 extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
@@ -708,20 +697,6 @@ extern "C" fond_status_t store_query_match_all(store_t *s, store_query_t **out)
     *out = NULL;
     try {
         *out = new store_query_t{Xapian::Query::MatchAll};
-        return FOND_OK;
-    } catch (...) {
-        return fail(s);
-    }
-}
-
-extern "C" fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
-                                              const char *prefix)
-{
-    *out = NULL;
-    try {
-        *out = new store_query_t{Xapian::Query(
-            Xapian::Query::OP_WILDCARD, prefix, 200,
-            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
         return FOND_OK;
     } catch (...) {
         return fail(s);

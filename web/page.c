@@ -355,6 +355,12 @@ static void write_suggestion(FILE *out, const request_t *r,
     if (fond_results_loosened(res))
         fputs("<p class=\"loosened\">No passage holds every word; these hold "
               "some of them.</p>\n", out);
+    size_t cut;
+    const char *const *wildcards = fond_results_truncated(res, &cut);
+    for (size_t i = 0; i < cut; i++)
+        html_printf(out, "<p class=\"truncated\">%s begins more than %d words: "
+                         "searched for the first %d alone.</p>\n",
+                    wildcards[i], FOND_WILDCARD_MAX, FOND_WILDCARD_MAX);
 }
 
 /* One facet as links that filter, the active value with a link to drop
