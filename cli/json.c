@@ -131,7 +131,9 @@ static void write_citation(FILE *out, const fond_hit_t *h)
 
 static void write_hit(FILE *out, const fond_hit_t *h, const cli_export_t *how)
 {
-    fprintf(out, "    {\n      \"rank\": %zu,\n      \"score\": %.6g", h->rank,
+    /* every digit the library keeps of a weight (store.cc, WEIGHT_DIGITS):
+     * scores compare exactly, over one database or its shards */
+    fprintf(out, "    {\n      \"rank\": %zu,\n      \"score\": %.12g", h->rank,
             h->score);
     write_field(out, "path", cli_source_name(h, how));
     write_field(out, "name", h->name && *h->name ? h->name
@@ -202,6 +204,14 @@ void cli_write_json_for(FILE *out, const char *query,
         cli_write_json_string(out, fond_results_suggestion(results));
     else
         fputs("null", out);
+    size_t cut;
+    const char *const *wildcards = fond_results_truncated(results, &cut);
+    fputs(",\n  \"truncated\": [", out);
+    for (size_t i = 0; i < cut; i++) {
+        fputs(i ? ", " : "", out);
+        cli_write_json_string(out, wildcards[i]);
+    }
+    fputs("]", out);
     fputs(",\n  \"hits\": [", out);
     size_t n = fond_results_count(results);
     for (size_t i = 0; i < n; i++) {

@@ -268,8 +268,12 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
 fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
                                  const fond_sync_opts_t *opts);
 
-/* Call cb with the path of every source the database holds, until it
- * returns non-zero. */
+/* Call cb with the path of every file fond-index recorded (its metadata),
+ * until it returns non-zero.  For a writer (fond-index), whose shards are
+ * opened one by one.  A reader of a stub sees the first shard's metadata
+ * alone (Xapian 1.4 reads metadata from the first database of a stub): to
+ * count a collection's sources, count those its passages come from
+ * (fond_results_sources of a search of "*" with facets). */
 fond_status_t fond_db_sources(fond_db_t *db,
                               int (*cb)(void *ctx, const char *path),
                               void *ctx);
@@ -403,6 +407,16 @@ size_t fond_results_estimate(const fond_results_t *results);
  * collection holds ("nakhichevn" -> "nakhichevan"), or NULL; owned by
  * `results`. */
 const char *fond_results_suggestion(const fond_results_t *results);
+
+/* A wildcard ("treat*") stands for every word of the collection it begins,
+ * up to this many (the first in alphabetical order): far more than the
+ * forms of a word, so that only a prefix of a letter or two reaches it. */
+#define FOND_WILDCARD_MAX 10000
+/* The wildcards of the query that began more words than FOND_WILDCARD_MAX
+ * and so stood for the first of them alone, as typed ("t*"): *n of them,
+ * owned by `results` (NULL when none). */
+const char *const *fond_results_truncated(const fond_results_t *results,
+                                          size_t *n);
 
 /* The counts of one facet, most first (with opts.facets); *n is their
  * number; owned by `results`. */

@@ -44,8 +44,11 @@ int strings_has(const strings_t *s, const char *str)
 
 int strings_push(strings_t *s, const char *str)
 {
-    if (strings_has(s, str))
-        return 0;
+    return strings_has(s, str) ? 0 : strings_add(s, str);
+}
+
+int strings_add(strings_t *s, const char *str)
+{
     /* room for a NULL at the end */
     if (array_reserve(&s->items, &s->cap, s->n + 2, sizeof *s->items, 8))
         return -1;
@@ -773,6 +776,7 @@ void query_free(query_t *q)
     free(q->tokens);
     strings_free(&q->variants);
     strings_free(&q->prefixes);
+    strings_free(&q->truncated);
     free(q->hl_words);
     free(q->hl_stems);
     free(q);
@@ -819,6 +823,12 @@ const char *const *query_variants(const query_t *q)
 {
     static const char *const none[] = {NULL};
     return q->variants.n ? (const char *const *)q->variants.items : none;
+}
+
+const char *const *query_truncated(const query_t *q, size_t *n)
+{
+    *n = q->truncated.n;
+    return (const char *const *)q->truncated.items;
 }
 
 const snippet_terms_t *query_snippet_terms(const query_t *q)

@@ -105,10 +105,15 @@ const snippet_terms_t *query_snippet_terms(const query_t *q);
  * NULL-terminated; owned by q. */
 const char *const *query_variants(const query_t *q);
 
+/* The wildcards ("treat*") that stand for more words than FOND_WILDCARD_MAX
+ * (fond.h), and so for the first FOND_WILDCARD_MAX of them alone: n of
+ * them, owned by q, after query_expand. */
+const char *const *query_truncated(const query_t *q, size_t *n);
+
 /*
  * The query `text` (as parsed) with every bare word the collection does not
- * hold replaced by the nearest word it does (Xapian's spelling data, looked
- * up by query_expand): malloc'd, or NULL when there is nothing to suggest.
+ * hold replaced by the nearest word it does (the nearest word of its first
+ * letter, looked up by query_expand): malloc'd, or NULL when there is nothing to suggest.
  * Stopwords are words, not misspellings: "when was ..." is not corrected to
  * "then was ...".
  */

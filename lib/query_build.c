@@ -372,8 +372,8 @@ static int take_pair(void *ctx, size_t first, size_t second)
 static fond_status_t add_proximity(builder_t *b, const node_t *n,
                                    store_query_t **pos)
 {
-    parts_t pairs;
-    store_query_t *any = NULL, *both[2] = {*pos, NULL}, *ranked = NULL;
+    parts_t pairs, with; /* the pairs; *pos and the pairs weighed */
+    store_query_t *ranked = NULL;
     fond_status_t st = parts_init(&pairs, n->n_kids);
     pair_ctx_t c = {b, &pairs, FOND_OK};
     if (st == FOND_OK) {
@@ -384,17 +384,21 @@ static fond_status_t add_proximity(builder_t *b, const node_t *n,
         parts_free(&pairs);
         return st;
     }
-    st = parts_combine(FOND_OK, &pairs, b->s, STORE_OP_OR, 0, &any);
-    if (st == FOND_OK)
-        st = store_query_scale(b->s, &both[1], any, PROXIMITY_WEIGHT);
-    if (st == FOND_OK)
-        st = store_query_combine(b->s, &ranked, STORE_OP_AND_MAYBE, both, 2, 0);
-    if (st == FOND_OK) {
-        store_query_free(*pos);
-        *pos = ranked;
+    st = parts_init(&with, pairs.n + 1);
+    if (st == FOND_OK) { /* *pos is the parts' to free now */
+        with.items[with.n++] = *pos;
+        *pos = NULL;
     }
-    store_query_free(any);
-    store_query_free(both[1]);
+    for (size_t i = 0; i < pairs.n && st == FOND_OK; i++) {
+        st = store_query_scale(b->s, &with.items[with.n], pairs.items[i],
+                               PROXIMITY_WEIGHT);
+        with.n += st == FOND_OK;
+    }
+    parts_free(&pairs);
+    /* each pair adds its weight where it matches (store.cc, maybe_each) */
+    st = parts_combine(st, &with, b->s, STORE_OP_AND_MAYBE, 0, &ranked);
+    if (st == FOND_OK)
+        *pos = ranked;
     return st;
 }
 
@@ -490,8 +494,8 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
     switch (n->kind) {
     case NODE_WORD: return build_word(b, &b->q->tokens[n->first], out);
     case NODE_PHRASE: return build_words(b, n, "", STORE_OP_PHRASE, out);
-    case NODE_WILDCARD:
-        return store_query_wildcard(b->s, out, b->q->tokens[n->first].word);
+    case NODE_WILDCARD: /* its words, as one term */
+        return build_list(b->s, "", &n->terms, STORE_OP_SYNONYM, out);
     case NODE_FIELD:
     case NODE_DATE:
     case NODE_ALL: return build_filter(b, n, out);

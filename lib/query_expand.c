@@ -20,7 +20,11 @@
 #include "language.h"
 #include "schema.h"
 
-#define MAX_FUZZY_SCAN 50000 /* words looked at for word~ */
+#define MAX_FUZZY_SCAN 50000 /* words of a first letter looked at for the
+                               near spellings of one word */
+/* "Did you mean" and the near spelling of a rare word: the nearest word
+ * within this many edits (Xapian's spelling suggestions went as far). */
+#define NEAREST_EDITS 2
 #define DATE_TERMS_MAX 400
 
 /* Ranking (README, "Ranking"; chosen on tests/relevance and the generated
@@ -617,6 +621,11 @@ typedef struct {
     unsigned found_edits[MAX_FUZZY];
     size_t found_freq[MAX_FUZZY];
     size_t n_found;
+    /* the nearest word within NEAREST_EDITS, then the most frequent, then
+     * the first in order: "" if none */
+    char nearest[TERM_BYTES];
+    unsigned nearest_edits;
+    size_t nearest_freq;
 } fuzzy_ctx_t;
 
 /* Keep the term among the best MAX_FUZZY, d edits away. */
@@ -666,37 +675,79 @@ static void take_confusion(void *ctx, const char *cand)
         keep_near(c, cand, freq, 1);
 }
 
-/* word~: every word of the collection that starts with the same letter,
- * or (OCR misreads first letters too) with a letter it is confused with
- * (each_replacement covers those by their confusions). */
+/* The words of the collection that start with the same letter as the
+ * word (first letters are seldom mistyped: Lucene's DirectSpellChecker
+ * assumes as much; OCR misreads them, which the confusions cover): the
+ * nearest of them, and for word~ every one within the edits allowed.
+ * The words themselves are what a database serves however it is split or
+ * wherever it is (Xapian's remote backend serves no spelling table), so
+ * one database, its shards and shards behind xapian-tcpsrv suggest alike. */
 static int take_scanned(void *ctx, const char *term, size_t freq)
 {
     fuzzy_ctx_t *c = ctx;
     if (++c->scanned > MAX_FUZZY_SCAN)
         return 1;
-    consider(c, term, freq);
+    if (c->t->fuzzy_asked)
+        consider(c, term, freq);
+    if (strlen(term) >= TERM_BYTES || strcmp(term, c->t->word) == 0)
+        return 0;
+    int32_t cps[WORD_POINTS];
+    size_t n = code_points(term, cps, WORD_POINTS);
+    unsigned d = edit_distance(c->word, c->n_word, cps, n, NEAREST_EDITS);
+    if (d <= NEAREST_EDITS &&
+        (!*c->nearest || d < c->nearest_edits ||
+         (d == c->nearest_edits && freq > c->nearest_freq))) {
+        snprintf(c->nearest, sizeof c->nearest, "%s", term);
+        c->nearest_edits = d;
+        c->nearest_freq = freq;
+    }
     return 0;
 }
 
-/* The word's near spellings: those its OCR confusions make, the nearest
- * word of the spelling data (Xapian's, within two edits: copied into
- * nearest, NEAREST_BYTES, for "did you mean"), and, for word~, every word
- * of its first letter within the edits allowed.  The word's family is held
- * in `family` passages. */
-#define NEAREST_BYTES TERM_BYTES
-static void find_near_spellings(expander_t *e, query_token_t *t, size_t family,
-                                char *nearest)
+/* A context for the word's near spellings: max edits, and near spellings
+ * held fewer than min_freq times left out; NULL if out of memory. */
+static fuzzy_ctx_t *fuzzy_new(expander_t *e, query_token_t *t, unsigned max,
+                              size_t min_freq)
 {
     fuzzy_ctx_t *c = calloc(1, sizeof *c);
     if (!c) {
         e->status = FOND_ERR_NOMEM;
-        return;
+        return NULL;
     }
     c->e = e;
     c->t = t;
-    c->max = edits_allowed(t);
+    c->max = max;
+    c->min_freq = min_freq;
     c->n_word = code_points(t->word, c->word, WORD_POINTS);
-    c->min_freq = t->fuzzy_asked ? 1 : family == 0 ? 1 : family * FUZZY_EVIDENCE;
+    return c;
+}
+
+/* Scan the words of the word's first letter (take_scanned). */
+static void fuzzy_scan(fuzzy_ctx_t *c)
+{
+    char first[8] = "";
+    int32_t cp0 = c->n_word ? c->word[0] : 0;
+    utf8proc_ssize_t k = utf8proc_encode_char(cp0, (utf8proc_uint8_t *)first);
+    first[k > 0 ? k : 0] = '\0';
+    fond_status_t st = *first && c->e->status == FOND_OK
+        ? store_terms_freq(c->e->s, first, take_scanned, c) : FOND_OK;
+    if (st != FOND_OK && c->e->status == FOND_OK)
+        c->e->status = st;
+}
+
+/* The word's near spellings: those its OCR confusions make, the nearest
+ * word of its first letter (within NEAREST_EDITS: copied into nearest,
+ * NEAREST_BYTES, for "did you mean"), and, for word~, every word of its
+ * first letter within the edits allowed.  The word's family is held in
+ * `family` passages. */
+#define NEAREST_BYTES TERM_BYTES
+static void find_near_spellings(expander_t *e, query_token_t *t, size_t family,
+                                char *nearest)
+{
+    fuzzy_ctx_t *c = fuzzy_new(e, t, edits_allowed(t), t->fuzzy_asked ? 1
+                               : family == 0 ? 1 : family * FUZZY_EVIDENCE);
+    if (!c)
+        return;
     size_t rules = sizeof ocr_confusions / sizeof *ocr_confusions;
     for (size_t r = 0; r < rules && c->max > 0; r++) {
         each_replacement(e, t->word, ocr_confusions[r][0], ocr_confusions[r][1],
@@ -704,20 +755,11 @@ static void find_near_spellings(expander_t *e, query_token_t *t, size_t family,
         each_replacement(e, t->word, ocr_confusions[r][1], ocr_confusions[r][0],
                          take_confusion, c);
     }
-    fond_status_t st = e->status == FOND_OK && c->max > 0
-        ? store_spelling(e->s, t->word, nearest, NEAREST_BYTES) : FOND_OK;
-    if (st == FOND_OK && *nearest)
-        consider(c, nearest, freq_of(e, nearest));
-    if (st == FOND_OK && t->fuzzy_asked && e->status == FOND_OK) {
-        char first[8] = "";
-        int32_t cp0 = c->n_word ? c->word[0] : 0;
-        utf8proc_ssize_t k = utf8proc_encode_char(cp0, (utf8proc_uint8_t *)first);
-        first[k > 0 ? k : 0] = '\0';
-        if (*first)
-            st = store_terms_freq(e->s, first, take_scanned, c);
-    }
-    if (st != FOND_OK && e->status == FOND_OK)
-        e->status = st;
+    if (c->max > 0)
+        fuzzy_scan(c);
+    snprintf(nearest, NEAREST_BYTES, "%s", c->nearest);
+    if (*nearest && e->status == FOND_OK)
+        consider(c, nearest, c->nearest_freq);
     for (size_t i = 0; i < c->n_found; i++) {
         push(e, &t->fuzzy, c->found[i]);
         push(e, &e->q->variants, c->found[i]);
@@ -754,24 +796,26 @@ static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
     t->fuzzy_weight = own ? FUZZY_WEIGHT : FUZZY_WEIGHT_UNKNOWN;
     int stopword = query_is_stopword_node(e->q, n);
     char better[NEAREST_BYTES] = "";
-    int asked = 0; /* the spelling data, once a word (it is the slow part) */
+    int asked = 0; /* the scan for the nearest word, once a word (the slow part) */
     if (!n->prohibited && !stopword && e->status == FOND_OK &&
         (t->fuzzy_asked || own <= RARE_FREQ)) {
         find_near_spellings(e, t, own, better);
         asked = edits_allowed(t) > 0;
     }
-    /* "Did you mean": the nearest word of the spelling data, for a word
+    /* "Did you mean": the nearest word of its first letter, for a word
      * the collection holds in no form or variant.  Stopwords are words,
      * not misspellings: "when was ..." is not "then was ...". */
     int suggest = !t->known && !t->variants.n && !stopword;
-    fond_status_t st = suggest && !asked && e->status == FOND_OK
-                           ? store_spelling(e->s, t->word, better, sizeof better)
-                           : FOND_OK;
+    fuzzy_ctx_t *c = suggest && !asked && e->status == FOND_OK
+                         ? fuzzy_new(e, t, 0, 1) : NULL;
+    if (c) {
+        fuzzy_scan(c);
+        snprintf(better, sizeof better, "%s", c->nearest);
+        free(c);
+    }
     if (!suggest)
         *better = '\0';
-    if (st != FOND_OK)
-        e->status = st;
-    else if (*better && !(t->suggestion = strdup(better)))
+    if (e->status == FOND_OK && *better && !(t->suggestion = strdup(better)))
         e->status = FOND_ERR_NOMEM;
 }
 
@@ -863,6 +907,54 @@ static void expand_citations(expander_t *e, node_t *n)
     }
 }
 
+/* ------------------------------------------------------------ wildcards */
+
+typedef struct {
+    expander_t *e;
+    node_t *n;
+    int truncated;
+} wildcard_ctx_t;
+
+static int take_wildcard_word(void *ctx, const char *term)
+{
+    wildcard_ctx_t *c = ctx;
+    if (c->n->terms.n == FOND_WILDCARD_MAX) {
+        c->truncated = 1;
+        return 1;
+    }
+    if (strings_add(&c->n->terms, term) != 0) {
+        c->e->status = FOND_ERR_NOMEM;
+        return 1;
+    }
+    return 0;
+}
+
+/* A wildcard's words: every word of the collection it begins, in order, up
+ * to FOND_WILDCARD_MAX (the rest are left out, and the query says so).
+ * Looked up here, once, on the whole collection, rather than left to
+ * Xapian's OP_WILDCARD, which expands on each shard alone: its words and
+ * their statistics then differ with how the database is split ("treat*"
+ * scored 3.06 over two shards, 0.27 over one database).  None held: the
+ * prefix itself, a term that matches nothing. */
+static void expand_wildcard(expander_t *e, node_t *n)
+{
+    const char *prefix = e->q->tokens[n->first].word;
+    wildcard_ctx_t c = {e, n, 0};
+    push(e, &e->q->prefixes, prefix);
+    fond_status_t st = e->status == FOND_OK
+                           ? store_terms(e->s, prefix, take_wildcard_word, &c)
+                           : FOND_OK;
+    if (st != FOND_OK && e->status == FOND_OK)
+        e->status = st;
+    if (n->terms.n == 0)
+        push(e, &n->terms, prefix);
+    if (c.truncated && e->status == FOND_OK) {
+        char typed[TERM_BYTES + 2];
+        snprintf(typed, sizeof typed, "%s*", prefix);
+        push(e, &e->q->truncated, typed);
+    }
+}
+
 /* ------------------------------------------------------------ the tree */
 
 static void expand_node(expander_t *e, node_t *n)
@@ -876,7 +968,7 @@ static void expand_node(expander_t *e, node_t *n)
     else if (n->kind == NODE_FIELD && n->whole)
         expand_source_path(e, n);
     else if (n->kind == NODE_WILDCARD)
-        push(e, &e->q->prefixes, e->q->tokens[n->first].word);
+        expand_wildcard(e, n);
     else if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)
         expand_citations(e, n);
     for (size_t i = 0; i < n->n_kids && e->status == FOND_OK; i++)

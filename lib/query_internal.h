@@ -31,6 +31,8 @@ typedef struct {
 } strings_t;
 
 int strings_push(strings_t *s, const char *str); /* 0, or -1: no memory */
+/* The same, for a string known not to be there yet (no search). */
+int strings_add(strings_t *s, const char *str);
 int strings_has(const strings_t *s, const char *str);
 void strings_free(strings_t *s);
 
@@ -60,7 +62,8 @@ typedef struct node {
                                   path, as typed */
     strings_t terms;           /* from expand: a filter's terms (the date
                                   terms the collection holds, a whole
-                                  field's value as one term) */
+                                  field's value as one term); a wildcard's
+                                  words */
     struct node **kids;
     size_t n_kids;
 } node_t;
@@ -102,6 +105,7 @@ struct query {
     int expanded;
     strings_t variants;   /* every token's variants and near spellings */
     strings_t prefixes;   /* of wildcards */
+    strings_t truncated;  /* wildcards cut at FOND_WILDCARD_MAX, as typed */
     const char **hl_words, **hl_stems;
     snippet_terms_t terms;
 };

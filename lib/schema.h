@@ -191,6 +191,15 @@ enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
      (slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_SOURCE ||      \
      (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED)
 
+/* The slots hits are sorted by (--sort date, --sort added).  Their Xapian
+ * values hold the source id (SCHEMA_SLOT_SOURCE) after the field's value,
+ * so that passages of one date or time sort source by source, in the same
+ * order however the database is split (store.cc, set_order).  The added
+ * time's prefixes still compare as times (--since).  A database written
+ * before these ids reads on: its ties go by document id. */
+#define SCHEMA_SORT_SLOT(slot)                                              \
+    ((slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_ADDED)
+
 /* The tag byte and the document of a slot (0 and -1 for none). */
 char schema_slot_tag(unsigned slot);
 int schema_slot_doc(unsigned slot);

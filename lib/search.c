@@ -50,6 +50,8 @@ struct fond_results {
     int exact;                /* the counts are counts, not estimates */
     int loosened;
     char *suggestion;
+    char **truncated; /* wildcards cut at FOND_WILDCARD_MAX */
+    size_t n_truncated;
     fond_facet_t *facets[FOND_FACET_KINDS];
     size_t n_facets[FOND_FACET_KINDS];
 };
@@ -65,6 +67,12 @@ size_t fond_results_sources(const fond_results_t *r) { return r->sources; }
 const char *fond_results_suggestion(const fond_results_t *r)
 {
     return r->suggestion;
+}
+
+const char *const *fond_results_truncated(const fond_results_t *r, size_t *n)
+{
+    *n = r->n_truncated;
+    return (const char *const *)r->truncated;
 }
 
 const fond_facet_t *fond_results_facet(const fond_results_t *r,
@@ -104,6 +112,9 @@ void fond_results_free(fond_results_t *r)
     free(r->hits);
     free(r->store);
     free(r->suggestion);
+    for (size_t i = 0; i < r->n_truncated; i++)
+        free(r->truncated[i]);
+    free(r->truncated);
     for (size_t k = 0; k < FOND_FACET_KINDS; k++) {
         for (size_t i = 0; i < r->n_facets[k]; i++)
             free((char *)r->facets[k][i].value);
@@ -541,6 +552,19 @@ fond_status_t fond_db_search(fond_db_t *db, const char *text,
     return db_search(db, text, opts, SNIPPET_MAX_BYTES, out);
 }
 
+/* The query's truncated wildcards into the results. */
+static fond_status_t copy_truncated(const query_t *q, fond_results_t *r)
+{
+    size_t n;
+    const char *const *cut = query_truncated(q, &n);
+    if (n && !(r->truncated = calloc(n, sizeof *r->truncated)))
+        return FOND_ERR_NOMEM;
+    for (; r->n_truncated < n; r->n_truncated++)
+        if (!(r->truncated[r->n_truncated] = strdup(cut[r->n_truncated])))
+            return FOND_ERR_NOMEM;
+    return FOND_OK;
+}
+
 static fond_status_t search_once(fond_db_t *db, const char *text,
                                  const fond_search_opts_t *opts,
                                  size_t snippet_bytes, const char *within,
@@ -569,6 +593,8 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
         db_fail(db, st, "out of memory");
     if (st == FOND_OK && s.q)
         r->suggestion = query_suggest(s.q, text);
+    if (st == FOND_OK && s.q && (st = copy_truncated(s.q, r)) != FOND_OK)
+        db_fail(db, st, "out of memory");
     store_mset_free(m);
     store_query_free(s.like);
     query_free(s.q);

@@ -469,17 +469,6 @@ extern "C" fond_status_t store_add_spelling(store_t *s, const char *word,
     return s->wdb ? count_spelling(s, word, len, 1) : FOND_OK;
 }
 
-extern "C" fond_status_t store_spelling(store_t *s, const char *word,
-                                        char *buf, size_t size)
-{
-    try {
-        set_error(buf, size, s->db->get_spelling_suggestion(word, 2));
-        return FOND_OK;
-    } catch (...) {
-        return fail(s);
-    }
-}
-
 /* ------------------------------------------------------------ documents */
 
 extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)
@@ -578,12 +567,15 @@ static std::string doc_data(const store_doc_t *d)
     return data.append(d->text);
 }
 
-/* The values are what the matcher reads. */
+/* The values are what the matcher reads; a sort slot's is followed by the
+ * source id (schema.h, SCHEMA_SORT_SLOT). */
 static void doc_values(store_doc_t *d)
 {
     for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
         if (SCHEMA_MATCH_SLOT(slot) && !d->fields[slot].empty())
-            d->doc.add_value(slot, d->fields[slot]);
+            d->doc.add_value(slot, SCHEMA_SORT_SLOT(slot)
+                                       ? d->fields[slot] + d->fields[SCHEMA_SLOT_SOURCE]
+                                       : d->fields[slot]);
 }
 
 /* A document of s copied into memory as fond-index's calls: each
@@ -715,20 +707,6 @@ extern "C" fond_status_t store_query_match_all(store_t *s, store_query_t **out)
     }
 }
 
-extern "C" fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
-                                              const char *prefix)
-{
-    *out = NULL;
-    try {
-        *out = new store_query_t{Xapian::Query(
-            Xapian::Query::OP_WILDCARD, prefix, 200,
-            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
-        return FOND_OK;
-    } catch (...) {
-        return fail(s);
-    }
-}
-
 extern "C" fond_status_t store_query_value_ge(store_t *s, store_query_t **out,
                                               unsigned slot, const char *value)
 {
@@ -771,7 +749,22 @@ extern "C" fond_status_t store_query_constant(store_t *s, store_query_t **out,
     }
 }
 
-/* The first part against the others ORed: for AND_NOT, AND_MAYBE, FILTER. */
+/* The first part, with the weight of each other part added where it
+ * matches: an AND_MAYBE a part.  Not the first AND_MAYBE the others ORed:
+ * Xapian 1.4.22 weighed some passages of "(words) AND_MAYBE (phrase OR
+ * phrase ...)" above the sum of their parts (40010.47 where the parts make
+ * 40006.60, for "Tbilisi foreign ministers May 1921" over corpus/),
+ * depending on the order of the documents, so one database and the same
+ * passages compacted from shards ranked them differently. */
+static Xapian::Query maybe_each(const std::vector<Xapian::Query> &q)
+{
+    Xapian::Query all = q[0];
+    for (size_t i = 1; i < q.size(); i++)
+        all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, q[i]);
+    return all;
+}
+
+/* The first part against the others ORed: for AND_NOT, FILTER. */
 static Xapian::Query first_vs_rest(Xapian::Query::op op,
                                    const std::vector<Xapian::Query> &q)
 {
@@ -795,7 +788,7 @@ static Xapian::Query combine(store_op_t op, const std::vector<Xapian::Query> &q,
                  window > q.size() ? window : (unsigned)q.size());
     case STORE_OP_NEAR: return Q(Q::OP_NEAR, q.begin(), q.end(), window);
     case STORE_OP_AND_NOT: return first_vs_rest(Q::OP_AND_NOT, q);
-    case STORE_OP_AND_MAYBE: return first_vs_rest(Q::OP_AND_MAYBE, q);
+    case STORE_OP_AND_MAYBE: return maybe_each(q);
     case STORE_OP_SYNONYM: return Q(Q::OP_SYNONYM, q.begin(), q.end());
     case STORE_OP_FILTER: return first_vs_rest(Q::OP_FILTER, q);
     }
@@ -1002,47 +995,178 @@ static size_t collapsed_count(const Xapian::MSetIterator &i,
     return c != counts.end() && c->second > per_source ? c->second - per_source : 0;
 }
 
-static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
-                                const store_search_opts_t *o)
+/* The order of the hits.  Hits that tie (filters alone score nothing) go
+ * by their source's path, then by document id: ids depend on how the
+ * database is split, but a source's passages are written one after the
+ * other into one shard (db.c), so within a source the ids run in passage
+ * order however it is split, and one database, its shards and shards
+ * behind xapian-tcpsrv list ties alike.  By date or time added, the sort
+ * slot holds the source id after the date (schema.h, SCHEMA_SORT_SLOT) for
+ * the same end: Xapian's remote backend sorts by one value slot, and
+ * refuses a KeyMaker that would combine two. */
+static void set_order(Xapian::Enquire &enquire, const store_search_opts_t *o)
 {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(q);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    if (o->collapse_max)
-        enquire.set_collapse_key(SCHEMA_SLOT_SOURCE, (Xapian::doccount)o->collapse_max);
     if (o->sort_by_date)
         enquire.set_sort_by_value_then_relevance(SCHEMA_SLOT_SORTDATE, false);
     else if (o->sort_by_added)
         enquire.set_sort_by_value_then_relevance(SCHEMA_SLOT_ADDED, true);
-    /* every match is counted by source (before any collapse, which the
-     * spies precede), so that the counts are the same whatever the page */
-    Xapian::ValueCountMatchSpy by_source(SCHEMA_SLOT_SOURCE);
+    else
+        enquire.set_sort_by_relevance_then_value(SCHEMA_SLOT_PATH, false);
+}
+
+/* Xapian sums a passage's part weights in an order that follows each
+ * shard's term frequencies, so the weight of one passage may differ in its
+ * last bits with how the database is split (0.96868437681841579 over one
+ * database, 0.96868437681841568 over two shards, for 'kars OR ankara').  A
+ * weight is therefore kept to WEIGHT_DIGITS significant digits, far more
+ * than BM25's own precision, and hits of equal kept weight are ties. */
+#define WEIGHT_DIGITS 12
+
+static double weight_kept(double w)
+{
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*g", WEIGHT_DIGITS, w);
+    return std::strtod(buf, NULL);
+}
+
+/* A hit of the window a page is cut from: where it is in the MSet. */
+struct ranked {
+    Xapian::MSetIterator at;
+    double weight; /* kept */
+};
+
+/* Do a and b tie in the order set_order() asks for? */
+static bool tied(const ranked &a, const ranked &b, const store_search_opts_t *o)
+{
+    bool by_value = o->sort_by_date || o->sort_by_added;
+    return a.weight == b.weight &&
+           (!by_value || a.at.get_sort_key() == b.at.get_sort_key());
+}
+
+/* Before: set_order()'s order, with the kept weights; ties by path (the
+ * sort key of a relevance order), then in Xapian's document order (see
+ * set_order). */
+static bool ranked_before(const ranked &a, const ranked &b,
+                          const store_search_opts_t *o)
+{
+    bool by_value = o->sort_by_date || o->sort_by_added;
+    if (by_value && a.at.get_sort_key() != b.at.get_sort_key())
+        return o->sort_by_date ? a.at.get_sort_key() < b.at.get_sort_key()
+                               : a.at.get_sort_key() > b.at.get_sort_key();
+    if (a.weight != b.weight)
+        return a.weight > b.weight;
+    if (!by_value && a.at.get_sort_key() != b.at.get_sort_key())
+        return a.at.get_sort_key() < b.at.get_sort_key();
+    return *a.at < *b.at;
+}
+
+/* Hits around a page: so many before and after it are fetched, so that
+ * ties across its edges are put in order whole. */
+#define TIE_MARGIN 8
+/* ... and at most this many, should a tie be larger (a thousand copies of
+ * one passage): past it, the order of its hits may depend on the split. */
+#define TIE_WINDOW_MAX 2000
+
+/* The page [offset, offset + limit) of the matches into *page, in
+ * set_order()'s order with weights kept to WEIGHT_DIGITS, whatever the
+ * split: Xapian's page is fetched with a margin either side, widened while
+ * a tie of non-zero weight crosses it (ties of weight zero are exact and
+ * in order already), and sorted. */
+static Xapian::MSet fetch_page(Xapian::Enquire &enquire, const store_search_opts_t *o,
+                               std::vector<ranked> &page)
+{
+    Xapian::doccount offset = (Xapian::doccount)o->offset;
+    Xapian::doccount limit = (Xapian::doccount)o->limit, margin = TIE_MARGIN;
+    Xapian::MSet mset;
+    std::vector<ranked> window;
+    Xapian::doccount lo = 0;
+    for (;;) {
+        lo = offset > margin ? offset - margin : 0;
+        Xapian::doccount want = offset - lo + limit + margin;
+        mset = enquire.get_mset(lo, want);
+        window.clear();
+        for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i)
+            window.push_back(ranked{i, weight_kept(i.get_weight())});
+        size_t first = offset - lo, last = first + limit;
+        bool open_before = lo > 0 && first < window.size() &&
+                           window[first].weight != 0 && tied(window[0], window[first], o);
+        bool open_after = window.size() == want && last <= window.size() && limit &&
+                          window[last - 1].weight != 0 &&
+                          tied(window[last - 1], window.back(), o);
+        if ((!open_before && !open_after) || margin >= TIE_WINDOW_MAX)
+            break;
+        margin *= 4;
+    }
+    std::sort(window.begin(), window.end(),
+              [o](const ranked &a, const ranked &b) { return ranked_before(a, b, o); });
+    size_t first = offset - lo;
+    for (size_t k = first; k < window.size() && k < first + limit; k++)
+        page.push_back(window[k]);
+    return mset;
+}
+
+/* The enquire of a search, weighted as every search is. */
+static Xapian::Enquire enquire_for(Xapian::Database &db, const Xapian::Query &q)
+{
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    return enquire;
+}
+
+/* Count the matches, up to o->count_max of them, into the spies: by source
+ * (every match, before any collapse, so that the counts are the same
+ * whatever the page) and by each facet.  A pass of its own, in Xapian's
+ * plain order: through xapian-tcpsrv, Xapian 1.4's spies count some matches
+ * twice when the match is sorted by relevance then value (37 where 29
+ * passages matched), as set_order() sorts the page.  Whether the spies saw
+ * every match: they did if they saw fewer than Xapian had to check, or as
+ * many as there can be (Xapian's own bounds are no test: with the soft
+ * reading's FixedWeightPostingSource its upper bound was every document, 59,
+ * where 39 matched). */
+static bool count_matches(Xapian::Database &db, const Xapian::Query &q,
+                          const store_search_opts_t *o,
+                          Xapian::ValueCountMatchSpy &by_source,
+                          std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > &spies,
+                          Xapian::doccount *estimate)
+{
+    Xapian::Enquire enquire = enquire_for(db, q);
     enquire.add_matchspy(&by_source);
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
     for (size_t k = 0; k < o->n_facets; k++) {
         spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
         enquire.add_matchspy(spies.back().get());
     }
-    Xapian::MSet mset = enquire.get_mset((Xapian::doccount)o->offset,
-                                         (Xapian::doccount)o->limit,
-                                         (Xapian::doccount)o->count_max);
-    store_mset_t *m = new store_mset_t();
-    /* The spy saw every match if it saw fewer than Xapian had to check, or
-     * as many as there can be.  (Xapian's own bounds are no test: with a
-     * collapse and the soft reading's FixedWeightPostingSource its upper
-     * bound was every document, 59, where 39 matched.) */
+    Xapian::MSet mset = enquire.get_mset(0, 0, (Xapian::doccount)o->count_max);
     Xapian::doccount seen = by_source.get_total();
-    m->exact = seen < o->count_max ||
-               seen >= mset.get_uncollapsed_matches_upper_bound();
-    m->matched = m->exact ? seen : mset.get_uncollapsed_matches_estimated();
+    *estimate = mset.get_matches_estimated();
+    return seen < o->count_max || seen >= mset.get_matches_upper_bound();
+}
+
+static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
+                                const store_search_opts_t *o)
+{
+    Xapian::ValueCountMatchSpy by_source(SCHEMA_SLOT_SOURCE);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
+    Xapian::doccount estimate = 0;
+    store_mset_t *m = new store_mset_t();
+    std::unique_ptr<store_mset_t> owned(m);
+    m->exact = count_matches(db, q, o, by_source, spies, &estimate);
+    m->matched = m->exact ? by_source.get_total() : estimate;
+    Xapian::Enquire enquire = enquire_for(db, q);
+    if (o->collapse_max)
+        enquire.set_collapse_key(SCHEMA_SLOT_SOURCE, (Xapian::doccount)o->collapse_max);
+    set_order(enquire, o);
+    std::vector<ranked> page;
+    Xapian::MSet mset = fetch_page(enquire, o, page);
     m->results = mset.get_matches_estimated();
     source_counts_t counts;
     count_sources(m, by_source, o->collapse_max, counts);
     records_t records;
-    for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
+    for (size_t k = 0; k < page.size(); k++) {
+        const Xapian::MSetIterator &i = page[k].at;
         Xapian::Document doc = i.get_document();
         store_mset_t::hit h;
-        h.weight = i.get_weight();
+        h.weight = page[k].weight;
         h.collapsed = collapsed_count(i, doc, m->exact, o->collapse_max, counts);
         take_shown(db, *i, doc, records, h);
         m->hits.push_back(h);
@@ -1051,7 +1175,7 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
     m->facet_values.reserve(spies.size());
     for (size_t k = 0; k < spies.size(); k++)
         take_facet(m, *spies[k]);
-    return m;
+    return owned.release();
 }
 
 extern "C" fond_status_t store_search(store_t *s, store_mset_t **out,

@@ -94,12 +94,11 @@ fond_status_t store_synonyms(store_t *s, const char *word,
  * written to Xapian's spelling table once a batch, at store_commit (a call
  * a word occurrence cost fond-index a tenth of its time); a batch takes at
  * most SPELLING_BATCH_WORDS distinct words (store.cc), so that text of
- * random words cannot take memory without bound.  A suggestion is the
- * nearest indexed word ("" if none), copied into buf.  FOND_ERR_NOMEM when
- * the count cannot grow. */
+ * random words cannot take memory without bound.  FOND_ERR_NOMEM when
+ * the count cannot grow.  (Searches do not read the table: Xapian's remote
+ * backend does not serve it, so suggestions come from the words themselves,
+ * query_expand.c.) */
 fond_status_t store_add_spelling(store_t *s, const char *word, size_t len);
-fond_status_t store_spelling(store_t *s, const char *word, char *buf,
-                             size_t size);
 fond_status_t store_doc_count(store_t *s, size_t *out);
 
 /* A field of the record of the source whose id is `source`
@@ -178,9 +177,6 @@ fond_status_t store_query_value_ge(store_t *s, store_query_t **out,
                                    unsigned slot, const char *value);
 /* A query every passage matches (to filter without words). */
 fond_status_t store_query_match_all(store_t *s, store_query_t **out);
-/* Every term starting with `prefix` (at most the 200 most frequent). */
-fond_status_t store_query_wildcard(store_t *s, store_query_t **out,
-                                   const char *prefix);
 /* The same matches as `q`, with its weight times factor (0: a filter). */
 fond_status_t store_query_scale(store_t *s, store_query_t **out,
                                 const store_query_t *q, double factor);

@@ -252,6 +252,11 @@ static void print_text(const fond_results_t *r, const options_t *o)
         printf("Did you mean: %s\n\n", fond_results_suggestion(r));
     if (fond_results_loosened(r))
         puts("No passage holds every word; showing passages that hold some.\n");
+    size_t cut;
+    const char *const *wildcards = fond_results_truncated(r, &cut);
+    for (size_t i = 0; i < cut; i++)
+        printf("%s begins more than %d words: searched for the first %d "
+               "alone.\n\n", wildcards[i], FOND_WILDCARD_MAX, FOND_WILDCARD_MAX);
     for (size_t i = 0; i < n; i++) {
         const fond_hit_t *h = fond_results_hit(r, i);
         char page[64];

@@ -169,15 +169,10 @@ static void config_load(config_t *c)
 
 /* ------------------------------------------------------------ answering */
 
-static int count_source(void *ctx, const char *path)
-{
-    (void)path;
-    ++*(size_t *)ctx;
-    return 0;
-}
-
-/* The start page: the collection's size, and a search of every passage
- * for its facets. */
+/* The start page: a search of every passage, for its size, its sources
+ * (those the passages come from, counted as a search counts them; not the
+ * files fond-index recorded, which a reader of a sharded database sees
+ * only in the first shard's metadata) and facets. */
 static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *site,
                           const request_t *r)
 {
@@ -185,15 +180,14 @@ static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *site,
     o.limit = 0;
     o.facets = 1;
     fond_results_t *all = NULL;
-    size_t passages = 0, sources = 0;
+    size_t passages = 0;
     if (fond_db_search(db, "*", &o, &all) != FOND_OK ||
-        fond_db_passage_count(db, &passages) != FOND_OK ||
-        fond_db_sources(db, count_source, &sources) != FOND_OK) {
+        fond_db_passage_count(db, &passages) != FOND_OK) {
         fprintf(stderr, PROG ": %s\n", fond_db_error(db));
         fond_results_free(all);
         return 500;
     }
-    page_welcome(out, site, r, passages, sources, all);
+    page_welcome(out, site, r, passages, all);
     fond_results_free(all);
     return 200;
 }

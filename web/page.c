@@ -369,6 +369,12 @@ static void write_suggestion(FILE *out, const request_t *r,
     if (fond_results_loosened(res))
         fputs("<p class=\"loosened\">No passage holds every word; these hold "
               "some of them.</p>\n", out);
+    size_t cut;
+    const char *const *wildcards = fond_results_truncated(res, &cut);
+    for (size_t i = 0; i < cut; i++)
+        html_printf(out, "<p class=\"truncated\">%s begins more than %d words: "
+                         "searched for the first %d alone.</p>\n",
+                    wildcards[i], FOND_WILDCARD_MAX, FOND_WILDCARD_MAX);
 }
 
 /* One facet as links that filter, the active value with a link to drop
@@ -496,11 +502,13 @@ void page_results(FILE *out, const request_t *r, const fond_results_t *res)
 /* ------------------------------------------------------------ start page */
 
 void page_welcome(FILE *out, const page_site_t *site, const request_t *r,
-                  size_t passages, size_t sources, const fond_results_t *all)
+                  size_t passages, const fond_results_t *all)
 {
-    html_printf(out, "<h1 class=\"summary\">Search %zu passage%s from %zu "
+    size_t sources = fond_results_sources(all);
+    html_printf(out, "<h1 class=\"summary\">Search %zu passage%s from %zu%s "
                      "source%s</h1>\n", passages, passages == 1 ? "" : "s",
-                sources, sources == 1 ? "" : "s");
+                sources, fond_results_exact(all) ? "" : " or more",
+                sources == 1 ? "" : "s");
     if (site->n_examples) {
         fputs("<h2>For example</h2>\n<ul class=\"examples\">\n", out);
         for (size_t i = 0; i < site->n_examples; i++) {

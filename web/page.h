@@ -50,11 +50,11 @@ const fond_hit_t *page_shown_hit(const request_t *r,
  * pager and links to its exports and feed. */
 void page_results(FILE *out, const request_t *r, const fond_results_t *res);
 
-/* The start page: the collection's size (its passages and sources),
- * example searches, and links to browse it by type and year (from `all`,
- * a search of every passage with facets). */
+/* The start page: the collection's size (its `passages`, and the sources
+ * they come from, counted by `all`, a search of every passage with facets),
+ * example searches, and links to browse it by type and year (from `all`). */
 void page_welcome(FILE *out, const page_site_t *site, const request_t *r,
-                  size_t passages, size_t sources, const fond_results_t *all);
+                  size_t passages, const fond_results_t *all);
 
 /* A message in place of results: why the request could not be served. */
 void page_message(FILE *out, const char *title, const char *message);

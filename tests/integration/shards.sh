@@ -3,45 +3,78 @@
 # merges the shards; and shards served by xapian-tcpsrv on 127.0.0.1,
 # named by a stub of "remote" lines, give the same results again.
 source "$(dirname "$0")/common.bash"
-QUERIES=(kars tbilisi 'type:telegram' Nakhchivan 'Nakhchivan autonomy' 'treaty kars signed' 'treaty NOT moscow' '"Treaty of Moscow"' 'date:1921-09..1921-10 conference'
-         'from:Huseynov' 'to:"Yusif Kamal" conference' 'title:kars' 'place:Ankara' 'source:telegrams' 'language:english treaty' 'fond:28' '* type:telegram from:Huseynov')
+CGI="$FOND_BIN/fond.cgi"
+# The query table: every query of the parser's description table
+# (tests/unit/test_query_describe.c) and of the relevance set
+# (tests/relevance/queries.tsv), then filters, a misspelling and wildcards.
+mapfile -t QUERIES < <({
+  sed -n 's/^ *{"\(.*\)", [01],.*/\1/p' "$FOND_SRC/tests/unit/test_query_describe.c" |
+    sed 's/\\"/"/g'
+  grep -v '^#' "$FOND_SRC/tests/relevance/queries.tsv" | cut -f1
+  printf '%s\n' kars tbilisi 'type:telegram' Nakhchivan 'Nakhchivan autonomy' \
+    'treaty kars signed' 'treaty NOT moscow' '"Treaty of Moscow"' \
+    'date:1921-09..1921-10 conference' 'from:Huseynov' 'to:"Yusif Kamal" conference' \
+    'title:kars' 'place:Ankara' 'source:telegrams' 'language:english treaty' \
+    'fond:28' '* type:telegram from:Huseynov' nakhichevn 'treat*' 'con*' 'kars~' 'moskow~2'
+} | awk '!seen[$0]++')
 
-# Each hit (of the first LIMIT, default 1000) as "id score", sorted: the
-# same set with the same scores (hits of equal score may come in another
-# order from shards).
-hits() { "$SEARCH" --db "$1" --json --limit "${3:-1000}" "$2" |
-           grep -E '"(passage_id|score)"' | paste - - |
-           sed 's/.*"score": \([^,]*\),.*"passage_id": "\([^"]*\)".*/\2 \1/' | sort || true; }
-# The soft reading (every word first, then most words: the reading of every
-# page since the counts come from it) ORs the words, and Xapian weighs a few
-# passages of that OR a little differently over shards (2.07 against 2.11
-# for one passage of 'treaty kars signed' over corpus/): for such a query,
-# the first page's passages (all of them hold every word) and every match's
-# id, not their scores.
-SOFT=('treaty kars signed')
-is_soft() { local s; for s in "${SOFT[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
-matches() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
-              sed -n 's/.*"passage_id": "\([^"]*\)".*/\1/p' | sort || true; }
-# What the hits show of their sources (from each source's record), sorted.
-shown() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
-            grep -E '^      "(passage_id|title|type|date|from|to|place|language|archive_ref)": ' | sort || true; }
+# A search as a user sees it in --json: the hits in order with their
+# scores (every digit fond keeps) and fields, the counts and facets of all
+# matches (--facets), the suggestion and the truncated wildcards; all but
+# when each passage was added (each database was written at its own time).
+answer() { "$SEARCH" --db "$1" --json --facets --limit 1000 "${@:3}" -- "$2" |
+             grep -v '^      "added": ' || true; }
+# What does not depend on scores: the passages that match, sorted, and the
+# counts, suggestion and truncated wildcards.
+matches() { answer "$@" | grep -E '^      "passage_id"|^  "(passages|sources|suggestion|truncated)"' |
+              sort || true; }
+# Xapian 1.4 weighs a word's forms as one term (OP_SYNONYM) by an
+# estimate of the passages that hold any of them, made on each shard from
+# the forms that shard holds: where a shard lacks a form ("signed" over
+# corpus/ split in two: one shard holds "sign" alone) its passages score a
+# little differently (0.455 against 0.480 for one passage of "who signed
+# for Azerbaijan").  For the queries of such a word the same passages
+# match, with the same counts and suggestions (over four shards they
+# happen to score the same too).
+FORM_SPLIT=('when was the treaty of kars signed' 'who signed for Azerbaijan'
+            'treaty kars signed')
+form_split() { local s; for s in "${FORM_SPLIT[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+# What the start page says of the collection.
+welcome() { REQUEST_METHOD=GET QUERY_STRING= FOND_DB=$1 "$CGI" |
+              grep -o 'Search [0-9]* passages\? from [0-9]* sources\?' || true; }
 same_as_single() { # db label
-  local q
+  local q differ=() split=()
   for q in "${QUERIES[@]}"; do
-    if is_soft "$q"; then
-      check "$2: '$q' as in one database" cmp -s <(hits "$TMP/single" "$q" 10 | cut -d' ' -f1) <(hits "$1" "$q" 10 | cut -d' ' -f1)
-      check "$2: '$q' matches as many" cmp -s <(matches "$TMP/single" "$q") <(matches "$1" "$q")
+    if form_split "$q"; then
+      cmp -s <(matches "$TMP/single" "$q") <(matches "$1" "$q") || split+=("$q")
     else
-      check "$2: '$q' as in one database" cmp -s <(hits "$TMP/single" "$q") <(hits "$1" "$q")
+      if ! cmp -s <(answer "$TMP/single" "$q") <(answer "$1" "$q"); then
+        [ ${#differ[@]} -gt 0 ] || diff <(answer "$TMP/single" "$q") <(answer "$1" "$q") | head -20 >&2
+        differ+=("$q")
+      fi
     fi
   done
-  for q in 'from:Huseynov' 'type:telegram' 'source:narrative kars'; do
-    check "$2: '$q' shows the same source fields" cmp -s <(shown "$TMP/single" "$q") <(shown "$1" "$q")
+  for q in 'type:telegram' '*' 'from:Huseynov' 'date:1921 kars'; do
+    cmp -s <(answer "$TMP/single" "$q" --sort date) <(answer "$1" "$q" --sort date) ||
+      differ+=("$q (by date)")
   done
-  check "$2: 'from:Huseynov' finds hits" [ "$(hits "$1" from:Huseynov | wc -l)" -gt 0 ]
+  check "$2: ${#QUERIES[@]} queries answer as in one database${differ[*]:+ (not: ${differ[*]})}" \
+    [ ${#differ[@]} -eq 0 ]
+  check "$2: ... those whose forms one shard lacks match as many${split[*]:+ (not: ${split[*]})}" \
+    [ ${#split[@]} -eq 0 ]
+  check "$2: the start page counts the same passages and sources" \
+    [ "$(welcome "$1")" = "$(welcome "$TMP/single")" ]
+  check "$2: 'from:Huseynov' finds hits" \
+    bash -c "[ \$('$SEARCH' --db '$1' --json from:Huseynov | grep -c '\"passage_id\"') -gt 0 ]"
 }
 
 "$INDEX" -q --db "$TMP/single" "$FOND_SRC/corpus"
+# (so that the comparisons below compare something)
+check "one database: 'nakhichevn' suggests nakhichevan" \
+  bash -c "'$SEARCH' --db '$TMP/single' --json nakhichevn | grep -q '^  \"suggestion\": \"nakhichevan\"'"
+check "one database: 'treat*' and the start page's sources" \
+  bash -c "'$SEARCH' --db '$TMP/single' --json 'treat*' | grep -q '\"passage_id\"' &&
+           [ \"\$(REQUEST_METHOD=GET QUERY_STRING= FOND_DB='$TMP/single' '$CGI' | grep -o 'from [0-9]* sources')\" = 'from 17 sources' ]"
 check "--shards 4 --jobs 2" "$INDEX" -q --shards 4 --jobs 2 --db "$TMP/sharded" "$FOND_SRC/corpus"
 check "... writes 4 shards and a stub" \
   bash -c "[ \$(grep -c '^auto shard-0[0-3]$' '$TMP/sharded/XAPIANDB') = 4 ]"

@@ -156,7 +156,11 @@ static const struct {
     {"\"treaty of kars\"", 0, "Query((treaty PHRASE 3 of PHRASE 3 kars))"},
     /* NEAR/n: n words apart, so two words fit in n + 1 */
     {"kars NEAR/2 treaty", 0, "Query((kars NEAR 3 treaty))"},
-    {"ratif*", 0, "Query(WILDCARD SYNONYM ratif)"},
+    /* a wildcard: the words the collection holds that it begins, as one
+     * term; none: the prefix, which matches nothing */
+    {"ratif*", 0, "Query(ratification)"},
+    {"treat*", 0, "Query((treaties SYNONYM treaty))"},
+    {"zz*", 0, "Query(zz)"},
     /* filters match without weight */
     {"type:telegram kars", 0,
      "Query((0 * Ttelegram AND (kars OR 0.1 * kars)))"},
