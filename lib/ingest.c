@@ -50,11 +50,23 @@ const char *ingest_language(const char *header, const char *text, size_t len)
 
 /* ------------------------------------------------------------ notes */
 
-static void parse_citations(ingest_note_t *n)
+/* Take the note whose text is `text` (owned by the header or the repaired
+ * body), cut to INGEST_NOTES_MAX_BYTES at a character's start, and parse
+ * its citations. */
+static void note_take(ingest_note_t *n, unsigned number, char *text)
 {
-    size_t len = strlen(n->text);
-    n->has_archival = citation_find_archival(n->text, len, &n->archival);
-    n->has_biblio = citation_find_biblio(n->text, len, &n->biblio);
+    size_t len = strlen(text);
+    if (len > INGEST_NOTES_MAX_BYTES) {
+        len = INGEST_NOTES_MAX_BYTES;
+        while (len > 0 && text_is_continuation(text[len]))
+            len--;
+        text[len] = '\0';
+    }
+    n->number = number;
+    n->text = text;
+    n->len = len;
+    n->has_archival = citation_find_archival(text, len, &n->archival);
+    n->has_biblio = citation_find_biblio(text, len, &n->biblio);
 }
 
 /* A note's number and its place in collect_notes()'s order, sorted by
@@ -98,14 +110,11 @@ static fond_status_t collect_notes(ingest_t *in)
         if (!keep[i])
             continue;
         ingest_note_t *n = &in->notes[in->n_notes++];
-        if (i < nh) {
-            n->number = in->header.notes[i].number;
-            n->text = in->header.notes[i].text;
-        } else {
-            n->number = in->body.notes[i - nh].number;
-            n->text = in->body.notes[i - nh].text;
-        }
-        parse_citations(n);
+        if (i < nh)
+            note_take(n, in->header.notes[i].number, in->header.notes[i].text);
+        else
+            note_take(n, in->body.notes[i - nh].number,
+                      in->body.notes[i - nh].text);
     }
     free(keys);
     free(keep);
@@ -153,8 +162,8 @@ typedef struct {
 } attach_t;
 
 /* The notes whose markers stand in [p->start, p->end] (a marker right
- * after the passage's last full stop is the passage's), each once, added
- * to at->refs.  Markers and passages are both in text order, so the
+ * after the passage's last full stop is the passage's), each once, as many
+ * as INGEST_NOTES_MAX_BYTES holds, added to at->refs.  Markers and passages are both in text order, so the
  * passages together walk the markers once (a marker on the border of two
  * passages twice). */
 static fond_status_t attach_notes(const ingest_t *in, ingest_passage_t *p,
@@ -164,11 +173,14 @@ static fond_status_t attach_notes(const ingest_t *in, ingest_passage_t *p,
     size_t n = in->body.n_markers;
     while (at->marker < n && m[at->marker].offset < p->start)
         at->marker++;
+    size_t bytes = 0;
     for (size_t i = at->marker; i < n && m[i].offset <= p->end; i++) {
         const ingest_note_t *note = note_numbered(at->sorted, in->n_notes,
                                                   m[i].number);
-        if (!note || at->given[note - in->notes] == index + 1)
+        if (!note || at->given[note - in->notes] == index + 1 ||
+            note->len > INGEST_NOTES_MAX_BYTES - bytes)
             continue;
+        bytes += note->len;
         at->given[note - in->notes] = index + 1;
         if (array_reserve(&at->refs, &at->cap_refs, at->n_refs + 1,
                           sizeof *at->refs, 64) != 0)
