@@ -69,8 +69,8 @@ static void note_take(ingest_note_t *n, unsigned number, char *text)
     n->has_biblio = citation_find_biblio(text, len, &n->biblio);
 }
 
-/* A note's number and its place in collect_notes()'s order, sorted by
- * both so that the notes of one number sit together, first one first. */
+/* A note's number and its place in a list of notes, sorted by both so
+ * that the notes of one number sit together, first one first. */
 typedef struct {
     unsigned number;
     size_t order;
@@ -121,30 +121,24 @@ static fond_status_t collect_notes(ingest_t *in)
     return FOND_OK;
 }
 
-/* The notes sorted by number, each number's first note first: what
- * note_numbered() searches. */
-static int note_ptr_cmp(const void *a, const void *b)
+/* The first note numbered `number`, by the keys of in->notes sorted with
+ * note_key_cmp; NULL if none. */
+static const ingest_note_t *note_numbered(const ingest_t *in,
+                                          const note_key_t *sorted,
+                                          unsigned number)
 {
-    const ingest_note_t *x = *(const ingest_note_t *const *)a;
-    const ingest_note_t *y = *(const ingest_note_t *const *)b;
-    if (x->number != y->number)
-        return x->number < y->number ? -1 : 1;
-    return (x > y) - (x < y);
-}
-
-/* The first note numbered `number` in `sorted` (n of them), or NULL. */
-static const ingest_note_t *note_numbered(const ingest_note_t *const *sorted,
-                                          size_t n, unsigned number)
-{
-    size_t lo = 0, hi = n; /* the first at or above number is in [lo, hi] */
+    size_t lo = 0, hi = in->n_notes; /* the first at or above number is in
+                                        [lo, hi] */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid]->number < number)
+        if (sorted[mid].number < number)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && sorted[lo]->number == number ? sorted[lo] : NULL;
+    return lo < in->n_notes && sorted[lo].number == number
+               ? &in->notes[sorted[lo].order]
+               : NULL;
 }
 
 /* ------------------------------------------------------------ passages */
@@ -153,7 +147,7 @@ static const ingest_note_t *note_numbered(const ingest_note_t *const *sorted,
  * the last passage given it (so that a passage gets each note once), and
  * the first marker and date the passages still to come may hold. */
 typedef struct {
-    const ingest_note_t **sorted;
+    note_key_t *sorted; /* of in->notes, by number */
     size_t *given;   /* per note (by its place in ingest_t.notes): passage + 1 */
     size_t marker;   /* markers before this stand before every later passage */
     size_t date;     /* so do the dates before this */
@@ -163,9 +157,9 @@ typedef struct {
 
 /* The notes whose markers stand in [p->start, p->end] (a marker right
  * after the passage's last full stop is the passage's), each once, as many
- * as INGEST_NOTES_MAX_BYTES holds, added to at->refs.  Markers and passages are both in text order, so the
- * passages together walk the markers once (a marker on the border of two
- * passages twice). */
+ * as INGEST_NOTES_MAX_BYTES holds, added to at->refs.  Markers and
+ * passages are both in text order, so the passages together walk the
+ * markers once (a marker on the border of two passages twice). */
 static fond_status_t attach_notes(const ingest_t *in, ingest_passage_t *p,
                                   size_t index, attach_t *at)
 {
@@ -175,8 +169,7 @@ static fond_status_t attach_notes(const ingest_t *in, ingest_passage_t *p,
         at->marker++;
     size_t bytes = 0;
     for (size_t i = at->marker; i < n && m[i].offset <= p->end; i++) {
-        const ingest_note_t *note = note_numbered(at->sorted, in->n_notes,
-                                                  m[i].number);
+        const ingest_note_t *note = note_numbered(in, at->sorted, m[i].number);
         if (!note || at->given[note - in->notes] == index + 1 ||
             note->len > INGEST_NOTES_MAX_BYTES - bytes)
             continue;
@@ -257,9 +250,9 @@ static fond_status_t cut_passages(ingest_t *in)
     if (!in->passages || !at.sorted || !at.given)
         st = FOND_ERR_NOMEM;
     for (size_t i = 0; st == FOND_OK && i < in->n_notes; i++)
-        at.sorted[i] = &in->notes[i];
+        at.sorted[i] = (note_key_t){in->notes[i].number, i};
     if (st == FOND_OK)
-        qsort(at.sorted, in->n_notes, sizeof *at.sorted, note_ptr_cmp);
+        qsort(at.sorted, in->n_notes, sizeof *at.sorted, note_key_cmp);
     for (size_t i = 0; st == FOND_OK && i < n; i++) {
         ingest_passage_t *p = &in->passages[i];
         place_passage(in, &spans[i], (unsigned)(i + 1), p);
