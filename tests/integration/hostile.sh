@@ -82,7 +82,7 @@ check "a second run changes nothing" grep -qE '^0 added, 0 updated, 0 removed, [
 #   notes   - a sentence after a sentence, each with eight markers [1]-[999],
 #             then a Notes section of 999 notes (attaching notes cost
 #             passages x markers x notes: 1.9 s against 0.05 s at 400 kB);
-#   manynotes - a marker [1] a sentence, then a Notes section of 25,000
+#   manynotes - a marker [1] a sentence, then a Notes section of 18,000
 #             notes (each marker searched them all: 10 s against 0.5 s at
 #             1 MB);
 #   longnote - a marker [1] a sentence, and one note as long as the body
