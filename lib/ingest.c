@@ -10,6 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "language.h"
 #include "passage.h"
 #include "text.h"
@@ -49,74 +50,149 @@ const char *ingest_language(const char *header, const char *text, size_t len)
 
 /* ------------------------------------------------------------ notes */
 
-static void parse_citations(ingest_note_t *n)
+/* Take the note whose text is `text` (owned by the header or the repaired
+ * body), cut to INGEST_NOTES_MAX_BYTES at a character's start, and parse
+ * its citations. */
+static void note_take(ingest_note_t *n, unsigned number, char *text)
 {
-    size_t len = strlen(n->text);
-    n->has_archival = citation_find_archival(n->text, len, &n->archival);
-    n->has_biblio = citation_find_biblio(n->text, len, &n->biblio);
+    size_t len = strlen(text);
+    if (len > INGEST_NOTES_MAX_BYTES) {
+        len = INGEST_NOTES_MAX_BYTES;
+        while (len > 0 && text_is_continuation(text[len]))
+            len--;
+        text[len] = '\0';
+    }
+    n->number = number;
+    n->text = text;
+    n->len = len;
+    n->has_archival = citation_find_archival(text, len, &n->archival);
+    n->has_biblio = citation_find_biblio(text, len, &n->biblio);
+}
+
+/* A note's number and its place in a list of notes, sorted by both so
+ * that the notes of one number sit together, first one first. */
+typedef struct {
+    unsigned number;
+    size_t order;
+} note_key_t;
+
+static int note_key_cmp(const void *a, const void *b)
+{
+    const note_key_t *x = a, *y = b;
+    if (x->number != y->number)
+        return x->number < y->number ? -1 : 1;
+    return (x->order > y->order) - (x->order < y->order);
 }
 
 /* The notes of the Notes section, then those repair found stranded in the
- * flow (a number the Notes section already has is not taken twice). */
+ * flow (a number already taken, by the Notes section or by a note found
+ * before it, is not taken twice).  Sorting the numbers once keeps this
+ * n log n however many notes a text has. */
 static fond_status_t collect_notes(ingest_t *in)
 {
-    size_t max = in->header.n_notes + in->body.n_notes;
+    size_t nh = in->header.n_notes, max = nh + in->body.n_notes;
+    note_key_t *keys = malloc((max ? max : 1) * sizeof *keys);
+    unsigned char *keep = calloc(max ? max : 1, 1);
     in->notes = calloc(max ? max : 1, sizeof *in->notes);
-    if (!in->notes)
+    if (!keys || !keep || !in->notes) {
+        free(keys);
+        free(keep);
         return FOND_ERR_NOMEM;
-    for (size_t i = 0; i < in->header.n_notes; i++) {
+    }
+    for (size_t i = 0; i < max; i++)
+        keys[i] = (note_key_t){i < nh ? in->header.notes[i].number
+                                      : in->body.notes[i - nh].number, i};
+    qsort(keys, max, sizeof *keys, note_key_cmp);
+    for (size_t i = 0; i < max; i++) /* every header note; of a number the */
+        keep[keys[i].order] =        /* header lacks, its first stranded one */
+            keys[i].order < nh || i == 0 || keys[i - 1].number != keys[i].number;
+    for (size_t i = 0; i < max; i++) {
+        if (!keep[i])
+            continue;
         ingest_note_t *n = &in->notes[in->n_notes++];
-        n->number = in->header.notes[i].number;
-        n->text = in->header.notes[i].text;
+        if (i < nh)
+            note_take(n, in->header.notes[i].number, in->header.notes[i].text);
+        else
+            note_take(n, in->body.notes[i - nh].number,
+                      in->body.notes[i - nh].text);
     }
-    for (size_t i = 0; i < in->body.n_notes; i++) {
-        const repair_note_t *rn = &in->body.notes[i];
-        int seen = 0;
-        for (size_t k = 0; k < in->n_notes && !seen; k++)
-            seen = in->notes[k].number == rn->number;
-        if (!seen)
-            in->notes[in->n_notes++] =
-                (ingest_note_t){.number = rn->number, .text = rn->text};
-    }
-    for (size_t i = 0; i < in->n_notes; i++)
-        parse_citations(&in->notes[i]);
+    free(keys);
+    free(keep);
     return FOND_OK;
 }
 
-static const ingest_note_t *note_numbered(const ingest_t *in, unsigned number)
+/* The first note numbered `number`, by the keys of in->notes sorted with
+ * note_key_cmp; NULL if none. */
+static const ingest_note_t *note_numbered(const ingest_t *in,
+                                          const note_key_t *sorted,
+                                          unsigned number)
 {
-    for (size_t i = 0; i < in->n_notes; i++)
-        if (in->notes[i].number == number)
-            return &in->notes[i];
-    return NULL;
+    size_t lo = 0, hi = in->n_notes; /* the first at or above number is in
+                                        [lo, hi] */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid].number < number)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < in->n_notes && sorted[lo].number == number
+               ? &in->notes[sorted[lo].order]
+               : NULL;
 }
 
 /* ------------------------------------------------------------ passages */
 
+/* What attaching notes and dates needs: the notes by number, for each note
+ * the last passage given it (so that a passage gets each note once), and
+ * the first marker and date the passages still to come may hold. */
+typedef struct {
+    note_key_t *sorted; /* of in->notes, by number */
+    size_t *given;   /* per note (by its place in ingest_t.notes): passage + 1 */
+    size_t marker;   /* markers before this stand before every later passage */
+    size_t date;     /* so do the dates before this */
+    const ingest_note_t **refs; /* storage behind passages[].notes */
+    size_t n_refs, cap_refs;
+} attach_t;
+
 /* The notes whose markers stand in [p->start, p->end] (a marker right
- * after the passage's last full stop is the passage's), each once. */
-static void attach_notes(const ingest_t *in, ingest_passage_t *p,
-                         const ingest_note_t **refs)
+ * after the passage's last full stop is the passage's), each once, as many
+ * as INGEST_NOTES_MAX_BYTES holds, added to at->refs.  Markers and
+ * passages are both in text order, so the passages together walk the
+ * markers once (a marker on the border of two passages twice). */
+static fond_status_t attach_notes(const ingest_t *in, ingest_passage_t *p,
+                                  size_t index, attach_t *at)
 {
-    p->notes = refs;
-    for (size_t i = 0; i < in->body.n_markers; i++) {
-        const repair_marker_t *m = &in->body.markers[i];
-        const ingest_note_t *note = note_numbered(in, m->number);
-        if (m->offset < p->start || m->offset > p->end || !note)
+    const repair_marker_t *m = in->body.markers;
+    size_t n = in->body.n_markers;
+    while (at->marker < n && m[at->marker].offset < p->start)
+        at->marker++;
+    size_t bytes = 0;
+    for (size_t i = at->marker; i < n && m[i].offset <= p->end; i++) {
+        const ingest_note_t *note = note_numbered(in, at->sorted, m[i].number);
+        if (!note || at->given[note - in->notes] == index + 1 ||
+            note->len > INGEST_NOTES_MAX_BYTES - bytes)
             continue;
-        int dup = 0;
-        for (size_t k = 0; k < p->n_notes && !dup; k++)
-            dup = refs[k] == note;
-        if (!dup)
-            refs[p->n_notes++] = note;
+        bytes += note->len;
+        at->given[note - in->notes] = index + 1;
+        if (array_reserve(&at->refs, &at->cap_refs, at->n_refs + 1,
+                          sizeof *at->refs, 64) != 0)
+            return FOND_ERR_NOMEM;
+        at->refs[at->n_refs++] = note;
+        p->n_notes++;
     }
+    return FOND_OK;
 }
 
-static void attach_dates(const ingest_t *in, ingest_passage_t *p)
+
+/* The dates that start in [p->start, p->end), walked from where the
+ * passage before left off. */
+static void attach_dates(const ingest_t *in, ingest_passage_t *p,
+                         attach_t *at)
 {
-    size_t i = 0;
-    while (i < in->n_dates && in->dates[i].start < p->start)
-        i++;
+    while (at->date < in->n_dates && in->dates[at->date].start < p->start)
+        at->date++;
+    size_t i = at->date;
     p->dates = in->dates ? in->dates + i : NULL; /* no dates: no pointer sum */
     while (i < in->n_dates && in->dates[i].start < p->end) {
         p->n_dates++;
@@ -167,22 +243,33 @@ static fond_status_t cut_passages(ingest_t *in)
     fond_status_t st = passage_split(in->body.text, in->body.len, &spans, &n);
     if (st != FOND_OK)
         return st;
+    attach_t at = {0};
     in->passages = calloc(n ? n : 1, sizeof *in->passages);
-    size_t refs = in->body.n_markers ? in->body.n_markers : 1;
-    in->note_refs = calloc(n * refs + 1, sizeof *in->note_refs);
-    if (!in->passages || !in->note_refs) {
-        free(spans);
-        return FOND_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < n; i++) {
+    at.sorted = malloc((in->n_notes ? in->n_notes : 1) * sizeof *at.sorted);
+    at.given = calloc(in->n_notes ? in->n_notes : 1, sizeof *at.given);
+    if (!in->passages || !at.sorted || !at.given)
+        st = FOND_ERR_NOMEM;
+    for (size_t i = 0; st == FOND_OK && i < in->n_notes; i++)
+        at.sorted[i] = (note_key_t){in->notes[i].number, i};
+    if (st == FOND_OK)
+        qsort(at.sorted, in->n_notes, sizeof *at.sorted, note_key_cmp);
+    for (size_t i = 0; st == FOND_OK && i < n; i++) {
         ingest_passage_t *p = &in->passages[i];
         place_passage(in, &spans[i], (unsigned)(i + 1), p);
-        attach_notes(in, p, in->note_refs + i * refs);
-        attach_dates(in, p);
+        st = attach_notes(in, p, i, &at);
+        attach_dates(in, p, &at);
     }
-    in->n_passages = n;
+    /* Each passage's notes are its run of refs, now that they stay put. */
+    for (size_t i = 0, from = 0; st == FOND_OK && i < n; i++) {
+        in->passages[i].notes = at.refs ? at.refs + from : NULL;
+        from += in->passages[i].n_notes;
+    }
+    in->note_refs = at.refs;
+    in->n_passages = st == FOND_OK ? n : 0;
+    free(at.sorted);
+    free(at.given);
     free(spans);
-    return FOND_OK;
+    return st;
 }
 
 /* ------------------------------------------------------------ the whole */

@@ -17,9 +17,18 @@
 #include "repair.h"
 #include "source.h"
 
+/* The most a passage's footnotes hold, their texts added up: a note longer
+ * is cut to it, and a note that would take a passage past it is left off
+ * that passage.  Every passage stores and indexes the text of its notes,
+ * so without a bound one long note pointed to from every passage (or many
+ * notes from one) would cost passages x note length; with it, a passage
+ * costs at most this much more. */
+#define INGEST_NOTES_MAX_BYTES (8 * FOND_PASSAGE_MAX_BYTES)
+
 typedef struct {
     unsigned number;
     const char *text;            /* owned by the ingest_t */
+    size_t len;                  /* strlen(text), at most INGEST_NOTES_MAX_BYTES */
     int has_archival, has_biblio;
     citation_archival_t archival;
     citation_biblio_t biblio;

@@ -18,9 +18,9 @@
 #include <utf8proc.h>
 
 #include "citation.h"
-#include "hash.h"
 #include "text.h"
 #include "pages.h"
+#include "wordcount.h"
 
 /* LINE_FURNITURE: a page number or running head at a page's edge
  * (pages.h), dropped like a stray number. */
@@ -69,62 +69,6 @@ static int array_push(void *arrayp, size_t *n, size_t *cap, size_t size,
     memcpy(array + *n * size, item, size);
     (*n)++;
     return 0;
-}
-
-/* ------------------------------------------------------------ a set of words */
-
-/* Open addressing over malloc'd strings; grows at half full. */
-typedef struct {
-    char **slots;
-    size_t cap, count;
-} strset_t;
-
-static char **strset_slot(char **slots, size_t cap, const char *s)
-{
-    size_t i = (size_t)hash_string(s) & (cap - 1);
-    while (slots[i] && strcmp(slots[i], s) != 0)
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
-}
-
-static int strset_grow(strset_t *set)
-{
-    size_t cap = set->cap ? 2 * set->cap : 1024;
-    char **slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < set->cap; i++)
-        if (set->slots[i])
-            *strset_slot(slots, cap, set->slots[i]) = set->slots[i];
-    free(set->slots);
-    set->slots = slots;
-    set->cap = cap;
-    return 0;
-}
-
-static int strset_add(strset_t *set, const char *s)
-{
-    if (2 * (set->count + 1) > set->cap && strset_grow(set) != 0)
-        return -1;
-    char **slot = strset_slot(set->slots, set->cap, s);
-    if (*slot)
-        return 0;
-    if (!(*slot = strdup(s)))
-        return -1;
-    set->count++;
-    return 0;
-}
-
-static int strset_has(const strset_t *set, const char *s)
-{
-    return set->cap && *strset_slot(set->slots, set->cap, s) != NULL;
-}
-
-static void strset_free(strset_t *set)
-{
-    for (size_t i = 0; i < set->cap; i++)
-        free(set->slots[i]);
-    free(set->slots);
 }
 
 /* ------------------------------------------------------------ characters */
@@ -393,8 +337,10 @@ static fond_status_t mark_furniture(const char *raw, size_t len, line_t *lines,
 
 /* ------------------------------------------------------------ pass 2: vocabulary */
 
+/* The words and the stems: sets, in wordcount's tables, whose hash is seeded per table, so that a text made
+ * of words that collide cannot make each lookup a walk of the table. */
 typedef struct {
-    strset_t words, stems;
+    wordcount_t *words, *stems;
     size_t skip_before; /* tokens starting before this ... */
     size_t skip_after;  /* ... or ending after this are broken halves */
     int failed;
@@ -405,8 +351,10 @@ static int vocab_add(void *ctx, const analyze_token_t *t)
     vocab_t *v = ctx;
     if (t->start < v->skip_before || t->end > v->skip_after)
         return 0;
-    if (strset_add(&v->words, t->word) != 0 ||
-        strset_add(&v->stems, t->stem) != 0)
+    if (wordcount_add(v->words, t->word, t->word_len, 1, SIZE_MAX) !=
+            FOND_OK ||
+        wordcount_add(v->stems, t->stem, t->stem_len, 1, SIZE_MAX) !=
+            FOND_OK)
         v->failed = 1;
     return v->failed;
 }
@@ -422,6 +370,9 @@ static int ends_broken(const char *raw, const line_t *l)
 static fond_status_t gather_vocab(const char *raw, const line_t *lines,
                                   size_t n, analyzer_t *a, vocab_t *v)
 {
+    if (wordcount_new(&v->words) != FOND_OK ||
+        wordcount_new(&v->stems) != FOND_OK)
+        return FOND_ERR_NOMEM;
     int broken_before = 0;
     for (size_t i = 0; i < n && !v->failed; i++) {
         const line_t *l = &lines[i];
@@ -463,6 +414,8 @@ typedef struct {
     size_t cap_anchors, cap_markers, cap_notes;
     unsigned expected;    /* the footnote marker that should come next */
     unsigned last_marker; /* the last one seen, for stranded note text */
+    size_t note_len, note_cap; /* the last note's text: its length, its
+                                  block's size (it grows by doubling) */
     int failed;
 } writer_t;
 
@@ -477,8 +430,8 @@ static int lookup_token(void *ctx, const analyze_token_t *t)
 {
     lookup_t *l = ctx;
     l->tokens++;
-    l->hit = strset_has(&l->vocab->words, t->word) ||
-             strset_has(&l->vocab->stems, t->stem) ||
+    l->hit = wordcount_has(l->vocab->words, t->word, t->word_len) ||
+             wordcount_has(l->vocab->stems, t->stem, t->stem_len) ||
              (l->known && (l->known(l->ctx, t->word, 0) ||
                            l->known(l->ctx, t->stem, 1)));
     return 0;
@@ -762,12 +715,12 @@ static int looks_like_numbered(const writer_t *w, const line_t *l)
 static void continue_note(writer_t *w, const line_t *l)
 {
     repair_note_t *note = &w->r->notes[w->r->n_notes - 1];
-    size_t have = strlen(note->text), add = l->end - l->start;
-    char *t = realloc(note->text, have + add + 2);
-    if (!t) {
+    size_t have = w->note_len, add = l->end - l->start;
+    if (array_reserve(&note->text, &w->note_cap, have + add + 2, 1, 64)) {
         w->failed = 1;
         return;
     }
+    char *t = note->text;
     int hyphen = have > 0 && t[have - 1] == '-';
     if (hyphen)
         have--;
@@ -775,7 +728,7 @@ static void continue_note(writer_t *w, const line_t *l)
         t[have++] = ' ';
     memcpy(t + have, w->raw + l->start, add);
     t[have + add] = '\0';
-    note->text = t;
+    w->note_len = have + add;
     note->raw_end = l->end;
 }
 
@@ -797,12 +750,19 @@ static void add_note(writer_t *w, const line_t *l, unsigned number_before)
             k++;
     else
         k = 0;
-    note.text = strndup(s + k, n - k);
+    note.text = malloc(n - k + 1); /* continue_note() counts on its size */
+    if (note.text) {
+        memcpy(note.text, s + k, n - k);
+        note.text[n - k] = '\0';
+    }
     if (!note.text || array_push(&w->r->notes, &w->r->n_notes, &w->cap_notes,
                                  sizeof note, &note) != 0) {
         free(note.text);
         w->failed = 1;
+        return;
     }
+    w->note_len = n - k;
+    w->note_cap = n - k + 1;
 }
 
 static void write_lines(writer_t *w, const line_t *lines, size_t n)
@@ -861,8 +821,8 @@ fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
             st = w.vocab_status;
     }
     free(lines);
-    strset_free(&vocab.words);
-    strset_free(&vocab.stems);
+    wordcount_free(vocab.words);
+    wordcount_free(vocab.stems);
     out->text = w.out.data;
     out->len = w.out.len;
     if (st == FOND_OK && !out->text)

@@ -134,6 +134,11 @@ fond_status_t wordcount_add(wordcount_t *c, const char *word, size_t len,
     return FOND_OK;
 }
 
+int wordcount_has(const wordcount_t *c, const char *word, size_t len)
+{
+    return find(c, hash_bytes(c->basis, word, len), word, len)->word != 0;
+}
+
 size_t wordcount_size(const wordcount_t *c) { return c->used; }
 
 int wordcount_next(const wordcount_t *c, size_t *at, const char **word,

@@ -6,6 +6,7 @@
  * probe, with no allocation but when the table grows.  The hash is FNV-1a
  * from a basis drawn at random for each table, so that text made to
  * collide under one basis (a hostile file) does not under another.
+ * repair.c keeps a source's vocabulary in two, used as sets.
  */
 #ifndef FOND_WORDCOUNT_H
 #define FOND_WORDCOUNT_H
@@ -26,6 +27,9 @@ void wordcount_free(wordcount_t *c);
  */
 fond_status_t wordcount_add(wordcount_t *c, const char *word, size_t len,
                             unsigned n, size_t max);
+
+/* Whether it holds word[0, len). */
+int wordcount_has(const wordcount_t *c, const char *word, size_t len);
 
 /* How many distinct words it holds. */
 size_t wordcount_size(const wordcount_t *c);

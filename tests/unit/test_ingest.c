@@ -144,6 +144,78 @@ static void test_bad_input_says_why(void **state)
     ingest_free(&in);
 }
 
+/* Ingest text (NUL-terminated), which must succeed. */
+static void ingest_text(const char *text, ingest_t *in)
+{
+    char err[256];
+    assert_int_equal(ingest_bytes(in, text, strlen(text), english, NULL, NULL,
+                                  err, sizeof err), FOND_OK);
+}
+
+/* Append sentences enough to fill a passage (PASSAGE_TARGET_BYTES), so
+ * that what follows is in another. */
+static char *fill_passage(char *at)
+{
+    for (int i = 0; i < 40; i++)
+        at += sprintf(at, "The commission met again. ");
+    return at;
+}
+
+static void test_notes_found_by_number_once_a_passage(void **state)
+{
+    (void)state;
+    /* Two passages, each pointing to notes in its own order, one number
+     * twice, one number without a note; the Notes section has two notes
+     * numbered 2, of which the first counts. */
+    char text[4096], *at = text;
+    at += sprintf(at, "Title: Notes\n\nThey met at Kars.[2][1][2][7] ");
+    at = fill_passage(at);
+    sprintf(at, "A second passage says more.[1]\n\nNotes\n"
+                "1. The first note.\n2. The second note.\n2. A second two.\n");
+    ingest_t in;
+    ingest_text(text, &in);
+    const ingest_passage_t *p = passage_with(&in, "They met at Kars.");
+    const ingest_passage_t *q = passage_with(&in, "A second passage");
+    assert_ptr_not_equal(p, q);
+    assert_int_equal(p->n_notes, 2);
+    assert_string_equal(p->notes[0]->text, "The second note.");
+    assert_string_equal(p->notes[1]->text, "The first note.");
+    assert_int_equal(q->n_notes, 1);
+    assert_string_equal(q->notes[0]->text, "The first note.");
+    ingest_free(&in);
+}
+
+static void test_notes_of_a_passage_are_bounded(void **state)
+{
+    (void)state;
+    /* Note 1 is longer than a passage's notes may be: it is cut to the
+     * bound, at a character's start (each "é" is two bytes, the bound even,
+     * the text before them one byte); a passage pointing to it first has
+     * no room for note 2, one pointing to note 2 first none for note 1. */
+    size_t long_len = INGEST_NOTES_MAX_BYTES + 100;
+    char *text = malloc(long_len + 4096), *at = text;
+    at += sprintf(at, "Title: Long\n\nFirst one.[1][2] ");
+    at = fill_passage(at);
+    at += sprintf(at, "Second one.[2][1]\n\nNotes\n2. A short note.\n1. x");
+    for (size_t i = 0; i < long_len / 2; i++)
+        at += sprintf(at, "\xc3\xa9");
+    strcpy(at, "\n");
+    ingest_t in;
+    ingest_text(text, &in);
+    const ingest_passage_t *p = passage_with(&in, "First one.");
+    const ingest_passage_t *q = passage_with(&in, "Second one.");
+    assert_ptr_not_equal(p, q);
+    assert_int_equal(p->n_notes, 1);
+    assert_int_equal(p->notes[0]->number, 1);
+    assert_int_equal(strlen(p->notes[0]->text), INGEST_NOTES_MAX_BYTES - 1);
+    assert_string_equal(p->notes[0]->text + INGEST_NOTES_MAX_BYTES - 3,
+                        "\xc3\xa9");
+    assert_int_equal(q->n_notes, 1);
+    assert_string_equal(q->notes[0]->text, "A short note.");
+    ingest_free(&in);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +224,8 @@ int main(void)
         cmocka_unit_test(test_telegram_header_and_notes),
         cmocka_unit_test(test_language_from_header_or_script),
         cmocka_unit_test(test_bad_input_says_why),
+        cmocka_unit_test(test_notes_found_by_number_once_a_passage),
+        cmocka_unit_test(test_notes_of_a_passage_are_bounded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

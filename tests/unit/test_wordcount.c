@@ -1,7 +1,8 @@
 /*
  * test_wordcount.c -- the batch's word count (wordcount.h): each distinct
  * word once with its count, through growth far past the first table, the
- * cap on distinct words, words that differ only in length, and clearing.
+ * cap on distinct words, words that differ only in length, and clearing;
+ * wordcount_has() agreeing with the walk.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -53,6 +54,11 @@ static void test_counts_each_word_once(void **state)
     /* a word is its bytes, not a C string's: the length counts */
     assert_int_equal(wordcount_add(c, "karsx", 4, 5, 100), FOND_OK);
     assert_int_equal(count_of(c, "kars"), 7);
+    /* wordcount_has agrees with the walk, by length too */
+    assert_true(wordcount_has(c, "kars", 4));
+    assert_true(wordcount_has(c, "treatx", 5));
+    assert_false(wordcount_has(c, "moscow", 6));
+    assert_false(wordcount_has(c, "kar", 3));
     wordcount_free(c);
 }
 
@@ -90,6 +96,7 @@ static void test_grows_and_caps(void **state)
     wordcount_clear(c);
     assert_int_equal(wordcount_size(c), 0);
     assert_int_equal(count_of(c, "w1"), 0);
+    assert_false(wordcount_has(c, "w1", 2));
     add(c, "w1", 1, 50000);
     assert_int_equal(count_of(c, "w1"), 1);
     assert_int_equal(wordcount_size(c), 1);
