@@ -564,7 +564,12 @@ static int start_failed(size_t j, const pid_t *pids, int fds[][2])
  * its counts through a pipe. */
 static int run_jobs(run_t *r, const char *db_path)
 {
-    size_t shards = fond_db_shard_count(db_path);
+    size_t shards = 0;
+    fond_error_t err;
+    if (fond_db_shard_count(db_path, &shards, &err) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", err.message);
+        return CLI_EXIT_ERROR;
+    }
     if (shards < r->jobs) {
         fprintf(stderr, PROG ": --jobs %zu needs a database of at least as "
                 "many shards (make one with --shards N)\n", r->jobs);
@@ -629,18 +634,27 @@ static int run_jobs(run_t *r, const char *db_path)
 /* A new sharded database, or the right number of shards in the one there. */
 static int prepare_shards(const run_t *r, const char *db_path)
 {
-    size_t have = fond_db_shard_count(db_path);
+    size_t have = 0;
     struct stat sb;
     fond_error_t err;
-    if (!r->shards || r->sync.dry_run || have == r->shards)
+    if (!r->shards || r->sync.dry_run)
+        return 0;
+    if (fond_db_shard_count(db_path, &have, &err) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", err.message);
+        return -1;
+    }
+    if (have == r->shards)
         return 0;
     if (have || stat(db_path, &sb) == 0) {
         fprintf(stderr, PROG ": %s has %zu shards; --shards %zu would need a "
                 "new database\n", db_path, have, r->shards);
         return -1;
     }
-    if (cli_make_parents(db_path) != 0 ||
-        fond_db_create_sharded(db_path, r->shards, &err) != FOND_OK) {
+    if (cli_make_parents(db_path) != 0) {
+        fprintf(stderr, PROG ": %s: %s\n", db_path, strerror(errno));
+        return -1;
+    }
+    if (fond_db_create_sharded(db_path, r->shards, &err) != FOND_OK) {
         fprintf(stderr, PROG ": %s\n", err.message);
         return -1;
     }

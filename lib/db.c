@@ -14,6 +14,7 @@
 #include <string.h>
 #include <ftw.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "db_internal.h"
 #include "langid.h"
@@ -113,27 +114,35 @@ fond_status_t db_each_store(fond_db_t *db,
     return st;
 }
 
-/* The shard names of the stub at path/XAPIANDB; 0 if there is no stub. */
-static size_t read_stub(const char *path, char names[][32], size_t max)
+/* The shard names of the stub at path/XAPIANDB into names[0, max), their
+ * number into *n (0: no stub, an ordinary database).  FOND_ERR_IO, with a
+ * message in msg, when there is a stub that cannot be read. */
+static fond_status_t read_stub(const char *path, char names[][32], size_t max,
+                               size_t *n, char *msg, size_t size)
 {
     char stub[4096], line[256];
     snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
+    *n = 0;
     FILE *f = fopen(stub, "r");
-    size_t n = 0;
-    while (f && n < max && fgets(line, sizeof line, f))
-        if (sscanf(line, "auto %31s", names[n]) == 1)
-            n++;
-    if (f)
+    if (!f && (errno == ENOENT || errno == ENOTDIR))
+        return FOND_OK;
+    while (f && *n < max && fgets(line, sizeof line, f))
+        if (sscanf(line, "auto %31s", names[*n]) == 1)
+            (*n)++;
+    if (f && !ferror(f) && fclose(f) == 0)
+        return FOND_OK;
+    snprintf(msg, size, "%.400s: %s", stub, strerror(errno));
+    if (f && ferror(f))
         fclose(f);
-    return n;
+    return FOND_ERR_IO;
 }
 
 static fond_status_t open_shards(fond_db_t *db, const char *path, size_t part,
                                  size_t parts, char *msg, size_t size)
 {
     char names[DB_MAX_SHARDS][32];
-    db->n_shards = read_stub(path, names, DB_MAX_SHARDS);
-    fond_status_t st = FOND_OK;
+    fond_status_t st = read_stub(path, names, DB_MAX_SHARDS, &db->n_shards,
+                                 msg, size);
     for (size_t i = 0; i < db->n_shards && st == FOND_OK; i++) {
         if (i % parts != part)
             continue;
@@ -157,39 +166,81 @@ static fond_status_t close_shards(fond_db_t *db)
     return st;
 }
 
+/* Is there a stub at path (one that names a shard, or cannot be read)? */
 static int has_stub(const char *path)
 {
-    char names[1][32];
-    return read_stub(path, names, 1) > 0;
+    char names[1][32], msg[1];
+    size_t n = 0;
+    return read_stub(path, names, 1, &n, msg, sizeof msg) != FOND_OK || n > 0;
 }
 
+/* Undo a failed create: remove the shards made (those before `made`
+ * that were not there before), the stub being written, and the folder if
+ * this call made it. */
+static void create_undo(const char *path, size_t made, const int *existed,
+                        int made_dir)
+{
+    char name[4096], scratch[8];
+    for (size_t i = 0; i < made; i++) {
+        snprintf(name, sizeof name, "%s/shard-%02zu", path, i);
+        if (!existed[i])
+            db_remove_tree(name, scratch, sizeof scratch);
+    }
+    snprintf(name, sizeof name, "%s/" STUB_NAME ".new", path);
+    unlink(name);
+    if (made_dir)
+        rmdir(path);
+}
+
+/* Make the shards, then the stub naming them (written beside and renamed
+ * into place), so that a stub exists only when every shard it names is a
+ * database.  A failure leaves nothing behind: a retry starts afresh. */
 fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
                                      fond_error_t *err)
 {
     char scratch[sizeof err->message], *msg = err ? err->message : scratch;
     msg[0] = '\0';
-    if (n_shards < 1 || n_shards > DB_MAX_SHARDS || has_stub(path)) {
-        snprintf(msg, sizeof scratch, "%s: %s", path, has_stub(path)
-                 ? "is a sharded database already" : "shards: 1 to 64");
+    FOND_ASSERT_ARG_MSG(path, msg, sizeof scratch);
+    if (n_shards < 1 || n_shards > DB_MAX_SHARDS) {
+        snprintf(msg, sizeof scratch, "%.400s: shards: 1 to 64", path);
         return FOND_ERR_ARG;
     }
-    char stub[4096], shard[4096];
-    snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
-    mkdir(path, 0777);
-    FILE *f = fopen(stub, "w");
-    fond_status_t st = f ? FOND_OK : FOND_ERR_IO;
-    for (size_t i = 0; i < n_shards && st == FOND_OK; i++) {
+    if (has_stub(path)) {
+        snprintf(msg, sizeof scratch, "%.400s: is a sharded database already",
+                 path);
+        return FOND_ERR_ARG;
+    }
+    int made_dir = mkdir(path, 0777) == 0, existed[DB_MAX_SHARDS];
+    if (!made_dir && errno != EEXIST) {
+        snprintf(msg, sizeof scratch, "%.400s: %s", path, strerror(errno));
+        return FOND_ERR_IO;
+    }
+    char stub[4096], tmp[4096], shard[4096];
+    struct stat sb;
+    fond_status_t st = FOND_OK;
+    size_t made = 0;
+    for (; made < n_shards && st == FOND_OK; made++) {
         store_t *s = NULL;
-        snprintf(shard, sizeof shard, "%s/shard-%02zu", path, i);
+        snprintf(shard, sizeof shard, "%s/shard-%02zu", path, made);
+        existed[made] = lstat(shard, &sb) == 0;
         st = store_open(&s, shard, 1, msg, sizeof scratch);
         if (st == FOND_OK)
             st = store_close(s);
-        fprintf(f, "auto shard-%02zu\n", i);
     }
-    if (f && fclose(f) != 0 && st == FOND_OK)
-        st = FOND_ERR_IO;
-    if (st == FOND_ERR_IO)
+    snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
+    snprintf(tmp, sizeof tmp, "%s/" STUB_NAME ".new", path);
+    FILE *f = st == FOND_OK ? fopen(tmp, "w") : NULL;
+    for (size_t i = 0; f && i < n_shards; i++)
+        fprintf(f, "auto shard-%02zu\n", i);
+    int written = f && !ferror(f);
+    if (f && fclose(f) != 0)
+        written = 0;
+    if (st == FOND_OK && (!written || rename(tmp, stub) != 0)) {
         snprintf(msg, sizeof scratch, "%.400s: %s", stub, strerror(errno));
+        st = FOND_ERR_IO;
+    }
+    if (st != FOND_OK)
+        create_undo(path, made, existed, made_dir);
     return st;
 }
 
@@ -293,10 +344,16 @@ int fond_db_owns(fond_db_t *db, const char *path)
     return db_use_shard(db, path) == 0;
 }
 
-size_t fond_db_shard_count(const char *path)
+fond_status_t fond_db_shard_count(const char *path, size_t *out,
+                                  fond_error_t *err)
 {
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
     char names[DB_MAX_SHARDS][32];
-    return read_stub(path, names, DB_MAX_SHARDS);
+    FOND_ASSERT_ARG_MSG(out, msg, sizeof scratch);
+    *out = 0;
+    msg[0] = '\0';
+    FOND_ASSERT_ARG_MSG(path, msg, sizeof scratch);
+    return read_stub(path, names, DB_MAX_SHARDS, out, msg, sizeof scratch);
 }
 
 fond_status_t db_analyzer(fond_db_t *db, const char *language,

@@ -72,13 +72,17 @@ fond_status_t fond_db_open(fond_db_t **out, const char *path,
  * naming them, so that readers open the folder like any database, and
  * several indexers (one a part, fond_db_open_part) write it at once.  Each
  * source lives in one shard, chosen by its path.  FOND_ERR_ARG if there is
- * a sharded database at path already.
+ * a sharded database at path already.  A create that fails leaves
+ * nothing behind (no stub, no shard), so that it can simply be tried again.
  */
 fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
                                      fond_error_t *err);
 
-/* How many shards the database at path has (0: not sharded). */
-size_t fond_db_shard_count(const char *path);
+/* How many shards the database at path has, into *out (0: not sharded,
+ * or no database).  FOND_ERR_IO, with err->message, when its stub file is
+ * there but cannot be read. */
+fond_status_t fond_db_shard_count(const char *path, size_t *out,
+                                  fond_error_t *err);
 
 /* Open for writing only the shards i with i % parts == part, to index
  * with several processes: each takes the sources fond_db_owns(). */

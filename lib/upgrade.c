@@ -208,7 +208,9 @@ fond_status_t fond_db_upgrade(const char *path, fond_upgrade_progress_fn progres
     /* a PATH.upgrading left by a run that was killed: start it again */
     if (st == FOND_OK && lstat(tmp, &sb) == 0)
         st = db_remove_tree(tmp, msg, sizeof scratch);
-    size_t shards = fond_db_shard_count(path);
+    size_t shards = 0;
+    if (st == FOND_OK)
+        st = fond_db_shard_count(path, &shards, err);
     if (st == FOND_OK && shards)
         st = fond_db_create_sharded(tmp, shards, err);
     if (st == FOND_OK)
