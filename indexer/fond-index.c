@@ -875,6 +875,8 @@ int main(int argc, char **argv)
     setenv("XAPIAN_FLUSH_THRESHOLD", FLUSH_THRESHOLD, 0);
     run_t r;
     memset(&r, 0, sizeof r);
+    r.sync = (fond_sync_opts_t)FOND_SYNC_OPTS_INIT;
+    r.extract = (fond_extract_opts_t)FOND_EXTRACT_OPTS_INIT;
     const char *db_arg = NULL;
     int rc = parse_options(argc, argv, &r, &db_arg);
     if (rc != 0)

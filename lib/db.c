@@ -53,6 +53,13 @@ fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)
     return st;
 }
 
+fond_status_t db_fail_errno(fond_db_t *db, const char *path)
+{
+    if (errno == ENOMEM)
+        return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
+    return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
+}
+
 fond_status_t db_fail_store(fond_db_t *db, fond_status_t st)
 {
     return db_fail(db, st, "%s", store_error(db->store));
@@ -70,8 +77,7 @@ const char *fond_db_error(const fond_db_t *db) { return db ? db->error : ""; }
 fond_status_t fond_db_set_extract(fond_db_t *db,
                                   const fond_extract_opts_t *opts)
 {
-    if (!opts)
-        return db_fail(db, FOND_ERR_ARG, "no extraction options");
+    FOND_ASSERT_ARG(db, opts);
     if (opts->ocr_language && !extract_ocr_language(opts->ocr_language))
         return db_fail(db, FOND_ERR_ARG, "no OCR for the language '%s' (english, "
                        "french, german, portuguese, russian, turkish, spanish, "
@@ -131,10 +137,20 @@ static fond_status_t read_stub(const char *path, char names[][32], size_t max,
             (*n)++;
     if (f && !ferror(f) && fclose(f) == 0)
         return FOND_OK;
-    snprintf(msg, size, "%.400s: %s", stub, strerror(errno));
+    int error = errno;
     if (f && ferror(f))
         fclose(f);
-    return FOND_ERR_IO;
+    snprintf(msg, size, "%.400s: %s", stub, error == ENOMEM ? "out of memory"
+                                                           : strerror(error));
+    return error == ENOMEM ? FOND_ERR_NOMEM : FOND_ERR_IO;
+}
+
+/* How many shards the stub at path names (0: no stub). */
+static fond_status_t stub_count(const char *path, size_t *n, char *msg,
+                                size_t size)
+{
+    char names[DB_MAX_SHARDS][32];
+    return read_stub(path, names, DB_MAX_SHARDS, n, msg, size);
 }
 
 static fond_status_t open_shards(fond_db_t *db, const char *path, size_t part,
@@ -166,13 +182,6 @@ static fond_status_t close_shards(fond_db_t *db)
     return st;
 }
 
-/* Is there a stub at path (one that names a shard, or cannot be read)? */
-static int has_stub(const char *path)
-{
-    char names[1][32], msg[1];
-    size_t n = 0;
-    return read_stub(path, names, 1, &n, msg, sizeof msg) != FOND_OK || n > 0;
-}
 
 /* Undo a failed create: remove the shards made (those before `made`
  * that were not there before), the stub being written, and the folder if
@@ -205,7 +214,11 @@ fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
         snprintf(msg, sizeof scratch, "%.400s: shards: 1 to 64", path);
         return FOND_ERR_ARG;
     }
-    if (has_stub(path)) {
+    size_t have = 0;
+    fond_status_t st = stub_count(path, &have, msg, sizeof scratch);
+    if (st != FOND_OK)
+        return st;
+    if (have) {
         snprintf(msg, sizeof scratch, "%.400s: is a sharded database already",
                  path);
         return FOND_ERR_ARG;
@@ -217,7 +230,6 @@ fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
     }
     char stub[4096], tmp[4096], shard[4096];
     struct stat sb;
-    fond_status_t st = FOND_OK;
     size_t made = 0;
     for (; made < n_shards && st == FOND_OK; made++) {
         store_t *s = NULL;
@@ -294,10 +306,14 @@ static fond_status_t open_db(fond_db_t **out, const char *path,
         snprintf(msg, sizeof scratch, "out of memory");
         return FOND_ERR_NOMEM;
     }
+    size_t shards = 0;
     fond_status_t st = analyzer_new(&db->analyzer, "english");
     if (st != FOND_OK)
-        snprintf(msg, sizeof scratch, "cannot create the English stemmer");
-    if (st == FOND_OK && mode == FOND_DB_WRITE && has_stub(path))
+        snprintf(msg, sizeof scratch, "cannot create the English stemmer: %s",
+                 fond_status_str(st));
+    if (st == FOND_OK && mode == FOND_DB_WRITE)
+        st = stub_count(path, &shards, msg, sizeof scratch);
+    if (st == FOND_OK && shards)
         st = open_shards(db, path, part, parts, msg, sizeof scratch);
     else if (st == FOND_OK)
         st = store_open(&db->store, path, mode == FOND_DB_WRITE, msg,
@@ -318,6 +334,10 @@ static fond_status_t open_db(fond_db_t **out, const char *path,
 fond_status_t fond_db_open(fond_db_t **out, const char *path,
                            fond_db_mode_t mode, fond_error_t *err)
 {
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    if (out)
+        *out = NULL;
+    FOND_ASSERT_ARG_MSG(out && path, msg, sizeof scratch);
     return open_db(out, path, mode, 0, 1, 0, err);
 }
 
@@ -330,10 +350,15 @@ fond_status_t db_open_any_schema(fond_db_t **out, const char *path,
 fond_status_t fond_db_open_part(fond_db_t **out, const char *path,
                                 size_t part, size_t parts, fond_error_t *err)
 {
-    if (parts == 0 || part >= parts || !has_stub(path)) {
-        if (err)
-            snprintf(err->message, sizeof err->message,
-                     "%s: parts need a sharded database", path);
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    size_t shards = 0;
+    FOND_ASSERT_ARG_MSG(out && path, msg, sizeof scratch);
+    fond_status_t st = stub_count(path, &shards, msg, sizeof scratch);
+    if (st != FOND_OK)
+        return st;
+    if (parts == 0 || part >= parts || shards == 0) {
+        snprintf(msg, sizeof scratch, "%.400s: parts need a sharded database",
+                 path);
         return FOND_ERR_ARG;
     }
     return open_db(out, path, FOND_DB_WRITE, part, parts, 0, err);
@@ -348,12 +373,11 @@ fond_status_t fond_db_shard_count(const char *path, size_t *out,
                                   fond_error_t *err)
 {
     char scratch[sizeof err->message], *msg = err ? err->message : scratch;
-    char names[DB_MAX_SHARDS][32];
     FOND_ASSERT_ARG_MSG(out, msg, sizeof scratch);
     *out = 0;
     msg[0] = '\0';
     FOND_ASSERT_ARG_MSG(path, msg, sizeof scratch);
-    return read_stub(path, names, DB_MAX_SHARDS, out, msg, sizeof scratch);
+    return stub_count(path, out, msg, sizeof scratch);
 }
 
 fond_status_t db_analyzer(fond_db_t *db, const char *language,
@@ -406,6 +430,7 @@ static fond_status_t commit_one(fond_db_t *db, void *ctx)
 
 fond_status_t fond_db_commit(fond_db_t *db)
 {
+    FOND_ASSERT_ARG(db, 1);
     fond_status_t st = db_each_store(db, commit_one, NULL);
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
 }
@@ -420,6 +445,7 @@ static fond_status_t count_one(fond_db_t *db, void *ctx)
 
 fond_status_t fond_db_passage_count(fond_db_t *db, size_t *out)
 {
+    FOND_ASSERT_ARG(db, out);
     *out = 0;
     fond_status_t st = db_each_store(db, count_one, out);
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
@@ -448,6 +474,7 @@ fond_status_t fond_db_compact(const char *path, fond_error_t *err)
     char scratch[sizeof err->message], *msg = err ? err->message : scratch;
     char tmp[4096], old[4096];
     msg[0] = '\0';
+    FOND_ASSERT_ARG_MSG(path, msg, sizeof scratch);
     snprintf(tmp, sizeof tmp, "%s.compacting", path);
     snprintf(old, sizeof old, "%s.old", path);
     fond_status_t st = store_compact(path, tmp, msg, sizeof scratch);
@@ -472,6 +499,8 @@ static char *join_path(const char *a, const char *b)
 
 fond_status_t fond_db_default_path(char **out)
 {
+    if (!out)
+        return FOND_ERR_ARG;
     const char *env = getenv("FOND_DB");
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");

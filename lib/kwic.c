@@ -108,6 +108,7 @@ fond_status_t fond_db_kwic(fond_db_t *db, const char *query, size_t width,
                            fond_kwic_sort_t sort, size_t max_lines,
                            fond_kwic_t **out)
 {
+    FOND_ASSERT_ARG(db, query && out);
     *out = NULL;
     fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
     o.limit = KWIC_PASSAGES;

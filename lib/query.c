@@ -734,8 +734,10 @@ fond_status_t query_parse(query_t **out, const query_langs_t *langs,
         return FOND_ERR_QUERY;
     }
     query_t *q = calloc(1, sizeof *q);
-    if (!q)
+    if (!q) {
+        snprintf(err, errsize, "out of memory parsing the query");
         return FOND_ERR_NOMEM;
+    }
     q->langs = langs;
     parser_t p = {q, text, len, 0, {0}, 0, err, errsize};
     fond_status_t st = lex_next(&p);

@@ -149,7 +149,7 @@ static fond_status_t reindex(fond_db_t *old, fond_db_t *to, const paths_t *p,
         return old_failed(old, to, st);
     for (size_t i = 0; i < p->n && st == FOND_OK; i++) {
         fond_sync_result_t res;
-        fond_sync_opts_t opts = {0};
+        fond_sync_opts_t opts = FOND_SYNC_OPTS_INIT;
         char *name = NULL, root[4096];
         st = old_source(old, named, p->paths[i], &name, &opts.added);
         if (st != FOND_OK) {
@@ -185,8 +185,9 @@ fond_status_t fond_db_upgrade(const char *path, fond_upgrade_progress_fn progres
 {
     char scratch[sizeof err->message], *msg = err ? err->message : scratch;
     fond_upgrade_result_t none = {0, 0, 0};
-    *out = none;
     msg[0] = '\0';
+    FOND_ASSERT_ARG_MSG(path && out, msg, sizeof scratch);
+    *out = none;
     fond_db_t *probe = NULL;
     fond_status_t st = fond_db_open(&probe, path, FOND_DB_READ, err);
     fond_db_close(probe);
