@@ -993,14 +993,16 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
         enquire.set_sort_by_value_then_relevance(SCHEMA_SLOT_ADDED, true);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > spies;
     for (size_t k = 0; k < o->n_facets; k++) {
-        spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
+        std::unique_ptr<Xapian::ValueCountMatchSpy> spy(
+            new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
+        spies.push_back(std::move(spy)); /* a failed push leaves it in spy */
         enquire.add_matchspy(spies.back().get());
     }
     /* facets count every match, not only the page's */
     Xapian::doccount all = o->n_facets ? db.get_doccount() : 0;
     Xapian::MSet mset = enquire.get_mset((Xapian::doccount)o->offset,
                                          (Xapian::doccount)o->limit, all);
-    store_mset_t *m = new store_mset_t();
+    std::unique_ptr<store_mset_t> m(new store_mset_t()); /* freed if a copy throws */
     m->estimate = mset.get_matches_estimated();
     m->matched = spies.empty() ? m->estimate : spies[0]->get_total();
     records_t records;
@@ -1015,14 +1017,14 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
     m->facets.reserve(spies.size());
     m->facet_values.reserve(spies.size());
     for (size_t k = 0; k < spies.size(); k++) {
-        take_facet(m, *spies[k]);
+        take_facet(m.get(), *spies[k]);
         size_t distinct = 0;
         for (Xapian::TermIterator v = spies[k]->values_begin();
              v != spies[k]->values_end(); ++v)
             distinct += !(*v).empty();
         m->distinct.push_back(distinct);
     }
-    return m;
+    return m.release();
 }
 
 extern "C" fond_status_t store_search(store_t *s, store_mset_t **out,
