@@ -623,10 +623,13 @@ static fond_status_t parse_near(parser_t *p, node_t **out)
             st = parse_error(p, op.at, "NEAR goes between words or phrases");
         if (st == FOND_OK && !near) {
             near = node_new(NODE_NEAR);
-            if (!near || (*out && node_add(near, *out) != 0))
+            if (!near || (*out && node_add(near, *out) != 0)) {
+                node_free(near); /* no kid: *out is still the left operand */
+                near = NULL;
                 st = FOND_ERR_NOMEM;
-            else
+            } else {
                 *out = near;
+            }
         }
         if (st == FOND_OK && op.window > near->window)
             near->window = op.window;
