@@ -17,7 +17,9 @@
  *     be NULL when the caller does not want it.
  *   - Misuse (a NULL handle, string or out-parameter where one is needed)
  *     is FOND_ERR_ARG with a message naming the call and the argument, not
- *     a crash: the library checks its arguments at every entry point.
+ *     a crash: every call that returns a status checks its arguments.
+ *     (The accessors of results, fond_results_*() and fond_kwic_*(), take
+ *     what a successful call handed out, and do not.)
  *   - Every options struct has an initialiser, FOND_<NAME>_OPTS_INIT, with
  *     the defaults; start from it, so that a field added later gets its
  *     default.
