@@ -53,11 +53,17 @@ fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)
     return st;
 }
 
+fond_status_t db_errno_fail(char *msg, size_t size, const char *path)
+{
+    int error = errno;
+    snprintf(msg, size, "%.400s: %s", path, error == ENOMEM ? "out of memory"
+                                                           : strerror(error));
+    return error == ENOMEM ? FOND_ERR_NOMEM : FOND_ERR_IO;
+}
+
 fond_status_t db_fail_errno(fond_db_t *db, const char *path)
 {
-    if (errno == ENOMEM)
-        return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
-    return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
+    return db_errno_fail(db->error, sizeof db->error, path);
 }
 
 fond_status_t db_fail_store(fond_db_t *db, fond_status_t st)
@@ -140,9 +146,8 @@ static fond_status_t read_stub(const char *path, char names[][32], size_t max,
     int error = errno;
     if (f && ferror(f))
         fclose(f);
-    snprintf(msg, size, "%.400s: %s", stub, error == ENOMEM ? "out of memory"
-                                                           : strerror(error));
-    return error == ENOMEM ? FOND_ERR_NOMEM : FOND_ERR_IO;
+    errno = error;
+    return db_errno_fail(msg, size, stub);
 }
 
 /* How many shards the stub at path names (0: no stub). */
@@ -224,10 +229,8 @@ fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
         return FOND_ERR_ARG;
     }
     int made_dir = mkdir(path, 0777) == 0, existed[DB_MAX_SHARDS];
-    if (!made_dir && errno != EEXIST) {
-        snprintf(msg, sizeof scratch, "%.400s: %s", path, strerror(errno));
-        return FOND_ERR_IO;
-    }
+    if (!made_dir && errno != EEXIST)
+        return db_errno_fail(msg, sizeof scratch, path);
     char stub[4096], tmp[4096], shard[4096];
     struct stat sb;
     size_t made = 0;
@@ -247,10 +250,8 @@ fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
     int written = f && !ferror(f);
     if (f && fclose(f) != 0)
         written = 0;
-    if (st == FOND_OK && (!written || rename(tmp, stub) != 0)) {
-        snprintf(msg, sizeof scratch, "%.400s: %s", stub, strerror(errno));
-        st = FOND_ERR_IO;
-    }
+    if (st == FOND_OK && (!written || rename(tmp, stub) != 0))
+        st = db_errno_fail(msg, sizeof scratch, stub);
     if (st != FOND_OK)
         create_undo(path, made, existed, made_dir);
     return st;
@@ -465,8 +466,7 @@ fond_status_t db_remove_tree(const char *path, char *msg, size_t size)
 {
     if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) == 0)
         return FOND_OK;
-    snprintf(msg, size, "%.400s: %s", path, strerror(errno));
-    return FOND_ERR_IO;
+    return db_errno_fail(msg, size, path);
 }
 
 fond_status_t fond_db_compact(const char *path, fond_error_t *err)
@@ -479,10 +479,8 @@ fond_status_t fond_db_compact(const char *path, fond_error_t *err)
     snprintf(old, sizeof old, "%s.old", path);
     fond_status_t st = store_compact(path, tmp, msg, sizeof scratch);
     /* swap in the merged database: readers see the old or the new one */
-    if (st == FOND_OK && (rename(path, old) != 0 || rename(tmp, path) != 0)) {
-        snprintf(msg, sizeof scratch, "%s: %s", path, strerror(errno));
-        st = FOND_ERR_IO;
-    }
+    if (st == FOND_OK && (rename(path, old) != 0 || rename(tmp, path) != 0))
+        st = db_errno_fail(msg, sizeof scratch, path);
     if (st == FOND_OK)
         st = db_remove_tree(old, msg, sizeof scratch);
     return st;

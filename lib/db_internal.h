@@ -97,8 +97,9 @@ fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)
         }                                                                    \
     } while (0)
 
-/* A system call on path failed: errno's reason on the handle, and
- * FOND_ERR_IO, or FOND_ERR_NOMEM when the system was out of memory. */
+/* A system call on path failed: errno's reason into msg (on the handle),
+ * and FOND_ERR_IO, or FOND_ERR_NOMEM when the system was out of memory. */
+fond_status_t db_errno_fail(char *msg, size_t size, const char *path);
 fond_status_t db_fail_errno(fond_db_t *db, const char *path);
 
 /* A store failure: the store's message becomes the handle's. */

@@ -1,6 +1,7 @@
 /*
  * oom.c -- every allocation failure of the library's main operations, one
- * at a time: index a text, index an mbox, bring a file up to date, search
+ * at a time: index a text, index an mbox, make a sharded database and index
+ * into it, bring a file up to date, search
  * (words, a phrase, a wildcard, a near spelling, facets, one passage a
  * source), show a source, a concordance.  Each operation runs with memory
  * that runs out (mallocfail.c) after N allocations, for N = 0, 1, 2, ...
@@ -101,6 +102,22 @@ static fond_status_t op_mbox(char *msg, size_t size)
     return index_fresh(MBOX, 0, msg, size);
 }
 
+/* A new database of 2 shards (a failed make leaves nothing: the next run
+ * starts afresh), a text indexed into it. */
+static fond_status_t op_sharded(char *msg, size_t size)
+{
+    fond_error_t err;
+    size_t shards = 0;
+    fond_status_t st = fond_db_create_sharded(fresh, 2, &err);
+    if (st == FOND_OK)
+        st = fond_db_shard_count(fresh, &shards, &err);
+    if (st != FOND_OK) {
+        snprintf(msg, size, "%s", err.message);
+        return st;
+    }
+    return index_fresh(TELEGRAM, 0, msg, size);
+}
+
 /* Running out of memory is the run's failure, never the file's: a sync
  * that blames the file fails the check (its reason as the message). */
 static fond_status_t db_fail_file(fond_db_t *db, const char *reason)
@@ -192,6 +209,7 @@ static const struct {
     op_fn fn;
 } ops[] = {
     {"index", op_index},     {"mbox", op_mbox},
+    {"sharded", op_sharded},
     {"sync", op_sync},       {"search", op_search},
     {"search-forms", op_search_forms}, {"search-loose", op_search_loose},
     {"show", op_show},       {"kwic", op_kwic},
