@@ -785,18 +785,27 @@ static int run_jobs(run_t *r, const char *db_path)
 /* A new sharded database, or the right number of shards in the one there. */
 static int prepare_shards(const run_t *r, const char *db_path)
 {
-    size_t have = fond_db_shard_count(db_path);
+    size_t have = 0;
     struct stat sb;
     fond_error_t err;
-    if (!r->shards || r->sync.dry_run || have == r->shards)
+    if (!r->shards || r->sync.dry_run)
+        return 0;
+    if (fond_db_shard_count(db_path, &have, &err) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", err.message);
+        return -1;
+    }
+    if (have == r->shards)
         return 0;
     if (have || stat(db_path, &sb) == 0) {
         fprintf(stderr, PROG ": %s has %zu shards; --shards %zu would need a "
                 "new database\n", db_path, have, r->shards);
         return -1;
     }
-    if (cli_make_parents(db_path) != 0 ||
-        fond_db_create_sharded(db_path, r->shards, &err) != FOND_OK) {
+    if (cli_make_parents(db_path) != 0) {
+        fprintf(stderr, PROG ": %s: %s\n", db_path, strerror(errno));
+        return -1;
+    }
+    if (fond_db_create_sharded(db_path, r->shards, &err) != FOND_OK) {
         fprintf(stderr, PROG ": %s\n", err.message);
         return -1;
     }
@@ -885,9 +894,16 @@ static int run_index(run_t *r, const char *db_path)
     if (r->fatal)
         return CLI_EXIT_ERROR;
     int rc = CLI_EXIT_OK;
+    size_t shards = 0;
+    fond_error_t err;
+    if (r->n_roots && r->jobs > 1 &&
+        fond_db_shard_count(db_path, &shards, &err) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", err.message);
+        return CLI_EXIT_ERROR;
+    }
     if (r->n_roots)
-        rc = r->jobs > 1 && fond_db_shard_count(db_path) >= r->jobs
-                 ? run_jobs(r, db_path) : index_files(r, db_path);
+        rc = r->jobs > 1 && shards >= r->jobs ? run_jobs(r, db_path)
+                                              : index_files(r, db_path);
     if (r->n_roots && rc != CLI_EXIT_ERROR)
         print_summary(r, db_path);
     if (r->compact && rc != CLI_EXIT_ERROR && !r->sync.dry_run) {
@@ -1018,6 +1034,8 @@ int main(int argc, char **argv)
     setenv("XAPIAN_FLUSH_THRESHOLD", FLUSH_THRESHOLD, 0);
     run_t r;
     memset(&r, 0, sizeof r);
+    r.sync = (fond_sync_opts_t)FOND_SYNC_OPTS_INIT;
+    r.extract = (fond_extract_opts_t)FOND_EXTRACT_OPTS_INIT;
     const char *db_arg = NULL;
     int rc = parse_options(argc, argv, &r, &db_arg);
     if (rc != 0)

@@ -52,6 +52,15 @@ struct analyzer {
     stem_slot_t *cache; /* STEM_CACHE_SLOTS of them */
 };
 
+/* Does libstemmer have a stemmer of that name? */
+static int stemmer_known(const char *language)
+{
+    for (const char **l = sb_stemmer_list(); *l; l++)
+        if (strcmp(*l, language) == 0)
+            return 1;
+    return 0;
+}
+
 fond_status_t analyzer_new(analyzer_t **out, const char *language)
 {
     *out = NULL;
@@ -59,9 +68,9 @@ fond_status_t analyzer_new(analyzer_t **out, const char *language)
     if (!a)
         return FOND_ERR_NOMEM;
     a->stemmer = sb_stemmer_new(language, NULL);
-    if (!a->stemmer) {
+    if (!a->stemmer) { /* no such stemmer, or no memory for it */
         analyzer_free(a);
-        return FOND_ERR_ARG;
+        return stemmer_known(language) ? FOND_ERR_NOMEM : FOND_ERR_ARG;
     }
     a->cache = calloc(STEM_CACHE_SLOTS, sizeof *a->cache);
     if (!a->cache) {

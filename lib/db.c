@@ -14,6 +14,7 @@
 #include <string.h>
 #include <ftw.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "db_internal.h"
 #include "langid.h"
@@ -52,6 +53,19 @@ fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)
     return st;
 }
 
+fond_status_t db_errno_fail(char *msg, size_t size, const char *path)
+{
+    int error = errno;
+    snprintf(msg, size, "%.400s: %s", path, error == ENOMEM ? "out of memory"
+                                                           : strerror(error));
+    return error == ENOMEM ? FOND_ERR_NOMEM : FOND_ERR_IO;
+}
+
+fond_status_t db_fail_errno(fond_db_t *db, const char *path)
+{
+    return db_errno_fail(db->error, sizeof db->error, path);
+}
+
 fond_status_t db_fail_store(fond_db_t *db, fond_status_t st)
 {
     return db_fail(db, st, "%s", store_error(db->store));
@@ -69,8 +83,7 @@ const char *fond_db_error(const fond_db_t *db) { return db ? db->error : ""; }
 fond_status_t fond_db_set_extract(fond_db_t *db,
                                   const fond_extract_opts_t *opts)
 {
-    if (!opts)
-        return db_fail(db, FOND_ERR_ARG, "no extraction options");
+    FOND_ASSERT_ARG(db, opts);
     if (opts->ocr_language && !extract_ocr_language(opts->ocr_language))
         return db_fail(db, FOND_ERR_ARG, "no OCR for the language '%s' (english, "
                        "french, german, portuguese, russian, turkish, spanish, "
@@ -113,27 +126,44 @@ fond_status_t db_each_store(fond_db_t *db,
     return st;
 }
 
-/* The shard names of the stub at path/XAPIANDB; 0 if there is no stub. */
-static size_t read_stub(const char *path, char names[][32], size_t max)
+/* The shard names of the stub at path/XAPIANDB into names[0, max), their
+ * number into *n (0: no stub, an ordinary database).  FOND_ERR_IO, with a
+ * message in msg, when there is a stub that cannot be read. */
+static fond_status_t read_stub(const char *path, char names[][32], size_t max,
+                               size_t *n, char *msg, size_t size)
 {
     char stub[4096], line[256];
     snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
+    *n = 0;
     FILE *f = fopen(stub, "r");
-    size_t n = 0;
-    while (f && n < max && fgets(line, sizeof line, f))
-        if (sscanf(line, "auto %31s", names[n]) == 1)
-            n++;
-    if (f)
+    if (!f && (errno == ENOENT || errno == ENOTDIR))
+        return FOND_OK;
+    while (f && *n < max && fgets(line, sizeof line, f))
+        if (sscanf(line, "auto %31s", names[*n]) == 1)
+            (*n)++;
+    if (f && !ferror(f) && fclose(f) == 0)
+        return FOND_OK;
+    int error = errno;
+    if (f && ferror(f))
         fclose(f);
-    return n;
+    errno = error;
+    return db_errno_fail(msg, size, stub);
+}
+
+/* How many shards the stub at path names (0: no stub). */
+static fond_status_t stub_count(const char *path, size_t *n, char *msg,
+                                size_t size)
+{
+    char names[DB_MAX_SHARDS][32];
+    return read_stub(path, names, DB_MAX_SHARDS, n, msg, size);
 }
 
 static fond_status_t open_shards(fond_db_t *db, const char *path, size_t part,
                                  size_t parts, char *msg, size_t size)
 {
     char names[DB_MAX_SHARDS][32];
-    db->n_shards = read_stub(path, names, DB_MAX_SHARDS);
-    fond_status_t st = FOND_OK;
+    fond_status_t st = read_stub(path, names, DB_MAX_SHARDS, &db->n_shards,
+                                 msg, size);
     for (size_t i = 0; i < db->n_shards && st == FOND_OK; i++) {
         if (i % parts != part)
             continue;
@@ -157,39 +187,73 @@ static fond_status_t close_shards(fond_db_t *db)
     return st;
 }
 
-static int has_stub(const char *path)
+
+/* Undo a failed create: remove the shards made (those before `made`
+ * that were not there before), the stub being written, and the folder if
+ * this call made it. */
+static void create_undo(const char *path, size_t made, const int *existed,
+                        int made_dir)
 {
-    char names[1][32];
-    return read_stub(path, names, 1) > 0;
+    char name[4096], scratch[8];
+    for (size_t i = 0; i < made; i++) {
+        snprintf(name, sizeof name, "%s/shard-%02zu", path, i);
+        if (!existed[i])
+            db_remove_tree(name, scratch, sizeof scratch);
+    }
+    snprintf(name, sizeof name, "%s/" STUB_NAME ".new", path);
+    unlink(name);
+    if (made_dir)
+        rmdir(path);
 }
 
+/* Make the shards, then the stub naming them (written beside and renamed
+ * into place), so that a stub exists only when every shard it names is a
+ * database.  A failure leaves nothing behind: a retry starts afresh. */
 fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
                                      fond_error_t *err)
 {
     char scratch[sizeof err->message], *msg = err ? err->message : scratch;
     msg[0] = '\0';
-    if (n_shards < 1 || n_shards > DB_MAX_SHARDS || has_stub(path)) {
-        snprintf(msg, sizeof scratch, "%s: %s", path, has_stub(path)
-                 ? "is a sharded database already" : "shards: 1 to 64");
+    FOND_ASSERT_ARG_MSG(path, msg, sizeof scratch);
+    if (n_shards < 1 || n_shards > DB_MAX_SHARDS) {
+        snprintf(msg, sizeof scratch, "%.400s: shards: 1 to 64", path);
         return FOND_ERR_ARG;
     }
-    char stub[4096], shard[4096];
-    snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
-    mkdir(path, 0777);
-    FILE *f = fopen(stub, "w");
-    fond_status_t st = f ? FOND_OK : FOND_ERR_IO;
-    for (size_t i = 0; i < n_shards && st == FOND_OK; i++) {
+    size_t have = 0;
+    fond_status_t st = stub_count(path, &have, msg, sizeof scratch);
+    if (st != FOND_OK)
+        return st;
+    if (have) {
+        snprintf(msg, sizeof scratch, "%.400s: is a sharded database already",
+                 path);
+        return FOND_ERR_ARG;
+    }
+    int made_dir = mkdir(path, 0777) == 0, existed[DB_MAX_SHARDS];
+    if (!made_dir && errno != EEXIST)
+        return db_errno_fail(msg, sizeof scratch, path);
+    char stub[4096], tmp[4096], shard[4096];
+    struct stat sb;
+    size_t made = 0;
+    for (; made < n_shards && st == FOND_OK; made++) {
         store_t *s = NULL;
-        snprintf(shard, sizeof shard, "%s/shard-%02zu", path, i);
+        snprintf(shard, sizeof shard, "%s/shard-%02zu", path, made);
+        existed[made] = lstat(shard, &sb) == 0;
         st = store_open(&s, shard, 1, msg, sizeof scratch);
         if (st == FOND_OK)
             st = store_close(s);
-        fprintf(f, "auto shard-%02zu\n", i);
     }
-    if (f && fclose(f) != 0 && st == FOND_OK)
-        st = FOND_ERR_IO;
-    if (st == FOND_ERR_IO)
-        snprintf(msg, sizeof scratch, "%.400s: %s", stub, strerror(errno));
+    snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
+    snprintf(tmp, sizeof tmp, "%s/" STUB_NAME ".new", path);
+    FILE *f = st == FOND_OK ? fopen(tmp, "w") : NULL;
+    for (size_t i = 0; f && i < n_shards; i++)
+        fprintf(f, "auto shard-%02zu\n", i);
+    int written = f && !ferror(f);
+    if (f && fclose(f) != 0)
+        written = 0;
+    if (st == FOND_OK && (!written || rename(tmp, stub) != 0))
+        st = db_errno_fail(msg, sizeof scratch, stub);
+    if (st != FOND_OK)
+        create_undo(path, made, existed, made_dir);
     return st;
 }
 
@@ -243,10 +307,14 @@ static fond_status_t open_db(fond_db_t **out, const char *path,
         snprintf(msg, sizeof scratch, "out of memory");
         return FOND_ERR_NOMEM;
     }
+    size_t shards = 0;
     fond_status_t st = analyzer_new(&db->analyzer, "english");
     if (st != FOND_OK)
-        snprintf(msg, sizeof scratch, "cannot create the English stemmer");
-    if (st == FOND_OK && mode == FOND_DB_WRITE && has_stub(path))
+        snprintf(msg, sizeof scratch, "cannot create the English stemmer: %s",
+                 fond_status_str(st));
+    if (st == FOND_OK && mode == FOND_DB_WRITE)
+        st = stub_count(path, &shards, msg, sizeof scratch);
+    if (st == FOND_OK && shards)
         st = open_shards(db, path, part, parts, msg, sizeof scratch);
     else if (st == FOND_OK)
         st = store_open(&db->store, path, mode == FOND_DB_WRITE, msg,
@@ -267,6 +335,10 @@ static fond_status_t open_db(fond_db_t **out, const char *path,
 fond_status_t fond_db_open(fond_db_t **out, const char *path,
                            fond_db_mode_t mode, fond_error_t *err)
 {
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    if (out)
+        *out = NULL;
+    FOND_ASSERT_ARG_MSG(out && path, msg, sizeof scratch);
     return open_db(out, path, mode, 0, 1, 0, err);
 }
 
@@ -279,10 +351,15 @@ fond_status_t db_open_any_schema(fond_db_t **out, const char *path,
 fond_status_t fond_db_open_part(fond_db_t **out, const char *path,
                                 size_t part, size_t parts, fond_error_t *err)
 {
-    if (parts == 0 || part >= parts || !has_stub(path)) {
-        if (err)
-            snprintf(err->message, sizeof err->message,
-                     "%s: parts need a sharded database", path);
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    size_t shards = 0;
+    FOND_ASSERT_ARG_MSG(out && path, msg, sizeof scratch);
+    fond_status_t st = stub_count(path, &shards, msg, sizeof scratch);
+    if (st != FOND_OK)
+        return st;
+    if (parts == 0 || part >= parts || shards == 0) {
+        snprintf(msg, sizeof scratch, "%.400s: parts need a sharded database",
+                 path);
         return FOND_ERR_ARG;
     }
     return open_db(out, path, FOND_DB_WRITE, part, parts, 0, err);
@@ -293,10 +370,15 @@ int fond_db_owns(fond_db_t *db, const char *path)
     return db_use_shard(db, path) == 0;
 }
 
-size_t fond_db_shard_count(const char *path)
+fond_status_t fond_db_shard_count(const char *path, size_t *out,
+                                  fond_error_t *err)
 {
-    char names[DB_MAX_SHARDS][32];
-    return read_stub(path, names, DB_MAX_SHARDS);
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    FOND_ASSERT_ARG_MSG(out, msg, sizeof scratch);
+    *out = 0;
+    msg[0] = '\0';
+    FOND_ASSERT_ARG_MSG(path, msg, sizeof scratch);
+    return stub_count(path, out, msg, sizeof scratch);
 }
 
 fond_status_t db_analyzer(fond_db_t *db, const char *language,
@@ -349,6 +431,7 @@ static fond_status_t commit_one(fond_db_t *db, void *ctx)
 
 fond_status_t fond_db_commit(fond_db_t *db)
 {
+    FOND_ASSERT_ARG(db, 1);
     fond_status_t st = db_each_store(db, commit_one, NULL);
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
 }
@@ -363,6 +446,7 @@ static fond_status_t count_one(fond_db_t *db, void *ctx)
 
 fond_status_t fond_db_passage_count(fond_db_t *db, size_t *out)
 {
+    FOND_ASSERT_ARG(db, out);
     *out = 0;
     fond_status_t st = db_each_store(db, count_one, out);
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);
@@ -382,8 +466,7 @@ fond_status_t db_remove_tree(const char *path, char *msg, size_t size)
 {
     if (nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS) == 0)
         return FOND_OK;
-    snprintf(msg, size, "%.400s: %s", path, strerror(errno));
-    return FOND_ERR_IO;
+    return db_errno_fail(msg, size, path);
 }
 
 fond_status_t fond_db_compact(const char *path, fond_error_t *err)
@@ -391,14 +474,13 @@ fond_status_t fond_db_compact(const char *path, fond_error_t *err)
     char scratch[sizeof err->message], *msg = err ? err->message : scratch;
     char tmp[4096], old[4096];
     msg[0] = '\0';
+    FOND_ASSERT_ARG_MSG(path, msg, sizeof scratch);
     snprintf(tmp, sizeof tmp, "%s.compacting", path);
     snprintf(old, sizeof old, "%s.old", path);
     fond_status_t st = store_compact(path, tmp, msg, sizeof scratch);
     /* swap in the merged database: readers see the old or the new one */
-    if (st == FOND_OK && (rename(path, old) != 0 || rename(tmp, path) != 0)) {
-        snprintf(msg, sizeof scratch, "%s: %s", path, strerror(errno));
-        st = FOND_ERR_IO;
-    }
+    if (st == FOND_OK && (rename(path, old) != 0 || rename(tmp, path) != 0))
+        st = db_errno_fail(msg, sizeof scratch, path);
     if (st == FOND_OK)
         st = db_remove_tree(old, msg, sizeof scratch);
     return st;
@@ -415,6 +497,8 @@ static char *join_path(const char *a, const char *b)
 
 fond_status_t fond_db_default_path(char **out)
 {
+    if (!out)
+        return FOND_ERR_ARG;
     const char *env = getenv("FOND_DB");
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");

@@ -5,6 +5,8 @@
 #ifndef FOND_DB_INTERNAL_H
 #define FOND_DB_INTERNAL_H
 
+#include <stdio.h>
+
 #include "analyze.h"
 #include "fond.h"
 #include "store.h"
@@ -66,6 +68,39 @@ fond_status_t db_delete_source(fond_db_t *db, const char *hash);
  * paths read `return db_fail(db, st, "...", ...)`. */
 fond_status_t db_fail(fond_db_t *db, fond_status_t st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/*
+ * Programmer misuse at a public entry point (a NULL handle, string or
+ * out-parameter, an index out of range) is FOND_ERR_ARG with a message
+ * naming the function and the condition that failed, not a crash and not
+ * an abort (as libgit2's GIT_ASSERT_ARG): a library must not take its
+ * caller down.  FOND_ASSERT_ARG writes the message on db (a NULL db has
+ * nowhere to write it: FOND_ERR_ARG alone, and fond_db_error(NULL) is "");
+ * FOND_ASSERT_ARG_MSG into msg, for the calls that report through a
+ * fond_error_t.
+ */
+#define FOND_ASSERT_ARG(db, cond)                                            \
+    do {                                                                     \
+        if (!(db))                                                           \
+            return FOND_ERR_ARG;                                             \
+        if (!(cond))                                                         \
+            return db_fail(db, FOND_ERR_ARG, "%s: invalid argument (%s)",    \
+                           __func__, #cond);                                 \
+    } while (0)
+
+#define FOND_ASSERT_ARG_MSG(cond, msg, size)                                 \
+    do {                                                                     \
+        if (!(cond)) {                                                       \
+            snprintf(msg, size, "%s: invalid argument (%s)", __func__,       \
+                     #cond);                                                 \
+            return FOND_ERR_ARG;                                             \
+        }                                                                    \
+    } while (0)
+
+/* A system call on path failed: errno's reason into msg (on the handle),
+ * and FOND_ERR_IO, or FOND_ERR_NOMEM when the system was out of memory. */
+fond_status_t db_errno_fail(char *msg, size_t size, const char *path);
+fond_status_t db_fail_errno(fond_db_t *db, const char *path);
 
 /* A store failure: the store's message becomes the handle's. */
 fond_status_t db_fail_store(fond_db_t *db, fond_status_t st);

@@ -5,13 +5,35 @@
  * Conventions (as in notmuch and libgit2):
  *   - Opaque handles, functions named fond_<noun>_<verb>.
  *   - Everything that can fail returns a fond_status_t; results come back
- *     through out-parameters, which come first.
+ *     through out-parameters.
+ *   - Argument order: the handle acted on first (db, results, kwic), then
+ *     what the call reads, then the out-parameters it writes, then the
+ *     fond_error_t, if any, last.  A call that makes a handle where there
+ *     was none (fond_db_open, fond_db_open_part) takes the new handle's
+ *     out-parameter first, in the place of the handle it has not got.
  *   - After a failure, fond_db_error() holds a one-line message for the
- *     handle.  fond_db_open() writes its message into a fond_error_t,
- *     because there is no handle yet.
+ *     handle.  The calls that have no handle (fond_db_open and the other
+ *     calls on a path) write their message into a fond_error_t, which may
+ *     be NULL when the caller does not want it.
+ *   - Misuse (a NULL handle, string or out-parameter where one is needed)
+ *     is FOND_ERR_ARG with a message naming the call and the argument, not
+ *     a crash: every call that returns a status checks its arguments.
+ *     (The accessors of results, fond_results_*() and fond_kwic_*(), take
+ *     what a successful call handed out, and do not.)
+ *   - Every options struct has an initialiser, FOND_<NAME>_OPTS_INIT, with
+ *     the defaults; start from it, so that a field added later gets its
+ *     default.
  *   - Ownership is stated on every function.  Strings handed out by the
  *     library are owned by the object they came from.
  *   - The library never prints and never exits.
+ *
+ * Threads: the library keeps no global mutable state, so different handles
+ * may be used in different threads at once.  One handle (a fond_db_t, and
+ * the fond_results_t and fond_kwic_t made from it) is not safe to use from
+ * two threads at once: give each thread its own, or lock around it.
+ * Several processes may read a database while one writes it (Xapian's
+ * single-writer lock; a reader sees the last commit); fond_status_str()
+ * may be called from any thread.
  */
 #ifndef FOND_H
 #define FOND_H
@@ -72,13 +94,17 @@ fond_status_t fond_db_open(fond_db_t **out, const char *path,
  * naming them, so that readers open the folder like any database, and
  * several indexers (one a part, fond_db_open_part) write it at once.  Each
  * source lives in one shard, chosen by its path.  FOND_ERR_ARG if there is
- * a sharded database at path already.
+ * a sharded database at path already.  A create that fails leaves
+ * nothing behind (no stub, no shard), so that it can simply be tried again.
  */
 fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
                                      fond_error_t *err);
 
-/* How many shards the database at path has (0: not sharded). */
-size_t fond_db_shard_count(const char *path);
+/* How many shards the database at path has, into *out (0: not sharded,
+ * or no database).  FOND_ERR_IO, with err->message, when its stub file is
+ * there but cannot be read. */
+fond_status_t fond_db_shard_count(const char *path, size_t *out,
+                                  fond_error_t *err);
 
 /* Open for writing only the shards i with i % parts == part, to index
  * with several processes: each takes the sources fond_db_owns(). */
@@ -233,6 +259,8 @@ typedef struct {
     long long added;  /* when passages written now were added, in seconds
                          since 1970 (UTC); 0: now */
 } fond_sync_opts_t;
+
+#define FOND_SYNC_OPTS_INIT {0, 0, NULL, 0}
 
 typedef struct {
     fond_file_action_t action;

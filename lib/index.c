@@ -341,8 +341,10 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
 /* The source-level terms every passage carries, as filters (schema.h,
  * "Filters"): its source term (and its file's), type, language, its own
  * date, its Archive reference, and the words of its title, path, sender,
- * recipient and place.  Made once a source, into src->filters. */
-static fond_status_t make_source_terms(source_ctx_t *src)
+ * recipient and place.  Made once a source, into src->filters.  A
+ * failure says which: the list's only allocate; a field's words are the
+ * analyzer's (whose status is all it says). */
+static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
 {
     const source_t *h = &src->in->header;
     term_list_t *l = &src->filters;
@@ -358,17 +360,20 @@ static fond_status_t make_source_terms(source_ctx_t *src)
         st = add_date_terms(l, h->date);
     if (st == FOND_OK && src->has_archival)
         st = add_citation_terms(l, &src->archival);
-    if (st == FOND_OK)
-        st = add_field(src, l, SCHEMA_TITLE, src->title);
-    if (st == FOND_OK)
-        st = add_field(src, l, SCHEMA_PATH_WORD, src->path_words);
-    if (st == FOND_OK)
-        st = add_field(src, l, SCHEMA_FROM, h->from);
-    if (st == FOND_OK)
-        st = add_field(src, l, SCHEMA_TO, h->to);
-    if (st == FOND_OK)
-        st = add_field(src, l, SCHEMA_PLACE, h->place);
-    return st;
+    if (st != FOND_OK)
+        return db_fail(db, st, "%s: out of memory", src->path);
+    const struct {
+        const char *name, *prefix, *value;
+    } fields[] = {{"title", SCHEMA_TITLE, src->title},
+                  {"path", SCHEMA_PATH_WORD, src->path_words},
+                  {"From header", SCHEMA_FROM, h->from},
+                  {"To header", SCHEMA_TO, h->to},
+                  {"Place header", SCHEMA_PLACE, h->place}};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if ((st = add_field(src, l, fields[i].prefix, fields[i].value)) != FOND_OK)
+            return db_fail(db, st, "%s: the words of its %s: %s", src->path,
+                           fields[i].name, fond_status_str(st));
+    return FOND_OK;
 }
 
 /* The source record, on the source's first passage: its path term and the
@@ -479,8 +484,8 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
     if (st != FOND_OK)
         db_fail(db, st, "%s: cannot make the %s stemmer: %s", src->path,
                 src->in->language, fond_status_str(st));
-    if (st == FOND_OK && (st = make_source_terms(src)) != FOND_OK)
-        db_fail(db, st, "%s: %s", src->path, fond_status_str(st));
+    if (st == FOND_OK)
+        st = make_source_terms(db, src); /* says why it failed */
     if (st == FOND_OK && (st = db_delete_source(db, src->hash)) != FOND_OK)
         db_fail(db, st, "%s: %s", src->path, store_error(db->store));
     term_list_t filters = {NULL, 0, 0};
@@ -519,22 +524,28 @@ static void fill_result(const ingest_t *in, const extract_t *x,
 
 /* The source's language: its Language header's; else the one identified
  * from its repaired text (langid.h), when that has a stemmer; else what
- * ingest chose by the script (the default).  Says which in `how`. */
-static void choose_language(fond_db_t *db, ingest_t *in, const char **how)
+ * ingest chose by the script (the default).  Says which in `how`.
+ * Fingerprints that cannot be read leave every source to the default; no
+ * memory to load them fails the source (FOND_ERR_NOMEM, why says so). */
+static fond_status_t choose_language(fond_db_t *db, ingest_t *in,
+                                     const char **how, char *why, size_t size)
 {
     if (in->header.language && language_named(in->header.language)) {
         *how = "header";
-        return;
+        return FOND_OK;
     }
     if (!db->langid && !db->langid_missing) {
-        char why[256];
-        db->langid_missing = langid_new(&db->langid, NULL, why, sizeof why) != FOND_OK;
+        fond_status_t st = langid_new(&db->langid, NULL, why, size);
+        if (st == FOND_ERR_NOMEM)
+            return st;
+        db->langid_missing = st != FOND_OK;
     }
     const char *found = db->langid ? langid_identify(db->langid, in->body.text,
                                                      in->body.len, NULL) : NULL;
     *how = found ? "identified" : "default";
     if (found)
         in->language = found;
+    return FOND_OK;
 }
 
 /* Index text[0, len) as the source `source_path` of the file `file_path`
@@ -557,13 +568,14 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     if (st == FOND_OK &&
         ingest_fill_header(&in, x.title, x.author, x.date) != FOND_OK)
         st = FOND_ERR_NOMEM, snprintf(why, sizeof why, "out of memory");
+    const char *how = "";
+    if (st == FOND_OK)
+        st = choose_language(db, &in, &how, why, sizeof why);
     if (st != FOND_OK) {
         ingest_free(&in);
         extract_free(&x);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
-    const char *how = "";
-    choose_language(db, &in, &how);
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
                         &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
@@ -629,7 +641,8 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
     char why[256] = "";
     fond_status_t st = FOND_OK;
     if (!db->mail) {
-        st = mail_reader_new(&db->mail);
+        if ((st = mail_reader_new(&db->mail)) != FOND_OK)
+            snprintf(why, sizeof why, "out of memory");
         db->mail_free = mail_reader_free;
     }
     if (st == FOND_OK)
@@ -710,6 +723,7 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
                                  const char *title, const char *text,
                                  size_t len, fond_index_result_t *out)
 {
+    FOND_ASSERT_ARG(db, source_path && (text || len == 0));
     return index_text(db, source_path, title, NULL, 0, text, len, out);
 }
 
@@ -726,6 +740,7 @@ fond_status_t db_index_source(fond_db_t *db, const char *path,
 fond_status_t fond_db_index_file(fond_db_t *db, const char *path,
                                  fond_index_result_t *out)
 {
+    FOND_ASSERT_ARG(db, path);
     char *text = NULL, why[256];
     size_t len = 0;
     fond_status_t st = file_read(path, &text, &len, why, sizeof why);

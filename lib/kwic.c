@@ -108,6 +108,7 @@ fond_status_t fond_db_kwic(fond_db_t *db, const char *query, size_t width,
                            fond_kwic_sort_t sort, size_t max_lines,
                            fond_kwic_t **out)
 {
+    FOND_ASSERT_ARG(db, query && out);
     *out = NULL;
     fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
     o.limit = KWIC_PASSAGES;
@@ -115,21 +116,20 @@ fond_status_t fond_db_kwic(fond_db_t *db, const char *query, size_t width,
     fond_status_t st = db_search(db, query, &o, SIZE_MAX, &r);
     fond_kwic_t *k = st == FOND_OK ? calloc(1, sizeof *k) : NULL;
     if (st == FOND_OK && !k)
-        st = FOND_ERR_NOMEM;
+        st = db_fail(db, FOND_ERR_NOMEM, "out of memory");
     size_t cap = 0;
     for (size_t i = 0; st == FOND_OK && i < fond_results_count(r); i++) {
         const fond_hit_t *h = fond_results_hit(r, i);
         for (size_t j = 0; st == FOND_OK && j < h->n_highlights &&
                            k->n < max_lines; j++)
-            st = add_line(k, &cap, h, &h->highlights[j], width);
+            if ((st = add_line(k, &cap, h, &h->highlights[j], width)) != FOND_OK)
+                db_fail(db, st, "out of memory"); /* add_line only allocates */
     }
     fond_results_free(r);
     if (st == FOND_OK && sort != FOND_KWIC_SOURCE_ORDER)
         qsort(k->lines, k->n, sizeof *k->lines,
               sort == FOND_KWIC_SORT_LEFT ? by_left : by_right);
-    if (st != FOND_OK) {
-        if (st == FOND_ERR_NOMEM)
-            db_fail(db, st, "out of memory");
+    if (st != FOND_OK) { /* its message was set where it failed */
         fond_kwic_free(k);
         return st;
     }

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE /* memfd_create() */
 #include "langid.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,9 +87,15 @@ fond_status_t langid_new(langid_t **out, const char *conf, char *err,
         return FOND_ERR_NOMEM;
     }
     /* (libexttextcat prints when it cannot open the file: look first) */
+    errno = 0;
     if (access(file, R_OK) == 0)
         id->textcat = conf ? special_textcat_Init(file, dir)
                            : load_candidates(file, dir);
+    if (!id->textcat && errno == ENOMEM) {
+        snprintf(err, errsize, "out of memory");
+        free(id);
+        return FOND_ERR_NOMEM;
+    }
     if (!id->textcat) {
         snprintf(err, errsize, "%s: cannot read the language fingerprints "
                  "(Debian package libexttextcat-data)", file);

@@ -878,7 +878,8 @@ static int answer_complete(const buf_t *b)
 }
 
 /* Read the worker's answer, within the time and a bound on size; 0, or
- * -1 with the reason in err. */
+ * -1 (READ_NOMEM when out of memory) with the reason in err. */
+#define READ_NOMEM (-2)
 static int read_answer(int fd, buf_t *b, size_t max, unsigned seconds,
                        char *err, size_t errsize)
 {
@@ -907,7 +908,7 @@ static int read_answer(int fd, buf_t *b, size_t max, unsigned seconds,
         }
         if (array_reserve(&b->data, &b->cap, b->len + (size_t)n + 1, 1, 65536)) {
             snprintf(err, errsize, "out of memory reading the mail");
-            return -1;
+            return READ_NOMEM;
         }
         memcpy(b->data + b->len, chunk, (size_t)n);
         b->len += (size_t)n;
@@ -992,7 +993,7 @@ static fond_status_t exchange(mail_reader_t *r, rlim_t memory, mail_t *out,
                          errsize);
     if (rc) {
         stop_worker(r, 1, err, errsize);
-        st = FOND_ERR_BINARY;
+        st = rc == READ_NOMEM ? FOND_ERR_NOMEM : FOND_ERR_BINARY;
     } else {
         st = parse_records(&b, out, err, errsize);
     }

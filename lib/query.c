@@ -626,10 +626,13 @@ static fond_status_t parse_near(parser_t *p, node_t **out)
             st = parse_error(p, op.at, "NEAR goes between words or phrases");
         if (st == FOND_OK && !near) {
             near = node_new(NODE_NEAR);
-            if (!near || (*out && node_add(near, *out) != 0))
+            if (!near || (*out && node_add(near, *out) != 0)) {
+                node_free(near); /* no kid: *out is still the left operand */
+                near = NULL;
                 st = FOND_ERR_NOMEM;
-            else
+            } else {
                 *out = near;
+            }
         }
         if (st == FOND_OK && op.window > near->window)
             near->window = op.window;
@@ -737,8 +740,10 @@ fond_status_t query_parse(query_t **out, const query_langs_t *langs,
         return FOND_ERR_QUERY;
     }
     query_t *q = calloc(1, sizeof *q);
-    if (!q)
+    if (!q) {
+        snprintf(err, errsize, "out of memory parsing the query");
         return FOND_ERR_NOMEM;
+    }
     q->langs = langs;
     parser_t p = {q, text, len, 0, {0}, 0, err, errsize};
     fond_status_t st = lex_next(&p);

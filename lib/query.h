@@ -74,8 +74,10 @@ int query_can_loosen(const query_t *q);
  * word's related stems, variants, other forms, the weight of its exact
  * form, its near spellings and a "did you mean"; each filter's terms.
  * Writes them into q; a second call does nothing.  Before query_build.
+ * On failure a one-line message into err (the store's, or "out of
+ * memory").
  */
-fond_status_t query_expand(query_t *q, store_t *s);
+fond_status_t query_expand(query_t *q, store_t *s, char *err, size_t errsize);
 
 /* How words side by side are read. */
 typedef enum {
@@ -92,10 +94,10 @@ typedef enum {
 
 /*
  * Build the Xapian query from the expanded query alone (no lookup).  Free
- * *out with store_query_free().
+ * *out with store_query_free().  On failure a one-line message into err.
  */
 fond_status_t query_build(const query_t *q, store_t *s, query_reading_t loose,
-                          store_query_t **out);
+                          store_query_t **out, char *err, size_t errsize);
 
 /* The words, stems, variants and prefixes to highlight; owned by q,
  * valid after query_expand. */

@@ -29,19 +29,28 @@ typedef struct {
     /* For words side by side (see add_proximity): each token's forms,
      * built once a build. */
     store_query_t **forms;
+    char *err;      /* the builder's own failure's message, written where */
+    size_t errsize; /* it fails; empty: any failure was the store's */
 } builder_t;
+
+/* A failure of the builder's own (not a store call's): its message. */
+static fond_status_t build_fail(builder_t *b, fond_status_t st, const char *why)
+{
+    snprintf(b->err, b->errsize, "%s", why);
+    return st;
+}
 
 static fond_status_t build_node(builder_t *b, const node_t *n,
                                 store_query_t **out);
 
-static fond_status_t build_term(store_t *s, const char *prefix,
+static fond_status_t build_term(builder_t *b, const char *prefix,
                                 const char *word, store_query_t **out)
 {
     char term[2 * TERM_BYTES];
     int n = snprintf(term, sizeof term, "%s%s", prefix, word);
     if (n < 0 || (size_t)n >= sizeof term)
-        return FOND_ERR_ARG;
-    return store_query_term(s, out, term, (size_t)n);
+        return build_fail(b, FOND_ERR_ARG, "a word of the query is too long");
+    return store_query_term(b->s, out, term, (size_t)n);
 }
 
 /* Up to `max` parts, combined with op and freed. */
@@ -50,12 +59,12 @@ typedef struct {
     size_t n, max;
 } parts_t;
 
-static fond_status_t parts_init(parts_t *p, size_t max)
+static fond_status_t parts_init(builder_t *b, parts_t *p, size_t max)
 {
     p->items = calloc(max ? max : 1, sizeof *p->items);
     p->n = 0;
     p->max = max;
-    return p->items ? FOND_OK : FOND_ERR_NOMEM;
+    return p->items ? FOND_OK : build_fail(b, FOND_ERR_NOMEM, "out of memory");
 }
 
 static void parts_free(parts_t *p)
@@ -65,22 +74,22 @@ static void parts_free(parts_t *p)
     free(p->items);
 }
 
-static fond_status_t parts_term(parts_t *p, store_t *s, const char *prefix,
+static fond_status_t parts_term(parts_t *p, builder_t *b, const char *prefix,
                                 const char *word)
 {
     if (p->n == p->max)
         return FOND_OK;
-    fond_status_t st = build_term(s, prefix, word, &p->items[p->n]);
+    fond_status_t st = build_term(b, prefix, word, &p->items[p->n]);
     p->n += st == FOND_OK;
     return st;
 }
 
-static fond_status_t parts_terms(parts_t *p, store_t *s, const char *prefix,
+static fond_status_t parts_terms(parts_t *p, builder_t *b, const char *prefix,
                                  const strings_t *words)
 {
     fond_status_t st = FOND_OK;
     for (size_t k = 0; k < words->n && st == FOND_OK; k++)
-        st = parts_term(p, s, prefix, words->items[k]);
+        st = parts_term(p, b, prefix, words->items[k]);
     return st;
 }
 
@@ -100,16 +109,16 @@ static fond_status_t parts_combine(fond_status_t st, parts_t *p, store_t *s,
 }
 
 /* The words as terms (prefix + word), combined with op. */
-static fond_status_t build_list(store_t *s, const char *prefix,
+static fond_status_t build_list(builder_t *b, const char *prefix,
                                 const strings_t *words, store_op_t op,
                                 store_query_t **out)
 {
     parts_t p;
     *out = NULL;
-    fond_status_t st = parts_init(&p, words->n);
+    fond_status_t st = parts_init(b, &p, words->n);
     if (st == FOND_OK)
-        st = parts_terms(&p, s, prefix, words);
-    return parts_combine(st, &p, s, op, 0, out);
+        st = parts_terms(&p, b, prefix, words);
+    return parts_combine(st, &p, b->s, op, 0, out);
 }
 
 /* *out = a OR factor * b; a and b stay the caller's. */
@@ -126,13 +135,14 @@ static fond_status_t or_scaled(store_t *s, store_query_t *a, store_query_t *b,
 
 /* The distinct words of the lists (at most max of each) into *out, the
  * caller's to free. */
-static fond_status_t strings_union(strings_t *out, const strings_t *const *lists,
-                                   size_t n, size_t max)
+static fond_status_t strings_union(builder_t *b, strings_t *out,
+                                   const strings_t *const *lists, size_t n,
+                                   size_t max)
 {
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < lists[i]->n && k < max; k++)
             if (strings_push(out, lists[i]->items[k]) != 0)
-                return FOND_ERR_NOMEM;
+                return build_fail(b, FOND_ERR_NOMEM, "out of memory");
     return FOND_OK;
 }
 
@@ -143,10 +153,10 @@ static fond_status_t build_union(builder_t *b, const strings_t *const *lists,
                                  store_query_t **out)
 {
     strings_t terms = {NULL, 0, 0};
-    fond_status_t st = strings_union(&terms, lists, n, max);
+    fond_status_t st = strings_union(b, &terms, lists, n, max);
     *out = NULL;
     if (st == FOND_OK && terms.n)
-        st = build_list(b->s, "", &terms, op, out);
+        st = build_list(b, "", &terms, op, out);
     strings_free(&terms);
     return st;
 }
@@ -158,7 +168,8 @@ static fond_status_t build_forms(builder_t *b, const query_token_t *t,
                                  store_query_t **out)
 {
     strings_t word = {NULL, 0, 0};
-    fond_status_t st = strings_push(&word, t->word) ? FOND_ERR_NOMEM : FOND_OK;
+    fond_status_t st = strings_push(&word, t->word)
+        ? build_fail(b, FOND_ERR_NOMEM, "out of memory") : FOND_OK;
     const strings_t *lists[] = {&word, &t->variants, &t->forms};
     if (st == FOND_OK)
         st = build_union(b, lists, 3, MAX_NEAR_FORMS, STORE_OP_OR, out);
@@ -197,7 +208,7 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
     fond_status_t st = build_union(b, lists, 3, MAX_FORMS, STORE_OP_SYNONYM,
                                    &family);
     if (st == FOND_OK)
-        st = build_term(b->s, "", t->word, &exact);
+        st = build_term(b, "", t->word, &exact);
     if (st == FOND_OK && family)
         st = or_scaled(b->s, family, exact, t->exact_weight, &word);
     else if (st == FOND_OK) /* held in no form */
@@ -214,7 +225,7 @@ static fond_status_t build_word(builder_t *b, const query_token_t *t,
     }
     if (st == FOND_OK && t->cites.n) { /* "fond 28": or fond:28 */
         store_query_t *cites = NULL, *both[2] = {word, NULL};
-        st = build_list(b->s, "", &t->cites, STORE_OP_OR, &cites);
+        st = build_list(b, "", &t->cites, STORE_OP_OR, &cites);
         both[1] = cites;
         if (st == FOND_OK)
             st = store_query_combine(b->s, out, STORE_OP_OR, both, 2, 0);
@@ -236,9 +247,9 @@ static fond_status_t build_words(builder_t *b, const node_t *n,
                                  store_query_t **out)
 {
     parts_t p;
-    fond_status_t st = parts_init(&p, n->count);
+    fond_status_t st = parts_init(b, &p, n->count);
     for (size_t k = 0; k < n->count && st == FOND_OK; k++)
-        st = parts_term(&p, b->s, prefix, b->q->tokens[n->first + k].word);
+        st = parts_term(&p, b, prefix, b->q->tokens[n->first + k].word);
     return parts_combine(st, &p, b->s, op, (unsigned)n->count, out);
 }
 
@@ -253,7 +264,7 @@ static fond_status_t build_field_words(builder_t *b, const node_t *n,
         *out = parts[0];
         return st;
     }
-    st = build_list(b->s, "", &n->terms, STORE_OP_OR, &parts[1]);
+    st = build_list(b, "", &n->terms, STORE_OP_OR, &parts[1]);
     if (st == FOND_OK)
         st = store_query_combine(b->s, out, STORE_OP_OR, parts, 2, 0);
     store_query_free(parts[0]);
@@ -273,7 +284,7 @@ static fond_status_t build_filter(builder_t *b, const node_t *n,
     fond_status_t st =
         n->kind == NODE_FIELD && !n->field->whole
             ? build_field_words(b, n, &terms)
-            : build_list(b->s, "", &n->terms, STORE_OP_OR, &terms);
+            : build_list(b, "", &n->terms, STORE_OP_OR, &terms);
     if (st == FOND_OK)
         st = store_query_scale(b->s, out, terms, 0.0);
     store_query_free(terms);
@@ -289,10 +300,10 @@ static fond_status_t build_near(builder_t *b, const node_t *n,
     for (size_t i = 0; i < n->n_kids; i++)
         words += n->kids[i]->count;
     parts_t p;
-    fond_status_t st = parts_init(&p, words);
+    fond_status_t st = parts_init(b, &p, words);
     for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++)
         for (size_t k = 0; k < n->kids[i]->count && st == FOND_OK; k++)
-            st = parts_term(&p, b->s, "",
+            st = parts_term(&p, b, "",
                             b->q->tokens[n->kids[i]->first + k].word);
     /* NEAR/n: at most n words apart, so the k words fit in n + k - 1 */
     unsigned window = n->window + (unsigned)words - 1;
@@ -307,7 +318,7 @@ static fond_status_t build_kids(builder_t *b, const node_t *n,
                                 store_op_t op, store_query_t **out)
 {
     parts_t p;
-    fond_status_t st = parts_init(&p, n->n_kids);
+    fond_status_t st = parts_init(b, &p, n->n_kids);
     for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++)
         if (pick(b->q, n, n->kids[i])) {
             st = build_node(b, n->kids[i], &p.items[p.n]);
@@ -374,7 +385,7 @@ static fond_status_t add_proximity(builder_t *b, const node_t *n,
 {
     parts_t pairs, with; /* the pairs; *pos and the pairs weighed */
     store_query_t *ranked = NULL;
-    fond_status_t st = parts_init(&pairs, n->n_kids);
+    fond_status_t st = parts_init(b, &pairs, n->n_kids);
     pair_ctx_t c = {b, &pairs, FOND_OK};
     if (st == FOND_OK) {
         query_each_pair(b->q, n, take_pair, &c);
@@ -384,7 +395,7 @@ static fond_status_t add_proximity(builder_t *b, const node_t *n,
         parts_free(&pairs);
         return st;
     }
-    st = parts_init(&with, pairs.n + 1);
+    st = parts_init(b, &with, pairs.n + 1);
     if (st == FOND_OK) { /* *pos is the parts' to free now */
         with.items[with.n++] = *pos;
         *pos = NULL;
@@ -430,7 +441,7 @@ static fond_status_t build_soft(builder_t *b, const node_t *n,
                                 store_query_t **out)
 {
     parts_t p;
-    fond_status_t st = parts_init(&p, 2 * n->n_kids);
+    fond_status_t st = parts_init(b, &p, 2 * n->n_kids);
     for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++) {
         if (!pick_may(b->q, n, n->kids[i]))
             continue;
@@ -495,7 +506,7 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
     case NODE_WORD: return build_word(b, &b->q->tokens[n->first], out);
     case NODE_PHRASE: return build_words(b, n, "", STORE_OP_PHRASE, out);
     case NODE_WILDCARD: /* its words, as one term */
-        return build_list(b->s, "", &n->terms, STORE_OP_SYNONYM, out);
+        return build_list(b, "", &n->terms, STORE_OP_SYNONYM, out);
     case NODE_FIELD:
     case NODE_DATE:
     case NODE_ALL: return build_filter(b, n, out);
@@ -504,21 +515,25 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
     case NODE_AND:
     case NODE_IMPLICIT: return build_conjunction(b, n, out);
     }
-    return FOND_ERR_INTERNAL;
+    return build_fail(b, FOND_ERR_INTERNAL, "internal error: a node of no kind");
 }
 
 /* ------------------------------------------------------------ the API */
 
 fond_status_t query_build(const query_t *q, store_t *s, query_reading_t loose,
-                          store_query_t **out)
+                          store_query_t **out, char *err, size_t errsize)
 {
     *out = NULL;
+    builder_t b = {.q = q, .s = s, .loose = loose, .err = err,
+                   .errsize = errsize};
+    err[0] = '\0';
     if (!q->expanded)
-        return FOND_ERR_INTERNAL; /* query_expand() first */
-    builder_t b = {.q = q, .s = s, .loose = loose};
+        return build_fail(&b, FOND_ERR_INTERNAL, "internal error: the query "
+                          "was built before it was expanded");
     b.forms = calloc(q->n_tokens + 1, sizeof *b.forms);
     store_query_t *root = NULL, *all = NULL;
-    fond_status_t st = b.forms ? build_node(&b, q->root, &root) : FOND_ERR_NOMEM;
+    fond_status_t st = b.forms ? build_node(&b, q->root, &root)
+                               : build_fail(&b, FOND_ERR_NOMEM, "out of memory");
     for (size_t i = 0; b.forms && i < q->n_tokens; i++)
         store_query_free(b.forms[i]);
     free(b.forms);
@@ -533,5 +548,7 @@ fond_status_t query_build(const query_t *q, store_t *s, query_reading_t loose,
     }
     store_query_free(root);
     store_query_free(all);
+    if (st != FOND_OK && !err[0]) /* not the builder's own: a store call's */
+        snprintf(err, errsize, "%s", store_error(s));
     return st;
 }

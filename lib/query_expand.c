@@ -51,7 +51,28 @@ typedef struct {
     fond_status_t status; /* sticky: once set, lookups do nothing */
     size_t scan_left;     /* words the families may still look at */
     double docs;          /* passages in the collection */
+    char *err;            /* the first failure's message */
+    size_t errsize;
 } expander_t;
+
+/* The first failure, and its message where it happens: a lookup's is the
+ * store's (it says why), an allocation's of the expander's own is "out of
+ * memory".  Later ones are consequences and keep neither. */
+static void expand_store(expander_t *e, fond_status_t st)
+{
+    if (e->status != FOND_OK || st == FOND_OK)
+        return;
+    e->status = st;
+    snprintf(e->err, e->errsize, "%s", store_error(e->s));
+}
+
+static void expand_nomem(expander_t *e)
+{
+    if (e->status != FOND_OK)
+        return;
+    e->status = FOND_ERR_NOMEM;
+    snprintf(e->err, e->errsize, "out of memory");
+}
 
 static size_t freq_of(expander_t *e, const char *term)
 {
@@ -60,14 +81,14 @@ static size_t freq_of(expander_t *e, const char *term)
         return 0;
     fond_status_t st = store_term_freq(e->s, term, &freq);
     if (st != FOND_OK)
-        e->status = st;
+        expand_store(e, st);
     return st == FOND_OK ? freq : 0;
 }
 
 static void push(expander_t *e, strings_t *list, const char *str)
 {
     if (e->status == FOND_OK && strings_push(list, str) != 0)
-        e->status = FOND_ERR_NOMEM;
+        expand_nomem(e);
 }
 
 /* The number of characters of a UTF-8 string. */
@@ -147,7 +168,7 @@ static void find_variants(expander_t *e, query_token_t *t)
     token_ctx_t c = {e, t};
     fond_status_t st = store_synonyms(e->s, t->word, take_synonym, &c);
     if (st != FOND_OK && e->status == FOND_OK)
-        e->status = st;
+        expand_store(e, st);
     size_t rules = sizeof spelling_rules / sizeof *spelling_rules;
     for (size_t r = 0; r < rules && e->status == FOND_OK; r++) {
         each_replacement(e, t->word, spelling_rules[r][0],
@@ -222,7 +243,7 @@ static family_t *family_new(expander_t *e)
 {
     family_t *f = calloc(1, sizeof *f);
     if (!f && e->status == FOND_OK)
-        e->status = FOND_ERR_NOMEM;
+        expand_nomem(e);
     if (f)
         f->e = e;
     return f;
@@ -336,7 +357,7 @@ static int take_form(void *ctx, const char *term, size_t freq)
         const char *stem = analyze_folded_stem(langs->analyzers[k], term, len,
                                                &n);
         if (!stem) {
-            e->status = FOND_ERR_NOMEM;
+            expand_nomem(e);
             return 1;
         }
         int i = family_find(f, stem, (uint32_t)1 << k);
@@ -380,7 +401,7 @@ static void family_scan(family_t *f)
     if (f->prefix_len >= 3 && e->status == FOND_OK) {
         fond_status_t st = store_terms_freq(e->s, prefix, take_form, f);
         if (st != FOND_OK && e->status == FOND_OK)
-            e->status = st;
+            expand_store(e, st);
         return;
     }
     for (size_t i = 0; i < f->n_sought; i++) {
@@ -412,7 +433,7 @@ static void family_scan_mirror(family_t *f)
                            ? store_terms(f->e->s, prefix, take_mirror, f)
                            : FOND_OK;
     if (st != FOND_OK && f->e->status == FOND_OK)
-        f->e->status = st;
+        expand_store(f->e, st);
 }
 
 /* The Z term of each stem sought, where the collection holds it (the
@@ -481,7 +502,7 @@ static void find_family(expander_t *e, query_token_t *t, size_t *all,
     for (size_t i = 0; i < f->n_sought && e->status == FOND_OK; i++)
         if (f->sought[i].held && !f->sought[i].own &&
             query_token_add_stem(t, f->sought[i].stem, f->sought[i].langs))
-            e->status = FOND_ERR_NOMEM;
+            expand_nomem(e);
     *all = family_estimate(f, 0);
     *own = family_estimate(f, 1);
     for (size_t k = 0; k < t->variants.n; k++) {
@@ -518,14 +539,14 @@ static void find_near_family(expander_t *e, query_token_t *t, const char *word)
     if (!c || !(c->f = family_new(e))) {
         free(c);
         if (e->status == FOND_OK)
-            e->status = FOND_ERR_NOMEM;
+            expand_nomem(e);
         return;
     }
     for (size_t k = 0; k < langs->n && e->status == FOND_OK; k++) {
         c->lang = (uint32_t)1 << k;
         if (analyze_text(langs->analyzers[k], word, strlen(word),
                          take_near_stem, c) == FOND_ERR_NOMEM)
-            e->status = FOND_ERR_NOMEM;
+            expand_nomem(e);
     }
     if (c->f->n_sought && e->status == FOND_OK) {
         family_scan(c->f);
@@ -711,7 +732,7 @@ static fuzzy_ctx_t *fuzzy_new(expander_t *e, query_token_t *t, unsigned max,
 {
     fuzzy_ctx_t *c = calloc(1, sizeof *c);
     if (!c) {
-        e->status = FOND_ERR_NOMEM;
+        expand_nomem(e);
         return NULL;
     }
     c->e = e;
@@ -731,8 +752,7 @@ static void fuzzy_scan(fuzzy_ctx_t *c)
     first[k > 0 ? k : 0] = '\0';
     fond_status_t st = *first && c->e->status == FOND_OK
         ? store_terms_freq(c->e->s, first, take_scanned, c) : FOND_OK;
-    if (st != FOND_OK && c->e->status == FOND_OK)
-        c->e->status = st;
+    expand_store(c->e, st);
 }
 
 /* The word's near spellings: those its OCR confusions make, the nearest
@@ -816,7 +836,7 @@ static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
     if (!suggest)
         *better = '\0';
     if (e->status == FOND_OK && *better && !(t->suggestion = strdup(better)))
-        e->status = FOND_ERR_NOMEM;
+        expand_nomem(e);
 }
 
 /* ------------------------------------------------------------ filters */
@@ -923,7 +943,7 @@ static int take_wildcard_word(void *ctx, const char *term)
         return 1;
     }
     if (strings_add(&c->n->terms, term) != 0) {
-        c->e->status = FOND_ERR_NOMEM;
+        expand_nomem(c->e);
         return 1;
     }
     return 0;
@@ -944,8 +964,7 @@ static void expand_wildcard(expander_t *e, node_t *n)
     fond_status_t st = e->status == FOND_OK
                            ? store_terms(e->s, prefix, take_wildcard_word, &c)
                            : FOND_OK;
-    if (st != FOND_OK && e->status == FOND_OK)
-        e->status = st;
+    expand_store(e, st);
     if (n->terms.n == 0)
         push(e, &n->terms, prefix);
     if (c.truncated && e->status == FOND_OK) {
@@ -1023,16 +1042,18 @@ static fond_status_t collect_snippet_terms(query_t *q)
 
 /* ------------------------------------------------------------ the API */
 
-fond_status_t query_expand(query_t *q, store_t *s)
+fond_status_t query_expand(query_t *q, store_t *s, char *err, size_t errsize)
 {
     if (q->expanded)
         return FOND_OK;
     size_t docs = 0; /* for the families' estimates */
     fond_status_t st = store_doc_count(s, &docs);
-    expander_t e = {q, s, st, QUERY_FORM_SCAN, (double)docs};
-    expand_node(&e, q->root);
+    expander_t e = {q, s, FOND_OK, QUERY_FORM_SCAN, (double)docs, err, errsize};
+    expand_store(&e, st);
     if (e.status == FOND_OK)
-        e.status = collect_snippet_terms(q);
+        expand_node(&e, q->root);
+    if (e.status == FOND_OK && collect_snippet_terms(q) != FOND_OK)
+        expand_nomem(&e);
     q->expanded = e.status == FOND_OK;
     return e.status;
 }

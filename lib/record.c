@@ -108,6 +108,7 @@ fond_status_t fond_db_sources(fond_db_t *db,
                               int (*cb)(void *ctx, const char *path),
                               void *ctx)
 {
+    FOND_ASSERT_ARG(db, cb);
     sources_ctx_t c = {db, cb, ctx, FOND_OK};
     fond_status_t st = db_each_store(db, sources_in_store, &c);
     return st == FOND_OK ? FOND_OK : db_fail_store(db, st);

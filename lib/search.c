@@ -276,6 +276,17 @@ static fond_status_t find_variants(analyzer_t *a, const query_t *q,
 
 static const snippet_terms_t no_terms = {NULL, 0, NULL, 0, NULL, 0};
 
+/* The passage's words (the analyzer's), or its snippet, failed: out of
+ * memory, or text the analyzer refused (not valid UTF-8: a damaged
+ * database), named by passage. */
+static fond_status_t hit_fail(fond_db_t *db, fond_status_t st, const char *id,
+                              const char *what)
+{
+    if (st == FOND_ERR_NOMEM)
+        return db_fail(db, st, "out of memory");
+    return db_fail(db, st, "passage %s: %s: %s", id, what, fond_status_str(st));
+}
+
 static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
                               const store_mset_t *m, size_t i, size_t rank,
                               size_t snippet_bytes, fond_hit_t *hit,
@@ -283,7 +294,7 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
 {
     fond_status_t st = copy_values(m, i, h);
     if (st != FOND_OK)
-        return st;
+        return db_fail(db, st, "out of memory");
     char **v = h->values;
     size_t start = 0, end = 0;
     sscanf(v[SCHEMA_SLOT_RANGE], "%zu %zu", &start, &end);
@@ -313,19 +324,20 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         hit->archive_ref = &h->ref;
     }
     analyzer_t *a = db->analyzer;
-    st = parse_dates(h, hit);
-    if (st == FOND_OK)
-        st = parse_notes(h, hit);
+    if ((st = parse_dates(h, hit)) != FOND_OK ||
+        (st = parse_notes(h, hit)) != FOND_OK)
+        return db_fail(db, st, "out of memory");
     const char *language = language_named(v[SCHEMA_SLOT_LANGUAGE]);
-    if (st == FOND_OK && language)
-        st = db_analyzer(db, language, &a);
-    if (st == FOND_OK)
-        st = find_variants(a, q, h, hit);
-    if (st == FOND_OK)
-        st = snippet_make(a, h->text, strlen(h->text),
-                          q ? query_snippet_terms(q) : &no_terms,
-                          snippet_bytes,
-                          &h->snippet);
+    if (language && (st = db_analyzer(db, language, &a)) != FOND_OK)
+        return db_fail(db, st, "cannot make the %s stemmer: %s", language,
+                       fond_status_str(st));
+    if ((st = find_variants(a, q, h, hit)) != FOND_OK)
+        return hit_fail(db, st, hit->id, "its words");
+    st = snippet_make(a, h->text, strlen(h->text),
+                      q ? query_snippet_terms(q) : &no_terms, snippet_bytes,
+                      &h->snippet);
+    if (st != FOND_OK)
+        return hit_fail(db, st, hit->id, "its snippet");
     hit->snippet = h->snippet.text;
     hit->highlights = h->snippet.spans;
     hit->n_highlights = h->snippet.n_spans;
@@ -364,8 +376,7 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
         if (s->soft) /* the BM25 weight, without the words' bonuses */
             r->hits[i].score = fmod(r->hits[i].score, QUERY_WORD_BONUS);
     }
-    /* a hit's copies, notes, analyzer and snippet only allocate */
-    return st == FOND_OK ? st : db_fail(db, st, "out of memory");
+    return st; /* fill_hit said why it failed */
 }
 
 static const unsigned facet_slots[FOND_FACET_KINDS] = {
@@ -404,10 +415,11 @@ static fond_status_t build(search_t *s, query_reading_t loose,
                            store_query_t **out)
 {
     store_query_t *words = NULL, *since = NULL, *within = NULL;
-    fond_status_t st = s->q ? query_build(s->q, s->db->store, loose, &words)
+    fond_status_t st = s->q ? query_build(s->q, s->db->store, loose, &words,
+                                          s->db->error, sizeof s->db->error)
                             : FOND_OK;
-    if (st == FOND_OK)
-        st = filters(s, &since, &within);
+    if (st == FOND_OK && (st = filters(s, &since, &within)) != FOND_OK)
+        db_fail_store(s->db, st);
     if (within) {
         store_query_free(words);
         words = NULL;
@@ -417,8 +429,9 @@ static fond_status_t build(search_t *s, query_reading_t loose,
     for (size_t i = 0; i < 4; i++)
         if (all[i])
             parts[n++] = all[i];
-    if (st == FOND_OK)
-        st = store_query_combine(s->db->store, out, STORE_OP_AND, parts, n, 0);
+    if (st == FOND_OK && (st = store_query_combine(s->db->store, out, STORE_OP_AND,
+                                                   parts, n, 0)) != FOND_OK)
+        db_fail_store(s->db, st);
     store_query_free(words);
     store_query_free(since);
     store_query_free(within);
@@ -435,11 +448,7 @@ static fond_status_t run(search_t *s, query_reading_t loose, int count_only,
     store_options(s->o, &so);
     if (count_only)
         so.limit = so.n_facets = 0;
-    fond_status_t st = build(s, loose, &sq);
-    if (st == FOND_ERR_NOMEM) /* the query builder's own allocations */
-        db_fail(s->db, st, "out of memory");
-    else if (st != FOND_OK) /* the store's: it has the message */
-        db_fail_store(s->db, st);
+    fond_status_t st = build(s, loose, &sq); /* says why it failed */
     if (st == FOND_OK && (st = store_search(s->db->store, m, sq, &so)) != FOND_OK)
         db_fail_store(s->db, st);
     store_query_free(sq);
@@ -507,9 +516,7 @@ static fond_status_t prepare(search_t *s, const char *text,
     if (!((s->o->like || s->within) && is_blank(text)))
         st = query_parse(&s->q, langs, text, db->error, sizeof db->error);
     if (st == FOND_OK && s->q) {
-        st = query_expand(s->q, db->store);
-        if (st != FOND_OK)
-            db_fail_store(db, st);
+        st = query_expand(s->q, db->store, db->error, sizeof db->error);
     }
     if (st == FOND_OK && s->o->like) {
         char idterm[128];
@@ -549,6 +556,7 @@ fond_status_t fond_db_search(fond_db_t *db, const char *text,
                              const fond_search_opts_t *opts,
                              fond_results_t **out)
 {
+    FOND_ASSERT_ARG(db, out);
     return db_search(db, text, opts, SNIPPET_MAX_BYTES, out);
 }
 

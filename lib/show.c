@@ -51,6 +51,7 @@ static int holds_ordinal(const fond_results_t *r, unsigned long ordinal)
 fond_status_t fond_db_show(fond_db_t *db, const char *id, const char *query,
                            fond_results_t **out)
 {
+    FOND_ASSERT_ARG(db, id && out);
     *out = NULL;
     db->error[0] = '\0';
     unsigned long ordinal;

@@ -9,6 +9,7 @@
  */
 #include <xapian.h>
 
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
@@ -94,54 +95,80 @@ struct store_mset {
 
 /* ------------------------------------------------------------ errors */
 
-static void set_error(char *buf, size_t size, const std::string &msg)
+/* Messages are formatted into the caller's buffer, never into a
+ * std::string: they are written inside a catch handler, often for a
+ * std::bad_alloc, and an allocation that threw there would escape into C
+ * and end the program. */
+static void set_error(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void set_error(char *buf, size_t size, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     if (size > 0)
-        std::snprintf(buf, size, "%s", msg.c_str());
+        std::vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+}
+
+/* The system's reason for a Xapian error, when there is one ("No space
+ * left on device"); "" if none, or if finding it needed memory there was
+ * none of (Xapian makes the string on first use). */
+static const char *system_reason(const Xapian::Error &e)
+{
+    try {
+        const char *why = e.get_error_string();
+        return why ? why : "";
+    } catch (...) {
+        return "";
+    }
 }
 
 /* Xapian's message, with the system's reason when there is one ("Error
- * writing block 20 (No space left on device)"). */
-static std::string describe(const Xapian::Error &e)
+ * writing block 20 (No space left on device)"), into buf after prefix. */
+static void set_xapian_error(char *buf, size_t size, const char *prefix,
+                             const Xapian::Error &e)
 {
-    const char *why = e.get_error_string();
-    return why && *why ? e.get_msg() + " (" + why + ")" : e.get_msg();
+    const char *why = system_reason(e);
+    set_error(buf, size, "%s%s%s%s%s", prefix, e.get_msg().c_str(),
+              *why ? " (" : "", why, *why ? ")" : "");
 }
 
 /* Called inside a catch (...): rethrows to learn what was thrown, and
  * turns it into a status and a message.  The one place exceptions end. */
-static fond_status_t current_error(char *buf, size_t size,
-                                   const std::string &path)
+static fond_status_t current_error(char *buf, size_t size, const char *path)
 {
+    char prefix[600];
     try {
         throw;
     } catch (const Xapian::DatabaseLockError &) {
-        set_error(buf, size, "database is locked by another indexer: " + path);
+        set_error(buf, size, "database is locked by another indexer: %s", path);
         return FOND_ERR_LOCKED;
     } catch (const Xapian::DatabaseNotFoundError &) {
-        set_error(buf, size, "no fond database at " + path);
+        set_error(buf, size, "no fond database at %s", path);
         return FOND_ERR_NODB;
     } catch (const Xapian::DatabaseOpeningError &e) {
-        set_error(buf, size, "cannot open the database at " + path + ": " +
-                                 describe(e));
+        set_error(prefix, sizeof prefix, "cannot open the database at %.400s: ",
+                  path);
+        set_xapian_error(buf, size, prefix, e);
         return FOND_ERR_NODB;
     } catch (const Xapian::DatabaseCorruptError &e) {
-        set_error(buf, size, "the database at " + path + " is damaged: " +
-                                 describe(e));
+        set_error(prefix, sizeof prefix, "the database at %.400s is damaged: ",
+                  path);
+        set_xapian_error(buf, size, prefix, e);
         return FOND_ERR_CORRUPT;
     } catch (const Xapian::DatabaseModifiedError &e) {
-        set_error(buf, size, "the database changed while it was read: " +
-                                 e.get_msg());
+        set_error(buf, size, "the database changed while it was read: %s",
+                  e.get_msg().c_str());
         return FOND_ERR_MODIFIED;
     } catch (const Xapian::Error &e) {
-        set_error(buf, size, std::string("Xapian: ") + e.get_type() + ": " +
-                                 describe(e));
+        set_error(prefix, sizeof prefix, "Xapian: %s: ", e.get_type());
+        set_xapian_error(buf, size, prefix, e);
         return FOND_ERR_XAPIAN;
     } catch (const std::bad_alloc &) {
         set_error(buf, size, "out of memory");
         return FOND_ERR_NOMEM;
     } catch (const std::exception &e) {
-        set_error(buf, size, std::string("internal error: ") + e.what());
+        set_error(buf, size, "internal error: %s", e.what());
         return FOND_ERR_INTERNAL;
     } catch (...) {
         set_error(buf, size, "internal error: unknown exception");
@@ -151,7 +178,7 @@ static fond_status_t current_error(char *buf, size_t size,
 
 static fond_status_t fail(store_t *s)
 {
-    return current_error(s->error, sizeof s->error, s->path);
+    return current_error(s->error, sizeof s->error, s->path.c_str());
 }
 
 /* ------------------------------------------------------------ databases */
@@ -1133,7 +1160,9 @@ static bool count_matches(Xapian::Database &db, const Xapian::Query &q,
     Xapian::Enquire enquire = enquire_for(db, q);
     enquire.add_matchspy(&by_source);
     for (size_t k = 0; k < o->n_facets; k++) {
-        spies.emplace_back(new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
+        std::unique_ptr<Xapian::ValueCountMatchSpy> spy(
+            new Xapian::ValueCountMatchSpy(o->facet_slots[k]));
+        spies.push_back(std::move(spy)); /* a failed push leaves it in spy */
         enquire.add_matchspy(spies.back().get());
     }
     Xapian::MSet mset = enquire.get_mset(0, 0, (Xapian::doccount)o->count_max);

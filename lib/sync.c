@@ -115,6 +115,7 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
                                 const fond_sync_opts_t *opts,
                                 fond_sync_result_t *out)
 {
+    FOND_ASSERT_ARG(db, path && opts && out);
     memset(out, 0, sizeof *out);
     db->error[0] = '\0';
     if (db_use_shard(db, path) != 0)
@@ -134,7 +135,10 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
         return unchanged(&old, out); /* the stat() says it all */
     char *text = NULL, why[256];
     size_t len = 0;
-    if (file_read(path, &text, &len, why, sizeof why) != FOND_OK)
+    fond_status_t read = file_read(path, &text, &len, why, sizeof why);
+    if (read == FOND_ERR_NOMEM) /* the run's failure, not the file's */
+        return db_fail(db, read, "%s: %s", path, why);
+    if (read != FOND_OK)
         return unreadable(out, path, why);
     snprintf(now.hash, sizeof now.hash, "%016llx",
              (unsigned long long)hash_bytes(HASH_FNV_OFFSET, text, len));
@@ -152,6 +156,7 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
 
 fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
 {
+    FOND_ASSERT_ARG(db, path);
     char hash[SCHEMA_SOURCE_ID_SIZE];
     if (db_use_shard(db, path) != 0)
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);

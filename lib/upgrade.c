@@ -56,10 +56,11 @@ static fond_status_t old_field(fond_db_t *old, const char *path,
 {
     char id[SCHEMA_SOURCE_ID_SIZE];
     *out = NULL;
-    if (db_use_shard(old, path) != 0)
-        return FOND_ERR_INTERNAL; /* the handle holds every shard */
+    if (db_use_shard(old, path) != 0) /* the handle holds every shard */
+        return db_fail(old, FOND_ERR_INTERNAL, "%s: its shard is not open", path);
     schema_source_id(source, id);
-    return store_record_field(old->store, id, slot, out);
+    fond_status_t st = store_record_field(old->store, id, slot, out);
+    return st == FOND_OK ? st : db_fail_store(old, st);
 }
 
 /* What the old database recorded of the source at path: its name (its
@@ -74,7 +75,8 @@ static fond_status_t old_source(fond_db_t *old, int named, const char *path,
     const char *source = path;
     *added = 0;
     if (!named)
-        return (*name = strdup("")) ? FOND_OK : FOND_ERR_NOMEM;
+        return (*name = strdup("")) ? FOND_OK
+                                    : db_fail(old, FOND_ERR_NOMEM, "out of memory");
     fond_status_t st = old_field(old, path, path, SCHEMA_SLOT_NAME, name);
     if (st == FOND_OK && !**name) {
         free(*name);
@@ -99,9 +101,11 @@ static fond_status_t records_names(fond_db_t *old, const char *path,
                                    int *named)
 {
     char *version = NULL;
-    fond_status_t st = db_use_shard(old, path) == 0
-        ? store_get_metadata(old->store, SCHEMA_VERSION_KEY, &version)
-        : FOND_ERR_INTERNAL;
+    if (db_use_shard(old, path) != 0)
+        return db_fail(old, FOND_ERR_INTERNAL, "%s: its shard is not open", path);
+    fond_status_t st = store_get_metadata(old->store, SCHEMA_VERSION_KEY, &version);
+    if (st != FOND_OK)
+        db_fail_store(old, st);
     *named = st == FOND_OK && *version;
     free(version);
     return st;
@@ -129,12 +133,11 @@ static int root_of(const char *path, const char *name, char *root, size_t size)
     return 1;
 }
 
-/* A read of the old database failed: its message becomes the new one's,
- * which the upgrade reports. */
+/* A read of the old database failed: its message (set where it failed)
+ * becomes the new one's, which the upgrade reports. */
 static fond_status_t old_failed(fond_db_t *old, fond_db_t *to, fond_status_t st)
 {
-    return db_fail(to, st, "%s", st == FOND_ERR_NOMEM ? "out of memory"
-                                                      : store_error(old->store));
+    return db_fail(to, st, "%s", fond_db_error(old));
 }
 
 /* Index each recorded source again into `to`, under the name and with the
@@ -149,7 +152,7 @@ static fond_status_t reindex(fond_db_t *old, fond_db_t *to, const paths_t *p,
         return old_failed(old, to, st);
     for (size_t i = 0; i < p->n && st == FOND_OK; i++) {
         fond_sync_result_t res;
-        fond_sync_opts_t opts = {0};
+        fond_sync_opts_t opts = FOND_SYNC_OPTS_INIT;
         char *name = NULL, root[4096];
         st = old_source(old, named, p->paths[i], &name, &opts.added);
         if (st != FOND_OK) {
@@ -185,8 +188,9 @@ fond_status_t fond_db_upgrade(const char *path, fond_upgrade_progress_fn progres
 {
     char scratch[sizeof err->message], *msg = err ? err->message : scratch;
     fond_upgrade_result_t none = {0, 0, 0};
-    *out = none;
     msg[0] = '\0';
+    FOND_ASSERT_ARG_MSG(path && out, msg, sizeof scratch);
+    *out = none;
     fond_db_t *probe = NULL;
     fond_status_t st = fond_db_open(&probe, path, FOND_DB_READ, err);
     fond_db_close(probe);
@@ -208,7 +212,9 @@ fond_status_t fond_db_upgrade(const char *path, fond_upgrade_progress_fn progres
     /* a PATH.upgrading left by a run that was killed: start it again */
     if (st == FOND_OK && lstat(tmp, &sb) == 0)
         st = db_remove_tree(tmp, msg, sizeof scratch);
-    size_t shards = fond_db_shard_count(path);
+    size_t shards = 0;
+    if (st == FOND_OK)
+        st = fond_db_shard_count(path, &shards, err);
     if (st == FOND_OK && shards)
         st = fond_db_create_sharded(tmp, shards, err);
     if (st == FOND_OK)

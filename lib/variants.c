@@ -17,7 +17,8 @@
 typedef struct {
     char *words[GROUP_MAX];
     size_t n;
-    int overflow;
+    int overflow; /* more than GROUP_MAX names */
+    int nomem;    /* a name could not be copied */
 } group_t;
 
 static void group_free(group_t *g)
@@ -34,8 +35,11 @@ static int collect_word(void *ctx, const analyze_token_t *t)
         g->overflow = 1;
         return 1;
     }
-    g->words[g->n] = strdup(t->word);
-    g->n += g->words[g->n] != NULL;
+    if (!(g->words[g->n] = strdup(t->word))) {
+        g->nomem = 1;
+        return 1;
+    }
+    g->n++;
     return 0;
 }
 
@@ -56,12 +60,15 @@ static fond_status_t mirror_synonym(fond_db_t *db, const char *word,
         p += len + (p[len] == ' ');
     }
     char *grown = st == FOND_OK && !present ? realloc(value, n + sn + 2) : NULL;
-    if (st == FOND_OK && !present && !grown)
-        st = FOND_ERR_NOMEM;
+    if (st != FOND_OK)
+        db_fail_store(db, st);
+    else if (!present && !grown)
+        st = db_fail(db, FOND_ERR_NOMEM, "out of memory");
     if (grown) {
         value = grown;
         snprintf(value + n, sn + 2, "%s%s", n ? " " : "", synonym);
-        st = store_set_metadata(db->store, key, value);
+        if ((st = store_set_metadata(db->store, key, value)) != FOND_OK)
+            db_fail_store(db, st);
     }
     free(value);
     return st;
@@ -75,7 +82,9 @@ static fond_status_t add_group(fond_db_t *db, const group_t *g)
         for (size_t j = 0; j < g->n && st == FOND_OK; j++)
             if (strcmp(g->words[i], g->words[j]) != 0) {
                 st = store_add_synonym(db->store, g->words[i], g->words[j]);
-                if (st == FOND_OK)
+                if (st != FOND_OK)
+                    db_fail_store(db, st);
+                else
                     st = mirror_synonym(db, g->words[i], g->words[j]);
             }
     return st;
@@ -86,7 +95,12 @@ static fond_status_t fold_part(fond_db_t *db, const char *s, size_t len,
 {
     g->n = 0;
     g->overflow = 0;
+    g->nomem = 0;
     fond_status_t st = analyze_text(db->analyzer, s, len, collect_word, g);
+    if (st == FOND_OK && g->nomem)
+        st = FOND_ERR_NOMEM;
+    if (st == FOND_ERR_NOMEM)
+        db_fail(db, st, "out of memory");
     return st == FOND_OK && g->overflow ? FOND_ERR_ARG : st;
 }
 
@@ -113,7 +127,7 @@ static fond_status_t add_paired(fond_db_t *db, const char *line,
         s = slash ? slash + 1 : NULL;
     }
     for (size_t k = 0; st == FOND_OK && k < parts[0].n; k++) {
-        group_t g = {{NULL}, 0, 0};
+        group_t g = {{NULL}, 0, 0, 0};
         for (size_t i = 0; i < n; i++)
             g.words[g.n++] = parts[i].words[k];
         st = add_group(db, &g);
@@ -128,7 +142,7 @@ static fond_status_t add_line(fond_db_t *db, const char *line,
 {
     if (strchr(line, '/'))
         return add_paired(db, line, path, lineno);
-    group_t g = {{NULL}, 0, 0};
+    group_t g = {{NULL}, 0, 0, 0};
     fond_status_t st = fold_part(db, line, strlen(line), &g);
     if (st == FOND_ERR_ARG)
         st = line_fail(db, path, lineno, "more than 32 names in a group");
@@ -183,6 +197,7 @@ static fond_status_t load_one(fond_db_t *db, void *ctx)
 fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
                                     size_t *groups)
 {
+    FOND_ASSERT_ARG(db, path && groups);
     load_ctx_t c = {path, 0};
     fond_status_t st = db_each_store(db, load_one, &c); /* every shard */
     *groups = c.groups;
@@ -196,7 +211,7 @@ static fond_status_t load_into(fond_db_t *db, const char *path,
     *groups = 0;
     FILE *f = fopen(path, "r");
     if (!f)
-        return db_fail(db, FOND_ERR_IO, "%s: %s", path, strerror(errno));
+        return db_fail_errno(db, path);
     char stamp[32], record[64];
     snprintf(stamp, sizeof stamp, "%016llx", (unsigned long long)file_hash(f));
     if (already_loaded(db, stamp, groups)) {
@@ -206,6 +221,7 @@ static fond_status_t load_into(fond_db_t *db, const char *path,
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     fond_status_t st = FOND_OK;
+    errno = 0;
     while (st == FOND_OK && getline(&line, &cap, f) != -1) {
         lineno++;
         line[strcspn(line, "\r\n")] = '\0';
@@ -217,15 +233,15 @@ static fond_status_t load_into(fond_db_t *db, const char *path,
         if (st == FOND_OK)
             st = add_line(db, s, path, lineno);
         *groups += st == FOND_OK;
+        errno = 0;
     }
+    if (st == FOND_OK && (ferror(f) || errno == ENOMEM)) /* not the end */
+        st = db_fail_errno(db, path);
     free(line);
     fclose(f);
     snprintf(record, sizeof record, "%s %zu", stamp, *groups);
-    if (st == FOND_OK)
-        st = store_set_metadata(db->store, VARIANTS_KEY, record);
-    if (st == FOND_ERR_NOMEM)
-        db_fail(db, st, "out of memory");
-    else if (st != FOND_OK && st != FOND_ERR_ARG)
+    if (st == FOND_OK && (st = store_set_metadata(db->store, VARIANTS_KEY,
+                                                  record)) != FOND_OK)
         db_fail_store(db, st);
     return st;
 }

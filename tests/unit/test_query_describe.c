@@ -97,9 +97,9 @@ static char *describe(fixture_t *fx, const char *text, int loose)
     if (query_parse(&q, &fx->langs, text, err, sizeof err) != FOND_OK)
         fail_msg("%s: %s", text, err);
     store_query_t *sq = NULL;
-    assert_int_equal(query_expand(q, fx->db->store), FOND_OK);
-    assert_int_equal(query_expand(q, fx->db->store), FOND_OK); /* once */
-    assert_int_equal(query_build(q, fx->db->store, loose, &sq), FOND_OK);
+    assert_int_equal(query_expand(q, fx->db->store, err, sizeof err), FOND_OK);
+    assert_int_equal(query_expand(q, fx->db->store, err, sizeof err), FOND_OK); /* once */
+    assert_int_equal(query_build(q, fx->db->store, loose, &sq, err, sizeof err), FOND_OK);
     char *d = store_query_describe(sq);
     assert_non_null(d);
     round_weights(d);
@@ -241,7 +241,7 @@ static void test_suggestion_without_a_build(void **state)
     char err[256];
     assert_int_equal(query_parse(&q, &fx->langs, "treaty moskow kras", err,
                                  sizeof err), FOND_OK);
-    assert_int_equal(query_expand(q, fx->db->store), FOND_OK);
+    assert_int_equal(query_expand(q, fx->db->store, err, sizeof err), FOND_OK);
     char *s = query_suggest(q, "treaty moskow kras");
     assert_non_null(s);
     assert_string_equal(s, "treaty moscow kars");
