@@ -5,8 +5,9 @@
  * passage id (what --show and --like take), the source path, and a
  * snippet with the searched words highlighted (bold on a terminal,
  * [brackets] when piped, never colour with NO_COLOR); or, with --json, one
- * JSON document for scripts.  Options end at the first word of the query,
- * so that a later -word is its NOT.  Exit: 0 hits, 1 none, 2 error.
+ * JSON document for scripts.  Short options end at the first word of the
+ * query, so that a later -word is its NOT; long ones are options anywhere.
+ * Exit: 0 hits, 1 none, 2 error.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -489,6 +490,42 @@ static int search(const options_t *o, const char *query)
     return rc;
 }
 
+/* Does the long option arg ("--name" or "--name=value") take its value
+ * from the next argument? */
+static int takes_next(const struct option *options, const char *arg)
+{
+    size_t len = strcspn(arg + 2, "=");
+    for (const struct option *p = options; p->name; p++)
+        if (strlen(p->name) == len && strncmp(p->name, arg + 2, len) == 0)
+            return p->has_arg == required_argument && !arg[2 + len];
+    return 0;
+}
+
+/* Move the long options typed after the words ("treaty --json") before
+ * them, each with its value, so that only a single '-' after the first
+ * word is the query's NOT ("treaty -ankara"): a "--json" at the end is
+ * what its writer meant, never the word "-json" left out.  "--" still
+ * ends the options: every argument after it is a word. */
+static void long_options_first(int argc, char **argv,
+                               const struct option *options)
+{
+    int first = 1; /* where the words start */
+    while (first < argc && argv[first][0] == '-' && strcmp(argv[first], "--"))
+        first += 1 + (argv[first][1] == '-' ? takes_next(options, argv[first])
+                      : strchr("dn", argv[first][1]) && !argv[first][2]);
+    for (int i = first; i < argc && strcmp(argv[i], "--"); i++) {
+        if (strncmp(argv[i], "--", 2) != 0 || !argv[i][2])
+            continue;
+        int n = 1 + (takes_next(options, argv[i]) && i + 1 < argc);
+        char *moved[2] = {argv[i], argv[i + n - 1]};
+        memmove(argv + first + n, argv + first, (size_t)(i - first) * sizeof *argv);
+        for (int k = 0; k < n; k++)
+            argv[first + k] = moved[k];
+        first += n;
+        i += n - 1;
+    }
+}
+
 static int parse_options(int argc, char **argv, options_t *o)
 {
     static const struct option options[] = {
@@ -516,7 +553,9 @@ static int parse_options(int argc, char **argv, options_t *o)
     static const char *const kwic_sorts[] = {"rank", "left", "right"};
     int c, choice;
     /* "+": options end at the first word, so a later "-word" is the
-     * query's NOT (treaty -ankara), as in git grep and rg. */
+     * query's NOT (treaty -ankara), as in git grep and rg; a later
+     * "--option" is an option still. */
+    long_options_first(argc, argv, options);
     while ((c = getopt_long(argc, argv, "+d:n:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': o->db = optarg; break;

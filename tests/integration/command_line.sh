@@ -26,6 +26,15 @@ expect_exit 2 "an unknown option before the words is refused" "$SEARCH" --db "$D
 check "... saying how to search for a -word" grep -q "treaty -ankara" "$TMP/err"
 expect_exit 0 "'--' ends the options" "$SEARCH" --db "$DB" -- treaty -ankara
 
+# A long option after the words is an option, with its value: a script's
+# 'fond-search kars --json' gets JSON, not the passages without "-json".
+"$SEARCH" --db "$DB" treaty --limit 1000 -ankara --json >"$TMP/late.json" || true
+check "'treaty --limit 1000 -ankara --json': JSON of 'treaty -ankara'" \
+  bash -c "grep -q '^  \"query\": \"treaty -ankara\",' '$TMP/late.json' &&
+           cmp -s <(grep -o '\"passage_id\": \"[^\"]*\"' '$TMP/late.json' | cut -d'\"' -f4 | sort) \
+                  '$TMP/treaty -ankara.ids'"
+expect_exit 2 "an unknown --option after the words is refused" "$SEARCH" --db "$DB" treaty --jsn
+
 # The heading line ends with the passage id, the one --json gives.
 "$SEARCH" --db "$DB" --limit 3 treaty >"$TMP/text" || true
 sed -n 's/^[0-9]*\. .*  \([0-9a-f]\{16\}-[0-9]*\)$/\1/p' "$TMP/text" >"$TMP/text.ids"
