@@ -1,14 +1,17 @@
 /*
  * cli.c -- helpers shared by fond's programs: strict number parsing, the
- * database path, and mkdir -p.  See cli.h.
+ * database path, mkdir -p, and text made safe for a terminal.  See cli.h.
  */
 #include "cli.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "text.h"
 
 int cli_parse_size(const char *s, size_t min, size_t max, size_t *out)
 {
@@ -76,4 +79,62 @@ void cli_page_text(const fond_hit_t *h, char *buf, size_t size)
         snprintf(buf, size, "page %u", h->page_first);
     else
         snprintf(buf, size, "%s", "");
+}
+
+size_t cli_char_shown(const char *s, size_t n, char shown[CLI_SHOWN_MAX])
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = text_utf8_length(s, n);
+    unsigned code = u[0];
+    if (len == 2 && u[0] == 0xC2 && u[1] <= 0x9F)
+        code = u[1]; /* a C1 control */
+    else if (len == 1 && u[0] >= 0x20 && u[0] != 0x7F)
+        len = 0, code = 0x100; /* printable ASCII */
+    else if (len == 1 && (u[0] == '\n' || u[0] == '\t'))
+        len = 0, code = 0x100;
+    else if (len > 1)
+        code = 0x100; /* any other character */
+    if (code == 0x100) {
+        len = len ? len : 1;
+        memcpy(shown, s, len);
+        shown[len] = '\0';
+        return len;
+    }
+    snprintf(shown, CLI_SHOWN_MAX, "\\x%02x", code);
+    return len ? len : 1;
+}
+
+void cli_put_n(FILE *out, const char *s, size_t n)
+{
+    char shown[CLI_SHOWN_MAX];
+    for (size_t i = 0; i < n;) {
+        i += cli_char_shown(s + i, n - i, shown);
+        fputs(shown, out);
+    }
+}
+
+void cli_put(FILE *out, const char *s)
+{
+    if (s)
+        cli_put_n(out, s, strlen(s));
+}
+
+void cli_printf(FILE *out, const char *fmt, ...)
+{
+    char small[512], *big = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof small && (big = malloc((size_t)n + 1))) {
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    /* out of memory for a long line: its first bytes rather than nothing */
+    cli_put_n(out, big ? big : small,
+              big ? (size_t)n : strnlen(small, sizeof small));
+    free(big);
 }

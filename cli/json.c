@@ -22,6 +22,9 @@ void cli_write_json_string(FILE *out, const char *s)
             fputs("\\t", out);
         else if (c < 0x20 || c == 0x7f)
             fprintf(out, "\\u%04x", c);
+        else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+                 (unsigned char)s[1] <= 0x9F) /* a C1 control, for a terminal */
+            fprintf(out, "\\u%04x", (unsigned char)*++s);
         else if (c == '<') /* safe to embed in HTML too */
             fputs("\\u003c", out);
         else

@@ -187,7 +187,7 @@ static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *site,
     size_t sources = 0;
     if (fond_db_search(db, "*", &o, &all) != FOND_OK ||
         fond_db_sources(db, count_source, &sources) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
         fond_results_free(all);
         return 500;
     }
@@ -241,7 +241,7 @@ static int answer_search(FILE *out, fond_db_t *db, const page_site_t *site,
     else if (st == FOND_ERR_QUERY)
         snprintf(err, errsize, "%s", fond_db_error(db));
     else
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
     fond_results_free(res);
     free(query);
     return st == FOND_OK ? 200 : st == FOND_ERR_QUERY ? 400 : 500;
@@ -262,7 +262,7 @@ static int answer_show(FILE *out, fond_db_t *db, const page_site_t *site,
                                          ? "There is no such passage here."
                                          : fond_db_error(db));
     } else {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
     }
     fond_results_free(src);
     return st == FOND_OK ? 200 : st == FOND_ERR_ARG ? 404
@@ -275,7 +275,7 @@ static int answer_page(FILE *out, const config_t *c, const page_site_t *site,
     fond_db_t *db = NULL;
     fond_error_t why;
     if (!*c->db || fond_db_open(&db, c->db, FOND_DB_READ, &why) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", *c->db ? why.message
+        cli_printf(stderr, PROG ": %s\n", *c->db ? why.message
                                                : "no database: set FOND_DB");
         return 503;
     }
