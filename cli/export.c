@@ -50,7 +50,8 @@ void cli_write_csv(FILE *out, const fond_results_t *r, const cli_export_t *how)
     for (size_t i = 0; i < n_columns; i++)
         csv_field(out, columns[i], i + 1 == n_columns);
     for (size_t i = 0; i < fond_results_count(r); i++) {
-        const fond_hit_t *h = fond_results_hit(r, i);
+        cli_hit_shown_t shown;
+        const fond_hit_t *h = cli_hit_for(fond_results_hit(r, i), how, &shown);
         cli_citation_t c;
         cli_cite(h, NULL, &c);
         char rank[24], ordinal[24], url[1024] = "";
@@ -97,7 +98,8 @@ static const char *ris_type(const fond_hit_t *h, const cli_citation_t *c)
 void cli_write_ris(FILE *out, const fond_results_t *r, const cli_export_t *how)
 {
     for (size_t i = 0; i < fond_results_count(r); i++) {
-        const fond_hit_t *h = fond_results_hit(r, i);
+        cli_hit_shown_t shown;
+        const fond_hit_t *h = cli_hit_for(fond_results_hit(r, i), how, &shown);
         cli_citation_t c;
         cli_cite(h, NULL, &c);
         char date[16] = "", year[8] = "", url[1024] = "", note[600] = "";
@@ -172,7 +174,8 @@ void cli_write_bibtex(FILE *out, const fond_results_t *r,
                                          "may", "jun", "jul", "aug",
                                          "sep", "oct", "nov", "dec"};
     for (size_t i = 0; i < fond_results_count(r); i++) {
-        const fond_hit_t *h = fond_results_hit(r, i);
+        cli_hit_shown_t shown;
+        const fond_hit_t *h = cli_hit_for(fond_results_hit(r, i), how, &shown);
         cli_citation_t c;
         cli_cite(h, NULL, &c);
         char year[8] = "", url[1024] = "", note[600] = "";

@@ -205,7 +205,9 @@ void cli_write_json_for(FILE *out, const char *query,
     size_t n = fond_results_count(results);
     for (size_t i = 0; i < n; i++) {
         fputs(i ? ",\n" : "\n", out);
-        write_hit(out, fond_results_hit(results, i), how);
+        cli_hit_shown_t shown;
+        write_hit(out, cli_hit_for(fond_results_hit(results, i), how, &shown),
+                  how);
     }
     fputs(n ? "\n  ]" : "]", out);
     if (opts->facets) {

@@ -287,9 +287,13 @@ typedef struct {
     const char *since; /* only passages fond-index added at or after this
                           time: "YYYY", "YYYY-MM", "YYYY-MM-DD" or
                           "YYYY-MM-DDTHH:MM:SSZ" (UTC); NULL: any */
+    int names_only;    /* source: takes a source's name only (its path under
+                          the folder indexed), and a path is refused
+                          (FOND_ERR_QUERY), so that a search for the public
+                          cannot test guesses of the server's paths */
 } fond_search_opts_t;
 
-#define FOND_SEARCH_OPTS_INIT {0, 10, 0, FOND_SORT_RELEVANCE, 0, NULL, NULL}
+#define FOND_SEARCH_OPTS_INIT {0, 10, 0, FOND_SORT_RELEVANCE, 0, NULL, NULL, 0}
 
 /* Non-zero if s is a time fond_search_opts_t.since takes. */
 int fond_time_valid(const char *s);

@@ -94,7 +94,7 @@ static char *field_of(request_t *r, const param_t *p)
     return (char *)r + p->offset;
 }
 
-/* Any text: the query, a source path. */
+/* Any text: the query, a source's name. */
 static int check_text(request_t *r, const param_t *p, const char *v,
                       char *err, size_t errsize)
 {
@@ -105,6 +105,9 @@ static int check_text(request_t *r, const param_t *p, const char *v,
     }
     if (strchr(v, '"') && strcmp(p->name, "source") == 0)
         return refuse(err, errsize, p, "may not hold a double quote");
+    if (*v == '/' && strcmp(p->name, "source") == 0) /* never says if it exists */
+        return refuse(err, errsize, p, "takes a source's name as the results "
+                                       "show it, not a path");
     strcpy(field_of(r, p), v);
     return 0;
 }
