@@ -85,22 +85,16 @@ size_t cli_char_shown(const char *s, size_t n, char shown[CLI_SHOWN_MAX])
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t len = text_utf8_length(s, n);
-    unsigned code = u[0];
-    if (len == 2 && u[0] == 0xC2 && u[1] <= 0x9F)
-        code = u[1]; /* a C1 control */
-    else if (len == 1 && u[0] >= 0x20 && u[0] != 0x7F)
-        len = 0, code = 0x100; /* printable ASCII */
-    else if (len == 1 && (u[0] == '\n' || u[0] == '\t'))
-        len = 0, code = 0x100;
-    else if (len > 1)
-        code = 0x100; /* any other character */
-    if (code == 0x100) {
-        len = len ? len : 1;
+    int control = len == 0 || /* a byte that is not UTF-8 */
+                  (len == 1 && (u[0] < 0x20 || u[0] == 0x7F) &&
+                   u[0] != '\n' && u[0] != '\t') ||
+                  (len == 2 && u[0] == 0xC2 && u[1] <= 0x9F); /* C1 */
+    if (!control) {
         memcpy(shown, s, len);
         shown[len] = '\0';
         return len;
     }
-    snprintf(shown, CLI_SHOWN_MAX, "\\x%02x", code);
+    snprintf(shown, CLI_SHOWN_MAX, "\\x%02x", len == 2 ? u[1] : u[0]);
     return len ? len : 1;
 }
 

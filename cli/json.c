@@ -1,19 +1,24 @@
 /*
  * json.c -- fond's results as JSON, the same document from fond-search
  * --json and fond.cgi?format=json.  The schema is in README.md.  Strings are
- * UTF-8 already (the engine only stores valid UTF-8); highlight ranges are
- * given in Unicode code points, as most JSON consumers index strings.
+ * UTF-8 already (the engine only stores valid UTF-8), but for a path, whose
+ * bytes are the file system's; highlight ranges are given in Unicode code
+ * points, as most JSON consumers index strings.
  */
 #include "cli.h"
 #include "text.h"
 
 #include <string.h>
 
+/* A C1 control is written \u0080-\u009f, as C0 ones are, so that the
+ * JSON is safe on a terminal too; a byte that is not UTF-8 (a file name
+ * in Latin-1) \ufffd, so that the JSON stays UTF-8. */
 void cli_write_json_string(FILE *out, const char *s)
 {
     fputc('"', out);
-    for (; *s; s++) {
+    for (size_t n = strlen(s); *s;) {
         unsigned char c = (unsigned char)*s;
+        size_t len = text_utf8_length(s, n);
         if (c == '"' || c == '\\')
             fprintf(out, "\\%c", c);
         else if (c == '\n')
@@ -22,13 +27,16 @@ void cli_write_json_string(FILE *out, const char *s)
             fputs("\\t", out);
         else if (c < 0x20 || c == 0x7f)
             fprintf(out, "\\u%04x", c);
-        else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 &&
-                 (unsigned char)s[1] <= 0x9F) /* a C1 control, for a terminal */
-            fprintf(out, "\\u%04x", (unsigned char)*++s);
         else if (c == '<') /* safe to embed in HTML too */
             fputs("\\u003c", out);
+        else if (len == 0)
+            fputs("\\ufffd", out);
+        else if (len == 2 && c == 0xC2 && (unsigned char)s[1] <= 0x9F)
+            fprintf(out, "\\u%04x", (unsigned char)s[1]);
         else
-            fputc(c, out);
+            fwrite(s, 1, len, out);
+        len = len ? len : 1;
+        s += len, n -= len;
     }
     fputc('"', out);
 }

@@ -708,7 +708,7 @@ static int upgrade(run_t *r, const char *db_path)
     if (st == FOND_ERR_NODB && !r->upgrade)
         return 0; /* none yet: this run makes it */
     if (st != FOND_OK) {
-        fprintf(stderr, "%s" PROG ": %s\n", r->progress ? "\n" : "", err.message);
+        cli_printf(stderr, "%s" PROG ": %s\n", r->progress ? "\n" : "", err.message);
         return -1;
     }
     if (res.sources + res.missing && !r->quiet)
