@@ -59,8 +59,10 @@ static void put_mailbox(char *buf, size_t size, size_t *at, const char *s,
     }
     if (memchr(name, '@', name_n)) /* "anna@example.de" <anna@...>: no name */
         name_n = 0;
-    if (name_n)
-        put(buf, size, at, name, name_n);
+    int quote = name_n && memchr(name, ',', name_n); /* "Doe, John": one name */
+    put_s(buf, size, at, quote ? "\"" : "");
+    put(buf, size, at, name, name_n);
+    put_s(buf, size, at, quote ? "\"" : "");
     if (how == CLI_ADDRESSES_NAME && !name_n)
         put_s(buf, size, at, HIDDEN_NAME);
     if (how == CLI_ADDRESSES_DOMAIN) {

@@ -1,0 +1,90 @@
+/*
+ * test_addresses.c -- mail addresses as the public page shows them
+ * (cli/addresses.c): names only, the domain, or whole; lists of mailboxes,
+ * quoted names with commas, bare addresses, and fields that hold no
+ * address at all; the terminal's hit left as it is.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "cli.h"
+
+static void shows(const char *field, cli_addresses_t how, const char *want)
+{
+    char buf[256];
+    cli_addresses_shown(field, how, buf, sizeof buf);
+    assert_string_equal(buf, want);
+}
+
+static const char list[] = "Archive Office <office@example.org>, \"Doe, John\" "
+                           "<j.doe@example.com>, bob@example.net";
+
+static void test_names_only(void **state)
+{
+    (void)state;
+    shows("Anna Schmidt <anna@example.de>", CLI_ADDRESSES_NAME, "Anna Schmidt");
+    shows(list, CLI_ADDRESSES_NAME,
+          "Archive Office, \"Doe, John\", (address withheld)");
+    shows("\"anna@example.de\" <anna@example.de>", CLI_ADDRESSES_NAME,
+          "(address withheld)");
+}
+
+static void test_the_domain(void **state)
+{
+    (void)state;
+    shows("Anna Schmidt <anna@example.de>", CLI_ADDRESSES_DOMAIN,
+          "Anna Schmidt <\xE2\x80\xA6@example.de>");
+    shows(list, CLI_ADDRESSES_DOMAIN,
+          "Archive Office <\xE2\x80\xA6@example.org>, \"Doe, John\" "
+          "<\xE2\x80\xA6@example.com>, \xE2\x80\xA6@example.net");
+}
+
+static void test_whole_and_no_address(void **state)
+{
+    (void)state;
+    shows(list, CLI_ADDRESSES_WHOLE, list);
+    shows("M. D. Huseynov", CLI_ADDRESSES_NAME, "M. D. Huseynov");
+    shows("Chicherin, Karakhan", CLI_ADDRESSES_NAME, "Chicherin, Karakhan");
+    shows("", CLI_ADDRESSES_NAME, "");
+}
+
+static void test_cut_to_the_buffer(void **state)
+{
+    (void)state;
+    char buf[8];
+    cli_addresses_shown("Anna Schmidt <anna@example.de>", CLI_ADDRESSES_NAME,
+                        buf, sizeof buf);
+    assert_string_equal(buf, "Anna Sc");
+}
+
+static void test_a_hit_for_whom(void **state)
+{
+    (void)state;
+    fond_hit_t h;
+    memset(&h, 0, sizeof h);
+    h.from = "Anna Schmidt <anna@example.de>", h.to = "bob@example.net";
+    cli_hit_shown_t copy;
+    assert_ptr_equal(cli_hit_for(&h, NULL, &copy), &h); /* the terminal */
+    cli_export_t page = {1, NULL, CLI_ADDRESSES_NAME};
+    const fond_hit_t *shown = cli_hit_for(&h, &page, &copy);
+    assert_string_equal(shown->from, "Anna Schmidt");
+    assert_string_equal(shown->to, "(address withheld)");
+    assert_string_equal(h.from, "Anna Schmidt <anna@example.de>");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_only),
+        cmocka_unit_test(test_the_domain),
+        cmocka_unit_test(test_whole_and_no_address),
+        cmocka_unit_test(test_cut_to_the_buffer),
+        cmocka_unit_test(test_a_hit_for_whom),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
