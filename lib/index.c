@@ -464,8 +464,8 @@ static int known_in_collection(void *ctx, const char *word, int is_stem)
 
 static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
 {
-    schema_source_id(src->path, src->hash);
-    schema_source_term(src->path, src->src_term);
+    schema_source_id(&db->id_key, src->path, src->hash);
+    schema_source_term(&db->id_key, src->path, src->src_term);
     const char *ref = src->in->header.archive_ref;
     src->has_archival = ref && citation_find_archival(ref, strlen(ref),
                                                       &src->archival);
@@ -572,7 +572,7 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     if (!src.title)
         src.title = derived;
     if (strcmp(file_path, source_path) != 0)
-        schema_source_term(file_path, src.file_term);
+        schema_source_term(&db->id_key, file_path, src.file_term);
     st = src.title ? write_source(db, &src)
                    : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
     if (out)
@@ -645,7 +645,7 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
         return db_fail(db, st, "%s: %s, skipped", path, why);
     }
     char hash[SCHEMA_SOURCE_ID_SIZE];
-    schema_source_id(path, hash);
+    schema_source_id(&db->id_key, path, hash);
     st = db_delete_source(db, hash); /* every message the file had */
     if (st != FOND_OK)
         db_fail(db, st, "%s: %s", path, store_error(db->store));

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <time.h>
 #include <utf8proc.h>
 
@@ -141,16 +142,44 @@ void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
         *first = *last = 0;
 }
 
-void schema_source_id(const char *path, char out[SCHEMA_SOURCE_ID_SIZE])
+int schema_key_new(schema_key_t *key)
 {
-    snprintf(out, SCHEMA_SOURCE_ID_SIZE, "%016llx",
-             (unsigned long long)hash_string(path));
+    key->set = getrandom(key->k, sizeof key->k, 0) == (ssize_t)sizeof key->k;
+    return key->set ? 0 : -1;
 }
 
-void schema_source_term(const char *path, char out[SCHEMA_SOURCE_TERM_SIZE])
+void schema_key_format(const schema_key_t *key, char out[SCHEMA_KEY_TEXT_SIZE])
+{
+    snprintf(out, SCHEMA_KEY_TEXT_SIZE, "%016llx%016llx",
+             (unsigned long long)key->k[0], (unsigned long long)key->k[1]);
+}
+
+int schema_key_parse(const char *text, schema_key_t *key)
+{
+    unsigned long long k0, k1;
+    int used = 0;
+    key->set = text && strlen(text) == SCHEMA_KEY_TEXT_SIZE - 1 &&
+               strspn(text, "0123456789abcdef") == SCHEMA_KEY_TEXT_SIZE - 1 &&
+               sscanf(text, "%16llx%16llx%n", &k0, &k1, &used) == 2 &&
+               used == SCHEMA_KEY_TEXT_SIZE - 1;
+    key->k[0] = key->set ? k0 : 0;
+    key->k[1] = key->set ? k1 : 0;
+    return key->set ? 0 : -1;
+}
+
+void schema_source_id(const schema_key_t *key, const char *path,
+                      char out[SCHEMA_SOURCE_ID_SIZE])
+{
+    uint64_t h = key && key->set ? hash_keyed(key->k, path, strlen(path))
+                                 : hash_string(path);
+    snprintf(out, SCHEMA_SOURCE_ID_SIZE, "%016llx", (unsigned long long)h);
+}
+
+void schema_source_term(const schema_key_t *key, const char *path,
+                        char out[SCHEMA_SOURCE_TERM_SIZE])
 {
     char id[SCHEMA_SOURCE_ID_SIZE];
-    schema_source_id(path, id);
+    schema_source_id(key, path, id);
     snprintf(out, SCHEMA_SOURCE_TERM_SIZE, SCHEMA_SOURCE "%s", id);
 }
 

@@ -85,6 +85,13 @@
  *   fond:schema     "3": the version.  A database without it and with
  *                   documents was written by an earlier fond; fond-index
  *                   upgrades it (upgrade.c).
+ *   fond:idkey      32 hex: the key of the sources' ids (schema_key_t),
+ *                   drawn when the database is made, the same in every
+ *                   shard (fond_db_create_sharded), so that nobody can
+ *                   compute an id from a path to test guesses of the
+ *                   server's files.  A database with documents and no key
+ *                   was written by an earlier fond: upgraded like one
+ *                   without a version.
  *   src:<hash>      what fond-index knew of the file when it last looked
  *                   (sync.c), one field a line: size, mtime (ns), content
  *                   hash (16 hex), "ok" or "failed <reason>", then the path
@@ -108,9 +115,11 @@
 #define FOND_SCHEMA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define SCHEMA_VERSION "3"
 #define SCHEMA_VERSION_KEY "fond:schema"
+#define SCHEMA_ID_KEY "fond:idkey" /* schema_key_t: what names sources */
 
 /* Term prefixes. */
 #define SCHEMA_STEM "Z"
@@ -239,11 +248,32 @@ long long schema_parse_added(const char *s);
  * (0 for a malformed date). */
 size_t schema_date_terms(const char *yyyymmdd, char terms[3][16]);
 
-/* A source's id, as its Q and XSRC terms carry it: 16 hex of FNV-1a 64 of
- * its path (hash.h), NUL-terminated; and its XSRC term. */
+/* The database's key for naming sources (SCHEMA_ID_KEY): 128 random bits,
+ * drawn when the database is made, kept as 32 hex digits.  `set` is 0 for
+ * a database written before there was a key (schema 3 and earlier), whose
+ * ids are the unkeyed FNV-1a of the path: the upgrade reads them so. */
+typedef struct {
+    uint64_t k[2];
+    int set;
+} schema_key_t;
+#define SCHEMA_KEY_TEXT_SIZE 33
+/* A new key from the kernel's random bytes: 0, or -1 if there are none
+ * (a key from the clock could be guessed, and would give nothing away). */
+int schema_key_new(schema_key_t *key);
+/* The key as its metadata value holds it, and back (-1: not a key). */
+void schema_key_format(const schema_key_t *key, char out[SCHEMA_KEY_TEXT_SIZE]);
+int schema_key_parse(const char *text, schema_key_t *key);
+
+/* A source's id, as its Q and XSRC terms carry it: 16 hex of SipHash-2-4
+ * of its path under the database's key (hash.h), NUL-terminated; and its
+ * XSRC term.  Stable for as long as the database lives (incremental
+ * indexing finds a source's passages by it), and not computable from the
+ * path by anyone who cannot read the database. */
 #define SCHEMA_SOURCE_ID_SIZE 17
 #define SCHEMA_SOURCE_TERM_SIZE (sizeof SCHEMA_SOURCE - 1 + SCHEMA_SOURCE_ID_SIZE)
-void schema_source_id(const char *path, char out[SCHEMA_SOURCE_ID_SIZE]);
-void schema_source_term(const char *path, char out[SCHEMA_SOURCE_TERM_SIZE]);
+void schema_source_id(const schema_key_t *key, const char *path,
+                      char out[SCHEMA_SOURCE_ID_SIZE]);
+void schema_source_term(const schema_key_t *key, const char *path,
+                        char out[SCHEMA_SOURCE_TERM_SIZE]);
 
 #endif

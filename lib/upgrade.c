@@ -58,7 +58,7 @@ static fond_status_t old_field(fond_db_t *old, const char *path,
     *out = NULL;
     if (db_use_shard(old, path) != 0)
         return FOND_ERR_INTERNAL; /* the handle holds every shard */
-    schema_source_id(source, id);
+    schema_source_id(&old->id_key, source, id);
     return store_record_field(old->store, id, slot, out);
 }
 

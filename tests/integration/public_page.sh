@@ -3,7 +3,9 @@
 # - source: (the source= parameter, or source: in q) takes the names the
 #   page shows; a path of the server gets the same refusal whether a file
 #   is there or not, so nobody can test guesses of the server's paths (the
-#   terminal still takes paths);
+#   terminal still takes paths); nor with show=: a passage's id is no hash
+#   of its path that anyone could compute, and stays when its file is
+#   indexed again;
 # - the mail addresses of senders and recipients are hidden by default on
 #   every page and export (names only), shown per fond.cgi.conf's
 #   "addresses" (domain, whole); the terminal and --json keep them;
@@ -53,6 +55,28 @@ done
 fetch qnamed "q=$(enc 'source:"letters/post/letter-1987.txt" cranes')" >/dev/null
 check "q=source:<name> finds the source" has qnamed "1 passage in 1 source match"
 check "the terminal still takes a path" bash -c "'$SEARCH' --db '$DB' 'source:$real' | grep -q 'Letter 1'"
+
+# ---- passage ids: not the unkeyed FNV-1a of a path, which anyone could
+# compute to test guesses of the server's paths with show=
+fnv() { python3 -c 'import sys
+h = 0xcbf29ce484222325
+for b in sys.argv[1].encode():
+    h = ((h ^ b) * 0x100000001b3) % 2**64
+print("%016x" % h)' "$1"; }
+real=$(realpath "$real") fake="$(dirname "$real")/letter-1988.txt"
+for suffix in -1 ''; do
+  s_real=$(fetch idreal "show=$(fnv "$real")$suffix") s_fake=$(fetch idfake "show=$(fnv "$fake")$suffix")
+  check "show=<FNV-1a of a real path>$suffix: not found ($s_real)" [ "$s_real" = 404 ]
+  check "... the same answer as for a file that is not there" cmp -s "$TMP/idreal.body" "$TMP/idfake.body"
+done
+letter_id() { "$SEARCH" --db "$DB" --json 'cranes date:1987' | sed -n 's/^ *"passage_id": "\(.*\)",$/\1/p'; }
+before=$(letter_id)
+check "show=<an id the results give> reads its source" [ "$(fetch idshown "show=$before")" = 200 ]
+printf 'The harbour master signed the report.\n' >>"$real"
+"$INDEX" -q --db "$DB" "$c"
+check "a source keeps its id when fond-index writes it again ($before)" [ "$(letter_id)" = "$before" ]
+check "... which still reads it" [ "$(fetch idagain "show=$before")" = 200 ]
+check "... with what it holds now" has idagain "harbour master signed"
 
 # ---- addresses
 addresses_hidden() { # NAME: no address in NAME's body, not even one part of one

@@ -4,14 +4,18 @@
 # named by a stub of "remote" lines, give the same results again.
 source "$(dirname "$0")/common.bash"
 QUERIES=(kars tbilisi 'type:telegram' Nakhchivan 'Nakhchivan autonomy' 'treaty kars signed' 'treaty NOT moscow' '"Treaty of Moscow"' 'date:1921-09..1921-10 conference'
-         'from:Huseynov' 'to:"Yusif Kamal" conference' 'title:kars' 'place:Ankara' 'source:telegrams' 'language:english treaty' 'fond:28' '* type:telegram from:Huseynov')
+         'from:Huseynov' 'to:"Yusif Kamal" conference' 'title:kars' 'place:Ankara' 'source:telegrams' 'language:english treaty' 'fond:28' '* type:telegram from:Huseynov'
+         # a path's source term, under the key every shard shares
+         "source:$(realpath "$FOND_SRC")/corpus/narrative/treaty-of-kars-1921.txt kars")
 
-# Each hit (of the first LIMIT, default 1000) as "id score", sorted: the
-# same set with the same scores (hits of equal score may come in another
-# order from shards).
-hits() { "$SEARCH" --db "$1" --json --limit "${3:-1000}" "$2" |
-           grep -E '"(passage_id|score)"' | paste - - |
-           sed 's/.*"score": \([^,]*\),.*"passage_id": "\([^"]*\)".*/\2 \1/' | sort || true; }
+# Each hit (of the first LIMIT, default 1000) as "path#ordinal score"
+# (hit_names: a passage's id is the database's own), sorted: the same set
+# with the same scores (hits of equal score may come in another order from
+# shards).
+hits() { local json
+         json=$("$SEARCH" --db "$1" --json --limit "${3:-1000}" "$2") || true
+         paste -d ' ' <(hit_names <<<"$json") \
+           <(sed -n 's/^      "score": \([^,]*\),$/\1/p' <<<"$json") | sort; }
 # Past the passages with every word, the soft reading ORs the words, and
 # Xapian weighs a few passages of that OR a little differently over shards
 # (2.65 against 2.60 for one passage of 'treaty kars signed' over corpus/):
@@ -19,11 +23,10 @@ hits() { "$SEARCH" --db "$1" --json --limit "${3:-1000}" "$2" |
 # every word) and every match's id.
 SOFT=('treaty kars signed')
 is_soft() { local s; for s in "${SOFT[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
-matches() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
-              sed -n 's/.*"passage_id": "\([^"]*\)".*/\1/p' | sort || true; }
+matches() { "$SEARCH" --db "$1" --json --limit 1000 "$2" | hit_names | sort || true; }
 # What the hits show of their sources (from each source's record), sorted.
 shown() { "$SEARCH" --db "$1" --json --limit 1000 "$2" |
-            grep -E '^      "(passage_id|title|type|date|from|to|place|language|archive_ref)": ' | sort || true; }
+            grep -E '^      "(path|ordinal|title|type|date|from|to|place|language|archive_ref)": ' | sort || true; }
 same_as_single() { # db label
   local q
   for q in "${QUERIES[@]}"; do
@@ -85,6 +88,11 @@ for s in "$TMP"/sharded/shard-0*; do
   port=$((port + 1))
 done
 same_as_single "$TMP/remote.stub" "through xapian-tcpsrv"
+id=$("$SEARCH" --db "$TMP/sharded" --json kars | sed -n 's/^      "passage_id": "\(.*\)",$/\1/p' | head -1)
+check "an id from the shards' results: --show reads its source through the stub" \
+  bash -c "'$SEARCH' --db '$TMP/sharded' --show '$id' | grep -q Kars"
+check "... and through xapian-tcpsrv" \
+  bash -c "'$SEARCH' --db '$TMP/remote.stub' --show '$id' | grep -q Kars"
 served=("${pids[@]}")
 stop_servers
 check "SIGTERM stops the servers" \
