@@ -6,8 +6,10 @@
  *
  * A From or To field is what lib/mail.c wrote (GMime's list of mailboxes:
  * `Anna Schmidt <anna@example.de>, "Doe, John" <j@example.org>,
- * bob@example.com`) or what a text file's header says (`M. D. Huseynov`):
- * a mailbox without an address is a name, and is shown as it is.
+ * bob@example.com`) or what a text file's header says (`M. D. Huseynov`),
+ * split into mailboxes by the library (fond_mailbox_next), which also
+ * indexes each part: a mailbox without an address is a name, and is shown
+ * as it is.
  */
 #include "cli.h"
 
@@ -32,84 +34,49 @@ static void put_s(char *buf, size_t size, size_t *at, const char *s)
     put(buf, size, at, s, strlen(s));
 }
 
-/* s[0, n) without the blanks and the double quotes around it. */
-static const char *trimmed(const char *s, size_t *n)
+/* One mailbox as `how` shows it. */
+static void put_mailbox(char *buf, size_t size, size_t *at,
+                        const fond_mailbox_t *m, fond_addresses_t how)
 {
-    while (*n && (*s == ' ' || *s == '"'))
-        s++, (*n)--;
-    while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '"'))
-        (*n)--;
-    return s;
-}
-
-/* One mailbox, s[0, n), as `how` shows it. */
-static void put_mailbox(char *buf, size_t size, size_t *at, const char *s,
-                        size_t n, cli_addresses_t how)
-{
-    const char *lt = memchr(s, '<', n);
-    const char *gt = lt ? memchr(lt, '>', n - (size_t)(lt - s)) : NULL;
-    const char *addr = lt && gt ? lt + 1 : s;
-    size_t addr_n = lt && gt ? (size_t)(gt - addr) : n;
-    const char *at_sign = memchr(addr, '@', addr_n);
-    size_t name_n = lt && gt ? (size_t)(lt - s) : 0;
-    const char *name = trimmed(s, &name_n);
-    if (!at_sign) { /* a name, or no address fond can read: as it is */
-        put(buf, size, at, s, n);
+    if (!m->address_len) { /* a name, or no address fond can read: as it is */
+        put(buf, size, at, m->text, m->len);
         return;
     }
-    if (memchr(name, '@', name_n)) /* "anna@example.de" <anna@...>: no name */
-        name_n = 0;
-    int quote = name_n && memchr(name, ',', name_n); /* "Doe, John": one name */
+    /* "Doe, John": one name */
+    int quote = m->name_len && memchr(m->name, ',', m->name_len);
     put_s(buf, size, at, quote ? "\"" : "");
-    put(buf, size, at, name, name_n);
+    put(buf, size, at, m->name, m->name_len);
     put_s(buf, size, at, quote ? "\"" : "");
-    if (how == CLI_ADDRESSES_NAME && !name_n)
+    if (how == FOND_ADDRESSES_NAME && !m->name_len)
         put_s(buf, size, at, HIDDEN_NAME);
-    if (how == CLI_ADDRESSES_DOMAIN) {
-        size_t domain_n = addr_n - (size_t)(at_sign - addr);
-        put_s(buf, size, at, name_n ? " <" HIDDEN_LOCAL : HIDDEN_LOCAL);
-        put(buf, size, at, at_sign, domain_n);
-        put_s(buf, size, at, name_n ? ">" : "");
+    if (how == FOND_ADDRESSES_DOMAIN) {
+        put_s(buf, size, at, m->name_len ? " <" HIDDEN_LOCAL "@" : HIDDEN_LOCAL "@");
+        put(buf, size, at, m->domain, m->domain_len);
+        put_s(buf, size, at, m->name_len ? ">" : "");
     }
 }
 
-void cli_addresses_shown(const char *s, cli_addresses_t how, char *buf,
+void cli_addresses_shown(const char *s, fond_addresses_t how, char *buf,
                          size_t size)
 {
     size_t at = 0;
     buf[0] = '\0';
-    if (how == CLI_ADDRESSES_WHOLE || !strchr(s, '@')) {
+    if (how == FOND_ADDRESSES_WHOLE || !strchr(s, '@')) {
         put_s(buf, size, &at, s);
         return;
     }
-    /* mailboxes are split at commas outside quotes and angle brackets */
-    int quoted = 0, angled = 0;
-    const char *start = s;
-    for (const char *p = s;; p++) {
-        if (*p == '"')
-            quoted = !quoted;
-        else if (*p == '<' && !quoted)
-            angled = 1;
-        else if (*p == '>' && !quoted)
-            angled = 0;
-        if (*p && (*p != ',' || quoted || angled))
-            continue;
-        size_t n = (size_t)(p - start);
-        const char *box = start;
-        while (n && *box == ' ')
-            box++, n--;
-        put_s(buf, size, &at, start == s ? "" : ", ");
-        put_mailbox(buf, size, &at, box, n, how);
-        if (!*p)
-            break;
-        start = p + 1;
+    fond_mailbox_t m;
+    const char *rest = s;
+    for (int first = 1; fond_mailbox_next(&rest, &m); first = 0) {
+        put_s(buf, size, &at, first ? "" : ", ");
+        put_mailbox(buf, size, &at, &m, how);
     }
 }
 
 const fond_hit_t *cli_hit_for(const fond_hit_t *h, const cli_export_t *how,
                               cli_hit_shown_t *copy)
 {
-    if (!how || how->addresses == CLI_ADDRESSES_WHOLE ||
+    if (!how || how->addresses == FOND_ADDRESSES_WHOLE ||
         (!strchr(h->from, '@') && !strchr(h->to, '@')))
         return h;
     copy->hit = *h;

@@ -79,24 +79,16 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c);
  * path; fond.cgi, which faces the public, by its name under the folder
  * indexed (never a path of the server), and links each passage to its
  * page when it knows its own address. */
-/* How much of a mail address a reader sees: all of it (the terminal,
- * --json), the name only, or the name and the domain. */
-typedef enum {
-    CLI_ADDRESSES_WHOLE, /* Anna Schmidt <anna@example.de> */
-    CLI_ADDRESSES_NAME,  /* Anna Schmidt; a bare address "(address withheld)" */
-    CLI_ADDRESSES_DOMAIN /* Anna Schmidt <…@example.de>; bare: …@example.de */
-} cli_addresses_t;
-
 typedef struct {
     int public_names;      /* sources by hit->name (else the file name) */
     const char *show_base; /* absolute URL that "?show=<id>" is appended
                               to, or NULL */
-    cli_addresses_t addresses; /* of senders and recipients */
+    fond_addresses_t addresses; /* of senders and recipients (fond.h) */
 } cli_export_t;
 
 /* A From or To field (one mailbox or a list, or a plain name) as `how`
  * shows it, into buf (cut to size). */
-void cli_addresses_shown(const char *s, cli_addresses_t how, char *buf,
+void cli_addresses_shown(const char *s, fond_addresses_t how, char *buf,
                          size_t size);
 
 /* A hit as the reader `how` writes for may see it: h itself, or a copy in

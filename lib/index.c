@@ -199,14 +199,39 @@ static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
     return analyze_into(src, &c, text, len);
 }
 
+/* The words of text[0, len), as filters. */
+static fond_status_t add_span(const source_ctx_t *src, term_list_t *l,
+                              const char *prefix, const char *text, size_t len)
+{
+    terms_ctx_t c = {src->store, NULL, l, prefix, AS_FILTER, FOND_OK};
+    return len ? analyze_into(src, &c, text, len) : FOND_OK;
+}
+
 /* A source field's words, as filters. */
 static fond_status_t add_field(const source_ctx_t *src, term_list_t *l,
                                const char *prefix, const char *value)
 {
-    if (!value)
-        return FOND_OK;
-    terms_ctx_t c = {src->store, NULL, l, prefix, AS_FILTER, FOND_OK};
-    return analyze_into(src, &c, value, strlen(value));
+    return value ? add_span(src, l, prefix, value, strlen(value)) : FOND_OK;
+}
+
+/* The From or To field (the query field named `field`): each mailbox's
+ * name under the field's prefix, the words of its address before and
+ * after '@' under prefixes of their own, so that a search can leave out
+ * what its reader is not shown (schema.h). */
+static fond_status_t add_mailboxes(const source_ctx_t *src, term_list_t *l,
+                                   const char *field, const char *value)
+{
+    const schema_field_t *f = schema_field(field, strlen(field));
+    fond_mailbox_t m;
+    fond_status_t st = FOND_OK;
+    for (const char *rest = value; st == FOND_OK && fond_mailbox_next(&rest, &m);) {
+        st = add_span(src, l, f->prefix, m.name, m.name_len);
+        if (st == FOND_OK)
+            st = add_span(src, l, f->local, m.local, m.local_len);
+        if (st == FOND_OK)
+            st = add_span(src, l, f->domain, m.domain, m.domain_len);
+    }
+    return st;
 }
 
 /* A whole value as one filter term (schema_whole_value): "SA AR" -> "saar". */
@@ -363,9 +388,9 @@ static fond_status_t make_source_terms(source_ctx_t *src)
     if (st == FOND_OK)
         st = add_field(src, l, SCHEMA_PATH_WORD, src->path_words);
     if (st == FOND_OK)
-        st = add_field(src, l, SCHEMA_FROM, h->from);
+        st = add_mailboxes(src, l, "from", h->from);
     if (st == FOND_OK)
-        st = add_field(src, l, SCHEMA_TO, h->to);
+        st = add_mailboxes(src, l, "to", h->to);
     if (st == FOND_OK)
         st = add_field(src, l, SCHEMA_PLACE, h->place);
     return st;

@@ -830,6 +830,11 @@ static const node_t *path_field(const node_t *n)
     return NULL;
 }
 
+void query_limit_addresses(query_t *q, fond_addresses_t shown)
+{
+    q->addresses = shown;
+}
+
 fond_status_t query_refuse_paths(const query_t *q, const char *text, char *err,
                                  size_t errsize)
 {

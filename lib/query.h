@@ -72,6 +72,11 @@ void query_free(query_t *q);
 fond_status_t query_refuse_paths(const query_t *q, const char *text, char *err,
                                  size_t errsize);
 
+/* What from: and to: search of a mail address (fond.h; the default is
+ * all of it): what the reader is shown, so that a search cannot confirm
+ * an address the page hides (to:bob.stone). */
+void query_limit_addresses(query_t *q, fond_addresses_t shown);
+
 /* Could a looser reading find more (words side by side, not all +)? */
 int query_can_loosen(const query_t *q);
 

@@ -102,6 +102,7 @@ struct query {
     int expanded;
     strings_t variants;   /* every token's variants and near spellings */
     strings_t prefixes;   /* of wildcards */
+    fond_addresses_t addresses; /* what from: and to: search of an address */
     const char **hl_words, **hl_stems;
     snippet_terms_t terms;
 };

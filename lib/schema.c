@@ -42,13 +42,18 @@ int schema_tag_slot(char tag)
 }
 
 static const schema_field_t fields[] = {
-    {"title", SCHEMA_TITLE, 0},      {"type", SCHEMA_TYPE, 1},
-    {"from", SCHEMA_FROM, 0},        {"to", SCHEMA_TO, 0},
-    {"place", SCHEMA_PLACE, 0},      {"language", SCHEMA_LANGUAGE, 1},
-    {"archive", SCHEMA_ARCHIVE, 1},  {"fond", SCHEMA_FOND, 1},
-    {"opis", SCHEMA_OPIS, 1},        {"delo", SCHEMA_DELO, 1},
-    {"source", SCHEMA_PATH_WORD, 0}, /* words of the source's name */
-    {"date", NULL, 1},               /* a date range, from Y/M/D terms */
+    {"title", SCHEMA_TITLE, 0, NULL, NULL},
+    {"type", SCHEMA_TYPE, 1, NULL, NULL},
+    {"from", SCHEMA_FROM, 0, SCHEMA_FROM_LOCAL, SCHEMA_FROM_DOMAIN},
+    {"to", SCHEMA_TO, 0, SCHEMA_TO_LOCAL, SCHEMA_TO_DOMAIN},
+    {"place", SCHEMA_PLACE, 0, NULL, NULL},
+    {"language", SCHEMA_LANGUAGE, 1, NULL, NULL},
+    {"archive", SCHEMA_ARCHIVE, 1, NULL, NULL},
+    {"fond", SCHEMA_FOND, 1, NULL, NULL},
+    {"opis", SCHEMA_OPIS, 1, NULL, NULL},
+    {"delo", SCHEMA_DELO, 1, NULL, NULL},
+    {"source", SCHEMA_PATH_WORD, 0, NULL, NULL}, /* words of its name */
+    {"date", NULL, 1, NULL, NULL}, /* a date range, from Y/M/D terms */
 };
 
 const schema_field_t *schema_field(const char *name, size_t len)

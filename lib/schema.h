@@ -40,7 +40,12 @@
  *                     own name first: source:chicherin); a path given
  *                     whole (source:/srv/a/b.txt) is its XSRC term
  *     A, XTO, XPLACE  (f) folded words of its source's sender, recipient,
- *                     place
+ *                     place; of a sender's or recipient's mail address
+ *                     (fond_mailbox_next), the name alone: its address's
+ *                     words are XFROMLOCAL, XTOLOCAL (before '@') and
+ *                     XFROMDOMAIN, XTODOMAIN (after), so that a search for
+ *                     the public can leave out what it does not show
+ *                     (fond_search_opts_t.addresses)
  *     XARCHIVE, XFOND, XOPIS, XDELO
  *                     (f) the archival citations of its footnotes and of
  *                     its source's own Archive reference header, each
@@ -132,8 +137,12 @@
 #define SCHEMA_PATH_WORD "XP"
 #define SCHEMA_TITLE "S"
 #define SCHEMA_TYPE "T"
-#define SCHEMA_FROM "A"
-#define SCHEMA_TO "XTO"
+#define SCHEMA_FROM "A"             /* words of the sender's name */
+#define SCHEMA_FROM_LOCAL "XFROMLOCAL"   /* of its address before '@' */
+#define SCHEMA_FROM_DOMAIN "XFROMDOMAIN" /* of its address after '@' */
+#define SCHEMA_TO "XTO"              /* words of the recipients' names */
+#define SCHEMA_TO_LOCAL "XTOLOCAL"
+#define SCHEMA_TO_DOMAIN "XTODOMAIN"
 #define SCHEMA_PLACE "XPLACE"
 #define SCHEMA_LANGUAGE "L"
 #define SCHEMA_YEAR "Y"
@@ -204,11 +213,13 @@ int schema_slot_doc(unsigned slot);
 int schema_tag_slot(char tag);
 
 /* A query field: its name in the query language, its prefix, and whether
- * its value is one term (schema_whole_value) or a term a word. */
+ * its value is one term (schema_whole_value) or a term a word; from: and
+ * to: also search the words of a mail address, under local and domain. */
 typedef struct {
     const char *name;
     const char *prefix; /* NULL: date:, built from Y/M/D terms */
     int whole;
+    const char *local, *domain; /* NULL but for from: and to: */
 } schema_field_t;
 
 /* The field called name[0, len) (case-insensitive), or NULL. */

@@ -43,7 +43,7 @@ typedef struct {
     request_file_map_t file_maps[PAGE_MAX_FILE_MAPS]; /* "file_url = /srv/a/
                                                          => https://..." */
     size_t n_file_maps;
-    cli_addresses_t addresses; /* "addresses = name" (the default), "domain"
+    fond_addresses_t addresses; /* "addresses = name" (the default), "domain"
                                   or "whole" */
 } config_t;
 
@@ -125,7 +125,7 @@ static void config_addresses(config_t *c, const char *value)
     static const char *const names[] = {"whole", "name", "domain"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(value, names[i]) == 0) {
-            c->addresses = (cli_addresses_t)i;
+            c->addresses = (fond_addresses_t)i;
             return;
         }
     fprintf(stderr, PROG ": fond.cgi.conf: addresses takes name, domain or "
@@ -170,7 +170,7 @@ static void config_load(config_t *c)
 {
     memset(c, 0, sizeof *c);
     snprintf(c->name, sizeof c->name, "fond");
-    c->addresses = CLI_ADDRESSES_NAME; /* the public sees no address */
+    c->addresses = FOND_ADDRESSES_NAME; /* the public sees no address */
     char dir[PATH_MAX], file[PATH_MAX + 32];
     program_dir(dir, sizeof dir);
     snprintf(file, sizeof file, "%s/" PROG ".conf", dir);
@@ -322,7 +322,8 @@ static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *given,
     return 200;
 }
 
-static void search_opts(const request_t *r, fond_search_opts_t *o)
+static void search_opts(const request_t *r, const page_site_t *site,
+                        fond_search_opts_t *o)
 {
     fond_search_opts_t init = FOND_SEARCH_OPTS_INIT;
     *o = init;
@@ -332,6 +333,7 @@ static void search_opts(const request_t *r, fond_search_opts_t *o)
     o->sort = r->sort;
     o->facets = 1;
     o->names_only = 1; /* the public's source: is a name, never a path */
+    o->addresses = site->addresses; /* from: and to: search what it sees */
 }
 
 /* The results in r->format. */
@@ -357,7 +359,7 @@ static int answer_search(FILE *out, fond_db_t *db, const page_site_t *site,
                          const request_t *r, char *err, size_t errsize)
 {
     fond_search_opts_t o;
-    search_opts(r, &o);
+    search_opts(r, site, &o);
     if (r->format == REQUEST_ATOM)
         o.sort = FOND_SORT_ADDED; /* a feed: newest first */
     char *query = request_query(r);

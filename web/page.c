@@ -127,7 +127,7 @@ static void write_notes(FILE *out, const fond_hit_t *h)
 
 /* The page names a source by its path under the folder indexed, never by
  * a path of the server. */
-static const cli_export_t public_names = {1, NULL, CLI_ADDRESSES_NAME};
+static const cli_export_t public_names = {1, NULL, FOND_ADDRESSES_NAME};
 
 cli_export_t page_export(const page_site_t *site)
 {

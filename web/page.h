@@ -27,7 +27,7 @@ typedef struct {
     size_t n_examples;
     const request_file_map_t *file_maps; /* where originals are published */
     size_t n_file_maps;
-    cli_addresses_t addresses; /* how much of a mail address the public
+    fond_addresses_t addresses; /* how much of a mail address the public
                                   sees (fond.cgi.conf's "addresses") */
     const char *first_year, *last_year; /* the years the collection spans,
                                            for the form, or NULL */

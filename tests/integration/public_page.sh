@@ -8,7 +8,9 @@
 #   indexed again;
 # - the mail addresses of senders and recipients are hidden by default on
 #   every page and export (names only), shown per fond.cgi.conf's
-#   "addresses" (domain, whole); the terminal and --json keep them;
+#   "addresses" (domain, whole); the terminal and --json keep them; and
+#   from: and to: on the page search only what it shows (the terminal's,
+#   all of it), so that to:bob.stone cannot confirm an address withheld;
 # - the start page's examples and the form's placeholders come from the
 #   collection (its commonest place, sender and type, its years), never
 #   from the sample corpus's Nakhchivan and 1921.
@@ -99,14 +101,32 @@ check "the terminal keeps the addresses" grep -qF "Anna Schmidt <anna.schmidt@ex
 "$SEARCH" --db "$DB" --json committee >"$TMP/term.json"
 check "... and --json" grep -qF '"from": "Anna Schmidt \u003canna.schmidt@example.de>"' "$TMP/term.json"
 
+# from: and to: search what the page shows of an address, no more: else a
+# search would confirm an address the page withholds
+found() { # NAME QUERY: the search finds the minutes
+  fetch "$1" "q=$(enc "$2")" >/dev/null && has "$1" "Minutes of the harbour committee"; }
+searches() { # SETTING FOUND... -- NOT_FOUND...
+  local setting=$1 q; shift
+  while [ "$1" != -- ]; do check "addresses = $setting: $1 finds the message" found hit "$1"; shift; done
+  shift
+  for q in "$@"; do
+    fetch miss "q=$(enc "$q")" >/dev/null
+    check "addresses = $setting: $q finds nothing" lacks_body miss "Minutes of the harbour committee"
+  done
+}
+searches name 'from:anna' 'to:"archive office"' -- 'to:bob.stone' 'from:example.de' 'to:example.org' 'from:anna.schmidt@example.de'
+check "the terminal's from: and to: search the addresses" \
+  bash -c "'$SEARCH' --db '$DB' 'to:bob.stone from:example.de' | grep -q 'Minutes of the harbour'"
 start_web "$DB" --addresses domain
 fetch dom "q=committee" >/dev/null
 check "addresses = domain: the name and the domain" has dom "Anna Schmidt &lt;…@example.de&gt;"
 check "... a bare address's domain" has dom "…@example.com"
 check "... and no whole address" bash -c "! grep -qE '[A-Za-z0-9_-]@' '$TMP/dom.body'"
+searches domain 'from:anna' 'from:example.de' 'to:example.com' -- 'to:bob.stone' 'to:bob.stone@example.com'
 start_web "$DB" --addresses whole
 fetch whole "q=committee&format=csv" >/dev/null
 check "addresses = whole: the whole address" has whole "Anna Schmidt <anna.schmidt@example.de>"
+searches whole 'to:bob.stone' 'from:example.de' 'to:office@example.org' --
 
 # ---- examples and placeholders from the collection
 fetch start '' >/dev/null

@@ -14,7 +14,7 @@
 
 #include "cli.h"
 
-static void shows(const char *field, cli_addresses_t how, const char *want)
+static void shows(const char *field, fond_addresses_t how, const char *want)
 {
     char buf[256];
     cli_addresses_shown(field, how, buf, sizeof buf);
@@ -27,19 +27,19 @@ static const char list[] = "Archive Office <office@example.org>, \"Doe, John\" "
 static void test_names_only(void **state)
 {
     (void)state;
-    shows("Anna Schmidt <anna@example.de>", CLI_ADDRESSES_NAME, "Anna Schmidt");
-    shows(list, CLI_ADDRESSES_NAME,
+    shows("Anna Schmidt <anna@example.de>", FOND_ADDRESSES_NAME, "Anna Schmidt");
+    shows(list, FOND_ADDRESSES_NAME,
           "Archive Office, \"Doe, John\", (address withheld)");
-    shows("\"anna@example.de\" <anna@example.de>", CLI_ADDRESSES_NAME,
+    shows("\"anna@example.de\" <anna@example.de>", FOND_ADDRESSES_NAME,
           "(address withheld)");
 }
 
 static void test_the_domain(void **state)
 {
     (void)state;
-    shows("Anna Schmidt <anna@example.de>", CLI_ADDRESSES_DOMAIN,
+    shows("Anna Schmidt <anna@example.de>", FOND_ADDRESSES_DOMAIN,
           "Anna Schmidt <\xE2\x80\xA6@example.de>");
-    shows(list, CLI_ADDRESSES_DOMAIN,
+    shows(list, FOND_ADDRESSES_DOMAIN,
           "Archive Office <\xE2\x80\xA6@example.org>, \"Doe, John\" "
           "<\xE2\x80\xA6@example.com>, \xE2\x80\xA6@example.net");
 }
@@ -47,17 +47,17 @@ static void test_the_domain(void **state)
 static void test_whole_and_no_address(void **state)
 {
     (void)state;
-    shows(list, CLI_ADDRESSES_WHOLE, list);
-    shows("M. D. Huseynov", CLI_ADDRESSES_NAME, "M. D. Huseynov");
-    shows("Chicherin, Karakhan", CLI_ADDRESSES_NAME, "Chicherin, Karakhan");
-    shows("", CLI_ADDRESSES_NAME, "");
+    shows(list, FOND_ADDRESSES_WHOLE, list);
+    shows("M. D. Huseynov", FOND_ADDRESSES_NAME, "M. D. Huseynov");
+    shows("Chicherin, Karakhan", FOND_ADDRESSES_NAME, "Chicherin, Karakhan");
+    shows("", FOND_ADDRESSES_NAME, "");
 }
 
 static void test_cut_to_the_buffer(void **state)
 {
     (void)state;
     char buf[8];
-    cli_addresses_shown("Anna Schmidt <anna@example.de>", CLI_ADDRESSES_NAME,
+    cli_addresses_shown("Anna Schmidt <anna@example.de>", FOND_ADDRESSES_NAME,
                         buf, sizeof buf);
     assert_string_equal(buf, "Anna Sc");
 }
@@ -70,7 +70,7 @@ static void test_a_hit_for_whom(void **state)
     h.from = "Anna Schmidt <anna@example.de>", h.to = "bob@example.net";
     cli_hit_shown_t copy;
     assert_ptr_equal(cli_hit_for(&h, NULL, &copy), &h); /* the terminal */
-    cli_export_t page = {1, NULL, CLI_ADDRESSES_NAME};
+    cli_export_t page = {1, NULL, FOND_ADDRESSES_NAME};
     const fond_hit_t *shown = cli_hit_for(&h, &page, &copy);
     assert_string_equal(shown->from, "Anna Schmidt");
     assert_string_equal(shown->to, "(address withheld)");
