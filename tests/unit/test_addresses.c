@@ -2,7 +2,9 @@
  * test_addresses.c -- mail addresses as the public page shows them
  * (cli/addresses.c): names only, the domain, or whole; lists of mailboxes,
  * quoted names with commas, bare addresses, and fields that hold no
- * address at all; the terminal's hit left as it is.
+ * address at all; the terminal's hit left as it is; the parts of each
+ * mailbox that the indexer takes (fond_mailbox_next), and malformed ones
+ * read within their bounds.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -77,6 +79,39 @@ static void test_a_hit_for_whom(void **state)
     assert_string_equal(h.from, "Anna Schmidt <anna@example.de>");
 }
 
+/* The parts of each mailbox, as the indexer takes them (fond_mailbox_next). */
+static void test_mailbox_parts(void **state)
+{
+    (void)state;
+    const char *rest = list;
+    fond_mailbox_t m;
+    assert_true(fond_mailbox_next(&rest, &m));
+    assert_int_equal(m.name_len, strlen("Archive Office"));
+    assert_memory_equal(m.name, "Archive Office", m.name_len);
+    assert_memory_equal(m.local, "office", m.local_len);
+    assert_int_equal(m.domain_len, strlen("example.org"));
+    assert_memory_equal(m.domain, "example.org", m.domain_len);
+    assert_true(fond_mailbox_next(&rest, &m));
+    assert_memory_equal(m.name, "Doe, John", m.name_len);
+    assert_memory_equal(m.local, "j.doe", m.local_len);
+    assert_true(fond_mailbox_next(&rest, &m));
+    assert_int_equal(m.name_len, 0); /* a bare address */
+    assert_memory_equal(m.local, "bob", m.local_len);
+    assert_memory_equal(m.domain, "example.net", m.domain_len);
+    assert_false(fond_mailbox_next(&rest, &m));
+    rest = "M. D. Huseynov"; /* a name: no address */
+    assert_true(fond_mailbox_next(&rest, &m));
+    assert_int_equal(m.address_len, 0);
+    assert_memory_equal(m.name, "M. D. Huseynov", m.name_len);
+    assert_false(fond_mailbox_next(&rest, &m));
+    const char *odd[] = {"<", ">", "<@>", "\"", "a@", "@b", ",,", "\"<a@b>, c"};
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) /* in bounds */
+        for (rest = odd[i]; fond_mailbox_next(&rest, &m);)
+            assert_true(m.text >= odd[i] && m.text + m.len <= odd[i] + strlen(odd[i]) &&
+                        m.local_len + m.domain_len + (m.address_len > 0) ==
+                            m.address_len);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -85,6 +120,7 @@ int main(void)
         cmocka_unit_test(test_whole_and_no_address),
         cmocka_unit_test(test_cut_to_the_buffer),
         cmocka_unit_test(test_a_hit_for_whom),
+        cmocka_unit_test(test_mailbox_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
