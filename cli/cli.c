@@ -1,15 +1,18 @@
 /*
  * cli.c -- helpers shared by fond's programs: strict number parsing, the
- * database path, mkdir -p, and the words for a search's counts.  See
- * cli.h.
+ * database path, mkdir -p, the words for a search's counts, and text made
+ * safe for a terminal.  See cli.h.
  */
 #include "cli.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "text.h"
 
 int cli_parse_size(const char *s, size_t min, size_t max, size_t *out)
 {
@@ -101,4 +104,56 @@ void cli_every_word_text(const fond_results_t *r, char *buf, size_t size)
                  about ? "about " : "", every, every == 1 ? "s" : "");
     else
         snprintf(buf, size, "%s", "");
+}
+
+size_t cli_char_shown(const char *s, size_t n, char shown[CLI_SHOWN_MAX])
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = text_utf8_length(s, n);
+    int control = len == 0 || /* a byte that is not UTF-8 */
+                  (len == 1 && (u[0] < 0x20 || u[0] == 0x7F) &&
+                   u[0] != '\n' && u[0] != '\t') ||
+                  (len == 2 && u[0] == 0xC2 && u[1] <= 0x9F); /* C1 */
+    if (!control) {
+        memcpy(shown, s, len);
+        shown[len] = '\0';
+        return len;
+    }
+    snprintf(shown, CLI_SHOWN_MAX, "\\x%02x", len == 2 ? u[1] : u[0]);
+    return len ? len : 1;
+}
+
+void cli_put_n(FILE *out, const char *s, size_t n)
+{
+    char shown[CLI_SHOWN_MAX];
+    for (size_t i = 0; i < n;) {
+        i += cli_char_shown(s + i, n - i, shown);
+        fputs(shown, out);
+    }
+}
+
+void cli_put(FILE *out, const char *s)
+{
+    if (s)
+        cli_put_n(out, s, strlen(s));
+}
+
+void cli_printf(FILE *out, const char *fmt, ...)
+{
+    char small[512], *big = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof small && (big = malloc((size_t)n + 1))) {
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    /* out of memory for a long line: its first bytes rather than nothing */
+    cli_put_n(out, big ? big : small,
+              big ? (size_t)n : strnlen(small, sizeof small));
+    free(big);
 }

@@ -9,6 +9,28 @@
 #include <stdio.h>
 #include "fond.h"
 
+/* Text from a file or a database, written for a terminal (or a file a
+ * terminal may show): every character as it is but the control ones.  A
+ * C0 control other than newline and tab, DEL, a C1 control (U+0080 to
+ * U+009F) and a byte that is not part of a UTF-8 character are each
+ * written "\x1b" (a backslash, x, two hex digits of the code), so that a
+ * file cannot move the cursor, retitle the window or recolour the screen
+ * (ESC [ 31 m, ESC ] 0 ; ... BEL, CSI 0x9B). */
+#define CLI_SHOWN_MAX 5 /* bytes of one shown character, NUL included */
+
+/* The next character of s[0, n) (n > 0) as it is shown, NUL-terminated,
+ * into shown; returns the bytes of s it stands for (at least 1). */
+size_t cli_char_shown(const char *s, size_t n, char shown[CLI_SHOWN_MAX]);
+
+/* Write s[0, n), or s, as cli_char_shown() shows it. */
+void cli_put_n(FILE *out, const char *s, size_t n);
+void cli_put(FILE *out, const char *s);
+
+/* printf, the whole result written by cli_put(): for lines that carry
+ * text from a file or a database. */
+void cli_printf(FILE *out, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Exit codes of every fond program. */
 enum { CLI_EXIT_OK = 0, CLI_EXIT_NONE = 1, CLI_EXIT_ERROR = 2 };
 
@@ -61,7 +83,23 @@ typedef struct {
     int public_names;      /* sources by hit->name (else the file name) */
     const char *show_base; /* absolute URL that "?show=<id>" is appended
                               to, or NULL */
+    fond_addresses_t addresses; /* of senders and recipients (fond.h) */
 } cli_export_t;
+
+/* A From or To field (one mailbox or a list, or a plain name) as `how`
+ * shows it, into buf (cut to size). */
+void cli_addresses_shown(const char *s, fond_addresses_t how, char *buf,
+                         size_t size);
+
+/* A hit as the reader `how` writes for may see it: h itself, or a copy in
+ * *copy whose from and to show only what how->addresses lets through.
+ * Valid while h and *copy are. */
+typedef struct {
+    fond_hit_t hit;
+    char from[1024], to[2048];
+} cli_hit_shown_t;
+const fond_hit_t *cli_hit_for(const fond_hit_t *h, const cli_export_t *how,
+                              cli_hit_shown_t *copy);
 
 /* The source as `how` names it. */
 const char *cli_source_name(const fond_hit_t *h, const cli_export_t *how);

@@ -21,16 +21,21 @@ const char *cli_source_name(const fond_hit_t *h, const cli_export_t *how)
 /* ------------------------------------------------------------ CSV */
 
 /* A field, quoted (RFC 4180: a quote doubled).  A field that a spreadsheet
- * would run as a formula (= + - @ first) gets a leading apostrophe. */
+ * would run as a formula (= + - @ first) gets a leading apostrophe.
+ * Control characters are shown as cli_char_shown() shows them: the file
+ * may well be read on a terminal. */
 static void csv_field(FILE *out, const char *s, int last)
 {
     fputc('"', out);
     if (strchr("=+-@", s[0]) && s[0])
         fputc('\'', out);
-    for (; *s; s++) {
+    char shown[CLI_SHOWN_MAX];
+    for (size_t n = strlen(s); *s;) {
+        size_t k = cli_char_shown(s, n, shown);
         if (*s == '"')
             fputc('"', out);
-        fputc(*s == '\r' ? ' ' : *s, out);
+        fputs(shown, out);
+        s += k, n -= k;
     }
     fputs(last ? "\"\r\n" : "\",", out);
 }
@@ -45,7 +50,8 @@ void cli_write_csv(FILE *out, const fond_results_t *r, const cli_export_t *how)
     for (size_t i = 0; i < n_columns; i++)
         csv_field(out, columns[i], i + 1 == n_columns);
     for (size_t i = 0; i < fond_results_count(r); i++) {
-        const fond_hit_t *h = fond_results_hit(r, i);
+        cli_hit_shown_t shown;
+        const fond_hit_t *h = cli_hit_for(fond_results_hit(r, i), how, &shown);
         cli_citation_t c;
         cli_cite(h, NULL, &c);
         char rank[24], ordinal[24], url[1024] = "";
@@ -64,14 +70,19 @@ void cli_write_csv(FILE *out, const fond_results_t *r, const cli_export_t *how)
 
 /* ------------------------------------------------------------ RIS */
 
-/* A tag line; a value's line breaks become spaces (a RIS record is lines). */
+/* A tag line; a value's line breaks become spaces (a RIS record is lines),
+ * its control characters escapes (cli_char_shown()). */
 static void ris_line(FILE *out, const char *tag, const char *value)
 {
     if (!value || !*value)
         return;
     fprintf(out, "%s  - ", tag);
-    for (; *value; value++)
-        fputc(*value == '\n' || *value == '\r' ? ' ' : *value, out);
+    char shown[CLI_SHOWN_MAX];
+    for (size_t n = strlen(value); *value;) {
+        size_t k = cli_char_shown(value, n, shown);
+        fputs(*value == '\n' ? " " : shown, out);
+        value += k, n -= k;
+    }
     fputs("\r\n", out);
 }
 
@@ -87,7 +98,8 @@ static const char *ris_type(const fond_hit_t *h, const cli_citation_t *c)
 void cli_write_ris(FILE *out, const fond_results_t *r, const cli_export_t *how)
 {
     for (size_t i = 0; i < fond_results_count(r); i++) {
-        const fond_hit_t *h = fond_results_hit(r, i);
+        cli_hit_shown_t shown;
+        const fond_hit_t *h = cli_hit_for(fond_results_hit(r, i), how, &shown);
         cli_citation_t c;
         cli_cite(h, NULL, &c);
         char date[16] = "", year[8] = "", url[1024] = "", note[600] = "";
@@ -122,25 +134,35 @@ void cli_write_ris(FILE *out, const fond_results_t *r, const cli_export_t *how)
 
 /* ------------------------------------------------------------ BibTeX */
 
-/* A value inside braces: the characters TeX treats specially escaped, so
- * that braces always balance. */
+/* One byte of a value inside braces: the characters TeX treats specially
+ * escaped, so that braces always balance; a line break a space. */
+static void bib_char(FILE *out, char ch)
+{
+    if (strchr("&%$#_{}", ch))
+        fprintf(out, "\\%c", ch);
+    else if (ch == '\\')
+        fputs("\\textbackslash{}", out);
+    else if (ch == '~')
+        fputs("\\textasciitilde{}", out);
+    else if (ch == '^')
+        fputs("\\textasciicircum{}", out);
+    else
+        fputc(ch == '\n' ? ' ' : ch, out);
+}
+
+/* A value inside braces, its control characters escapes
+ * (cli_char_shown()), then each byte as bib_char() writes it. */
 static void bib_value(FILE *out, const char *name, const char *value)
 {
     if (!value || !*value)
         return;
     fprintf(out, ",\n  %s = {", name);
-    for (; *value; value++) {
-        char ch = *value;
-        if (strchr("&%$#_{}", ch))
-            fprintf(out, "\\%c", ch);
-        else if (ch == '\\')
-            fputs("\\textbackslash{}", out);
-        else if (ch == '~')
-            fputs("\\textasciitilde{}", out);
-        else if (ch == '^')
-            fputs("\\textasciicircum{}", out);
-        else
-            fputc(ch == '\n' || ch == '\r' ? ' ' : ch, out);
+    char shown[CLI_SHOWN_MAX];
+    for (size_t n = strlen(value); *value;) {
+        size_t k = cli_char_shown(value, n, shown);
+        value += k, n -= k;
+        for (const char *c = shown; *c; c++)
+            bib_char(out, *c);
     }
     fputs("}", out);
 }
@@ -152,7 +174,8 @@ void cli_write_bibtex(FILE *out, const fond_results_t *r,
                                          "may", "jun", "jul", "aug",
                                          "sep", "oct", "nov", "dec"};
     for (size_t i = 0; i < fond_results_count(r); i++) {
-        const fond_hit_t *h = fond_results_hit(r, i);
+        cli_hit_shown_t shown;
+        const fond_hit_t *h = cli_hit_for(fond_results_hit(r, i), how, &shown);
         cli_citation_t c;
         cli_cite(h, NULL, &c);
         char year[8] = "", url[1024] = "", note[600] = "";

@@ -1,19 +1,24 @@
 /*
  * json.c -- fond's results as JSON, the same document from fond-search
  * --json and fond.cgi?format=json.  The schema is in README.md.  Strings are
- * UTF-8 already (the engine only stores valid UTF-8); highlight ranges are
- * given in Unicode code points, as most JSON consumers index strings.
+ * UTF-8 already (the engine only stores valid UTF-8), but for a path, whose
+ * bytes are the file system's; highlight ranges are given in Unicode code
+ * points, as most JSON consumers index strings.
  */
 #include "cli.h"
 #include "text.h"
 
 #include <string.h>
 
+/* A C1 control is written \u0080-\u009f, as C0 ones are, so that the
+ * JSON is safe on a terminal too; a byte that is not UTF-8 (a file name
+ * in Latin-1) \ufffd, so that the JSON stays UTF-8. */
 void cli_write_json_string(FILE *out, const char *s)
 {
     fputc('"', out);
-    for (; *s; s++) {
+    for (size_t n = strlen(s); *s;) {
         unsigned char c = (unsigned char)*s;
+        size_t len = text_utf8_length(s, n);
         if (c == '"' || c == '\\')
             fprintf(out, "\\%c", c);
         else if (c == '\n')
@@ -24,8 +29,14 @@ void cli_write_json_string(FILE *out, const char *s)
             fprintf(out, "\\u%04x", c);
         else if (c == '<') /* safe to embed in HTML too */
             fputs("\\u003c", out);
+        else if (len == 0)
+            fputs("\\ufffd", out);
+        else if (len == 2 && c == 0xC2 && (unsigned char)s[1] <= 0x9F)
+            fprintf(out, "\\u%04x", (unsigned char)s[1]);
         else
-            fputc(c, out);
+            fwrite(s, 1, len, out);
+        len = len ? len : 1;
+        s += len, n -= len;
     }
     fputc('"', out);
 }
@@ -216,7 +227,9 @@ void cli_write_json_for(FILE *out, const char *query,
     size_t n = fond_results_count(results);
     for (size_t i = 0; i < n; i++) {
         fputs(i ? ",\n" : "\n", out);
-        write_hit(out, fond_results_hit(results, i), how);
+        cli_hit_shown_t shown;
+        write_hit(out, cli_hit_for(fond_results_hit(results, i), how, &shown),
+                  how);
     }
     fputs(n ? "\n  ]" : "]", out);
     if (opts->facets)

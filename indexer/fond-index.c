@@ -142,7 +142,7 @@ static void usage(FILE *out)
 
 static void warn(run_t *r, const char *path, const char *why)
 {
-    fprintf(stderr, "%s" PROG ": %s: %s, skipped\n", r->progress ? "\n" : "",
+    cli_printf(stderr, "%s" PROG ": %s: %s, skipped\n", r->progress ? "\n" : "",
             path, why);
     r->failed++;
 }
@@ -150,7 +150,7 @@ static void warn(run_t *r, const char *path, const char *why)
 static void pass_over(const run_t *r, const char *path, const char *why)
 {
     if (r->verbose)
-        fprintf(r->listing, "passed over %s (%s)\n", path, why);
+        cli_printf(r->listing, "passed over %s (%s)\n", path, why);
 }
 
 static int add_file(run_t *r, const char *path, size_t size)
@@ -325,7 +325,7 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
     case FOND_FILE_UPDATED: r->updated++; break;
     case FOND_FILE_FAILED:
     case FOND_FILE_SKIPPED:
-        fprintf(stderr, "%s" PROG ": %s%s\n", r->progress ? "\n" : "",
+        cli_printf(stderr, "%s" PROG ": %s%s\n", r->progress ? "\n" : "",
                 res->action == FOND_FILE_SKIPPED ? "unchanged since it failed: " : "",
                 res->reason);
         r->failed++;
@@ -336,9 +336,9 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
         count_language(r, res->index.language, res->index.sources);
     char messages[48];
     if (r->verbose && res->action == FOND_FILE_UNCHANGED)
-        fprintf(r->listing, "unchanged %s\n", path);
+        cli_printf(r->listing, "unchanged %s\n", path);
     else if (r->verbose) {
-        fprintf(r->listing, "%s%s %s: %s, %s%zu passages, %zu notes, %s (%s), %s (%s)",
+        cli_printf(r->listing, "%s%s %s: %s, %s%zu passages, %zu notes, %s (%s), %s (%s)",
                 verb, action_names[res->action], path, res->index.format,
                 messages_of(&res->index, messages, sizeof messages),
                 res->index.passages, res->index.notes, res->index.encoding,
@@ -348,15 +348,15 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
         fputs("\n", r->listing);
     }
     else if ((r->sync.dry_run) && !r->quiet)
-        fprintf(r->listing, "%s%s %s\n", verb, action_names[res->action], path);
+        cli_printf(r->listing, "%s%s %s\n", verb, action_names[res->action], path);
     if (*res->index.declared)
-        fprintf(stderr, PROG ": %s: the Encoding header says %s, but the text "
+        cli_printf(stderr, PROG ": %s: the Encoding header says %s, but the text "
                 "is valid UTF-8: read as UTF-8\n", path, res->index.declared);
     if (res->index.replaced)
-        fprintf(stderr, PROG ": %s: %zu invalid byte sequences replaced by "
+        cli_printf(stderr, PROG ": %s: %zu invalid byte sequences replaced by "
                 "U+FFFD\n", path, res->index.replaced);
     if (res->index.sources_failed) {
-        fprintf(stderr, "%s" PROG ": %s, skipped", r->progress ? "\n" : "",
+        cli_printf(stderr, "%s" PROG ": %s, skipped", r->progress ? "\n" : "",
                 res->index.failure);
         if (res->index.sources_failed > 1)
             fprintf(stderr, " (and %zu more messages of the mbox)",
@@ -371,7 +371,7 @@ static int commit(run_t *r)
     r->batch_files = r->batch_bytes = 0;
     if (r->sync.dry_run || fond_db_commit(r->db) == FOND_OK)
         return 0;
-    fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+    cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
     return -1;
 }
 
@@ -509,7 +509,7 @@ static void sync_files(run_t *r)
         if (r->readers)
             readers_wait(r->readers, i);
         if (fond_db_sync_file(r->db, f->path, &r->sync, &res) != FOND_OK) {
-            fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+            cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
             r->fatal = 1;
             break;
         }
@@ -573,17 +573,17 @@ static void remove_missing(run_t *r)
     void *pair[2] = {r, &gone};
     qsort(r->files, r->n_files, sizeof *r->files, compare_files);
     if (fond_db_sources(r->db, collect_missing, pair) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
         r->fatal = 1;
     }
     for (size_t i = 0; i < gone.n; i++) {
         if (!r->fatal && !r->sync.dry_run &&
             fond_db_remove_source(r->db, gone.paths[i]) != FOND_OK) {
-            fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+            cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
             r->fatal = 1;
         }
         if (!r->fatal && (r->verbose || (r->sync.dry_run && !r->quiet)))
-            fprintf(r->listing, "%sremoved %s\n", r->sync.dry_run ? "would be " : "",
+            cli_printf(r->listing, "%sremoved %s\n", r->sync.dry_run ? "would be " : "",
                    gone.paths[i]);
         r->removed += !r->fatal;
         free(gone.paths[i]);
@@ -649,11 +649,11 @@ static int load_variants(run_t *r)
     if (!r->variants || r->sync.dry_run)
         return 0;
     if (fond_db_load_variants(r->db, r->variants, &groups) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
         return -1;
     }
     if (r->verbose)
-        fprintf(r->listing, "loaded %zu groups of name variants from %s\n", groups,
+        cli_printf(r->listing, "loaded %zu groups of name variants from %s\n", groups,
                r->variants);
     return 0;
 }
@@ -674,7 +674,7 @@ static int index_files(run_t *r, const char *db_path)
     r->extract.ocr_page = ocr_page_done;
     r->extract.ctx = r;
     if (fond_db_set_extract(r->db, &r->extract) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(r->db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
         r->fatal = 1;
     }
     r->fatal |= !r->fatal && load_variants(r) != 0;
@@ -873,7 +873,7 @@ static int upgrade(run_t *r, const char *db_path)
     if (st == FOND_ERR_NODB && !r->upgrade)
         return 0; /* none yet: this run makes it */
     if (st != FOND_OK) {
-        fprintf(stderr, "%s" PROG ": %s\n", r->progress ? "\n" : "", err.message);
+        cli_printf(stderr, "%s" PROG ": %s\n", r->progress ? "\n" : "", err.message);
         return -1;
     }
     if (res.sources + res.missing && !r->quiet)

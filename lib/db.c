@@ -219,6 +219,15 @@ fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
         snprintf(msg, sizeof scratch, "%.400s: shards: 1 to 64", path);
         return FOND_ERR_ARG;
     }
+    /* one key for every shard: a reader of the stub reads the first's */
+    schema_key_t key;
+    char key_text[SCHEMA_KEY_TEXT_SIZE];
+    if (schema_key_new(&key) != 0) {
+        snprintf(msg, sizeof scratch, "%.400s: no random bytes for its key: %s",
+                 path, strerror(errno));
+        return FOND_ERR_IO;
+    }
+    schema_key_format(&key, key_text);
     size_t have = 0;
     fond_status_t st = stub_count(path, &have, msg, sizeof scratch);
     if (st != FOND_OK)
@@ -239,8 +248,11 @@ fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
         snprintf(shard, sizeof shard, "%s/shard-%02zu", path, made);
         existed[made] = lstat(shard, &sb) == 0;
         st = store_open(&s, shard, 1, msg, sizeof scratch);
-        if (st == FOND_OK)
-            st = store_close(s);
+        if (st == FOND_OK && (st = store_set_metadata(s, SCHEMA_ID_KEY,
+                                                      key_text)) != FOND_OK)
+            snprintf(msg, sizeof scratch, "%s", store_error(s));
+        fond_status_t closed = s ? store_close(s) : FOND_OK;
+        st = st == FOND_OK ? closed : st;
     }
     snprintf(stub, sizeof stub, "%s/" STUB_NAME, path);
     snprintf(tmp, sizeof tmp, "%s/" STUB_NAME ".new", path);
@@ -259,18 +271,73 @@ fond_status_t fond_db_create_sharded(const char *path, size_t n_shards,
 
 /* ------------------------------------------------------------ open, close */
 
-/* Is the database of this fond's schema (schema.h)?  One with no
- * documents is made so, when writable; one with documents and another
- * version (or none: before versions were recorded) needs upgrading. */
+/* The key of the sources' ids, if the database has one, into db->id_key. */
+static fond_status_t read_key(fond_db_t *db)
+{
+    char *key = NULL;
+    fond_status_t st = store_get_metadata(db->store, SCHEMA_ID_KEY, &key);
+    if (st == FOND_OK)
+        schema_key_parse(key, &db->id_key);
+    free(key);
+    return st;
+}
+
+/* Does the handle hold every shard of its database (or is it one)? */
+static int holds_all(const fond_db_t *db)
+{
+    for (size_t i = 0; i < db->n_shards; i++)
+        if (!db->shards[i])
+            return 0;
+    return 1;
+}
+
+/* Mark an empty database as of this fond's schema, with a key for its
+ * sources' ids (the one its shards were made with, else a new one), in
+ * every store the handle holds. */
+static fond_status_t make_current(fond_db_t *db, int keyed, char *msg,
+                                  size_t size)
+{
+    char key[SCHEMA_KEY_TEXT_SIZE];
+    if (!keyed && !holds_all(db)) {
+        /* each part would draw a key of its own */
+        snprintf(msg, size, "its shards have no key for the sources' ids "
+                 "(made by an earlier fond): index it once without --jobs");
+        return FOND_ERR_ARG;
+    }
+    if (!keyed && schema_key_new(&db->id_key) != 0) {
+        snprintf(msg, size, "no random bytes for the database's key: %s",
+                 strerror(errno));
+        return FOND_ERR_IO;
+    }
+    schema_key_format(&db->id_key, key);
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < DB_MAX_SHARDS && st == FOND_OK; i++) {
+        store_t *s = db->n_shards ? db->shards[i] : i ? NULL : db->store;
+        if (s && (st = store_set_metadata(s, SCHEMA_VERSION_KEY,
+                                          SCHEMA_VERSION)) == FOND_OK)
+            st = store_set_metadata(s, SCHEMA_ID_KEY, key);
+        if (st != FOND_OK)
+            snprintf(msg, size, "%s", store_error(s));
+    }
+    return st;
+}
+
+/* Is the database of this fond's schema (schema.h), with the key of its
+ * sources' ids?  One with no documents is made so, when writable; one
+ * with documents and another version (or none: before versions were
+ * recorded) or no key needs upgrading. */
 static fond_status_t check_schema(fond_db_t *db, const char *path, int writable,
                                   char *msg, size_t size)
 {
     char *version = NULL;
     size_t docs = 0;
     fond_status_t st = store_get_metadata(db->store, SCHEMA_VERSION_KEY, &version);
-    if (st == FOND_OK && strcmp(version, SCHEMA_VERSION) != 0)
+    if (st == FOND_OK)
+        st = read_key(db);
+    int keyed = db->id_key.set;
+    int current = keyed && strcmp(version, SCHEMA_VERSION) == 0;
+    if (st == FOND_OK && !current)
         st = store_doc_count(db->store, &docs);
-    int current = version && strcmp(version, SCHEMA_VERSION) == 0;
     free(version);
     if (st != FOND_OK) {
         snprintf(msg, size, "%s", store_error(db->store));
@@ -284,14 +351,7 @@ static fond_status_t check_schema(fond_db_t *db, const char *path, int writable,
                  path, path);
         return FOND_ERR_UPGRADE;
     }
-    for (size_t i = 0; writable && i < DB_MAX_SHARDS && st == FOND_OK; i++) {
-        store_t *s = db->n_shards ? db->shards[i] : i ? NULL : db->store;
-        if (s)
-            st = store_set_metadata(s, SCHEMA_VERSION_KEY, SCHEMA_VERSION);
-        if (st != FOND_OK)
-            snprintf(msg, size, "%s", store_error(s));
-    }
-    return st;
+    return writable ? make_current(db, keyed, msg, size) : FOND_OK;
 }
 
 static fond_status_t open_db(fond_db_t **out, const char *path,
@@ -321,6 +381,8 @@ static fond_status_t open_db(fond_db_t **out, const char *path,
                         sizeof scratch);
     if (st == FOND_OK && !any_schema)
         st = check_schema(db, path, mode == FOND_DB_WRITE, msg, sizeof scratch);
+    else if (st == FOND_OK && (st = read_key(db)) != FOND_OK) /* the upgrade's */
+        snprintf(msg, sizeof scratch, "%s", store_error(db->store));
     if (st != FOND_OK) {
         close_shards(db);
         store_close(db->n_shards ? NULL : db->store);

@@ -9,6 +9,7 @@
 
 #include "analyze.h"
 #include "fond.h"
+#include "schema.h"
 #include "store.h"
 
 #define DB_MAX_LANGUAGES 32 /* language_stemmers() has 25 */
@@ -33,6 +34,8 @@ struct fond_db {
         links no GMime (nor GLib, GIO, gpgme) and starts in half the time */
     int langid_missing;   /* its fingerprints could not be read */
     fond_extract_opts_t extract; /* how PDFs and scans are read */
+    schema_key_t id_key;  /* what names its sources (schema.h); unset
+                             for a database of an earlier fond */
     char error[512];      /* the last failure's message */
 };
 

@@ -322,6 +322,16 @@ typedef enum {
                             passage, then best first */
 } fond_sort_t;
 
+/* How much of a mail address (of a source's From and To) a reader sees,
+ * and so what from: and to: search: all of it (the terminal, --json), the
+ * name only (fond.cgi's default: a search of an address it hides would
+ * confirm the address), or the name and the part after '@'. */
+typedef enum {
+    FOND_ADDRESSES_WHOLE,  /* Anna Schmidt <anna@example.de> */
+    FOND_ADDRESSES_NAME,   /* Anna Schmidt; a bare address: withheld */
+    FOND_ADDRESSES_DOMAIN  /* Anna Schmidt <…@example.de>; …@example.de */
+} fond_addresses_t;
+
 typedef struct {
     size_t offset;     /* hits to skip */
     size_t limit;      /* hits to return at most */
@@ -333,9 +343,16 @@ typedef struct {
     const char *since; /* only passages fond-index added at or after this
                           time: "YYYY", "YYYY-MM", "YYYY-MM-DD" or
                           "YYYY-MM-DDTHH:MM:SSZ" (UTC); NULL: any */
+    int names_only;    /* source: takes a source's name only (its path under
+                          the folder indexed), and a path is refused
+                          (FOND_ERR_QUERY), so that a search for the public
+                          cannot test guesses of the server's paths */
+    fond_addresses_t addresses; /* what from: and to: search of a mail
+                          address: what the reader is shown of it */
 } fond_search_opts_t;
 
-#define FOND_SEARCH_OPTS_INIT {0, 10, 0, FOND_SORT_RELEVANCE, 0, NULL, NULL}
+#define FOND_SEARCH_OPTS_INIT {0, 10, 0, FOND_SORT_RELEVANCE, 0, NULL, NULL, 0, \
+                               FOND_ADDRESSES_WHOLE}
 
 /* Non-zero if s is a time fond_search_opts_t.since takes. */
 int fond_time_valid(const char *s);
@@ -499,6 +516,28 @@ typedef enum {
     FOND_KWIC_SORT_LEFT,    /* by the word left of the match */
     FOND_KWIC_SORT_RIGHT    /* by the words right of it */
 } fond_kwic_sort_t;
+
+/* One mailbox of a hit's from or to: a list as mail gives it (`Anna
+ * Schmidt <anna@example.de>, "Doe, John" <j@example.org>, bob@example.com`)
+ * or what a text file's header says (`M. D. Huseynov`).  Spans of the
+ * field, not NUL-terminated. */
+typedef struct {
+    const char *text;   /* the whole mailbox, as written, blanks before it */
+    size_t len;         /* skipped */
+    const char *name;   /* its name, without quotes and blanks around it; */
+    size_t name_len;    /* 0 for a bare address */
+    const char *local;  /* its address: the part before '@' ... */
+    size_t local_len;
+    const char *domain; /* ... and the part after it; address_len 0 when */
+    size_t domain_len;  /* the mailbox has no address fond can read (a
+                           name: then text is all there is) */
+    size_t address_len; /* local@domain */
+} fond_mailbox_t;
+
+/* The mailbox at *field into *m, *field moved past it (and its comma):
+ * 1, or 0 when none is left.  Commas split the list, but not inside
+ * double quotes or angle brackets. */
+int fond_mailbox_next(const char **field, fond_mailbox_t *m);
 
 /* One occurrence, in context.  Strings owned by the fond_kwic_t. */
 typedef struct {

@@ -199,14 +199,39 @@ static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
     return analyze_into(src, &c, text, len);
 }
 
+/* The words of text[0, len), as filters. */
+static fond_status_t add_span(const source_ctx_t *src, term_list_t *l,
+                              const char *prefix, const char *text, size_t len)
+{
+    terms_ctx_t c = {src->store, NULL, l, prefix, AS_FILTER, FOND_OK};
+    return len ? analyze_into(src, &c, text, len) : FOND_OK;
+}
+
 /* A source field's words, as filters. */
 static fond_status_t add_field(const source_ctx_t *src, term_list_t *l,
                                const char *prefix, const char *value)
 {
-    if (!value)
-        return FOND_OK;
-    terms_ctx_t c = {src->store, NULL, l, prefix, AS_FILTER, FOND_OK};
-    return analyze_into(src, &c, value, strlen(value));
+    return value ? add_span(src, l, prefix, value, strlen(value)) : FOND_OK;
+}
+
+/* The From or To field (the query field named `field`): each mailbox's
+ * name under the field's prefix, the words of its address before and
+ * after '@' under prefixes of their own, so that a search can leave out
+ * what its reader is not shown (schema.h). */
+static fond_status_t add_mailboxes(const source_ctx_t *src, term_list_t *l,
+                                   const char *field, const char *value)
+{
+    const schema_field_t *f = schema_field(field, strlen(field));
+    fond_mailbox_t m;
+    fond_status_t st = FOND_OK;
+    for (const char *rest = value; st == FOND_OK && fond_mailbox_next(&rest, &m);) {
+        st = add_span(src, l, f->prefix, m.name, m.name_len);
+        if (st == FOND_OK)
+            st = add_span(src, l, f->local, m.local, m.local_len);
+        if (st == FOND_OK)
+            st = add_span(src, l, f->domain, m.domain, m.domain_len);
+    }
+    return st;
 }
 
 /* A whole value as one filter term (schema_whole_value): "SA AR" -> "saar". */
@@ -362,17 +387,23 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
         st = add_citation_terms(l, &src->archival);
     if (st != FOND_OK)
         return db_fail(db, st, "%s: out of memory", src->path);
+    /* key: a prefix, or for a mailbox field the field's name (schema.h) */
     const struct {
-        const char *name, *prefix, *value;
-    } fields[] = {{"title", SCHEMA_TITLE, src->title},
-                  {"path", SCHEMA_PATH_WORD, src->path_words},
-                  {"From header", SCHEMA_FROM, h->from},
-                  {"To header", SCHEMA_TO, h->to},
-                  {"Place header", SCHEMA_PLACE, h->place}};
-    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-        if ((st = add_field(src, l, fields[i].prefix, fields[i].value)) != FOND_OK)
+        const char *name, *key, *value;
+        int mailboxes;
+    } fields[] = {{"title", SCHEMA_TITLE, src->title, 0},
+                  {"path", SCHEMA_PATH_WORD, src->path_words, 0},
+                  {"From header", "from", h->from, 1},
+                  {"To header", "to", h->to, 1},
+                  {"Place header", SCHEMA_PLACE, h->place, 0}};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        st = fields[i].mailboxes
+                 ? add_mailboxes(src, l, fields[i].key, fields[i].value)
+                 : add_field(src, l, fields[i].key, fields[i].value);
+        if (st != FOND_OK)
             return db_fail(db, st, "%s: the words of its %s: %s", src->path,
                            fields[i].name, fond_status_str(st));
+    }
     return FOND_OK;
 }
 
@@ -469,8 +500,8 @@ static int known_in_collection(void *ctx, const char *word, int is_stem)
 
 static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
 {
-    schema_source_id(src->path, src->hash);
-    schema_source_term(src->path, src->src_term);
+    schema_source_id(&db->id_key, src->path, src->hash);
+    schema_source_term(&db->id_key, src->path, src->src_term);
     const char *ref = src->in->header.archive_ref;
     src->has_archival = ref && citation_find_archival(ref, strlen(ref),
                                                       &src->archival);
@@ -584,7 +615,7 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     if (!src.title)
         src.title = derived;
     if (strcmp(file_path, source_path) != 0)
-        schema_source_term(file_path, src.file_term);
+        schema_source_term(&db->id_key, file_path, src.file_term);
     st = src.title ? write_source(db, &src)
                    : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
     if (out)
@@ -658,7 +689,7 @@ static fond_status_t index_mail(fond_db_t *db, const char *path,
         return db_fail(db, st, "%s: %s, skipped", path, why);
     }
     char hash[SCHEMA_SOURCE_ID_SIZE];
-    schema_source_id(path, hash);
+    schema_source_id(&db->id_key, path, hash);
     st = db_delete_source(db, hash); /* every message the file had */
     if (st != FOND_OK)
         db_fail(db, st, "%s: %s", path, store_error(db->store));

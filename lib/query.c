@@ -824,6 +824,37 @@ static int node_can_loosen(const query_t *q, const node_t *n)
 
 int query_can_loosen(const query_t *q) { return node_can_loosen(q, q->root); }
 
+/* The first source: field under n that names a file by its path (the
+ * parser keeps that path as the node's whole value), or NULL. */
+static const node_t *path_field(const node_t *n)
+{
+    if (n->kind == NODE_FIELD && n->whole && !n->field->whole &&
+        strcmp(n->field->prefix, SCHEMA_PATH_WORD) == 0)
+        return n;
+    for (size_t i = 0; i < n->n_kids; i++) {
+        const node_t *found = path_field(n->kids[i]);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+void query_limit_addresses(query_t *q, fond_addresses_t shown)
+{
+    q->addresses = shown;
+}
+
+fond_status_t query_refuse_paths(const query_t *q, const char *text, char *err,
+                                 size_t errsize)
+{
+    const node_t *n = q->root ? path_field(q->root) : NULL;
+    if (!n)
+        return FOND_OK;
+    snprintf(err, errsize, "source: takes a source's name as the results show "
+             "it, not a path, at column %zu", column_of(text, n->at));
+    return FOND_ERR_QUERY;
+}
+
 const char *const *query_variants(const query_t *q)
 {
     static const char *const none[] = {NULL};

@@ -66,6 +66,17 @@ fond_status_t query_parse(query_t **out, const query_langs_t *langs,
                           const char *text, char *err, size_t errsize);
 void query_free(query_t *q);
 
+/* FOND_ERR_QUERY, with a message naming the column into err, if the query
+ * (parsed from text) names a source by its path (source:/srv/x.txt), for
+ * a search that takes names only; else FOND_OK. */
+fond_status_t query_refuse_paths(const query_t *q, const char *text, char *err,
+                                 size_t errsize);
+
+/* What from: and to: search of a mail address (fond.h; the default is
+ * all of it): what the reader is shown, so that a search cannot confirm
+ * an address the page hides (to:bob.stone). */
+void query_limit_addresses(query_t *q, fond_addresses_t shown);
+
 /* Could a looser reading find more (words side by side, not all +)? */
 int query_can_loosen(const query_t *q);
 

@@ -253,13 +253,47 @@ static fond_status_t build_words(builder_t *b, const node_t *n,
     return parts_combine(st, &p, b->s, op, (unsigned)n->count, out);
 }
 
+/* A word of from: or to: as any of the parts of a mailbox the reader is
+ * shown (query_limit_addresses): its name, the part of its address before
+ * '@', the part after. */
+static fond_status_t build_mailbox_word(builder_t *b, const query_field_t *f,
+                                        const char *word, store_query_t **out)
+{
+    fond_addresses_t shown = b->q->addresses;
+    parts_t p;
+    fond_status_t st = parts_init(b, &p, 3);
+    if (st == FOND_OK)
+        st = parts_term(&p, b, f->prefix, word);
+    if (st == FOND_OK && shown == FOND_ADDRESSES_WHOLE)
+        st = parts_term(&p, b, f->local, word);
+    if (st == FOND_OK && shown != FOND_ADDRESSES_NAME)
+        st = parts_term(&p, b, f->domain, word);
+    return parts_combine(st, &p, b->s, STORE_OP_OR, 0, out);
+}
+
+/* The words of a field's value, all of them. */
+static fond_status_t build_field_value(builder_t *b, const node_t *n,
+                                       store_query_t **out)
+{
+    if (!n->field->local)
+        return build_words(b, n, n->field->prefix, STORE_OP_AND, out);
+    parts_t p;
+    fond_status_t st = parts_init(b, &p, n->count);
+    for (size_t k = 0; k < n->count && st == FOND_OK; k++) {
+        st = build_mailbox_word(b, n->field, b->q->tokens[n->first + k].word,
+                                &p.items[p.n]);
+        p.n += st == FOND_OK;
+    }
+    return parts_combine(st, &p, b->s, STORE_OP_AND, 0, out);
+}
+
 /* A field's words (every word of its value as prefix + word), or the
  * source term of the file an absolute path names. */
 static fond_status_t build_field_words(builder_t *b, const node_t *n,
                                        store_query_t **out)
 {
     store_query_t *parts[2] = {NULL, NULL};
-    fond_status_t st = build_words(b, n, n->field->prefix, STORE_OP_AND, &parts[0]);
+    fond_status_t st = build_field_value(b, n, &parts[0]);
     if (st != FOND_OK || n->terms.n == 0) {
         *out = parts[0];
         return st;

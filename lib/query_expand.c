@@ -887,12 +887,18 @@ static void expand_whole_field(expander_t *e, node_t *n)
     push(e, &n->terms, term);
 }
 
-/* source:/path/of/a/file: its source term, XSRC<hash of the path>, as
- * index.c names the source. */
+/* source:/path/of/a/file: its source term, XSRC<id of the path>, as
+ * index.c names the source, under the database's key (schema.h). */
 static void expand_source_path(expander_t *e, node_t *n)
 {
-    char term[SCHEMA_SOURCE_TERM_SIZE];
-    schema_source_term(n->whole, term);
+    char term[SCHEMA_SOURCE_TERM_SIZE], *text = NULL;
+    schema_key_t key;
+    fond_status_t st = store_get_metadata(e->s, SCHEMA_ID_KEY, &text);
+    schema_key_parse(st == FOND_OK ? text : NULL, &key);
+    free(text);
+    if (st != FOND_OK && e->status == FOND_OK)
+        e->status = st;
+    schema_source_term(&key, n->whole, term);
     push(e, &n->terms, term);
 }
 

@@ -106,6 +106,7 @@ struct query {
     strings_t variants;   /* every token's variants and near spellings */
     strings_t prefixes;   /* of wildcards */
     strings_t truncated;  /* wildcards cut at FOND_WILDCARD_MAX, as typed */
+    fond_addresses_t addresses; /* what from: and to: search of an address */
     const char **hl_words, **hl_stems;
     snippet_terms_t terms;
 };

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <time.h>
 #include <utf8proc.h>
 
@@ -41,13 +42,18 @@ int schema_tag_slot(char tag)
 }
 
 static const schema_field_t fields[] = {
-    {"title", SCHEMA_TITLE, 0},      {"type", SCHEMA_TYPE, 1},
-    {"from", SCHEMA_FROM, 0},        {"to", SCHEMA_TO, 0},
-    {"place", SCHEMA_PLACE, 0},      {"language", SCHEMA_LANGUAGE, 1},
-    {"archive", SCHEMA_ARCHIVE, 1},  {"fond", SCHEMA_FOND, 1},
-    {"opis", SCHEMA_OPIS, 1},        {"delo", SCHEMA_DELO, 1},
-    {"source", SCHEMA_PATH_WORD, 0}, /* words of the source's name */
-    {"date", NULL, 1},               /* a date range, from Y/M/D terms */
+    {"title", SCHEMA_TITLE, 0, NULL, NULL},
+    {"type", SCHEMA_TYPE, 1, NULL, NULL},
+    {"from", SCHEMA_FROM, 0, SCHEMA_FROM_LOCAL, SCHEMA_FROM_DOMAIN},
+    {"to", SCHEMA_TO, 0, SCHEMA_TO_LOCAL, SCHEMA_TO_DOMAIN},
+    {"place", SCHEMA_PLACE, 0, NULL, NULL},
+    {"language", SCHEMA_LANGUAGE, 1, NULL, NULL},
+    {"archive", SCHEMA_ARCHIVE, 1, NULL, NULL},
+    {"fond", SCHEMA_FOND, 1, NULL, NULL},
+    {"opis", SCHEMA_OPIS, 1, NULL, NULL},
+    {"delo", SCHEMA_DELO, 1, NULL, NULL},
+    {"source", SCHEMA_PATH_WORD, 0, NULL, NULL}, /* words of its name */
+    {"date", NULL, 1, NULL, NULL}, /* a date range, from Y/M/D terms */
 };
 
 const schema_field_t *schema_field(const char *name, size_t len)
@@ -141,16 +147,44 @@ void schema_parse_pages(const char *pages, unsigned *first, unsigned *last,
         *first = *last = 0;
 }
 
-void schema_source_id(const char *path, char out[SCHEMA_SOURCE_ID_SIZE])
+int schema_key_new(schema_key_t *key)
 {
-    snprintf(out, SCHEMA_SOURCE_ID_SIZE, "%016llx",
-             (unsigned long long)hash_string(path));
+    key->set = getrandom(key->k, sizeof key->k, 0) == (ssize_t)sizeof key->k;
+    return key->set ? 0 : -1;
 }
 
-void schema_source_term(const char *path, char out[SCHEMA_SOURCE_TERM_SIZE])
+void schema_key_format(const schema_key_t *key, char out[SCHEMA_KEY_TEXT_SIZE])
+{
+    snprintf(out, SCHEMA_KEY_TEXT_SIZE, "%016llx%016llx",
+             (unsigned long long)key->k[0], (unsigned long long)key->k[1]);
+}
+
+int schema_key_parse(const char *text, schema_key_t *key)
+{
+    unsigned long long k0, k1;
+    int used = 0;
+    key->set = text && strlen(text) == SCHEMA_KEY_TEXT_SIZE - 1 &&
+               strspn(text, "0123456789abcdef") == SCHEMA_KEY_TEXT_SIZE - 1 &&
+               sscanf(text, "%16llx%16llx%n", &k0, &k1, &used) == 2 &&
+               used == SCHEMA_KEY_TEXT_SIZE - 1;
+    key->k[0] = key->set ? k0 : 0;
+    key->k[1] = key->set ? k1 : 0;
+    return key->set ? 0 : -1;
+}
+
+void schema_source_id(const schema_key_t *key, const char *path,
+                      char out[SCHEMA_SOURCE_ID_SIZE])
+{
+    uint64_t h = key && key->set ? hash_keyed(key->k, path, strlen(path))
+                                 : hash_string(path);
+    snprintf(out, SCHEMA_SOURCE_ID_SIZE, "%016llx", (unsigned long long)h);
+}
+
+void schema_source_term(const schema_key_t *key, const char *path,
+                        char out[SCHEMA_SOURCE_TERM_SIZE])
 {
     char id[SCHEMA_SOURCE_ID_SIZE];
-    schema_source_id(path, id);
+    schema_source_id(key, path, id);
     snprintf(out, SCHEMA_SOURCE_TERM_SIZE, SCHEMA_SOURCE "%s", id);
 }
 

@@ -40,7 +40,12 @@
  *                     own name first: source:chicherin); a path given
  *                     whole (source:/srv/a/b.txt) is its XSRC term
  *     A, XTO, XPLACE  (f) folded words of its source's sender, recipient,
- *                     place
+ *                     place; of a sender's or recipient's mail address
+ *                     (fond_mailbox_next), the name alone: its address's
+ *                     words are XFROMLOCAL, XTOLOCAL (before '@') and
+ *                     XFROMDOMAIN, XTODOMAIN (after), so that a search for
+ *                     the public can leave out what it does not show
+ *                     (fond_search_opts_t.addresses)
  *     XARCHIVE, XFOND, XOPIS, XDELO
  *                     (f) the archival citations of its footnotes and of
  *                     its source's own Archive reference header, each
@@ -85,6 +90,13 @@
  *   fond:schema     "4": the version.  A database without it and with
  *                   documents was written by an earlier fond; fond-index
  *                   upgrades it (upgrade.c).
+ *   fond:idkey      32 hex: the key of the sources' ids (schema_key_t),
+ *                   drawn when the database is made, the same in every
+ *                   shard (fond_db_create_sharded), so that nobody can
+ *                   compute an id from a path to test guesses of the
+ *                   server's files.  A database with documents and no key
+ *                   was written by an earlier fond: upgraded like one
+ *                   without a version.
  *   src:<hash>      what fond-index knew of the file when it last looked
  *                   (sync.c), one field a line: size, mtime (ns), content
  *                   hash (16 hex), "ok" or "failed <reason>", then the path
@@ -105,15 +117,20 @@
  * words themselves, would count most forms there twice.  3 kept the letters
  * no Unicode decomposition folds (Azerbaijani ə, ł, ø, đ, ħ, þ, æ, ...) in
  * its terms, where 4 has their transliteration (analyze.c): a search of 4
- * would not find them there.
+ * would not find them there.  3 also named each source by the unkeyed
+ * FNV-1a of its path (anyone could test a guess of a server's path against
+ * the page) and indexed a mail address's words under the name's prefix, A
+ * and XTO (the page could not search names without addresses).
  */
 #ifndef FOND_SCHEMA_H
 #define FOND_SCHEMA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define SCHEMA_VERSION "4"
 #define SCHEMA_VERSION_KEY "fond:schema"
+#define SCHEMA_ID_KEY "fond:idkey" /* schema_key_t: what names sources */
 
 /* Term prefixes. */
 #define SCHEMA_STEM "Z"
@@ -126,8 +143,12 @@
 #define SCHEMA_PATH_WORD "XP"
 #define SCHEMA_TITLE "S"
 #define SCHEMA_TYPE "T"
-#define SCHEMA_FROM "A"
-#define SCHEMA_TO "XTO"
+#define SCHEMA_FROM "A"             /* words of the sender's name */
+#define SCHEMA_FROM_LOCAL "XFROMLOCAL"   /* of its address before '@' */
+#define SCHEMA_FROM_DOMAIN "XFROMDOMAIN" /* of its address after '@' */
+#define SCHEMA_TO "XTO"              /* words of the recipients' names */
+#define SCHEMA_TO_LOCAL "XTOLOCAL"
+#define SCHEMA_TO_DOMAIN "XTODOMAIN"
 #define SCHEMA_PLACE "XPLACE"
 #define SCHEMA_LANGUAGE "L"
 #define SCHEMA_YEAR "Y"
@@ -192,11 +213,12 @@ enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
      (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED)
 
 /* The slots hits are sorted by (--sort date, --sort added).  Their Xapian
- * values hold the source id (SCHEMA_SLOT_SOURCE) after the field's value,
- * so that passages of one date or time sort source by source, in the same
- * order however the database is split (store.cc, set_order).  The added
- * time's prefixes still compare as times (--since).  A database written
- * before these ids reads on: its ties go by document id. */
+ * values hold the source's path after the field's value (fixed in length),
+ * so that passages of one date or time sort source by source, as ties of
+ * relevance do, in the same order however the database is split and
+ * whatever its key (store.cc, set_order; not by the source id, which each
+ * database keys as its own).  The added time's prefixes still compare as
+ * times (--since). */
 #define SCHEMA_SORT_SLOT(slot)                                              \
     ((slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_ADDED)
 
@@ -207,11 +229,13 @@ int schema_slot_doc(unsigned slot);
 int schema_tag_slot(char tag);
 
 /* A query field: its name in the query language, its prefix, and whether
- * its value is one term (schema_whole_value) or a term a word. */
+ * its value is one term (schema_whole_value) or a term a word; from: and
+ * to: also search the words of a mail address, under local and domain. */
 typedef struct {
     const char *name;
     const char *prefix; /* NULL: date:, built from Y/M/D terms */
     int whole;
+    const char *local, *domain; /* NULL but for from: and to: */
 } schema_field_t;
 
 /* The field called name[0, len) (case-insensitive), or NULL. */
@@ -251,11 +275,32 @@ long long schema_parse_added(const char *s);
  * (0 for a malformed date). */
 size_t schema_date_terms(const char *yyyymmdd, char terms[3][16]);
 
-/* A source's id, as its Q and XSRC terms carry it: 16 hex of FNV-1a 64 of
- * its path (hash.h), NUL-terminated; and its XSRC term. */
+/* The database's key for naming sources (SCHEMA_ID_KEY): 128 random bits,
+ * drawn when the database is made, kept as 32 hex digits.  `set` is 0 for
+ * a database written before there was a key (schema 3 and earlier), whose
+ * ids are the unkeyed FNV-1a of the path: the upgrade reads them so. */
+typedef struct {
+    uint64_t k[2];
+    int set;
+} schema_key_t;
+#define SCHEMA_KEY_TEXT_SIZE 33
+/* A new key from the kernel's random bytes: 0, or -1 if there are none
+ * (a key from the clock could be guessed, and would give nothing away). */
+int schema_key_new(schema_key_t *key);
+/* The key as its metadata value holds it, and back (-1: not a key). */
+void schema_key_format(const schema_key_t *key, char out[SCHEMA_KEY_TEXT_SIZE]);
+int schema_key_parse(const char *text, schema_key_t *key);
+
+/* A source's id, as its Q and XSRC terms carry it: 16 hex of SipHash-2-4
+ * of its path under the database's key (hash.h), NUL-terminated; and its
+ * XSRC term.  Stable for as long as the database lives (incremental
+ * indexing finds a source's passages by it), and not computable from the
+ * path by anyone who cannot read the database. */
 #define SCHEMA_SOURCE_ID_SIZE 17
 #define SCHEMA_SOURCE_TERM_SIZE (sizeof SCHEMA_SOURCE - 1 + SCHEMA_SOURCE_ID_SIZE)
-void schema_source_id(const char *path, char out[SCHEMA_SOURCE_ID_SIZE]);
-void schema_source_term(const char *path, char out[SCHEMA_SOURCE_TERM_SIZE]);
+void schema_source_id(const schema_key_t *key, const char *path,
+                      char out[SCHEMA_SOURCE_ID_SIZE]);
+void schema_source_term(const schema_key_t *key, const char *path,
+                        char out[SCHEMA_SOURCE_TERM_SIZE]);
 
 #endif

@@ -515,6 +515,10 @@ static fond_status_t prepare(search_t *s, const char *text,
     fond_status_t st = FOND_OK;
     if (!((s->o->like || s->within) && is_blank(text)))
         st = query_parse(&s->q, langs, text, db->error, sizeof db->error);
+    if (st == FOND_OK && s->q && s->o->names_only)
+        st = query_refuse_paths(s->q, text, db->error, sizeof db->error);
+    if (st == FOND_OK && s->q)
+        query_limit_addresses(s->q, s->o->addresses);
     if (st == FOND_OK && s->q) {
         st = query_expand(s->q, db->store, db->error, sizeof db->error);
     }

@@ -595,13 +595,13 @@ static std::string doc_data(const store_doc_t *d)
 }
 
 /* The values are what the matcher reads; a sort slot's is followed by the
- * source id (schema.h, SCHEMA_SORT_SLOT). */
+ * source's path (schema.h, SCHEMA_SORT_SLOT). */
 static void doc_values(store_doc_t *d)
 {
     for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
         if (SCHEMA_MATCH_SLOT(slot) && !d->fields[slot].empty())
             d->doc.add_value(slot, SCHEMA_SORT_SLOT(slot)
-                                       ? d->fields[slot] + d->fields[SCHEMA_SLOT_SOURCE]
+                                       ? d->fields[slot] + d->fields[SCHEMA_SLOT_PATH]
                                        : d->fields[slot]);
 }
 
@@ -1028,7 +1028,7 @@ static size_t collapsed_count(const Xapian::MSetIterator &i,
  * other into one shard (db.c), so within a source the ids run in passage
  * order however it is split, and one database, its shards and shards
  * behind xapian-tcpsrv list ties alike.  By date or time added, the sort
- * slot holds the source id after the date (schema.h, SCHEMA_SORT_SLOT) for
+ * slot holds the source's path after the date (schema.h, SCHEMA_SORT_SLOT) for
  * the same end: Xapian's remote backend sorts by one value slot, and
  * refuses a KeyMaker that would combine two. */
 static void set_order(Xapian::Enquire &enquire, const store_search_opts_t *o)

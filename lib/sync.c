@@ -160,7 +160,7 @@ fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
     char hash[SCHEMA_SOURCE_ID_SIZE];
     if (db_use_shard(db, path) != 0)
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
-    schema_source_id(path, hash);
+    schema_source_id(&db->id_key, path, hash);
     fond_status_t st = db_delete_source(db, hash);
     return st == FOND_OK ? record_remove(db, path) : db_fail_store(db, st);
 }

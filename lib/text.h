@@ -1,10 +1,13 @@
 /*
  * text.h -- the byte-level text tests every module shares, defined once:
- * ASCII white space, and UTF-8 continuation bytes (the bytes that do not
- * start a character, so that a cut never splits one).
+ * ASCII white space, UTF-8 continuation bytes (the bytes that do not
+ * start a character, so that a cut never splits one), and the length of a
+ * valid UTF-8 character.
  */
 #ifndef FOND_TEXT_H
 #define FOND_TEXT_H
+
+#include <stddef.h>
 
 /* ' ', tab, newline, carriage return, form feed, vertical tab. */
 static inline int text_is_space(char c)
@@ -17,6 +20,26 @@ static inline int text_is_space(char c)
 static inline int text_is_continuation(char c)
 {
     return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* The bytes of the UTF-8 character at s[0, n), or 0 if none starts there
+ * (a stray continuation byte, an overlong form, a surrogate, beyond
+ * U+10FFFF, or cut short). */
+static inline size_t text_utf8_length(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+                 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+                 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+    if (len == 0 || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) ||
+        (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return len;
 }
 
 #endif

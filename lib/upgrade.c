@@ -58,7 +58,7 @@ static fond_status_t old_field(fond_db_t *old, const char *path,
     *out = NULL;
     if (db_use_shard(old, path) != 0) /* the handle holds every shard */
         return db_fail(old, FOND_ERR_INTERNAL, "%s: its shard is not open", path);
-    schema_source_id(source, id);
+    schema_source_id(&old->id_key, source, id);
     fond_status_t st = store_record_field(old->store, id, slot, out);
     return st == FOND_OK ? st : db_fail_store(old, st);
 }

@@ -136,13 +136,13 @@ static void print_snippet(const fond_hit_t *h, highlight_t hl)
     fputs("   ", stdout);
     for (size_t i = 0; i < h->n_highlights; i++) {
         const fond_span_t *sp = &h->highlights[i];
-        fwrite(s + at, 1, sp->start - at, stdout);
+        cli_put_n(stdout, s + at, sp->start - at);
         fputs(open[hl], stdout);
-        fwrite(s + sp->start, 1, sp->length, stdout);
+        cli_put_n(stdout, s + sp->start, sp->length);
         fputs(close[hl], stdout);
         at = sp->start + sp->length;
     }
-    fputs(s + at, stdout);
+    cli_put(stdout, s + at);
     fputs("\n", stdout);
 }
 
@@ -164,12 +164,12 @@ static void print_source_line(const fond_hit_t *h)
     int any = 0;
     for (size_t i = 0; i < 3; i++)
         if (*parts[i])
-            printf("%s%s", any++ ? ", " : "   ", parts[i]);
+            cli_printf(stdout, "%s%s", any++ ? ", " : "   ", parts[i]);
     if (*h->from || *h->to)
-        printf("%s%s%s%s", any++ ? ", " : "   ", *h->from ? h->from : "?",
+        cli_printf(stdout, "%s%s%s%s", any++ ? ", " : "   ", *h->from ? h->from : "?",
                *h->to ? " to " : "", h->to);
     if (*h->language && strcmp(h->language, "english") != 0)
-        printf("%sin %s", any++ ? ", " : "   ", h->language);
+        cli_printf(stdout, "%sin %s", any++ ? ", " : "   ", h->language);
     if (any)
         fputs("\n", stdout);
 }
@@ -177,7 +177,7 @@ static void print_source_line(const fond_hit_t *h)
 static void print_variants(const fond_hit_t *h)
 {
     for (size_t i = 0; i < h->n_variants; i++)
-        printf("%s%s", i ? ", " : "   matched as: ", h->variants[i]);
+        cli_printf(stdout, "%s%s", i ? ", " : "   matched as: ", h->variants[i]);
     if (h->n_variants)
         fputs("\n", stdout);
 }
@@ -185,16 +185,16 @@ static void print_variants(const fond_hit_t *h)
 static void print_notes(const fond_hit_t *h)
 {
     if (h->archive_ref)
-        printf("   Archive reference: %s\n", h->archive_ref->text);
+        cli_printf(stdout, "   Archive reference: %s\n", h->archive_ref->text);
     for (size_t i = 0; i < h->n_notes; i++)
-        printf("   [%u] %s\n", h->notes[i].number, h->notes[i].text);
+        cli_printf(stdout, "   [%u] %s\n", h->notes[i].number, h->notes[i].text);
 }
 
 static void print_citation(const fond_hit_t *h)
 {
     cli_citation_t c;
     cli_cite(h, NULL, &c);
-    printf("   Cite: %s\n", c.text);
+    cli_printf(stdout, "   Cite: %s\n", c.text);
 }
 
 /* The facets, "(none)" for the passages without a type or a date. */
@@ -206,8 +206,8 @@ static void print_facets(const fond_results_t *r)
         const fond_facet_t *f = fond_results_facet(r, (fond_facet_kind_t)k, &n);
         printf("By %s%s:", names[k], fond_results_exact(r) ? "" : " (about)");
         for (size_t i = 0; i < n; i++)
-            printf("%s %s (%zu)", i ? "," : "",
-                   *f[i].value ? f[i].value : "(none)", f[i].count);
+            cli_printf(stdout, "%s %s (%zu)", i ? "," : "",
+                       *f[i].value ? f[i].value : "(none)", f[i].count);
         puts(n ? "" : " -");
     }
 }
@@ -250,7 +250,7 @@ static void print_text(const fond_results_t *r, const options_t *o)
     size_t n = fond_results_count(r);
     highlight_t hl = resolve_highlight(o->highlight);
     if (fond_results_suggestion(r))
-        printf("Did you mean: %s\n\n", fond_results_suggestion(r));
+        cli_printf(stdout, "Did you mean: %s\n\n", fond_results_suggestion(r));
     if (fond_results_loosened(r))
         puts("No passage holds every word; showing passages that hold some.\n");
     size_t cut;
@@ -262,11 +262,11 @@ static void print_text(const fond_results_t *r, const options_t *o)
         const fond_hit_t *h = fond_results_hit(r, i);
         char page[64];
         cli_page_text(h, page, sizeof page);
-        printf("%zu. %s, passage %u%s%s", h->rank, h->title, h->ordinal,
+        cli_printf(stdout, "%zu. %s, passage %u%s%s", h->rank, h->title, h->ordinal,
                *page ? ", " : "", page);
         print_id(h, hl);
         print_source_line(h);
-        printf("   %s\n", h->path);
+        cli_printf(stdout, "   %s\n", h->path);
         print_snippet(h, hl);
         print_variants(h);
         print_notes(h);
@@ -309,12 +309,12 @@ static void print_right_aligned(const char *s, size_t width)
 {
     for (size_t i = characters(s); i < width; i++)
         fputc(' ', stdout);
-    fputs(s, stdout);
+    cli_put(stdout, s);
 }
 
 static void print_left_aligned(const char *s, size_t width)
 {
-    fputs(s, stdout);
+    cli_put(stdout, s);
     for (size_t i = characters(s); i < width; i++)
         fputc(' ', stdout);
 }
@@ -326,9 +326,11 @@ static void print_kwic(const fond_kwic_t *k, highlight_t hl)
     for (size_t i = 0; i < fond_kwic_count(k); i++) {
         const fond_kwic_line_t *l = fond_kwic_line(k, i);
         print_right_aligned(l->left, KWIC_WIDTH);
-        printf(" %s%s%s", open[hl], l->match, close[hl]);
+        printf(" %s", open[hl]);
+        cli_put(stdout, l->match);
+        fputs(close[hl], stdout);
         print_left_aligned(l->right, KWIC_WIDTH);
-        printf("  %s, passage %u\n", l->path, l->ordinal);
+        cli_printf(stdout, "  %s, passage %u\n", l->path, l->ordinal);
     }
 }
 
@@ -337,7 +339,7 @@ static int run_kwic(fond_db_t *db, const options_t *o, const char *query)
     fond_kwic_t *k = NULL;
     if (fond_db_kwic(db, query, KWIC_WIDTH, o->kwic_sort, KWIC_LINES, &k) !=
         FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
         return CLI_EXIT_ERROR;
     }
     if (o->output == OUT_JSON)
@@ -368,17 +370,24 @@ static void print_wrapped(const fond_hit_t *h, highlight_t hl)
         } else {
             fputs("   ", stdout);
         }
+        size_t run = 0; /* s[run, i): bytes not yet written */
         for (size_t i = 0; i < word; i++, at++) {
             while (k < h->n_highlights &&
                    h->highlights[k].start + h->highlights[k].length <= at)
                 k++;
             int in = k < h->n_highlights && at >= h->highlights[k].start;
-            if (in && at == h->highlights[k].start)
+            if (in && at == h->highlights[k].start) {
+                cli_put_n(stdout, s + run, i - run);
                 fputs(open[hl], stdout);
-            fputc(s[i], stdout);
-            if (in && at + 1 == h->highlights[k].start + h->highlights[k].length)
+                run = i;
+            }
+            if (in && at + 1 == h->highlights[k].start + h->highlights[k].length) {
+                cli_put_n(stdout, s + run, i + 1 - run);
                 fputs(close[hl], stdout);
+                run = i + 1;
+            }
         }
+        cli_put_n(stdout, s + run, word - run);
         col += characters_n(s, word);
         s += word;
         s += *s == ' ';
@@ -400,29 +409,29 @@ static void print_source(const fond_results_t *r, const options_t *o)
     const fond_hit_t *first = fond_results_hit(r, 0);
     unsigned marked = id_ordinal(o->show);
     highlight_t hl = resolve_highlight(o->highlight);
-    printf("%s\n", first->title);
+    cli_printf(stdout, "%s\n", first->title);
     print_source_line(first);
-    printf("   %s\n", first->path);
+    cli_printf(stdout, "   %s\n", first->path);
     printf("   %zu passage%s\n\n", fond_results_count(r),
            fond_results_count(r) == 1 ? "" : "s");
     for (size_t i = 0; i < fond_results_count(r); i++) {
         const fond_hit_t *h = fond_results_hit(r, i);
         char page[64];
         cli_page_text(h, page, sizeof page);
-        printf("%s[%u]%s%s\n", h->ordinal == marked ? "> " : "", h->ordinal,
+        cli_printf(stdout, "%s[%u]%s%s\n", h->ordinal == marked ? "> " : "", h->ordinal,
                *page ? " " : "", page);
         print_wrapped(h, hl);
         for (size_t n = 0; n < h->n_notes; n++) {
             const fond_note_t *note = &h->notes[n];
-            printf("   note %u: %s\n", note->number, note->text);
+            cli_printf(stdout, "   note %u: %s\n", note->number, note->text);
             if (*note->archive)
-                printf("      archive %s%s%s%s%s%s%s%s%s\n", note->archive,
+                cli_printf(stdout, "      archive %s%s%s%s%s%s%s%s%s\n", note->archive,
                        *note->fond ? ", fond " : "", note->fond,
                        *note->opis ? ", opis " : "", note->opis,
                        *note->delo ? ", delo " : "", note->delo,
                        *note->sheets ? ", sheets " : "", note->sheets);
             else if (*note->ref_title)
-                printf("      %s%s%s%s%s%s%s\n", note->ref_title,
+                cli_printf(stdout, "      %s%s%s%s%s%s%s\n", note->ref_title,
                        *note->volume ? ", vol. " : "", note->volume,
                        *note->year ? ", " : "", note->year,
                        *note->pages ? ", p. " : "", note->pages);
@@ -437,7 +446,7 @@ static int run_show(fond_db_t *db, const options_t *o, const char *query)
 {
     fond_results_t *r = NULL;
     if (fond_db_show(db, o->show, query, &r) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
         return CLI_EXIT_ERROR;
     }
     fond_search_opts_t all = FOND_SEARCH_OPTS_INIT; /* the page: all of it */
@@ -454,7 +463,7 @@ static int run_search(fond_db_t *db, const options_t *o, const char *query)
 {
     fond_results_t *r = NULL;
     if (fond_db_search(db, query, &o->search, &r) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
         return CLI_EXIT_ERROR;
     }
     switch (o->output) {
@@ -479,7 +488,7 @@ static int search(const options_t *o, const char *query)
     fond_status_t st = fond_db_open(&db, path, FOND_DB_READ, &err);
     free(path);
     if (st != FOND_OK) {
-        fprintf(stderr, PROG ": %s%s\n", err.message,
+        cli_printf(stderr, PROG ": %s%s\n", err.message,
                 st == FOND_ERR_NODB ? " (index some files with fond-index first)"
                                     : "");
         return CLI_EXIT_ERROR;

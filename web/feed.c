@@ -15,12 +15,11 @@
 
 #define LINK_BYTES (REQUEST_MAX_QUERY_STRING + 64)
 
-static const cli_export_t public_names = {1, NULL};
-
 void page_atom(FILE *out, const page_site_t *site, const request_t *r,
                const fond_results_t *res)
 {
     size_t n = fond_results_count(res);
+    cli_export_t how = page_export(site);
     const char *updated = n && *fond_results_hit(res, 0)->added
                               ? fond_results_hit(res, 0)->added
                               : "1970-01-01T00:00:00Z";
@@ -41,7 +40,8 @@ void page_atom(FILE *out, const page_site_t *site, const request_t *r,
                      "href=\"%s%s\"/>\n", site->url, html);
     html_printf(out, "<author><name>%s</name></author>\n", site->name);
     for (size_t i = 0; i < n; i++) {
-        const fond_hit_t *h = fond_results_hit(res, i);
+        cli_hit_shown_t shown;
+        const fond_hit_t *h = cli_hit_for(fond_results_hit(res, i), &how, &shown);
         char show[LINK_BYTES];
         if (request_link(r, "show", h->id, show, sizeof show) != 0)
             strcpy(show, "?");
@@ -60,7 +60,7 @@ void page_atom(FILE *out, const page_site_t *site, const request_t *r,
         html_printf(out, "<category term=\"%s\"/>\n", *h->type ? h->type : "source");
         html_printf(out, "<summary>%s</summary>\n", h->snippet);
         html_printf(out, "<content type=\"text\">%s\n\n%s\n\nSource: %s</content>\n",
-                    h->snippet, c.text, cli_source_name(h, &public_names));
+                    h->snippet, c.text, cli_source_name(h, &how));
         fputs("</entry>\n", out);
     }
     fputs("</feed>\n", out);

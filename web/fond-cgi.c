@@ -43,6 +43,8 @@ typedef struct {
     request_file_map_t file_maps[PAGE_MAX_FILE_MAPS]; /* "file_url = /srv/a/
                                                          => https://..." */
     size_t n_file_maps;
+    fond_addresses_t addresses; /* "addresses = name" (the default), "domain"
+                                  or "whole" */
 } config_t;
 
 typedef struct {
@@ -117,6 +119,19 @@ static void config_file_map(config_t *c, char *value)
     snprintf(m->url, sizeof m->url, "%s", trim(arrow + 2));
 }
 
+/* How much of a mail address the page shows. */
+static void config_addresses(config_t *c, const char *value)
+{
+    static const char *const names[] = {"whole", "name", "domain"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(value, names[i]) == 0) {
+            c->addresses = (fond_addresses_t)i;
+            return;
+        }
+    fprintf(stderr, PROG ": fond.cgi.conf: addresses takes name, domain or "
+                    "whole; names only shown\n");
+}
+
 static void config_line(config_t *c, char *line)
 {
     char *eq = strchr(line, '=');
@@ -134,6 +149,8 @@ static void config_line(config_t *c, char *line)
         snprintf(c->site_url, sizeof c->site_url, "%s", value);
     else if (strcmp(key, "file_url") == 0)
         config_file_map(c, value);
+    else if (strcmp(key, "addresses") == 0)
+        config_addresses(c, value);
 }
 
 /* The folder of the program: SCRIPT_FILENAME (the server's), else the
@@ -153,6 +170,7 @@ static void config_load(config_t *c)
 {
     memset(c, 0, sizeof *c);
     snprintf(c->name, sizeof c->name, "fond");
+    c->addresses = FOND_ADDRESSES_NAME; /* the public sees no address */
     char dir[PATH_MAX], file[PATH_MAX + 32];
     program_dir(dir, sizeof dir);
     snprintf(file, sizeof file, "%s/" PROG ".conf", dir);
@@ -169,30 +187,134 @@ static void config_load(config_t *c)
 
 /* ------------------------------------------------------------ answering */
 
-/* The start page: a search of every passage, for its size, its sources
- * (those the passages come from, counted as a search counts them; not the
- * files fond-index recorded, which a reader of a sharded database sees
- * only in the first shard's metadata) and facets. */
-static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *site,
+/* Example searches made from the collection served, when the
+ * configuration gives none: its commonest place and sender (among the
+ * first SAMPLE_PASSAGES passages, the sender as the public may see it),
+ * its commonest type, and the years it spans. */
+#define SAMPLE_PASSAGES 100
+#define EXAMPLE_BYTES 160
+
+typedef struct {
+    char text[PAGE_MAX_EXAMPLES][EXAMPLE_BYTES];
+    char first_year[5], last_year[5];
+} derived_t;
+
+/* The commonest non-empty value of the place (or, with sender, the From
+ * field as the public may see it) among the sample's hits, into buf; NULL
+ * if none.  Values that are no name to search (an address withheld, a
+ * quote, a list) do not count. */
+static const char *commonest(const fond_results_t *sample, const page_site_t *site,
+                             int sender, char *buf, size_t size)
+{
+    char values[SAMPLE_PASSAGES][EXAMPLE_BYTES / 2];
+    size_t n = 0, best = 0, best_count = 0;
+    cli_export_t how = page_export(site);
+    for (size_t i = 0; i < fond_results_count(sample) && n < SAMPLE_PASSAGES; i++) {
+        cli_hit_shown_t copy;
+        const fond_hit_t *h = cli_hit_for(fond_results_hit(sample, i), &how, &copy);
+        const char *v = sender ? h->from : h->place;
+        if (*v && !strpbrk(v, "\"()<>@,") && !strstr(v, "\xE2\x80\xA6") &&
+            strlen(v) < sizeof *values)
+            memcpy(values[n++], v, strlen(v) + 1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t count = 0;
+        for (size_t k = 0; k < n; k++)
+            count += strcmp(values[k], values[i]) == 0;
+        if (count > best_count)
+            best = i, best_count = count;
+    }
+    if (!n)
+        return NULL;
+    snprintf(buf, size, "%s", values[best]);
+    return buf;
+}
+
+/* before, value, after as the next example, if there is a value. */
+static void add_example(page_site_t *site, derived_t *d, const char *before,
+                        const char *value, const char *after)
+{
+    if (!value || site->n_examples >= PAGE_MAX_EXAMPLES)
+        return;
+    char *slot = d->text[site->n_examples];
+    int n = snprintf(slot, EXAMPLE_BYTES, "%s%s%s", before, value, after);
+    if (n > 0 && n < EXAMPLE_BYTES)
+        site->examples[site->n_examples++] = slot;
+}
+
+/* From `all`, a search of every passage with facets whose hits are the
+ * sample. */
+static void derive_examples(page_site_t *site, derived_t *d,
+                            const fond_results_t *all)
+{
+    char place[EXAMPLE_BYTES / 2], sender[EXAMPLE_BYTES / 2];
+    size_t n = 0;
+    const fond_facet_t *years = fond_results_facet(all, FOND_FACET_YEAR, &n);
+    for (size_t i = 0; i < n; i++) {
+        const char *y = years[i].value;
+        if (strlen(y) != 4 || strspn(y, "0123456789") != 4)
+            continue; /* "(none)" */
+        if (!*d->first_year || strcmp(y, d->first_year) < 0)
+            memcpy(d->first_year, y, 5);
+        if (!*d->last_year || strcmp(y, d->last_year) > 0)
+            memcpy(d->last_year, y, 5);
+    }
+    site->first_year = *d->first_year ? d->first_year : NULL;
+    site->last_year = *d->last_year ? d->last_year : NULL;
+    if (site->n_examples) /* the configuration's */
+        return;
+    const char *p = commonest(all, site, 0, place, sizeof place);
+    const char *quote = p && strchr(p, ' ') ? "\"" : "";
+    add_example(site, d, quote, p, quote);
+    add_example(site, d, "from:\"",
+                commonest(all, site, 1, sender, sizeof sender), "\"");
+    const fond_facet_t *types = fond_results_facet(all, FOND_FACET_TYPE, &n);
+    const char *type = NULL; /* a type's name: letters and '-' only */
+    for (size_t i = 0, best = 0; i < n; i++)
+        if (types[i].count > best && strspn(types[i].value, "abcdefghijklmnop"
+                "qrstuvwxyz-") == strlen(types[i].value))
+            type = types[i].value, best = types[i].count;
+    add_example(site, d, "type:", type, "");
+    if (site->first_year && strcmp(d->first_year, d->last_year) != 0) {
+        char range[12];
+        snprintf(range, sizeof range, "%s..%s", d->first_year, d->last_year);
+        add_example(site, d, "date:", range, "");
+    } else {
+        add_example(site, d, "date:", site->first_year, "");
+    }
+}
+
+/* The start page: its passages, and a search of every passage for its
+ * sources (those the passages come from, counted as a search counts them;
+ * not the files fond-index recorded, which a reader of a sharded database
+ * sees only in the first shard's metadata) and facets; its head is written
+ * here, once the examples are known. */
+static int answer_welcome(FILE *out, fond_db_t *db, const page_site_t *given,
                           const request_t *r)
 {
+    page_site_t copy = *given, *site = &copy;
+    derived_t derived;
+    memset(&derived, 0, sizeof derived);
     fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
-    o.limit = 0;
+    o.limit = SAMPLE_PASSAGES; /* the sample the examples come from */
     o.facets = 1;
     fond_results_t *all = NULL;
     size_t passages = 0;
     if (fond_db_search(db, "*", &o, &all) != FOND_OK ||
         fond_db_passage_count(db, &passages) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
         fond_results_free(all);
         return 500;
     }
+    derive_examples(site, &derived, all);
+    page_begin(out, site, r);
     page_welcome(out, site, r, passages, all);
     fond_results_free(all);
     return 200;
 }
 
-static void search_opts(const request_t *r, fond_search_opts_t *o)
+static void search_opts(const request_t *r, const page_site_t *site,
+                        fond_search_opts_t *o)
 {
     fond_search_opts_t init = FOND_SEARCH_OPTS_INIT;
     *o = init;
@@ -201,6 +323,8 @@ static void search_opts(const request_t *r, fond_search_opts_t *o)
     o->per_source = *r->source ? 0 : PAGE_PER_SOURCE;
     o->sort = r->sort;
     o->facets = 1;
+    o->names_only = 1; /* the public's source: is a name, never a path */
+    o->addresses = site->addresses; /* from: and to: search what it sees */
 }
 
 /* The results in r->format. */
@@ -209,14 +333,15 @@ static void write_results(FILE *out, const page_site_t *site,
                           const fond_search_opts_t *o,
                           const fond_results_t *res)
 {
-    cli_export_t how = {1, site->url};
+    cli_export_t how = page_export(site);
+    how.show_base = site->url;
     switch (r->format) {
     case REQUEST_JSON: cli_write_json_for(out, query, o, res, &how); break;
     case REQUEST_CSV: cli_write_csv(out, res, &how); break;
     case REQUEST_RIS: cli_write_ris(out, res, &how); break;
     case REQUEST_BIBTEX: cli_write_bibtex(out, res, &how); break;
     case REQUEST_ATOM: page_atom(out, site, r, res); break;
-    case REQUEST_HTML: page_results(out, r, res); break;
+    case REQUEST_HTML: page_results(out, site, r, res); break;
     }
 }
 
@@ -225,7 +350,7 @@ static int answer_search(FILE *out, fond_db_t *db, const page_site_t *site,
                          const request_t *r, char *err, size_t errsize)
 {
     fond_search_opts_t o;
-    search_opts(r, &o);
+    search_opts(r, site, &o);
     if (r->format == REQUEST_ATOM)
         o.sort = FOND_SORT_ADDED; /* a feed: newest first */
     char *query = request_query(r);
@@ -237,7 +362,7 @@ static int answer_search(FILE *out, fond_db_t *db, const page_site_t *site,
     else if (st == FOND_ERR_QUERY)
         snprintf(err, errsize, "%s", fond_db_error(db));
     else
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
     fond_results_free(res);
     free(query);
     return st == FOND_OK ? 200 : st == FOND_ERR_QUERY ? 400 : 500;
@@ -258,7 +383,7 @@ static int answer_show(FILE *out, fond_db_t *db, const page_site_t *site,
                                          ? "There is no such passage here."
                                          : fond_db_error(db));
     } else {
-        fprintf(stderr, PROG ": %s\n", fond_db_error(db));
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
     }
     fond_results_free(src);
     return st == FOND_OK ? 200 : st == FOND_ERR_ARG ? 404
@@ -271,7 +396,7 @@ static int answer_page(FILE *out, const config_t *c, const page_site_t *site,
     fond_db_t *db = NULL;
     fond_error_t why;
     if (!*c->db || fond_db_open(&db, c->db, FOND_DB_READ, &why) != FOND_OK) {
-        fprintf(stderr, PROG ": %s\n", *c->db ? why.message
+        cli_printf(stderr, PROG ": %s\n", *c->db ? why.message
                                                : "no database: set FOND_DB");
         return 503;
     }
@@ -342,6 +467,7 @@ static void site_from(page_site_t *site, const config_t *c, char *css,
     site->url = url;
     site->file_maps = c->file_maps;
     site->n_file_maps = c->n_file_maps;
+    site->addresses = c->addresses;
     for (size_t i = 0; i < c->n_examples; i++)
         site->examples[site->n_examples++] = c->examples[i];
 }
@@ -361,8 +487,10 @@ static int respond(response_t *rs, FILE *out, const config_t *c,
     char err[300] = "";
     int status = request_parse(&r, query_string, err, sizeof err) == 0
                      ? 0 : 400;
-    /* the page's head comes first, but a source page writes its own */
-    int html = status != 0 || (r.format == REQUEST_HTML && !*r.show);
+    /* the page's head comes first, but a source page and the start page
+       (its examples come from the collection) write their own */
+    int html = status != 0 || (r.format == REQUEST_HTML && !*r.show &&
+                               request_is_search(&r));
     int other = status == 0 && r.format != REQUEST_HTML;
     if (other && *r.show) {
         snprintf(err, sizeof err, "a source's page is HTML only: format "

@@ -6,16 +6,23 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "cli.h"
+
+/* Control characters as the terminal shows them (cli_char_shown(): ESC
+ * as "\x1b"): XML forbids most of them, so a feed holding one would not
+ * parse, and a page has no use for them. */
 void html_text_n(FILE *out, const char *s, size_t n)
 {
-    for (size_t i = 0; s && i < n; i++) {
-        switch (s[i]) {
+    char shown[CLI_SHOWN_MAX];
+    for (size_t i = 0; s && i < n;) {
+        i += cli_char_shown(s + i, n - i, shown);
+        switch (shown[1] ? '\0' : shown[0]) {
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;
         case '>': fputs("&gt;", out); break;
         case '"': fputs("&quot;", out); break;
         case '\'': fputs("&#39;", out); break;
-        default: fputc(s[i], out);
+        default: fputs(shown, out);
         }
     }
 }

@@ -128,7 +128,13 @@ static void write_notes(FILE *out, const fond_hit_t *h)
 
 /* The page names a source by its path under the folder indexed, never by
  * a path of the server. */
-static const cli_export_t public_names = {1, NULL};
+static const cli_export_t public_names = {1, NULL, FOND_ADDRESSES_NAME};
+
+cli_export_t page_export(const page_site_t *site)
+{
+    cli_export_t how = {1, NULL, site->addresses};
+    return how;
+}
 
 static const char *source_name(const fond_hit_t *h)
 {
@@ -154,9 +160,11 @@ static void write_citation(FILE *out, const fond_hit_t *h)
                      "<span class=\"cite-text\">%s</span></p>\n", c.text);
 }
 
-static void write_hit(FILE *out, const request_t *r, const fond_hit_t *h,
-                      int exact)
+static void write_hit(FILE *out, const cli_export_t *how, const request_t *r,
+                      const fond_hit_t *hit, int exact)
 {
+    cli_hit_shown_t shown;
+    const fond_hit_t *h = cli_hit_for(hit, how, &shown);
     char page[64];
     cli_page_text(h, page, sizeof page);
     fputs("<li class=\"hit\">\n<h2>", out);
@@ -200,24 +208,30 @@ static void write_hidden(FILE *out, const char *name, const char *value)
                     name, value);
 }
 
-static void write_form(FILE *out, const request_t *r)
+/* The form's placeholders are the site's (its first example search, the
+ * years its collection spans), never a sample collection's. */
+static void write_form(FILE *out, const page_site_t *site, const request_t *r)
 {
     static const request_t empty = {.page = 1};
     r = r ? r : &empty;
     html_printf(out,
         "<form class=\"search\" method=\"get\" role=\"search\">\n"
         "<p class=\"words\"><label for=\"q\">Search for</label>\n"
-        "<input id=\"q\" name=\"q\" type=\"search\" value=\"%s\" maxlength=\"%d\""
-        " placeholder=\"Nakhchivan autonomy\">\n"
+        "<input id=\"q\" name=\"q\" type=\"search\" value=\"%s\" maxlength=\"%d\"",
+        r->q, REQUEST_MAX_Q);
+    if (site->n_examples)
+        html_printf(out, " placeholder=\"%s\"", site->examples[0]);
+    html_printf(out, ">\n"
         "<button type=\"submit\">Search</button></p>\n"
         "<p class=\"options\"><label for=\"from\">Dated from</label>\n"
         "<input id=\"from\" name=\"from\" value=\"%s\" size=\"10\" maxlength=\"10\""
-        " placeholder=\"1921-09\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\">\n"
+        " placeholder=\"%s\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\">\n"
         "<label for=\"until\">until</label>\n"
         "<input id=\"until\" name=\"until\" value=\"%s\" size=\"10\" maxlength=\"10\""
-        " placeholder=\"1921-10-13\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\">\n"
+        " placeholder=\"%s\" pattern=\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\">\n"
         "<label for=\"sort\">Order</label>\n<select id=\"sort\" name=\"sort\">",
-        r->q, REQUEST_MAX_Q, r->from, r->until);
+        r->from, site->first_year ? site->first_year : "YYYY-MM",
+        r->until, site->last_year ? site->last_year : "YYYY-MM-DD");
     html_printf(out, "<option value=\"relevance\"%s>best first</option>"
                      "<option value=\"date\"%s>oldest first</option>"
                      "<option value=\"added\"%s>newest added first</option>"
@@ -284,20 +298,23 @@ void page_begin_cited(FILE *out, const page_site_t *site, const request_t *r,
         html_printf(out, "<link rel=\"alternate\" type=\"application/atom+xml\""
                          " title=\"New passages: %s\" href=\"%s\">\n",
                     *r->q ? r->q : site->name, feed);
+    cli_export_t how = page_export(site);
+    cli_hit_shown_t shown;
     if (cite)
-        write_cite_meta(out, cite);
+        write_cite_meta(out, cli_hit_for(cite, &how, &shown));
     html_printf(out, "</head>\n<body>\n"
                      "<header><p class=\"site\"><a href=\"?\">%s</a></p>\n",
                 site->name);
-    write_form(out, r);
+    write_form(out, site, r);
     fputs("</header>\n<main>\n", out);
 }
 
 void page_end(FILE *out)
 {
-    fputs("</main>\n<footer><p>Searched with fond. Words match in any form and"
-          " spelling: <q>Tbilisi</q> finds <q>Tiflis</q>. Also: \"a phrase\","
-          " OR, NOT, -word, treat*, type:telegram, from:, to:, date:1921-09."
+    fputs("</main>\n<footer><p>Searched with fond. Words match in any form"
+          " (<q>signed</q> finds <q>signs</q>), and names in their other"
+          " spellings. Also: \"a phrase\","
+          " OR, NOT, -word, treat*, type:letter, from:, to:, date:YYYY-MM-DD."
           "</p></footer>\n</body>\n</html>\n", out);
 }
 
@@ -477,9 +494,11 @@ static void write_exports(FILE *out, const request_t *r)
     fputs("</nav>\n", out);
 }
 
-void page_results(FILE *out, const request_t *r, const fond_results_t *res)
+void page_results(FILE *out, const page_site_t *site, const request_t *r,
+                  const fond_results_t *res)
 {
     size_t n = fond_results_count(res);
+    cli_export_t how = page_export(site);
     write_summary(out, r, res);
     write_suggestion(out, r, res);
     fputs("<div class=\"layout\">\n", out);
@@ -487,7 +506,7 @@ void page_results(FILE *out, const request_t *r, const fond_results_t *res)
     html_printf(out, "<ol class=\"hits\" start=\"%zu\">\n",
                 (r->page - 1) * r->per_page + 1);
     for (size_t i = 0; i < n; i++)
-        write_hit(out, r, fond_results_hit(res, i), fond_results_exact(res));
+        write_hit(out, &how, r, fond_results_hit(res, i), fond_results_exact(res));
     fputs("</ol>\n</div>\n", out);
     if (!fond_results_passages(res))
         fputs("<p class=\"none\">No passages found. Try fewer words, another "
@@ -572,7 +591,10 @@ static void write_back(FILE *out, const request_t *r)
 void page_source(FILE *out, const page_site_t *site, const request_t *r,
                  const fond_results_t *source)
 {
-    const fond_hit_t *shown = page_shown_hit(r, source);
+    cli_export_t how = page_export(site);
+    cli_hit_shown_t copy;
+    const fond_hit_t *marked_hit = page_shown_hit(r, source);
+    const fond_hit_t *shown = cli_hit_for(marked_hit, &how, &copy);
     int marked_one = strchr(r->show, '-') != NULL;
     write_back(out, r);
     html_printf(out, "<article class=\"reading\">\n<h1>%s</h1>\n", shown->title);
@@ -589,7 +611,7 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
     fputs("</p>\n<ol class=\"passages\">\n", out);
     for (size_t i = 0; i < n; i++) {
         const fond_hit_t *h = fond_results_hit(source, i);
-        int marked = marked_one && h == shown;
+        int marked = marked_one && h == marked_hit;
         html_printf(out, "<li id=\"p%u\" value=\"%u\" class=\"passage\"",
                     h->ordinal, h->ordinal);
         fputs(marked ? " data-marked=\"marked\" aria-current=\"true\">\n" : ">\n",
@@ -601,7 +623,7 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
         write_marked(out, h, "text");
         write_notes(out, h);
         if (marked) {
-            write_citation(out, h);
+            write_citation(out, shown);
             write_passage_nav(out, r, source, i);
         }
         fputs("</li>\n", out);

@@ -7,6 +7,7 @@
 #define FOND_WEB_PAGE_H
 
 #include <stdio.h>
+#include "cli.h"
 #include "fond.h"
 #include "request.h"
 
@@ -26,7 +27,15 @@ typedef struct {
     size_t n_examples;
     const request_file_map_t *file_maps; /* where originals are published */
     size_t n_file_maps;
+    fond_addresses_t addresses; /* how much of a mail address the public
+                                  sees (fond.cgi.conf's "addresses") */
+    const char *first_year, *last_year; /* the years the collection spans,
+                                           for the form, or NULL */
 } page_site_t;
+
+/* How the site writes results for the public: sources by name, addresses
+ * as site->addresses says (no show_base). */
+cli_export_t page_export(const page_site_t *site);
 
 /* The head, the header and the search form, filled in from r (NULL: an
  * empty form).  `cite` (or NULL): a passage whose citation goes into the
@@ -48,7 +57,8 @@ const fond_hit_t *page_shown_hit(const request_t *r,
 
 /* The ranked passages of a search, with its summary, suggestion, facets,
  * pager and links to its exports and feed. */
-void page_results(FILE *out, const request_t *r, const fond_results_t *res);
+void page_results(FILE *out, const page_site_t *site, const request_t *r,
+                  const fond_results_t *res);
 
 /* The start page: the collection's size (its `passages`, and the sources
  * they come from, counted by `all`, a search of every passage with facets),

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text.h"
+
 /* One parameter: where its decoded value goes and how it is checked. */
 typedef struct param param_t;
 typedef int (*param_check_fn)(request_t *r, const param_t *p, const char *v,
@@ -64,24 +66,6 @@ static int percent_decode(const char *s, size_t len, char *out, size_t size,
     return 0;
 }
 
-/* Length of the UTF-8 sequence at s, or 0 if it is not a valid one (an
- * overlong form, a surrogate, beyond U+10FFFF, or cut short). */
-static size_t utf8_sequence(const unsigned char *s)
-{
-    if (s[0] < 0x80)
-        return 1;
-    size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-    if (n == 0 || s[0] > 0xf4)
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f) ||
-        (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
-        return 0;
-    return n;
-}
-
 /* "" if s is valid UTF-8 without control characters, else what is wrong. */
 static const char *text_problem(const char *s, size_t len)
 {
@@ -89,7 +73,7 @@ static const char *text_problem(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         if (u[i] < 0x20 || u[i] == 0x7f)
             return "holds a control character";
-        size_t n = utf8_sequence(u + i);
+        size_t n = text_utf8_length(s + i, len - i);
         if (n == 0)
             return "is not valid UTF-8";
         i += n;
@@ -110,7 +94,7 @@ static char *field_of(request_t *r, const param_t *p)
     return (char *)r + p->offset;
 }
 
-/* Any text: the query, a source path. */
+/* Any text: the query, a source's name. */
 static int check_text(request_t *r, const param_t *p, const char *v,
                       char *err, size_t errsize)
 {
@@ -121,6 +105,9 @@ static int check_text(request_t *r, const param_t *p, const char *v,
     }
     if (strchr(v, '"') && strcmp(p->name, "source") == 0)
         return refuse(err, errsize, p, "may not hold a double quote");
+    if (*v == '/' && strcmp(p->name, "source") == 0) /* never says if it exists */
+        return refuse(err, errsize, p, "takes a source's name as the results "
+                                       "show it, not a path");
     strcpy(field_of(r, p), v);
     return 0;
 }

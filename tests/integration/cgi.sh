@@ -230,7 +230,7 @@ check "show= with format=csv: 400" status_is 400 showcsv "show=$id&format=csv"
 check "format= unknown: 400" status_is 400 fmt 'q=kars&format=pdf'
 check "... naming the formats" has fmt "must be &#39;html&#39;, &#39;json&#39;, &#39;csv&#39;, &#39;ris&#39;, &#39;bibtex&#39; or &#39;atom&#39;"
 check "sort= unknown: 400" status_is 400 sortbad 'q=kars&sort=newest'
-check "source= a server path finds nothing, says nothing" status_is 200 srcpath "source=$(echo "$FOND_SRC/corpus" | sed 's|/|%2F|g')&q=kars&format=csv"
+check "source= a server path is refused (a name is asked for)" status_is 400 srcpath "source=$(echo "$FOND_SRC/corpus" | sed 's|/|%2F|g')&q=kars&format=csv"
 for f in csv ris bibtex atom json; do
   check "format=$f with script in q: no markup escapes" \
     bash -c "[ \$(curl -s -o '$TMP/x$f.body' -w '%{http_code}' '$URL/?q=$script&format=$f') = 200 ] && ! grep -qi '<script' '$TMP/x$f.body'"

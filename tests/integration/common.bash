@@ -25,12 +25,18 @@ expect_exit() {
     fail "$name: exit $got, wanted $want"; cat "$TMP/err" >&2; fi
 }
 
-# passage_ids DB: the id of every passage in DB, sorted, a page of 1000 (at
-# most what fond-search gives) at a time until a page has none.
+# hit_names: each hit of a --json result (on stdin) named as "path#ordinal",
+# which every database of the same files gives it (a passage's id differs:
+# each database has its own key).
+hit_names() { grep -E '^      "(path|ordinal)": ' | paste - - |
+                sed 's/^ *"path": "\(.*\)",\t *"ordinal": \([0-9]*\),$/\1#\2/'; }
+
+# passage_ids DB: every passage in DB (hit_names), sorted, a page of 1000
+# (at most what fond-search gives) at a time until a page has none.
 passage_ids() {
   local offset=0 page
   while page=$("$SEARCH" --db "$1" --json --limit 1000 --offset "$offset" '*' |
-                 grep -o '"passage_id": "[^"]*"'); do
+                 hit_names | grep .); do
     printf '%s\n' "$page"
     offset=$((offset + 1000))
   done | sort

@@ -1,7 +1,7 @@
 # fond-index --jobs N on a database of one shard: N readers do the slow
 # reading (OCR) of the files ahead of the one writer, through the OCR
-# cache.  The database is the same as --jobs 1 writes (passage ids and
-# texts); a reader that dies costs nothing but time, and the writer never
+# cache.  The database is the same as --jobs 1 writes (its passages, each
+# named by path and ordinal, and their texts); a reader that dies costs nothing but time, and the writer never
 # waits for it.
 source "$(dirname "$0")/common.bash"
 command -v gs >/dev/null && command -v groff >/dev/null || exit 77
@@ -16,10 +16,11 @@ done
 printf '.PP\nThe minutes of the conference, with a text layer.\n' | groff -ms -Tpdf >"$col/minutes.pdf"
 cp "$FOND_SRC"/corpus/telegrams/*.txt "$col/"
 
-# texts DB: every passage's id and text, sorted.
+# texts DB: every passage's path, ordinal and text, sorted (not its id:
+# each database keys its own).
 texts() {
   "$SEARCH" --db "$1" --json --limit 1000 '*' |
-    grep -E '^      "(passage_id|text)": ' | paste - - | sort
+    grep -E '^      "(path|ordinal|text)": ' | paste - - - | sort
 }
 "$INDEX" -q --jobs 1 --ocr-cache "$TMP/cache1" --db "$TMP/db1" "$col"
 texts "$TMP/db1" >"$TMP/db1.texts"

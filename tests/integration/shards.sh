@@ -16,18 +16,22 @@ mapfile -t QUERIES < <({
     'date:1921-09..1921-10 conference' 'from:Huseynov' 'to:"Yusif Kamal" conference' \
     'title:kars' 'place:Ankara' 'source:telegrams' 'language:english treaty' \
     'fond:28' '* type:telegram from:Huseynov' nakhichevn 'treat*' 'con*' 'kars~' 'moskow~2'
+  # a path's source term, under the key every shard shares
+  echo "source:$(realpath "$FOND_SRC")/corpus/narrative/treaty-of-kars-1921.txt kars"
 } | awk '!seen[$0]++')
 
 # A search as a user sees it in --json: the hits in order with their
 # scores (every digit fond keeps) and fields, the counts and facets of all
 # matches (--facets), the suggestion and the truncated wildcards; all but
-# when each passage was added (each database was written at its own time).
+# when each passage was added (each database was written at its own time)
+# and its id (made under each database's own key: a hit is its path and
+# ordinal, which the answer holds).
 answer() { "$SEARCH" --db "$1" --json --facets --limit 1000 "${@:3}" -- "$2" |
-             grep -v '^      "added": ' || true; }
+             grep -vE '^      "(added|passage_id)": ' || true; }
 # What does not depend on scores: the passages that match, sorted, and the
 # counts, suggestion and truncated wildcards.
-matches() { answer "$@" | grep -E '^      "passage_id"|^  "(passages|sources|suggestion|truncated)"' |
-              sort || true; }
+matches() { answer "$@" | grep -E '^      "(path|ordinal)"|^  "(passages|sources|suggestion|truncated)"' |
+              paste - - | sort || true; }
 # Xapian 1.4 weighs a word's forms as one term (OP_SYNONYM) by an
 # estimate of the passages that hold any of them, made on each shard from
 # the forms that shard holds: where a shard lacks a form ("signed" over
@@ -120,6 +124,11 @@ for s in "$TMP"/sharded/shard-0*; do
   port=$((port + 1))
 done
 same_as_single "$TMP/remote.stub" "through xapian-tcpsrv"
+id=$("$SEARCH" --db "$TMP/sharded" --json kars | sed -n 's/^      "passage_id": "\(.*\)",$/\1/p' | head -1)
+check "an id from the shards' results: --show reads its source through the stub" \
+  bash -c "'$SEARCH' --db '$TMP/sharded' --show '$id' | grep -q Kars"
+check "... and through xapian-tcpsrv" \
+  bash -c "'$SEARCH' --db '$TMP/remote.stub' --show '$id' | grep -q Kars"
 served=("${pids[@]}")
 stop_servers
 check "SIGTERM stops the servers" \

@@ -20,7 +20,6 @@
 #include "fond.h"
 #include "ingest.h"
 #include "store.h"
-#include "hash.h"
 
 #define NARRATIVE FOND_SOURCE_DIR "/corpus/narrative/treaty-of-kars-1921.txt"
 
@@ -84,9 +83,13 @@ static void test_passages_cover_the_source(void **state)
 
     store_t *s = NULL;
     assert_int_equal(store_open(&s, fx->db, 0, NULL, 0), FOND_OK);
-    char pterm[512]; /* every passage of the source */
-    snprintf(pterm, sizeof pterm, SCHEMA_SOURCE "%016llx",
-             (unsigned long long)hash_string(NARRATIVE));
+    char pterm[SCHEMA_SOURCE_TERM_SIZE], *key_text = NULL; /* every passage
+                                                             of the source */
+    schema_key_t key;
+    assert_int_equal(store_get_metadata(s, SCHEMA_ID_KEY, &key_text), FOND_OK);
+    assert_int_equal(schema_key_parse(key_text, &key), 0);
+    free(key_text);
+    schema_source_term(&key, NARRATIVE, pterm);
     store_query_t *q = NULL;
     assert_int_equal(store_query_term(s, &q, pterm, strlen(pterm)), FOND_OK);
     store_mset_t *m = NULL;

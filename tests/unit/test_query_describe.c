@@ -166,7 +166,10 @@ static const struct {
      "Query((0 * Ttelegram AND (kars OR 0.1 * kars)))"},
     {"archive:\"SA AR\"", 0, "Query(0 * XARCHIVEsaar)"},
     {"language:tr", 0, "Query(0 * Lturkish)"},
-    {"from:\"Yusif Kamal\"", 0, "Query(0 * (Ayusif AND Akamal))"},
+    /* from: and to: a name's words, or an address's (before '@', after) */
+    {"from:\"Yusif Kamal\"", 0,
+     "Query(0 * ((Ayusif OR XFROMLOCALyusif OR XFROMDOMAINyusif) AND "
+     "(Akamal OR XFROMLOCALkamal OR XFROMDOMAINkamal)))"},
     /* a date range: the years, months and days held, whole where it can */
     {"date:1921", 0, "Query(0 * Y1921)"},
     {"date:1921-07..1922-01-26", 0,

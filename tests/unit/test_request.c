@@ -99,6 +99,8 @@ static void test_refuses_with_a_reason(void **state)
     REFUSED("until=1921-02-32", "parameter 'until' must be a date");
     REFUSED("from=1921-10&until=1921-09", "the date range ends before it starts");
     REFUSED("source=a%22b", "parameter 'source' may not hold a double quote");
+    REFUSED("source=%2Fsrv%2Farchive%2Fx.txt", "parameter 'source' takes a "
+            "source's name as the results show it, not a path");
 }
 
 static void test_limits(void **state)
