@@ -269,10 +269,12 @@ static void derive_examples(page_site_t *site, derived_t *d,
     add_example(site, d, "from:\"",
                 commonest(all, site, 1, sender, sizeof sender), "\"");
     const fond_facet_t *types = fond_results_facet(all, FOND_FACET_TYPE, &n);
-    const char *type = NULL; /* a type's name: letters and '-' only */
+    const char *type = NULL; /* a type's name: letters and '-' only (not
+                                "", the passages with no type) */
     for (size_t i = 0, best = 0; i < n; i++)
-        if (types[i].count > best && strspn(types[i].value, "abcdefghijklmnop"
-                "qrstuvwxyz-") == strlen(types[i].value))
+        if (types[i].count > best && *types[i].value &&
+            strspn(types[i].value, "abcdefghijklmnopqrstuvwxyz-") ==
+                strlen(types[i].value))
             type = types[i].value, best = types[i].count;
     add_example(site, d, "type:", type, "");
     if (site->first_year && strcmp(d->first_year, d->last_year) != 0) {

@@ -27,6 +27,10 @@ check "start page: 200" status_is 200 start ''
 all=$(estimate '*')
 check "... says how many passages ($all) the collection holds" has start "Search $all passages from [0-9]+ sources"
 check "... offers example searches" has start '<ul class="examples">'
+# corpus/ holds more passages of no type than of any one type: the example
+# is the commonest type, never the empty one
+check "... each a search of something (no empty 'type:')" bash -c "! grep -q '>[a-z]*:</a>' '$TMP/start.body'"
+check "... the commonest type among them" has start '>type:note</a>'
 check "... and browsing by type" has start '<a href="\?type=telegram">telegram</a>'
 check "... in a page with a language" has start '<html lang="en">'
 for h in "Content-Security-Policy: default-src 'none'" "X-Content-Type-Options: nosniff" \
