@@ -1181,13 +1181,16 @@ static store_mset_t *run_search(Xapian::Database &db, const Xapian::Query &q,
     std::unique_ptr<store_mset_t> owned(m);
     m->exact = count_matches(db, q, o, by_source, spies, &estimate);
     m->matched = m->exact ? by_source.get_total() : estimate;
-    Xapian::Enquire enquire = enquire_for(db, q);
-    if (o->collapse_max)
-        enquire.set_collapse_key(SCHEMA_SLOT_SOURCE, (Xapian::doccount)o->collapse_max);
-    set_order(enquire, o);
-    std::vector<ranked> page;
-    Xapian::MSet mset = fetch_page(enquire, o, page);
-    m->results = mset.get_matches_estimated();
+    std::vector<ranked> page; /* its iterators hold the MSet */
+    m->results = estimate;
+    if (o->limit) { /* a page, not only the counts */
+        Xapian::Enquire enquire = enquire_for(db, q);
+        if (o->collapse_max)
+            enquire.set_collapse_key(SCHEMA_SLOT_SOURCE,
+                                     (Xapian::doccount)o->collapse_max);
+        set_order(enquire, o);
+        m->results = fetch_page(enquire, o, page).get_matches_estimated();
+    }
     source_counts_t counts;
     count_sources(m, by_source, o->collapse_max, counts);
     records_t records;
