@@ -100,7 +100,11 @@ fond_status_t fond_db_set_extract(fond_db_t *db,
  * ordinary Xapian database) and Xapian's stub file XAPIANDB naming them
  * ("auto shard-00" a line), so that readers open the folder as one
  * database.  Writers open the shards themselves: Xapian cannot write
- * through a stub.  Each source lives in one shard, chosen by its path.
+ * through a stub.  Each source lives in one shard, chosen by its file's
+ * name (the path's last part): a collection splits the same way wherever
+ * it is mounted, so that its shards, and the few scores Xapian 1.4 makes
+ * from each shard's own words (a word's forms: README, "Shards"), are the
+ * same on every machine.
  */
 
 #define STUB_NAME "XAPIANDB"
@@ -109,7 +113,8 @@ int db_use_shard(fond_db_t *db, const char *path)
 {
     if (db->n_shards == 0)
         return 0;
-    db->store = db->shards[hash_string(path) % db->n_shards];
+    const char *name = strrchr(path, '/');
+    db->store = db->shards[hash_string(name ? name + 1 : path) % db->n_shards];
     return db->store ? 0 : -1;
 }
 
