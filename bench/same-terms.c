@@ -2,14 +2,14 @@
  * same-terms.c -- a bench tool: the bare writer writing exactly the index
  * fond writes.  The documents of a fond database are copied into memory a
  * slice at a time, untimed, as the calls fond-index makes: words with
- * their positions in text order, other terms, data, values, and words of
- * the spelling table with their counts.  Then, timed, each copy is built
- * into a Xapian document term by term and added to a new database through
- * lib/store.h, and its spelling words counted into the batch, committed
- * every BATCH documents and with the XAPIAN_FLUSH_THRESHOLD of the
- * environment, as fond-index writes.  The new database holds the same
- * documents and spelling table as the old.  The time is Xapian's alone for
- * fond's own index: what fond-index cannot go under while it writes it.
+ * their positions in text order, other terms, data, values.  Then, timed,
+ * each copy is built into a Xapian document term by term and added to a
+ * new database through lib/store.h, committed every BATCH documents and
+ * with the XAPIAN_FLUSH_THRESHOLD of the environment, as fond-index
+ * writes.  The new database holds the same documents as the old (not its
+ * user metadata and synonym table, a few small writes; fond-index writes
+ * no spelling table, lib/schema.h).  The time is Xapian's alone for fond's
+ * own index: what fond-index cannot go under while it writes it.
  * Prints "documents seconds".  Usage: same-terms FOND_DB NEW_DB [BATCH]
  */
 #include <stdio.h>

@@ -33,7 +33,6 @@ typedef struct {
 
 /* What every passage of one source shares. */
 typedef struct {
-    store_t *store;
     const char *path;
     const char *title;
     const ingest_t *in;
@@ -133,13 +132,12 @@ static fond_status_t add_prefixed(term_list_t *l, const char *prefix,
     return n ? term_list_add(l, term, n) : FOND_OK;
 }
 
-/* How a word becomes a term: the passage's text (a posting, its stem and
- * spelling data), a footnote's word (weighed, no position), or a filter on
- * a source-level field (no weight, no part of the passage's length). */
+/* How a word becomes a term: the passage's text (a posting and its stem),
+ * a footnote's word (weighed, no position), or a filter on a source-level
+ * field (no weight, no part of the passage's length). */
 typedef enum { AS_TEXT, AS_WORD, AS_FILTER } term_kind_t;
 
 typedef struct {
-    store_t *store;
     store_doc_t *doc;      /* for AS_TEXT and AS_WORD */
     term_list_t *filters;  /* for AS_FILTER */
     const char *prefix;    /* of a filter's terms */
@@ -147,16 +145,9 @@ typedef struct {
     fond_status_t status;
 } terms_ctx_t;
 
-/* Words worth suggesting to a user who misspells one: three letters or
- * more, not a number. */
-static int is_suggestible(const analyze_token_t *t)
-{
-    return t->word_len >= 3 && !(t->word[0] >= '0' && t->word[0] <= '9');
-}
-
-/* A word of the text: the folded word with its position, its Z-stem if
- * it is irregular (schema.h: a search finds the other words' stems from
- * the words themselves), and the spelling data. */
+/* A word of the text: the folded word with its position, and its Z-stem
+ * if it is irregular (schema.h: a search finds the other words' stems from
+ * the words themselves). */
 static fond_status_t add_text_word(const terms_ctx_t *c,
                                    const analyze_token_t *t)
 {
@@ -167,8 +158,6 @@ static fond_status_t add_text_word(const terms_ctx_t *c,
         size_t n = make_term(term, SCHEMA_STEM, t->stem, t->stem_len);
         st = n ? store_doc_add_term(c->doc, term, n) : FOND_OK;
     }
-    if (st == FOND_OK && is_suggestible(t))
-        st = store_add_spelling(c->store, t->word, t->word_len);
     return st;
 }
 
@@ -195,7 +184,7 @@ static fond_status_t analyze_into(const source_ctx_t *src, terms_ctx_t *c,
 static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
                                const char *text, size_t len, term_kind_t kind)
 {
-    terms_ctx_t c = {src->store, doc, NULL, "", kind, FOND_OK};
+    terms_ctx_t c = {doc, NULL, "", kind, FOND_OK};
     return analyze_into(src, &c, text, len);
 }
 
@@ -203,7 +192,7 @@ static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
 static fond_status_t add_span(const source_ctx_t *src, term_list_t *l,
                               const char *prefix, const char *text, size_t len)
 {
-    terms_ctx_t c = {src->store, NULL, l, prefix, AS_FILTER, FOND_OK};
+    terms_ctx_t c = {NULL, l, prefix, AS_FILTER, FOND_OK};
     return len ? analyze_into(src, &c, text, len) : FOND_OK;
 }
 
@@ -608,7 +597,7 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
     char *derived = title || in.header.title ? NULL : title_from_path(source_path);
-    source_ctx_t src = {db->store, source_path, title ? title : in.header.title,
+    source_ctx_t src = {source_path, title ? title : in.header.title,
                         &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
                         name, "", "", {NULL, 0, 0}};
     schema_format_added(added, src.added);

@@ -20,7 +20,7 @@
 #include "citation.h"
 #include "text.h"
 #include "pages.h"
-#include "wordcount.h"
+#include "wordset.h"
 
 /* LINE_FURNITURE: a page number or running head at a page's edge
  * (pages.h), dropped like a stray number. */
@@ -337,10 +337,11 @@ static fond_status_t mark_furniture(const char *raw, size_t len, line_t *lines,
 
 /* ------------------------------------------------------------ pass 2: vocabulary */
 
-/* The words and the stems: sets, in wordcount's tables, whose hash is seeded per table, so that a text made
- * of words that collide cannot make each lookup a walk of the table. */
+/* The words and the stems: sets (wordset.h), whose hash is seeded per
+ * table, so that a text made of words that collide cannot make each lookup
+ * a walk of the table. */
 typedef struct {
-    wordcount_t *words, *stems;
+    wordset_t *words, *stems;
     size_t skip_before; /* tokens starting before this ... */
     size_t skip_after;  /* ... or ending after this are broken halves */
     int failed;
@@ -351,10 +352,8 @@ static int vocab_add(void *ctx, const analyze_token_t *t)
     vocab_t *v = ctx;
     if (t->start < v->skip_before || t->end > v->skip_after)
         return 0;
-    if (wordcount_add(v->words, t->word, t->word_len, 1, SIZE_MAX) !=
-            FOND_OK ||
-        wordcount_add(v->stems, t->stem, t->stem_len, 1, SIZE_MAX) !=
-            FOND_OK)
+    if (wordset_add(v->words, t->word, t->word_len) != FOND_OK ||
+        wordset_add(v->stems, t->stem, t->stem_len) != FOND_OK)
         v->failed = 1;
     return v->failed;
 }
@@ -370,8 +369,8 @@ static int ends_broken(const char *raw, const line_t *l)
 static fond_status_t gather_vocab(const char *raw, const line_t *lines,
                                   size_t n, analyzer_t *a, vocab_t *v)
 {
-    if (wordcount_new(&v->words) != FOND_OK ||
-        wordcount_new(&v->stems) != FOND_OK)
+    if (wordset_new(&v->words) != FOND_OK ||
+        wordset_new(&v->stems) != FOND_OK)
         return FOND_ERR_NOMEM;
     int broken_before = 0;
     for (size_t i = 0; i < n && !v->failed; i++) {
@@ -430,8 +429,8 @@ static int lookup_token(void *ctx, const analyze_token_t *t)
 {
     lookup_t *l = ctx;
     l->tokens++;
-    l->hit = wordcount_has(l->vocab->words, t->word, t->word_len) ||
-             wordcount_has(l->vocab->stems, t->stem, t->stem_len) ||
+    l->hit = wordset_has(l->vocab->words, t->word, t->word_len) ||
+             wordset_has(l->vocab->stems, t->stem, t->stem_len) ||
              (l->known && (l->known(l->ctx, t->word, 0) ||
                            l->known(l->ctx, t->stem, 1)));
     return 0;
@@ -821,8 +820,8 @@ fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
             st = w.vocab_status;
     }
     free(lines);
-    wordcount_free(vocab.words);
-    wordcount_free(vocab.stems);
+    wordset_free(vocab.words);
+    wordset_free(vocab.stems);
     out->text = w.out.data;
     out->len = w.out.len;
     if (st == FOND_OK && !out->text)

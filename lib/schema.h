@@ -109,6 +109,15 @@
  *                   again, for Xapian's remote backend, which serves
  *                   metadata but not synonyms (store.cc).
  *
+ * Xapian's tables beyond the documents: the synonym table holds the name
+ * variants (variants.c, mirrored in syn:<word> above).  The spelling table
+ * is not written: "did you mean" and near spellings come from the terms
+ * themselves (query_expand.c), which every backend serves, where Xapian's
+ * remote backend serves no spelling table.  A database written by an
+ * earlier fond (up to 7 December 2026) holds one: nothing reads it, and
+ * fond-index leaves it as it was, stale as the collection changes (the
+ * version stays 4: the documents are the same).
+ *
  * Earlier versions: 0 (up to November 2026) had the text alone as data and
  * the shown fields in values 0-13; 1 had the 14 shown fields, NUL-ended, in
  * every passage's data, and every source field's terms on every passage.

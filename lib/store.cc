@@ -18,14 +18,12 @@
 #include <memory>
 #include <new>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <unistd.h>
 
 extern "C" {
 #include "store.h"
-#include "wordcount.h"
 }
 
 struct store {
@@ -36,16 +34,8 @@ struct store {
      * XAPIAN_FLUSH_THRESHOLD changes, mid-batch, and readers would see part
      * of a batch. */
     Xapian::WritableDatabase *wdb;
-    /* spelling data of the batch, written at the next commit, when
-     * writable: a count looked up once a word of the text
-     * (count_spelling), owned */
-    wordcount_t *spelling;
-    /* the words of the spelling table, for store_copy_documents; read on
-     * its first call */
-    std::unique_ptr<std::unordered_set<std::string> > spelled;
     std::string path;
     char error[512];
-    ~store() { wordcount_free(spelling); }
 };
 
 /* A document copied out of a database for bench/ (store_copy_documents),
@@ -62,7 +52,6 @@ struct doc_copy {
     /* positional occurrences in text order: a position and its term (an
      * index into terms) */
     std::vector<std::pair<Xapian::termpos, size_t> > postings;
-    std::vector<std::pair<std::string, unsigned> > spelling; /* word, count */
 };
 
 struct store_doc {
@@ -210,12 +199,9 @@ extern "C" fond_status_t store_open(store_t **out, const char *path,
         s = new store_t();
         s->db = NULL;
         s->wdb = NULL;
-        s->spelling = NULL;
         s->path = path;
         s->error[0] = '\0';
         if (writable) {
-            if (wordcount_new(&s->spelling) != FOND_OK)
-                throw std::bad_alloc();
             s->wdb = open_writable(path);
             s->db = s->wdb;
             s->wdb->begin_transaction(true);
@@ -241,26 +227,14 @@ extern "C" fond_status_t store_reopen(store_t *s)
     }
 }
 
-/* The batch's spelling data into Xapian's table, one call a word. */
-static void flush_spelling(store_t *s)
-{
-    const char *word;
-    unsigned count;
-    for (size_t at = 0; wordcount_next(s->spelling, &at, &word, &count);)
-        s->wdb->add_spelling(word, count);
-    wordcount_clear(s->spelling);
-}
-
 extern "C" fond_status_t store_close(store_t *s)
 {
     if (!s)
         return FOND_OK;
     fond_status_t st = FOND_OK;
     try {
-        if (s->wdb) {
-            flush_spelling(s);
+        if (s->wdb)
             s->wdb->commit_transaction();
-        }
         s->db->close();
     } catch (...) {
         st = fail(s);
@@ -281,10 +255,8 @@ extern "C" fond_status_t store_commit(store_t *s)
         return FOND_OK;
     fond_status_t st = FOND_OK;
     try {
-        flush_spelling(s);
         s->wdb->commit_transaction(); /* durable: a "flushed" transaction */
     } catch (...) {
-        wordcount_clear(s->spelling);
         st = fail(s); /* the batch is lost; the last commit stands */
     }
     try {
@@ -427,7 +399,7 @@ extern "C" fond_status_t store_terms_freq(store_t *s, const char *prefix,
     }
 }
 
-/* ------------------------------------------------------------ synonyms, spelling */
+/* ------------------------------------------------------------ synonyms */
 
 extern "C" fond_status_t store_add_synonym(store_t *s, const char *word,
                                            const char *synonym)
@@ -468,32 +440,6 @@ extern "C" fond_status_t store_synonyms(store_t *s, const char *word,
     } catch (...) {
         return fail(s);
     }
-}
-
-/* At most this many distinct words a batch go into the spelling table.
- * Xapian holds a batch's spelling changes in memory until the commit, some
- * 700 bytes a new word, so text of random words needed memory without
- * bound: 18 MB of them took fond-index 1.6 GB and 88 s (131 MB and 11 s
- * with no spelling data).  A batch of real text holds far fewer (the
- * bench's x1, 10.8 MB, holds 24,000).  A word new to a full batch is left
- * out of it, and counted from the next batch that holds it. */
-#define SPELLING_BATCH_WORDS 200000
-
-/* n more occurrences of word[0, len) in the batch's spelling data. */
-static fond_status_t count_spelling(store_t *s, const char *word, size_t len,
-                                    unsigned n)
-{
-    fond_status_t st = wordcount_add(s->spelling, word, len, n,
-                                     SPELLING_BATCH_WORDS);
-    if (st != FOND_OK)
-        std::snprintf(s->error, sizeof s->error, "out of memory");
-    return st;
-}
-
-extern "C" fond_status_t store_add_spelling(store_t *s, const char *word,
-                                            size_t len)
-{
-    return s->wdb ? count_spelling(s, word, len, 1) : FOND_OK;
 }
 
 /* ------------------------------------------------------------ documents */
@@ -607,10 +553,8 @@ static void doc_values(store_doc_t *d)
 
 /* A document of s copied into memory as fond-index's calls: each
  * positional occurrence in text order, each term's wdf beyond its
- * positions (a boolean term has none of either), the spelling words
- * (those of s's spelling table) with their occurrences, data and values. */
-static store_doc_t *copy_document(const std::unordered_set<std::string> &spelled,
-                                  const Xapian::Document &from)
+ * positions (a boolean term has none of either), data and values. */
+static store_doc_t *copy_document(const Xapian::Document &from)
 {
     std::unique_ptr<store_doc_t> d(new store_doc_t());
     d->record = false;
@@ -623,8 +567,6 @@ static store_doc_t *copy_document(const std::unordered_set<std::string> &spelled
              p != t.positionlist_end(); ++p, ++positions)
             c.postings.push_back(std::make_pair(*p, k));
         c.terms.push_back(doc_copy::term{*t, positions, t.get_wdf() - positions});
-        if (positions && spelled.count(*t))
-            c.spelling.push_back(std::make_pair(*t, (unsigned)positions));
     }
     std::sort(c.postings.begin(), c.postings.end());
     for (Xapian::ValueIterator v = from.values_begin(); v != from.values_end(); ++v)
@@ -634,9 +576,8 @@ static store_doc_t *copy_document(const std::unordered_set<std::string> &spelled
 }
 
 /* A copy's terms into its Xapian document, a call each as fond-index
- * makes them (its words in text order, then the other terms), and its
- * spelling words into the batch, as store_add_spelling() counts them. */
-static void build_copy(store_t *s, store_doc_t *d)
+ * makes them (its words in text order, then the other terms). */
+static void build_copy(store_doc_t *d)
 {
     doc_copy &c = *d->copy;
     d->doc.clear_terms();
@@ -648,11 +589,6 @@ static void build_copy(store_t *s, store_doc_t *d)
         else if (!c.terms[k].positions)
             d->doc.add_boolean_term(c.terms[k].name);
     }
-    for (size_t i = 0; i < c.spelling.size(); i++)
-        if (count_spelling(s, c.spelling[i].first.data(),
-                           c.spelling[i].first.size(),
-                           c.spelling[i].second) != FOND_OK)
-            throw std::bad_alloc();
 }
 
 extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
@@ -663,7 +599,7 @@ extern "C" fond_status_t store_doc_add(store_t *s, store_doc_t *d)
             return FOND_ERR_ARG;
         }
         if (d->copy)
-            build_copy(s, d);
+            build_copy(d);
         else {
             d->doc.set_data(doc_data(d));
             doc_values(d);
@@ -683,17 +619,11 @@ extern "C" fond_status_t store_copy_documents(store_t *s, unsigned *next,
     *n = 0;
     std::vector<store_doc_t *> docs;
     try {
-        if (!s->spelled) {
-            s->spelled.reset(new std::unordered_set<std::string>());
-            for (Xapian::TermIterator w = s->db->spellings_begin();
-                 w != s->db->spellings_end(); ++w)
-                s->spelled->insert(*w);
-        }
         Xapian::PostingIterator p = s->db->postlist_begin("");
         if (*next > 1)
             p.skip_to(*next);
         for (; p != s->db->postlist_end("") && docs.size() < max; ++p) {
-            docs.push_back(copy_document(*s->spelled, s->db->get_document(*p)));
+            docs.push_back(copy_document(s->db->get_document(*p)));
             *next = *p + 1;
         }
         *out = (store_doc_t **)std::malloc((docs.size() + 1) * sizeof **out);

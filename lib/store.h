@@ -90,15 +90,6 @@ fond_status_t store_synonyms(store_t *s, const char *word,
                              int (*cb)(void *ctx, const char *synonym),
                              void *ctx);
 
-/* Spelling data: words are counted in memory as they are indexed and
- * written to Xapian's spelling table once a batch, at store_commit (a call
- * a word occurrence cost fond-index a tenth of its time); a batch takes at
- * most SPELLING_BATCH_WORDS distinct words (store.cc), so that text of
- * random words cannot take memory without bound.  FOND_ERR_NOMEM when
- * the count cannot grow.  (Searches do not read the table: Xapian's remote
- * backend does not serve it, so suggestions come from the words themselves,
- * query_expand.c.) */
-fond_status_t store_add_spelling(store_t *s, const char *word, size_t len);
 fond_status_t store_doc_count(store_t *s, size_t *out);
 
 /* A field of the record of the source whose id is `source`
@@ -141,12 +132,10 @@ fond_status_t store_doc_add(store_t *s, store_doc_t *d);
 
 /* For bench/: up to max documents of s, from docid *next on, each copied
  * into memory as the calls that made it (terms with wdf and positions,
- * data, values, and its words of s's spelling table), to be written
- * elsewhere with store_doc_add(), which builds the Xapian document from
- * them and counts the spelling words into the batch, as fond-index's calls
- * do.  *next moves past the last one copied; *n is 0 at the end.  *out is
- * malloc'd; free each document with store_doc_free(), then the array with
- * free(). */
+ * data, values), to be written elsewhere with store_doc_add(), which
+ * builds the Xapian document from them as fond-index's calls do.  *next
+ * moves past the last one copied; *n is 0 at the end.  *out is malloc'd;
+ * free each document with store_doc_free(), then the array with free(). */
 fond_status_t store_copy_documents(store_t *s, unsigned *next, size_t max,
                                    store_doc_t ***out, size_t *n);
 

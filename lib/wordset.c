@@ -1,12 +1,12 @@
 /*
- * wordcount.c -- how often each distinct word was seen (see wordcount.h).
+ * wordset.c -- a set of distinct words (see wordset.h).
  *
  * The table: a power-of-two array of slots, each a word's full hash, its
- * offset in the arena (+ 1; 0 marks an empty slot), length and count, probed
+ * offset in the arena (+ 1; 0 marks an empty slot) and length, probed
  * linearly from hash & mask and kept at most half full.  The arena holds
  * the words one after another, each NUL-terminated.
  */
-#include "wordcount.h"
+#include "wordset.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,10 +23,9 @@ typedef struct {
     uint64_t hash;
     size_t word; /* offset in the arena + 1; 0: the slot is empty */
     size_t len;
-    unsigned count;
 } slot_t;
 
-struct wordcount {
+struct wordset {
     slot_t *slots;
     size_t mask; /* slots - 1 */
     size_t used;
@@ -49,9 +48,9 @@ static uint64_t random_basis(const void *self)
     return HASH_FNV_OFFSET ^ b;
 }
 
-fond_status_t wordcount_new(wordcount_t **out)
+fond_status_t wordset_new(wordset_t **out)
 {
-    wordcount_t *c = calloc(1, sizeof *c);
+    wordset_t *c = calloc(1, sizeof *c);
     *out = NULL;
     if (!c || !(c->slots = calloc(FIRST_SLOTS, sizeof *c->slots))) {
         free(c);
@@ -63,7 +62,7 @@ fond_status_t wordcount_new(wordcount_t **out)
     return FOND_OK;
 }
 
-void wordcount_free(wordcount_t *c)
+void wordset_free(wordset_t *c)
 {
     if (!c)
         return;
@@ -74,7 +73,7 @@ void wordcount_free(wordcount_t *c)
 
 /* The slot of the word with this hash, or the empty slot where it would
  * go. */
-static slot_t *find(const wordcount_t *c, uint64_t hash, const char *word,
+static slot_t *find(const wordset_t *c, uint64_t hash, const char *word,
                     size_t len)
 {
     for (size_t i = hash & c->mask;; i = (i + 1) & c->mask) {
@@ -86,7 +85,7 @@ static slot_t *find(const wordcount_t *c, uint64_t hash, const char *word,
 }
 
 /* Twice the slots, every word moved to its place among them. */
-static fond_status_t grow(wordcount_t *c)
+static fond_status_t grow(wordset_t *c)
 {
     size_t n = (c->mask + 1) * 2;
     slot_t *old = c->slots, *slots = calloc(n, sizeof *slots);
@@ -107,16 +106,11 @@ static fond_status_t grow(wordcount_t *c)
     return FOND_OK;
 }
 
-fond_status_t wordcount_add(wordcount_t *c, const char *word, size_t len,
-                            unsigned n, size_t max)
+fond_status_t wordset_add(wordset_t *c, const char *word, size_t len)
 {
     uint64_t hash = hash_bytes(c->basis, word, len);
     slot_t *s = find(c, hash, word, len);
-    if (s->word) {
-        s->count += n;
-        return FOND_OK;
-    }
-    if (c->used >= max)
+    if (s->word)
         return FOND_OK;
     if (array_reserve(&c->arena, &c->arena_cap, c->arena_len + len + 1, 1,
                       4096) != 0)
@@ -128,37 +122,15 @@ fond_status_t wordcount_add(wordcount_t *c, const char *word, size_t len,
     }
     memcpy(c->arena + c->arena_len, word, len);
     c->arena[c->arena_len + len] = '\0';
-    *s = (slot_t){hash, c->arena_len + 1, len, n};
+    *s = (slot_t){hash, c->arena_len + 1, len};
     c->arena_len += len + 1;
     c->used++;
     return FOND_OK;
 }
 
-int wordcount_has(const wordcount_t *c, const char *word, size_t len)
+int wordset_has(const wordset_t *c, const char *word, size_t len)
 {
     return find(c, hash_bytes(c->basis, word, len), word, len)->word != 0;
 }
 
-size_t wordcount_size(const wordcount_t *c) { return c->used; }
-
-int wordcount_next(const wordcount_t *c, size_t *at, const char **word,
-                   unsigned *count)
-{
-    for (; *at <= c->mask; (*at)++) {
-        const slot_t *s = &c->slots[*at];
-        if (s->word) {
-            *word = c->arena + s->word - 1;
-            *count = s->count;
-            (*at)++;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-void wordcount_clear(wordcount_t *c)
-{
-    memset(c->slots, 0, (c->mask + 1) * sizeof *c->slots);
-    c->used = 0;
-    c->arena_len = 0;
-}
+size_t wordset_size(const wordset_t *c) { return c->used; }

@@ -1,0 +1,32 @@
+/*
+ * wordset.h -- a set of distinct words, for repair.c, which keeps a
+ * source's vocabulary in two (its words and their stems) and looks up
+ * every word of the source in them: an open-addressing table of hashes
+ * with the words kept in one arena, so that a lookup is one hash and
+ * mostly one probe, with no allocation but when the table grows.  The hash
+ * is FNV-1a from a basis drawn at random for each table, so that text made
+ * to collide under one basis (a hostile file) does not under another.
+ */
+#ifndef FOND_WORDSET_H
+#define FOND_WORDSET_H
+
+#include <stddef.h>
+#include "fond.h"
+
+typedef struct wordset wordset_t;
+
+/* A new, empty set; free with wordset_free().  FOND_ERR_NOMEM. */
+fond_status_t wordset_new(wordset_t **out);
+void wordset_free(wordset_t *c);
+
+/* word[0, len) into the set (once, however often it is added).
+ * FOND_ERR_NOMEM when the table cannot grow; the set is as before. */
+fond_status_t wordset_add(wordset_t *c, const char *word, size_t len);
+
+/* Whether it holds word[0, len). */
+int wordset_has(const wordset_t *c, const char *word, size_t len);
+
+/* How many distinct words it holds. */
+size_t wordset_size(const wordset_t *c);
+
+#endif
