@@ -55,13 +55,16 @@ static void become_helper(const char *const *argv, int stdin_fd, int out_fd,
         _exit(127);
     lseek(0, 0, SEEK_SET);
     close_range(3, ~0U, 0);
+    /* before the limits: putenv may grow the environment, and an
+     * allocation under the address-space limit fails (in a sanitized build
+     * always, the sanitizer's own maps being far larger) */
+    if (env)
+        putenv((char *)env);
     set_limit(RLIMIT_CPU, lim->timeout_s);
     set_limit(RLIMIT_AS, lim->memory_bytes);
     set_limit(RLIMIT_FSIZE, lim->file_bytes);
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
-    if (env)
-        putenv((char *)env);
     execvp(argv[0], (char *const *)argv);
     dprintf(2, "cannot run %s: %s\n", argv[0], strerror(errno));
     _exit(127);
