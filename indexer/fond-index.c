@@ -10,7 +10,8 @@
  * cannot be indexed is reported and skipped; the run goes on.  With
  * --jobs N, N processes write a database of N shards or more, one shard
  * each; a database of fewer shards has one writer, and N readers ahead of
- * it doing the slow reading (OCR) of the files it is about to index.
+ * it doing the slow reading of the files it is about to index (a PDF's
+ * text layer, metadata and OCR), handing what they read to the writer.
  * Exit: 0 clean, 1 done with warnings, 2 error.
  */
 #define _GNU_SOURCE /* realpath(), pipe2() */
@@ -20,7 +21,6 @@
 #include <getopt.h>
 #include <signal.h>
 #include <libgen.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,14 +48,22 @@ typedef struct {
 
 /* Readers ahead of the one writer (--jobs on a database of fewer shards):
  * each takes the next file no one has taken (`next`, shared), marks it its
- * own in `state` (shared: READ_FREE, READ_DONE, or 1 + the reader), reads
- * it ahead (fond_db_read_ahead), marks it READ_DONE and writes a byte on
- * its pipe to wake the writer.  The writer takes a file no reader has
- * taken yet itself, and waits for one a reader has until it is done or the
- * reader's pipe closes (the reader is gone: the sync reads it itself). */
+ * own in `state` (shared: READ_FREE, READ_WRITER, or 1 + the reader), reads
+ * it ahead (fond_db_read_ahead: a PDF's text, metadata and OCR) and writes
+ * what it read on its pipe, one frame a file it took, in the order it took
+ * them: the file's index and the length of what was read, then that.  The
+ * writer takes a file no reader has taken yet itself; for one a reader has,
+ * it reads that reader's next frame, which is this file's, and gives it to
+ * the sync, which then runs no helper for it.  A reader whose pipe closes
+ * before (it crashed or was killed) is gone: the sync reads the file
+ * itself.  A reader blocks while its pipe is full, so each holds at most
+ * one file's text besides its pipe's PIPE_AHEAD bytes: memory is bounded
+ * however far the readers are ahead. */
 #define READ_FREE 0
-#define READ_DONE (-1)
+#define READ_WRITER (-1)
 #define MAX_JOBS 64
+#define PIPE_AHEAD (1 << 20)     /* what each reader's pipe holds (best effort) */
+#define AHEAD_MAX ((size_t)256 << 20) /* more in one frame: a broken reader */
 
 typedef struct {
     size_t n;             /* readers started */
@@ -104,7 +112,8 @@ static void usage(FILE *out)
           "      --shards N       a new database of N shards (1-64), one folder\n"
           "                       that searches open like any database\n"
           "  -j, --jobs N         N processes: on a database of N shards or more,\n"
-          "                       N writers; else N readers (OCR) and one writer\n"
+          "                       N writers; else N readers (PDF text, OCR) and\n"
+          "                       one writer\n"
           "      --compact        merge the shards into one database (Xapian's\n"
           "                       compactor), after indexing PATHs if given\n"
           "      --upgrade        bring a database written by an earlier fond up\n"
@@ -377,8 +386,25 @@ static int commit(run_t *r)
 
 /* ------------------------------------------------------------ readers */
 
+/* Write data[0, len) on fd (writing), or read it from fd, all of it,
+ * blocking; 0, or -1 at the pipe's end or an error. */
+static int transfer(int fd, void *data, size_t len, int writing)
+{
+    for (size_t done = 0; done < len;) {
+        char *at = (char *)data + done;
+        ssize_t n = writing ? write(fd, at, len - done) : read(fd, at, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        done += (size_t)n;
+    }
+    return 0;
+}
+
 /* A reader: read ahead the files no one has taken, until there are none
- * (or the writer is gone: it dies with it).  Never returns. */
+ * (or the writer is gone: it dies with it), each one's frame on fd.  Never
+ * returns. */
 static void reader_run(run_t *r, const char *db_path, readers_t *rd, size_t k,
                        int fd, pid_t writer)
 {
@@ -401,9 +427,14 @@ static void reader_run(run_t *r, const char *db_path, readers_t *rd, size_t k,
                                          __ATOMIC_SEQ_CST))
             continue; /* the writer took it */
         r->sync.root = r->roots[r->files[i].root];
-        fond_status_t st = fond_db_read_ahead(db, r->files[i].path, &r->sync);
-        __atomic_store_n(&rd->state[i], READ_DONE, __ATOMIC_SEQ_CST);
-        if (write(fd, "", 1) < 0 && errno != EAGAIN)
+        void *ahead = NULL;
+        size_t head[2] = {i, 0};
+        fond_status_t st = fond_db_read_ahead(db, r->files[i].path, &r->sync,
+                                              &ahead, &head[1]);
+        int sent = transfer(fd, head, sizeof head, 1) == 0 &&
+                   transfer(fd, ahead, head[1], 1) == 0;
+        free(ahead);
+        if (!sent)
             break; /* the writer is gone */
         if (st != FOND_OK)
             break; /* the database cannot be read: the writer will say why */
@@ -429,11 +460,10 @@ static void readers_stop(readers_t *rd)
 }
 
 /* Start n readers over the files of r; NULL (and the writer reads every
- * file itself) when they cannot be started, or there is nothing for them
- * to do (no OCR, or no cache to keep what OCR reads). */
+ * file itself) when they cannot be started. */
 static readers_t *readers_start(run_t *r, const char *db_path, size_t n)
 {
-    if (n < 1 || r->sync.dry_run || r->extract.no_ocr || !r->extract.ocr_cache)
+    if (n < 1 || r->sync.dry_run)
         return NULL;
     readers_t *rd = calloc(1, sizeof *rd);
     if (!rd)
@@ -453,12 +483,12 @@ static readers_t *readers_start(run_t *r, const char *db_path, size_t n)
         int p[2];
         if (pipe2(p, O_CLOEXEC) != 0)
             break;
+        fcntl(p[0], F_SETPIPE_SZ, PIPE_AHEAD); /* else 64 KB: less ahead */
         pid_t pid = fork();
         if (pid == 0) {
             close(p[0]);
             for (size_t j = 0; j < rd->n; j++)
                 close(rd->fds[j]);
-            fcntl(p[1], F_SETFL, O_NONBLOCK); /* a full pipe wakes it already */
             reader_run(r, db_path, rd, k, p[1], writer);
         }
         close(p[1]);
@@ -472,29 +502,39 @@ static readers_t *readers_start(run_t *r, const char *db_path, size_t n)
     return rd; /* fewer readers than asked for only read less ahead */
 }
 
-/* Before the writer indexes file i: take it if no reader has, else wait
- * until its reader is done with it, or gone. */
-static void readers_wait(readers_t *rd, size_t i)
+/* The reader k is gone (or broke its frames): the writer reads its files. */
+static void reader_gone(readers_t *rd, size_t k)
 {
-    int free_state = READ_FREE;
-    if (__atomic_compare_exchange_n(&rd->state[i], &free_state, READ_DONE, 0,
+    close(rd->fds[k]);
+    rd->fds[k] = -1;
+}
+
+/* Before the writer indexes file i: take it if no reader has (NULL), else
+ * what its reader read of it (malloc'd, *len bytes; NULL for nothing), when
+ * it is done, or NULL if it is gone first. */
+static void *readers_take(readers_t *rd, size_t i, size_t *len)
+{
+    int s = READ_FREE;
+    *len = 0;
+    if (__atomic_compare_exchange_n(&rd->state[i], &s, READ_WRITER, 0,
                                     __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-        return;
-    for (;;) {
-        int s = __atomic_load_n(&rd->state[i], __ATOMIC_SEQ_CST);
-        size_t k = (size_t)s - 1;
-        if (s == READ_DONE || rd->fds[k] < 0)
-            return;
-        struct pollfd p = {rd->fds[k], POLLIN, 0};
-        char buf[4096];
-        ssize_t got = 1;
-        if (poll(&p, 1, 1000) > 0)
-            got = read(rd->fds[k], buf, sizeof buf);
-        if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN)) {
-            close(rd->fds[k]); /* its reader is gone */
-            rd->fds[k] = -1;
-        }
+        return NULL;
+    size_t k = (size_t)s - 1, head[2];
+    if (rd->fds[k] < 0)
+        return NULL;
+    if (transfer(rd->fds[k], head, sizeof head, 0) != 0 || head[0] != i ||
+        head[1] > AHEAD_MAX) {
+        reader_gone(rd, k);
+        return NULL;
     }
+    void *ahead = head[1] ? malloc(head[1]) : NULL;
+    if (head[1] && (!ahead || transfer(rd->fds[k], ahead, head[1], 0) != 0)) {
+        free(ahead); /* gone midway, or no memory: its frame is lost */
+        reader_gone(rd, k);
+        return NULL;
+    }
+    *len = head[1];
+    return ahead;
 }
 
 static void sync_files(run_t *r)
@@ -506,9 +546,13 @@ static void sync_files(run_t *r)
             continue; /* another job's shard */
         r->sync.root = r->roots[f->root];
         r->done_files = i;
-        if (r->readers)
-            readers_wait(r->readers, i);
-        if (fond_db_sync_file(r->db, f->path, &r->sync, &res) != FOND_OK) {
+        void *ahead = r->readers ? readers_take(r->readers, i, &r->sync.ahead_len)
+                                 : NULL;
+        r->sync.ahead = ahead;
+        fond_status_t st = fond_db_sync_file(r->db, f->path, &r->sync, &res);
+        r->sync.ahead = NULL;
+        free(ahead);
+        if (st != FOND_OK) {
             cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
             r->fatal = 1;
             break;

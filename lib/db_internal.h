@@ -34,6 +34,9 @@ struct fond_db {
         links no GMime (nor GLib, GIO, gpgme) and starts in half the time */
     int langid_missing;   /* its fingerprints could not be read */
     fond_extract_opts_t extract; /* how PDFs and scans are read */
+    const char *ahead;    /* during fond_db_sync_file: what another process
+                             read of the file (fond_db_read_ahead), or NULL */
+    size_t ahead_len;
     schema_key_t id_key;  /* what names its sources (schema.h); unset
                              for a database of an earlier fond */
     char error[512];      /* the last failure's message */

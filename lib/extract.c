@@ -11,7 +11,9 @@
  * gives the text layer, a form feed after each page; each page left with
  * no letter or digit is read by OCR (cache first): pdftoppm renders it to
  * its standard output, and Tesseract reads the image from a memory file,
- * so no file is left behind however the run ends.
+ * so no file is left behind however the run ends.  What was read can be
+ * saved as one block (extract_save) and taken in another process for the
+ * same bytes (extract_saved): fond-index's readers hand it to the writer.
  */
 #define _GNU_SOURCE /* memfd_create() */
 #include "extract.h"
@@ -621,4 +623,115 @@ void extract_free(extract_t *x)
     free(x->subject);
     free(x->keywords);
     memset(x, 0, sizeof *x);
+}
+
+/* ------------------------------------------------------------ read ahead */
+
+/* A saved result: one line of numbers, then the strings it counts, one
+ * after another (err, title, author, subject, keywords, text):
+ * "fond-extract HASH SIZE OK PAGES OCR CACHED BLANK DATE N N N N N N\n",
+ * OK 1 for FOND_OK and 0 for FOND_ERR_EXTRACT, DATE "-" when none. */
+#define SAVED_MAGIC "fond-extract"
+#define SAVED_HEAD_MAX 512
+#define SAVED_STRINGS 6
+
+fond_status_t extract_save(const extract_t *x, fond_status_t st,
+                           const char *err, const char *bytes, size_t len,
+                           char **out, size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
+    if (st != FOND_OK && st != FOND_ERR_EXTRACT)
+        return FOND_OK; /* not the bytes' outcome: the indexer tries again */
+    const char *s[SAVED_STRINGS] = {st == FOND_OK ? "" : err, x->title,
+                                    x->author, x->subject, x->keywords,
+                                    st == FOND_OK ? x->text : ""};
+    size_t n[SAVED_STRINGS], total = 0;
+    for (int i = 0; i < SAVED_STRINGS; i++)
+        total += n[i] = i == 5 && st == FOND_OK ? x->len : s[i] ? strlen(s[i]) : 0;
+    char head[SAVED_HEAD_MAX];
+    int h = snprintf(head, sizeof head, SAVED_MAGIC " %016llx %zu %d %u %u %u %u "
+                     "%s %zu %zu %zu %zu %zu %zu\n",
+                     (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len),
+                     len, st == FOND_OK, x->pages, x->ocr_pages, x->ocr_cached,
+                     x->blank_pages, x->date[0] ? x->date : "-", n[0], n[1],
+                     n[2], n[3], n[4], n[5]);
+    char *block = malloc((size_t)h + total);
+    if (!block)
+        return FOND_ERR_NOMEM;
+    memcpy(block, head, (size_t)h);
+    size_t at = (size_t)h;
+    for (int i = 0; i < SAVED_STRINGS; i++) {
+        if (n[i])
+            memcpy(block + at, s[i], n[i]);
+        at += n[i];
+    }
+    *out = block;
+    *out_len = at;
+    return FOND_OK;
+}
+
+/* saved[at, at + n) as a malloc'd string into *to (left NULL when empty);
+ * -1 when out of memory. */
+static int saved_string(const char *saved, size_t at, size_t n, char **to)
+{
+    *to = NULL;
+    if (n && !(*to = strndup(saved + at, n)))
+        return -1;
+    return 0;
+}
+
+int extract_saved(extract_t *out, const char *saved, size_t saved_len,
+                  const char *bytes, size_t len, const char *name,
+                  const fond_extract_opts_t *o, fond_status_t *st, char *err,
+                  size_t errsize)
+{
+    const char *nl = saved ? memchr(saved, '\n', saved_len < SAVED_HEAD_MAX
+                                                    ? saved_len : SAVED_HEAD_MAX)
+                           : NULL;
+    if (!nl)
+        return 0;
+    char head[SAVED_HEAD_MAX], date[16];
+    snprintf(head, sizeof head, "%.*s", (int)(nl - saved), saved);
+    unsigned long long hash;
+    size_t size, n[SAVED_STRINGS], total = 0;
+    int ok;
+    extract_t x = {EXTRACT_PDF, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, NULL,
+                   NULL, ""};
+    if (sscanf(head, SAVED_MAGIC " %llx %zu %d %u %u %u %u %15s %zu %zu %zu "
+               "%zu %zu %zu", &hash, &size, &ok, &x.pages, &x.ocr_pages,
+               &x.ocr_cached, &x.blank_pages, date, &n[0], &n[1], &n[2], &n[3],
+               &n[4], &n[5]) != 14 || size != len)
+        return 0;
+    for (int i = 0; i < SAVED_STRINGS; i++)
+        total += n[i] < saved_len ? n[i] : saved_len; /* no overflow */
+    size_t at = (size_t)(nl - saved) + 1;
+    if (total != saved_len - at ||
+        hash != (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len))
+        return 0; /* not these bytes' */
+    if (strlen(date) == 8)
+        memcpy(x.date, date, 9);
+    snprintf(err, errsize, "%.*s", (int)(n[0] < 1024 ? n[0] : 1024), saved + at);
+    at += n[0];
+    char **fields[] = {&x.title, &x.author, &x.subject, &x.keywords};
+    int failed = 0;
+    for (int i = 0; i < 4; i++) {
+        failed |= saved_string(saved, at, n[i + 1], fields[i]);
+        at += n[i + 1];
+    }
+    if (ok && !failed && (x.owned = malloc(n[5] + 1))) {
+        memcpy(x.owned, saved + at, n[5]);
+        x.owned[n[5]] = '\0';
+        x.text = x.owned;
+        x.len = n[5];
+    }
+    *out = x;
+    *st = failed || (ok && !x.owned) ? FOND_ERR_NOMEM
+          : ok                       ? FOND_OK
+                                     : FOND_ERR_EXTRACT;
+    if (*st == FOND_ERR_NOMEM)
+        snprintf(err, errsize, "out of memory");
+    for (unsigned i = 0; o && o->ocr_page && i < x.ocr_pages + x.ocr_cached; i++)
+        o->ocr_page(o->ctx, name, 0, x.pages);
+    return 1;
 }

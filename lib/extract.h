@@ -18,6 +18,12 @@
  * is the FNV-1a 64 hash of the file's bytes and its size ("%016llx-%zu"),
  * lang Tesseract's language and N the page from 1.  Written to a temporary
  * name and renamed, so a reader never sees half a page.
+ *
+ * Read ahead: what extract_bytes() gave (the text, metadata and counts, or
+ * why the PDF cannot be read) saved in one block by extract_save(), in the
+ * process that read the file ahead, and taken by extract_saved() in the
+ * process that indexes it, for the same bytes only, so that no helper runs
+ * twice for one file and the result is the one extract_bytes() gives.
  */
 #ifndef FOND_EXTRACT_H
 #define FOND_EXTRACT_H
@@ -67,6 +73,30 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
                             const char *name, const fond_extract_opts_t *o,
                             char *err, size_t errsize);
 void extract_free(extract_t *x);
+
+/*
+ * What extract_bytes() returned for bytes[0, len) (st, its reason err, and
+ * x), as one malloc'd block *out of *out_len bytes, named by the bytes'
+ * size and hash.  Only an outcome of the bytes is kept: FOND_OK or
+ * FOND_ERR_EXTRACT (else *out is NULL: the process that indexes tries
+ * again).  FOND_ERR_NOMEM when there is no memory for the block.
+ */
+fond_status_t extract_save(const extract_t *x, fond_status_t st,
+                           const char *err, const char *bytes, size_t len,
+                           char **out, size_t *out_len);
+
+/*
+ * When saved[0, saved_len) (NULL: nothing) is extract_save()'s block for
+ * these very bytes: *out as extract_bytes() gave it there, its status in
+ * *st and its reason in err, o->ocr_page called for each page that was
+ * read by OCR (with page 0: which page is not kept), and 1.  Else 0, with
+ * *out untouched: extract_bytes() is to read them.  Out of memory is 1 with
+ * *st FOND_ERR_NOMEM.
+ */
+int extract_saved(extract_t *out, const char *saved, size_t saved_len,
+                  const char *bytes, size_t len, const char *name,
+                  const fond_extract_opts_t *o, fond_status_t *st, char *err,
+                  size_t errsize);
 
 /* The parsers of what the helpers print, on their own for the tests and
  * the fuzzer (their input comes from untrusted files). */

@@ -197,7 +197,8 @@ typedef struct {
     const char *ocr_cache;    /* a folder to keep OCR text in, by the file's
                                  content (NULL: no cache) */
     unsigned timeout;         /* seconds each helper may run (0: 120) */
-    /* Called after each page read by OCR (may be NULL). */
+    /* Called after each page read by OCR (may be NULL); page is 0 for a
+       page read ahead by another process (fond_db_read_ahead). */
     void (*ocr_page)(void *ctx, const char *path, unsigned page,
                      unsigned pages);
     void *ctx;
@@ -258,9 +259,13 @@ typedef struct {
                          what fond.cgi shows (fond_hit_t.name) */
     long long added;  /* when passages written now were added, in seconds
                          since 1970 (UTC); 0: now */
+    const void *ahead; /* what fond_db_read_ahead gave for this file, or
+                          NULL: used when the file's bytes are still the
+                          ones read then */
+    size_t ahead_len;
 } fond_sync_opts_t;
 
-#define FOND_SYNC_OPTS_INIT {0, 0, NULL, 0}
+#define FOND_SYNC_OPTS_INIT {0, 0, NULL, 0, NULL, 0}
 
 typedef struct {
     fond_file_action_t action;
@@ -287,14 +292,20 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
  * writes nothing to the database, so that several processes can read while
  * one writes (fond-index --jobs on a database of one shard).  When a sync
  * would index the file (a dry run says it is new or changed) and it is a
- * PDF, it is read as the sync reads it (fond_db_set_extract's options), and
- * the pages it reads by OCR are kept in the OCR cache, where the sync then
- * finds them: the sync's results are the same, sooner.  Nothing to do
- * without an OCR cache.  db may be open for reading only; whatever the
- * file holds is the sync's to report, so FOND_OK but for a database error.
+ * PDF, it is read as the sync reads it (fond_db_set_extract's options: the
+ * text layer, metadata and OCR, every helper program), and *ahead is what
+ * was read (the text and metadata, or why the PDF cannot be read), a block
+ * of *ahead_len bytes, malloc'd, that the caller frees.  Given to the sync
+ * of the same file as fond_sync_opts_t.ahead, in this process or another,
+ * it spares the sync every helper program, with the same results, as long
+ * as the file's bytes are the same; else the sync reads the file itself.
+ * *ahead is NULL when there is nothing to give (a text file, an unchanged
+ * one, no memory).  db may be open for reading only; whatever the file
+ * holds is the sync's to report, so FOND_OK but for a database error.
  */
 fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
-                                 const fond_sync_opts_t *opts);
+                                 const fond_sync_opts_t *opts, void **ahead,
+                                 size_t *ahead_len);
 
 /* Call cb with the path of every file fond-index recorded (its metadata),
  * until it returns non-zero.  For a writer (fond-index), whose shards are

@@ -579,8 +579,11 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     ingest_t in;
     extract_t x;
     char why[256] = "";
-    fond_status_t st = extract_bytes(&x, text, len, source_path, &db->extract,
-                                     why, sizeof why);
+    fond_status_t st;
+    if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
+                       &db->extract, &st, why, sizeof why))
+        st = extract_bytes(&x, text, len, source_path, &db->extract, why,
+                           sizeof why); /* not read ahead */
     memset(&in, 0, sizeof in);
     if (st == FOND_OK)
         st = ingest_bytes(&in, x.text, x.len, db->analyzer,

@@ -8,8 +8,9 @@
  * unchanged collection writes nothing).  A file that failed is tried again only when it changes
  * (or when asked).  The record is written in the same commit as the
  * passages, so a crash leaves both at the last commit.  Reading ahead
- * (fond_db_read_ahead) does a sync's slow reading, OCR, in another process
- * beforehand, through the OCR cache.
+ * (fond_db_read_ahead) does a sync's slow reading (a PDF's text layer,
+ * metadata and OCR: every helper program) beforehand, in another process
+ * that hands what it read to the sync (extract_save, extract_saved).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -147,8 +148,11 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
         unchanged(&old, out); /* touched: no write, a read again next time */
     } else {
         out->action = known ? FOND_FILE_UPDATED : FOND_FILE_ADDED;
+        db->ahead = opts->ahead; /* the extract step takes it if it fits */
+        db->ahead_len = opts->ahead_len;
         if (!opts->dry_run)
             st = index_or_fail(db, path, opts, text, len, &now, out);
+        db->ahead = NULL;
     }
     free(text); /* a failure's message was set where it happened */
     return st;
@@ -166,10 +170,12 @@ fond_status_t fond_db_remove_source(fond_db_t *db, const char *path)
 }
 
 fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
-                                 const fond_sync_opts_t *opts)
+                                 const fond_sync_opts_t *opts, void **ahead,
+                                 size_t *ahead_len)
 {
-    if (db->extract.no_ocr || !db->extract.ocr_cache)
-        return FOND_OK; /* no cache: nothing read now would be kept */
+    FOND_ASSERT_ARG(db, path && opts && ahead && ahead_len);
+    *ahead = NULL;
+    *ahead_len = 0;
     fond_sync_opts_t dry = *opts;
     dry.dry_run = 1;
     fond_sync_result_t res;
@@ -183,7 +189,11 @@ fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
         return FOND_OK; /* the sync says why */
     if (extract_format(text, len) == EXTRACT_PDF) {
         extract_t x;
-        extract_bytes(&x, text, len, path, &db->extract, why, sizeof why);
+        char *saved = NULL;
+        fond_status_t got = extract_bytes(&x, text, len, path, &db->extract,
+                                          why, sizeof why);
+        if (extract_save(&x, got, why, text, len, &saved, ahead_len) == FOND_OK)
+            *ahead = saved; /* no memory for it: the sync reads it again */
         extract_free(&x);
     }
     free(text);

@@ -1,6 +1,7 @@
 /*
  * test_extract.c -- what extraction and pagination promise, on their own:
  * a PDF known by its signature, pdfinfo's and Tesseract's output parsed,
+ * what was read ahead handed over for the same bytes only,
  * Flate streams counted, the child runner's limits; pages, their printed
  * numbers and their furniture judged over many generated documents (a
  * seeded generator: heads on the left or right, numbers at the top or
@@ -71,6 +72,81 @@ static void test_pdfinfo_parsed(void **state)
     assert_string_equal(x.date, "");
     assert_int_equal(x.pages, 0);
     extract_free(&x);
+}
+
+static void count_page(void *ctx, const char *path, unsigned page,
+                       unsigned pages)
+{
+    (void)path, (void)pages;
+    assert_int_equal(page, 0); /* which page is not handed over */
+    ++*(int *)ctx;
+}
+
+/* What one process read of a PDF, saved and taken by another: the same
+ * text (NUL bytes and all), metadata and counts, and its failures with
+ * their reasons; never for other bytes, nor from a block cut short. */
+static void test_saved_for_the_same_bytes_only(void **state)
+{
+    (void)state;
+    const char pdf[] = "%PDF-1.4 the bytes read ahead";
+    const char text[] = "Kars\0 1921\f\fsecond page\f";
+    extract_t x = {EXTRACT_PDF, text, sizeof text - 1, NULL, 3, 1, 1, 1,
+                   strdup("Le traité"), NULL, NULL, strdup("Kars, 1921"),
+                   "19211013"};
+    char *block = NULL, err[256] = "";
+    size_t n = 0;
+    assert_int_equal(extract_save(&x, FOND_OK, "", pdf, sizeof pdf - 1,
+                                  &block, &n), FOND_OK);
+    extract_free(&x);
+    int pages = 0;
+    fond_extract_opts_t o = FOND_EXTRACT_OPTS_INIT;
+    o.ocr_page = count_page;
+    o.ctx = &pages;
+    fond_status_t st = FOND_ERR_IO;
+    assert_int_equal(extract_saved(&x, block, n, pdf, sizeof pdf - 1, "x.pdf",
+                                   &o, &st, err, sizeof err), 1);
+    assert_int_equal(st, FOND_OK);
+    assert_int_equal(x.format, EXTRACT_PDF);
+    assert_int_equal(x.len, sizeof text - 1);
+    assert_memory_equal(x.text, text, sizeof text - 1);
+    assert_string_equal(x.title, "Le traité");
+    assert_null(x.author);
+    assert_null(x.subject);
+    assert_string_equal(x.keywords, "Kars, 1921");
+    assert_string_equal(x.date, "19211013");
+    assert_int_equal(x.pages, 3);
+    assert_int_equal(x.ocr_pages, 1);
+    assert_int_equal(x.ocr_cached, 1);
+    assert_int_equal(x.blank_pages, 1);
+    assert_int_equal(pages, 2); /* the bar counts the pages OCR read */
+    extract_free(&x);
+    char other[sizeof pdf];
+    memcpy(other, pdf, sizeof pdf);
+    other[10] ^= 1;
+    assert_int_equal(extract_saved(&x, block, n, other, sizeof pdf - 1, "x.pdf",
+                                   NULL, &st, err, sizeof err), 0);
+    assert_int_equal(extract_saved(&x, block, n, pdf, sizeof pdf - 2, "x.pdf",
+                                   NULL, &st, err, sizeof err), 0);
+    assert_int_equal(extract_saved(&x, block, n - 1, pdf, sizeof pdf - 1,
+                                   "x.pdf", NULL, &st, err, sizeof err), 0);
+    assert_int_equal(extract_saved(&x, NULL, 0, pdf, sizeof pdf - 1, "x.pdf",
+                                   NULL, &st, err, sizeof err), 0);
+    free(block);
+
+    memset(&x, 0, sizeof x);
+    x.format = EXTRACT_PDF;
+    assert_int_equal(extract_save(&x, FOND_ERR_EXTRACT, "damaged PDF (no xref)",
+                                  pdf, sizeof pdf - 1, &block, &n), FOND_OK);
+    assert_int_equal(extract_saved(&x, block, n, pdf, sizeof pdf - 1, "x.pdf",
+                                   NULL, &st, err, sizeof err), 1);
+    assert_int_equal(st, FOND_ERR_EXTRACT);
+    assert_string_equal(err, "damaged PDF (no xref)");
+    assert_null(x.text);
+    extract_free(&x);
+    free(block);
+    assert_int_equal(extract_save(&x, FOND_ERR_NOMEM, "out of memory", pdf,
+                                  sizeof pdf - 1, &block, &n), FOND_OK);
+    assert_null(block); /* not the file's outcome: read it again */
 }
 
 static void test_tsv_as_lines_and_paragraphs(void **state)
@@ -333,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_format_by_signature),
         cmocka_unit_test(test_pdfinfo_parsed),
         cmocka_unit_test(test_tsv_as_lines_and_paragraphs),
+        cmocka_unit_test(test_saved_for_the_same_bytes_only),
         cmocka_unit_test(test_flate_streams_counted),
         cmocka_unit_test(test_child_limits),
         cmocka_unit_test(test_pages_labels_and_furniture),
