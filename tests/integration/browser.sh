@@ -13,14 +13,24 @@ mkdir -p "$ARTIFACTS"
 "$INDEX" -q --db "$DB" "$FOND_SRC/corpus"
 start_web "$DB"
 
-# chromedriver on a free port, stopped with the web server.
-wd_port=$((40000 + RANDOM % 20000))
-chromedriver --port="$wd_port" >"$TMP/chromedriver.log" 2>&1 &
-WEB_PIDS+=($!)
-WD="http://127.0.0.1:$wd_port"
-# (up to 30 s: on a loaded machine chromedriver has taken over 5 to start,
-# and the session request then failed with no word)
-for _ in $(seq 1 300); do curl -sf "$WD/status" >/dev/null && break; sleep 0.1; done
+# chromedriver on a free port, stopped with the web server: a port taken
+# meanwhile (chromedriver exits: "bind() failed") is tried again with
+# another, up to five times.
+for _ in 1 2 3 4 5; do
+  wd_port=$((40000 + RANDOM % 20000))
+  chromedriver --port="$wd_port" >"$TMP/chromedriver.log" 2>&1 &
+  wd_pid=$!
+  WEB_PIDS+=("$wd_pid")
+  WD="http://127.0.0.1:$wd_port"
+  # (up to 30 s: on a loaded machine chromedriver has taken over 5 to
+  # start, and the session request then failed with no word)
+  for _ in $(seq 1 300); do
+    curl -sf "$WD/status" >/dev/null && break
+    kill -0 "$wd_pid" 2>/dev/null || break # gone: its port was taken
+    sleep 0.1
+  done
+  curl -sf "$WD/status" >/dev/null && break
+done
 curl -sf "$WD/status" >/dev/null || { echo "FAIL: chromedriver did not start" >&2; cat "$TMP/chromedriver.log" >&2; exit 1; }
 
 # wd METHOD PATH [JSON]: one WebDriver request; prints its "value".
