@@ -93,7 +93,7 @@ fond_status_t fond_db_open(fond_db_t **out, const char *path,
  * A sharded database: a folder of n shards (1 to 64) and Xapian's stub file
  * naming them, so that readers open the folder like any database, and
  * several indexers (one a part, fond_db_open_part) write it at once.  Each
- * source lives in one shard, chosen by its path.  FOND_ERR_ARG if there is
+ * source lives in one shard, chosen by its file's name.  FOND_ERR_ARG if there is
  * a sharded database at path already.  A create that fails leaves
  * nothing behind (no stub, no shard), so that it can simply be tried again.
  */
