@@ -1087,7 +1087,11 @@ static bool count_matches(Xapian::Database &db, const Xapian::Query &q,
                           std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy> > &spies,
                           Xapian::doccount *estimate)
 {
-    Xapian::Enquire enquire = enquire_for(db, q);
+    /* which passages match, not how well: no weights, so Xapian skips
+     * scoring and the proximity parts (AND_MAYBE) that only add weight */
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, 0));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&by_source);
     for (size_t k = 0; k < o->n_facets; k++) {
         std::unique_ptr<Xapian::ValueCountMatchSpy> spy(
