@@ -60,7 +60,7 @@ static int run_file(chain_t *c, const bench_file_t *f)
 {
     ingest_t in;
     char why[256] = "";
-    fond_status_t st = ingest_bytes(&in, f->bytes, f->len, c->english, NULL,
+    fond_status_t st = ingest_bytes(&in, f->bytes, f->len, NULL, c->english, NULL,
                                     NULL, why, sizeof why);
     if (st != FOND_OK) {
         fprintf(stderr, "%s: %s\n", f->path, why);

@@ -73,17 +73,6 @@ static char *words_of_name(const char *s, size_t n)
     return t;
 }
 
-/* A title from a path: the file name without extension, in words
- * ("treaty-of-kars-1921.txt" -> "treaty of kars 1921"). */
-static char *title_from_path(const char *path)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    return words_of_name(base, dot && dot != base ? (size_t)(dot - base)
-                                                  : strlen(base));
-}
-
 /* ------------------------------------------------------------- terms */
 
 static fond_status_t term_list_add(term_list_t *l, const char *term, size_t n)
@@ -408,10 +397,12 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
     const unsigned slots[] = {
         SCHEMA_SLOT_TITLE, SCHEMA_SLOT_DATE, SCHEMA_SLOT_FROM,
         SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
-        SCHEMA_SLOT_ARCHIVE_REF, SCHEMA_SLOT_NAME};
+        SCHEMA_SLOT_ARCHIVE_REF, SCHEMA_SLOT_NAME, SCHEMA_SLOT_CREATOR,
+        SCHEMA_SLOT_RIGHTS, SCHEMA_SLOT_DATE_END};
     const char *const values[] = {src->title, h->date, h->from, h->to,
                                   h->place, src->in->language, h->archive_ref,
-                                  src->name};
+                                  src->name, h->creator, h->rights,
+                                  h->date_end};
     return st == FOND_OK ? set_all(doc, slots, values, sizeof slots / sizeof *slots)
                          : st;
 }
@@ -585,12 +576,14 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
         st = extract_bytes(&x, text, len, source_path, &db->extract, why,
                            sizeof why); /* not read ahead */
     memset(&in, 0, sizeof in);
+    /* what the PDF's Info says: its Title and Author (the one who made
+     * it), never its CreationDate, which is the file's, not the
+     * document's */
+    source_t format = {.title = x.title, .creator = x.author};
+    ingest_given_t given = {NULL, &format};
     if (st == FOND_OK)
-        st = ingest_bytes(&in, x.text, x.len, db->analyzer,
+        st = ingest_bytes(&in, x.text, x.len, &given, db->analyzer,
                           known_in_collection, db, why, sizeof why);
-    if (st == FOND_OK &&
-        ingest_fill_header(&in, x.title, x.author, x.date) != FOND_OK)
-        st = FOND_ERR_NOMEM, snprintf(why, sizeof why, "out of memory");
     const char *how = "";
     if (st == FOND_OK)
         st = choose_language(db, &in, &how, why, sizeof why);
@@ -599,20 +592,15 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
         extract_free(&x);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
-    char *derived = title || in.header.title ? NULL : title_from_path(source_path);
     source_ctx_t src = {source_path, title ? title : in.header.title,
                         &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
                         name, "", "", {NULL, 0, 0}};
     schema_format_added(added, src.added);
-    if (!src.title)
-        src.title = derived;
     if (strcmp(file_path, source_path) != 0)
         schema_source_term(&db->id_key, file_path, src.file_term);
-    st = src.title ? write_source(db, &src)
-                   : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
+    st = write_source(db, &src);
     if (out)
         fill_result(&in, &x, len, how, out);
-    free(derived);
     ingest_free(&in);
     extract_free(&x);
     return st;

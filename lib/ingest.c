@@ -283,8 +283,33 @@ static int year_of(const char *date)
     return year;
 }
 
+/* The source's record, in source.h's order: the catalogue's row over its
+ * own header over what its format states.  (What the text itself says
+ * comes last, once the text is read.) */
+static fond_status_t apply_given(source_t *header, const ingest_given_t *given)
+{
+    if (!given)
+        return FOND_OK;
+    source_t own = *header, merged;
+    memset(&merged, 0, sizeof merged);
+    fond_status_t st = source_fill(&merged, given->catalogue);
+    if (st == FOND_OK)
+        st = source_fill(&merged, &own);
+    if (st == FOND_OK)
+        st = source_fill(&merged, given->format);
+    /* the record's fields are merged's; the rest (body, notes) own's */
+    merged.has_header = own.has_header;
+    merged.encoding = own.encoding, own.encoding = NULL;
+    merged.body_start = own.body_start, merged.body_end = own.body_end;
+    merged.notes = own.notes, merged.n_notes = own.n_notes;
+    own.notes = NULL, own.n_notes = 0;
+    source_free(&own);
+    *header = merged;
+    return st;
+}
+
 fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
-                           analyzer_t *a, repair_known_fn known, void *ctx,
+                           const ingest_given_t *given, analyzer_t *a, repair_known_fn known, void *ctx,
                            char *err, size_t errsize)
 {
     memset(out, 0, sizeof *out);
@@ -296,6 +321,10 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
                           err, errsize);
     if (st != FOND_OK)
         return st;
+    if ((st = apply_given(&out->header, given)) != FOND_OK) {
+        snprintf(err, errsize, "out of memory");
+        return st;
+    }
     const char *body = out->decoded_text + out->header.body_start;
     size_t body_len = out->header.body_end - out->header.body_start;
     out->language = ingest_language(out->header.language, body, body_len);
@@ -319,26 +348,6 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
         snprintf(err, errsize, "%s while reading the text",
                  fond_status_str(st));
     return st;
-}
-
-/* A copy of v into *field unless the field is set or v is empty. */
-static int fill_field(char **field, const char *v)
-{
-    if (*field || !v || !*v)
-        return 0;
-    *field = strdup(v);
-    return *field ? 0 : -1;
-}
-
-fond_status_t ingest_fill_header(ingest_t *in, const char *title,
-                                 const char *author, const char *date)
-{
-    source_t *h = &in->header;
-    if (fill_field(&h->title, title) != 0 || fill_field(&h->from, author) != 0)
-        return FOND_ERR_NOMEM;
-    if (!h->date[0] && date && strlen(date) == 8)
-        memcpy(h->date, date, 9);
-    return FOND_OK;
 }
 
 void ingest_free(ingest_t *in)

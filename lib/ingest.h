@@ -51,7 +51,9 @@ typedef struct {
     decode_info_t decoded;
     char *decoded_text;        /* the whole file as UTF-8 */
     size_t decoded_len;
-    source_t header;
+    source_t header;           /* the source's record: its own header's
+                                  fields and the others', in source.h's
+                                  order; body range and notes its own */
     const char *language;      /* Snowball name: "english", "russian", ... */
     repair_t body;             /* the repaired body; .text is the clean text */
     ingest_note_t *notes;
@@ -65,21 +67,26 @@ typedef struct {
     size_t n_pages;            /* 0 when the body has no form feed */
 } ingest_t;
 
+/* What is known of a source before its text is read (source.h, "One
+ * source record from every reader"): each may be NULL. */
+typedef struct {
+    const source_t *catalogue; /* its row in a catalogue: wins over all */
+    const source_t *format;    /* what its format states (PDF Info, mail
+                                  headers): below the source's own header */
+} ingest_given_t;
+
 /*
- * Prepare bytes[0, len).  `a` is the analyzer repair uses for its
+ * Prepare bytes[0, len).  `given` (may be NULL) is what the catalogue and
+ * the reader's format say of the source; ingest_t.header becomes the
+ * source's record, its fields taken in source.h's order.  `a` is the analyzer repair uses for its
  * vocabulary; `known`/`ctx` extend it with the collection's (may be NULL).
  * On failure a one-line reason is in err: FOND_ERR_BINARY, FOND_ERR_ARG (bad
  * header), FOND_ERR_NOMEM.  Free with ingest_free() either way.
  */
 fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
-                           analyzer_t *a, repair_known_fn known, void *ctx,
+                           const ingest_given_t *given, analyzer_t *a, repair_known_fn known, void *ctx,
                            char *err, size_t errsize);
 void ingest_free(ingest_t *in);
-
-/* Fill the header fields the text left empty (Title, From, Date) from a
- * PDF's metadata (each may be NULL or ""): a text header still wins. */
-fond_status_t ingest_fill_header(ingest_t *in, const char *title,
-                                 const char *author, const char *date);
 
 /* The Snowball stemmer for a Language header ("Russian", "ru", "tr",
  * "Türkçe" ...: language.h), or for the text's script when there is none

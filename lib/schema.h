@@ -208,7 +208,11 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
     X(NAME, 19, 'm', SCHEMA_IN_RECORD)    /* the path under the PATH given \
                                              to fond-index, that folder's  \
                                              name first: what fond.cgi     \
-                                             shows ("corpus/a/x.txt") */
+                                             shows ("corpus/a/x.txt") */ \
+    X(CREATOR, 20, 'c', SCHEMA_IN_RECORD) /* who made it (PDF Author) */   \
+    X(RIGHTS, 21, 'R', SCHEMA_IN_RECORD)                                   \
+    X(DATE_END, 22, 'e', SCHEMA_IN_RECORD) /* a date range's last day,    \
+                                              as DATE; "" for one date */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };

@@ -107,12 +107,12 @@ static fond_status_t fail(char *err, size_t errsize, unsigned line,
 
 typedef enum {
     H_TITLE, H_TYPE, H_DATE, H_FROM, H_TO, H_PLACE, H_LANGUAGE, H_ENCODING,
-    H_ARCHIVE_REF, H_SOURCE, H_COUNT
+    H_ARCHIVE_REF, H_SOURCE, H_CREATOR, H_RIGHTS, H_COUNT
 } header_t;
 
 static const char *const header_names[H_COUNT] = {
     "Title", "Type", "Date", "From", "To", "Place", "Language", "Encoding",
-    "Archive reference", "Source",
+    "Archive reference", "Source", "Creator", "Rights",
 };
 
 static const char *const source_types[] = {
@@ -161,6 +161,8 @@ static char **header_slot(source_t *out, header_t h)
     case H_ENCODING: return &out->encoding;
     case H_ARCHIVE_REF: return &out->archive_ref;
     case H_SOURCE: return &out->source_ref;
+    case H_CREATOR: return &out->creator;
+    case H_RIGHTS: return &out->rights;
     default: return NULL;
     }
 }
@@ -497,8 +499,43 @@ void source_free(source_t *s)
     free(s->encoding);
     free(s->archive_ref);
     free(s->source_ref);
+    free(s->creator);
+    free(s->rights);
     for (size_t i = 0; i < s->n_notes; i++)
         free(s->notes[i].text);
     free(s->notes);
     memset(s, 0, sizeof *s);
+}
+
+/* A copy of `from` into *field when *field is empty and `from` is not. */
+static int fill_string(char **field, const char *from)
+{
+    if ((*field && **field) || !from || !*from)
+        return 0;
+    char *copy = strdup(from);
+    if (!copy)
+        return -1;
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+fond_status_t source_fill(source_t *dst, const source_t *from)
+{
+    if (!from)
+        return FOND_OK;
+    char **to[] = {&dst->title, &dst->type, &dst->from, &dst->to,
+                   &dst->place, &dst->language, &dst->archive_ref,
+                   &dst->source_ref, &dst->creator, &dst->rights};
+    const char *fr[] = {from->title, from->type, from->from, from->to,
+                        from->place, from->language, from->archive_ref,
+                        from->source_ref, from->creator, from->rights};
+    for (size_t i = 0; i < sizeof to / sizeof *to; i++)
+        if (fill_string(to[i], fr[i]) != 0)
+            return FOND_ERR_NOMEM;
+    if (!dst->date[0] && from->date[0]) {
+        memcpy(dst->date, from->date, sizeof dst->date);
+        memcpy(dst->date_end, from->date_end, sizeof dst->date_end);
+    }
+    return FOND_OK;
 }

@@ -15,7 +15,7 @@
  *
  * Header names (case-insensitive): Title, Type (narrative | telegram | note
  * | letter | conversation | reference | email), Date (YYYY, YYYY-MM or YYYY-MM-DD),
- * From, To, Place, Language, Encoding, Archive reference, Source.  The
+ * From, To, Place, Language, Encoding, Archive reference, Source, Creator, Rights.  The
  * header is the leading run of "Name: value" lines with known names, ended
  * by a blank line; a file whose first line is not one has no header and is
  * a raw narrative (all body).  The Notes section starts at a line that is
@@ -37,8 +37,11 @@ typedef struct {
     int has_header;
     char *title, *type, *from, *to, *place, *language, *encoding;
     char *archive_ref, *source_ref; /* "Archive reference", "Source" */
+    char *creator, *rights; /* "Creator", "Rights" */
     char date[9];      /* "YYYYMMDD", with 00 for an unknown month or day;
                           "" when there is no Date header */
+    char date_end[9];  /* the last day of a date range, as `date`; "" when
+                          the date is one day, month or year */
     size_t body_start; /* byte range of the body in the text */
     size_t body_end;   /* (the Notes section excluded) */
     source_note_t *notes;
@@ -54,5 +57,28 @@ typedef struct {
 fond_status_t source_parse(const char *text, size_t len, source_t *out,
                            char *err, size_t errsize);
 void source_free(source_t *s);
+
+/*
+ * One source record from every reader.  A source's fields (title, type,
+ * date or date range, place, from, to, language, archive reference,
+ * creator, rights) are taken, field by field, from the first of these
+ * that gives the field, in this order:
+ *
+ *   1. its row in a catalogue (fond-catalogue.csv);
+ *   2. the source's own header (the format above);
+ *   3. what the reader's format states: mail headers, PDF Info that is
+ *      not generic (TEI markup, EAD ... as those readers come);
+ *   4. what is read from the text itself: its heading, dateline,
+ *      signature, source note.
+ *
+ * A file's name and its dates never stand in for a title or a date: a
+ * source with none of the four is untitled and undated.  ingest.c applies
+ * the order; every reader hands it what it knows as a source_t.
+ *
+ * source_fill copies into dst each field dst lacks and from has (a date
+ * with its date_end); the notes and the body's range are not touched.
+ * FOND_ERR_NOMEM when a copy fails (dst keeps what it had).
+ */
+fond_status_t source_fill(source_t *dst, const source_t *from);
 
 #endif

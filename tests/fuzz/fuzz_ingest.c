@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     ingest_t in;
     char err[256] = "";
-    fond_status_t st = ingest_bytes(&in, (const char *)data, size, english,
+    fond_status_t st = ingest_bytes(&in, (const char *)data, size, NULL, english,
                                     known, NULL, err, sizeof err);
     if (st == FOND_OK) {
         FUZZ_CHECK(in.language != NULL);

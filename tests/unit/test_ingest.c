@@ -39,7 +39,7 @@ static void ingest_file(const char *path, ingest_t *in, char **raw)
     size_t len;
     char err[256];
     *raw = slurp(path, &len);
-    assert_int_equal(ingest_bytes(in, *raw, len, english, NULL, NULL, err,
+    assert_int_equal(ingest_bytes(in, *raw, len, NULL, english, NULL, NULL, err,
                                   sizeof err), FOND_OK);
 }
 
@@ -133,12 +133,12 @@ static void test_bad_input_says_why(void **state)
     ingest_t in;
     char err[256] = "";
     const char bin[] = "\x7f" "ELF\0\0\0\0binary";
-    assert_int_equal(ingest_bytes(&in, bin, sizeof bin, english, NULL, NULL,
+    assert_int_equal(ingest_bytes(&in, bin, sizeof bin, NULL, english, NULL, NULL,
                                   err, sizeof err), FOND_ERR_BINARY);
     assert_non_null(strstr(err, "binary"));
     ingest_free(&in);
     const char *bad_date = "Title: x\nDate: 1921-13-01\n\nbody\n";
-    assert_int_equal(ingest_bytes(&in, bad_date, strlen(bad_date), english,
+    assert_int_equal(ingest_bytes(&in, bad_date, strlen(bad_date), NULL, english,
                                   NULL, NULL, err, sizeof err), FOND_ERR_ARG);
     assert_non_null(strstr(err, "Date"));
     ingest_free(&in);
@@ -148,7 +148,7 @@ static void test_bad_input_says_why(void **state)
 static void ingest_text(const char *text, ingest_t *in)
 {
     char err[256];
-    assert_int_equal(ingest_bytes(in, text, strlen(text), english, NULL, NULL,
+    assert_int_equal(ingest_bytes(in, text, strlen(text), NULL, english, NULL, NULL,
                                   err, sizeof err), FOND_OK);
 }
 
