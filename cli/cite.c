@@ -6,16 +6,21 @@
  *   Kamal, Ankara, 21 July 1921, p. 227. SA AR, f. 28, op. 1, d. 68,
  *   ll. 17-20.
  *
- * The archival reference is the source's own when it has one, else that of
- * the first footnote of the passage that is an archival citation (the
- * document the passage quotes).  Archival parts are abbreviated as Western
- * historians cite Russian and Soviet archives: f. (fond), op. (opis),
- * d. (delo), l. or ll. (list, sheets).
+ * A source is cited by its own reference only: where it is kept (its
+ * Archive reference header, catalogue row or source note), none if it has
+ * none.  What the passage's footnotes cite is another document: it is
+ * listed apart, as what the passage cites ("cites"), never as the source's
+ * own, so that a narrative is not cited as the archive file its footnote
+ * names.  A reference that parses as an archival citation is written with
+ * its parts abbreviated as Western historians cite Russian and Soviet
+ * archives: f. (fond), op. (opis), d. (delo), l. or ll. (list, sheets);
+ * any other is written as the source gives it.
  */
 #include "cli.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 void cli_format_date(const char *iso, char *buf, size_t size)
 {
@@ -34,16 +39,61 @@ void cli_format_date(const char *iso, char *buf, size_t size)
         snprintf(buf, size, "%.4s", iso);
 }
 
-/* The archival citation that stands for the passage's source: its own
- * Archive reference, else its first footnote that is one. */
-static const fond_note_t *archival_note(const fond_hit_t *h)
+/* A note that is an archival citation (an archive and a fond at least). */
+static int is_archival(const fond_note_t *n)
 {
-    if (h->archive_ref && *h->archive_ref->archive && *h->archive_ref->fond)
-        return h->archive_ref;
-    for (size_t i = 0; i < h->n_notes; i++)
-        if (*h->notes[i].archive && *h->notes[i].fond)
-            return &h->notes[i];
-    return NULL;
+    return n && *n->archive && *n->fond;
+}
+
+/* "SA AR, f. 28, op. 1, d. 68, ll. 17-20" from an archival note's parts,
+ * else the note's text as written (its last full stop dropped), into buf. */
+static void format_reference(const fond_note_t *n, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!is_archival(n)) {
+        size_t len = strlen(n->text);
+        while (len && (n->text[len - 1] == '.' || n->text[len - 1] == ' '))
+            len--;
+        snprintf(buf, size, "%.*s", (int)len, n->text);
+        return;
+    }
+    const char *labels[] = {"", "f. ", "op. ", "d. ", "l. "};
+    const char *parts[] = {n->archive, n->fond, n->opis, n->delo, n->sheets};
+    if (strpbrk(n->sheets, "-,\xE2")) /* a range or a list of sheets */
+        labels[4] = "ll. ";
+    size_t at = 0;
+    for (size_t i = 0; i < 5; i++)
+        if (*parts[i] && at < size)
+            at += (size_t)snprintf(buf + at, size - at, "%s%s%s",
+                                   at ? ", " : "", labels[i], parts[i]);
+}
+
+/* The archival references the passage's footnotes cite, "; " between
+ * them: "SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 38)". */
+static void format_cites(const fond_hit_t *h, char *buf, size_t size)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < h->n_notes && at < size; i++) {
+        if (!is_archival(&h->notes[i]))
+            continue;
+        char ref[400];
+        format_reference(&h->notes[i], ref, sizeof ref);
+        at += (size_t)snprintf(buf + at, size - at, "%s%s (note %u)",
+                               at ? "; " : "", ref, h->notes[i].number);
+    }
+}
+
+/* Is the source a communication from someone to someone: a letter, a
+ * telegram, a despatch? */
+static int is_letter(const char *type)
+{
+    static const char *const kinds[] = {"letter", "telegram", "despatch",
+                                        "dispatch", "email", "cable"};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(type, kinds[i]))
+            return 1;
+    return 0;
 }
 
 /* Append before, s and after to c->text, as far as they fit. */
@@ -54,57 +104,95 @@ static void add(cli_citation_t *c, const char *before, const char *s,
     snprintf(c->text + at, sizeof c->text - at, "%s%s%s", before, s, after);
 }
 
-/* "SA AR, f. 28, op. 1, d. 68, ll. 17-20" into c->reference. */
-static void format_reference(cli_citation_t *c)
+/* Does the title name the type ("Telegram from ..." of a telegram)?  Then
+ * the citation need not say it again.  ASCII case is folded: the types
+ * are English words. */
+static int title_names(const char *title, const char *type)
 {
-    const char *labels[] = {"", "f. ", "op. ", "d. ", "l. "};
-    const char *parts[] = {c->archive, c->fond, c->opis, c->delo, c->sheets};
-    if (strpbrk(c->sheets, "-,\xE2")) /* a range or a list of sheets */
-        labels[4] = "ll. ";
-    size_t at = 0;
-    c->reference[0] = '\0';
-    for (size_t i = 0; i < 5; i++)
-        if (*parts[i] && at < sizeof c->reference)
-            at += (size_t)snprintf(c->reference + at, sizeof c->reference - at,
-                                   "%s%s%s", at ? ", " : "", labels[i], parts[i]);
+    size_t n = strlen(type);
+    for (const char *t = title; n && *t; t++)
+        if (!strncasecmp(t, type, n))
+            return 1;
+    return 0;
+}
+
+/* The source's date as a citation gives it: "21 July 1921", a range
+ * "3 July 1921–1 August 1921". */
+static void format_when(const fond_hit_t *h, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!*h->date)
+        return;
+    cli_format_date(h->date, buf, size);
+    if (h->date_end && *h->date_end) {
+        char end[40];
+        cli_format_date(h->date_end, end, sizeof end);
+        size_t at = strlen(buf);
+        snprintf(buf + at, size - at, "\xE2\x80\x93%s", end); /* – */
+    }
 }
 
 void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
 {
     memset(c, 0, sizeof *c);
     c->title = h->title;
+    c->type = h->type;
     c->from = h->from;
     c->to = h->to;
     c->date = h->date;
+    c->date_end = h->date_end ? h->date_end : "";
+    c->place = h->place;
+    c->creator = h->creator ? h->creator : "";
+    c->author = *h->from ? h->from : c->creator;
     c->page = page ? page : h->page_label ? h->page_label : "";
-    const fond_note_t *n = archival_note(h);
-    c->archive = n ? n->archive : "";
-    c->fond = n ? n->fond : "";
-    c->opis = n ? n->opis : "";
-    c->delo = n ? n->delo : "";
-    c->sheets = n ? n->sheets : "";
-    format_reference(c);
+    const fond_note_t *own = h->archive_ref;
+    int parts = is_archival(own);
+    c->archive = parts ? own->archive : "";
+    c->fond = parts ? own->fond : "";
+    c->opis = parts ? own->opis : "";
+    c->delo = parts ? own->delo : "";
+    c->sheets = parts ? own->sheets : "";
+    if (own)
+        format_reference(own, c->reference, sizeof c->reference);
+    format_cites(h, c->cites, sizeof c->cites);
+    c->kind = is_letter(h->type) ? "letter"
+              : *c->reference    ? "manuscript" : "document";
     c->page_number = c->page + (!strncmp(c->page, "pp. ", 4) ? 4
                                 : !strncmp(c->page, "p. ", 3) ? 3 : 0);
 
-    char date[40] = "";
-    if (*h->date)
-        cli_format_date(h->date, date, sizeof date);
-    add(c, "\xE2\x80\x9C", h->title, "\xE2\x80\x9D"); /* “title” */
-    if (*h->from || *h->to) {
-        add(c, ", ", *h->from ? h->from : "unknown sender", "");
+    /* a type the title does not name, and that says what kind of
+     * document it is (not "narrative", the default) */
+    const char *kind = *h->type && strcmp(h->type, "narrative") &&
+                       strcmp(h->type, "reference") &&
+                       !title_names(h->title, h->type) ? h->type : "";
+    char when[96];
+    format_when(h, when, sizeof when);
+    if (*h->title)
+        add(c, "\xE2\x80\x9C", h->title, "\xE2\x80\x9D"); /* “title” */
+    else if (*kind) { /* "Telegram, ..." */
+        char first[2] = {(char)(*kind >= 'a' && *kind <= 'z' ? *kind - 32
+                                                             : *kind), 0};
+        add(c, first, kind + 1, "");
+        kind = "";
+    } else /* as catalogues cite an untitled item */
+        add(c, "[Untitled]", "", "");
+    if (*c->author || *h->to) {
+        add(c, *c->text ? ", " : "", *c->author ? c->author : "unknown sender",
+            "");
         if (*h->to)
             add(c, " to ", h->to, "");
     }
+    if (*kind)
+        add(c, *c->text ? ", " : "", kind, "");
     if (*h->place)
-        add(c, ", ", h->place, "");
-    if (*date)
-        add(c, ", ", date, "");
+        add(c, *c->text ? ", " : "", h->place, "");
+    if (*when)
+        add(c, *c->text ? ", " : "", when, "");
     if (*c->page) /* "p. 227", "pp. 227-228", as printed */
-        add(c, ", ", c->page, "");
+        add(c, *c->text ? ", " : "", c->page, "");
     size_t end = strlen(c->text);
     if (end && c->text[end - 1] != '.') /* "... 1921" but "M. D." */
         add(c, "", ".", "");
     if (*c->reference)
-        add(c, " ", c->reference, ".");
+        add(c, *c->text ? " " : "", c->reference, ".");
 }

@@ -62,13 +62,27 @@ void cli_write_kwic_json(FILE *out, const char *query, const fond_kwic_t *k);
 void cli_format_date(const char *iso, char *buf, size_t size);
 
 /* A hit as a citation: the text to paste, and its parts.  The parts point
- * into the hit (or are ""); reference and text are the citation's own. */
+ * into the hit (or are ""); reference, cites and text are the citation's
+ * own.  The reference is the source's own (where it is kept), "" if it
+ * has none; what the passage's footnotes cite is in cites, never in it. */
 typedef struct {
-    const char *title, *from, *to, *date, *page; /* page: "p. 227" */
+    const char *title, *type, *from, *to, *date, *date_end, *place;
+    const char *creator;
+    const char *author;      /* from, else creator */
+    const char *page;        /* "p. 227" */
     const char *page_number; /* the page without "p. " / "pp. ": "227" */
+    /* the own reference's archival parts ("" unless it parses as one) */
     const char *archive, *fond, *opis, *delo, *sheets;
-    char reference[400]; /* "SA AR, f. 28, op. 1, d. 68, ll. 17-20" */
+    char reference[400]; /* "GARF, f. R-130, op. 2, d. 68/1, l. 17",
+                            "File No. 861.51/283" */
+    char cites[1024];    /* "SA AR, f. 28, op. 1, d. 68, ll. 17-20
+                            (note 38)", "; " between two */
     char text[2048];     /* the whole citation */
+    /* what a reference manager makes of it (Zotero's item types):
+     * "letter" (a letter, telegram, despatch, e-mail), "manuscript"
+     * (another source kept in an archive: it has a reference) or
+     * "document" */
+    const char *kind;
 } cli_citation_t;
 
 /* Cite the hit; page is the page to cite ("p. 227"), or NULL for the

@@ -130,7 +130,9 @@ static void write_citation(FILE *out, const fond_hit_t *h)
         {"title", c.title}, {"from", c.from}, {"to", c.to},
         {"date", c.date}, {"page", c.page}, {"archive", c.archive},
         {"fond", c.fond}, {"opis", c.opis}, {"delo", c.delo},
-        {"sheets", c.sheets}, {"reference", c.reference}};
+        {"sheets", c.sheets}, {"reference", c.reference},
+        {"type", c.type}, {"date_end", c.date_end}, {"place", c.place},
+        {"creator", c.creator}, {"cites", c.cites}};
     fputs(",\n      \"citation\": {\"text\": ", out);
     cli_write_json_string(out, c.text);
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {

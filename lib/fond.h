@@ -435,6 +435,10 @@ typedef struct {
                              ("corpus/telegrams/x.txt"); "" if unknown */
     const char *added;    /* when fond-index added the passage,
                              "YYYY-MM-DDTHH:MM:SSZ"; "" if unknown */
+    const char *creator;  /* who made the source (PDF Author, Creator) */
+    const char *rights;
+    const char *date_end; /* a date range's last day, as `date`; "" when
+                             the source's date is one day, month or year */
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;

@@ -182,10 +182,16 @@ static void print_variants(const fond_hit_t *h)
         fputs("\n", stdout);
 }
 
-static void print_notes(const fond_hit_t *h)
+/* Where the source is kept: its own reference, not what it cites. */
+static void print_kept_at(const fond_hit_t *h)
 {
     if (h->archive_ref)
-        cli_printf(stdout, "   Archive reference: %s\n", h->archive_ref->text);
+        cli_printf(stdout, "   Kept at: %s\n", h->archive_ref->text);
+}
+
+static void print_notes(const fond_hit_t *h)
+{
+    print_kept_at(h);
     for (size_t i = 0; i < h->n_notes; i++)
         cli_printf(stdout, "   [%u] %s\n", h->notes[i].number, h->notes[i].text);
 }
@@ -195,6 +201,8 @@ static void print_citation(const fond_hit_t *h)
     cli_citation_t c;
     cli_cite(h, NULL, &c);
     cli_printf(stdout, "   Cite: %s\n", c.text);
+    if (*c.cites) /* what the passage's footnotes cite: not the source */
+        cli_printf(stdout, "   Cites: %s\n", c.cites);
 }
 
 /* The facets, "(none)" for the passages without a type or a date. */
@@ -412,6 +420,7 @@ static void print_source(const fond_results_t *r, const options_t *o)
     cli_printf(stdout, "%s\n", first->title);
     print_source_line(first);
     cli_printf(stdout, "   %s\n", first->path);
+    print_kept_at(first);
     printf("   %zu passage%s\n\n", fond_results_count(r),
            fond_results_count(r) == 1 ? "" : "s");
     for (size_t i = 0; i < fond_results_count(r); i++) {

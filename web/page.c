@@ -152,12 +152,26 @@ static void show_link_open(FILE *out, const request_t *r, const char *id,
     fprintf(out, "%s>", attrs); /* our own markup */
 }
 
+/* Where the source is kept: its own reference, not what it cites. */
+static void write_kept_at(FILE *out, const fond_hit_t *h)
+{
+    if (!h->archive_ref)
+        return;
+    html_printf(out, "<p class=\"archive-ref\">Kept at: <cite>%s</cite>",
+                h->archive_ref->text);
+    write_archival(out, h->archive_ref);
+    fputs("</p>\n", out);
+}
+
 static void write_citation(FILE *out, const fond_hit_t *h)
 {
     cli_citation_t c;
     cli_cite(h, NULL, &c);
     html_printf(out, "<p class=\"citation\"><span class=\"label\">Cite:</span> "
                      "<span class=\"cite-text\">%s</span></p>\n", c.text);
+    if (*c.cites) /* what the passage's footnotes cite: not the source */
+        html_printf(out, "<p class=\"cites\"><span class=\"label\">Cites:</span> "
+                         "<span class=\"cites-text\">%s</span></p>\n", c.cites);
 }
 
 static void write_hit(FILE *out, const cli_export_t *how, const request_t *r,
@@ -181,12 +195,7 @@ static void write_hit(FILE *out, const cli_export_t *how, const request_t *r,
         html_text(out, h->variants[i]);
     }
     fputs(h->n_variants ? "</p>\n" : "", out);
-    if (h->archive_ref) {
-        html_printf(out, "<p class=\"archive-ref\">Kept at: <cite>%s</cite>",
-                    h->archive_ref->text);
-        write_archival(out, h->archive_ref);
-        fputs("</p>\n", out);
-    }
+    write_kept_at(out, h);
     write_notes(out, h);
     write_citation(out, h);
     html_printf(out, "<p class=\"source\">%s", source_name(h));
@@ -246,15 +255,20 @@ static void write_form(FILE *out, const page_site_t *site, const request_t *r)
 }
 
 /* Highwire Press tags, which Zotero's connector (and Google Scholar)
- * read: one click saves the passage's source with its citation. */
+ * read: one click saves the passage's source with its citation.  Zotero
+ * reads the Dublin Core ones too (its RDF translator): DC.type, a Zotero
+ * item type, makes a letter or a manuscript of it, DC.coverage is its
+ * archive location: the source's own reference, never what its footnotes
+ * cite. */
 static void write_cite_meta(FILE *out, const fond_hit_t *h)
 {
     cli_citation_t c;
     cli_cite(h, NULL, &c);
     const struct { const char *name, *value; } tags[] = {
-        {"citation_title", h->title}, {"citation_author", h->from},
+        {"citation_title", h->title}, {"citation_author", c.author},
         {"citation_language", h->language}, {"citation_firstpage", c.page_number},
         {"citation_archive_location", c.reference},
+        {"DC.type", c.kind}, {"DC.coverage", c.reference},
         {"DC.relation", h->to}};
     for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
         if (*tags[i].value)
@@ -599,6 +613,7 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
     write_back(out, r);
     html_printf(out, "<article class=\"reading\">\n<h1>%s</h1>\n", shown->title);
     write_meta(out, shown);
+    write_kept_at(out, shown);
     char url[2048];
     size_t n = fond_results_count(source);
     html_printf(out, "<p class=\"source\">%s · %zu passage%s", source_name(shown),

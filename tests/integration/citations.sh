@@ -78,5 +78,5 @@ check "each shows the source's archive reference, parsed ($refs of $n)" [ "$refs
 "$SEARCH" --db "$DB" --json customs >"$TMP/customs"
 check "a source without the header shows none" grep -q '"archive_ref": null' "$TMP/customs"
 "$SEARCH" --db "$DB" frontier >"$TMP/frontier.txt"
-check "fond-search prints it" grep -q '^   Archive reference: GARF, f. R-130, op. 2, d. 68/1, l. 5-6$' "$TMP/frontier.txt"
+check "fond-search prints it as where the source is kept" grep -q '^   Kept at: GARF, f. R-130, op. 2, d. 68/1, l. 5-6$' "$TMP/frontier.txt"
 finish

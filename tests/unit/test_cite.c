@@ -1,7 +1,8 @@
 /*
  * test_cite.c -- a hit as the citation a historian pastes (cli/cite.c):
- * which parts it takes from where, with a page when the hit has one, and
- * how the archival reference is abbreviated.
+ * which parts it takes from where, with a page when the hit has one, how
+ * the archival reference is abbreviated, and that a source is cited by
+ * its own reference only, what its footnotes cite being listed apart.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -35,21 +36,47 @@ static fond_hit_t hit(const char *title, const char *from, const char *to,
 static void test_a_telegram_with_its_archival_reference(void **state)
 {
     (void)state;
-    fond_note_t notes[] = {
-        note("Cited in the narrative.", "", "", "", "", ""),
-        note("SA AR, f.28, s.1, i.68, v.17-20", "SA AR", "28", "1", "68", "17-20")};
+    fond_note_t own = note("SA AR, f.28, s.1, i.68, v.17-20", "SA AR", "28",
+                           "1", "68", "17-20");
     fond_hit_t h = hit("Telegram from M. D. Huseynov to Yusif Kamal",
-                       "M. D. Huseynov", "Yusif Kamal", "1921-07-21", notes, 2);
+                       "M. D. Huseynov", "Yusif Kamal", "1921-07-21", NULL, 0);
     h.place = "Baku";
+    h.type = "telegram"; /* the title says it: not said twice */
+    h.archive_ref = &own;
     cli_citation_t c;
     cli_cite(&h, NULL, &c);
     assert_string_equal(c.text, "\xE2\x80\x9CTelegram from M. D. Huseynov to "
                         "Yusif Kamal\xE2\x80\x9D, M. D. Huseynov to Yusif Kamal, "
                         "Baku, 21 July 1921. SA AR, f. 28, op. 1, d. 68, "
                         "ll. 17-20.");
-    assert_string_equal(c.archive, "SA AR"); /* the first archival note */
+    assert_string_equal(c.archive, "SA AR");
     assert_string_equal(c.sheets, "17-20");
     assert_string_equal(c.page, "");
+    assert_string_equal(c.kind, "letter");
+    assert_string_equal(c.cites, "");
+}
+
+/* A narrative whose footnote names an archive file: the file is what the
+ * passage cites, not where the narrative is kept. */
+static void test_a_footnote_is_cited_not_the_source(void **state)
+{
+    (void)state;
+    fond_note_t notes[] = {
+        note("Cited in the narrative.", "", "", "", "", ""),
+        note("SA AR, f.28, s.1, i.68, v.17-20", "SA AR", "28", "1", "68", "17-20")};
+    notes[1].number = 38;
+    fond_hit_t h = hit("Treaty of Kars", "", "", "", notes, 2);
+    h.type = "narrative";
+    cli_citation_t c;
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.text, "\xE2\x80\x9CTreaty of Kars\xE2\x80\x9D.");
+    assert_string_equal(c.reference, "");
+    assert_string_equal(c.archive, "");
+    assert_string_equal(c.cites, "SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 38)");
+    assert_string_equal(c.kind, "document");
+    h.title = ""; /* untitled, undated, kept nowhere known */
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.text, "[Untitled].");
 }
 
 static void test_a_page_and_a_single_sheet(void **state)
@@ -57,7 +84,8 @@ static void test_a_page_and_a_single_sheet(void **state)
     (void)state;
     fond_note_t n = note("GARF, f. R-130, op. 2, d. 68/1, l. 17", "GARF",
                          "R-130", "2", "68/1", "17");
-    fond_hit_t h = hit("Treaty of Kars", "", "", "1921-10", &n, 1);
+    fond_hit_t h = hit("Treaty of Kars", "", "", "1921-10", NULL, 0);
+    h.archive_ref = &n;
     cli_citation_t c;
     cli_cite(&h, "p. 227", &c);
     assert_string_equal(c.text, "\xE2\x80\x9CTreaty of Kars\xE2\x80\x9D, "
@@ -65,10 +93,43 @@ static void test_a_page_and_a_single_sheet(void **state)
                         "d. 68/1, l. 17.");
     assert_string_equal(c.page, "p. 227");
     assert_string_equal(c.page_number, "227");
+    assert_string_equal(c.kind, "manuscript");
     h.page_label = "pp. 227-228"; /* the hit's own label, when not given */
     cli_cite(&h, NULL, &c);
     assert_string_equal(c.page_number, "227-228");
     assert_non_null(strstr(c.text, ", pp. 227-228. GARF"));
+}
+
+/* An untitled telegram of an edition, kept under a file number that is
+ * not an archival citation's parts: its type leads, the reference is
+ * given as written; a range of dates; a creator when there is no
+ * sender. */
+static void test_an_untitled_telegram_and_a_range(void **state)
+{
+    (void)state;
+    fond_note_t own = note("File No. 861.51/283.", "", "", "", "", "");
+    fond_hit_t h = hit("", "The Ambassador in Russia (Francis)",
+                       "The Secretary of State", "1918-02-08", NULL, 0);
+    h.type = "telegram";
+    h.place = "Petrograd";
+    h.archive_ref = &own;
+    cli_citation_t c;
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.text, "Telegram, The Ambassador in Russia (Francis) "
+                        "to The Secretary of State, Petrograd, 8 February "
+                        "1918. File No. 861.51/283.");
+    assert_string_equal(c.reference, "File No. 861.51/283");
+    assert_string_equal(c.archive, "");
+    h = hit("Report on the oil fields", "", "", "1922-04-12", NULL, 0);
+    h.type = "memorandum";
+    h.creator = "A. Serebrovsky";
+    h.date_end = "1922-05-02";
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.text, "\xE2\x80\x9CReport on the oil fields\xE2\x80\x9D, "
+                        "A. Serebrovsky, memorandum, 12 April 1922\xE2\x80\x93"
+                        "2 May 1922.");
+    assert_string_equal(c.author, "A. Serebrovsky");
+    assert_string_equal(c.date_end, "1922-05-02");
 }
 
 static void test_the_least_a_source_says(void **state)
@@ -101,7 +162,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_telegram_with_its_archival_reference),
+        cmocka_unit_test(test_a_footnote_is_cited_not_the_source),
         cmocka_unit_test(test_a_page_and_a_single_sheet),
+        cmocka_unit_test(test_an_untitled_telegram_and_a_range),
         cmocka_unit_test(test_the_least_a_source_says),
         cmocka_unit_test(test_dates),
     };
