@@ -35,6 +35,16 @@ Archive reference: File No. 861.51/131.
 
 The customs house at Batum will open to the goods of all three republics.
 TXT
+# A memorandum with a creator but no sender, kept in another archive.
+cat >"$SRC/memorandum.txt" <<'TXT'
+Title: Memorandum on the Baku oil concessions
+Type: note
+Date: 1922-04-12
+Creator: Serebrovsky, Alexander
+Archive reference: TNA, FO 371/8064
+
+The oil concessions at Baku were discussed with the foreign firms.
+TXT
 # A narrative, kept nowhere known, whose footnote cites an archive file.
 cat >"$SRC/narrative.txt" <<'TXT'
 Title: The road to the treaty
@@ -45,8 +55,13 @@ The ratification was debated in Baku for weeks.[1]
 Notes
 1. SA AR, f.28, s.1, i.68, v.17-20.
 TXT
-"$INDEX" -q --db "$DB" "$SRC"
-search() { "$SEARCH" --db "$DB" "$@"; }
+index_status=0
+"$INDEX" -q --db "$DB" "$SRC" 2>"$TMP/index.err" || index_status=$?
+check "fond-index reads every header (Creator too) without a complaint" \
+  bash -c "[ $index_status = 0 ] && [ ! -s '$TMP/index.err' ]"
+# search ARGS: fond-search on the test database (no hit is for the checks
+# to report, not an end to the test)
+search() { "$SEARCH" --db "$DB" "$@" || true; }
 # id QUERY: the passage id of its first hit
 id() { search --json "$1" | sed -n 's/^      "passage_id": "\(.*\)",/\1/p' | head -1; }
 
@@ -62,6 +77,10 @@ check "... its own reference as its archive location (AN)" ris tel AN "GARF, f. 
 check "... the archive it names (DB)" ris tel DB GARF
 check "... its place (CY)" ris tel CY Kars
 check "RIS: the letter's own reference, as written (AN)" ris let AN "File No. 861.51/131"
+search --format ris concessions >"$TMP/memo.ris"
+check "RIS: the memorandum kept in an archive is a manuscript (MANSCPT)" ris memo TY MANSCPT
+check "... its creator its author, as there is no sender" ris memo AU "Serebrovsky, Alexander"
+check "... its reference as written (AN)" ris memo AN "TNA, FO 371/8064"
 check "RIS: the narrative has no archive location of its own" bash -c "! grep -q '^A[NV]  - ' '$TMP/nar.ris'"
 check "... and no archive" bash -c "! grep -q '^DB  - ' '$TMP/nar.ris'"
 check "... its citation does not name the file its footnote cites" \
@@ -108,6 +127,9 @@ check "... of type telegram (Zotero: its manuscript type)" grep -qx '  type = {t
 check "... its own reference first in its note" grep -q '^  note = {GARF, f. R-130, op. 2, d. 68/1, l. 5. To Lansing, Robert. ' "$TMP/tel.bib"
 check "BibTeX: the narrative is @misc (Zotero: document)" grep -q '^@misc{fond-' "$TMP/nar.bib"
 check "... its note names the file only as cited" grep -q '^  note = {Cites: SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 1). Passage 1 of ' "$TMP/nar.bib"
+search --format bibtex concessions >"$TMP/memo.bib"
+bib2xml "$TMP/memo.bib" >"$TMP/memo.bib.xml" 2>/dev/null
+check "bib2xml: the memorandum's creator as author" name author Serebrovsky "$TMP/memo.bib.xml"
 bib2xml "$TMP/tel.bib" >"$TMP/tel.bib.xml" 2>/dev/null
 bib2xml "$TMP/let.bib" >"$TMP/let.bib.xml" 2>/dev/null
 check "bib2xml: the telegram's title" has tel.bib.xml '<title>Telegram on the frontier commission at Alexandropol</title>'
