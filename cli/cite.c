@@ -146,12 +146,12 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->author = *h->from ? h->from : c->creator;
     c->page = page ? page : h->page_label ? h->page_label : "";
     const fond_note_t *own = h->archive_ref;
-    int parts = is_archival(own);
-    c->archive = parts ? own->archive : "";
-    c->fond = parts ? own->fond : "";
-    c->opis = parts ? own->opis : "";
-    c->delo = parts ? own->delo : "";
-    c->sheets = parts ? own->sheets : "";
+    int has_parts = is_archival(own);
+    c->archive = has_parts ? own->archive : "";
+    c->fond = has_parts ? own->fond : "";
+    c->opis = has_parts ? own->opis : "";
+    c->delo = has_parts ? own->delo : "";
+    c->sheets = has_parts ? own->sheets : "";
     if (own)
         format_reference(own, c->reference, sizeof c->reference);
     format_cites(h, c->cites, sizeof c->cites);
@@ -162,37 +162,32 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
 
     /* a type the title does not name, and that says what kind of
      * document it is (not "narrative", the default) */
-    const char *kind = *h->type && strcmp(h->type, "narrative") &&
-                       strcmp(h->type, "reference") &&
-                       !title_names(h->title, h->type) ? h->type : "";
+    const char *type_word = *h->type && strcmp(h->type, "narrative") &&
+                            strcmp(h->type, "reference") &&
+                            !title_names(h->title, h->type) ? h->type : "";
     char when[96];
     format_when(h, when, sizeof when);
     if (*h->title)
         add(c, "\xE2\x80\x9C", h->title, "\xE2\x80\x9D"); /* “title” */
-    else if (*kind) { /* "Telegram, ..." */
-        char first[2] = {(char)(*kind >= 'a' && *kind <= 'z' ? *kind - 32
-                                                             : *kind), 0};
-        add(c, first, kind + 1, "");
-        kind = "";
+    else if (*type_word) { /* "Telegram, ..." */
+        char first[2] = {(char)(*type_word >= 'a' && *type_word <= 'z'
+                                    ? *type_word - 32 : *type_word), 0};
+        add(c, first, type_word + 1, "");
+        type_word = "";
     } else /* as catalogues cite an untitled item */
         add(c, "[Untitled]", "", "");
     if (*c->author || *h->to) {
-        add(c, *c->text ? ", " : "", *c->author ? c->author : "unknown sender",
-            "");
+        add(c, ", ", *c->author ? c->author : "unknown sender", "");
         if (*h->to)
             add(c, " to ", h->to, "");
     }
-    if (*kind)
-        add(c, *c->text ? ", " : "", kind, "");
-    if (*h->place)
-        add(c, *c->text ? ", " : "", h->place, "");
-    if (*when)
-        add(c, *c->text ? ", " : "", when, "");
-    if (*c->page) /* "p. 227", "pp. 227-228", as printed */
-        add(c, *c->text ? ", " : "", c->page, "");
+    const char *parts[] = {type_word, h->place, when, c->page};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (*parts[i]) /* the page: "p. 227", "pp. 227-228", as printed */
+            add(c, ", ", parts[i], "");
     size_t end = strlen(c->text);
     if (end && c->text[end - 1] != '.') /* "... 1921" but "M. D." */
         add(c, "", ".", "");
     if (*c->reference)
-        add(c, *c->text ? " " : "", c->reference, ".");
+        add(c, " ", c->reference, ".");
 }
