@@ -68,14 +68,16 @@ static void format_reference(const fond_note_t *n, char *buf, size_t size)
                                    at ? ", " : "", labels[i], parts[i]);
 }
 
-/* The archival references the passage's footnotes cite, "; " between
- * them: "SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 38)". */
+/* The references the passage's footnotes cite, "; " between them: an
+ * archival one by its parts, "SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note
+ * 38)", a bibliographic one as written.  A note that is no reference (a
+ * comment) cites nothing. */
 static void format_cites(const fond_hit_t *h, char *buf, size_t size)
 {
     size_t at = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < h->n_notes && at < size; i++) {
-        if (!is_archival(&h->notes[i]))
+        if (!is_archival(&h->notes[i]) && !*h->notes[i].ref_title)
             continue;
         char ref[400];
         format_reference(&h->notes[i], ref, sizeof ref);

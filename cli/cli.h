@@ -75,8 +75,9 @@ typedef struct {
     const char *archive, *fond, *opis, *delo, *sheets;
     char reference[400]; /* "GARF, f. R-130, op. 2, d. 68/1, l. 17",
                             "File No. 861.51/283" */
-    char cites[1024];    /* "SA AR, f. 28, op. 1, d. 68, ll. 17-20
-                            (note 38)", "; " between two */
+    char cites[1024];    /* what the footnotes cite, archival or
+                            bibliographic: "SA AR, f. 28, op. 1, d. 68,
+                            ll. 17-20 (note 38)", "; " between two */
     char text[2048];     /* the whole citation */
     /* what a reference manager makes of it (Zotero's item types):
      * "letter" (a letter, telegram, despatch, e-mail), "manuscript"

@@ -63,16 +63,22 @@ static void test_a_footnote_is_cited_not_the_source(void **state)
     (void)state;
     fond_note_t notes[] = {
         note("Cited in the narrative.", "", "", "", "", ""),
-        note("SA AR, f.28, s.1, i.68, v.17-20", "SA AR", "28", "1", "68", "17-20")};
+        note("SA AR, f.28, s.1, i.68, v.17-20", "SA AR", "28", "1", "68", "17-20"),
+        note("See: USSR Foreign Policy Documents. T. IV, M.: Gospolitizdat, "
+             "1960, p. 227-228.", "", "", "", "", "")};
     notes[1].number = 38;
-    fond_hit_t h = hit("Treaty of Kars", "", "", "", notes, 2);
+    notes[2].number = 39;
+    notes[2].ref_title = "USSR Foreign Policy Documents";
+    fond_hit_t h = hit("Treaty of Kars", "", "", "", notes, 3);
     h.type = "narrative";
     cli_citation_t c;
     cli_cite(&h, NULL, &c);
     assert_string_equal(c.text, "\xE2\x80\x9CTreaty of Kars\xE2\x80\x9D.");
     assert_string_equal(c.reference, "");
     assert_string_equal(c.archive, "");
-    assert_string_equal(c.cites, "SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 38)");
+    assert_string_equal(c.cites, "SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 38); "
+                        "See: USSR Foreign Policy Documents. T. IV, M.: "
+                        "Gospolitizdat, 1960, p. 227-228 (note 39)");
     assert_string_equal(c.kind, "document");
     h.title = ""; /* untitled, undated, kept nowhere known */
     cli_cite(&h, NULL, &c);
