@@ -11,10 +11,10 @@
  * none.  What the passage's footnotes cite is another document: it is
  * listed apart, as what the passage cites ("cites"), never as the source's
  * own, so that a narrative is not cited as the archive file its footnote
- * names.  A reference that parses as an archival citation is written with
- * its parts abbreviated as Western historians cite Russian and Soviet
- * archives: f. (fond), op. (opis), d. (delo), l. or ll. (list, sheets);
- * any other is written as the source gives it.
+ * names.  A reference in the fond system that its parts say whole is
+ * written with them abbreviated as Western historians cite Russian and
+ * Soviet archives: f. (fond), op. (opis), d. (delo), l. or ll. (list,
+ * sheets); any other is written as the source gives it.
  */
 #include "cli.h"
 
@@ -45,12 +45,39 @@ static int is_archival(const fond_note_t *n)
     return n && *n->archive && *n->fond;
 }
 
-/* "SA AR, f. 28, op. 1, d. 68, ll. 17-20" from an archival note's parts,
- * else the note's text as written (its last full stop dropped), into buf. */
+/* Can the reference be written again from its parts without losing
+ * any?  It must be in the fond / opis / delo system, its fond's label
+ * first after the archive ("SA AR, f.28, ...", "ГА АР, ф. 28, ...",
+ * "GARF, fond 130, ..."), and hold no part beyond archive, fond, opis,
+ * delo and sheets (one a comma: "AVP RF, f. 04, op. 32, p. 206, d. 52881"
+ * has a papka).  One of another system ("TNA, FO 371/6262, f. 12", "File
+ * No. 861.51/131") is cited as written, whatever parts were read from it. */
+static int parts_say_all(const fond_note_t *n)
+{
+    static const char *const labels[] = {"f.", "\xD1\x84.", "fond "}; /* ф. */
+    const char *comma = is_archival(n) ? strchr(n->text, ',') : NULL;
+    if (!comma)
+        return 0;
+    const char *first = comma + 1 + (comma[1] == ' ');
+    int fond_first = 0;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        fond_first |= !strncasecmp(first, labels[i], strlen(labels[i]));
+    size_t segments = 0, parts = 0;
+    for (const char *c = comma; c; c = strchr(c + 1, ','))
+        segments++;
+    const char *values[] = {n->fond, n->opis, n->delo, n->sheets};
+    for (size_t i = 0; i < 4; i++)
+        parts += *values[i] != '\0';
+    return fond_first && segments == parts;
+}
+
+/* "SA AR, f. 28, op. 1, d. 68, ll. 17-20" from an archival note's parts
+ * when they say all of it, else the note's text as written (its last full
+ * stop dropped), into buf. */
 static void format_reference(const fond_note_t *n, char *buf, size_t size)
 {
     buf[0] = '\0';
-    if (!is_archival(n)) {
+    if (!parts_say_all(n)) {
         size_t len = strlen(n->text);
         while (len && (n->text[len - 1] == '.' || n->text[len - 1] == ' '))
             len--;
@@ -148,7 +175,7 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->author = *h->from ? h->from : c->creator;
     c->page = page ? page : h->page_label ? h->page_label : "";
     const fond_note_t *own = h->archive_ref;
-    int has_parts = is_archival(own);
+    int has_parts = parts_say_all(own);
     c->archive = has_parts ? own->archive : "";
     c->fond = has_parts ? own->fond : "";
     c->opis = has_parts ? own->opis : "";

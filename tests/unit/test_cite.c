@@ -126,6 +126,17 @@ static void test_an_untitled_telegram_and_a_range(void **state)
                         "1918. File No. 861.51/283.");
     assert_string_equal(c.reference, "File No. 861.51/283");
     assert_string_equal(c.archive, "");
+    /* parts read from a reference of another system are not rewritten in
+     * the fond system's abbreviations */
+    own = note("TNA, FO 371/6262, f. 12", "TNA", "FO 371", "", "6262", "12");
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.reference, "TNA, FO 371/6262, f. 12");
+    assert_string_equal(c.archive, "");
+    /* nor are those that would lose a part (a papka) */
+    own = note("AVP RF, f. 04, op. 32, p. 206, d. 52881", "AVP RF", "04",
+               "32", "52881", "");
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.reference, "AVP RF, f. 04, op. 32, p. 206, d. 52881");
     h = hit("Report on the oil fields", "", "", "1922-04-12", NULL, 0);
     h.type = "memorandum";
     h.creator = "A. Serebrovsky";
