@@ -175,7 +175,8 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->author = *h->from ? h->from : c->creator;
     c->page = page ? page : h->page_label ? h->page_label : "";
     const fond_note_t *own = h->archive_ref;
-    int has_parts = parts_say_all(own);
+    int has_parts = is_archival(own); /* the parts as read, even when
+                                         the reference is cited as written */
     c->archive = has_parts ? own->archive : "";
     c->fond = has_parts ? own->fond : "";
     c->opis = has_parts ? own->opis : "";

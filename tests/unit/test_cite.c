@@ -131,7 +131,7 @@ static void test_an_untitled_telegram_and_a_range(void **state)
     own = note("TNA, FO 371/6262, f. 12", "TNA", "FO 371", "", "6262", "12");
     cli_cite(&h, NULL, &c);
     assert_string_equal(c.reference, "TNA, FO 371/6262, f. 12");
-    assert_string_equal(c.archive, "");
+    assert_string_equal(c.archive, "TNA"); /* its parts as read */
     /* nor are those that would lose a part (a papka) */
     own = note("AVP RF, f. 04, op. 32, p. 206, d. 52881", "AVP RF", "04",
                "32", "52881", "");
