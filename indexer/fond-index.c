@@ -12,7 +12,9 @@
  * each; a database of fewer shards has one writer, and N readers ahead of
  * it doing the slow reading of the files it is about to index (a PDF's
  * text layer, metadata and OCR), handing what they read to the writer.
- * Exit: 0 clean, 1 done with warnings, 2 error.
+ * A fond-catalogue.csv met in a folder walked (or above a PATH) is read,
+ * not indexed: its rows give the files' fields (lib/catalogue.h), and its
+ * problems are warnings.  Exit: 0 clean, 1 done with warnings, 2 error.
  */
 #define _GNU_SOURCE /* realpath(), pipe2() */
 #include <dirent.h>
@@ -155,9 +157,14 @@ static void usage(FILE *out)
           "sentences (at most 1200 bytes), stemmed in the language of its\n"
           "Language header, else the one identified from its text.  Text files,\n"
           "e-mail and PDFs (known by their %PDF- signature) are read; a PDF's\n"
-          "pages without a text layer are read with Tesseract.\n"          "\n"
+          "pages without a text layer are read with Tesseract.  A\n"
+          "fond-catalogue.csv in a folder gives its files' fields (column file,\n"
+          "and title, type, date, from, to, place, ... or dc:title ...), over\n"
+          "what the files say; it is read, not indexed.\n"
+          "\n"
           "Exit status: 0 all done, 1 done with warnings (files that could not\n"
-          "be indexed), 2 usage or database error.  See fond-index(1).\n",
+          "be indexed, a catalogue's problems), 2 usage or database error.  See\n"
+          "fond-index(1).\n",
           out);
 }
 
