@@ -232,8 +232,10 @@ static int catalogue_enter(run_t *r, const char *dir)
             free(path);
             return -1;
         }
-        if (fond_catalogue_load(&cat.c, path, &err) == FOND_ERR_NOMEM)
-            return free(path), -1;
+        if (fond_catalogue_load(&cat.c, path, &err) == FOND_ERR_NOMEM) {
+            free(path);
+            return -1;
+        }
         r->catalogues[r->n_catalogues++] = cat;
         if (cat.c)
             catalogue_warn(r, &cat);

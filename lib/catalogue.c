@@ -187,6 +187,9 @@ static const char *row_problem(const csv_row_t *r)
 
 /* A problem of line `line` (0: the whole file), as printf would write it. */
 static int problem_add(catalogue_t *c, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int problem_add(catalogue_t *c, unsigned line, const char *fmt, ...)
 {
     if (c->n_problems >= CATALOGUE_MAX_PROBLEMS) {
         c->more_problems++;
@@ -572,7 +575,8 @@ static int compare_problems(const void *a, const void *b)
  * later row, which is left out. */
 static int drop_repeats(catalogue_t *c)
 {
-    qsort(c->rows, c->n_rows, sizeof *c->rows, compare_rows);
+    if (c->n_rows)
+        qsort(c->rows, c->n_rows, sizeof *c->rows, compare_rows);
     size_t kept = 0;
     int st = 0;
     char buf[80];
@@ -596,7 +600,8 @@ static int drop_repeats(catalogue_t *c)
 /* Sort the problems by line, those of one line as they were added. */
 static void sort_problems(catalogue_t *c)
 {
-    qsort(c->problems, c->n_problems, sizeof *c->problems, compare_problems);
+    if (c->n_problems) /* qsort's array may not be NULL, even empty */
+        qsort(c->problems, c->n_problems, sizeof *c->problems, compare_problems);
 }
 
 static int parse_rows(catalogue_t *c, csv_t *in, csv_row_t *r)
