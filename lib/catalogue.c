@@ -360,6 +360,21 @@ static char *collapsed(const char *v)
     return out;
 }
 
+/* A copy of v without the white space around it (a file's name keeps
+ * what is inside); NULL when out of memory. */
+static char *trimmed(const char *v)
+{
+    size_t n = strlen(v), start = strspn(v, " \t\r\n");
+    while (n > start && strchr(" \t\r\n", v[n - 1]))
+        n--;
+    char *out = malloc(n - start + 1);
+    if (out) {
+        memcpy(out, v + start, n - start);
+        out[n - start] = '\0';
+    }
+    return out;
+}
+
 /* The latest day "YYYYMMDD" (00 parts unknown) may mean, for comparing. */
 static void date_last(const char *d, char out[9])
 {
@@ -460,7 +475,7 @@ static void row_hash(catalogue_row_t *row)
 static int row_file(catalogue_t *c, unsigned line, const char *v, char **out)
 {
     char buf[80];
-    char *path = collapsed(v), *o = path;
+    char *path = trimmed(v), *o = path;
     *out = NULL;
     if (!path)
         return -1;

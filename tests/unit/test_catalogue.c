@@ -247,8 +247,10 @@ static void test_file_twice(void **state)
 static void test_lenient_forms(void **state)
 {
     (void)state;
-    catalogue_t c = parsed("file, title\r\r a.txt , \"A, a\" \r,,\rb.txt,\"\"\n");
+    catalogue_t c = parsed("file, title\r\r a.txt , \"A, a\" \r,,\rb.txt,\"\"\n"
+                           "\"two  spaces.txt\",T\n");
     assert_int_equal(c.n_problems, 0);
+    assert_non_null(catalogue_row(&c, "two  spaces.txt")); /* kept inside */
     assert_string_equal(row_of(&c, "a.txt")->fields.title, "A, a");
     assert_int_equal(row_of(&c, "a.txt")->line, 3);
     assert_null(row_of(&c, "b.txt")->fields.title);
