@@ -326,7 +326,7 @@ static void test_load_and_find(void **state)
     (void)state;
     const char *tmp = getenv("FOND_TEST_TMP");
     char dir[400], path[600], cmd[1400];
-    snprintf(dir, sizeof dir, "%s/catalogue", tmp ? tmp : "/tmp");
+    snprintf(dir, sizeof dir, "%s/test_catalogue", tmp ? tmp : "/tmp");
     snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s/sub' && touch '%s/sub/a.txt'",
              dir, dir, dir);
     assert_int_equal(system(cmd), 0);
