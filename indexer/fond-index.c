@@ -12,7 +12,9 @@
  * each; a database of fewer shards has one writer, and N readers ahead of
  * it doing the slow reading of the files it is about to index (a PDF's
  * text layer, metadata and OCR), handing what they read to the writer.
- * Exit: 0 clean, 1 done with warnings, 2 error.
+ * A fond-catalogue.csv met in a folder walked (or above a PATH) is read,
+ * not indexed: its rows give the files' fields (lib/catalogue.h), and its
+ * problems are warnings.  Exit: 0 clean, 1 done with warnings, 2 error.
  */
 #define _GNU_SOURCE /* realpath(), pipe2() */
 #include <dirent.h>
@@ -44,7 +46,15 @@ typedef struct {
     char *path;
     size_t size;
     int root; /* the PATH it was found under: an index into run_t.roots */
+    const fond_catalogue_row_t *row; /* its catalogue row, or NULL */
 } file_t;
+
+/* A catalogue met (fond-catalogue.csv in a folder walked, or above a
+ * PATH): loaded once a run; NULL when it could not be read. */
+typedef struct {
+    char *path;
+    fond_catalogue_t *c;
+} catalogue_t;
 
 /* Readers ahead of the one writer (--jobs on a database of fewer shards):
  * each takes the next file no one has taken (`next`, shared), marks it its
@@ -99,6 +109,12 @@ typedef struct {
     double started, last_progress;
     int fatal;
     readers_t *readers; /* with --jobs on a database of fewer shards */
+    catalogue_t *catalogues; /* every one met, in the order met */
+    size_t n_catalogues, cap_catalogues;
+    size_t *active;   /* those describing the files being walked, outermost
+                         first: indexes into catalogues */
+    size_t n_active, cap_active;
+    size_t warnings;  /* problems of catalogues */
 } run_t;
 
 static void usage(FILE *out)
@@ -141,9 +157,14 @@ static void usage(FILE *out)
           "sentences (at most 1200 bytes), stemmed in the language of its\n"
           "Language header, else the one identified from its text.  Text files,\n"
           "e-mail and PDFs (known by their %PDF- signature) are read; a PDF's\n"
-          "pages without a text layer are read with Tesseract.\n"          "\n"
+          "pages without a text layer are read with Tesseract.  A\n"
+          "fond-catalogue.csv in a folder gives its files' fields (column file,\n"
+          "and title, type, date, from, to, place, ... or dc:title ...), over\n"
+          "what the files say; it is read, not indexed.\n"
+          "\n"
           "Exit status: 0 all done, 1 done with warnings (files that could not\n"
-          "be indexed), 2 usage or database error.  See fond-index(1).\n",
+          "be indexed, a catalogue's problems), 2 usage or database error.  See\n"
+          "fond-index(1).\n",
           out);
 }
 
@@ -162,6 +183,119 @@ static void pass_over(const run_t *r, const char *path, const char *why)
         cli_printf(r->listing, "passed over %s (%s)\n", path, why);
 }
 
+/* Say a catalogue's problems, each a warning: "PATH:LINE: what". */
+static void catalogue_warn(run_t *r, const catalogue_t *cat)
+{
+    size_t left_out = 0, n = fond_catalogue_problems(cat->c, &left_out);
+    for (size_t i = 0; i < n; i++) {
+        unsigned line = 0;
+        const char *what = fond_catalogue_problem(cat->c, i, &line);
+        if (line)
+            cli_printf(stderr, PROG ": warning: %s:%u: %s\n", cat->path, line, what);
+        else
+            cli_printf(stderr, PROG ": warning: %s: %s\n", cat->path, what);
+    }
+    if (left_out)
+        cli_printf(stderr, PROG ": warning: %s: %zu more problems\n", cat->path,
+                   left_out);
+    r->warnings += n + left_out;
+    if (r->verbose)
+        cli_printf(r->listing, "read catalogue %s: %zu rows\n", cat->path,
+                   fond_catalogue_rows(cat->c));
+}
+
+/* Make the catalogue in folder dir (if it has one) describe the files
+ * walked from now on, until catalogues_end(): loaded on the first visit,
+ * its problems said then.  -1 when out of memory. */
+static int catalogue_enter(run_t *r, const char *dir)
+{
+    size_t len = strlen(dir) + sizeof FOND_CATALOGUE_NAME + 1, i = 0;
+    char *path = malloc(len);
+    struct stat sb;
+    if (!path)
+        return -1;
+    snprintf(path, len, "%s%s" FOND_CATALOGUE_NAME, dir,
+             dir[strlen(dir) - 1] == '/' ? "" : "/");
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        free(path);
+        return 0;
+    }
+    while (i < r->n_catalogues && strcmp(r->catalogues[i].path, path) != 0)
+        i++;
+    if (i < r->n_catalogues) {
+        free(path);
+    } else {
+        fond_error_t err;
+        catalogue_t cat = {path, NULL};
+        if (array_reserve(&r->catalogues, &r->cap_catalogues, i + 1,
+                          sizeof *r->catalogues, 8)) {
+            free(path);
+            return -1;
+        }
+        if (fond_catalogue_load(&cat.c, path, &err) == FOND_ERR_NOMEM) {
+            free(path);
+            return -1;
+        }
+        r->catalogues[r->n_catalogues++] = cat;
+        if (cat.c)
+            catalogue_warn(r, &cat);
+        else {
+            cli_printf(stderr, PROG ": warning: %s\n", err.message);
+            r->warnings++;
+        }
+    }
+    if (array_reserve(&r->active, &r->cap_active, r->n_active + 1,
+                      sizeof *r->active, 8))
+        return -1;
+    r->active[r->n_active++] = i;
+    return 0;
+}
+
+/* The catalogues in each folder above path (a PATH given: a catalogue
+ * describes the files below it, whichever of them is indexed), outermost
+ * first. */
+static int catalogues_above(run_t *r, const char *path)
+{
+    char *dir = strdup(path);
+    int st = dir ? 0 : -1;
+    for (size_t n = 1; dir && path[n - 1] && st == 0; n++) {
+        if (path[n - 1] != '/' || !path[n])
+            continue;
+        char keep = dir[n];
+        dir[n] = '\0'; /* "/", "/srv/", "/srv/corpus/" ... */
+        st = catalogue_enter(r, dir);
+        dir[n] = keep;
+    }
+    free(dir);
+    return st;
+}
+
+/* The file's row in the nearest catalogue that has one for it. */
+static const fond_catalogue_row_t *catalogue_row(const run_t *r,
+                                                 const char *path)
+{
+    const fond_catalogue_row_t *row = NULL;
+    for (size_t k = r->n_active; k > 0 && !row; k--)
+        row = fond_catalogue_find(r->catalogues[r->active[k - 1]].c, path);
+    return row;
+}
+
+static int is_catalogue(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return strcmp(slash ? slash + 1 : path, FOND_CATALOGUE_NAME) == 0;
+}
+
+static void catalogues_free(run_t *r)
+{
+    for (size_t i = 0; i < r->n_catalogues; i++) {
+        fond_catalogue_free(r->catalogues[i].c);
+        free(r->catalogues[i].path);
+    }
+    free(r->catalogues);
+    free(r->active);
+}
+
 static int add_file(run_t *r, const char *path, size_t size)
 {
     if (array_reserve(&r->files, &r->cap_files, r->n_files + 1,
@@ -169,6 +303,7 @@ static int add_file(run_t *r, const char *path, size_t size)
         return -1;
     if (!(r->files[r->n_files].path = strdup(path)))
         return -1;
+    r->files[r->n_files].row = catalogue_row(r, path);
     r->files[r->n_files].root = r->walking;
     r->files[r->n_files++].size = size;
     r->total_bytes += size;
@@ -191,6 +326,8 @@ static void walk_dir(run_t *r, const char *path, int depth)
         warn(r, path, strerror(errno));
         return;
     }
+    size_t active = r->n_active;
+    r->fatal |= catalogue_enter(r, path) != 0;
     for (int i = 0; i < n; i++) {
         const char *name = names[i]->d_name;
         size_t len = strlen(path) + strlen(name) + 2;
@@ -204,6 +341,7 @@ static void walk_dir(run_t *r, const char *path, int depth)
         free(names[i]);
     }
     free(names);
+    r->n_active = active;
 }
 
 static void walk(run_t *r, const char *path, int depth)
@@ -211,6 +349,8 @@ static void walk(run_t *r, const char *path, int depth)
     struct stat sb;
     if (stat(path, &sb) != 0)
         warn(r, path, strerror(errno));
+    else if (S_ISREG(sb.st_mode) && is_catalogue(path))
+        pass_over(r, path, "a catalogue: read, not indexed");
     else if (S_ISREG(sb.st_mode))
         r->fatal |= add_file(r, path, (size_t)sb.st_size) != 0;
     else if (!S_ISDIR(sb.st_mode))
@@ -427,6 +567,7 @@ static void reader_run(run_t *r, const char *db_path, readers_t *rd, size_t k,
                                          __ATOMIC_SEQ_CST))
             continue; /* the writer took it */
         r->sync.root = r->roots[r->files[i].root];
+        r->sync.row = r->files[i].row;
         void *ahead = NULL;
         size_t head[2] = {i, 0};
         fond_status_t st = fond_db_read_ahead(db, r->files[i].path, &r->sync,
@@ -549,8 +690,10 @@ static void sync_files(run_t *r)
         void *ahead = r->readers ? readers_take(r->readers, i, &r->sync.ahead_len)
                                  : NULL;
         r->sync.ahead = ahead;
+        r->sync.row = f->row;
         fond_status_t st = fond_db_sync_file(r->db, f->path, &r->sync, &res);
         r->sync.ahead = NULL;
+        r->sync.row = NULL;
         free(ahead);
         if (st != FOND_OK) {
             cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
@@ -587,7 +730,7 @@ static int is_missing(const run_t *r, const char *path)
         under = strncmp(path, r->roots[i], n) == 0 &&
                 (path[n] == '\0' || path[n] == '/');
     }
-    file_t key = {(char *)path, 0, 0};
+    file_t key = {(char *)path, 0, 0, NULL};
     return under && !bsearch(&key, r->files, r->n_files, sizeof *r->files,
                              compare_files);
 }
@@ -637,6 +780,26 @@ static void remove_missing(run_t *r)
 
 /* ------------------------------------------------------------ the run */
 
+/* Each problem of a catalogue: {"catalogue", "line", "problem"}, the
+ * line 0 for the file as a whole. */
+static void print_json_problems(const run_t *r)
+{
+    const char *sep = "";
+    for (size_t i = 0; i < r->n_catalogues; i++) {
+        const catalogue_t *cat = &r->catalogues[i];
+        size_t n = fond_catalogue_problems(cat->c, NULL);
+        for (size_t k = 0; k < n; k++, sep = ", ") {
+            unsigned line = 0;
+            const char *what = fond_catalogue_problem(cat->c, k, &line);
+            printf("%s{\"catalogue\": ", sep);
+            cli_write_json_string(stdout, cat->path);
+            printf(", \"line\": %u, \"problem\": ", line);
+            cli_write_json_string(stdout, what);
+            fputs("}", stdout);
+        }
+    }
+}
+
 /* The summary for scripts: {"database", "dry_run", "added", ...}. */
 static void print_json_summary(const run_t *r, const char *db_path)
 {
@@ -652,7 +815,9 @@ static void print_json_summary(const run_t *r, const char *db_path)
         cli_write_json_string(stdout, r->languages[i].name);
         printf(": %zu", r->languages[i].sources);
     }
-    fputs("}}\n", stdout);
+    fputs("}, \"catalogue_problems\": [", stdout);
+    print_json_problems(r);
+    fputs("]}\n", stdout);
 }
 
 static void print_summary(const run_t *r, const char *db_path)
@@ -933,7 +1098,10 @@ static int run_index(run_t *r, const char *db_path)
         return CLI_EXIT_ERROR;
     for (int i = 0; i < r->n_roots && !r->fatal; i++) {
         r->walking = i;
-        walk(r, r->roots[i], 0);
+        r->n_active = 0;
+        r->fatal |= catalogues_above(r, r->roots[i]) != 0;
+        if (!r->fatal)
+            walk(r, r->roots[i], 0);
     }
     if (r->fatal)
         return CLI_EXIT_ERROR;
@@ -948,6 +1116,8 @@ static int run_index(run_t *r, const char *db_path)
     if (r->n_roots)
         rc = r->jobs > 1 && shards >= r->jobs ? run_jobs(r, db_path)
                                               : index_files(r, db_path);
+    if (rc == CLI_EXIT_OK && r->warnings)
+        rc = CLI_EXIT_NONE; /* done, with warnings: a catalogue's problems */
     if (r->n_roots && rc != CLI_EXIT_ERROR)
         print_summary(r, db_path);
     if (r->compact && rc != CLI_EXIT_ERROR && !r->sync.dry_run) {
@@ -1092,6 +1262,7 @@ int main(int argc, char **argv)
         free(r.roots[i]);
     free(r.roots);
     free(r.files);
+    catalogues_free(&r);
     free(r.ocr_cache);
     free(db_path);
     return rc;

@@ -37,6 +37,8 @@ struct fond_db {
     const char *ahead;    /* during fond_db_sync_file: what another process
                              read of the file (fond_db_read_ahead), or NULL */
     size_t ahead_len;
+    const struct fond_catalogue_row *row; /* during fond_db_sync_file: the
+                             file's catalogue row (catalogue.h), or NULL */
     schema_key_t id_key;  /* what names its sources (schema.h); unset
                              for a database of an earlier fond */
     char error[512];      /* the last failure's message */

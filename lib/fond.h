@@ -240,6 +240,50 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
 fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
                                     size_t *groups);
 
+/* ---------------------------------------------------------------- catalogues */
+
+/*
+ * A catalogue: a folder's fond-catalogue.csv (RFC 4180 CSV, UTF-8, a
+ * header row), one row a file: its path relative to the folder (column
+ * `file`) and any of a source's fields (title, type, date or FIRST/LAST,
+ * from, to, place, language, archive reference, source, creator, rights,
+ * or their Dublin Core names dc:title ...), which win over what the file
+ * says of itself (lib/catalogue.h has the columns and the rules).
+ */
+typedef struct fond_catalogue fond_catalogue_t;
+typedef struct fond_catalogue_row fond_catalogue_row_t;
+
+#define FOND_CATALOGUE_NAME "fond-catalogue.csv"
+
+/*
+ * Read the catalogue at path.  A problem of its content (a row that is
+ * not well-formed, names a missing file, an unknown column, a malformed
+ * date ...) is no failure: it is kept with its line (fond_catalogue_problem)
+ * and the rest is used.  FOND_ERR_IO when the file cannot be read or is
+ * larger than 64 MiB, FOND_ERR_NOMEM; err says why.
+ */
+fond_status_t fond_catalogue_load(fond_catalogue_t **out, const char *path,
+                                  fond_error_t *err);
+
+/* The row of the file at path (the catalogue's folder, as loaded, then
+ * the file's path under it), or NULL. */
+const fond_catalogue_row_t *fond_catalogue_find(const fond_catalogue_t *c,
+                                                const char *path);
+
+/* The rows used. */
+size_t fond_catalogue_rows(const fond_catalogue_t *c);
+
+/* The problems kept (in the order of their lines), and in *left_out (may
+ * be NULL) how many more there were past the first 1000. */
+size_t fond_catalogue_problems(const fond_catalogue_t *c, size_t *left_out);
+
+/* Problem i: a one-line message, and its line in *line (from 1; 0 for the
+ * file as a whole).  NULL past the last. */
+const char *fond_catalogue_problem(const fond_catalogue_t *c, size_t i,
+                                   unsigned *line);
+
+void fond_catalogue_free(fond_catalogue_t *c);
+
 /* ---------------------------------------------------------------- re-indexing */
 
 typedef enum {
@@ -263,9 +307,14 @@ typedef struct {
                           NULL: used when the file's bytes are still the
                           ones read then */
     size_t ahead_len;
+    const struct fond_catalogue_row *row; /* the file's row in a catalogue
+                          (fond_catalogue_find), or NULL: its fields win
+                          over the file's own; the record remembers the
+                          row, so a row changed, added or removed makes
+                          the file stale */
 } fond_sync_opts_t;
 
-#define FOND_SYNC_OPTS_INIT {0, 0, NULL, 0, NULL, 0}
+#define FOND_SYNC_OPTS_INIT {0, 0, NULL, 0, NULL, 0, NULL}
 
 typedef struct {
     fond_file_action_t action;

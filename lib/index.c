@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "array.h"
+#include "catalogue.h"
 #include "db_internal.h"
 #include "file.h"
 #include "extract.h"
@@ -580,7 +581,7 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
      * it), never its CreationDate, which is the file's, not the
      * document's */
     source_t format = {.title = x.title, .creator = x.author};
-    ingest_given_t given = {NULL, &format};
+    ingest_given_t given = {db->row ? &db->row->fields : NULL, &format};
     if (st == FOND_OK)
         st = ingest_bytes(&in, x.text, x.len, &given, db->analyzer,
                           known_in_collection, db, why, sizeof why);

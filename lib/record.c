@@ -15,7 +15,10 @@
 #define RECORD_PREFIX "src:"
 
 /* A record's value is "size\nmtime\nhash\nstatus\npath": the path last,
- * because a file name may hold a newline. */
+ * because a file name may hold a newline.  A source indexed with a
+ * catalogue row has "hash+row" for its hash (the row's hash after the
+ * content's), so that records written before catalogues read as sources
+ * without a row. */
 #define RECORD_FIELDS_BEFORE_PATH 4
 
 /* The path in a record's value, or NULL if the value is malformed. */
@@ -45,10 +48,18 @@ fond_status_t record_load(fond_db_t *db, const char *path, record_t *r,
     if (st != FOND_OK)
         return db_fail_store(db, st);
     const char *stored = record_path(value);
+    char hashes[40];
     *found = stored && strcmp(stored, path) == 0 &&
-             sscanf(value, "%llu\n%llu\n%16s\n%319[^\n]", &r->size,
-                    &r->mtime, r->hash, r->status) == 4;
+             sscanf(value, "%llu\n%llu\n%39s\n%319[^\n]", &r->size,
+                    &r->mtime, hashes, r->status) == 4;
     free(value);
+    if (*found) {
+        char *plus = strchr(hashes, '+');
+        snprintf(r->row, sizeof r->row, "%.16s", plus ? plus + 1 : "");
+        if (plus)
+            *plus = '\0';
+        snprintf(r->hash, sizeof r->hash, "%.16s", hashes);
+    }
     return FOND_OK;
 }
 
@@ -60,8 +71,8 @@ fond_status_t record_save(fond_db_t *db, const char *path, const record_t *r)
     char *value = malloc(len);
     if (!value)
         return db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
-    snprintf(value, len, "%llu\n%llu\n%s\n%s\n%s", r->size, r->mtime,
-             r->hash, r->status, path);
+    snprintf(value, len, "%llu\n%llu\n%s%s%s\n%s\n%s", r->size, r->mtime,
+             r->hash, r->row[0] ? "+" : "", r->row, r->status, path);
     fond_status_t st = store_set_metadata(db->store, key, value);
     free(value);
     return st == FOND_OK ? st : db_fail_store(db, st);

@@ -1,7 +1,8 @@
 /*
  * record.h -- a source's record in the database's metadata (schema.h:
  * "src:" keys): the size, mtime and content hash its file had when last
- * indexed, and whether that worked.  sync.c reads and writes them to keep
+ * indexed, the hash of the catalogue row it was indexed with, and whether
+ * that worked.  sync.c reads and writes them to keep
  * the index in step with the files; fond_db_sources() lists them.
  */
 #ifndef FOND_RECORD_H
@@ -12,6 +13,7 @@
 typedef struct {
     unsigned long long size, mtime;
     char hash[17];
+    char row[17];     /* the hash of its catalogue row ("" for none) */
     char status[320]; /* "ok", or "failed <reason>" */
 } record_t;
 

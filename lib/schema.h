@@ -99,7 +99,9 @@
  *                   without a version.
  *   src:<hash>      what fond-index knew of the file when it last looked
  *                   (sync.c), one field a line: size, mtime (ns), content
- *                   hash (16 hex), "ok" or "failed <reason>", then the path
+ *                   hash (16 hex; "+" and the hash of its catalogue row
+ *                   after it, when it has one), "ok" or "failed <reason>",
+ *                   then the path
  *                   (last: a file name may hold a newline).  Committed with
  *                   the passages, so a crash never leaves the two out of
  *                   step.

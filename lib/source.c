@@ -539,3 +539,13 @@ fond_status_t source_fill(source_t *dst, const source_t *from)
     }
     return FOND_OK;
 }
+
+int source_date_parse(const char *v, size_t n, char date[9])
+{
+    return parse_date(v, n, date);
+}
+
+const char *source_type_named(const char *v, size_t n)
+{
+    return known_type(v, n);
+}

@@ -5,7 +5,10 @@
  * worked.  A file whose size and mtime are unchanged costs a stat(); one
  * that was touched but hashes the same costs a read; only a real change is
  * indexed again (the record keeps the old mtime, so a run over an
- * unchanged collection writes nothing).  A file that failed is tried again only when it changes
+ * unchanged collection writes nothing).  A file's catalogue row (catalogue.h)
+ * is part of what it was indexed with: the record keeps the row's hash,
+ * and a row changed, added or removed makes the file stale as a change of
+ * its bytes does.  A file that failed is tried again only when it changes
  * (or when asked).  The record is written in the same commit as the
  * passages, so a crash leaves both at the last commit.  Reading ahead
  * (fond_db_read_ahead) does a sync's slow reading (a PDF's text layer,
@@ -19,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "catalogue.h"
 #include "db_internal.h"
 #include "extract.h"
 #include "file.h"
@@ -130,9 +134,12 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
     if (loaded != FOND_OK)
         return loaded;
     stat_record(&sb, &now);
+    if (opts->row)
+        snprintf(now.row, sizeof now.row, "%s", opts->row->hash);
     int force = known && strncmp(old.status, "failed", 6) == 0 &&
                 opts->retry_failed;
-    if (known && old.size == now.size && old.mtime == now.mtime && !force)
+    int same_row = known && strcmp(old.row, now.row) == 0;
+    if (same_row && old.size == now.size && old.mtime == now.mtime && !force)
         return unchanged(&old, out); /* the stat() says it all */
     char *text = NULL, why[256];
     size_t len = 0;
@@ -144,15 +151,17 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
     snprintf(now.hash, sizeof now.hash, "%016llx",
              (unsigned long long)hash_bytes(HASH_FNV_OFFSET, text, len));
     fond_status_t st = FOND_OK;
-    if (known && strcmp(old.hash, now.hash) == 0 && !force) {
+    if (same_row && strcmp(old.hash, now.hash) == 0 && !force) {
         unchanged(&old, out); /* touched: no write, a read again next time */
     } else {
         out->action = known ? FOND_FILE_UPDATED : FOND_FILE_ADDED;
         db->ahead = opts->ahead; /* the extract step takes it if it fits */
         db->ahead_len = opts->ahead_len;
+        db->row = opts->row; /* its fields win over the file's */
         if (!opts->dry_run)
             st = index_or_fail(db, path, opts, text, len, &now, out);
         db->ahead = NULL;
+        db->row = NULL;
     }
     free(text); /* a failure's message was set where it happened */
     return st;

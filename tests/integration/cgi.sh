@@ -134,6 +134,8 @@ check "... links to the next passage" has show "<a href=\"\\?q=conference&amp;sh
 check "... and back to the results" has show '<a href="\?q=conference">← Back to the results</a>'
 check "... and to the original file, where the archive publishes it" \
   has show '<a class="original" href="https://archive.example.org/files/narrative/treaty-of-kars-1921.txt">'
+check "... with its citation for Zotero in the head, titled by its catalogue row (corpus/fond-catalogue.csv)" \
+  has show '<meta name="citation_title" content="The Treaty of Kars \(1921\)">'
 check "... footnotes with their parsed citations" has show '<span class="archival">SA AR · fond 28'
 check "... named by its path under the folder indexed" has show '<p class="source">corpus/narrative/treaty-of-kars-1921.txt · [0-9]+ passages'
 fetch showtel "show=$("$SEARCH" --db "$DB" --json 'type:telegram from:Huseynov' | sed -n 's/^      "passage_id": "\(.*\)",/\1/p' | head -1)" >/dev/null
