@@ -60,7 +60,8 @@ enum { EN, FR, DE, RU, ES, IT, PT, TR };
  * case, in the old spelling too: "февраль", "февраля", "въ февралѣ").
  * An abbreviation is the first form cut to three letters or more and a
  * full stop ("févr.", "Febr.", "сент."); English also writes "Mar",
- * "Sept" without one.
+ * "Sept" without one.  The forms of a row start with the same letter
+ * (read_month_lang looks at the first letter alone to pass a row by).
  */
 static const struct {
     unsigned char month, lang;
@@ -84,8 +85,8 @@ static const struct {
     {3, RU, "март|марта|марте|марту|мартом|мартъ|мартѣ"},
     {4, RU, "апрель|апреля|апреле|апрелю|апрелем|апрѣль|апрѣля|апрѣлѣ"},
     {5, RU, "май|мая|мае|маю|маем|маѣ"},
-    {6, RU, "июнь|июня|июне|июню|июнем|іюнь|іюня|іюнѣ"},
-    {7, RU, "июль|июля|июле|июлю|июлем|іюль|іюля|іюлѣ"},
+    {6, RU, "июнь|июня|июне|июню|июнем"}, {6, RU, "іюнь|іюня|іюнѣ"},
+    {7, RU, "июль|июля|июле|июлю|июлем"}, {7, RU, "іюль|іюля|іюлѣ"},
     {8, RU, "август|августа|августе|августу|августом|августъ|августѣ"},
     {9, RU, "сентябрь|сентября|сентябре|сентябрю|сентябрём|сентябрем|сентябрѣ"},
     {10, RU, "октябрь|октября|октябре|октябрю|октябрём|октябрем|октябрѣ"},
@@ -186,6 +187,17 @@ static int letter_at(const char *t, size_t len, size_t i)
     return i < len && is_letter_cp(cp_at(t, len, i, &n));
 }
 
+/* Does t[i] differ from word's first letter, on one byte?  An ASCII byte
+ * of the text is an ASCII letter of word or none (the common case: most
+ * comparisons end here). */
+static int first_byte_differs(const char *t, size_t len, size_t i,
+                              const char *word)
+{
+    return i < len && (unsigned char)t[i] < 0x80 &&
+           ((unsigned char)word[0] >= 0x80 ||
+            ((t[i] | 0x20) != word[0] && t[i] != word[0]));
+}
+
 /* Compare t from i with the lower-case `word` (w_len bytes), letter by
  * letter, ignoring case: how many of word's letters match before the
  * first that does not; *end after the last matched, *whole when all did. */
@@ -195,6 +207,9 @@ static size_t match_letters(const char *t, size_t len, size_t i,
 {
     size_t k = 0, j = 0, matched = 0;
     *end = i;
+    *whole = w_len == 0;
+    if (w_len && first_byte_differs(t, len, i, word))
+        return 0;
     while (k < w_len && i + j < len) {
         size_t nw, nt;
         unsigned w = cp_at(word, w_len, k, &nw);
@@ -232,6 +247,8 @@ static int word_is(const char *t, size_t len, size_t i, size_t e,
 {
     size_t end;
     int whole;
+    if (first_byte_differs(t, len, i, word))
+        return 0;
     match_letters(t, e < len ? e : len, i, word, strlen(word), &end, &whole);
     return whole && end == e;
 }
@@ -321,13 +338,17 @@ static int read_month_lang(const char *t, size_t len, size_t i, int only,
     if (i >= len || !letter_at(t, len, i))
         return 0;
     size_t n;
-    unsigned first = cp_at(t, len, i, &n);
-    int capital = fold_cp(first) != first;
+    unsigned first = cp_at(t, len, i, &n), low = fold_cp(first);
+    int capital = low != first;
+    /* the lower-case first letter's first two bytes in UTF-8 */
+    unsigned char b0 = (unsigned char)(low < 0x80 ? low : 0xC0 | (low >> 6));
+    unsigned char b1 = (unsigned char)(low < 0x80 ? 0 : 0x80 | (low & 0x3F));
     for (size_t r = 0; r < sizeof month_rows / sizeof *month_rows; r++) {
         int l = month_rows[r].lang;
-        if ((only >= 0 && l != only) || ((l == EN || l == DE || l == TR) && !capital))
-            continue;
         const char *f = month_rows[r].forms;
+        if ((unsigned char)f[0] != b0 || (b1 && (unsigned char)f[1] != b1) ||
+            (only >= 0 && l != only) || ((l == EN || l == DE || l == TR) && !capital))
+            continue;
         for (int k = 0; *f; k++) {
             const char *bar = strchr(f, '|');
             size_t f_len = bar ? (size_t)(bar - f) : strlen(f), e;
@@ -612,6 +633,20 @@ static size_t try_day_month(scan_t *s, size_t i)
     return end;
 }
 
+/* Does a number follow a word that ends at t[e] ("March 16", "Sept.
+ * 1921", "febrero de 1918")?  Only then can the word start a date: month
+ * names are looked up for these words alone, which keeps the scan fast. */
+static int number_follows(const char *t, size_t len, size_t e)
+{
+    static const char *const de[] = {"de", "del", NULL};
+    if (e < len && (t[e] == '.' || t[e] == ','))
+        e++;
+    e = skip_gap(t, len, e);
+    if (e < len && (t[e] == 'd' || t[e] == 'D'))
+        e = skip_word(t, len, e, de);
+    return e < len && is_digit(t[e]);
+}
+
 /* "March 16, 1921", "March 16", "February 8th, 1918", "Feb. 8, 1918",
  * "September 1921", "février 1918", "январь 1918", "January 26/February
  * 8, 1918" at t[i]; the end, or 0 (a month name alone is not taken). */
@@ -821,6 +856,21 @@ static int dateline_year(const char *t, size_t len, size_t i, size_t e)
     return e == len || t[e] == '\n' || t[e] == '\r';
 }
 
+/* A book's place and year in brackets: "(London, 1920)", "(Moscow,
+ * 1960)", the year at t[i, e). */
+static int imprint_year(const char *t, size_t len, size_t i, size_t e)
+{
+    if (e >= len || t[e] != ')' || i < 3 || t[i - 1] != ' ' || t[i - 2] != ',')
+        return 0;
+    size_t j = i - 2;
+    while (j > 0 && i - j < MAX_WORD && t[j - 1] != '(' && !is_digit(t[j - 1]) &&
+           t[j - 1] != '\n')
+        j--;
+    size_t n;
+    unsigned c = j > 0 && t[j - 1] == '(' && j < i - 2 ? cp_at(t, len, j, &n) : 0;
+    return c && fold_cp(c) != c; /* a place starts with a capital */
+}
+
 /* Is the year ending at t[e] a book's, followed by its pages
  * ("Gospolitizdat, 1960, p. 227")? */
 static int before_pages(const char *t, size_t len, size_t e)
@@ -898,7 +948,7 @@ static int year_context(const scan_t *s, size_t i, size_t e)
     const char *t = s->t;
     size_t len = s->len, ws, we;
     if (year_word_after(t, len, e) || joined_to_year(s, i) ||
-        dateline_year(t, len, i, e))
+        dateline_year(t, len, i, e) || imprint_year(t, len, i, e))
         return 1;
     if (i > 0 && e < len && ((t[i - 1] == '(' && t[e] == ')') ||
                              (t[i - 1] == '[' && t[e] == ']')))
@@ -914,7 +964,8 @@ static int year_context(const scan_t *s, size_t i, size_t e)
  * ("1917-1918", "1917–19"), where its context makes it one: a word before
  * it ("in", "since", "en", "im Jahre", "в", "desde"), a word after it
  * ("г.", "года", "yılında"), another year it is joined to ("1917 and
- * 1918"), a range, brackets, a dateline, a book's pages after it.  Not
+ * 1918"), a range, brackets, a dateline, a book's place ("(London,
+ * 1920)") or pages after it.  Not
  * after "No.", "your", "telegram" and the like, not inside a reference
  * ("861.51/1864"), not a time of day "at 1930".  The end, or 0.  A book's
  * year (a footnote stranded in the text) is a mention, but the year of
@@ -970,22 +1021,33 @@ static int word_starts(const char *t, size_t i)
              is_digit(t[i - 2]));
 }
 
+/* Is t[i] (ASCII or the start of a UTF-8 letter) part of a word? */
+static size_t word_char(const char *t, size_t len, size_t i)
+{
+    size_t n;
+    if ((unsigned char)t[i] < 0x80)
+        return is_alnum(t[i]);
+    return is_letter_cp(cp_at(t, len, i, &n)) ? n : 0;
+}
+
 /* Try the forms that can start with the word at t[i]; where to go on. */
 static size_t scan_word(scan_t *s, size_t i)
 {
-    size_t e = 0, n;
+    size_t e = 0, we = i, n;
+    while (we < s->len && (n = word_char(s->t, s->len, we)))
+        we += n;
     if (is_digit(s->t[i])) {
         if (!(e = try_iso(s, i)) && !(e = try_numeric(s, i)) &&
             !(e = try_day_month(s, i)))
             e = try_year(s, i);
-    } else if (!(e = try_mid_month(s, i))) {
+    } else if ((s->t[i] == 'm' || s->t[i] == 'M') && (e = try_mid_month(s, i))) {
+        return e;
+    } else if (number_follows(s->t, s->len, we)) {
         e = try_month_first(s, i);
     }
     if (e)
         return e;
-    for (e = i; e < s->len && (is_alnum(s->t[e]) || letter_at(s->t, s->len, e));)
-        e += is_alnum(s->t[e]) ? 1 : (cp_at(s->t, s->len, e, &n), n);
-    return e > i ? e : i + 1; /* no date starts here: skip the word */
+    return we > i ? we : i + 1; /* no date starts here: skip the word */
 }
 
 fond_status_t dates_find(const char *text, size_t len, int default_year,
@@ -994,11 +1056,13 @@ fond_status_t dates_find(const char *text, size_t len, int default_year,
     scan_t s = {text, len, default_year > 0 ? default_year : 0, 0, NULL, 0, 0,
                 FOND_OK};
     for (size_t i = 0; i < len && s.status == FOND_OK;) {
-        size_t k;
-        if ((is_alnum(text[i]) || letter_at(text, len, i)) && word_starts(text, i))
+        size_t k = word_char(text, len, i);
+        if (k && word_starts(text, i))
             i = scan_word(&s, i);
+        else if ((unsigned char)text[i] >= 0x80)
+            i += (cp_at(text, len, i, &k), k);
         else
-            i += (unsigned char)text[i] >= 0x80 ? (cp_at(text, len, i, &k), k) : 1;
+            i++;
     }
     if (s.status != FOND_OK) {
         free(s.out);

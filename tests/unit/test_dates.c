@@ -372,6 +372,8 @@ static void test_years_in_context(void **state)
     assert_all("the war (1914) and [1918]; mid-1919", 0,
                "19140000=1914 | 19180000=1918 | 19190000=1919");
     assert_all("Moscow, 1918.\nThe text", 0, "19180000=1918");
+    assert_all("his memoirs (London, 1920) and (Paris, No. 1864)", 0,
+               "19200000=1920");
 }
 
 static void test_year_ranges(void **state)
