@@ -815,6 +815,15 @@ static int word_follows(const char *t, size_t len, size_t e)
     return !word_in(t, len, j, word_end(t, len, j), year_joins);
 }
 
+/* Does a word in lower case follow the number ending at t[e], after one
+ * space ("the 1918 elections", not "the 1918." or "the 1918, ...")? */
+static int lower_word_follows(const char *t, size_t len, size_t e)
+{
+    size_t n;
+    unsigned c = e + 1 < len && t[e] == ' ' ? cp_at(t, len, e + 1, &n) : 0;
+    return is_letter_cp(c) && fold_cp(c) == c;
+}
+
 /* Does the year at t[i] follow another year, joined by commas or a word
  * ("1917 and 1918", "from 1917 to 1918", "1917, 1918")? */
 static int joined_to_year(const scan_t *s, size_t i)
@@ -957,12 +966,15 @@ static int year_context(const scan_t *s, size_t i, size_t e)
         return 0;
     if (word_in(t, len, ws, we, year_words))
         return 1;
+    if (word_is(t, len, ws, we, "the") && lower_word_follows(t, len, e))
+        return 1; /* "the 1918 elections" */
     return word_in(t, len, ws, we, weak_year_words) && !word_follows(t, len, e);
 }
 
 /* A year 1700-2099 standing alone at t[i], or a range of years
  * ("1917-1918", "1917–19"), where its context makes it one: a word before
- * it ("in", "since", "en", "im Jahre", "в", "desde"), a word after it
+ * it ("in", "since", "en", "im Jahre", "в", "desde"; "the" before a word,
+ * as in "the 1918 elections"), a word after it
  * ("г.", "года", "yılında"), another year it is joined to ("1917 and
  * 1918"), a range, brackets, a dateline, a book's place ("(London,
  * 1920)") or pages after it.  Not

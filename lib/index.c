@@ -266,12 +266,14 @@ static fond_status_t add_range_terms(term_list_t *l, const char *date,
         if (++m > 12)
             m = 1, y++;
     }
-    for (int d[3] = {a[0], a[1], a[2]}; days <= RANGE_DAYS_MAX && st == FOND_OK &&
-                                        dates_day_count(d) <= dates_day_count(b);) {
-        snprintf(term, sizeof term, SCHEMA_DAY "%04d%02d%02d", d[0], d[1], d[2]);
+    for (long k = 0; days <= RANGE_DAYS_MAX && k < days && st == FOND_OK; k++) {
+        snprintf(term, sizeof term, SCHEMA_DAY "%04d%02d%02d", a[0], a[1], a[2]);
         st = term_list_add(l, term, strlen(term));
-        if (++d[2] > dates_days_in_month(d[0], d[1]) && (d[2] = 1, ++d[1] > 12))
-            d[1] = 1, d[0]++;
+        if (++a[2] > dates_days_in_month(a[0], a[1])) { /* the next day */
+            a[2] = 1;
+            if (++a[1] > 12)
+                a[1] = 1, a[0]++;
+        }
     }
     return st;
 }

@@ -66,6 +66,8 @@ printf 'Title: A file of two years\nDate: 1917/1918\n\nCorrespondence on the loa
 printf 'Title: A file of five weeks\nDate: 1917-01-05/1917-02-10\n\nMinutes of the commission.\n' \
   >"$DOCS/ranges/five-weeks.txt"
 
+printf 'Title: Across the new year\nDate: 1917-12-20/1918-01-10\n\nTelegrams exchanged.\n' \
+  >"$DOCS/ranges/new-year.txt"
 DB="$TMP/db"
 expect_exit 0 "the edition and the range-dated sources are indexed" \
   "$INDEX" -q --db "$DB" "$DOCS"
@@ -113,6 +115,17 @@ for q in date:1917-01-04 date:1917-02-11 date:1917-03 date:1918; do
   check "$q does not find the source dated 1917-01-05/1917-02-10" \
     eval '! found "$q" "A file of five weeks"'
 done
+
+for q in date:1917-12-31 date:1918-01-01 date:1918-01-10 date:1917-12 date:1918; do
+  check "$q finds the source dated 1917-12-20/1918-01-10" found "$q" "Across the new year"
+done
+for q in date:1917-12-19 date:1918-01-11 date:1918-02; do
+  check "$q does not find the source dated 1917-12-20/1918-01-10" \
+    eval '! found "$q" "Across the new year"'
+done
+# A day inside a range of more than 92 days does not find it (README).
+check "date:1918-03-05 does not find the source dated 1917/1918" \
+  eval '! found date:1918-03-05 "A file of two years"'
 
 # A range that ends before it starts is a bad Date.
 printf 'Title: Backwards\nDate: 1918/1917\n\nText.\n' >"$DOCS/ranges/backwards.txt"

@@ -374,6 +374,8 @@ static void test_years_in_context(void **state)
     assert_all("Moscow, 1918.\nThe text", 0, "19180000=1918");
     assert_all("his memoirs (London, 1920) and (Paris, No. 1864)", 0,
                "19200000=1920");
+    assert_all("the 1918 elections, not the 1918. Nor the 1761, nor The 1864 Answering", 0,
+               "19180000=1918");
 }
 
 static void test_year_ranges(void **state)
