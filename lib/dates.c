@@ -100,7 +100,7 @@ static const struct {
     {4, IT, "aprile"}, {5, IT, "maggio"}, {6, IT, "giugno"},
     {7, IT, "luglio"}, {8, IT, "agosto"}, {9, IT, "settembre"},
     {10, IT, "ottobre"}, {11, IT, "novembre"}, {12, IT, "dicembre"},
-    {1, PT, "janeiro"}, {2, PT, "fevereiro"}, {3, PT, "março|marco"},
+    {1, PT, "janeiro"}, {2, PT, "fevereiro"}, {3, PT, "março"},
     {4, PT, "abril"}, {5, PT, "maio"}, {6, PT, "junho"}, {7, PT, "julho"},
     {8, PT, "agosto"}, {9, PT, "setembro"}, {10, PT, "outubro"},
     {11, PT, "novembro"}, {12, PT, "dezembro"},
