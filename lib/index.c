@@ -233,6 +233,52 @@ static fond_status_t add_date_terms(term_list_t *l, const char *yyyymmdd)
     return st;
 }
 
+/* How far a source's date range is indexed term by term: every year it
+ * touches, every month if it spans no more than RANGE_MONTHS_MAX of them,
+ * every day if no more than RANGE_DAYS_MAX.  So `date:` finds a source
+ * dated 1917/1918 by any year or month in it (26 terms a passage), and one
+ * of a few weeks by any day; a day inside a longer range does not find it,
+ * as a day does not find a source dated by its year or month alone. */
+#define RANGE_YEARS_MAX 500
+#define RANGE_MONTHS_MAX 120
+#define RANGE_DAYS_MAX 92
+
+/* Y, M and D terms for the range from date to date_end ("YYYYMMDD" with
+ * 00 parts: the first and last day they stand for), as far as the spans
+ * above allow. */
+static fond_status_t add_range_terms(term_list_t *l, const char *date,
+                                     const char *date_end)
+{
+    int a[3], b[3];
+    dates_first_day(date, a);
+    dates_last_day(date_end, b);
+    long days = dates_day_count(b) - dates_day_count(a) + 1;
+    long months = (b[0] - a[0]) * 12L + b[1] - a[1] + 1;
+    fond_status_t st = FOND_OK;
+    char term[16];
+    for (int y = a[0]; y <= b[0] && y - a[0] < RANGE_YEARS_MAX && st == FOND_OK; y++) {
+        snprintf(term, sizeof term, SCHEMA_YEAR "%04d", y);
+        st = term_list_add(l, term, strlen(term));
+    }
+    for (int y = a[0], m = a[1]; months <= RANGE_MONTHS_MAX && st == FOND_OK &&
+                                 (y < b[0] || (y == b[0] && m <= b[1]));) {
+        snprintf(term, sizeof term, SCHEMA_MONTH "%04d%02d", y, m);
+        st = term_list_add(l, term, strlen(term));
+        if (++m > 12)
+            m = 1, y++;
+    }
+    for (long k = 0; days <= RANGE_DAYS_MAX && k < days && st == FOND_OK; k++) {
+        snprintf(term, sizeof term, SCHEMA_DAY "%04d%02d%02d", a[0], a[1], a[2]);
+        st = term_list_add(l, term, strlen(term));
+        if (++a[2] > dates_days_in_month(a[0], a[1])) { /* the next day */
+            a[2] = 1;
+            if (++a[1] > 12)
+                a[1] = 1, a[0]++;
+        }
+    }
+    return st;
+}
+
 /* An archival citation's parts, each as one term. */
 static fond_status_t add_citation_terms(term_list_t *l,
                                         const citation_archival_t *c)
@@ -361,7 +407,8 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
     if (st == FOND_OK && h->type)
         st = add_whole(l, SCHEMA_TYPE, h->type);
     if (st == FOND_OK)
-        st = add_date_terms(l, h->date);
+        st = h->date_end[0] ? add_range_terms(l, h->date, h->date_end)
+                            : add_date_terms(l, h->date);
     if (st == FOND_OK && src->has_archival)
         st = add_citation_terms(l, &src->archival);
     if (st != FOND_OK)

@@ -122,7 +122,7 @@ static const char *const source_types[] = {
 
 #define TYPE_HINT \
     " (use narrative, telegram, note, letter, conversation, reference or email)"
-#define DATE_HINT " (use YYYY, YYYY-MM or YYYY-MM-DD)"
+#define DATE_HINT " (use YYYY, YYYY-MM, YYYY-MM-DD or a range FROM/TO)"
 
 static int ascii_lower(int c)
 {
@@ -179,27 +179,6 @@ static int digits_value(const char *s, size_t n)
     return v;
 }
 
-/* Read "YYYY", "YYYY-MM" or "YYYY-MM-DD" into "YYYYMMDD" (00 for a part
- * not given); 0 if the value is none of them or names no real day.  Year
- * 0000 is refused because "0000" is how the format says "unknown". */
-static int parse_date(const char *v, size_t n, char date[9])
-{
-    if (n != 4 && n != 7 && n != 10)
-        return 0;
-    int year = digits_value(v, 4);
-    int month = n >= 7 && v[4] == '-' ? digits_value(v + 5, 2) : 0;
-    int day = n == 10 && v[7] == '-' ? digits_value(v + 8, 2) : 0;
-    if (year <= 0 || (n >= 7 && (month < 1 || month > 12)))
-        return 0;
-    if (n == 10 && (day < 1 || day > dates_days_in_month(year, month)))
-        return 0;
-    memcpy(date, v, 4);
-    memcpy(date + 4, n >= 7 ? v + 5 : "00", 2);
-    memcpy(date + 6, n == 10 ? v + 8 : "00", 2);
-    date[8] = '\0';
-    return 1;
-}
-
 /* The Type value in lower case, or NULL if it is not one of the types. */
 static const char *known_type(const char *v, size_t n)
 {
@@ -251,7 +230,7 @@ static fond_status_t store_header(source_t *out, header_t which, const char *v,
                                   size_t errsize)
 {
     if (which == H_DATE)
-        return parse_date(v, n, out->date)
+        return dates_parse_value(v, n, out->date, out->date_end)
                    ? FOND_OK
                    : fail(err, errsize, line, "bad Date", v, n, DATE_HINT);
     if (which == H_TYPE) {

@@ -319,6 +319,157 @@ static void test_quoted_earlier_year_does_not_rule(void **state)
     free(d);
 }
 
+/* Every mention of text, as "YYYYMMDD=mention" joined by " | ". */
+static void assert_all(const char *text, int default_year, const char *expected)
+{
+    found_t f = find(text, default_year);
+    char got[1024] = "";
+    for (size_t i = 0; i < f.n; i++) {
+        char ymd[9], one[200];
+        dates_format(&f.d[i], ymd);
+        snprintf(one, sizeof one, "%s%s=%.*s", i ? " | " : "", ymd,
+                 (int)(f.d[i].end - f.d[i].start), f.text + f.d[i].start);
+        strncat(got, one, sizeof got - strlen(got) - 1);
+    }
+    assert_string_equal(got, expected);
+    found_free(&f);
+}
+
+/* Telegram and despatch numbers, references and page numbers are no
+ * years, whatever they look like. */
+static void test_numbers_of_telegrams_are_not_years(void **state)
+{
+    (void)state;
+    assert_none("1864. Answering your 1761 of the 3rd, my 1790 and "
+                "Department's telegram 1802.");
+    assert_none("Nos. 1761, 1864 and 1902; No. 2030; Nr. 1918; n\xC2\xB0 1917; "
+                "\xE2\x84\x96 1918; \xE2\x84\x96" "1918");
+    assert_none("File No. 861.51/1864. FO 371/1921. 861.00/1918-A. "
+                "Despatch 1946 and circular 1917; instruction 1899");
+    assert_none("Votre t\xC3\xA9l\xC3\xA9gramme 1917; Ihr Telegramm 1918; "
+                "\xD0\x92\xD0\xB0\xD1\x88\xD0\xB0 1918; pp. 1820-1830; p. 1918");
+    assert_all("2348.\nYour 1761, February 3, 1 p.m. Referring to 1864.", 1918,
+               "19180203=February 3");
+    assert_none("3,1918 and 1918,5 and 1918.2 and 1918/19");
+}
+
+/* A year in prose, in the contexts that make a number one. */
+static void test_years_in_context(void **state)
+{
+    (void)state;
+    assert_all("In 1918 and 1919; since 1917, until 1920; the spring of 1921",
+               0, "19180000=1918 | 19190000=1919 | 19170000=1917 | "
+                  "19200000=1920 | 19210000=1921");
+    assert_all("from 1917 to 1918", 0, "19170000=1917 | 19180000=1918");
+    assert_all("en 1918, jusqu'en 1919, la r\xC3\xA9volution de 1917.", 0,
+               "19180000=1918 | 19190000=1919 | 19170000=1917");
+    assert_none("un cr\xC3\xA9" "dit de 1800 francs");
+    assert_all("im Jahre 1918, seit 1917", 0, "19180000=1918 | 19170000=1917");
+    assert_all("\xD0\xB2 1918 \xD0\xB3\xD0\xBE\xD0\xB4\xD1\x83, 1921 \xD0\xB3.", 0,
+               "19180000=1918 | 19210000=1921"); /* в 1918 году, 1921 г. */
+    assert_all("desde 1917, nel 1918, em 1919, 1920'de", 0,
+               "19170000=1917 | 19180000=1918 | 19190000=1919 | 19200000=1920");
+    assert_all("the war (1914) and [1918]; mid-1919", 0,
+               "19140000=1914 | 19180000=1918 | 19190000=1919");
+    assert_all("Moscow, 1918.\nThe text", 0, "19180000=1918");
+    assert_all("his memoirs (London, 1920) and (Paris, No. 1864)", 0,
+               "19200000=1920");
+    assert_all("the 1918 elections, not the 1918. Nor the 1761, nor The 1864 Answering", 0,
+               "19180000=1918");
+}
+
+static void test_year_ranges(void **state)
+{
+    (void)state;
+    assert_all("the years 1917-1918 and 1917\xE2\x80\x93" "19", 0,
+               "19170000=1917 | 19180000=1918 | 19170000=1917 | 19190000=19");
+    assert_all("Central Decimal File 1910-29", 0,
+               "19100000=1910 | 19290000=29");
+    assert_none("your 1761-1764, pp. 1820-1830, Nos. 1801-1805");
+    assert_none("1918-1917 and 1864-2030");
+}
+
+static void test_french_german_russian(void **state)
+{
+    (void)state;
+    assert_only("le 8 f\xC3\xA9vrier 1918", 0, "19180208=8 f\xC3\xA9vrier 1918");
+    assert_only("le 1er ao\xC3\xBBt 1918", 0, "19180801=1er ao\xC3\xBBt 1918");
+    assert_only("Paris, 8 f\xC3\xA9vr. 1918", 0, "19180208=8 f\xC3\xA9vr. 1918");
+    assert_only("den 8. Februar 1918", 0, "19180208=8. Februar 1918");
+    assert_only("am 2. M\xC3\xA4rz", 1918, "19180302=2. M\xC3\xA4rz");
+    assert_none("3. March on. 3. may be");
+    /* 8 февраля 1918 г., the month in three cases */
+    assert_only("8 \xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F 1918 \xD0\xB3.",
+                0, "19180208=8 \xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F 1918");
+    assert_only("\xD0\xB2 \xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD0\xB5 1918",
+                0, "19180200=\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD0\xB5 1918");
+    assert_only("\xD0\xA4\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8C 1918",
+                0, "19180200=\xD0\xA4\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8C 1918");
+    assert_only("26 \xD1\x81\xD0\xB5\xD0\xBD\xD1\x82. 1918", 0, /* сент. */
+                "19180926=26 \xD1\x81\xD0\xB5\xD0\xBD\xD1\x82. 1918");
+}
+
+static void test_spanish_italian_portuguese_turkish(void **state)
+{
+    (void)state;
+    assert_only("el 8 de febrero de 1918", 0, "19180208=8 de febrero de 1918");
+    assert_only("l'8 febbraio 1918", 0, "19180208=8 febbraio 1918");
+    assert_only("em 8 de fevereiro de 1918", 0,
+                "19180208=8 de fevereiro de 1918");
+    assert_only("8 \xC5\x9E" "ubat 1918", 0, "19180208=8 \xC5\x9E" "ubat 1918");
+    assert_none("nisan 8 ve mart 3"); /* Turkish names are capitalised */
+}
+
+static void test_english_forms_and_roman_months(void **state)
+{
+    (void)state;
+    assert_only("February 8th, 1918", 0, "19180208=February 8th, 1918");
+    assert_only("8th February, 1918", 0, "19180208=8th February, 1918");
+    assert_only("the 8th of February, 1918", 0,
+                "19180208=8th of February, 1918");
+    assert_only("Feb. 8, 1918", 0, "19180208=Feb. 8, 1918");
+    assert_only("on 8/II/1918", 0, "19180208=8/II/1918");
+    assert_only("on 8.II.1918", 0, "19180208=8.II.1918");
+    assert_none("8/XIII/1918 and 8/IIII/1918");
+}
+
+/* An Old Style/New Style double date is its New Style day. */
+static void test_old_and_new_style(void **state)
+{
+    (void)state;
+    assert_only("26 January/8 February 1918", 0,
+                "19180208=26 January/8 February 1918");
+    assert_only("13/26 February 1918", 0, "19180226=13/26 February 1918");
+    assert_only("31/13 February 1918", 0, "19180213=31/13 February 1918");
+    assert_only("26 January (8 February) 1918", 0,
+                "19180208=26 January (8 February) 1918");
+    assert_only("19 December 1917/1 January 1918", 0,
+                "19180101=19 December 1917/1 January 1918");
+    assert_only("January 26/February 8, 1918", 0,
+                "19180208=January 26/February 8, 1918");
+    /* 26 января/8 февраля 1918 г. */
+    assert_only("26 \xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F/8 "
+                "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F 1918 \xD0\xB3.",
+                0, "19180208=26 \xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F/8 "
+                "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F 1918");
+    /* Not 10 to 13 days apart: two dates, not one. */
+    assert_all("3 July/4 July 1918", 0, "19180704=4 July 1918");
+}
+
+/* Month names are found wherever they start, in the middle of UTF-8 text
+ * too, and a long run of bytes costs no more than a pass. */
+static void test_month_name_lookup(void **state)
+{
+    (void)state;
+    size_t end;
+    const char *t = "\xC2\xAB" "F\xC3\xA9vrier 1918";
+    assert_int_equal(dates_month_name(t, strlen(t), 2, &end), 2);
+    assert_int_equal(end, 2 + strlen("F\xC3\xA9vrier"));
+    assert_int_equal(dates_month_name("may", 3, 0, &end), 0);
+    assert_only("\xC2\xAB" "8 f\xC3\xA9vrier 1918\xC2\xBB", 0,
+                "19180208=8 f\xC3\xA9vrier 1918");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +492,14 @@ int main(void)
         cmocka_unit_test(test_empty_and_cut_input),
         cmocka_unit_test(test_format_pads_unknown_parts),
         cmocka_unit_test(test_whole_narrative),
+        cmocka_unit_test(test_numbers_of_telegrams_are_not_years),
+        cmocka_unit_test(test_years_in_context),
+        cmocka_unit_test(test_year_ranges),
+        cmocka_unit_test(test_french_german_russian),
+        cmocka_unit_test(test_spanish_italian_portuguese_turkish),
+        cmocka_unit_test(test_english_forms_and_roman_months),
+        cmocka_unit_test(test_old_and_new_style),
+        cmocka_unit_test(test_month_name_lookup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -142,16 +142,41 @@ static void test_bad_dates_are_refused(void **state)
     static const char *const bad[] = {
         "1921-02-29", "1900-02-29", "1921-13", "1921-00", "1921-04-31",
         "1921-07-00", "21-07-03",   "1921-7-3", "July 1921", "0000",
-        "19210703",   "",
+        "19210703",   "",           "1918/1917", "1917/",    "/1918",
+        "1917/1918/1919", "1917-02-30/1918", "1918-03/1918-02", "1917 / 1918",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char text[96], message[160];
         snprintf(text, sizeof text, "Title: T\nType: note\nDate: %s\n\nBody.",
                  bad[i]);
         snprintf(message, sizeof message,
-                 "line 3: bad Date '%s' (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                 "line 3: bad Date '%s' (use YYYY, YYYY-MM, YYYY-MM-DD or a "
+                 "range FROM/TO)",
                  bad[i]);
         refused(text, message);
+    }
+}
+
+/* A date range (ISO 8601, '/' between its ends) fills date and date_end;
+ * one date leaves date_end empty, as does a range of one ("1918/1918"). */
+static void test_date_ranges_are_read(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"1917/1918", "19170000", "19180000"},
+        {"1917-01-05/1917-02-10", "19170105", "19170210"},
+        {"1917-11/1918-03-15", "19171100", "19180315"},
+        {"1918-02-08/1918-02-08", "19180208", ""},
+        {"1918/1918", "19180000", ""},
+        {"1918", "19180000", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[96];
+        snprintf(text, sizeof text, "Title: T\nDate: %s\n\nBody.", cases[i][0]);
+        source_t s = parsed(text);
+        assert_string_equal(s.date, cases[i][1]);
+        assert_string_equal(s.date_end, cases[i][2]);
+        source_free(&s);
     }
 }
 
@@ -439,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_names_are_case_insensitive_and_values_trimmed),
         cmocka_unit_test(test_date_forms),
         cmocka_unit_test(test_bad_dates_are_refused),
+        cmocka_unit_test(test_date_ranges_are_read),
         cmocka_unit_test(test_unknown_type_is_refused),
         cmocka_unit_test(test_unknown_header_inside_block_is_refused),
         cmocka_unit_test(test_line_without_colon_inside_block_is_refused),
