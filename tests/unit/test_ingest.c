@@ -166,7 +166,8 @@ static void test_notes_found_by_number_once_a_passage(void **state)
     (void)state;
     /* Two passages, each pointing to notes in its own order, one number
      * twice, one number without a note; the Notes section has two notes
-     * numbered 2, of which the first counts. */
+     * numbered 2, of which the first counts: the second, which no marker
+     * points to, is kept with the last passage, where the section stood. */
     char text[4096], *at = text;
     at += sprintf(at, "Title: Notes\n\nThey met at Kars.[2][1][2][7] ");
     at = fill_passage(at);
@@ -180,8 +181,9 @@ static void test_notes_found_by_number_once_a_passage(void **state)
     assert_int_equal(p->n_notes, 2);
     assert_string_equal(p->notes[0]->text, "The second note.");
     assert_string_equal(p->notes[1]->text, "The first note.");
-    assert_int_equal(q->n_notes, 1);
+    assert_int_equal(q->n_notes, 2);
     assert_string_equal(q->notes[0]->text, "The first note.");
+    assert_string_equal(q->notes[1]->text, "A second two.");
     ingest_free(&in);
 }
 
