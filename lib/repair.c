@@ -80,6 +80,10 @@ static int is_space(char c)
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* An ASCII digit as a code point (a cast to char would take "е", U+0435,
+ * for '5'). */
+static int cp_is_digit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
+
 /* The code point at s[i] (and its length), or -1. */
 static utf8proc_int32_t cp_at(const char *s, size_t i, size_t end, size_t *n)
 {
@@ -538,7 +542,7 @@ static int glued_number(const char *raw, size_t ls, size_t le, size_t i,
     utf8proc_int32_t before2 = cp_before(raw, ls, at, &at2);
     *after_letter = cp_is_letter(before);
     int after_punct = is_closing_punct(before) && before2 >= 0 &&
-                      !is_digit((char)before2) && before2 != ' ';
+                      !cp_is_digit(before2) && before2 != ' ';
     *j = k;
     return *after_letter || after_punct;
 }
@@ -611,7 +615,7 @@ static int unit_before(const char *raw, size_t ls, size_t i)
  * a number ("Your 5860²", "1917[2]"): only as the very next marker, and
  * "[n]" not at all when a space comes between ("7 [4] p.m.": an editor's
  * figure); after a space or at a line's start, only as one of the next
- * markers.  `bracket`: "[n]" glued to a word is a marker whatever its
+ * markers ("[n]" only as the very next).  `bracket`: "[n]" glued to a word is a marker whatever its
  * number, as fond's source format writes them ("Kars.[2][1]"). */
 static int marker_here(const writer_t *w, const char *raw, size_t ls,
                        size_t i, unsigned n, int bracket)
@@ -620,13 +624,14 @@ static int marker_here(const writer_t *w, const char *raw, size_t ls,
     utf8proc_int32_t before = cp_before(raw, ls, i, &at);
     if (before < 0)
         return !bracket && is_next_marker(w, n);
-    if (before < 0x80 && is_digit((char)before))
+    if (cp_is_digit(before))
         return n == w->expected;
     if (before == ' ' || before == '\t') {
         utf8proc_int32_t before2 = cp_before(raw, ls, at, &at2);
-        return is_next_marker(w, n) &&
-               !(bracket && before2 >= 0 && before2 < 0x80 &&
-                 is_digit((char)before2));
+        if (bracket) /* an unusual form: only the very next one */
+            return n == w->expected &&
+                   !cp_is_digit(before2);
+        return is_next_marker(w, n);
     }
     if (cp_is_letter(before) && !bracket && unit_before(raw, ls, i))
         return 0;
@@ -699,7 +704,10 @@ static int write_line(writer_t *w, const line_t *l)
         int bracket = bracket_marker(raw, i, l->end, &j, &n);
         if (bracket || superscript_number(raw, i, l->end, &j, &n)) {
             if (marker_here(w, raw, l->start, i, n, bracket)) {
-                copy_run(w, run, i);
+                /* "the note [1] was": one space stays, not two */
+                int spaced = i > run && is_space(raw[i - 1]) && j < l->end &&
+                             is_space(raw[j]);
+                copy_run(w, run, i - (size_t)spaced);
                 add_marker(w, n);
                 run = j;
             }
