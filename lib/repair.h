@@ -23,8 +23,8 @@
  *   - Markers in the other forms editions print them are told by the same
  *     sequence: superscript digits ("Kars¹", "Legation.²"; not a power,
  *     "km²"), and "[N]" (glued to a word, as the source format has them,
- *     "Kars.[2][1]", whatever its number; after a space only as one of the
- *     next).  A marker glued to a number is taken out only as the very
+ *     "Kars.[2][1]", whatever its number; after a space only as the very
+ *     next, never after a number and a space).  A marker glued to a number is taken out only as the very
  *     next one ("Your 5860²", "in 1917,2", "1917[3]"); otherwise it stays
  *     a number of the text.  Editorial brackets stay text: "7 [4] p.m."
  *     (a figure after a number and a space), "[$]5,000,000" (a number's
