@@ -416,6 +416,8 @@ typedef struct {
     repair_t *r;
     size_t cap_anchors, cap_markers, cap_notes;
     unsigned expected;    /* the footnote marker that should come next */
+    unsigned first;       /* the source's first note's number: the first
+                             marker may be it rather than 1 (an extract) */
     unsigned last_marker; /* the last one seen, for stranded note text */
     unsigned char seen[(REPAIR_MARKER_MAX + 8) / 8]; /* a bit per marker
                                                        number seen */
@@ -571,6 +573,7 @@ static int bracket_marker(const char *raw, size_t i, size_t le, size_t *j,
 }
 
 static int is_next_marker(const writer_t *w, unsigned n);
+static int is_very_next(const writer_t *w, unsigned n);
 
 /* A run of 1 to 3 superscript digits at raw[i, *j) ("¹", "²³"): 1, its
  * value in *number. */
@@ -625,11 +628,11 @@ static int marker_here(const writer_t *w, const char *raw, size_t ls,
     if (before < 0)
         return !bracket && is_next_marker(w, n);
     if (cp_is_digit(before))
-        return n == w->expected;
+        return is_very_next(w, n);
     if (before == ' ' || before == '\t') {
         utf8proc_int32_t before2 = cp_before(raw, ls, at, &at2);
         if (bracket) /* an unusual form: only the very next one */
-            return n == w->expected &&
+            return is_very_next(w, n) &&
                    !cp_is_digit(before2);
         return is_next_marker(w, n);
     }
@@ -638,16 +641,19 @@ static int marker_here(const writer_t *w, const char *raw, size_t ls,
     return bracket || is_next_marker(w, n);
 }
 
-/* A marker glued to a number by a comma or semicolon: "in 1917,2" (two
- * digits at most, so "3,080" stays a number; three digits or more before
- * the comma, so a decimal comma "3,5" stays one too).  1 and the digits at
- * raw[i, *j), when they are the very next marker. */
+/* A marker glued to a number by a comma or semicolon, or by a full stop
+ * that ends a sentence: "in 1917,2", "came in 1922.2 Armenia" (two digits
+ * at most, so "3,080" stays a number; three digits or more before the
+ * punctuation, so a decimal "3,5" or "2.5" stays one too; after a full
+ * stop, a capital or the line's end, so "861.51/131" stays).  1 and the
+ * digits at raw[i, *j), when they are the very next marker. */
 static int marker_after_number(const writer_t *w, const char *raw, size_t ls,
                                size_t le, size_t i, size_t *j)
 {
-    if (!is_digit(raw[i]) || i < ls + 4 || (raw[i - 1] != ',' && raw[i - 1] != ';'))
+    if (!is_digit(raw[i]) || i < ls + 4 ||
+        (raw[i - 1] != ',' && raw[i - 1] != ';' && raw[i - 1] != '.'))
         return 0;
-    size_t k = i, d = i - 1;
+    size_t k = i, d = i - 1, n;
     while (k < le && k - i < 3 && is_digit(raw[k]))
         k++;
     while (d > ls && is_digit(raw[d - 1]))
@@ -655,8 +661,12 @@ static int marker_after_number(const writer_t *w, const char *raw, size_t ls,
     if (k - i > 2 || (k < le && !is_space(raw[k]) && !strchr(".;:)", raw[k])) ||
         i - 1 - d < 3 || (d > ls && !is_space(raw[d - 1]) && raw[d - 1] != '('))
         return 0;
+    if (raw[i - 1] == '.' && k < le &&
+        (!is_space(raw[k]) || k + 1 >= le ||
+         utf8proc_category(cp_at(raw, k + 1, le, &n)) != UTF8PROC_CATEGORY_LU))
+        return 0;
     *j = k;
-    return parse_number(raw + i, k - i) == w->expected;
+    return is_very_next(w, parse_number(raw + i, k - i));
 }
 
 /* "midSeptember": lowercase letters, then a capital starting a lowercase
@@ -678,9 +688,18 @@ static int lost_hyphen_at(const char *raw, size_t ls, size_t i, size_t le)
  * the next one expected, or skips at most four (two columns read out of
  * order: "...24", "...25" in the right column before "...21" in the left);
  * or one of the six before it not seen yet. */
+/* Is n the very marker that should come next (the first may be the
+ * source's first note's number)? */
+static int is_very_next(const writer_t *w, unsigned n)
+{
+    return n == w->expected || (w->r->n_markers == 0 && n == w->first);
+}
+
 static int is_next_marker(const writer_t *w, unsigned n)
 {
     if (n >= w->expected && n <= w->expected + 4)
+        return 1;
+    if (w->r->n_markers == 0 && n >= w->first && n <= w->first + 4)
         return 1;
     if (n == 0 || n >= w->expected || n + 6 < w->expected)
         return 0;
@@ -962,7 +981,7 @@ fond_status_t repair_text_from(const char *raw, size_t len, analyzer_t *a,
         classify_lines(raw, lines, n);
     writer_t w = {.raw = raw, .a = a, .lines = lines, .n_lines = n,
                   .vocab = &vocab, .known = known, .ctx = ctx, .r = out,
-                  .expected = first_marker ? first_marker : 1};
+                  .expected = 1, .first = first_marker ? first_marker : 1};
     if (st == FOND_OK) {
         write_lines(&w, lines, n);
         buf_put(&w.out, "", 0); /* room for the NUL */

@@ -93,9 +93,10 @@ fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
                           repair_known_fn known, void *ctx, repair_t *out);
 void repair_free(repair_t *r);
 
-/* As repair_text, for a text whose footnote markers start at first_marker
- * (its notes are numbered from there: an extract of a longer edition);
- * repair_text starts them at 1. */
+/* As repair_text, for a text whose notes start at number first_marker:
+ * its first marker may be that number (an extract of a longer edition)
+ * as well as 1 (the notes at its end are the last of many); repair_text
+ * expects 1 alone. */
 fond_status_t repair_text_from(const char *raw, size_t len, analyzer_t *a,
                                repair_known_fn known, void *ctx,
                                unsigned first_marker, repair_t *out);

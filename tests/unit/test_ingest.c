@@ -362,6 +362,28 @@ static void test_notes_numbered_from_further_on(void **state)
     ingest_free(&in);
 }
 
+/* A PDF's text: the first note stranded mid-flow at a page's foot, the
+ * last page's notes at the end.  The end's run (2, 3) does not make the
+ * markers start at 2: marker 1 is still one. */
+static void test_last_page_notes_at_the_end(void **state)
+{
+    (void)state;
+    ingest_t in;
+    ingest_text("The treaty was signed at the Kars conference.1 The "
+                "delegations left.\n\n"
+                "1 See: USSR Foreign Policy Documents. T. IV, M.: "
+                "Gospolitizdat, 1960, p. 227\n\n"
+                "The ratification came in 1922.2 Armenia ratified last.3\n\n"
+                "2 Ibid., p. 230.\n3 Not printed.\n", &in);
+    assert_false(body_holds(&in, "conference.1"));
+    passage_notes_are(&in, "The treaty was signed",
+                      "1:See: USSR Foreign Policy Documents. T. IV, M.: "
+                      "Gospolitizdat, 1960, p. 227|2:Ibid., p. 230.|"
+                      "3:Not printed.");
+    assert_false(body_holds(&in, "Not printed"));
+    ingest_free(&in);
+}
+
 /* Stranded note text that no marker points to stays with the passage
  * where it stood; a second note of one number too. */
 static void test_unnamed_notes_stay_where_they_stood(void **state)
@@ -674,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_headed_notes_of_a_raw_text),
         cmocka_unit_test(test_numbered_paragraphs_at_the_end_stay_text),
         cmocka_unit_test(test_notes_numbered_from_further_on),
+        cmocka_unit_test(test_last_page_notes_at_the_end),
         cmocka_unit_test(test_unnamed_notes_stay_where_they_stood),
         cmocka_unit_test(test_no_word_of_the_corpus_is_lost),
         cmocka_unit_test(test_no_word_of_a_damaged_text_is_lost),

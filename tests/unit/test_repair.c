@@ -235,6 +235,15 @@ static void test_marker_glued_to_a_number(void **state)
                         "of 3,080 roubles, 3,5 million, and in 1918,7 too.");
     markers_are(&r, "1,2");
     repair_free(&r);
+
+    /* ... or by a full stop that ends a sentence: "1922.3 Armenia"; not in
+     * "File No. 861.51/131", "2.5 million" or "1922.4 tons". */
+    r = repaired("Signed.1 Sent.2 Ratified in 1922.3 Armenia, File No. "
+                 "861.51/131, 2.5 million, 1922.4 tons.\n");
+    assert_string_equal(r.text, "Signed. Sent. Ratified in 1922. Armenia, File "
+                        "No. 861.51/131, 2.5 million, 1922.4 tons.");
+    markers_are(&r, "1,2,3");
+    repair_free(&r);
 }
 
 /* Editorial brackets are text; "[N]" glued to a word is a marker. */
