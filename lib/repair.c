@@ -573,7 +573,13 @@ static int bracket_marker(const char *raw, size_t i, size_t le, size_t *j,
 }
 
 static int is_next_marker(const writer_t *w, unsigned n);
-static int is_very_next(const writer_t *w, unsigned n);
+
+/* Is n the very marker that should come next (the first may be the
+ * source's first note's number)? */
+static int is_very_next(const writer_t *w, unsigned n)
+{
+    return n == w->expected || (w->r->n_markers == 0 && n == w->first);
+}
 
 /* A run of 1 to 3 superscript digits at raw[i, *j) ("¹", "²³"): 1, its
  * value in *number. */
@@ -618,8 +624,9 @@ static int unit_before(const char *raw, size_t ls, size_t i)
  * a number ("Your 5860²", "1917[2]"): only as the very next marker, and
  * "[n]" not at all when a space comes between ("7 [4] p.m.": an editor's
  * figure); after a space or at a line's start, only as one of the next
- * markers ("[n]" only as the very next).  `bracket`: "[n]" glued to a word is a marker whatever its
- * number, as fond's source format writes them ("Kars.[2][1]"). */
+ * markers ("[n]" only as the very next).  `bracket`: "[n]" glued to a
+ * word is a marker whatever its number, as fond's source format writes
+ * them ("Kars.[2][1]"). */
 static int marker_here(const writer_t *w, const char *raw, size_t ls,
                        size_t i, unsigned n, int bracket)
 {
@@ -632,8 +639,7 @@ static int marker_here(const writer_t *w, const char *raw, size_t ls,
     if (before == ' ' || before == '\t') {
         utf8proc_int32_t before2 = cp_before(raw, ls, at, &at2);
         if (bracket) /* an unusual form: only the very next one */
-            return is_very_next(w, n) &&
-                   !cp_is_digit(before2);
+            return is_very_next(w, n) && !cp_is_digit(before2);
         return is_next_marker(w, n);
     }
     if (cp_is_letter(before) && !bracket && unit_before(raw, ls, i))
@@ -687,14 +693,8 @@ static int lost_hyphen_at(const char *raw, size_t ls, size_t i, size_t le)
 /* Is a glued n a footnote marker?  Markers run in increasing order: n is
  * the next one expected, or skips at most four (two columns read out of
  * order: "...24", "...25" in the right column before "...21" in the left);
- * or one of the six before it not seen yet. */
-/* Is n the very marker that should come next (the first may be the
- * source's first note's number)? */
-static int is_very_next(const writer_t *w, unsigned n)
-{
-    return n == w->expected || (w->r->n_markers == 0 && n == w->first);
-}
-
+ * or one of the six before it not seen yet.  Before the first marker,
+ * the source's first note's number stands for the one expected too. */
 static int is_next_marker(const writer_t *w, unsigned n)
 {
     if (n >= w->expected && n <= w->expected + 4)
