@@ -382,8 +382,8 @@ static int note_line(const line_t *l, unsigned *number, size_t *text_start)
 static const char *const notes_headings[] = {
     "notes", "footnotes", "endnotes", "note", "notas", "noten",
     "anmerkungen", "fussnoten", "endnoten", "notes de bas de page",
-    "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x87\xd0\xb0\xd0\xbd\xd0"
-    "\xb8\xd1\x8f",                                     /* примечания */
+    ("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x87\xd0\xb0\xd0\xbd"
+     "\xd0\xb8\xd1\x8f"),                                /* примечания */
     "\xd1\x81\xd0\xbd\xd0\xbe\xd1\x81\xd0\xba\xd0\xb8", /* сноски */
     "notlar", "dipnotlar",
 };
