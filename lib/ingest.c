@@ -276,6 +276,13 @@ static fond_status_t cut_passages(ingest_t *in)
     fond_status_t st = passage_split(in->body.text, in->body.len, &spans, &n);
     if (st != FOND_OK)
         return st;
+    if (n == 0 && in->n_notes > 0) { /* only notes: one passage keeps them */
+        spans = malloc(sizeof *spans);
+        if (!spans)
+            return FOND_ERR_NOMEM;
+        spans[0] = (passage_span_t){0, in->body.len};
+        n = 1;
+    }
     attach_t at = {0};
     in->passages = calloc(n ? n : 1, sizeof *in->passages);
     at.sorted = malloc((in->n_notes ? in->n_notes : 1) * sizeof *at.sorted);

@@ -384,6 +384,20 @@ static void test_last_page_notes_at_the_end(void **state)
     ingest_free(&in);
 }
 
+/* A source that is only its notes keeps them, in one passage of no text. */
+static void test_a_source_of_notes_only(void **state)
+{
+    (void)state;
+    ingest_t in;
+    ingest_text("Title: Notes only\n\nNotes\n1. A note about Trebizond.\n", &in);
+    assert_int_equal(in.n_passages, 1);
+    assert_int_equal(in.passages[0].start, in.passages[0].end);
+    assert_int_equal(in.passages[0].n_notes, 1);
+    assert_string_equal(in.passages[0].notes[0]->text,
+                        "A note about Trebizond.");
+    ingest_free(&in);
+}
+
 /* Stranded note text that no marker points to stays with the passage
  * where it stood; a second note of one number too. */
 static void test_unnamed_notes_stay_where_they_stood(void **state)
@@ -697,6 +711,7 @@ int main(void)
         cmocka_unit_test(test_numbered_paragraphs_at_the_end_stay_text),
         cmocka_unit_test(test_notes_numbered_from_further_on),
         cmocka_unit_test(test_last_page_notes_at_the_end),
+        cmocka_unit_test(test_a_source_of_notes_only),
         cmocka_unit_test(test_unnamed_notes_stay_where_they_stood),
         cmocka_unit_test(test_no_word_of_the_corpus_is_lost),
         cmocka_unit_test(test_no_word_of_a_damaged_text_is_lost),
