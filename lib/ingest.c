@@ -84,31 +84,18 @@ static int note_key_cmp(const void *a, const void *b)
     return (x->order > y->order) - (x->order < y->order);
 }
 
-/* The notes of the Notes section, then those repair found stranded in the
- * flow (a number already taken, by the Notes section or by a note found
- * before it, is not taken twice).  Sorting the numbers once keeps this
- * n log n however many notes a text has. */
+/* The notes of the source's notes section, then those repair found
+ * stranded in the flow, all of them: a marker points to the first of its
+ * number (note_numbered), and a note no marker points to (a second of a
+ * number, one whose marker was lost) is kept where it stood
+ * (attach_unnamed), so that its words stay findable. */
 static fond_status_t collect_notes(ingest_t *in)
 {
     size_t nh = in->header.n_notes, max = nh + in->body.n_notes;
-    note_key_t *keys = malloc((max ? max : 1) * sizeof *keys);
-    unsigned char *keep = calloc(max ? max : 1, 1);
     in->notes = calloc(max ? max : 1, sizeof *in->notes);
-    if (!keys || !keep || !in->notes) {
-        free(keys);
-        free(keep);
+    if (!in->notes)
         return FOND_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < max; i++)
-        keys[i] = (note_key_t){i < nh ? in->header.notes[i].number
-                                      : in->body.notes[i - nh].number, i};
-    qsort(keys, max, sizeof *keys, note_key_cmp);
-    for (size_t i = 0; i < max; i++) /* every header note; of a number the */
-        keep[keys[i].order] =        /* header lacks, its first stranded one */
-            keys[i].order < nh || i == 0 || keys[i - 1].number != keys[i].number;
     for (size_t i = 0; i < max; i++) {
-        if (!keep[i])
-            continue;
         ingest_note_t *n = &in->notes[in->n_notes++];
         if (i < nh)
             note_take(n, in->header.notes[i].number, in->header.notes[i].text);
@@ -116,8 +103,6 @@ static fond_status_t collect_notes(ingest_t *in)
             note_take(n, in->body.notes[i - nh].number,
                       in->body.notes[i - nh].text);
     }
-    free(keys);
-    free(keep);
     return FOND_OK;
 }
 
@@ -149,11 +134,26 @@ static const ingest_note_t *note_numbered(const ingest_t *in,
 typedef struct {
     note_key_t *sorted; /* of in->notes, by number */
     size_t *given;   /* per note (by its place in ingest_t.notes): passage + 1 */
+    unsigned char *named; /* per note: some marker points to it */
+    size_t unnamed;  /* the notes before this that no marker points to are
+                        placed */
     size_t marker;   /* markers before this stand before every later passage */
     size_t date;     /* so do the dates before this */
     const ingest_note_t **refs; /* storage behind passages[].notes */
     size_t n_refs, cap_refs;
 } attach_t;
+
+/* One more note of passage p (its notes are its run of at->refs). */
+static fond_status_t note_ref_add(attach_t *at, ingest_passage_t *p,
+                                  const ingest_note_t *note)
+{
+    if (array_reserve(&at->refs, &at->cap_refs, at->n_refs + 1,
+                      sizeof *at->refs, 64) != 0)
+        return FOND_ERR_NOMEM;
+    at->refs[at->n_refs++] = note;
+    p->n_notes++;
+    return FOND_OK;
+}
 
 /* The notes whose markers stand in [p->start, p->end] (a marker right
  * after the passage's last full stop is the passage's), each once, as many
@@ -175,15 +175,48 @@ static fond_status_t attach_notes(const ingest_t *in, ingest_passage_t *p,
             continue;
         bytes += note->len;
         at->given[note - in->notes] = index + 1;
-        if (array_reserve(&at->refs, &at->cap_refs, at->n_refs + 1,
-                          sizeof *at->refs, 64) != 0)
+        if (note_ref_add(at, p, note) != FOND_OK)
             return FOND_ERR_NOMEM;
-        at->refs[at->n_refs++] = note;
-        p->n_notes++;
     }
     return FOND_OK;
 }
 
+/* Which notes some marker points to, so that the others can be kept
+ * where they stood. */
+static void find_named(const ingest_t *in, attach_t *at)
+{
+    for (size_t i = 0; i < in->body.n_markers; i++) {
+        const ingest_note_t *note =
+            note_numbered(in, at->sorted, in->body.markers[i].number);
+        if (note)
+            at->named[note - in->notes] = 1;
+    }
+}
+
+/* Give passage `index` the notes no marker points to that stood in it: a
+ * note repair took from the flow, by where it stood; a note of the
+ * source's notes section, to the last passage, which the section ends.
+ * Each such note goes to one passage, so the bound on a passage's notes
+ * (there to keep a note pointed to from many passages from costing
+ * passages x its length) is not needed: their cost is the source's. */
+static fond_status_t attach_unnamed(const ingest_t *in, ingest_passage_t *p,
+                                    size_t index, size_t n_passages,
+                                    attach_t *at)
+{
+    size_t nh = in->header.n_notes, k = at->unnamed > nh ? at->unnamed : nh;
+    int last = index + 1 == n_passages;
+    for (; k < in->n_notes; k++) {
+        if (!last && in->body.notes[k - nh].offset > p->end)
+            break; /* it stood in a passage to come */
+        if (!at->named[k] && note_ref_add(at, p, &in->notes[k]) != FOND_OK)
+            return FOND_ERR_NOMEM;
+    }
+    at->unnamed = k;
+    for (k = 0; last && k < nh; k++)
+        if (!at->named[k] && note_ref_add(at, p, &in->notes[k]) != FOND_OK)
+            return FOND_ERR_NOMEM;
+    return FOND_OK;
+}
 
 /* The dates that start in [p->start, p->end), walked from where the
  * passage before left off. */
@@ -243,20 +276,32 @@ static fond_status_t cut_passages(ingest_t *in)
     fond_status_t st = passage_split(in->body.text, in->body.len, &spans, &n);
     if (st != FOND_OK)
         return st;
+    if (n == 0 && in->n_notes > 0) { /* only notes: one passage keeps them */
+        spans = malloc(sizeof *spans);
+        if (!spans)
+            return FOND_ERR_NOMEM;
+        spans[0] = (passage_span_t){0, in->body.len};
+        n = 1;
+    }
     attach_t at = {0};
     in->passages = calloc(n ? n : 1, sizeof *in->passages);
     at.sorted = malloc((in->n_notes ? in->n_notes : 1) * sizeof *at.sorted);
     at.given = calloc(in->n_notes ? in->n_notes : 1, sizeof *at.given);
-    if (!in->passages || !at.sorted || !at.given)
+    at.named = calloc(in->n_notes ? in->n_notes : 1, 1);
+    if (!in->passages || !at.sorted || !at.given || !at.named)
         st = FOND_ERR_NOMEM;
     for (size_t i = 0; st == FOND_OK && i < in->n_notes; i++)
         at.sorted[i] = (note_key_t){in->notes[i].number, i};
-    if (st == FOND_OK)
+    if (st == FOND_OK) {
         qsort(at.sorted, in->n_notes, sizeof *at.sorted, note_key_cmp);
+        find_named(in, &at);
+    }
     for (size_t i = 0; st == FOND_OK && i < n; i++) {
         ingest_passage_t *p = &in->passages[i];
         place_passage(in, &spans[i], (unsigned)(i + 1), p);
         st = attach_notes(in, p, i, &at);
+        if (st == FOND_OK)
+            st = attach_unnamed(in, p, i, n, &at);
         attach_dates(in, p, &at);
     }
     /* Each passage's notes are its run of refs, now that they stay put. */
@@ -268,6 +313,7 @@ static fond_status_t cut_passages(ingest_t *in)
     in->n_passages = st == FOND_OK ? n : 0;
     free(at.sorted);
     free(at.given);
+    free(at.named);
     free(spans);
     return st;
 }
@@ -302,9 +348,67 @@ static fond_status_t apply_given(source_t *header, const ingest_given_t *given)
     merged.encoding = own.encoding, own.encoding = NULL;
     merged.body_start = own.body_start, merged.body_end = own.body_end;
     merged.notes = own.notes, merged.n_notes = own.n_notes;
+    merged.notes_unheaded = own.notes_unheaded;
     own.notes = NULL, own.n_notes = 0;
     source_free(&own);
     *header = merged;
+    return st;
+}
+
+/* The number of the source's first note: where its markers start (1 when
+ * it has none). */
+static unsigned first_note_number(const source_t *h)
+{
+    unsigned first = 0;
+    for (size_t i = 0; i < h->n_notes; i++)
+        if (!first || h->notes[i].number < first)
+            first = h->notes[i].number;
+    return first ? first : 1;
+}
+
+/* Do the body's markers name the notes of a run with no heading
+ * (numbered first, first + 1 ... last: source.h)?  They must come in
+ * order, skipping at most two at a time (a marker repair could not tell
+ * from a number), name at least three in four of the notes (all of them
+ * when there are fewer than four), and none beyond the last: the notes of
+ * a text whose markers go further are not these. */
+static int markers_name_notes(const repair_t *body, const source_t *h)
+{
+    if (!h->n_notes)
+        return 0;
+    unsigned first = h->notes[0].number;
+    unsigned last = h->notes[h->n_notes - 1].number, want = first;
+    size_t found = 0, count = last - first + 1;
+    for (size_t i = 0; i < body->n_markers; i++) {
+        unsigned m = body->markers[i].number;
+        if (m >= want && m <= want + 2) {
+            found++;
+            want = m + 1;
+        }
+    }
+    return want <= last + 1 &&
+           (found == count || (count >= 4 && found * 4 >= count * 3));
+}
+
+/* Read the body the header leaves: its language, its pages, its text
+ * repaired (repair.h), its markers numbered from its first note's. */
+static fond_status_t read_body(ingest_t *out, analyzer_t *a,
+                               repair_known_fn known, void *ctx)
+{
+    const char *body = out->decoded_text + out->header.body_start;
+    size_t body_len = out->header.body_end - out->header.body_start;
+    fond_status_t st = FOND_OK;
+    out->language = ingest_language(out->header.language, body, body_len);
+    if (memchr(body, '\f', body_len)) {
+        page_span_t *furniture = NULL; /* repair drops it: not needed here */
+        size_t n_furniture = 0;
+        st = page_scan(body, body_len, &out->pages, &out->n_pages, &furniture,
+                       &n_furniture);
+        free(furniture);
+    }
+    if (st == FOND_OK)
+        st = repair_text_from(body, body_len, a, known, ctx,
+                              first_note_number(&out->header), &out->body);
     return st;
 }
 
@@ -325,18 +429,17 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
         snprintf(err, errsize, "out of memory");
         return st;
     }
-    const char *body = out->decoded_text + out->header.body_start;
-    size_t body_len = out->header.body_end - out->header.body_start;
-    out->language = ingest_language(out->header.language, body, body_len);
-    if (memchr(body, '\f', body_len)) {
-        page_span_t *furniture = NULL; /* repair drops it: not needed here */
-        size_t n_furniture = 0;
-        st = page_scan(body, body_len, &out->pages, &out->n_pages, &furniture,
-                       &n_furniture);
-        free(furniture);
+    st = read_body(out, a, known, ctx);
+    if (st == FOND_OK && out->header.notes_unheaded &&
+        !markers_name_notes(&out->body, &out->header)) {
+        /* numbered paragraphs, not notes: the body gets them back */
+        repair_free(&out->body);
+        free(out->pages);
+        out->pages = NULL;
+        out->n_pages = 0;
+        source_notes_drop(&out->header, out->decoded_len);
+        st = read_body(out, a, known, ctx);
     }
-    if (st == FOND_OK)
-        st = repair_text(body, body_len, a, known, ctx, &out->body);
     if (st == FOND_OK)
         st = collect_notes(out);
     if (st == FOND_OK)

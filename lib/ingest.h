@@ -2,7 +2,8 @@
  * ingest.h -- a file's bytes made ready to index: decoded (decode.h), its
  * header and notes read (source.h), its body repaired (repair.h), cut into
  * passages (passage.h), and each passage given the footnotes its markers
- * point to and the dates it mentions (dates.h).  Nothing here touches
+ * point to and the dates it mentions (dates.h).  A source of notes and no
+ * text has one passage of no text, which holds them.  Nothing here touches
  * Xapian: index.c writes what this prepares.
  */
 #ifndef FOND_INGEST_H
@@ -38,7 +39,9 @@ typedef struct {
     unsigned ordinal;          /* from 1 */
     size_t start, end;         /* in the repaired body (ingest_t.text) */
     size_t raw_start, raw_end; /* where it came from in the decoded file */
-    const ingest_note_t **notes; /* the footnotes its markers point to */
+    const ingest_note_t **notes; /* the footnotes its markers point to,
+                                    and those no marker points to that
+                                    stood in it (ingest.c) */
     size_t n_notes;
     const date_mention_t *dates; /* the dates it mentions (into ingest_t) */
     size_t n_dates;

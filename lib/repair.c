@@ -80,6 +80,10 @@ static int is_space(char c)
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* An ASCII digit as a code point (a cast to char would take "е", U+0435,
+ * for '5'). */
+static int cp_is_digit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
+
 /* The code point at s[i] (and its length), or -1. */
 static utf8proc_int32_t cp_at(const char *s, size_t i, size_t end, size_t *n)
 {
@@ -412,7 +416,12 @@ typedef struct {
     repair_t *r;
     size_t cap_anchors, cap_markers, cap_notes;
     unsigned expected;    /* the footnote marker that should come next */
+    unsigned first;       /* the source's first note's number: the first
+                             marker may be it rather than 1 (an extract) */
     unsigned last_marker; /* the last one seen, for stranded note text */
+    unsigned char seen[(REPAIR_MARKER_MAX + 8) / 8]; /* a bit per marker
+                                                       number seen */
+    int demoted;          /* the note line before was given back as text */
     size_t note_len, note_cap; /* the last note's text: its length, its
                                   block's size (it grows by doubling) */
     int failed;
@@ -496,9 +505,16 @@ static void copy_run(writer_t *w, size_t from, size_t to)
     buf_put(&w->out, w->raw + from, to - from);
 }
 
+static int marker_seen(const writer_t *w, unsigned n)
+{
+    return n <= REPAIR_MARKER_MAX && (w->seen[n / 8] >> (n % 8)) & 1;
+}
+
 static void add_marker(writer_t *w, unsigned number)
 {
     repair_marker_t m = {number, w->out.len};
+    if (number <= REPAIR_MARKER_MAX)
+        w->seen[number / 8] |= (unsigned char)(1u << (number % 8));
     if (array_push(&w->r->markers, &w->r->n_markers, &w->cap_markers,
                    sizeof m, &m) != 0)
         w->failed = 1;
@@ -521,12 +537,14 @@ static int glued_number(const char *raw, size_t ls, size_t le, size_t i,
         k++;
     if (k - i > 3 || (k < le && !is_space(raw[k]) && !strchr(",.;:)", raw[k])))
         return 0;
+    if (k + 1 < le && strchr(",.", raw[k]) && is_digit(raw[k + 1]))
+        return 0; /* "[$]5,000,000", "(a)2.5": a number's first group */
     size_t at, at2;
     utf8proc_int32_t before = cp_before(raw, ls, i, &at);
     utf8proc_int32_t before2 = cp_before(raw, ls, at, &at2);
     *after_letter = cp_is_letter(before);
     int after_punct = is_closing_punct(before) && before2 >= 0 &&
-                      !is_digit((char)before2) && before2 != ' ';
+                      !cp_is_digit(before2) && before2 != ' ';
     *j = k;
     return *after_letter || after_punct;
 }
@@ -539,8 +557,8 @@ static unsigned parse_number(const char *s, size_t n)
     return v;
 }
 
-/* A marker written "[12]", as the source format has them: 1 and raw[i,
- * *j) is it. */
+/* A number written "[12]": 1 and raw[i, *j) is it, its value in
+ * *number. */
 static int bracket_marker(const char *raw, size_t i, size_t le, size_t *j,
                           unsigned *number)
 {
@@ -552,6 +570,109 @@ static int bracket_marker(const char *raw, size_t i, size_t le, size_t *j,
     *number = parse_number(raw + i + 1, k - i - 1);
     *j = k + 1;
     return 1;
+}
+
+static int is_next_marker(const writer_t *w, unsigned n);
+
+/* Is n the very marker that should come next (the first may be the
+ * source's first note's number)? */
+static int is_very_next(const writer_t *w, unsigned n)
+{
+    return n == w->expected || (w->r->n_markers == 0 && n == w->first);
+}
+
+/* A run of 1 to 3 superscript digits at raw[i, *j) ("¹", "²³"): 1, its
+ * value in *number. */
+static int superscript_number(const char *raw, size_t i, size_t le,
+                              size_t *j, unsigned *number)
+{
+    size_t k = i, len, count = 0;
+    unsigned v = 0;
+    int d;
+    while (k < le && count <= 3 &&
+           (d = text_superscript_digit(raw + k, le - k, &len)) >= 0) {
+        v = v * 10 + (unsigned)d;
+        k += len;
+        count++;
+    }
+    if (count == 0 || count > 3 || v == 0)
+        return 0;
+    *number = v;
+    *j = k;
+    return 1;
+}
+
+/* Does a unit of measure end at raw[i] ("km²", "m³", "кв. м²"), so that
+ * the superscript after it is a power, not a marker? */
+static int unit_before(const char *raw, size_t ls, size_t i)
+{
+    static const char *const units[] = {
+        "m", "km", "cm", "mm", "dm", "ft", "yd", "mi", "sq",
+        "\xd0\xbc", "\xd0\xba\xd0\xbc", "\xd1\x81\xd0\xbc",
+        "\xd0\xbc\xd0\xbc", /* м км см мм */
+    };
+    size_t s = letters_start(raw, ls, i);
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+        if (strlen(units[k]) == i - s && memcmp(raw + s, units[k], i - s) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is a marker-like number at raw[i] (n, superscript or "[n]") a footnote
+ * marker, by what stands before it?  Glued to a word or closing
+ * punctuation: the sequence of markers decides (is_next_marker); glued to
+ * a number ("Your 5860²", "1917[2]"): only as the very next marker, and
+ * "[n]" not at all when a space comes between ("7 [4] p.m.": an editor's
+ * figure); after a space or at a line's start, only as one of the next
+ * markers ("[n]" only as the very next).  `bracket`: "[n]" glued to a
+ * word is a marker whatever its number, as fond's source format writes
+ * them ("Kars.[2][1]"). */
+static int marker_here(const writer_t *w, const char *raw, size_t ls,
+                       size_t i, unsigned n, int bracket)
+{
+    size_t at, at2;
+    utf8proc_int32_t before = cp_before(raw, ls, i, &at);
+    if (before < 0)
+        return !bracket && is_next_marker(w, n);
+    if (cp_is_digit(before))
+        return is_very_next(w, n);
+    if (before == ' ' || before == '\t') {
+        utf8proc_int32_t before2 = cp_before(raw, ls, at, &at2);
+        if (bracket) /* an unusual form: only the very next one */
+            return is_very_next(w, n) && !cp_is_digit(before2);
+        return is_next_marker(w, n);
+    }
+    if (cp_is_letter(before) && !bracket && unit_before(raw, ls, i))
+        return 0;
+    return bracket || is_next_marker(w, n);
+}
+
+/* A marker glued to a number by a comma or semicolon, or by a full stop
+ * that ends a sentence: "in 1917,2", "came in 1922.2 Armenia" (two digits
+ * at most, so "3,080" stays a number; three digits or more before the
+ * punctuation, so a decimal "3,5" or "2.5" stays one too; after a full
+ * stop, a capital or the line's end, so "861.51/131" stays).  1 and the
+ * digits at raw[i, *j), when they are the very next marker. */
+static int marker_after_number(const writer_t *w, const char *raw, size_t ls,
+                               size_t le, size_t i, size_t *j)
+{
+    if (!is_digit(raw[i]) || i < ls + 4 ||
+        (raw[i - 1] != ',' && raw[i - 1] != ';' && raw[i - 1] != '.'))
+        return 0;
+    size_t k = i, d = i - 1, n;
+    while (k < le && k - i < 3 && is_digit(raw[k]))
+        k++;
+    while (d > ls && is_digit(raw[d - 1]))
+        d--;
+    if (k - i > 2 || (k < le && !is_space(raw[k]) && !strchr(".;:)", raw[k])) ||
+        i - 1 - d < 3 || (d > ls && !is_space(raw[d - 1]) && raw[d - 1] != '('))
+        return 0;
+    if (raw[i - 1] == '.' && k < le &&
+        (!is_space(raw[k]) || k + 1 >= le ||
+         utf8proc_category(cp_at(raw, k + 1, le, &n)) != UTF8PROC_CATEGORY_LU))
+        return 0;
+    *j = k;
+    return is_very_next(w, parse_number(raw + i, k - i));
 }
 
 /* "midSeptember": lowercase letters, then a capital starting a lowercase
@@ -572,10 +693,13 @@ static int lost_hyphen_at(const char *raw, size_t ls, size_t i, size_t le)
 /* Is a glued n a footnote marker?  Markers run in increasing order: n is
  * the next one expected, or skips at most four (two columns read out of
  * order: "...24", "...25" in the right column before "...21" in the left);
- * or one of the six before it not seen yet. */
+ * or one of the six before it not seen yet.  Before the first marker,
+ * the source's first note's number stands for the one expected too. */
 static int is_next_marker(const writer_t *w, unsigned n)
 {
     if (n >= w->expected && n <= w->expected + 4)
+        return 1;
+    if (w->r->n_markers == 0 && n >= w->first && n <= w->first + 4)
         return 1;
     if (n == 0 || n >= w->expected || n + 6 < w->expected)
         return 0;
@@ -595,14 +719,25 @@ static int write_line(writer_t *w, const line_t *l)
     for (size_t i = l->start; i < l->end; i++) {
         size_t j;
         int after_letter;
-        unsigned bracketed;
-        if (bracket_marker(raw, i, l->end, &j, &bracketed)) {
+        unsigned n;
+        int bracket = bracket_marker(raw, i, l->end, &j, &n);
+        if (bracket || superscript_number(raw, i, l->end, &j, &n)) {
+            if (marker_here(w, raw, l->start, i, n, bracket)) {
+                /* "the note [1] was": one space stays, not two */
+                int spaced = i > run && is_space(raw[i - 1]) && j < l->end &&
+                             is_space(raw[j]);
+                copy_run(w, run, i - (size_t)spaced);
+                add_marker(w, n);
+                run = j;
+            }
+            i = j - 1; /* else it stays, "km²", "7 [4] p.m." */
+        } else if (marker_after_number(w, raw, l->start, l->end, i, &j)) {
             copy_run(w, run, i);
-            add_marker(w, bracketed);
+            add_marker(w, parse_number(raw + i, j - i));
             run = j;
             i = j - 1;
         } else if (glued_number(raw, l->start, l->end, i, &j, &after_letter)) {
-            unsigned n = parse_number(raw + i, j - i);
+            n = parse_number(raw + i, j - i);
             int marker = is_next_marker(w, n);
             if (!marker && j != l->end) {
                 i = j - 1;
@@ -699,14 +834,39 @@ static void write_joint(writer_t *w, const line_t *l, int page_broken,
         buf_put(out, " ", 1);
 }
 
-/* A note line that starts with its own number ("4 Ibid."): a new note. */
-static int looks_like_numbered(const writer_t *w, const line_t *l)
+/* A note line that starts with its own number ("4 Ibid.", "4. Ibid.",
+ * "4) Ibid."): a new note.  The number's digits and, in *skip, where its
+ * text starts; 0 if the line does not start so. */
+static size_t numbered_prefix(const writer_t *w, const line_t *l, size_t *skip)
 {
     const char *s = w->raw + l->start;
     size_t n = l->end - l->start, k = 0;
-    while (k < n && k < 3 && is_digit(s[k]))
+    while (k < n && k < 4 && is_digit(s[k]))
         k++;
-    return k > 0 && k < n && is_space(s[k]);
+    if (k == 0 || k > 3)
+        return 0;
+    size_t t = k < n && (s[k] == '.' || s[k] == ')') ? k + 1 : k;
+    if (t >= n || !is_space(s[t]))
+        return 0;
+    while (t < n && is_space(s[t]))
+        t++;
+    *skip = t;
+    return k;
+}
+
+static int looks_like_numbered(const writer_t *w, const line_t *l)
+{
+    size_t skip;
+    return numbered_prefix(w, l, &skip) > 0;
+}
+
+/* A numbered line taken for stranded note text whose number no marker
+ * before it named is no note: a decree's "1. The frontier ...", a list's
+ * item.  It is given back to the text. */
+static int is_unnamed_numbered(const writer_t *w, const line_t *l)
+{
+    size_t skip, k = numbered_prefix(w, l, &skip);
+    return k > 0 && !marker_seen(w, parse_number(w->raw + l->start, k));
 }
 
 /* The line before a note's line goes on into it: the note's text gets
@@ -738,17 +898,10 @@ static void add_note(writer_t *w, const line_t *l, unsigned number_before)
 {
     const char *s = w->raw + l->start;
     size_t n = l->end - l->start, k = 0;
-    while (k < n && k < 3 && is_digit(s[k]))
-        k++;
-    int numbered = looks_like_numbered(w, l);
-    unsigned number = numbered ? parse_number(s, k)
+    size_t digits = numbered_prefix(w, l, &k);
+    unsigned number = digits ? parse_number(s, digits)
                       : number_before ? number_before : w->last_marker;
-    repair_note_t note = {number, NULL, l->start, l->end};
-    if (numbered)
-        while (k < n && is_space(s[k]))
-            k++;
-    else
-        k = 0;
+    repair_note_t note = {number, NULL, l->start, l->end, w->out.len};
     note.text = malloc(n - k + 1); /* continue_note() counts on its size */
     if (note.text) {
         memcpy(note.text, s + k, n - k);
@@ -772,18 +925,29 @@ static void write_lines(writer_t *w, const line_t *lines, size_t n)
         if (l->kind == LINE_BLANK)
             blank_between = 1;
         const line_t *prev = i > 0 ? &lines[i - 1] : NULL;
-        int continues = prev && prev->kind == LINE_NOTE && w->r->n_notes > 0 &&
+        int continues = prev && prev->kind == LINE_NOTE &&
+                        (w->r->n_notes > 0 || w->demoted) &&
                         note_runs_on(w->raw, prev, l);
         unsigned number_before = prev && prev->kind == LINE_NUMBER
             ? parse_number(w->raw + prev->start, prev->end - prev->start) : 0;
-        if (l->kind == LINE_NOTE && w->r->n_notes > 0 &&
+        line_kind_t kind = l->kind;
+        if (kind == LINE_NOTE && w->r->n_notes > 0 && !w->demoted &&
             all_digits(w->raw, l->start, l->end - 1, 4) && w->raw[l->end - 1] == '.')
             continue_note(w, l); /* a note's number tail, "21." */
-        else if (l->kind == LINE_NOTE && continues && !looks_like_numbered(w, l))
-            continue_note(w, l);
-        else if (l->kind == LINE_NOTE)
+        else if (kind == LINE_NOTE && continues && !looks_like_numbered(w, l)) {
+            if (w->demoted)
+                kind = LINE_TEXT; /* goes on as it began: as text */
+            else
+                continue_note(w, l);
+        } else if (kind == LINE_NOTE && is_unnamed_numbered(w, l)) {
+            kind = LINE_TEXT;
+            w->demoted = 1;
+        } else if (kind == LINE_NOTE) {
             add_note(w, l, number_before);
-        if (l->kind != LINE_TEXT)
+            w->demoted = 0;
+        } else
+            w->demoted = 0;
+        if (kind != LINE_TEXT)
             continue;
         if (any)
             write_joint(w, l, page_broken, blank_between);
@@ -798,6 +962,13 @@ static void write_lines(writer_t *w, const line_t *lines, size_t n)
 fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
                           repair_known_fn known, void *ctx, repair_t *out)
 {
+    return repair_text_from(raw, len, a, known, ctx, 1, out);
+}
+
+fond_status_t repair_text_from(const char *raw, size_t len, analyzer_t *a,
+                               repair_known_fn known, void *ctx,
+                               unsigned first_marker, repair_t *out)
+{
     memset(out, 0, sizeof *out);
     line_t *lines = NULL;
     size_t n = 0;
@@ -810,7 +981,7 @@ fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
         classify_lines(raw, lines, n);
     writer_t w = {.raw = raw, .a = a, .lines = lines, .n_lines = n,
                   .vocab = &vocab, .known = known, .ctx = ctx, .r = out,
-                  .expected = 1};
+                  .expected = 1, .first = first_marker ? first_marker : 1};
     if (st == FOND_OK) {
         write_lines(&w, lines, n);
         buf_put(&w.out, "", 0); /* room for the NUL */

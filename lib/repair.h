@@ -20,8 +20,19 @@
  *     hyphen stays when the second half starts with a capital
  *     ("Turkey-South") or either half is a known word of its own, not a
  *     stopword ("eight-point"); otherwise the halves are joined.
- *   - Markers written "[N]" (as the source format has them) are taken out
- *     the same way, whatever their number.
+ *   - Markers in the other forms editions print them are told by the same
+ *     sequence: superscript digits ("Kars¹", "Legation.²"; not a power,
+ *     "km²"), and "[N]" (glued to a word, as the source format has them,
+ *     "Kars.[2][1]", whatever its number; after a space only as the very
+ *     next, never after a number and a space).  A marker glued to a number is taken out only as the very
+ *     next one ("Your 5860²", "in 1917,2", "1917[3]"); otherwise it stays
+ *     a number of the text.  Editorial brackets stay text: "7 [4] p.m."
+ *     (a figure after a number and a space), "[$]5,000,000" (a number's
+ *     first group), "[sic]", "[Enclosure]".
+ *   - Text is never lost: a numbered line taken for stranded note text
+ *     whose number no marker before it named ("1. The frontier ..." of a
+ *     decree) is given back to the text; an unnumbered one with no marker
+ *     before it is kept as note 0, where it stood (repair_note_t.offset).
  *   - Words run together by a lost hyphen ("midSeptember") are split at the
  *     case change, with the hyphen restored.
  *   - Lines are joined with a space; a blank line after a sentence's end is
@@ -56,7 +67,11 @@ typedef struct {
     char *text;       /* malloc'd, trimmed */
     size_t raw_start; /* where it stood in the original */
     size_t raw_end;
+    size_t offset;    /* ... and in the repaired text */
 } repair_note_t;
+
+/* The highest footnote marker number (three digits). */
+#define REPAIR_MARKER_MAX 999
 
 typedef struct {
     char *text; /* the repaired text, malloc'd, NUL-terminated */
@@ -77,6 +92,14 @@ typedef struct {
 fond_status_t repair_text(const char *raw, size_t len, analyzer_t *a,
                           repair_known_fn known, void *ctx, repair_t *out);
 void repair_free(repair_t *r);
+
+/* As repair_text, for a text whose notes start at number first_marker:
+ * its first marker may be that number (an extract of a longer edition)
+ * as well as 1 (the notes at its end are the last of many); repair_text
+ * expects 1 alone. */
+fond_status_t repair_text_from(const char *raw, size_t len, analyzer_t *a,
+                               repair_known_fn known, void *ctx,
+                               unsigned first_marker, repair_t *out);
 
 /* The offset in the original text that repaired offset `clean` came from. */
 size_t repair_raw_offset(const repair_t *r, size_t clean);

@@ -3,11 +3,12 @@
  * header block, the byte range of the body, and the numbered notes of the
  * "Notes" section at the end.
  *
- * The text is walked line by line, once for the header and once for the
- * body, so the work is linear in its length.  Only the header values and
- * the notes' text are copied; the body is handed back as a byte range.
- * A file whose first line is not a known header is a raw narrative: all
- * of it is body, and no Notes section is looked for in it.
+ * The text is walked line by line, once for the header and at most three
+ * times for the body (a headed section of notes, a run of notes with no
+ * heading, the notes read), so the work is linear in its length.  Only
+ * the header values and the notes' text are copied; the body is handed
+ * back as a byte range.  A file whose first line is not a known header is
+ * a raw text: all of it is body but for its notes.
  */
 #include "array.h"
 #include "source.h"
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* How much of a bad value an error message quotes. */
 #define QUOTE_MAX 60
@@ -284,73 +286,226 @@ static fond_status_t read_header_block(line_t *l, source_t *out, char *err,
 
 /* ------------------------------------------------------------ notes */
 
-/* Is the line "N. text" (or "N." alone) with N from 1 to 999?  If so, the
- * number and where the note's text starts. */
+/* The number at t[*d, e): 1 to 3 ASCII digits (or, with super, superscript
+ * digits), read into *n and *d moved past them; 0 if there are none, more
+ * than three, or the number is 0. */
+static int note_number(const char *t, size_t *d, size_t e, int super,
+                       unsigned *n)
+{
+    size_t k = *d, count = 0, len = 1;
+    unsigned v = 0;
+    for (;;) {
+        int digit = -1;
+        if (super)
+            digit = text_superscript_digit(t + k, e - k, &len);
+        else if (k < e && t[k] >= '0' && t[k] <= '9')
+            digit = t[k] - '0', len = 1;
+        if (digit < 0)
+            break;
+        if (++count > 3)
+            return 0;
+        v = v * 10 + (unsigned)digit;
+        k += len;
+    }
+    if (count == 0 || v == 0)
+        return 0;
+    *n = v;
+    *d = k;
+    return 1;
+}
+
+/* Is the line a note: its number at its start in one of the forms
+ * editions print it, "1. text", "1) text", "1 text", "[1] text" or
+ * "¹ text" (the number alone, but for "1 ", also: its text on the next
+ * line)?  If so, the number (1 to 999) and where the note's text starts.
+ * "1.5 million", "1 000 roubles" and "1921 was" are not notes. */
 static int note_line(const line_t *l, unsigned *number, size_t *text_start)
 {
     size_t s = l->start, e = l->end;
     trim(l->text, &s, &e);
+    const char *t = l->text;
     size_t d = s;
-    while (d < e && d - s < 4 && l->text[d] >= '0' && l->text[d] <= '9')
+    unsigned n;
+    if (d < e && t[d] == '[') { /* "[1] text" */
         d++;
-    if (d == s || d - s > 3 || d >= e || l->text[d] != '.')
+        if (!note_number(t, &d, e, 0, &n) || d >= e || t[d] != ']')
+            return 0;
+        d++;
+    } else if (note_number(t, &d, e, 1, &n)) { /* "¹ text", "¹text" */
+        /* nothing more to check: superscripts are no number of the text */
+    } else if (note_number(t, &d, e, 0, &n)) {
+        if (d < e && (t[d] == '.' || t[d] == ')')) /* "1. text", "1) text" */
+            d++;
+        else if (d == e || !is_blank_byte(t[d])) /* "1 text" */
+            return 0;
+        else {
+            size_t k = d;
+            while (k < e && is_blank_byte(t[k]))
+                k++;
+            if (k == e || (t[k] >= '0' && t[k] <= '9'))
+                return 0;
+        }
+    } else
         return 0;
-    if (d + 1 < e && !is_blank_byte(l->text[d + 1]))
-        return 0; /* "1.5 million" is not a note */
-    int n = digits_value(l->text + s, d - s);
-    if (n < 1)
-        return 0;
-    *number = (unsigned)n;
-    *text_start = d + 1;
+    if (d < e && !is_blank_byte(t[d]) && t[d - 1] != ']' &&
+        !text_is_continuation(t[d - 1]) && (t[d - 1] & 0x80) == 0)
+        return 0; /* "1.5 million", "1)x" */
+    *number = n;
+    *text_start = d;
     return 1;
 }
 
+/* The headings a section of notes goes by, case-folded: English, French,
+ * Italian, Spanish and Portuguese, German (ß folds to "ss"), Dutch,
+ * Russian, Turkish. */
+static const char *const notes_headings[] = {
+    "notes", "footnotes", "endnotes", "note", "notas", "noten",
+    "anmerkungen", "fussnoten", "endnoten", "notes de bas de page",
+    ("\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x87\xd0\xb0\xd0\xbd"
+     "\xd0\xb8\xd1\x8f"),                                /* примечания */
+    "\xd1\x81\xd0\xbd\xd0\xbe\xd1\x81\xd0\xba\xd0\xb8", /* сноски */
+    "notlar", "dipnotlar",
+};
+
+/* Is the line a heading of notes: one of notes_headings in any case,
+ * alone, perhaps with a colon ("Notes", "NOTES:", "Fußnoten",
+ * "Примечания")?  Only short lines are folded, so the cost is bounded. */
 static int is_notes_heading(const line_t *l)
 {
     size_t s = l->start, e = l->end;
     trim(l->text, &s, &e);
-    return (e - s == 5 && memcmp(l->text + s, "Notes", 5) == 0) ||
-           (e - s == 6 && memcmp(l->text + s, "Notes:", 6) == 0);
+    if (e > s && l->text[e - 1] == ':')
+        e--;
+    trim(l->text, &s, &e);
+    if (e == s || e - s > 48)
+        return 0;
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)l->text + s,
+                                      (utf8proc_ssize_t)(e - s), &folded,
+                                      UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+                                          UTF8PROC_STABLE);
+    int found = 0;
+    for (size_t i = 0; n > 0 && !found &&
+                       i < sizeof notes_headings / sizeof *notes_headings; i++)
+        found = strlen(notes_headings[i]) == (size_t)n &&
+                memcmp(notes_headings[i], folded, (size_t)n) == 0;
+    free(folded);
+    return found;
 }
 
-/* Find the Notes section in the body: the last "Notes" line after a blank
- * line whose next non-blank line is a note (or which ends the text), so a
- * heading "Notes" in the prose does not cut the body short.  On success
- * *heading_next is where the notes start and *blank_start where the blank
- * line before the heading starts. */
-static int find_notes_section(const char *text, size_t len, size_t body_start,
-                              size_t *heading_next, size_t *blank_start)
+/* A line that only separates the notes from the text, as a rule drawn
+ * across the page: "____", "----", "* * *", "———". */
+static int is_rule_line(const line_t *l)
+{
+    size_t s = l->start, e = l->end, marks = 0;
+    trim(l->text, &s, &e);
+    for (size_t i = s; i < e; i++) {
+        const char *c = l->text + i;
+        if (*c == '_' || *c == '-' || *c == '*' || *c == '=')
+            marks++;
+        else if (e - i >= 3 && memcmp(c, "\xE2\x80\x94", 3) == 0) /* — */
+            marks++, i += 2;
+        else if (!is_blank_byte(*c))
+            return 0;
+    }
+    return marks >= 3;
+}
+
+/* A page number alone on its line, as a page of notes may end with. */
+static int is_number_line(const line_t *l)
+{
+    size_t s = l->start, e = l->end;
+    trim(l->text, &s, &e);
+    if (e == s || e - s > 4)
+        return 0;
+    for (size_t i = s; i < e; i++)
+        if (l->text[i] < '0' || l->text[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* Where a section of notes was found: the notes start at `from`, and the
+ * body ends at `body_end` (the blank line before the heading or the first
+ * note). */
+typedef struct {
+    size_t from, body_end;
+} notes_at_t;
+
+/* Find a headed section of notes in the body: the last heading (see
+ * is_notes_heading) after a blank line whose next non-blank line is a
+ * note (or which ends the text), so a heading "Notes" in the prose does
+ * not cut the body short. */
+static int find_headed_notes(const char *text, size_t len, size_t body_start,
+                             notes_at_t *at)
 {
     line_t l;
     lines_begin(&l, text, len, body_start);
     int found = 0, pending = 0, prev_blank = 1; /* the header's blank line */
-    size_t prev_start = body_start, cand_next = 0, cand_blank = 0;
+    size_t prev_start = body_start;
+    notes_at_t cand = {0, 0};
     while (lines_next(&l)) {
-        int blank = line_is_blank(&l);
+        int blank = line_is_blank(&l) || is_rule_line(&l);
         unsigned number;
         size_t ts;
         if (pending && !blank) {
             pending = 0;
-            if (note_line(&l, &number, &ts)) {
-                found = 1;
-                *heading_next = cand_next;
-                *blank_start = cand_blank;
-            }
+            if (note_line(&l, &number, &ts))
+                found = 1, *at = cand;
         }
         if (prev_blank && is_notes_heading(&l)) {
             pending = 1;
-            cand_next = l.next;
-            cand_blank = prev_start;
+            cand = (notes_at_t){l.next, prev_start};
         }
+        if (!blank || !prev_blank)
+            prev_start = l.start; /* where the run of blank lines starts */
         prev_blank = blank;
-        prev_start = l.start;
     }
-    if (pending) {
-        found = 1;
-        *heading_next = cand_next;
-        *blank_start = cand_blank;
-    }
+    if (pending)
+        found = 1, *at = cand;
     return found;
+}
+
+/* Find notes with no heading: a run of note lines numbered n, n+1, n+2
+ * ... that ends the text, its first line the first of a paragraph.  Lines
+ * that are not notes continue the note before them (a page number alone
+ * is passed over), but a paragraph that starts with none ends the run, and
+ * a note out of sequence starts a new one if it starts a paragraph.  The
+ * caller makes sure the text's markers name these numbers (source.h). */
+static int find_unheaded_notes(const char *text, size_t len,
+                               size_t body_start, notes_at_t *at)
+{
+    line_t l;
+    lines_begin(&l, text, len, body_start);
+    int active = 0, prev_blank = 1;
+    unsigned expect = 0;
+    size_t blank_start = body_start;
+    while (lines_next(&l)) {
+        unsigned number;
+        size_t ts;
+        if (line_is_blank(&l) || is_rule_line(&l)) {
+            if (!prev_blank)
+                blank_start = l.start;
+            prev_blank = 1;
+            continue;
+        }
+        if (note_line(&l, &number, &ts)) {
+            if (active && number == expect)
+                expect++;
+            else if (prev_blank) {
+                active = 1;
+                expect = number + 1;
+                *at = (notes_at_t){l.start,
+                                   blank_start > body_start ? blank_start
+                                                            : body_start};
+            } else
+                active = 0;
+        } else if (active && prev_blank && !is_number_line(&l))
+            active = 0;
+        prev_blank = 0;
+        if (!active)
+            blank_start = l.next;
+    }
+    return active;
 }
 
 /* The text of s[0, n) with each run of white space made one space, and
@@ -389,7 +544,8 @@ static fond_status_t add_note(source_t *out, size_t *cap, unsigned number,
 
 /* Read the notes from `from` to the end.  A note runs from its "N. " to
  * the next note line, so the lines that continue it (and any blank lines)
- * join its text; find_notes_section() made sure the first line is one. */
+ * join its text; find_headed_notes() and find_unheaded_notes() made sure
+ * the first line is one. */
 static fond_status_t read_notes(const char *text, size_t len, size_t from,
                                 source_t *out)
 {
@@ -431,15 +587,18 @@ static size_t skip_bom(const char *text, size_t len)
 
 static fond_status_t parse_body(const char *text, size_t len, source_t *out)
 {
-    size_t notes_from = 0, blank_start = 0;
+    notes_at_t at = {0, 0};
     out->body_end = len;
-    if (!find_notes_section(text, len, out->body_start, &notes_from,
-                            &blank_start))
+    if (find_headed_notes(text, len, out->body_start, &at))
+        out->notes_unheaded = 0;
+    else if (find_unheaded_notes(text, len, out->body_start, &at))
+        out->notes_unheaded = 1;
+    else
         return FOND_OK;
-    /* With an empty body the blank line before "Notes" is the header's. */
-    out->body_end = blank_start > out->body_start ? blank_start
+    /* With an empty body the blank line before the notes is the header's. */
+    out->body_end = at.body_end > out->body_start ? at.body_end
                                                   : out->body_start;
-    return read_notes(text, len, notes_from, out);
+    return read_notes(text, len, at.from, out);
 }
 
 fond_status_t source_parse(const char *text, size_t len, source_t *out,
@@ -452,10 +611,11 @@ fond_status_t source_parse(const char *text, size_t len, source_t *out,
     line_t l;
     header_line_t h;
     lines_begin(&l, text, len, skip_bom(text, len));
-    if (!lines_next(&l) || split_header(&l, &h) < 0)
-        return FOND_OK; /* a raw narrative: all of it is body */
-    out->has_header = 1;
-    fond_status_t st = read_header_block(&l, out, err, errsize);
+    fond_status_t st = FOND_OK;
+    if (lines_next(&l) && split_header(&l, &h) >= 0) {
+        out->has_header = 1;
+        st = read_header_block(&l, out, err, errsize);
+    } /* else a raw narrative: all of it is body, but for its notes */
     if (st == FOND_OK)
         st = parse_body(text, len, out);
     if (st == FOND_ERR_NOMEM && err && errsize)
@@ -463,6 +623,17 @@ fond_status_t source_parse(const char *text, size_t len, source_t *out,
     if (st != FOND_OK)
         source_free(out);
     return st;
+}
+
+void source_notes_drop(source_t *s, size_t len)
+{
+    for (size_t i = 0; i < s->n_notes; i++)
+        free(s->notes[i].text);
+    free(s->notes);
+    s->notes = NULL;
+    s->n_notes = 0;
+    s->notes_unheaded = 0;
+    s->body_end = len;
 }
 
 void source_free(source_t *s)

@@ -19,9 +19,26 @@
  * From, To, Place, Language, Encoding, Archive reference, Source, Creator, Rights.  The
  * header is the leading run of "Name: value" lines with known names, ended
  * by a blank line; a file whose first line is not one has no header and is
- * a raw narrative (all body).  The Notes section starts at a line that is
- * exactly "Notes" (or "Notes:"), alone, after a blank line, and holds lines
- * "N. text" (a note's text may go on over following lines).
+ * a raw text (all body, but for its notes).
+ *
+ * Any source, with a header or not (raw text, a PDF's or a scan's text),
+ * may end with its notes, in either of two ways:
+ *   - a section under a heading alone on its line after a blank line:
+ *     "Notes", "Footnotes", "Endnotes" or a translation ("Примечания",
+ *     "Сноски", "Anmerkungen", "Fußnoten", "Endnoten", "Notas", "Note",
+ *     "Noten", "Notes de bas de page", "Dipnotlar" ...), in any case,
+ *     perhaps with a colon, whose next non-blank line is a note (the last
+ *     such heading counts, so "Notes" heading prose is body);
+ *   - with no heading: a run of notes numbered n, n+1, n+2 ... that ends
+ *     the text, its first line a paragraph's first.  Such a run is only
+ *     tentative (notes_unheaded): a decree's numbered paragraphs look the
+ *     same, so ingest.c keeps it as notes only where the body's footnote
+ *     markers name its numbers in order (repair.h), and else gives it back
+ *     to the body (source_notes_drop).
+ * A note is a line that starts with its number, as editions print it:
+ * "1. text", "1) text", "1 text", "[1] text" or "¹ text" (1 to 999); its
+ * text may go on over the lines that follow, to the next note.  A rule
+ * ("____", "* * *") may stand in for the blank line before the notes.
  */
 #ifndef FOND_SOURCE_H
 #define FOND_SOURCE_H
@@ -46,7 +63,8 @@ typedef struct {
     size_t body_start; /* byte range of the body in the text */
     size_t body_end;   /* (the Notes section excluded) */
     source_note_t *notes;
-    size_t n_notes;
+    size_t n_notes;    /* numbered n, n+1 ... when notes_unheaded */
+    int notes_unheaded; /* the notes are a run with no heading: tentative */
 } source_t;
 
 /*
@@ -58,6 +76,11 @@ typedef struct {
 fond_status_t source_parse(const char *text, size_t len, source_t *out,
                            char *err, size_t errsize);
 void source_free(source_t *s);
+
+/* Give the notes back to the body: free them, and the body runs to len
+ * (the text's length), for a run of notes with no heading the body's
+ * markers do not name. */
+void source_notes_drop(source_t *s, size_t len);
 
 /*
  * One source record from every reader.  A source's fields (title, type,

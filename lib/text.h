@@ -1,8 +1,9 @@
 /*
  * text.h -- the byte-level text tests every module shares, defined once:
  * ASCII white space, UTF-8 continuation bytes (the bytes that do not
- * start a character, so that a cut never splits one), and the length of a
- * valid UTF-8 character.
+ * start a character, so that a cut never splits one), the length of a
+ * valid UTF-8 character, and the superscript digits footnote markers are
+ * printed in.
  */
 #ifndef FOND_TEXT_H
 #define FOND_TEXT_H
@@ -40,6 +41,25 @@ static inline size_t text_utf8_length(const char *text, size_t n)
         (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] > 0x8F))
         return 0;
     return len;
+}
+
+/* The value of the superscript digit at s[0, n) ("¹" U+00B9, "²" U+00B2,
+ * "³" U+00B3, "⁰" U+2070, "⁴".."⁹" U+2074..U+2079) with its length in
+ * *len, or -1 if none starts there. */
+static inline int text_superscript_digit(const char *text, size_t n,
+                                         size_t *len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xB9 || s[1] == 0xB2 || s[1] == 0xB3)) {
+        *len = 2;
+        return s[1] == 0xB9 ? 1 : s[1] - 0xB0;
+    }
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 &&
+        (s[2] == 0xB0 || (s[2] >= 0xB4 && s[2] <= 0xB9))) {
+        *len = 3;
+        return s[2] - 0xB0;
+    }
+    return -1;
 }
 
 #endif

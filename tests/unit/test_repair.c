@@ -180,6 +180,153 @@ static void test_the_narrative(void **state)
     free(raw);
 }
 
+/* The marker numbers of r, in order, as "1,2,3". */
+static void markers_are(const repair_t *r, const char *want)
+{
+    char got[256] = "";
+    size_t at = 0;
+    for (size_t i = 0; i < r->n_markers && at < sizeof got - 8; i++)
+        at += (size_t)snprintf(got + at, sizeof got - at, "%s%u", i ? "," : "",
+                               r->markers[i].number);
+    assert_string_equal(got, want);
+}
+
+/* Superscript markers in English, German and Russian, glued to a word, to
+ * punctuation, or to a number when the sequence says they are the next
+ * one; a power ("km²") and a superscript out of sequence stay. */
+static void test_superscript_markers_by_their_sequence(void **state)
+{
+    (void)state;
+    repair_t r = repaired("Your 5860\xc2\xb9 of February 26 reached "
+                          "Kars\xc2\xb2 and the Legation.\xc2\xb3 The zone of "
+                          "12 km\xc2\xb2 is held.\n");
+    assert_string_equal(r.text, "Your 5860 of February 26 reached Kars and "
+                        "the Legation. The zone of 12 km\xc2\xb2 is held.");
+    markers_are(&r, "1,2,3");
+    assert_memory_equal(r.text + r.markers[0].offset - 4, "5860", 4);
+    repair_free(&r);
+
+    /* Out of sequence, glued to a number: a number's, it stays. */
+    r = repaired("Your 5860\xc2\xb2 of February 26.\n");
+    assert_string_equal(r.text, "Your 5860\xc2\xb2 of February 26.");
+    markers_are(&r, "");
+    repair_free(&r);
+
+    r = repaired("Der Vertrag\xc2\xb9 wurde in Kars unterzeichnet.\xc2\xb2\n");
+    assert_string_equal(r.text, "Der Vertrag wurde in Kars unterzeichnet.");
+    markers_are(&r, "1,2");
+    repair_free(&r);
+
+    r = repaired("Договор подписан в Карсе\xc2\xb9 13 октября.\xc2\xb2\n");
+    assert_string_equal(r.text, "Договор подписан в Карсе 13 октября.");
+    markers_are(&r, "1,2");
+    repair_free(&r);
+}
+
+/* A marker glued to a number by a comma is the next marker or nothing:
+ * "1917,2" is split, "3,080", "3,5" and an out-of-sequence "1917,7"
+ * stay. */
+static void test_marker_glued_to_a_number(void **state)
+{
+    (void)state;
+    repair_t r = repaired("Signed in Moscow.1 Ratified in 1917,2 at a cost "
+                          "of 3,080 roubles, 3,5 million, and in 1918,7 too.\n");
+    assert_string_equal(r.text, "Signed in Moscow. Ratified in 1917, at a cost "
+                        "of 3,080 roubles, 3,5 million, and in 1918,7 too.");
+    markers_are(&r, "1,2");
+    repair_free(&r);
+
+    /* ... or by a full stop that ends a sentence: "1922.3 Armenia"; not in
+     * "File No. 861.51/131", "2.5 million" or "1922.4 tons". */
+    r = repaired("Signed.1 Sent.2 Ratified in 1922.3 Armenia, File No. "
+                 "861.51/131, 2.5 million, 1922.4 tons.\n");
+    assert_string_equal(r.text, "Signed. Sent. Ratified in 1922. Armenia, File "
+                        "No. 861.51/131, 2.5 million, 1922.4 tons.");
+    markers_are(&r, "1,2,3");
+    repair_free(&r);
+}
+
+/* Editorial brackets are text; "[N]" glued to a word is a marker. */
+static void test_editorial_brackets_stay(void **state)
+{
+    (void)state;
+    repair_t r = repaired("Petrograd, February 8, 1918, 7 [4] p.m. The credit "
+                          "of [$]5,000,000 [sic] was opened. [Enclosure] "
+                          "The note [1] was sent. Kars.[3][2]\n");
+    assert_string_equal(r.text, "Petrograd, February 8, 1918, 7 [4] p.m. The "
+                        "credit of [$]5,000,000 [sic] was opened. [Enclosure] "
+                        "The note was sent. Kars.");
+    markers_are(&r, "1,3,2");
+    repair_free(&r);
+
+    r = repaired("Le télégramme [4] de Paris, 7 [4] heures.\n");
+    assert_string_equal(r.text, "Le télégramme [4] de Paris, 7 [4] heures.");
+    repair_free(&r);
+}
+
+/* A decree's numbered paragraphs that look like citations are no
+ * stranded notes: no marker named them.  They stay text, in English and
+ * Russian. */
+static void test_numbered_paragraphs_stay_text(void **state)
+{
+    (void)state;
+    repair_t r = repaired(
+        "The Council of People's Commissars decrees:\n\n"
+        "1. The frontier follows the line of the Treaty of Moscow (Moscow, "
+        "16 March 1921), article 4.\n\n"
+        "2. See that the commission meets at Kars, f. 28, op. 1, d. 68.\n\n"
+        "3. The garrisons withdraw.\n");
+    assert_non_null(strstr(r.text, "1. The frontier follows"));
+    assert_non_null(strstr(r.text, "2. See that the commission"));
+    assert_int_equal(r.n_notes, 0);
+    repair_free(&r);
+
+    r = repaired("Совет постановляет:\n\n"
+                 "1. См. договор, ф. 28, оп. 1, д. 68, л. 17.\n\n"
+                 "2. Гарнизоны отходят.\n");
+    assert_non_null(strstr(r.text, "1. См. договор, ф. 28"));
+    assert_int_equal(r.n_notes, 0);
+    repair_free(&r);
+
+    /* A numbered stranded note whose marker came before is still one. */
+    r = repaired("The treaty was signed.1\n\n"
+                 "1 See: USSR Foreign Policy Documents. T. IV, M.: "
+                 "Gospolitizdat, 1960, p. 227\n\nThe text goes on.\n");
+    assert_int_equal(r.n_notes, 1);
+    assert_int_equal(r.notes[0].number, 1);
+    assert_null(strstr(r.text, "Gospolitizdat"));
+    repair_free(&r);
+}
+
+/* Stranded note text with no marker before it is kept, as note 0, with
+ * where it stood. */
+static void test_unnamed_stranded_note_is_kept(void **state)
+{
+    (void)state;
+    repair_t r = repaired("The delegations met.\n\n"
+                          "See: USSR Foreign Policy Documents. T. IV, M.: "
+                          "Gospolitizdat, 1960, p. 227-228\n\n"
+                          "They signed.\n");
+    assert_int_equal(r.n_notes, 1);
+    assert_int_equal(r.notes[0].number, 0);
+    assert_int_equal(r.notes[0].offset, strlen("The delegations met."));
+    repair_free(&r);
+}
+
+/* Markers start where the source's notes do: an extract whose notes are
+ * numbered from 28. */
+static void test_markers_from_the_first_note(void **state)
+{
+    (void)state;
+    const char *text = "The treaty.28 The ratification.29 In 1921.\n";
+    repair_t r;
+    assert_int_equal(repair_text_from(text, strlen(text), analyzer, NULL, NULL,
+                                      28, &r), FOND_OK);
+    assert_string_equal(r.text, "The treaty. The ratification. In 1921.");
+    markers_are(&r, "28,29");
+    repair_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +339,12 @@ int main(void)
         cmocka_unit_test(test_map_back_to_the_original),
         cmocka_unit_test(test_empty_and_blank),
         cmocka_unit_test(test_the_narrative),
+        cmocka_unit_test(test_superscript_markers_by_their_sequence),
+        cmocka_unit_test(test_marker_glued_to_a_number),
+        cmocka_unit_test(test_editorial_brackets_stay),
+        cmocka_unit_test(test_numbered_paragraphs_stay_text),
+        cmocka_unit_test(test_unnamed_stranded_note_is_kept),
+        cmocka_unit_test(test_markers_from_the_first_note),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

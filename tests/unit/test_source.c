@@ -456,6 +456,139 @@ static void test_every_corpus_source_parses(void **state)
     }
 }
 
+/* Notes at the end of a raw text (no header), under a heading in each
+ * language's words for it, in any case, with or without a colon. */
+static void test_notes_heading_in_many_languages(void **state)
+{
+    (void)state;
+    static const char *const headings[] = {
+        "Notes", "NOTES:", "Footnotes", "Endnotes", "Примечания",
+        "СНОСКИ", "Anmerkungen", "Fußnoten:", "Endnoten", "Notas",
+        "Note", "Notes de bas de page", "Dipnotlar",
+    };
+    for (size_t i = 0; i < sizeof headings / sizeof *headings; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "The envoy left Kars.1\n\n%s\n"
+                 "1. Not printed.\n", headings[i]);
+        source_t s = parsed(text);
+        if (s.n_notes != 1)
+            fail_msg("heading %s: %zu notes", headings[i], s.n_notes);
+        assert_false(s.has_header);
+        assert_false(s.notes_unheaded);
+        assert_string_equal(s.notes[0].text, "Not printed.");
+        char *body = body_of(text, &s);
+        assert_string_equal(body, "The envoy left Kars.1\n");
+        free(body);
+        source_free(&s);
+    }
+}
+
+/* The forms a note's number is printed in, under a heading. */
+static void test_note_number_forms(void **state)
+{
+    (void)state;
+    const char *text = "Title: T\n\nBody.\n\nFootnotes\n"
+                       "1 Not printed.\n"
+                       "2) Ibid.\n"
+                       "[3] See document 12.\n"
+                       "\xc2\xb9\xe2\x81\xb0 Sent as No. 10.\n" /* ¹⁰ */
+                       "\xc2\xb9\xc2\xb9" "File No. 861.00/12.\n"; /* ¹¹ */
+    source_t s = parsed(text);
+    assert_int_equal(s.n_notes, 5);
+    static const unsigned numbers[] = {1, 2, 3, 10, 11};
+    static const char *const texts[] = {"Not printed.", "Ibid.",
+        "See document 12.", "Sent as No. 10.", "File No. 861.00/12."};
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(s.notes[i].number, numbers[i]);
+        assert_string_equal(s.notes[i].text, texts[i]);
+    }
+    source_free(&s);
+    /* Lines that start with a number of the text are no notes. */
+    s = parsed("Title: T\n\nBody.\n\nNotes\n1 000 roubles were paid.\n");
+    assert_int_equal(s.n_notes, 0);
+    source_free(&s);
+}
+
+/* With no heading: a run of notes numbered in sequence that ends the
+ * text, its first a paragraph's first, is read as notes, tentatively (the
+ * body's markers decide: test_ingest.c). */
+static void test_notes_with_no_heading(void **state)
+{
+    (void)state;
+    const char *text = "The Minister in Sweden to the Secretary of State\n\n"
+                       "Your 5860\xc2\xb9 arrived.\xc2\xb2\n\n"
+                       "Morris\n\n"
+                       "\xc2\xb9 Not printed.\n"
+                       "\xc2\xb2 The report is printed as\n"
+                       "document 312.\n\n"
+                       "12\n";
+    source_t s = parsed(text);
+    assert_true(s.notes_unheaded);
+    assert_int_equal(s.n_notes, 2);
+    assert_string_equal(s.notes[1].text, "The report is printed as document "
+                                         "312. 12");
+    char *body = body_of(text, &s);
+    assert_null(strstr(body, "Not printed"));
+    assert_non_null(strstr(body, "Morris\n"));
+    free(body);
+    source_free(&s);
+
+    /* Russian, notes "N. text", numbered from 4 (an extract). */
+    text = "Карс, 13 октября 1921 г.\n\nДоговор подписан.4 Делегации "
+           "разъехались.5\n\n4. См.: ДВП СССР. Т. IV.\n5. Там же.\n";
+    s = parsed(text);
+    assert_true(s.notes_unheaded);
+    assert_int_equal(s.n_notes, 2);
+    assert_int_equal(s.notes[0].number, 4);
+    assert_string_equal(s.notes[1].text, "Там же.");
+    source_free(&s);
+}
+
+/* What looks like a run of notes but is not one at the text's end: a
+ * paragraph of prose after it, numbers out of sequence, or a first note
+ * inside a paragraph. */
+static void test_no_run_of_notes_where_none_ends_the_text(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Body.\n\n1. The frontier follows the river.\n2. The garrisons "
+        "withdraw.\n\nThe Council will meet again.\n",
+        "Body.\n\n1. Not printed.\n3. Not printed either.\n",
+        "Body goes on\n1. in a line of its own.\n",
+        "Body.\n\n1921 was a year of treaties.\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        source_t s = parsed(texts[i]);
+        if (s.n_notes != 0)
+            fail_msg("text %zu: %zu notes", i, s.n_notes);
+        assert_int_equal(s.body_end, strlen(texts[i]));
+        source_free(&s);
+    }
+    /* Numbered paragraphs, then a blank line and the notes: the last run
+     * that starts a paragraph is the notes. */
+    const char *text = "Decrees:\xc2\xb9\n\n1. The frontier.\n2. The "
+                       "garrisons.\n\n\xc2\xb9 Not printed.\n";
+    source_t s = parsed(text);
+    assert_int_equal(s.n_notes, 1);
+    assert_string_equal(s.notes[0].text, "Not printed.");
+    char *body = body_of(text, &s);
+    assert_non_null(strstr(body, "2. The garrisons."));
+    free(body);
+    source_free(&s);
+}
+
+/* A rule drawn between the text and its notes stands for the blank line. */
+static void test_rule_before_notes(void **state)
+{
+    (void)state;
+    const char *text = "Kars, 1921.\nThe treaty was signed.[1]\n"
+                       "__________\n[1] Ratified in 1922.\n";
+    source_t s = parsed(text);
+    assert_int_equal(s.n_notes, 1);
+    assert_string_equal(s.notes[0].text, "Ratified in 1922.");
+    source_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,6 +616,11 @@ int main(void)
         cmocka_unit_test(test_input_is_not_nul_terminated),
         cmocka_unit_test(test_byte_order_mark_before_header),
         cmocka_unit_test(test_every_corpus_source_parses),
+        cmocka_unit_test(test_notes_heading_in_many_languages),
+        cmocka_unit_test(test_note_number_forms),
+        cmocka_unit_test(test_notes_with_no_heading),
+        cmocka_unit_test(test_no_run_of_notes_where_none_ends_the_text),
+        cmocka_unit_test(test_rule_before_notes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
