@@ -16,6 +16,10 @@ GATE=${FOND_STRUCTURE_GATE:-0.95}
 python3 "$FOND_SRC/bench/structure/generate" --split heldout --count 120 "$TMP/heldout" >/dev/null
 check "the held-out split is made (120 sources)" \
   test "$(find "$TMP/heldout/docs" -name '*.txt' | wc -l)" -eq 120
+# Seeded: the same split twice is the same bytes (its first 20 sources).
+python3 "$FOND_SRC/bench/structure/generate" --split heldout --count 20 "$TMP/again" >/dev/null
+check "the split is the same when made again" \
+  bash -c "cd '$TMP/again/docs' && for f in *; do cmp -s \"\$f\" '$TMP/heldout/docs/'\"\$f\" || exit 1; done"
 
 status=0
 python3 "$FOND_SRC/bench/structure/measure" --dir "$TMP/heldout" --bin "$FOND_BIN" \
