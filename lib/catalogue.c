@@ -16,6 +16,7 @@
 #include "analyze.h"
 #include "array.h"
 #include "catalogue.h"
+#include "dates.h"
 #include "file.h"
 #include "hash.h"
 
@@ -375,34 +376,21 @@ static char *trimmed(const char *v)
     return out;
 }
 
-/* The latest day "YYYYMMDD" (00 parts unknown) may mean, for comparing. */
-static void date_last(const char *d, char out[9])
-{
-    memcpy(out, d, 9);
-    if (!memcmp(out + 4, "00", 2))
-        memcpy(out + 4, "12", 2);
-    if (!memcmp(out + 6, "00", 2))
-        memcpy(out + 6, "31", 2);
-}
-
-/* "DATE" or "FIRST/LAST" (the Date header's forms) into s->date and
- * s->date_end; 0 if malformed or LAST is before FIRST. */
+/* "DATE" or "FIRST/LAST" (the Date header's forms, dates_parse_value)
+ * into s->date and s->date_end, blanks around the '/' let pass; 0 if
+ * malformed or LAST is before FIRST. */
 static int parse_dates(const char *v, source_t *s)
 {
-    const char *slash = strchr(v, '/');
-    size_t n1 = slash ? (size_t)(slash - v) : strlen(v);
-    while (n1 > 0 && v[n1 - 1] == ' ')
-        n1--;
-    if (!source_date_parse(v, n1, s->date))
-        return 0;
-    if (!slash)
-        return 1;
-    const char *end = slash + 1 + strspn(slash + 1, " ");
-    char last[9];
-    if (!source_date_parse(end, strlen(end), s->date_end))
-        return 0;
-    date_last(s->date_end, last);
-    return strcmp(last, s->date) >= 0;
+    char packed[64];
+    size_t n = 0;
+    for (const char *c = v; *c; c++) {
+        if (*c == ' ')
+            continue;
+        if (n + 1 >= sizeof packed)
+            return 0;
+        packed[n++] = *c;
+    }
+    return dates_parse_value(packed, n, s->date, s->date_end);
 }
 
 static char **field_slot(source_t *s, field_t f)

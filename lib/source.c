@@ -169,18 +169,6 @@ static char **header_slot(source_t *out, header_t h)
     }
 }
 
-/* The value of n digits at s, or -1 if any is not a digit. */
-static int digits_value(const char *s, size_t n)
-{
-    int v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
 /* The Type value in lower case, or NULL if it is not one of the types. */
 static const char *known_type(const char *v, size_t n)
 {
@@ -688,11 +676,6 @@ fond_status_t source_fill(source_t *dst, const source_t *from)
         memcpy(dst->date_end, from->date_end, sizeof dst->date_end);
     }
     return FOND_OK;
-}
-
-int source_date_parse(const char *v, size_t n, char date[9])
-{
-    return parse_date(v, n, date);
 }
 
 const char *source_type_named(const char *v, size_t n)

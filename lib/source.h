@@ -105,10 +105,6 @@ void source_notes_drop(source_t *s, size_t len);
  */
 fond_status_t source_fill(source_t *dst, const source_t *from);
 
-/* The Date header's forms, for other readers of the same fields (the
- * catalogue): "YYYY", "YYYY-MM" or "YYYY-MM-DD" in v[0, n) into
- * "YYYYMMDD" (00 for a part not given); 0 if it is none of them. */
-int source_date_parse(const char *v, size_t n, char date[9]);
 
 /* The Type value v[0, n) in lower case, or NULL if it is not a type. */
 const char *source_type_named(const char *v, size_t n);
