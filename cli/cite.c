@@ -6,6 +6,9 @@
  *   Kamal, Ankara, 21 July 1921, p. 227. SA AR, f. 28, op. 1, d. 68,
  *   ll. 17-20.
  *
+ * A source with no title is cited "[Untitled]", one with no date "n.d."
+ * (The Chicago Manual of Style), a date range as its two days.
+ *
  * The archival reference is the source's own when it has one, else that of
  * the first footnote of the passage that is an archival citation (the
  * document the passage quotes).  Archival parts are abbreviated as Western
@@ -32,6 +35,36 @@ void cli_format_date(const char *iso, char *buf, size_t size)
         snprintf(buf, size, "%s %.4s", m, iso);
     else
         snprintf(buf, size, "%.4s", iso);
+}
+
+void cli_date_text(const fond_hit_t *h, int words, char *buf, size_t size)
+{
+    char first[40], last[40] = "";
+    if (!*h->date) {
+        snprintf(buf, size, "%s", CLI_UNDATED);
+        return;
+    }
+    if (words)
+        cli_format_date(h->date, first, sizeof first);
+    else
+        snprintf(first, sizeof first, "%s", h->date);
+    if (h->date_end && *h->date_end && words)
+        cli_format_date(h->date_end, last, sizeof last);
+    else if (h->date_end && *h->date_end)
+        snprintf(last, sizeof last, "%s", h->date_end);
+    snprintf(buf, size, "%s%s%s", first, *last ? " \xE2\x80\x93 " : "", last);
+}
+
+void cli_title_text(const fond_hit_t *h, const cli_export_t *how, char *buf,
+                    size_t size)
+{
+    if (*h->title) {
+        snprintf(buf, size, "%s", h->title);
+        return;
+    }
+    const char *name = cli_source_name(h, how);
+    const char *slash = strrchr(name, '/');
+    snprintf(buf, size, "%s (%s)", CLI_UNTITLED, slash ? slash + 1 : name);
 }
 
 /* The archival citation that stands for the passage's source: its own
@@ -72,7 +105,7 @@ static void format_reference(cli_citation_t *c)
 void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
 {
     memset(c, 0, sizeof *c);
-    c->title = h->title;
+    c->title = *h->title ? h->title : CLI_UNTITLED;
     c->from = h->from;
     c->to = h->to;
     c->date = h->date;
@@ -87,10 +120,12 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->page_number = c->page + (!strncmp(c->page, "pp. ", 4) ? 4
                                 : !strncmp(c->page, "p. ", 3) ? 3 : 0);
 
-    char date[40] = "";
-    if (*h->date)
-        cli_format_date(h->date, date, sizeof date);
-    add(c, "\xE2\x80\x9C", h->title, "\xE2\x80\x9D"); /* “title” */
+    char date[100];
+    cli_date_text(h, 1, date, sizeof date);
+    if (*h->title)
+        add(c, "\xE2\x80\x9C", h->title, "\xE2\x80\x9D"); /* “title” */
+    else
+        add(c, "", CLI_UNTITLED, ""); /* a description, unquoted */
     if (*h->from || *h->to) {
         add(c, ", ", *h->from ? h->from : "unknown sender", "");
         if (*h->to)
@@ -98,8 +133,7 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     }
     if (*h->place)
         add(c, ", ", h->place, "");
-    if (*date)
-        add(c, ", ", date, "");
+    add(c, ", ", date, ""); /* "n.d." when undated */
     if (*c->page) /* "p. 227", "pp. 227-228", as printed */
         add(c, ", ", c->page, "");
     size_t end = strlen(c->text);

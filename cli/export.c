@@ -115,7 +115,7 @@ void cli_write_ris(FILE *out, const fond_results_t *r, const cli_export_t *how)
             snprintf(note, sizeof note, "To: %s", h->to);
         ris_line(out, "TY", ris_type(h, &c));
         ris_line(out, "ID", h->id);
-        ris_line(out, "TI", h->title);
+        ris_line(out, "TI", c.title); /* "[Untitled]" */
         ris_line(out, "AU", h->from);
         ris_line(out, "PY", year);
         ris_line(out, "DA", date);
@@ -190,7 +190,7 @@ void cli_write_bibtex(FILE *out, const fond_results_t *r,
         snprintf(note + at, sizeof note - at, "Passage %u of %s", h->ordinal,
                  cli_source_name(h, how));
         fprintf(out, "@misc{fond-%s", h->id); /* hex, '-', digits: a key */
-        bib_value(out, "title", h->title);
+        bib_value(out, "title", c.title); /* "[Untitled]" */
         bib_value(out, "author", h->from);
         bib_value(out, "year", year);
         if (month >= 1 && month <= 12)

@@ -344,7 +344,7 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
 /* The source-level terms every passage carries, as filters (schema.h,
  * "Filters"): its source term (and its file's), type, language, its own
  * date, its Archive reference, and the words of its title, path, sender,
- * recipient and place.  Made once a source, into src->filters.  A
+ * recipient, place and creator.  Made once a source, into src->filters.  A
  * failure says which: the list's only allocate; a field's words are the
  * analyzer's (whose status is all it says). */
 static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
@@ -373,7 +373,8 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
                   {"path", SCHEMA_PATH_WORD, src->path_words, 0},
                   {"From header", "from", h->from, 1},
                   {"To header", "to", h->to, 1},
-                  {"Place header", SCHEMA_PLACE, h->place, 0}};
+                  {"Place header", SCHEMA_PLACE, h->place, 0},
+                  {"Creator", SCHEMA_CREATOR, h->creator, 0}};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         st = fields[i].mailboxes
                  ? add_mailboxes(src, l, fields[i].key, fields[i].value)

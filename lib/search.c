@@ -27,6 +27,7 @@ typedef struct {
     char *values[SCHEMA_SLOTS]; /* each slot, "" if unset */
     char *text;
     char date[11];        /* the source's date, "1921-07-03" */
+    char date_end[11];    /* a range's last day, or "" */
     char (*dates)[11];    /* dates mentioned */
     char **date_ptrs;
     fond_note_t *notes;
@@ -303,6 +304,7 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
     schema_parse_pages(v[SCHEMA_SLOT_PAGES], &page_first, &page_last,
                        &page_label);
     format_date(v[SCHEMA_SLOT_DATE], h->date);
+    format_date(v[SCHEMA_SLOT_DATE_END], h->date_end);
     *hit = (fond_hit_t){
         .rank = rank, .score = store_mset_weight(m, i),
         .path = v[SCHEMA_SLOT_PATH], .title = v[SCHEMA_SLOT_TITLE],
@@ -315,7 +317,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .more_in_source = store_mset_collapsed(m, i),
         .page_first = page_first, .page_last = page_last,
         .page_label = page_label,
-        .name = v[SCHEMA_SLOT_NAME], .added = v[SCHEMA_SLOT_ADDED]};
+        .name = v[SCHEMA_SLOT_NAME], .added = v[SCHEMA_SLOT_ADDED],
+        .date_end = h->date_end, .creator = v[SCHEMA_SLOT_CREATOR],
+        .rights = v[SCHEMA_SLOT_RIGHTS]};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;

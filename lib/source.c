@@ -122,7 +122,7 @@ static const char *const source_types[] = {
 
 #define TYPE_HINT \
     " (use narrative, telegram, note, letter, conversation, reference or email)"
-#define DATE_HINT " (use YYYY, YYYY-MM or YYYY-MM-DD)"
+#define DATE_HINT " (use YYYY, YYYY-MM or YYYY-MM-DD, or a range of two: A..B)"
 
 static int ascii_lower(int c)
 {
@@ -200,6 +200,33 @@ static int parse_date(const char *v, size_t n, char date[9])
     return 1;
 }
 
+/* A Date value: one date, or a range of two, "A..B" or ISO 8601's "A/B",
+ * its end not before its start: the start into date, the end into end
+ * ("" for one date).  0 if it is neither. */
+static int parse_date_value(const char *v, size_t n, char date[9],
+                            char end[9])
+{
+    end[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t sep = v[i] == '/'                                ? 1
+                     : v[i] == '.' && i + 1 < n && v[i + 1] == '.' ? 2
+                                                                 : 0;
+        if (!sep)
+            continue;
+        if (!parse_date(v, i, date) ||
+            !parse_date(v + i + sep, n - i - sep, end))
+            return 0;
+        char last[9]; /* the end's last day: "1917" ends after "1917-03" */
+        memcpy(last, end, sizeof last);
+        if (!memcmp(last + 4, "00", 2))
+            memcpy(last + 4, "99", 2);
+        if (!memcmp(last + 6, "00", 2))
+            memcpy(last + 6, "99", 2);
+        return strcmp(date, last) <= 0;
+    }
+    return parse_date(v, n, date);
+}
+
 /* The Type value in lower case, or NULL if it is not one of the types. */
 static const char *known_type(const char *v, size_t n)
 {
@@ -251,7 +278,7 @@ static fond_status_t store_header(source_t *out, header_t which, const char *v,
                                   size_t errsize)
 {
     if (which == H_DATE)
-        return parse_date(v, n, out->date)
+        return parse_date_value(v, n, out->date, out->date_end)
                    ? FOND_OK
                    : fail(err, errsize, line, "bad Date", v, n, DATE_HINT);
     if (which == H_TYPE) {

@@ -101,7 +101,7 @@ check "clicking a hit's title opens its source page" wait_url "show=$first[^#]*#
 check "... the passage marked" test "$(js 'return document.querySelector("[data-marked]").id')" = "p$n"
 check "... scrolled into view" test "$(js 'var r = document.querySelector("[data-marked]").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight')" = true
 cite=$(js 'var c = document.querySelector("[data-marked] .citation"); return c ? c.innerText : ""')
-check "... its citation shown ($cite)" bash -c "echo '$cite' | grep -q '^Cite: “'"
+check "... its citation shown ($cite)" bash -c "echo '$cite' | grep -qE '^Cite: (“|\[Untitled\])'"
 check "... marked by the stylesheet" test "$(js 'return getComputedStyle(document.querySelector("[data-marked]")).borderLeftStyle')" = solid
 wd GET "$S/screenshot" | jq -r . | base64 -d >"$ARTIFACTS/source-page.png"
 click '[data-marked] a.next'

@@ -77,8 +77,17 @@ static void test_the_least_a_source_says(void **state)
     fond_hit_t h = hit("treaty of kars 1921", "", "", "", NULL, 0);
     cli_citation_t c;
     cli_cite(&h, NULL, &c);
-    assert_string_equal(c.text, "\xE2\x80\x9Ctreaty of kars 1921\xE2\x80\x9D.");
+    assert_string_equal(c.text, "\xE2\x80\x9Ctreaty of kars 1921\xE2\x80\x9D, n.d.");
     assert_string_equal(c.reference, "");
+    h = hit("", "", "", "", NULL, 0); /* untitled, undated: said so */
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.text, "[Untitled], n.d.");
+    assert_string_equal(c.title, "[Untitled]");
+    h = hit("Report", "", "", "1917-01-05", NULL, 0); /* a range */
+    h.date_end = "1917-02-10";
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.text, "\xE2\x80\x9CReport\xE2\x80\x9D, 5 January 1917 "
+                        "\xE2\x80\x93 10 February 1917.");
     h = hit("Letter", "", "Yusif Kamal", "1921", NULL, 0);
     cli_cite(&h, NULL, &c);
     assert_string_equal(c.text, "\xE2\x80\x9CLetter\xE2\x80\x9D, unknown sender "

@@ -142,17 +142,37 @@ static void test_bad_dates_are_refused(void **state)
     static const char *const bad[] = {
         "1921-02-29", "1900-02-29", "1921-13", "1921-00", "1921-04-31",
         "1921-07-00", "21-07-03",   "1921-7-3", "July 1921", "0000",
-        "19210703",   "",
+        "19210703",   "",           "1921-02-10..1921-01-05", /* backwards */
+        "1921..",     "/1921",      "1921-01-05..1921-02-30",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char text[96], message[160];
         snprintf(text, sizeof text, "Title: T\nType: note\nDate: %s\n\nBody.",
                  bad[i]);
         snprintf(message, sizeof message,
-                 "line 3: bad Date '%s' (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                 "line 3: bad Date '%s' (use YYYY, YYYY-MM or YYYY-MM-DD, "
+                 "or a range of two: A..B)",
                  bad[i]);
         refused(text, message);
     }
+}
+
+/* A range: its first day the date, its last date_end; ISO 8601's "A/B"
+ * too; a single date has no end. */
+static void test_date_ranges_are_read(void **state)
+{
+    (void)state;
+    source_t s = parsed("Date: 1917-01-05..1917-02-10\n\nBody.");
+    assert_string_equal(s.date, "19170105");
+    assert_string_equal(s.date_end, "19170210");
+    source_free(&s);
+    s = parsed("Date: 1917-03/1917\n\nBody.");
+    assert_string_equal(s.date, "19170300");
+    assert_string_equal(s.date_end, "19170000");
+    source_free(&s);
+    s = parsed("Date: 1917-03-08\n\nBody.");
+    assert_string_equal(s.date_end, "");
+    source_free(&s);
 }
 
 static void test_unknown_type_is_refused(void **state)
@@ -439,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_names_are_case_insensitive_and_values_trimmed),
         cmocka_unit_test(test_date_forms),
         cmocka_unit_test(test_bad_dates_are_refused),
+        cmocka_unit_test(test_date_ranges_are_read),
         cmocka_unit_test(test_unknown_type_is_refused),
         cmocka_unit_test(test_unknown_header_inside_block_is_refused),
         cmocka_unit_test(test_line_without_colon_inside_block_is_refused),
