@@ -104,11 +104,11 @@ void cli_addresses_shown(const char *s, fond_addresses_t how, char *buf,
                          size_t size);
 
 /* A hit as the reader `how` writes for may see it: h itself, or a copy in
- * *copy whose from and to show only what how->addresses lets through.
+ * *copy whose from, to and creator show only what how->addresses lets through.
  * Valid while h and *copy are. */
 typedef struct {
     fond_hit_t hit;
-    char from[1024], to[2048];
+    char from[1024], to[2048], creator[1024];
 } cli_hit_shown_t;
 const fond_hit_t *cli_hit_for(const fond_hit_t *h, const cli_export_t *how,
                               cli_hit_shown_t *copy);

@@ -224,8 +224,8 @@ fond_status_t fond_db_index_file(fond_db_t *db, const char *path,
                                  fond_index_result_t *out);
 
 /* As fond_db_index_file(), for bytes already in memory; `source_path`
- * names the source, `title` may be NULL (the Title header, else the file
- * name). */
+ * names the source, `title` may be NULL (the source's own, else none: a
+ * file's name never stands in for a title). */
 fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
                                  const char *title, const char *text,
                                  size_t len, fond_index_result_t *out);

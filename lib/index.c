@@ -192,7 +192,7 @@ static fond_status_t add_field(const source_ctx_t *src, term_list_t *l,
     return value ? add_span(src, l, prefix, value, strlen(value)) : FOND_OK;
 }
 
-/* The From or To field (the query field named `field`): each mailbox's
+/* The From, To or Creator field (the query field named `field`): each mailbox's
  * name under the field's prefix, the words of its address before and
  * after '@' under prefixes of their own, so that a search can leave out
  * what its reader is not shown (schema.h). */
@@ -374,7 +374,7 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
                   {"From header", "from", h->from, 1},
                   {"To header", "to", h->to, 1},
                   {"Place header", SCHEMA_PLACE, h->place, 0},
-                  {"Creator", SCHEMA_CREATOR, h->creator, 0}};
+                  {"Creator", "creator", h->creator, 1}};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         st = fields[i].mailboxes
                  ? add_mailboxes(src, l, fields[i].key, fields[i].value)

@@ -22,6 +22,8 @@ Rights: Public domain
 
 The pangolin crossed the river at dawn.
 EOF
+# a creator with a mail address, which the public page does not show
+printf 'Title: Memo\nCreator: Paul Weber <pweber@example.org>\n\nThe axolotl tank was cleaned.\n' >"$c/memo.txt"
 "$INDEX" -q --db "$TMP/db" "$c" || true # the baseline refuses the range
 s() { "$SEARCH" --db "$TMP/db" "$@"; }
 
@@ -85,5 +87,13 @@ cgi 'q=pangolin' >"$TMP/dpage"
 check "fond.cgi: the range" grep -q '<time datetime="1917-01-05">5 January 1917</time> – <time datetime="1917-02-10">10 February 1917</time>' "$TMP/dpage"
 check "... the creator" grep -q '<p class="creator">Made by Margarethe Quenzel</p>' "$TMP/dpage"
 check "... the rights" grep -q '<p class="rights">Rights: Public domain</p>' "$TMP/dpage"
+
+s --json 'creator:pweber' >"$TMP/pw.json" || true
+check "creator: searches a creator's address on the terminal" grep -q 'memo\.txt' "$TMP/pw.json"
+cgi 'q=axolotl' >"$TMP/mpage"
+check "fond.cgi shows a creator's name, not the address it withholds" \
+  bash -c "grep -q '<p class=\"creator\">Made by Paul Weber</p>' '$TMP/mpage' && ! grep -q pweber '$TMP/mpage'"
+cgi 'q=creator:pweber' >"$TMP/mpage2"
+check "... nor finds a source by it" bash -c "! grep -q 'memo\.txt' '$TMP/mpage2'"
 
 [ "$failures" -eq 0 ]
