@@ -3,7 +3,8 @@
  * bytes into passages with their footnotes and dates; this file turns each
  * source into one source record and each passage into one Xapian
  * document, with the terms, values and data of schema.h, replacing
- * whatever the same source path had before.
+ * whatever the same source path had before.  Every source, a file's or a
+ * mail message's (index_mail.c), goes through one path: db_index_one.
  */
 #include <stdint.h>
 #include <stdio.h>
