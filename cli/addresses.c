@@ -77,12 +77,16 @@ const fond_hit_t *cli_hit_for(const fond_hit_t *h, const cli_export_t *how,
                               cli_hit_shown_t *copy)
 {
     if (!how || how->addresses == FOND_ADDRESSES_WHOLE ||
-        (!strchr(h->from, '@') && !strchr(h->to, '@')))
+        (!strchr(h->from, '@') && !strchr(h->to, '@') &&
+         !strchr(h->creator, '@')))
         return h;
     copy->hit = *h;
     cli_addresses_shown(h->from, how->addresses, copy->from, sizeof copy->from);
     cli_addresses_shown(h->to, how->addresses, copy->to, sizeof copy->to);
+    cli_addresses_shown(h->creator, how->addresses, copy->creator,
+                        sizeof copy->creator);
     copy->hit.from = copy->from;
     copy->hit.to = copy->to;
+    copy->hit.creator = copy->creator;
     return &copy->hit;
 }

@@ -15,6 +15,10 @@
  * written with them abbreviated as Western historians cite Russian and
  * Soviet archives: f. (fond), op. (opis), d. (delo), l. or ll. (list,
  * sheets); any other is written as the source gives it.
+ *
+ * A source with no title is cited "[Untitled]" (or by its type:
+ * "Telegram, ..."), one with no date "n.d." (The Chicago Manual of Style),
+ * a date range as its two days.
  */
 #include "cli.h"
 
@@ -37,6 +41,36 @@ void cli_format_date(const char *iso, char *buf, size_t size)
         snprintf(buf, size, "%s %.4s", m, iso);
     else
         snprintf(buf, size, "%.4s", iso);
+}
+
+void cli_date_text(const fond_hit_t *h, int words, char *buf, size_t size)
+{
+    char first[40], last[40] = "";
+    if (!*h->date) {
+        snprintf(buf, size, "%s", CLI_UNDATED);
+        return;
+    }
+    if (words)
+        cli_format_date(h->date, first, sizeof first);
+    else
+        snprintf(first, sizeof first, "%s", h->date);
+    if (h->date_end && *h->date_end && words)
+        cli_format_date(h->date_end, last, sizeof last);
+    else if (h->date_end && *h->date_end)
+        snprintf(last, sizeof last, "%s", h->date_end);
+    snprintf(buf, size, "%s%s%s", first, *last ? " \xE2\x80\x93 " : "", last);
+}
+
+void cli_title_text(const fond_hit_t *h, const cli_export_t *how, char *buf,
+                    size_t size)
+{
+    if (*h->title) {
+        snprintf(buf, size, "%s", h->title);
+        return;
+    }
+    const char *name = cli_source_name(h, how);
+    const char *slash = strrchr(name, '/');
+    snprintf(buf, size, "%s (%s)", CLI_UNTITLED, slash ? slash + 1 : name);
 }
 
 /* A note that is an archival citation (an archive and a fond at least). */
@@ -145,26 +179,10 @@ static int title_names(const char *title, const char *type)
     return 0;
 }
 
-/* The source's date as a citation gives it: "21 July 1921", a range
- * "3 July 1921–1 August 1921". */
-static void format_when(const fond_hit_t *h, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    if (!*h->date)
-        return;
-    cli_format_date(h->date, buf, size);
-    if (h->date_end && *h->date_end) {
-        char end[40];
-        cli_format_date(h->date_end, end, sizeof end);
-        size_t at = strlen(buf);
-        snprintf(buf + at, size - at, "\xE2\x80\x93%s", end); /* – */
-    }
-}
-
 void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
 {
     memset(c, 0, sizeof *c);
-    c->title = h->title;
+    c->title = *h->title ? h->title : CLI_UNTITLED;
     c->type = h->type;
     c->from = h->from;
     c->to = h->to;
@@ -196,7 +214,7 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
                             strcmp(h->type, "reference") &&
                             !title_names(h->title, h->type) ? h->type : "";
     char when[96];
-    format_when(h, when, sizeof when);
+    cli_date_text(h, 1, when, sizeof when); /* "n.d." when undated */
     if (*h->title)
         add(c, "\xE2\x80\x9C", h->title, "\xE2\x80\x9D"); /* “title” */
     else if (*type_word) { /* "Telegram, ..." */
@@ -205,7 +223,7 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
         add(c, first, type_word + 1, "");
         type_word = "";
     } else /* as catalogues cite an untitled item */
-        add(c, "[Untitled]", "", "");
+        add(c, CLI_UNTITLED, "", "");
     if (*c->author || *h->to) {
         add(c, ", ", *c->author ? c->author : "unknown sender", "");
         if (*h->to)

@@ -61,6 +61,18 @@ void cli_write_kwic_json(FILE *out, const char *query, const fond_kwic_t *k);
 /* "1921-07-21" as "21 July 1921" ("July 1921", "1921"). */
 void cli_format_date(const char *iso, char *buf, size_t size);
 
+/* A source with no title or no date found is shown as untitled and
+ * undated, the words The Chicago Manual of Style cites it by; its
+ * fields stay "" (the data), and its file's name is shown as a file's
+ * name, never as a title. */
+#define CLI_UNTITLED "[Untitled]"
+#define CLI_UNDATED "n.d."
+
+/* The hit's date as a reader sees it: "1921-07-03", a range
+ * "1917-01-05 – 1917-02-10", or "n.d.".  With `words`, its days in
+ * words: "3 July 1921", "5 January 1917 – 10 February 1917".  Into buf. */
+void cli_date_text(const fond_hit_t *h, int words, char *buf, size_t size);
+
 /* A hit as a citation: the text to paste, and its parts.  The parts point
  * into the hit (or are ""); reference, cites and text are the citation's
  * own.  The reference is the source's own (where it is kept), "" if it
@@ -107,17 +119,23 @@ void cli_addresses_shown(const char *s, fond_addresses_t how, char *buf,
                          size_t size);
 
 /* A hit as the reader `how` writes for may see it: h itself, or a copy in
- * *copy whose from and to show only what how->addresses lets through.
+ * *copy whose from, to and creator show only what how->addresses lets through.
  * Valid while h and *copy are. */
 typedef struct {
     fond_hit_t hit;
-    char from[1024], to[2048];
+    char from[1024], to[2048], creator[1024];
 } cli_hit_shown_t;
 const fond_hit_t *cli_hit_for(const fond_hit_t *h, const cli_export_t *how,
                               cli_hit_shown_t *copy);
 
 /* The source as `how` names it. */
 const char *cli_source_name(const fond_hit_t *h, const cli_export_t *how);
+
+/* The hit's title as a reader sees it: its title, else "[Untitled]" and
+ * its file's name: "[Untitled] (report.pdf)" (the name as `how` names
+ * the source, without its folders).  Into buf. */
+void cli_title_text(const fond_hit_t *h, const cli_export_t *how, char *buf,
+                    size_t size);
 
 /* The results as JSON (as cli_write_json), as CSV (RFC 4180, a header
  * row), RIS or BibTeX: one record a passage, with its citation. */

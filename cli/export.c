@@ -158,7 +158,7 @@ void cli_write_ris(FILE *out, const fond_results_t *r, const cli_export_t *how)
             snprintf(to, sizeof to, "To: %s", h->to);
         ris_line(out, "TY", ris_type(&c));
         ris_line(out, "ID", h->id);
-        ris_line(out, "TI", h->title);
+        ris_line(out, "TI", c.title); /* "[Untitled]" */
         ris_line(out, "AU", c.author);
         ris_line(out, "A2", letter ? h->to : "");
         ris_line(out, "M3", letter || manuscript ? h->type : "");
@@ -249,7 +249,7 @@ void cli_write_bibtex(FILE *out, const fond_results_t *r,
         int unpublished = strcmp(c.kind, "document") != 0;
         fprintf(out, "@%s{fond-%s", /* the id: hex, '-', digits: a key */
                 unpublished ? "unpublished" : "misc", h->id);
-        bib_value(out, "title", h->title);
+        bib_value(out, "title", c.title); /* "[Untitled]" */
         bib_value(out, "author", c.author);
         bib_value(out, "type", h->type);
         bib_value(out, "year", year);

@@ -156,10 +156,13 @@ static void write_hit(FILE *out, const fond_hit_t *h, const cli_export_t *how)
     fprintf(out, ",\n      \"ordinal\": %u", h->ordinal);
     write_field(out, "type", h->type);
     write_field(out, "date", h->date);
+    write_field(out, "date_end", h->date_end);
     write_field(out, "from", h->from);
     write_field(out, "to", h->to);
     write_field(out, "place", h->place);
     write_field(out, "language", h->language);
+    write_field(out, "creator", h->creator);
+    write_field(out, "rights", h->rights);
     write_field(out, "text", h->text);
     write_field(out, "snippet", h->snippet);
     fputs(",\n      \"highlights\": ", out);

@@ -1163,11 +1163,15 @@ void dates_last_day(const char *date, int ymd[3])
 
 int dates_parse_value(const char *v, size_t n, char date[9], char date_end[9])
 {
+    /* ISO 8601's "A/B", or "A..B" as the query language writes a range */
     const char *slash = memchr(v, '/', n);
-    size_t a = slash ? (size_t)(slash - v) : n;
+    size_t a = slash ? (size_t)(slash - v) : n, sep = 1;
+    for (size_t i = 0; !slash && i + 1 < n; i++)
+        if (v[i] == '.' && v[i + 1] == '.')
+            slash = v + i, a = i, sep = 2;
     char first[9], last[9] = "";
     if (!parse_one(v, a, first) ||
-        (slash && !parse_one(slash + 1, n - a - 1, last)))
+        (slash && !parse_one(slash + sep, n - a - sep, last)))
         return 0;
     if (slash) {
         int from[3], to[3];

@@ -48,7 +48,8 @@ void dates_format(const date_mention_t *d, char *buf);
 /*
  * A date as fond's headers and catalogue write it, "YYYY", "YYYY-MM" or
  * "YYYY-MM-DD", or a range of two of them with '/' between (ISO 8601:
- * "1917/1918", "1917-01-05/1917-02-10"), into date and date_end (9 bytes
+ * "1917/1918", "1917-01-05/1917-02-10") or "..", as the query language
+ * writes a range ("1917-01-05..1917-02-10"), into date and date_end (9 bytes
  * each, "YYYYMMDD" with 00 for a part not given; date_end "" for one
  * date).  0 if v[0, n) is none of these, names no real day, or ends
  * before it starts.

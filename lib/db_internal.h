@@ -9,7 +9,9 @@
 
 #include "analyze.h"
 #include "fond.h"
+#include "mail.h"
 #include "schema.h"
+#include "source.h"
 #include "store.h"
 
 #define DB_MAX_LANGUAGES 32 /* language_stemmers() has 25 */
@@ -125,6 +127,24 @@ fond_status_t db_search(fond_db_t *db, const char *text,
  * none) marked: they only highlight, they do not choose passages. */
 fond_status_t db_search_within(fond_db_t *db, const char *text,
                                const char *term, fond_results_t **out);
+
+/* Index text[0, len) as the source `source_path` of the file `file_path`
+ * (the same path but for a message of an mbox; index.c), named `name`
+ * (may be NULL), its title `title` (may be NULL: its own).  `message`:
+ * for a mail message, its header's fields (mail.h), the text its body,
+ * read as text with no header of its own; NULL for a file, whose format
+ * extract.h tells. */
+fond_status_t db_index_one(fond_db_t *db, const char *file_path,
+                           const char *source_path, const char *title,
+                           const char *name, long long added,
+                           const char *text, size_t len,
+                           const source_t *message, fond_index_result_t *out);
+
+/* A message file or an mbox of `kind` (mail.h): each message a source of
+ * its own (index_mail.c). */
+fond_status_t db_index_mail(fond_db_t *db, const char *path, const char *under,
+                            long long added, mail_kind_t kind, const char *bytes,
+                            size_t len, fond_index_result_t *out);
 
 /* Index text as the source at `path`, as fond_db_index_text(), naming it
  * `name` (its path under the PATH indexed; NULL or "": none) and dating

@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
 #include <zlib.h>
 
 #include "array.h"
@@ -79,6 +80,97 @@ static void iso_date(const char *v, size_t n, char out[9])
     out[8] = '\0';
 }
 
+/* ------------------------------------------------------------ generic titles */
+
+/* The names programs give a document nobody named, case-folded, as they
+ * stand before a number ("Untitled-1", "Document1", "Slide 1"): in the
+ * languages fond stems that office suites are sold in. */
+static const char *const generic_names[] = {
+    "untitled", "untitled document", "document", "doc", "new document",
+    "word document", "microsoft word document", "new microsoft word document",
+    "slide", "presentation", "powerpoint presentation", "title", "no title",
+    "notitle", "unknown", "none", "null", "scan", "image", "img", "page",
+    "file", "pdf", "print",
+    "sans titre", "document sans titre", "diapositive", "présentation",
+    "unbenannt", "ohne titel", "dokument", "folie", "präsentation",
+    "sin título", "documento", "diapositiva", "presentación",
+    "senza titolo", "documento senza titolo",
+    "без названия", "безымянный", "документ", "слайд", "презентация"};
+
+/* The extensions a file's name ends with when a program puts it in the
+ * Title: the document formats and the images scanners write. */
+static const char *const file_extensions[] = {
+    "pdf", "doc", "docx", "odt", "rtf", "txt", "wpd", "ppt", "pptx", "odp",
+    "xls", "xlsx", "ods", "htm", "html", "tex", "dvi", "ps", "eps", "indd",
+    "qxd", "pages", "tif", "tiff", "jpg", "jpeg", "png", "gif", "bmp"};
+
+/* Whether t[0, n) ends with "." and one of the file extensions. */
+static int ends_with_extension(const char *t, size_t n)
+{
+    for (size_t i = 0; i < sizeof file_extensions / sizeof *file_extensions; i++) {
+        size_t m = strlen(file_extensions[i]);
+        if (n > m + 1 && t[n - m - 1] == '.' &&
+            strncasecmp(t + n - m, file_extensions[i], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether t[0, n) (valid UTF-8) holds a letter. */
+static int has_letter(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)t + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0)
+            return 1; /* not UTF-8: not ours to judge */
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+            return 1;
+        i += (size_t)k;
+    }
+    return 0;
+}
+
+/* Whether t[0, n), case-folded and without the number after it, is one
+ * of the generic names. */
+static int is_generic_name(const char *t, size_t n)
+{
+    utf8proc_uint8_t *folded = NULL;
+    if (n > 64 || utf8proc_map((const utf8proc_uint8_t *)t, (utf8proc_ssize_t)n,
+                               &folded, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+                                            UTF8PROC_STABLE) < 0)
+        return 0;
+    size_t m = strlen((const char *)folded);
+    while (m && strchr("0123456789 _-.()#", folded[m - 1]))
+        m--; /* "Untitled-1", "Document1", "Slide (2)", "scan0001" */
+    int generic = 0;
+    for (size_t i = 0; !generic && i < sizeof generic_names / sizeof *generic_names; i++)
+        generic = strlen(generic_names[i]) == m &&
+                  memcmp(folded, generic_names[i], m) == 0;
+    free(folded);
+    return generic;
+}
+
+int extract_title_generic(const char *title)
+{
+    size_t start = 0, n = strlen(title);
+    while (start < n && (title[start] == ' ' || title[start] == '\t'))
+        start++;
+    while (n > start && (title[n - 1] == ' ' || title[n - 1] == '\t'))
+        n--;
+    const char *t = title + start;
+    n -= start;
+    /* "Microsoft Word - report.docx": the window a program printed from */
+    const char *dash = n > 10 && strncmp(t, "Microsoft ", 10) == 0
+                           ? memmem(t, n < 40 ? n : 40, " - ", 3) : NULL;
+    return !has_letter(t, n) || dash || ends_with_extension(t, n) ||
+           is_generic_name(t, n);
+}
+
+/* ------------------------------------------------------------ pdfinfo */
+
 fond_status_t extract_parse_pdfinfo(extract_t *x, const char *info,
                                     size_t len)
 {
@@ -108,6 +200,10 @@ fond_status_t extract_parse_pdfinfo(extract_t *x, const char *info,
             unsigned long pages = strtoul(num, NULL, 10);
             x->pages = pages > 4000000000UL ? 4000000000U : (unsigned)pages;
         }
+    }
+    if (x->title && extract_title_generic(x->title)) { /* no title at all */
+        free(x->title);
+        x->title = NULL;
     }
     return FOND_OK;
 }

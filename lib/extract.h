@@ -60,6 +60,17 @@ typedef struct {
  * English), or NULL for one it is not set up to read. */
 const char *extract_ocr_language(const char *snowball);
 
+/*
+ * Whether a PDF's Info Title is generic, the name a program gave a
+ * document nobody named, and so no title (source.h, level 3): a program's
+ * window ("Microsoft Word - report.docx"), a default name ("Untitled",
+ * "Untitled-1", "Document1", "Slide 1", "Title", "Sans titre", "Документ1"),
+ * a file's name ("scan0001.pdf", "report.doc"), or no letter at all
+ * (digits, punctuation, nothing).  extract_parse_pdfinfo() leaves such a
+ * Title out.
+ */
+int extract_title_generic(const char *title);
+
 /* The format of bytes[0, len), by signature. */
 extract_format_t extract_format(const char *bytes, size_t len);
 

@@ -224,8 +224,8 @@ fond_status_t fond_db_index_file(fond_db_t *db, const char *path,
                                  fond_index_result_t *out);
 
 /* As fond_db_index_file(), for bytes already in memory; `source_path`
- * names the source, `title` may be NULL (the Title header, else the file
- * name). */
+ * names the source, `title` may be NULL (the source's own, else none: a
+ * file's name never stands in for a title). */
 fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
                                  const char *title, const char *text,
                                  size_t len, fond_index_result_t *out);
@@ -450,7 +450,8 @@ typedef struct {
     size_t rank;          /* 1 for the best hit, counting from offset 0 */
     double score;         /* BM25 weight */
     const char *path;     /* the source's path as it was indexed */
-    const char *title;    /* the source's title */
+    const char *title;    /* the source's title; "" for an untitled one
+                             (never its file's name) */
     const char *id;       /* the passage's unique id */
     unsigned ordinal;     /* the passage's number in its source, from 1 */
     const char *text;     /* the full passage text */
@@ -458,7 +459,9 @@ typedef struct {
     const fond_span_t *highlights; /* matched words, as ranges in snippet */
     size_t n_highlights;
     const char *type;     /* narrative, telegram, note, letter, ... */
-    const char *date;     /* the source's date: "1921-07-03", "1921-07", "1921" */
+    const char *date;     /* the source's date: "1921-07-03", "1921-07",
+                             "1921"; "" for an undated one (never its
+                             file's date); a range's first day */
     const char *from, *to, *place, *language;
     const fond_note_t *notes; /* footnotes the passage cites, by number */
     size_t n_notes;
@@ -484,10 +487,10 @@ typedef struct {
                              ("corpus/telegrams/x.txt"); "" if unknown */
     const char *added;    /* when fond-index added the passage,
                              "YYYY-MM-DDTHH:MM:SSZ"; "" if unknown */
-    const char *creator;  /* who made the source (PDF Author, Creator) */
-    const char *rights;
-    const char *date_end; /* a date range's last day, as `date`; "" when
-                             the source's date is one day, month or year */
+    const char *date_end; /* a date range's last day, as `date`
+                             ("1917-02-10"); "" when the date is one */
+    const char *creator;  /* who made the source (a PDF's Author) */
+    const char *rights;   /* who holds its rights, how it may be used */
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;

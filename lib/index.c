@@ -3,7 +3,8 @@
  * bytes into passages with their footnotes and dates; this file turns each
  * source into one source record and each passage into one Xapian
  * document, with the terms, values and data of schema.h, replacing
- * whatever the same source path had before.
+ * whatever the same source path had before.  Every source, a file's or a
+ * mail message's (index_mail.c), goes through one path: db_index_one.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -193,7 +194,7 @@ static fond_status_t add_field(const source_ctx_t *src, term_list_t *l,
     return value ? add_span(src, l, prefix, value, strlen(value)) : FOND_OK;
 }
 
-/* The From or To field (the query field named `field`): each mailbox's
+/* The From, To or Creator field (the query field named `field`): each mailbox's
  * name under the field's prefix, the words of its address before and
  * after '@' under prefixes of their own, so that a search can leave out
  * what its reader is not shown (schema.h). */
@@ -391,7 +392,7 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
 /* The source-level terms every passage carries, as filters (schema.h,
  * "Filters"): its source term (and its file's), type, language, its own
  * date, its Archive reference, and the words of its title, path, sender,
- * recipient and place.  Made once a source, into src->filters.  A
+ * recipient, place and creator.  Made once a source, into src->filters.  A
  * failure says which: the list's only allocate; a field's words are the
  * analyzer's (whose status is all it says). */
 static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
@@ -421,7 +422,8 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
                   {"path", SCHEMA_PATH_WORD, src->path_words, 0},
                   {"From header", "from", h->from, 1},
                   {"To header", "to", h->to, 1},
-                  {"Place header", SCHEMA_PLACE, h->place, 0}};
+                  {"Place header", SCHEMA_PLACE, h->place, 0},
+                  {"Creator", "creator", h->creator, 1}};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         st = fields[i].mailboxes
                  ? add_mailboxes(src, l, fields[i].key, fields[i].value)
@@ -607,28 +609,31 @@ static fond_status_t choose_language(fond_db_t *db, ingest_t *in,
     return FOND_OK;
 }
 
-/* Index text[0, len) as the source `source_path` of the file `file_path`
- * (the same path but for a message of an mbox). */
-static fond_status_t index_source(fond_db_t *db, const char *file_path,
-                                  const char *source_path, const char *title,
-                                  const char *name, long long added,
-                                  const char *text, size_t len,
-                                  fond_index_result_t *out)
+fond_status_t db_index_one(fond_db_t *db, const char *file_path,
+                           const char *source_path, const char *title,
+                           const char *name, long long added,
+                           const char *text, size_t len,
+                           const source_t *message, fond_index_result_t *out)
 {
     ingest_t in;
     extract_t x;
     char why[256] = "";
-    fond_status_t st;
-    if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
-                       &db->extract, &st, why, sizeof why))
+    fond_status_t st = FOND_OK;
+    memset(&x, 0, sizeof x);
+    if (message) /* a message's text: text, whatever it begins with */
+        x.text = text, x.len = len;
+    else if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
+                            &db->extract, &st, why, sizeof why))
         st = extract_bytes(&x, text, len, source_path, &db->extract, why,
                            sizeof why); /* not read ahead */
     memset(&in, 0, sizeof in);
-    /* what the PDF's Info says: its Title and Author (the one who made
-     * it), never its CreationDate, which is the file's, not the
-     * document's */
-    source_t format = {.title = x.title, .creator = x.author};
-    ingest_given_t given = {db->row ? &db->row->fields : NULL, &format};
+    /* what the format states: a message's header, which its text never
+     * has; a PDF's Info: its Title and Author (the one who made it),
+     * never its CreationDate, which is the file's, not the document's */
+    source_t info = {.title = x.title, .creator = x.author};
+    ingest_given_t given = {.catalogue = db->row ? &db->row->fields : NULL,
+                            .format = message ? message : &info,
+                            .headerless = message != NULL};
     if (st == FOND_OK)
         st = ingest_bytes(&in, x.text, x.len, &given, db->analyzer,
                           known_in_collection, db, why, sizeof why);
@@ -654,113 +659,6 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
     return st;
 }
 
-/* Failures that cost one message of an mbox, not the run. */
-static int is_message_failure(fond_status_t st)
-{
-    return st == FOND_ERR_ARG || st == FOND_ERR_BINARY || st == FOND_ERR_UTF8;
-}
-
-/* One message's result added to the file's. */
-static void add_result(fond_index_result_t *all, const fond_index_result_t *one)
-{
-    if (all->sources == 0) {
-        size_t failed = all->sources_failed;
-        char failure[sizeof all->failure];
-        memcpy(failure, all->failure, sizeof failure);
-        *all = *one;
-        all->sources_failed = failed;
-        memcpy(all->failure, failure, sizeof failure);
-        return;
-    }
-    all->passages += one->passages;
-    all->replaced += one->replaced;
-    all->notes += one->notes;
-    all->sources++;
-    if (strcmp(all->language, one->language) != 0)
-        snprintf(all->language, sizeof all->language, "mixed");
-}
-
-static void message_failed(fond_index_result_t *all, const char *why)
-{
-    if (all->sources_failed++ == 0)
-        snprintf(all->failure, sizeof all->failure, "%.*s",
-                 (int)sizeof all->failure - 1, why);
-}
-
-/* A message file or an mbox (mail.h): each message a source of its own,
- * named by the file's path, and "#N" after it for the N-th message of an
- * mbox of several.  All carry the file's XSRC term, so that the file's
- * old messages go, every one, before its messages now are written. */
-static fond_status_t index_mail(fond_db_t *db, const char *path,
-                                const char *under, long long added,
-                                mail_kind_t kind, const char *bytes,
-                                size_t len, fond_index_result_t *out)
-{
-    mail_t mail;
-    char why[256] = "";
-    fond_status_t st = FOND_OK;
-    if (!db->mail) {
-        if ((st = mail_reader_new(&db->mail)) != FOND_OK)
-            snprintf(why, sizeof why, "out of memory");
-        db->mail_free = mail_reader_free;
-    }
-    if (st == FOND_OK)
-        st = mail_reader_read(db->mail, &mail, kind, bytes, len, why, sizeof why);
-    else
-        memset(&mail, 0, sizeof mail);
-    if (st == FOND_OK && mail.n == 1 && !mail.messages[0].text) {
-        snprintf(why, sizeof why, "%s", mail.messages[0].failure);
-        st = FOND_ERR_BINARY;
-    }
-    if (st != FOND_OK) {
-        mail_free(&mail);
-        return db_fail(db, st, "%s: %s, skipped", path, why);
-    }
-    char hash[SCHEMA_SOURCE_ID_SIZE];
-    schema_source_id(&db->id_key, path, hash);
-    st = db_delete_source(db, hash); /* every message the file had */
-    if (st != FOND_OK)
-        db_fail(db, st, "%s: %s", path, store_error(db->store));
-    fond_index_result_t all, one;
-    memset(&all, 0, sizeof all);
-    for (size_t i = 0; i < mail.n && st == FOND_OK; i++) {
-        const mail_message_t *m = &mail.messages[i];
-        char *name = mail.n == 1 ? strdup(path) : malloc(strlen(path) + 24);
-        if (name && mail.n > 1)
-            sprintf(name, "%s#%zu", path, i + 1);
-        if (!name) {
-            st = db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", path);
-        } else if (!m->text) {
-            snprintf(why, sizeof why, "%s: %s", name, m->failure);
-            message_failed(&all, why);
-        } else {
-            char shown[4096]; /* its name under the PATH: the file's, "#N" */
-            if (under)
-                snprintf(shown, sizeof shown, "%s%s", under, name + strlen(path));
-            st = index_source(db, path, name, NULL, under ? shown : NULL, added,
-                              m->text, m->len, &one);
-            if (st == FOND_OK)
-                add_result(&all, &one);
-            else if (is_message_failure(st) && mail.n > 1) {
-                message_failed(&all, db->error);
-                db->error[0] = '\0';
-                st = FOND_OK;
-            }
-        }
-        free(name);
-    }
-    snprintf(all.format, sizeof all.format, "%s", mail.n > 1 ? "mbox" : "email");
-    mail_free(&mail);
-    if (st == FOND_OK && all.sources == 0)
-        st = db_fail(db, FOND_ERR_BINARY, "%s", all.failure);
-    all.bytes = len;
-    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
-    snprintf(all.encoding_how, sizeof all.encoding_how, "mime");
-    if (out)
-        *out = all;
-    return st;
-}
-
 /* A file's text: mail (each message a source), else one source. */
 static fond_status_t index_text(fond_db_t *db, const char *source_path,
                                 const char *title, const char *name,
@@ -773,9 +671,10 @@ static fond_status_t index_text(fond_db_t *db, const char *source_path,
                        source_path);
     mail_kind_t kind = mail_detect(source_path, text, len);
     if (kind != MAIL_NONE)
-        return index_mail(db, source_path, name, added, kind, text, len, out);
-    return index_source(db, source_path, source_path, title, name, added,
-                        text, len, out);
+        return db_index_mail(db, source_path, name, added, kind, text, len,
+                             out);
+    return db_index_one(db, source_path, source_path, title, name, added,
+                        text, len, NULL, out);
 }
 
 fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,

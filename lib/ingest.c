@@ -420,7 +420,10 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
     fond_status_t st = decode_text(bytes, len, &out->decoded_text,
                                    &out->decoded_len, &out->decoded, err,
                                    errsize);
-    if (st == FOND_OK)
+    if (st == FOND_OK && given && given->headerless)
+        st = source_parse_body(out->decoded_text, out->decoded_len,
+                               &out->header, err, errsize);
+    else if (st == FOND_OK)
         st = source_parse(out->decoded_text, out->decoded_len, &out->header,
                           err, errsize);
     if (st != FOND_OK)

@@ -76,6 +76,9 @@ typedef struct {
     const source_t *catalogue; /* its row in a catalogue: wins over all */
     const source_t *format;    /* what its format states (PDF Info, mail
                                   headers): below the source's own header */
+    int headerless;            /* the text has no header of its own (a
+                                  mail body): all of it is body, even a
+                                  first line "Title: x" */
 } ingest_given_t;
 
 /*

@@ -3,13 +3,15 @@
  *
  * GMime parses (MIME structure, transfer encodings, RFC 2047 headers);
  * this file chooses what of a message is text, decodes each part's charset
- * with decode.h, reduces HTML to text, and writes the message out in the
- * source format of source.h.  Everything a message could make large or
- * deep is counted against the MAIL_MAX_* limits as the parts are walked.
- * mail_reader_read() runs the same in a worker process, forked once and
- * kept, and reads back what it writes to a socket, for each file:
+ * with decode.h, reduces HTML to text, and hands each message over as its
+ * header's fields (a source_t) and its text.  Everything a message could
+ * make large or deep is counted against the MAIL_MAX_* limits as the parts
+ * are walked.  mail_reader_read() runs the same in a worker process
+ * (child.h), started once and kept, and reads back what it writes, for
+ * each file:
  *
- *     "M <len>\n" <len bytes: a message's source text>
+ *     "M <len>\n" <len bytes: a message's title, date, from, to and
+ *                  language, each ended by a NUL, then its text>
  *     "F <len>\n" <len bytes: why a message was refused>
  *     "X <status> <len>\n" <len bytes: why the file could not be read>
  *     "E 0\n"      the end of the file's answer
@@ -21,34 +23,20 @@
 
 #include <errno.h>
 #include <gmime/gmime.h>
-#include <poll.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
 #include "array.h"
+#include "child.h"
 #include "decode.h"
 #include "language.h"
-
-/* Built with AddressSanitizer, which a memory limit would stop. */
-#if defined(__SANITIZE_ADDRESS__)
-#define MAIL_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define MAIL_SANITIZED 1
-#endif
-#endif
 
 #define FIELD_MAX 1000  /* bytes of one header value kept */
 #define DETECT_LINES 200 /* header lines looked at to tell mail */
@@ -330,9 +318,12 @@ __attribute__((format(printf, 2, 3))) static int refuse(walk_t *w,
 }
 
 /* A header value on one line: white space runs as one space, control
- * bytes dropped, invalid UTF-8 as U+FFFD, at most FIELD_MAX bytes. */
-static int put_field(buf_t *b, const char *name, const char *value)
+ * bytes dropped, invalid UTF-8 as U+FFFD, at most FIELD_MAX bytes; into
+ * *out, malloc'd, or NULL when nothing is left of it.  -1 when out of
+ * memory. */
+static int field_value(const char *value, char **out)
 {
+    *out = NULL;
     if (!value)
         return 0;
     char clean[FIELD_MAX + 8];
@@ -354,10 +345,22 @@ static int put_field(buf_t *b, const char *name, const char *value)
     }
     while (k && clean[k - 1] == ' ')
         k--;
-    if (k == 0)
-        return 0;
-    return buf_puts(b, name) || buf_puts(b, ": ") || buf_put(b, clean, k) ||
-           buf_puts(b, "\n");
+    if (k && !(*out = strndup(clean, k)))
+        return -1;
+    return 0;
+}
+
+/* "Name: value" and a line break, the value as field_value() has it
+ * (nothing when it is empty): a line of the message's text. */
+static int put_field(buf_t *b, const char *name, const char *value)
+{
+    char *v = NULL;
+    if (field_value(value, &v) != 0)
+        return -1;
+    int rc = v && (buf_puts(b, name) || buf_puts(b, ": ") || buf_puts(b, v) ||
+                   buf_puts(b, "\n"));
+    free(v);
+    return rc;
 }
 
 /* The bytes of a part, transfer decoding undone; g_free'd array. */
@@ -520,15 +523,18 @@ static int walk(walk_t *w, GMimeObject *obj, int depth)
     return put_text(w, &w->body, part, g_mime_content_type_is_type(ct, "text", "html"));
 }
 
-static int put_addresses(buf_t *b, const char *name, InternetAddressList *a,
-                         InternetAddressList *more)
+/* A list of addresses, and another after it (To, then Cc), as one
+ * field's value into *out (NULL when there are none); -1 when out of
+ * memory. */
+static int addresses_value(InternetAddressList *a, InternetAddressList *more,
+                           char **out)
 {
     char *s = a && internet_address_list_length(a)
                   ? internet_address_list_to_string(a, NULL, FALSE) : NULL;
     char *t = more && internet_address_list_length(more)
                   ? internet_address_list_to_string(more, NULL, FALSE) : NULL;
     char *both = s && t ? g_strconcat(s, ", ", t, NULL) : NULL;
-    int rc = put_field(b, name, both ? both : s ? s : t);
+    int rc = field_value(both ? both : s ? s : t, out);
     g_free(both);
     g_free(s);
     g_free(t);
@@ -558,66 +564,74 @@ static const char *language_of(GMimeMessage *msg)
 
 /* GMime reads no date before 1970 (a telegram of 1921 kept as mail): then
  * the Date header's first full date, found by fond's own date rule
- * (dates.c), as YYYY-MM-DD into date (16 bytes); "" if it has none. */
-static void raw_date(GMimeMessage *msg, char *date)
+ * (dates.c), as YYYYMMDD into date; "" if it has none. */
+static void raw_date(GMimeMessage *msg, char date[9])
 {
     const char *v = g_mime_object_get_header(GMIME_OBJECT(msg), "Date");
     date_mention_t *found = NULL;
     size_t n = 0;
-    char ymd[9];
     if (v && dates_find(v, strlen(v), 0, &found, &n) == FOND_OK && n > 0 &&
-        found[0].day > 0) {
-        dates_format(&found[0], ymd);
-        snprintf(date, 16, "%.4s-%.2s-%.2s", ymd, ymd + 4, ymd + 6);
-    }
+        found[0].day > 0)
+        dates_format(&found[0], date);
     free(found);
 }
 
-/* The message in the source format of source.h, or its failure. */
+/* The message's date, in the sender's time zone, as YYYYMMDD. */
+static void message_date(GMimeMessage *msg, char date[9])
+{
+    date[0] = '\0';
+    GDateTime *when = g_mime_message_get_date(msg);
+    if (when && g_date_time_get_year(when) >= 1 && g_date_time_get_year(when) <= 9999)
+        snprintf(date, 9, "%04d%02d%02d", g_date_time_get_year(when),
+                 g_date_time_get_month(when), g_date_time_get_day_of_month(when));
+    else
+        raw_date(msg, date);
+}
+
+/* Its header's fields as a source record (source.h, level 3); -1 when out
+ * of memory. */
+static int message_fields(GMimeMessage *msg, source_t *f)
+{
+    const char *language = language_of(msg);
+    message_date(msg, f->date);
+    return field_value(g_mime_message_get_subject(msg), &f->title) ||
+           !(f->type = strdup("email")) ||
+           addresses_value(g_mime_message_get_from(msg), NULL, &f->from) ||
+           addresses_value(g_mime_message_get_to(msg),
+                           g_mime_message_get_cc(msg), &f->to) ||
+           (language && !(f->language = strdup(language)));
+}
+
+/* The message: its fields and its text, or its failure. */
 static int write_message(GMimeMessage *msg, mail_message_t *out)
 {
     walk_t w;
     memset(&w, 0, sizeof w);
-    buf_t head = {NULL, 0, 0, 0};
-    char date[16] = "";
-    GDateTime *when = g_mime_message_get_date(msg);
-    if (when && g_date_time_get_year(when) >= 1 && g_date_time_get_year(when) <= 9999)
-        snprintf(date, sizeof date, "%04d-%02d-%02d", g_date_time_get_year(when),
-                 g_date_time_get_month(when), g_date_time_get_day_of_month(when));
-    else
-        raw_date(msg, date);
     int rc = count_headers(&w, GMIME_OBJECT(msg));
-    if (rc == 0)
-        rc = put_field(&head, "Title", g_mime_message_get_subject(msg)) ||
-             buf_puts(&head, "Type: email\n") ||
-             put_field(&head, "Date", *date ? date : NULL) ||
-             put_addresses(&head, "From", g_mime_message_get_from(msg), NULL) ||
-             put_addresses(&head, "To", g_mime_message_get_to(msg),
-                           g_mime_message_get_cc(msg)) ||
-             put_field(&head, "Language", language_of(msg)) ||
-             buf_puts(&head, "\n");
+    if (rc == 0 && message_fields(msg, &out->fields) != 0)
+        rc = -1;
     if (rc == 0)
         rc = walk(&w, g_mime_message_get_mime_part(msg), 0);
     /* No text at all: the subject, so the message can still be found. */
     if (rc == 0 && !w.body.len && !w.attached.len)
         rc = put_field(&w.body, "Subject", g_mime_message_get_subject(msg));
     if (rc == 0)
-        rc = buf_put(&head, w.body.data ? w.body.data : "", w.body.len) ||
-             buf_puts(&head, w.body.len && w.attached.len ? "\n\n" : "") ||
-             buf_put(&head, w.attached.data ? w.attached.data : "", w.attached.len);
-    if (rc == 0 && head.full)
+        rc = buf_puts(&w.body, w.body.len && w.attached.len ? "\n\n" : "") ||
+             buf_put(&w.body, w.attached.data ? w.attached.data : "", w.attached.len);
+    if (w.body.full)
         rc = refuse(&w, "more than %lu MiB of text", (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
-    free(w.body.data);
     free(w.attached.data);
     if (rc != 0) {
-        free(head.data);
+        free(w.body.data);
+        source_free(&out->fields);
+        memset(&out->fields, 0, sizeof out->fields);
         snprintf(out->failure, sizeof out->failure, "%s",
                  w.failure[0] ? w.failure : "out of memory");
         return w.failure[0] ? 0 : -1;
     }
-    out->text = head.data;
-    out->len = head.len;
-    return 0;
+    out->text = w.body.data ? w.body.data : strdup("");
+    out->len = w.body.len;
+    return out->text ? 0 : -1;
 }
 
 /* ------------------------------------------------------------ a file */
@@ -681,43 +695,55 @@ void mail_free(mail_t *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->n; i++)
+    for (size_t i = 0; i < m->n; i++) {
         free(m->messages[i].text);
+        source_free(&m->messages[i].fields);
+    }
     free(m->messages);
     memset(m, 0, sizeof *m);
 }
 
 /* ------------------------------------------------------------ the worker */
 
-/* A parser process, kept for the files of a run: forking one a file cost
- * 7 ms a message against 0.2 ms to parse it (bench/mail's messages, on a
- * loaded machine).  The worker reads requests "<kind> <len>\n" <len bytes>
- * from its socket, answers each with the records of the file's top comment
- * and "E 0\n", and exits at the end of its input. */
+/* A parser process (child.h's worker), kept for the files of a run:
+ * forking one a file cost 7 ms a message against 0.2 ms to parse it
+ * (bench/mail's messages, on a loaded machine).  It reads requests
+ * "<kind> <len>\n" <len bytes> on its standard input, answers each with
+ * the records of the file's top comment and "E 0\n" on its standard
+ * output, and exits at the end of its input. */
 struct mail_reader {
-    pid_t pid; /* 0: none running */
-    int fd;    /* our end of the socket */
+    child_worker_t worker;
 };
 
-/* All n bytes of s sent to fd (send: a dead peer is EPIPE, not SIGPIPE),
- * or read from it, across signals and short transfers; -1 on an error or
- * the end of the input. */
-static int transfer(int fd, char *s, size_t n, int sending)
-{
-    while (n > 0) {
-        ssize_t k = sending ? send(fd, s, n, MSG_NOSIGNAL) : read(fd, s, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        s += k, n -= (size_t)k;
-    }
-    return 0;
-}
+/* The fields a message record carries before its text, in this order,
+ * each ended by a NUL (a field's value never holds one: field_value()). */
+#define RECORD_FIELDS 4
 
 static int write_all(int fd, const char *s, size_t n)
 {
-    return transfer(fd, (char *)s, n, 1); /* (send does not write to s) */
+    return child_transfer(fd, (char *)s, n, 1);
+}
+
+static int read_all(int fd, char *s, size_t n)
+{
+    return child_transfer(fd, s, n, 0);
+}
+
+/* A message record: "M <len>\n", its fields (title, date, from, to,
+ * language: RECORD_FIELDS + 1 of them, each NUL-ended), then its text. */
+static int write_message_record(int fd, const mail_message_t *m)
+{
+    const source_t *f = &m->fields;
+    const char *fields[] = {f->title, f->date, f->from, f->to, f->language};
+    size_t n = m->len;
+    for (size_t i = 0; i <= RECORD_FIELDS; i++)
+        n += (fields[i] ? strlen(fields[i]) : 0) + 1;
+    char line[64];
+    snprintf(line, sizeof line, "M %zu\n", n);
+    int rc = write_all(fd, line, strlen(line));
+    for (size_t i = 0; i <= RECORD_FIELDS && rc == 0; i++)
+        rc = write_all(fd, fields[i] ? fields[i] : "", (fields[i] ? strlen(fields[i]) : 0) + 1);
+    return rc || write_all(fd, m->text, m->len);
 }
 
 static int write_record(int fd, const char *head, const char *s, size_t n)
@@ -727,12 +753,7 @@ static int write_record(int fd, const char *head, const char *s, size_t n)
     return write_all(fd, line, strlen(line)) || write_all(fd, s, n);
 }
 
-static int read_all(int fd, char *s, size_t n)
-{
-    return transfer(fd, s, n, 0);
-}
-
-/* One request's answer: the records of mail_read() and "E 0\n". */
+/* One request's answer, on fd: the records of mail_read() and "E 0\n". */
 static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
 {
     mail_t m;
@@ -741,7 +762,7 @@ static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
     int rc = 0;
     for (size_t i = 0; i < m.n && rc == 0 && st == FOND_OK; i++)
         rc = m.messages[i].text
-                 ? write_record(fd, "M", m.messages[i].text, m.messages[i].len)
+                 ? write_message_record(fd, &m.messages[i])
                  : write_record(fd, "F", m.messages[i].failure,
                                 strlen(m.messages[i].failure));
     if (st != FOND_OK) {
@@ -753,212 +774,129 @@ static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
     return rc || write_all(fd, "E 0\n", 4);
 }
 
-/* The worker: a memory limit, then requests until the socket closes.  It
- * dies with the indexer (PR_SET_PDEATHSIG), even one killed by SIGKILL in
- * the middle of a message. */
-__attribute__((noreturn)) static void worker(int fd, rlim_t memory,
-                                             pid_t parent)
+/* The worker: requests on its standard input until it ends. */
+static void serve(void *ctx)
 {
-    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
-        _exit(0);
-    /* A crash is a crash, whatever handlers the program set for itself. */
-    static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL,
-                                SIGTERM, SIGINT};
-    for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++)
-        signal(fatal[i], SIG_DFL);
-#ifndef MAIL_SANITIZED /* AddressSanitizer reserves terabytes */
-    struct rlimit mem = {memory, memory};
-    setrlimit(RLIMIT_AS, &mem);
-#else
-    (void)memory;
-#endif
+    (void)ctx;
     for (;;) {
         char line[64];
         size_t n = 0;
-        while (n + 1 < sizeof line && read_all(fd, line + n, 1) == 0 && line[n] != '\n')
+        while (n + 1 < sizeof line && read_all(0, line + n, 1) == 0 && line[n] != '\n')
             n++;
         line[n] = '\0';
         int kind = 0;
         size_t len = 0;
         if (sscanf(line, "%d %zu", &kind, &len) != 2)
-            _exit(0); /* the end of the requests (or nonsense: the same) */
+            return; /* the end of the requests (or nonsense: the same) */
         char *bytes = malloc(len ? len : 1);
-        if (!bytes || read_all(fd, bytes, len) != 0 ||
-            answer(fd, (mail_kind_t)kind, bytes, len) != 0)
+        if (!bytes || read_all(0, bytes, len) != 0 ||
+            answer(1, (mail_kind_t)kind, bytes, len) != 0)
             _exit(1);
         free(bytes);
     }
 }
 
-static fond_status_t start_worker(mail_reader_t *r, rlim_t memory, char *err,
-                                  size_t errsize)
-{
-    int fds[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
-        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
-        return FOND_ERR_IO;
-    }
-    pid_t parent = getpid();
-    pid_t pid = fork();
-    if (pid < 0) {
-        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
-        close(fds[0]);
-        close(fds[1]);
-        return FOND_ERR_IO;
-    }
-    if (pid == 0) {
-        close(fds[0]);
-        worker(fds[1], memory, parent);
-    }
-    close(fds[1]);
-    r->pid = pid;
-    r->fd = fds[0];
-    return FOND_OK;
-}
-
-/* Stop the worker (killed when it is stuck); the reason it died, if it
- * did, into err. */
-static void stop_worker(mail_reader_t *r, int kill_it, char *err, size_t errsize)
-{
-    if (!r->pid)
-        return;
-    close(r->fd);
-    if (kill_it)
-        kill(r->pid, SIGKILL);
-    int status = 0;
-    while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (err && WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
-        snprintf(err, errsize, "the mail parser crashed (signal %d)", WTERMSIG(status));
-    r->pid = 0;
-}
-
 fond_status_t mail_reader_new(mail_reader_t **out)
 {
     *out = calloc(1, sizeof **out);
-    return *out ? FOND_OK : FOND_ERR_NOMEM;
+    if (!*out)
+        return FOND_ERR_NOMEM;
+    (*out)->worker = (child_worker_t)CHILD_WORKER_INIT;
+    return FOND_OK;
 }
 
 void mail_reader_free(mail_reader_t *r)
 {
     if (!r)
         return;
-    stop_worker(r, 0, NULL, 0); /* it exits at the end of its input */
+    child_worker_stop(&r->worker, 0); /* it exits at the end of its input */
     free(r);
 }
 
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Whether b holds whole records up to an "E" record; -1 if malformed. */
-static int answer_complete(const buf_t *b)
+/* Whether an answer is whole, up to its "E" record: 1 (also when it is
+ * malformed: parse_records says so), 0 for more to come. */
+static int answer_complete(const char *data, size_t len)
 {
     size_t i = 0;
-    while (i < b->len) {
-        char *nl = memchr(b->data + i, '\n', b->len - i);
+    while (i < len) {
+        const char *nl = memchr(data + i, '\n', len - i);
         if (!nl)
             return 0;
-        size_t n = 0, at = (size_t)(nl - b->data) + 1;
-        const char *num = b->data + i + 1;
-        if (b->data[i] == 'X')
-            num = strchr(num + 1, ' ');
-        if (!num || sscanf(num, " %zu", &n) != 1)
-            return -1;
-        if (b->data[i] == 'E')
+        size_t n = 0, at = (size_t)(nl - data) + 1;
+        const char *num = data + i + 1;
+        if (data[i] == 'X')
+            num = strchr(num + 1, ' '); /* (data is NUL-ended: child.h) */
+        if (!num || sscanf(num, " %zu", &n) != 1 || data[i] == 'E')
             return 1;
-        if (n > b->len - at)
+        if (n > len - at)
             return 0;
         i = at + n;
     }
     return 0;
 }
 
-/* Read the worker's answer, within the time and a bound on size; 0, or
- * -1 (READ_NOMEM when out of memory) with the reason in err. */
-#define READ_NOMEM (-2)
-static int read_answer(int fd, buf_t *b, size_t max, unsigned seconds,
-                       char *err, size_t errsize)
+/* A message record's payload (write_message_record) into m: FOND_OK,
+ * FOND_ERR_BINARY when it is malformed, FOND_ERR_NOMEM. */
+static fond_status_t read_message_record(const char *s, size_t n,
+                                         mail_message_t *m)
 {
-    double deadline = seconds_now() + seconds;
-    char chunk[65536];
-    for (;;) {
-        double left = deadline - seconds_now();
-        struct pollfd p = {fd, POLLIN, 0};
-        int ready = left > 0 ? poll(&p, 1, (int)(left * 1000) + 1) : 0;
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready <= 0) {
-            snprintf(err, errsize, "the mail parser did not finish in %u s", seconds);
-            return -1;
-        }
-        ssize_t n = read(fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            snprintf(err, errsize, "the mail parser stopped");
-            return -1;
-        }
-        if (b->len + (size_t)n > max) {
-            snprintf(err, errsize, "the mail parser wrote more than %zu MiB", max >> 20);
-            return -1;
-        }
-        if (array_reserve(&b->data, &b->cap, b->len + (size_t)n + 1, 1, 65536)) {
-            snprintf(err, errsize, "out of memory reading the mail");
-            return READ_NOMEM;
-        }
-        memcpy(b->data + b->len, chunk, (size_t)n);
-        b->len += (size_t)n;
-        b->data[b->len] = '\0'; /* for sscanf in answer_complete() */
-        int done = answer_complete(b);
-        if (done != 0) {
-            if (done < 0)
-                snprintf(err, errsize, "the mail parser's output is malformed");
-            return done > 0 ? 0 : -1;
-        }
+    source_t *f = &m->fields;
+    char **fields[] = {&f->title, NULL, &f->from, &f->to, &f->language};
+    for (size_t i = 0; i <= RECORD_FIELDS; i++) {
+        const char *nul = memchr(s, '\0', n);
+        if (!nul)
+            return FOND_ERR_BINARY;
+        size_t k = (size_t)(nul - s);
+        if (!fields[i])
+            snprintf(f->date, sizeof f->date, "%.8s", s);
+        else if (k && !(*fields[i] = strndup(s, k)))
+            return FOND_ERR_NOMEM;
+        s += k + 1, n -= k + 1;
     }
+    if (!(f->type = strdup("email")) || !(m->text = malloc(n + 1)))
+        return FOND_ERR_NOMEM;
+    memcpy(m->text, s, n);
+    m->text[n] = '\0';
+    m->len = n;
+    return FOND_OK;
 }
 
 /* The records of an answer (up to its "E"), into out. */
-static fond_status_t parse_records(const buf_t *b, mail_t *out, char *err,
-                                   size_t errsize)
+static fond_status_t parse_records(const char *data, size_t len, mail_t *out,
+                                   char *err, size_t errsize)
 {
     size_t i = 0, cap = 0;
-    while (i < b->len && b->data[i] != 'E') {
-        char kind = b->data[i];
+    while (i < len && data[i] != 'E') {
+        char kind = data[i];
         int status = 0;
         size_t n = 0;
-        char *nl = memchr(b->data + i, '\n', b->len - i);
-        if (!nl || (kind == 'X' ? sscanf(b->data + i, "X %d %zu", &status, &n) != 2
-                                : sscanf(b->data + i + 1, " %zu", &n) != 1))
+        const char *nl = memchr(data + i, '\n', len - i);
+        if (!nl || (kind == 'X' ? sscanf(data + i, "X %d %zu", &status, &n) != 2
+                                : sscanf(data + i + 1, " %zu", &n) != 1))
             break;
-        size_t at = (size_t)(nl - b->data) + 1;
-        if (n > b->len - at)
+        size_t at = (size_t)(nl - data) + 1;
+        if (n > len - at)
             break;
         if (kind == 'X') {
-            snprintf(err, errsize, "%.*s", (int)n, b->data + at);
+            snprintf(err, errsize, "%.*s", (int)n, data + at);
             return status > 0 && status <= FOND_ERR_INTERNAL ? (fond_status_t)status
                                                              : FOND_ERR_BINARY;
         }
         mail_message_t *m = NULL;
-        if (add_message(out, &cap, &m) != FOND_OK ||
-            (kind == 'M' && !(m->text = malloc(n + 1)))) {
-            snprintf(err, errsize, "out of memory reading the mail");
-            return FOND_ERR_NOMEM;
+        fond_status_t st = add_message(out, &cap, &m);
+        if (st == FOND_OK && kind == 'M')
+            st = read_message_record(data + at, n, m);
+        if (st != FOND_OK) {
+            snprintf(err, errsize, "%s", st == FOND_ERR_NOMEM
+                                             ? "out of memory reading the mail"
+                                             : "the mail parser's output is malformed");
+            return st;
         }
-        if (kind == 'M') {
-            memcpy(m->text, b->data + at, n);
-            m->text[n] = '\0';
-            m->len = n;
-        } else {
-            snprintf(m->failure, sizeof m->failure, "%.*s", (int)n, b->data + at);
-        }
+        if (kind != 'M')
+            snprintf(m->failure, sizeof m->failure, "%.*s", (int)n, data + at);
         i = at + n;
     }
-    if (i >= b->len || b->data[i] != 'E' || out->n == 0) {
+    if (i >= len || data[i] != 'E' || out->n == 0) {
         snprintf(err, errsize, "the mail parser's output is malformed");
         return FOND_ERR_BINARY;
     }
@@ -968,54 +906,52 @@ static fond_status_t parse_records(const buf_t *b, mail_t *out, char *err,
 /* Files up to this size go to the kept worker, whose memory limit they
  * fit; a larger one gets a worker of its own, with a limit to match. */
 #define WORKER_MAX_FILE ((size_t)64 << 20)
-#define WORKER_MEMORY ((rlim_t)2 << 30)
+#define WORKER_MEMORY ((size_t)2 << 30)
 
-/* Send the file to r's worker (started, with that memory limit, if none
- * runs) and read back its messages.  A worker that crashes, hangs, floods
- * or stops is killed, its reason in err (the next file starts another). */
-static fond_status_t exchange(mail_reader_t *r, rlim_t memory, mail_t *out,
+/* Send the file to r's worker (started, with that memory limit and no
+ * CPU limit of its own, if none runs) and read back its messages, within
+ * MAIL_TIMEOUT_SECONDS and a second a MB, and four times the file's size.
+ * A worker that crashes, hangs, floods or stops is ended, its reason in
+ * err (the next file starts another). */
+static fond_status_t exchange(mail_reader_t *r, size_t memory, mail_t *out,
                               mail_kind_t kind, const char *bytes, size_t len,
                               char *err, size_t errsize)
 {
     memset(out, 0, sizeof *out);
-    fond_status_t st = r->pid ? FOND_OK : start_worker(r, memory, err, errsize);
-    if (st != FOND_OK)
+    child_limits_t lim = {0, memory, 0, 4 * len + ((size_t)1 << 20)};
+    fond_status_t st = FOND_OK;
+    if (!r->worker.pid &&
+        (st = child_worker_start(&r->worker, serve, NULL, &lim)) != FOND_OK) {
+        snprintf(err, errsize, "cannot start the mail parser: %s", strerror(errno));
         return st;
+    }
     char head[64];
     snprintf(head, sizeof head, "%d %zu\n", (int)kind, len);
-    unsigned seconds = MAIL_TIMEOUT_SECONDS + (unsigned)(len >> 20);
-    buf_t b = {NULL, 0, 0, 0};
-    int rc = write_all(r->fd, head, strlen(head)) || write_all(r->fd, bytes, len);
-    if (rc)
-        snprintf(err, errsize, "the mail parser stopped");
-    else
-        rc = read_answer(r->fd, &b, 4 * len + ((size_t)1 << 20), seconds, err,
-                         errsize);
-    if (rc) {
-        stop_worker(r, 1, err, errsize);
-        st = rc == READ_NOMEM ? FOND_ERR_NOMEM : FOND_ERR_BINARY;
-    } else {
-        st = parse_records(&b, out, err, errsize);
-    }
-    free(b.data);
+    lim.timeout_s = MAIL_TIMEOUT_SECONDS + (unsigned)(len >> 20);
+    child_result_t res;
+    st = child_worker_ask(&r->worker, head, strlen(head), bytes, len,
+                          answer_complete, lim.timeout_s, lim.output_max, &res);
+    if (st != FOND_OK)
+        snprintf(err, errsize, "out of memory reading the mail");
+    else if (res.end != CHILD_ANSWERED) {
+        child_describe(&res, "the mail parser", &lim, err, errsize);
+        st = FOND_ERR_BINARY;
+    } else if ((st = parse_records(res.out, res.out_len, out, err, errsize)) != FOND_OK)
+        child_worker_stop(&r->worker, 1); /* it said nonsense */
+    child_result_free(&res);
     if (st != FOND_OK)
         mail_free(out);
     return st;
 }
 
-/* Files up to this size go to the kept worker, whose memory limit they
- * fit; a larger one gets a worker of its own, with a limit to match. */
-#define WORKER_MAX_FILE ((size_t)64 << 20)
-#define WORKER_MEMORY ((rlim_t)2 << 30)
-
 static fond_status_t read_alone(mail_t *out, mail_kind_t kind,
                                 const char *bytes, size_t len, char *err,
                                 size_t errsize)
 {
-    mail_reader_t own = {0, -1};
-    fond_status_t st = exchange(&own, WORKER_MEMORY + (rlim_t)len * 4, out,
+    mail_reader_t own = {CHILD_WORKER_INIT};
+    fond_status_t st = exchange(&own, WORKER_MEMORY + len * 4, out,
                                 kind, bytes, len, err, errsize);
-    stop_worker(&own, 0, NULL, 0);
+    child_worker_stop(&own.worker, 0);
     return st;
 }
 

@@ -1,35 +1,35 @@
 /*
  * mail.h -- e-mail in: an RFC 5322 message (a .eml file) or an mbox of
- * them, read with GMime, each message turned into one source in fond's
- * own text format (source.h), so that it goes down the same decode ->
- * repair -> passage path as a text file:
+ * them, read with GMime, each message one source: what its header says,
+ * as a source record (source.h: what the format states, level 3), and its
+ * text, which has no header of its own (a body's first line "Title: x"
+ * is text):
  *
- *     Title: <Subject>
- *     Type: email
- *     Date: <Date, as YYYY-MM-DD in the sender's time zone>
- *     From: <From>
- *     To: <To, then Cc>
- *     Language: <the stemmer of Content-Language, when it names one>
+ *     fields: title <Subject>, type email, date <Date, in the sender's
+ *             time zone>, from <From>, to <To, then Cc>, language <the
+ *             stemmer of Content-Language, when it names one>
  *
- *     <the text parts, decoded: transfer encoding by GMime, charset by
- *      decode.h; an HTML part reduced to text; of multipart/alternative
- *      the text/plain part when there is one>
+ *     text:   <the text parts, decoded: transfer encoding by GMime,
+ *              charset by decode.h; an HTML part reduced to text; of
+ *              multipart/alternative the text/plain part when there is
+ *              one>
  *
- *     Attachment: <file name> (<type>)
- *     <its text, when it is text: an attachment is passages of its
- *      message, found with it and shown with its headers>
+ *             Attachment: <file name> (<type>)
+ *             <its text, when it is text: an attachment is passages of
+ *              its message, found with it and shown with its fields>
  *
  * Header values are decoded (RFC 2047) and on one line each.  A message
  * is untrusted input: limits (MAIL_MAX_*) on nesting, parts, header bytes
  * and text refuse a MIME bomb with a reason, and mail_reader_read()
- * parses in a child process, so that a crash or a hang of the parser costs
- * that file only.
+ * parses in a worker process (child.h), so that a crash or a hang of the
+ * parser costs that file only.
  */
 #ifndef FOND_MAIL_H
 #define FOND_MAIL_H
 
 #include <stddef.h>
 #include "fond.h"
+#include "source.h"
 
 #define MAIL_MAX_DEPTH 32                  /* multiparts and messages nested */
 #define MAIL_MAX_PARTS 1000                /* MIME parts in one message */
@@ -51,8 +51,11 @@ typedef enum { MAIL_NONE, MAIL_MESSAGE, MAIL_MBOX } mail_kind_t;
 mail_kind_t mail_detect(const char *path, const char *bytes, size_t len);
 
 typedef struct {
-    char *text;         /* the message as a fond source, valid UTF-8,
-                           malloc'd; NULL when the message was refused */
+    source_t fields;    /* what its header says (above): the strings
+                           malloc'd or NULL, date "YYYYMMDD" or ""; no
+                           body range, no notes */
+    char *text;         /* its text, valid UTF-8, malloc'd; NULL when the
+                           message was refused */
     size_t len;
     char failure[160];  /* with text NULL: why ("MIME parts nested deeper
                            than 32") */

@@ -269,8 +269,8 @@ static fond_status_t lex_field(parser_t *p, size_t i, size_t colon, lexeme_t *l)
     if (!l->field) {
         char what[160];
         snprintf(what, sizeof what, "unknown field '%.*s' (fields: title, "
-                 "type, from, to, place, language, archive, fond, opis, delo, "
-                 "source, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
+                 "type, from, to, place, creator, language, archive, fond, opis, "
+                 "delo, source, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
         return parse_error(p, i, what);
     }
     l->kind = LEX_FIELD;

@@ -47,6 +47,7 @@ static const schema_field_t fields[] = {
     {"from", SCHEMA_FROM, 0, SCHEMA_FROM_LOCAL, SCHEMA_FROM_DOMAIN},
     {"to", SCHEMA_TO, 0, SCHEMA_TO_LOCAL, SCHEMA_TO_DOMAIN},
     {"place", SCHEMA_PLACE, 0, NULL, NULL},
+    {"creator", SCHEMA_CREATOR, 0, SCHEMA_CREATOR_LOCAL, SCHEMA_CREATOR_DOMAIN},
     {"language", SCHEMA_LANGUAGE, 1, NULL, NULL},
     {"archive", SCHEMA_ARCHIVE, 1, NULL, NULL},
     {"fond", SCHEMA_FOND, 1, NULL, NULL},

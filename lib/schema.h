@@ -39,11 +39,13 @@
  *                     (its path under the folder indexed, that folder's
  *                     own name first: source:chicherin); a path given
  *                     whole (source:/srv/a/b.txt) is its XSRC term
- *     A, XTO, XPLACE  (f) folded words of its source's sender, recipient,
- *                     place; of a sender's or recipient's mail address
- *                     (fond_mailbox_next), the name alone: its address's
- *                     words are XFROMLOCAL, XTOLOCAL (before '@') and
- *                     XFROMDOMAIN, XTODOMAIN (after), so that a search for
+ *     A, XTO, XPLACE, XCREATOR
+ *                     (f) folded words of its source's sender, recipient,
+ *                     place, creator; of a sender's, recipient's or
+ *                     creator's mail address (fond_mailbox_next), the name
+ *                     alone: its address's words are XFROMLOCAL, XTOLOCAL,
+ *                     XCREATORLOCAL (before '@') and XFROMDOMAIN,
+ *                     XTODOMAIN, XCREATORDOMAIN (after), so that a search for
  *                     the public can leave out what it does not show
  *                     (fond_search_opts_t.addresses)
  *     XARCHIVE, XFOND, XOPIS, XDELO
@@ -161,6 +163,9 @@
 #define SCHEMA_TO_LOCAL "XTOLOCAL"
 #define SCHEMA_TO_DOMAIN "XTODOMAIN"
 #define SCHEMA_PLACE "XPLACE"
+#define SCHEMA_CREATOR "XCREATOR" /* words of who made the source ... */
+#define SCHEMA_CREATOR_LOCAL "XCREATORLOCAL"   /* (a mailbox, as From) */
+#define SCHEMA_CREATOR_DOMAIN "XCREATORDOMAIN"
 #define SCHEMA_LANGUAGE "L"
 #define SCHEMA_YEAR "Y"
 #define SCHEMA_MONTH "M"

@@ -318,8 +318,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .page_first = page_first, .page_last = page_last,
         .page_label = page_label,
         .name = v[SCHEMA_SLOT_NAME], .added = v[SCHEMA_SLOT_ADDED],
-        .creator = v[SCHEMA_SLOT_CREATOR], .rights = v[SCHEMA_SLOT_RIGHTS],
-        .date_end = h->date_end};
+        .date_end = h->date_end, .creator = v[SCHEMA_SLOT_CREATOR],
+        .rights = v[SCHEMA_SLOT_RIGHTS]};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;

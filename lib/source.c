@@ -624,6 +624,21 @@ void source_notes_drop(source_t *s, size_t len)
     s->body_end = len;
 }
 
+fond_status_t source_parse_body(const char *text, size_t len, source_t *out,
+                                char *err, size_t errsize)
+{
+    memset(out, 0, sizeof *out);
+    if (err && errsize)
+        err[0] = '\0';
+    fond_status_t st = parse_body(text, len, out);
+    if (st != FOND_OK) {
+        if (err && errsize)
+            snprintf(err, errsize, "out of memory");
+        source_free(out);
+    }
+    return st;
+}
+
 void source_free(source_t *s)
 {
     if (!s)

@@ -75,6 +75,11 @@ typedef struct {
  */
 fond_status_t source_parse(const char *text, size_t len, source_t *out,
                            char *err, size_t errsize);
+/* As source_parse(), for a text that has no header of its own to read (a
+ * mail message's body, whose fields its reader gives): a first line
+ * "Title: x" is text.  Its Notes section is read. */
+fond_status_t source_parse_body(const char *text, size_t len, source_t *out,
+                                char *err, size_t errsize);
 void source_free(source_t *s);
 
 /* Give the notes back to the body: free them, and the body runs to len

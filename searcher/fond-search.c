@@ -77,7 +77,7 @@ static void usage(FILE *out)
           "other spellings (Tbilisi finds Tiflis).  Passages holding every word\n"
           "come first; if none does, passages holding some of them are shown.\n"
           "Also: \"a phrase\", AND, OR, NOT, +word, -word, ( ), a NEAR/5 b, treat*,\n"
-          "type: from: to: place: title: language: archive: fond: opis: delo:,\n"
+          "type: from: to: place: creator: title: language: archive: fond: opis: delo:,\n"
           "date:1921-09..1921-10-13.  Options go before WORDS: after the first\n"
           "word, -word is the query's NOT (treaty -ankara); '--' ends options.\n"
           "\n"
@@ -155,12 +155,14 @@ static void print_id(const fond_hit_t *h, highlight_t hl)
 }
 
 /* "telegram, 1921-07-21, M. D. Huseynov to Yusif Kamal": what the source
- * says of itself, when it says anything, and its language when it is not
+ * says of itself ("n.d." when it has no date), its language when it is not
  * English, the default ("..., in german"), so a reader knows which
- * stemmer found it. */
+ * stemmer found it; then who made it and its rights, when known. */
 static void print_source_line(const fond_hit_t *h)
 {
-    const char *parts[] = {h->type, h->date, h->place};
+    char date[100];
+    cli_date_text(h, 0, date, sizeof date); /* "n.d." when undated */
+    const char *parts[] = {h->type, date, h->place};
     int any = 0;
     for (size_t i = 0; i < 3; i++)
         if (*parts[i])
@@ -170,8 +172,11 @@ static void print_source_line(const fond_hit_t *h)
                *h->to ? " to " : "", h->to);
     if (*h->language && strcmp(h->language, "english") != 0)
         cli_printf(stdout, "%sin %s", any++ ? ", " : "   ", h->language);
-    if (any)
-        fputs("\n", stdout);
+    fputs("\n", stdout);
+    if (*h->creator)
+        cli_printf(stdout, "   Creator: %s\n", h->creator);
+    if (*h->rights)
+        cli_printf(stdout, "   Rights: %s\n", h->rights);
 }
 
 static void print_variants(const fond_hit_t *h)
@@ -270,7 +275,9 @@ static void print_text(const fond_results_t *r, const options_t *o)
         const fond_hit_t *h = fond_results_hit(r, i);
         char page[64];
         cli_page_text(h, page, sizeof page);
-        cli_printf(stdout, "%zu. %s, passage %u%s%s", h->rank, h->title, h->ordinal,
+        char title[1024];
+        cli_title_text(h, NULL, title, sizeof title);
+        cli_printf(stdout, "%zu. %s, passage %u%s%s", h->rank, title, h->ordinal,
                *page ? ", " : "", page);
         print_id(h, hl);
         print_source_line(h);
@@ -417,7 +424,9 @@ static void print_source(const fond_results_t *r, const options_t *o)
     const fond_hit_t *first = fond_results_hit(r, 0);
     unsigned marked = id_ordinal(o->show);
     highlight_t hl = resolve_highlight(o->highlight);
-    cli_printf(stdout, "%s\n", first->title);
+    char title[1024];
+    cli_title_text(first, NULL, title, sizeof title);
+    cli_printf(stdout, "%s\n", title);
     print_source_line(first);
     cli_printf(stdout, "   %s\n", first->path);
     print_kept_at(first);

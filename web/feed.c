@@ -47,7 +47,9 @@ void page_atom(FILE *out, const page_site_t *site, const request_t *r,
             strcpy(show, "?");
         cli_citation_t c;
         cli_cite(h, NULL, &c);
-        html_printf(out, "<entry>\n<title>%s, passage %u</title>\n", h->title,
+        char title[1024]; /* "[Untitled] (report.pdf)" when it has none */
+        cli_title_text(h, &how, title, sizeof title);
+        html_printf(out, "<entry>\n<title>%s, passage %u</title>\n", title,
                     h->ordinal);
         /* the passage's own page is its id: stable across searches */
         html_printf(out, "<id>%s?show=%s</id>\n", site->url, h->id);

@@ -75,26 +75,35 @@ static void write_marked(FILE *out, const fond_hit_t *h, const char *cls)
     fputs("</p>\n", out);
 }
 
-/* "telegram · 21 July 1921 · Ankara · from M. D. Huseynov to Yusif Kamal" */
+/* "telegram · 21 July 1921 · Ankara · from M. D. Huseynov to Yusif Kamal",
+ * "n.d." for a source with no date, a range as its two days; then who
+ * made the source and its rights, when known. */
 static void write_meta(FILE *out, const fond_hit_t *h)
 {
     int any = 0;
-    if (!*h->type && !*h->date && !*h->place && !*h->from && !*h->to)
-        return;
     fputs("<p class=\"meta\">", out);
     if (*h->type)
         html_printf(out, "<span class=\"type\">%s</span>", h->type), any = 1;
-    if (*h->date) {
-        fputs(any++ ? " · " : "", out);
+    fputs(any++ ? " · " : "", out);
+    if (*h->date)
         write_date(out, h->date);
+    else
+        fputs("<span class=\"undated\">" CLI_UNDATED "</span>", out);
+    if (*h->date_end) {
+        fputs(" \xE2\x80\x93 ", out);
+        write_date(out, h->date_end);
     }
     if (*h->place)
-        html_printf(out, "%s%s", any++ ? " · " : "", h->place);
+        html_printf(out, " · %s", h->place);
     if (*h->from)
-        html_printf(out, "%sfrom %s", any++ ? " · " : "", h->from);
+        html_printf(out, " · from %s", h->from);
     if (*h->to)
-        html_printf(out, "%sto %s", *h->from ? " " : any ? " · " : "", h->to);
+        html_printf(out, "%sto %s", *h->from ? " " : " · ", h->to);
     fputs("</p>\n", out);
+    if (*h->creator)
+        html_printf(out, "<p class=\"creator\">Made by %s</p>\n", h->creator);
+    if (*h->rights)
+        html_printf(out, "<p class=\"rights\">Rights: %s</p>\n", h->rights);
 }
 
 /* The archival parts of a footnote: "SA AR · fond 28 · opis 1 · ...". */
@@ -141,6 +150,20 @@ static const char *source_name(const fond_hit_t *h)
     return cli_source_name(h, &public_names);
 }
 
+/* The source's title; an untitled one says so, its file's name marked
+ * as a file's name: "<span class="untitled">[Untitled]</span>
+ * <span class="file">report.pdf</span>". */
+static void write_title(FILE *out, const fond_hit_t *h)
+{
+    if (*h->title) {
+        html_text(out, h->title);
+        return;
+    }
+    const char *name = source_name(h), *slash = strrchr(name, '/');
+    html_printf(out, "<span class=\"untitled\">" CLI_UNTITLED "</span> "
+                     "<span class=\"file\">%s</span>", slash ? slash + 1 : name);
+}
+
 /* An <a> to the source page of passage `id`, scrolled to passage n. */
 static void show_link_open(FILE *out, const request_t *r, const char *id,
                            unsigned n, const char *attrs)
@@ -183,8 +206,9 @@ static void write_hit(FILE *out, const cli_export_t *how, const request_t *r,
     cli_page_text(h, page, sizeof page);
     fputs("<li class=\"hit\">\n<h2>", out);
     show_link_open(out, r, h->id, h->ordinal, "");
-    html_printf(out, "%s</a> <span class=\"ordinal\">passage %u</span>",
-                h->title, h->ordinal);
+    write_title(out, h);
+    html_printf(out, "</a> <span class=\"ordinal\">passage %u</span>",
+                h->ordinal);
     if (*page)
         html_printf(out, " <span class=\"page\">%s</span>", page);
     fputs("</h2>\n", out);
@@ -265,7 +289,7 @@ static void write_cite_meta(FILE *out, const fond_hit_t *h)
     cli_citation_t c;
     cli_cite(h, NULL, &c);
     const struct { const char *name, *value; } tags[] = {
-        {"citation_title", h->title}, {"citation_author", c.author},
+        {"citation_title", c.title}, {"citation_author", c.author},
         {"citation_language", h->language}, {"citation_firstpage", c.page_number},
         {"citation_archive_location", c.reference},
         {"DC.type", c.kind}, {"DC.coverage", c.reference},
@@ -295,8 +319,11 @@ void page_begin_cited(FILE *out, const page_site_t *site, const request_t *r,
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
           out);
+    char title[1024];
     if (cite)
-        html_printf(out, "<title>%s – %s</title>\n", cite->title, site->name);
+        cli_title_text(cite, &public_names, title, sizeof title);
+    if (cite)
+        html_printf(out, "<title>%s – %s</title>\n", title, site->name);
     else if (searched)
         html_printf(out, "<title>%s%s%s</title>\n", r->q, *r->q ? " – " : "",
                     site->name);
@@ -611,7 +638,9 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
     const fond_hit_t *shown = cli_hit_for(marked_hit, &how, &copy);
     int marked_one = strchr(r->show, '-') != NULL;
     write_back(out, r);
-    html_printf(out, "<article class=\"reading\">\n<h1>%s</h1>\n", shown->title);
+    fputs("<article class=\"reading\">\n<h1>", out);
+    write_title(out, shown);
+    fputs("</h1>\n", out);
     write_meta(out, shown);
     write_kept_at(out, shown);
     char url[2048];

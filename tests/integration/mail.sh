@@ -56,6 +56,28 @@ EOF
   printf 'Une fen\xeatre sur le pr\xe9au des maquisards.\n'
 } >"$m/mislabelled.eml"
 
+# A body that begins as fond's own header would: text, never the message's
+# header (its title is its Subject, its date its Date); and a message with
+# no Subject, untitled (never titled by its file's name).
+cat >"$m/protocol.eml" <<'EOF'
+From: Karl Weber <karl@example.de>
+Subject: Minutes forwarded
+Date: Tue, 3 Mar 1998 10:00:00 +0100
+Message-ID: <protocol-1@example.de>
+
+Title: Protocol of the conference
+Type: telegram
+Date: 1921-03-16
+
+The solenodon delegation arrived at the conference.
+EOF
+cat >"$m/nosubject.eml" <<'EOF'
+From: Karl Weber <karl@example.de>
+Message-ID: <nosubject-1@example.de>
+
+The binturong was fed at noon.
+EOF
+
 # multipart/alternative: the plain part is read, not the HTML.
 cat >"$m/alternative.eml" <<'EOF'
 From: Carol White <carol@example.com>
@@ -187,6 +209,14 @@ finds "a word broken by a soft line break is whole" réunion path '/reunion"'
 finds "base64 KOI8-R body and title" выхухоль title '"Письмо из Еревана"' date '"2000-12-01"'
 finds "declared Windows-1251" бурундук path 'cp1251.eml"'
 finds "Latin-1 bytes labelled US-ASCII" préau path 'mislabelled.eml"'
+finds "a body beginning 'Title: ...' is text: the message keeps its Subject, Date and type" \
+  solenodon title '"Minutes forwarded"' date '"1998-03-03"' type '"email"'
+finds "... and its 'Title:' line is found as text" '"Title: Protocol of the conference"' path 'protocol.eml"'
+finds "a message with no Subject is untitled, not titled by its file's name" binturong \
+  title '""' path 'nosubject.eml"'
+"$SEARCH" --db "$TMP/db" binturong >"$TMP/nosubject.txt" || true
+check "... shown as such, its file's name as a file's name" \
+  grep -q '^1\. \[Untitled\] (nosubject\.eml), passage 1' "$TMP/nosubject.txt"
 finds "multipart/alternative: the plain part" kinkajou path 'alternative.eml"'
 search htmlversionword
 check "multipart/alternative: not the HTML part too" grep -q '"hits": \[\]' "$TMP/hits"

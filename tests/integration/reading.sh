@@ -85,7 +85,7 @@ expect_exit 2 "--show with --kwic: a usage error" search --show "$id" --kwic
 search --json '"plenipotentiary questions"' >"$TMP/minutes.json"
 label=$(sed -n 's/^      "page_label": "\(.*\)",/\1/p' "$TMP/minutes.json" | head -1)
 check "a passage of the minutes has a page label ($label)" bash -c "[[ '$label' =~ ^pp?\.\ [0-9] ]]"
-check "... which its citation cites" grep -q "\"citation\": {\"text\": \"“Minutes of the Kars commission”, $label.\", .*\"page\": \"$label\"" "$TMP/minutes.json"
+check "... which its citation cites" grep -q "\"citation\": {\"text\": \"“Minutes of the Kars commission”, n.d., $label.\", .*\"page\": \"$label\"" "$TMP/minutes.json"
 mid=$(sed -n 's/^      "passage_id": "\(.*\)",/\1/p' "$TMP/minutes.json" | head -1)
 search --show "$mid" >"$TMP/minutes.txt"
 check "--show marks each passage's page" grep -qE "^> \[[0-9]+\] $label\$" "$TMP/minutes.txt"

@@ -145,7 +145,7 @@ search --json ratification >"$TMP/nar.json"
 citation() { python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["hits"][0]["citation"]; print(c[sys.argv[2]])' "$1" "$2"; }
 check "--json: the narrative's citation has no reference of its own" [ -z "$(citation "$TMP/nar.json" reference)" ]
 check "... nor archive" [ -z "$(citation "$TMP/nar.json" archive)" ]
-check "... its text names no archive file" [ "$(citation "$TMP/nar.json" text)" = '“The road to the treaty”.' ]
+check "... its text names no archive file" [ "$(citation "$TMP/nar.json" text)" = '“The road to the treaty”, n.d.' ]
 check "... which it cites" [ "$(citation "$TMP/nar.json" cites)" = "SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 1)" ]
 search --json frontier >"$TMP/tel.json"
 check "--json: the telegram's citation carries its type, place, reference" \
@@ -155,7 +155,7 @@ csv() { python3 -c 'import csv,sys; print("[%s]" % list(csv.DictReader(open(sys.
 check "CSV: the narrative's reference column is empty" [ "$(csv "$TMP/nar.csv" reference)" = "[]" ]
 check "... its cites column names the file" [ "$(csv "$TMP/nar.csv" cites)" = "[SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 1)]" ]
 search ratification >"$TMP/nar.txt"
-check "terminal: the narrative's citation names no archive file" grep -qx '   Cite: “The road to the treaty”.' "$TMP/nar.txt"
+check "terminal: the narrative's citation names no archive file" grep -qx '   Cite: “The road to the treaty”, n.d.' "$TMP/nar.txt"
 check "... it shows what it cites" grep -qx '   Cites: SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 1)' "$TMP/nar.txt"
 search frontier >"$TMP/tel.txt"
 check "terminal: the telegram is kept at its own reference" grep -qx '   Kept at: GARF, f. R-130, op. 2, d. 68/1, l. 5' "$TMP/tel.txt"
@@ -172,7 +172,7 @@ check "... its page says where it is kept" has tel.html '<p class="archive-ref">
 check "page: the narrative has no archive location" bash -c "! grep -q 'DC.coverage\|citation_archive_location' '$TMP/nar.html'"
 page "q=ratification" >"$TMP/nar-hits.html"
 check "page: a hit shows what its passage cites" has nar-hits.html '<span class="label">Cites:</span> <span class="cites-text">SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 1)</span>'
-check "... and no archive file in its citation" has nar-hits.html '<span class="cite-text">“The road to the treaty”.</span>'
+check "... and no archive file in its citation" has nar-hits.html '<span class="cite-text">“The road to the treaty”, n.d.</span>'
 
 # ------------------------------------------------------------ corpus/
 # The narrative of corpus/ whose passage has the footnote "SA AR, f. 28 ...".

@@ -70,12 +70,14 @@ static void test_a_hit_for_whom(void **state)
     fond_hit_t h;
     memset(&h, 0, sizeof h);
     h.from = "Anna Schmidt <anna@example.de>", h.to = "bob@example.net";
+    h.creator = "Jeanne Dupont <jd@example.fr>"; /* a PDF's Author */
     cli_hit_shown_t copy;
     assert_ptr_equal(cli_hit_for(&h, NULL, &copy), &h); /* the terminal */
     cli_export_t page = {1, NULL, FOND_ADDRESSES_NAME};
     const fond_hit_t *shown = cli_hit_for(&h, &page, &copy);
     assert_string_equal(shown->from, "Anna Schmidt");
     assert_string_equal(shown->to, "(address withheld)");
+    assert_string_equal(shown->creator, "Jeanne Dupont");
     assert_string_equal(h.from, "Anna Schmidt <anna@example.de>");
 }
 

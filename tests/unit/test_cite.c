@@ -73,7 +73,7 @@ static void test_a_footnote_is_cited_not_the_source(void **state)
     h.type = "narrative";
     cli_citation_t c;
     cli_cite(&h, NULL, &c);
-    assert_string_equal(c.text, "\xE2\x80\x9CTreaty of Kars\xE2\x80\x9D.");
+    assert_string_equal(c.text, "\xE2\x80\x9CTreaty of Kars\xE2\x80\x9D, n.d.");
     assert_string_equal(c.reference, "");
     assert_string_equal(c.archive, "");
     assert_string_equal(c.cites, "SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 38); "
@@ -82,7 +82,7 @@ static void test_a_footnote_is_cited_not_the_source(void **state)
     assert_string_equal(c.kind, "document");
     h.title = ""; /* untitled, undated, kept nowhere known */
     cli_cite(&h, NULL, &c);
-    assert_string_equal(c.text, "[Untitled].");
+    assert_string_equal(c.text, "[Untitled], n.d.");
 }
 
 static void test_a_page_and_a_single_sheet(void **state)
@@ -143,7 +143,7 @@ static void test_an_untitled_telegram_and_a_range(void **state)
     h.date_end = "1922-05-02";
     cli_cite(&h, NULL, &c);
     assert_string_equal(c.text, "\xE2\x80\x9CReport on the oil fields\xE2\x80\x9D, "
-                        "A. Serebrovsky, memorandum, 12 April 1922\xE2\x80\x93"
+                        "A. Serebrovsky, memorandum, 12 April 1922 \xE2\x80\x93 "
                         "2 May 1922.");
     assert_string_equal(c.author, "A. Serebrovsky");
     assert_string_equal(c.date_end, "1922-05-02");
@@ -155,8 +155,17 @@ static void test_the_least_a_source_says(void **state)
     fond_hit_t h = hit("treaty of kars 1921", "", "", "", NULL, 0);
     cli_citation_t c;
     cli_cite(&h, NULL, &c);
-    assert_string_equal(c.text, "\xE2\x80\x9Ctreaty of kars 1921\xE2\x80\x9D.");
+    assert_string_equal(c.text, "\xE2\x80\x9Ctreaty of kars 1921\xE2\x80\x9D, n.d.");
     assert_string_equal(c.reference, "");
+    h = hit("", "", "", "", NULL, 0); /* untitled, undated: said so */
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.text, "[Untitled], n.d.");
+    assert_string_equal(c.title, "[Untitled]");
+    h = hit("Report", "", "", "1917-01-05", NULL, 0); /* a range */
+    h.date_end = "1917-02-10";
+    cli_cite(&h, NULL, &c);
+    assert_string_equal(c.text, "\xE2\x80\x9CReport\xE2\x80\x9D, 5 January 1917 "
+                        "\xE2\x80\x93 10 February 1917.");
     h = hit("Letter", "", "Yusif Kamal", "1921", NULL, 0);
     cli_cite(&h, NULL, &c);
     assert_string_equal(c.text, "\xE2\x80\x9CLetter\xE2\x80\x9D, unknown sender "

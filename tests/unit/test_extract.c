@@ -74,6 +74,41 @@ static void test_pdfinfo_parsed(void **state)
     extract_free(&x);
 }
 
+/* A PDF's Info Title that a program made up is no title (source.h, level
+ * 3): the document stays untitled rather than titled "Document1". */
+static void test_generic_titles_are_no_titles(void **state)
+{
+    (void)state;
+    const char *const generic[] = {
+        "Microsoft Word - report.docx", "Microsoft PowerPoint - Folien 3",
+        "untitled", "Untitled", "  Untitled-1 ", "Untitled document",
+        "Document1", "Document 12", "Slide 1", "Presentation1", "Title",
+        "TITLE", "scan0001", "scan0001.pdf", "report.doc", "IMG_0042.JPG",
+        "C:\\Users\\a\\Desktop\\draft.docx", "1921", "12-34/5", "...",
+        "", "   ", "Sans titre", "Diapositive 3", "Unbenannt 2", "Dokument1",
+        "Без названия", "Документ1", "Презентация 2", "Sin título"};
+    const char *const titles[] = {
+        "Le traité de Kars", "The Treaty of Kars, 1921", "Report on Baku",
+        "Document 12 of the Moscow conference", "Untitled poem by Blok",
+        "Title deeds of the estate", "Протокол № 3", "1921: a year in Baku",
+        "Slides of the mission", "Vol. 2", "Microsoft and the Cold War",
+        "Bericht über die Verhandlung"};
+    for (size_t i = 0; i < sizeof generic / sizeof *generic; i++)
+        if (!extract_title_generic(generic[i]))
+            fail_msg("'%s' taken for a title", generic[i]);
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+        if (extract_title_generic(titles[i]))
+            fail_msg("'%s' taken for no title", titles[i]);
+    const char *info = "Title:           Microsoft Word - kars.doc\n"
+                       "Author:          Jeanne Dupont\n";
+    extract_t x;
+    memset(&x, 0, sizeof x);
+    assert_int_equal(extract_parse_pdfinfo(&x, info, strlen(info)), FOND_OK);
+    assert_null(x.title); /* left out; the rest kept */
+    assert_string_equal(x.author, "Jeanne Dupont");
+    extract_free(&x);
+}
+
 static void count_page(void *ctx, const char *path, unsigned page,
                        unsigned pages)
 {
@@ -408,6 +443,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_by_signature),
         cmocka_unit_test(test_pdfinfo_parsed),
+        cmocka_unit_test(test_generic_titles_are_no_titles),
         cmocka_unit_test(test_tsv_as_lines_and_paragraphs),
         cmocka_unit_test(test_saved_for_the_same_bytes_only),
         cmocka_unit_test(test_flate_streams_counted),

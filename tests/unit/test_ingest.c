@@ -148,6 +148,25 @@ static void test_bad_input_says_why(void **state)
     ingest_free(&in);
 }
 
+/* A text with no header of its own (a mail body): what its format gives
+ * is its record, and a first line that reads as a header is text. */
+static void test_a_headerless_text_is_all_body(void **state)
+{
+    (void)state;
+    ingest_t in;
+    char err[256] = "";
+    const char *body = "Title: Protocol\nDate: 1921-13-01\n\nThe delegation arrived.\n";
+    source_t mail = {.title = "Minutes", .type = "email"};
+    ingest_given_t given = {.format = &mail, .headerless = 1};
+    assert_int_equal(ingest_bytes(&in, body, strlen(body), &given, english, NULL,
+                                  NULL, err, sizeof err), FOND_OK);
+    assert_string_equal(in.header.title, "Minutes");
+    assert_string_equal(in.header.type, "email");
+    assert_string_equal(in.header.date, ""); /* not the body's, nor refused */
+    assert_non_null(strstr(in.body.text, "Title: Protocol"));
+    ingest_free(&in);
+}
+
 /* Ingest text (NUL-terminated), which must succeed. */
 static void ingest_text(const char *text, ingest_t *in)
 {
@@ -699,6 +718,7 @@ static void test_no_word_of_a_damaged_text_is_lost(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_headerless_text_is_all_body),
         cmocka_unit_test(test_narrative_passages_carry_their_notes),
         cmocka_unit_test(test_narrative_dates_take_the_year_from_the_text),
         cmocka_unit_test(test_telegram_header_and_notes),

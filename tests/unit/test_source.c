@@ -144,6 +144,8 @@ static void test_bad_dates_are_refused(void **state)
         "1921-07-00", "21-07-03",   "1921-7-3", "July 1921", "0000",
         "19210703",   "",           "1918/1917", "1917/",    "/1918",
         "1917/1918/1919", "1917-02-30/1918", "1918-03/1918-02", "1917 / 1918",
+        "1921-02-10..1921-01-05", /* backwards */
+        "1921..",     "/1921",      "1921-01-05..1921-02-30",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char text[96], message[160];
@@ -178,6 +180,18 @@ static void test_date_ranges_are_read(void **state)
         assert_string_equal(s.date_end, cases[i][2]);
         source_free(&s);
     }
+    /* ".." as the query language writes a range */
+    source_t s = parsed("Date: 1917-01-05..1917-02-10\n\nBody.");
+    assert_string_equal(s.date, "19170105");
+    assert_string_equal(s.date_end, "19170210");
+    source_free(&s);
+    s = parsed("Date: 1917-03/1917\n\nBody.");
+    assert_string_equal(s.date, "19170300");
+    assert_string_equal(s.date_end, "19170000");
+    source_free(&s);
+    s = parsed("Date: 1917-03-08\n\nBody.");
+    assert_string_equal(s.date_end, "");
+    source_free(&s);
 }
 
 static void test_unknown_type_is_refused(void **state)
