@@ -121,10 +121,133 @@ static int letters_match(const char *t, size_t len, size_t i, const char *word,
     return 1;
 }
 
+/* Month names of the other languages datelines are printed in, lower
+ * case: French and Russian (genitive after a day, nominative before a
+ * year) write them so; German capitalises them, and only so are they
+ * taken (its "April" and "August" are English words too).  An entry
+ * ending in "." is an abbreviation that needs its dot. */
+typedef struct {
+    const char *name;
+    int month;
+    int capital; /* 1: only with a capital first letter (German) */
+} other_month_t;
+
+static const other_month_t other_months[] = {
+    {"janvier", 1, 0}, {"janv.", 1, 0}, {"f\xC3\xA9vrier", 2, 0},
+    {"fevrier", 2, 0}, {"f\xC3\xA9vr.", 2, 0}, {"mars", 3, 0},
+    {"avril", 4, 0}, {"avr.", 4, 0}, {"mai", 5, 0}, {"juin", 6, 0},
+    {"juillet", 7, 0}, {"juil.", 7, 0}, {"ao\xC3\xBBt", 8, 0},
+    {"aout", 8, 0}, {"septembre", 9, 0}, {"sept.", 9, 0},
+    {"octobre", 10, 0}, {"oct.", 10, 0}, {"novembre", 11, 0},
+    {"nov.", 11, 0}, {"d\xC3\xA9" "cembre", 12, 0}, {"decembre", 12, 0},
+    {"d\xC3\xA9" "c.", 12, 0},
+    {"januar", 1, 1}, {"j\xC3\xA4nner", 1, 1}, {"februar", 2, 1},
+    {"febr.", 2, 1}, {"m\xC3\xA4rz", 3, 1}, {"april", 4, 1},
+    {"mai", 5, 1}, {"juni", 6, 1}, {"juli", 7, 1}, {"august", 8, 1},
+    {"september", 9, 1}, {"oktober", 10, 1}, {"okt.", 10, 1},
+    {"november", 11, 1}, {"dezember", 12, 1}, {"dez.", 12, 1},
+    /* января ... декабря (genitive), январь ... декабрь, их сокращения */
+    {"\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F", 1, 0},
+    {"\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F", 2, 0},
+    {"\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0", 3, 0},
+    {"\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", 4, 0},
+    {"\xD0\xBC\xD0\xB0\xD1\x8F", 5, 0},
+    {"\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F", 6, 0},
+    {"\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F", 7, 0},
+    {"\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0", 8, 0},
+    {"\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 9, 0},
+    {"\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 10, 0},
+    {"\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 11, 0},
+    {"\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", 12, 0},
+    {"\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8C", 1, 0},
+    {"\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8C", 2, 0},
+    {"\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82", 3, 0},
+    {"\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8C", 4, 0},
+    {"\xD0\xBC\xD0\xB0\xD0\xB9", 5, 0},
+    {"\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8C", 6, 0},
+    {"\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8C", 7, 0},
+    {"\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82", 8, 0},
+    {"\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8C", 9, 0},
+    {"\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8C", 10, 0},
+    {"\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8C", 11, 0},
+    {"\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8C", 12, 0},
+    {"\xD1\x8F\xD0\xBD\xD0\xB2.", 1, 0},
+    {"\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80.", 2, 0},
+    {"\xD0\xB0\xD0\xBF\xD1\x80.", 4, 0},
+    {"\xD0\xB0\xD0\xB2\xD0\xB3.", 8, 0},
+    {"\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82.", 9, 0},
+    {"\xD0\xBE\xD0\xBA\xD1\x82.", 10, 0},
+    {"\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1.", 11, 0},
+    {"\xD0\xB4\xD0\xB5\xD0\xBA.", 12, 0},
+};
+
+/* The lower-case form of the letter at t[i] when it is a capital the
+ * month names above start with (ASCII, Latin-1 capitals with accents,
+ * Cyrillic А-Я), written into buf; its length in the text, or 0. */
+static size_t first_letter_lower(const char *t, size_t len, size_t i,
+                                 char buf[2], int *was_capital)
+{
+    unsigned char a = (unsigned char)t[i];
+    unsigned char b = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+    *was_capital = 0;
+    if (a < 0x80) {
+        *was_capital = a >= 'A' && a <= 'Z';
+        buf[0] = (char)lower((char)a);
+        return 1;
+    }
+    if (a == 0xC3 && b >= 0x80 && b <= 0xBF) {
+        *was_capital = b <= 0x9E && b != 0x97;
+        buf[0] = (char)a, buf[1] = (char)(*was_capital ? b + 0x20 : b);
+        return 2;
+    }
+    if (a == 0xD0 && b >= 0x90 && b <= 0xAF) { /* А-П, Р-Я */
+        *was_capital = 1;
+        buf[0] = (char)(b < 0xA0 ? 0xD0 : 0xD1);
+        buf[1] = (char)(b < 0xA0 ? b + 0x20 : b - 0x20);
+        return 2;
+    }
+    if ((a == 0xD0 && b >= 0xB0) || (a == 0xD1 && b >= 0x80 && b <= 0x8F)) {
+        buf[0] = (char)a, buf[1] = (char)b;
+        return 2;
+    }
+    return 0;
+}
+
+/* A French, German or Russian month name at t[i] (other_months): the
+ * month and *end after it, or 0.  The name must end there: "marsh",
+ * "маях" are not months. */
+static int read_month_other(const char *t, size_t len, size_t i, size_t *end)
+{
+    char first[2];
+    int capital;
+    size_t fl = i < len ? first_letter_lower(t, len, i, first, &capital) : 0;
+    if (!fl)
+        return 0;
+    for (size_t m = 0; m < sizeof other_months / sizeof *other_months; m++) {
+        const other_month_t *o = &other_months[m];
+        size_t n = strlen(o->name);
+        if ((o->capital && !capital) || n > len - i ||
+            memcmp(o->name, first, fl) != 0 ||
+            memcmp(o->name + fl, t + i + fl, n - fl) != 0)
+            continue;
+        size_t e = i + n;
+        if (o->name[n - 1] != '.' && e < len &&
+            (is_alpha(t[e]) || (unsigned char)t[e] >= 0x80))
+            continue;
+        *end = e;
+        return o->month;
+    }
+    return 0;
+}
+
 /* A month name at t[i] with a capital first letter: "March", "Mar",
- * "Mar.", "Sept.".  The month (1-12) and *end after the name, or 0. */
+ * "Mar.", "Sept."; or a French, German or Russian one (read_month_other).
+ * The month (1-12) and *end after the name, or 0. */
 static int read_month(const char *t, size_t len, size_t i, size_t *end)
 {
+    int other = read_month_other(t, len, i, end);
+    if (other)
+        return other;
     if (i >= len || t[i] < 'A' || t[i] > 'Z')
         return 0;
     for (int m = 0; m < 12; m++) {
@@ -160,7 +283,8 @@ static int read_day(const char *t, size_t len, size_t i, size_t *end)
     if (e + 1 < len && is_alpha(t[e]) && is_alpha(t[e + 1])) {
         char a = (char)lower(t[e]), b = (char)lower(t[e + 1]);
         if ((a == 's' && b == 't') || (a == 'n' && b == 'd') ||
-            (a == 'r' && b == 'd') || (a == 't' && b == 'h'))
+            (a == 'r' && b == 'd') || (a == 't' && b == 'h') ||
+            (a == 'e' && b == 'r' && day == 1)) /* French "1er" */
             e += 2;
     }
     if (e < len && is_alnum(t[e]))
@@ -283,6 +407,10 @@ static size_t try_day_month(scan_t *s, size_t i)
         return 0;
     size_t m0 = skip_gap(t, len, de);
     int month = m0 > de ? read_month(t, len, m0, &me) : 0;
+    if (!month && de < len && t[de] == '.') { /* German "8. Februar" */
+        m0 = skip_gap(t, len, de + 1);
+        month = m0 > de + 1 ? read_month_other(t, len, m0, &me) : 0;
+    }
     return month ? finish_date(s, i, me, month, day) : 0;
 }
 

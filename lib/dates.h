@@ -2,11 +2,14 @@
  * dates.h -- dates mentioned in running text.
  *
  * Recognised: "16 March 1921", "March 16, 1921", "26.01.1922",
- * "1921-09-26", "September 1921", a day and month alone ("on 3 July",
+ * "1921-09-26", "September 1921", "8 février 1920", "8. Februar 1920",
+ * "8 февраля 1920 г.", a day and month alone ("on 3 July",
  * "12 July") with the year taken from the text before it (the latest year
  * mentioned: a quoted earlier date does not pull what follows back) or else the source's own year, and a bare year from 1700 to
  * 2099 standing alone ("in 1921"; not "1400" or "6625").  Month names in
- * English, and their three-letter abbreviations ("Sept." too).
+ * English, and their three-letter abbreviations ("Sept." too); in French
+ * and Russian (lower case), German (capitalised), with their usual
+ * abbreviations ("févr.", "Okt.", "сент.").
  */
 #ifndef FOND_DATES_H
 #define FOND_DATES_H

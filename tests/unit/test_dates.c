@@ -319,6 +319,29 @@ static void test_quoted_earlier_year_does_not_rule(void **state)
     free(d);
 }
 
+/* Datelines as French, German and Russian editions print them. */
+static void test_month_names_fr_de_ru(void **state)
+{
+    (void)state;
+    assert_only("Paris, le 8 f\xC3\xA9vrier 1920.", 0,
+                "19200208=8 f\xC3\xA9vrier 1920");
+    assert_only("Londres, 1er ao\xC3\xBBt 1921", 0,
+                "19210801=1er ao\xC3\xBBt 1921");
+    assert_only("Berlin, den 8. Februar 1920, 19 Uhr", 0,
+                "19200208=8. Februar 1920");
+    assert_only("Wien, 3. M\xC3\xA4rz 1921", 0, "19210303=3. M\xC3\xA4rz 1921");
+    assert_only("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, 8 "
+                "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F "
+                "1920 \xD0\xB3.", 0, /* Москва, 8 февраля 1920 г. */
+                "19200208=8 \xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F 1920");
+    assert_only("en d\xC3\xA9" "c. 1919", 0, "19191200=d\xC3\xA9" "c. 1919");
+    /* German months need their capital; an English day with a dot and a
+     * month is no German date; a longer word is no month. */
+    assert_none("am 8. februar war");
+    assert_none("article 5. May this");
+    assert_none("8 \xD0\xBC\xD0\xB0\xD1\x8F\xD1\x85 "); /* 8 маях */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_cut_input),
         cmocka_unit_test(test_format_pads_unknown_parts),
         cmocka_unit_test(test_whole_narrative),
+        cmocka_unit_test(test_month_names_fr_de_ru),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
