@@ -18,6 +18,7 @@
  * line or dateline follows it; a narrative's first sentence is neither.
  */
 #include "structure.h"
+#include "citation.h"
 #include "dates.h"
 #include "text.h"
 
@@ -45,9 +46,11 @@ typedef struct {
  * buffer) until structure_read copies them out. */
 typedef struct {
     span_t title, from, to, place, ref, signer, from_place;
+    span_t from_side; /* the heading's sender as printed */
     const char *type;
     char date[9];
     int heading, salutation, received, numbered_body, despatch_number;
+    int timed; /* the dateline gives the time of day: a telegram's */
     char heading_buf[HEADING_MAX + 1]; /* a heading over lines, joined */
     char title_buf[HEADING_MAX + 1];   /* a first page's title, so */
 } found_t;
@@ -306,6 +309,16 @@ static const char *const office_words[] = {
     "commerciales", "directeur", "adjoint", "sous-secr\xC3\xA9taire",
     "minister", "ambassador", "secretary", "consul-general", "envoy",
     "acting", "special", "assistant", "chief", "counselor", "chargé",
+    "ambassade", "l\xC3\xA9gation", "consulat", "minist\xC3\xA8re",
+    "d\xC3\xA9partement", "haut-commissariat", "d\xC3\xA9l\xC3\xA9gation",
+    "pr\xC3\xA9sidence", "\xD0\xBF\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB5\xD0\xBD\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE", /* поверенного */
+    "\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB0\xD1\x85", /* делах */
+    "\xD0\xBF\xD0\xBE\xD0\xBB\xD0\xBF\xD1\x80\xD0\xB5\xD0\xB4\xD1\x81\xD1\x82\xD0\xB2\xD0\xBE", /* полпредство */
+    "\xD0\xBF\xD0\xBE\xD0\xBB\xD0\xBF\xD1\x80\xD0\xB5\xD0\xB4\xD1\x81\xD1\x82\xD0\xB2\xD0\xB0", /* полпредства */
+    "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBE\xD0\xBB\xD1\x8C\xD1\x81\xD1\x82\xD0\xB2\xD0\xBE", /* посольство */
+    "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBE\xD0\xBB\xD1\x8C\xD1\x81\xD1\x82\xD0\xB2\xD0\xB0", /* посольства */
+    "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB8\xD0\xBA", /* посланник */
+    "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB8\xD0\xBA\xD0\xB0", /* посланника */
     /* нарком, народный комиссар ..., in the forms headings use */
     "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBA\xD0\xBE\xD0\xBC", /* нарком */
     "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBA\xD0\xBE\xD0\xBC\xD0\xB0", /* наркома */
@@ -377,6 +390,12 @@ static const char *const dative_offices[] = {
     "\xD0\xB3\xD0\xB5\xD0\xBD\xD0\xB5\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xBE\xD0\xBC\xD1\x83", /* генеральному */
     "\xD1\x81\xD0\xB5\xD0\xBA\xD1\x80\xD0\xB5\xD1\x82\xD0\xB0\xD1\x80\xD1\x8E", /* секретарю */
     "\xD0\xBA\xD0\xBE\xD0\xBC\xD0\xB8\xD1\x81\xD1\x81\xD0\xB0\xD1\x80\xD1\x83", /* комиссару */
+    "\xD0\xBF\xD0\xBE\xD0\xBB\xD0\xBF\xD1\x80\xD0\xB5\xD0\xB4\xD1\x81\xD1\x82\xD0\xB2\xD1\x83", /* полпредству */
+    "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBE\xD0\xBB\xD1\x8C\xD1\x81\xD1\x82\xD0\xB2\xD1\x83", /* посольству */
+    "\xD0\xBF\xD1\x80\xD0\xB5\xD0\xB4\xD1\x81\xD1\x82\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C\xD1\x81\xD1\x82\xD0\xB2\xD1\x83", /* представительству */
+    "\xD0\xBC\xD0\xB8\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD0\xB5\xD1\x80\xD1\x81\xD1\x82\xD0\xB2\xD1\x83", /* министерству */
+    "\xD0\xBD\xD0\xB0\xD1\x80\xD0\xBA\xD0\xBE\xD0\xBC\xD0\xB8\xD0\xBD\xD0\xB4\xD0\xB5\xD0\xBB\xD1\x83", /* наркоминделу */
+    "\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xB3\xD0\xB0\xD1\x86\xD0\xB8\xD0\xB8", /* делегации */
     NULL};
 
 /* Titles before a person's name: with one, "X (Place)" is a name and
@@ -403,6 +422,7 @@ static const type_word_t type_words[] = {
     {"gespr\xC3\xA4" "chsaufzeichnung", "conversation"},
     {"compte rendu", "conversation"},
     {"note verbale", "note"},
+    {"\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB1\xD0\xB0\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xB0\xD1\x8F \xD0\xBD\xD0\xBE\xD1\x82\xD0\xB0", "note"}, /* вербальная нота */
     {"aide-m\xC3\xA9moire", "memorandum"},
     {"aide-memoire", "memorandum"},
     {"\xD0\xB4\xD0\xBE\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xB4\xD0\xBD\xD0\xB0\xD1\x8F \xD0\xB7\xD0\xB0\xD0\xBF\xD0\xB8\xD1\x81\xD0\xBA\xD0\xB0", "report"}, /* докладная записка */
@@ -425,7 +445,8 @@ static const type_word_t type_words[] = {
     {"\xD0\xB7\xD0\xB0\xD0\xBF\xD0\xB8\xD1\x81\xD0\xBA\xD0\xB0", "memorandum"}, /* записка */
     {"note", "note"}, {"verbalnote", "note"},
     {"\xD0\xBD\xD0\xBE\xD1\x82\xD0\xB0", "note"}, /* нота */
-    {"report", "report"}, {"rapport", "report"}, {"bericht", "report"},
+    {"report", "report"}, {"rapport", "report"},
+    {"bericht", "despatch"}, /* a mission's report home: a despatch */
     {"\xD0\xB4\xD0\xBE\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xB4", "report"}, /* доклад */
     {"\xD0\xBE\xD1\x82\xD1\x87\xD0\xB5\xD1\x82", "report"}, /* отчет */
     {"\xD0\xBE\xD1\x82\xD1\x87\xD1\x91\xD1\x82", "report"}, /* отчёт */
@@ -505,7 +526,8 @@ static int ref_shaped(span_t s)
 static int source_note(span_t l, span_t *ref)
 {
     static const char *const labels[] = {
-        "file no.", "file nos.", "file", "source:", "source :", "sources:",
+        "file no.", "file nos.", "file", "dossier n\xC2\xB0", "dossier",
+        "source:", "source :", "sources:",
         "quelle:", "fundort:", "archiv:", "archives:", "archive:",
         "\xD0\xB8\xD1\x81\xD1\x82\xD0\xBE\xD1\x87\xD0\xBD\xD0\xB8\xD0\xBA:", /* источник: */
         "\xD0\xB0\xD1\x80\xD1\x85\xD0\xB8\xD0\xB2:", /* архив: */
@@ -520,13 +542,29 @@ static int source_note(span_t l, span_t *ref)
         span_t rest = strip(tail_from(s, m), ".;");
         if (!rest.n)
             return 0;
-        if (labels[i][0] == 'f') { /* "File No. X": the label is kept */
+        if (labels[i][0] == 'f' || labels[i][0] == 'd') {
+            /* "File No. X", "Dossier n° X": the label is kept */
             if (!ref_shaped(rest))
                 return 0;
             *ref = strip(s, ".;");
         } else {
             *ref = rest;
         }
+        return 1;
+    }
+    /* an unlabelled reference on a line of its own: "TNA, FO 424/4842.",
+     * "AVP RF, f. 04, op. 32, d. 52881" (citation.h knows their forms);
+     * not a note's "See ..." or "Ibid." */
+    static const char *const not_refs[] = {"see", "ibid", "cf.", "idem",
+                                           "vgl.", "op. cit",
+                                           "\xD1\x81\xD0\xBC.", /* см. */
+                                           NULL};
+    for (size_t i = 0; not_refs[i]; i++)
+        if (starts_folded(s.s, s.n, not_refs[i]))
+            return 0;
+    if (s.n <= 120 && has_digit(s) && is_capital(s.s, s.n) &&
+        citation_looks_like_note(s.s, s.n)) {
+        *ref = strip(s, ".;");
         return 1;
     }
     return 0;
@@ -565,7 +603,8 @@ static int number_line(span_t l)
     return number;
 }
 
-static fond_status_t dateline_read(span_t l, char date[9], span_t *place);
+static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
+                                   int *timed);
 
 /* A type line: "[Telegram]", "Telegram", "TELEGRAM", "[Circular
  * telegram—Paraphrase]", "Telegramm Nr. 123 vom 8. Februar", "Телеграмма
@@ -608,7 +647,7 @@ static int type_line(span_t l, const char **type, span_t *rest, span_t *ref)
             if (rest->n) {
                 char d[9];
                 span_t p;
-                if (dateline_read(*rest, d, &p) != FOND_OK)
+                if (dateline_read(*rest, d, &p, NULL) != FOND_OK)
                     rest->n = 0;
             }
             return 1;
@@ -682,7 +721,7 @@ static int type_line(span_t l, const char **type, span_t *rest, span_t *ref)
     if (rest->n && !bracketed) { /* the rest must be a dateline or "[ref]" */
         char d[9];
         span_t p;
-        if (rest->s[0] != '[' && dateline_read(*rest, d, &p) != FOND_OK)
+        if (rest->s[0] != '[' && dateline_read(*rest, d, &p, NULL) != FOND_OK)
             return 0;
     }
     return 1;
@@ -702,10 +741,14 @@ static int time_word(span_t w)
         "\xD0\xBC\xD0\xB8\xD0\xBD.", "\xD1\x83\xD1\x82\xD1\x80\xD0\xB0",
         "\xD0\xB4\xD0\xBD\xD1\x8F", "\xD0\xB2\xD0\xB5\xD1\x87\xD0\xB5\xD1\x80\xD0\xB0",
         "\xD0\xBD\xD0\xBE\xD1\x87\xD0\xB8", "\xD0\xB2", "at", "um", "\xC3\xA0",
+        "\xD0\xBC.", "\xD0\xBC", /* м. (minutes) */
         "and", "et", "und", "\xD0\xB8", NULL};
     span_t c = strip(w, ",;\xE2\x80\x94\xE2\x80\x93-");
     if (!c.n || (c.n == 1 && c.s[0] == '.'))
         return 1;
+    if (c.n > 1 && c.s[c.n - 1] == '.' && !is_digit(c.s[0]) &&
+        in_list(c.s, c.n - 1, words))
+        return 1; /* "Uhr." at the end of the line */
     if (is_digit(c.s[0])) {
         for (size_t i = 0; i < c.n; i++)
             if (!is_digit(c.s[i]) && c.s[i] != ':' && c.s[i] != '.' &&
@@ -741,9 +784,11 @@ static int place_shaped(span_t p)
  * 1920", "Москва, 8 февраля 1920 г.", "February 8, 1918." alone.  The line
  * is the date, a place before it (ended by a comma, "le", "den", "am"),
  * a time after; nothing else.  The date ("YYYYMMDD", a month and year at
- * least) and the place (n 0 when none).  FOND_ERR_ARG when it is not one,
- * FOND_ERR_NOMEM. */
-static fond_status_t dateline_read(span_t l, char date[9], span_t *place)
+ * least) and the place (n 0 when none); *timed (may be NULL) tells
+ * whether a time of day follows, as on a telegram.  FOND_ERR_ARG when it
+ * is not one, FOND_ERR_NOMEM. */
+static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
+                                   int *timed)
 {
     if (l.n == 0 || l.n > 160)
         return FOND_ERR_ARG;
@@ -783,12 +828,18 @@ static fond_status_t dateline_read(span_t l, char date[9], span_t *place)
     size_t i = 0, words = 0;
     span_t w;
     after = trim(after);
+    int time = 0;
     while (next_word(after, &i, &w)) {
         if (w.s[0] == '[' || w.s[0] == '(')
             break; /* "(Received March 5)", "[E 123/1/44]" */
         if (++words > 6 || !time_word(w))
             return FOND_ERR_ARG;
+        time |= has_digit(w) || is_word(w.s, w.n, "noon") ||
+                is_word(w.s, w.n, "midnight") || is_word(w.s, w.n, "midi") ||
+                is_word(w.s, w.n, "minuit");
     }
+    if (timed)
+        *timed = time;
     /* a place with commas ("American Embassy, Petrograd"): its last part */
     size_t comma = 0;
     for (size_t j = 0; j < p.n; j++)
@@ -862,6 +913,7 @@ static int is_close(span_t l)
         "\xD1\x81 \xD1\x81\xD0\xBE\xD0\xB2\xD0\xB5\xD1\x80\xD1\x88\xD0\xB5\xD0\xBD\xD0\xBD\xD1\x8B\xD0\xBC", /* с совершенным */
         "\xD1\x81 \xD1\x83\xD0\xB2\xD0\xB0\xD0\xB6\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5\xD0\xBC", /* с уважением */
         "\xD1\x81 \xD0\xBA\xD0\xBE\xD0\xBC\xD0\xBC\xD1\x83\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD0\xB8\xD1\x87\xD0\xB5\xD1\x81\xD0\xBA\xD0\xB8\xD0\xBC", /* с коммунистическим */
+        "\xD1\x81 \xD1\x82\xD0\xBE\xD0\xB2\xD0\xB0\xD1\x80\xD0\xB8\xD1\x89\xD0\xB5\xD1\x81\xD0\xBA\xD0\xB8\xD0\xBC", /* с товарищеским */
         "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB8\xD1\x82\xD0\xB5", /* примите */
         "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x88\xD1\x83 \xD0\xBF\xD1\x80\xD0\xB8\xD0\xBD\xD1\x8F\xD1\x82\xD1\x8C", /* прошу принять */
         NULL};
@@ -977,7 +1029,7 @@ static int side_shaped(span_t s, int loose)
     size_t el = elision(first);
     if (el && el < first.n)
         first = tail_from(first, el);
-    return is_capital(first.s, first.n) ||
+    return loose || is_capital(first.s, first.n) ||
            in_list(first.s, first.n, office_words) ||
            in_list(first.s, first.n, dative_offices) ||
            in_list(first.s, first.n, articles);
@@ -1051,19 +1103,20 @@ static int heading_split(span_t h, size_t *at, size_t *sep_len)
             span_t w;
             size_t i = 0;
             next_word(right, &i, &w);
-            /* "à Londres" is a place, "à M. Pichon", "à l'ambassadeur" an
+            /* "à Londres", "au Japon" are places; "à M. Pichon",
+             * "à l'ambassadeur", "au ministre", "à Son Excellence" an
              * addressee; so is "to the ...", "an das ..." */
-            int fr_a = strstr(seps[k], "\xC3\xA0") != NULL;
-            int ok = w.n && (!fr_a || !is_capital(w.s, w.n) ||
-                             in_list(w.s, w.n, honorifics) ||
-                             starts_folded(w.s, w.n, "l'") ||
-                             starts_folded(w.s, w.n, "l\xE2\x80\x99"));
-            if (ok && fr_a && starts_folded(w.s, w.n, "son") == 0 &&
-                !is_capital(w.s, w.n) && !in_list(w.s, w.n, articles) &&
-                !in_list(w.s, w.n, office_words) &&
-                !starts_folded(w.s, w.n, "l'") &&
-                !starts_folded(w.s, w.n, "l\xE2\x80\x99"))
-                ok = 0;
+            int fr = strstr(seps[k], "\xC3\xA0") != NULL ||
+                     strstr(seps[k], " au") != NULL;
+            span_t wc = strip(w, ",.");
+            size_t el = elision(wc);
+            if (el && el < wc.n)
+                wc = tail_from(wc, el);
+            int ok = w.n && (!fr || in_list(w.s, w.n, honorifics) ||
+                             in_list(wc.s, wc.n, office_words) ||
+                             in_list(wc.s, wc.n, articles) ||
+                             starts_word(w.s, w.n, "son") ||
+                             starts_word(w.s, w.n, "sa"));
             if (ok) {
                 *at = start;
                 *sep_len = len;
@@ -1177,6 +1230,8 @@ static int heading_read(found_t *f, span_t h, int evidence)
         to = strip(tail_from(rest, at + sl), ",.");
     } else if (!type) {
         return 0; /* neither "A to B" nor "Memorandum by A" */
+    } else {
+        evidence = 0; /* "Report on ...": its words must read as a name */
     }
     if (!type && !evidence && count_words(h) > 24)
         return 0;
@@ -1191,9 +1246,13 @@ static int heading_read(found_t *f, span_t h, int evidence)
         f->from = side_name(from, &where), f->from_place = where;
     if (to.n)
         f->to = side_name(to, &where);
+    if (type && !strcmp(type, "despatch") && !to.n &&
+        starts_word(h.s, h.n, "bericht"))
+        type = "report"; /* "Bericht des Gesandten ...": no addressee */
     if (type && !f->type)
         f->type = type;
     f->heading = 1;
+    f->from_side = from;
     return 1;
 }
 
@@ -1208,7 +1267,7 @@ static int is_marker(span_t l)
     char date[9];
     return is_received(l) || number_line(l) || source_note(l, &ref) ||
            type_line(l, &type, &rest, &ref) ||
-           dateline_read(l, date, &place) == FOND_OK || salutation(l, &ref);
+           dateline_read(l, date, &place, NULL) == FOND_OK || salutation(l, &ref);
 }
 
 /* Join the lines [from, to) of l into buf (one space between them). */
@@ -1295,6 +1354,43 @@ static void first_page_take(first_page_t *fp, found_t *f, span_t block)
     (void)f;
 }
 
+/* A footnote's line, at the end with no Notes heading: "[1] See ...",
+ * "1. Not printed.", "2) ...", "¹ ...". */
+static int note_shaped(span_t l)
+{
+    size_t i = l.n && l.s[0] == '[' ? 1 : 0, d = i;
+    while (d < l.n && d - i < 3 && is_digit(l.s[d]))
+        d++;
+    if (d > i && d < l.n && (l.s[d] == '.' || l.s[d] == ')' ||
+                             (i && l.s[d] == ']') || l.s[d] == ' '))
+        return d + 1 < l.n && l.n <= 600;
+    unsigned char a = l.n > 1 ? (unsigned char)l.s[0] : 0;
+    unsigned char b = l.n > 1 ? (unsigned char)l.s[1] : 0;
+    return a == 0xC2 && (b == 0xB9 || b == 0xB2 || b == 0xB3); /* ¹ ² ³ */
+}
+
+/* An archive's reference on a line of its own that citation.h does not
+ * know: short, a capital first, digits and commas, words that are names,
+ * numbers and abbreviations ("PA AA, R 99533, Bl. 274.", "Hoover
+ * Institution, Box 69, Folder 9."). */
+static int ref_like(span_t l)
+{
+    if (l.n > 120 || !is_capital(l.s, l.n) || !has_digit(l) ||
+        !memchr(l.s, ',', l.n) || count_words(l) > 14)
+        return 0;
+    /* its words: names, numbers, abbreviations ("vol.", "f.", "op."),
+     * joining words; a sentence has others ("It arrived on ...") */
+    size_t i = 0, other = 0;
+    span_t w;
+    while (next_word(l, &i, &w)) {
+        span_t c = strip(w, ",;:()");
+        if (c.n && !is_capital(c.s, c.n) && !is_digit(c.s[0]) &&
+            c.s[c.n - 1] != '.' && !in_list(c.s, c.n, function_words))
+            other++;
+    }
+    return other <= 1;
+}
+
 /* Walk the head's lines; return where the body starts (an offset in the
  * text), after the last line taken as structure. */
 static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
@@ -1307,6 +1403,7 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
         span_t line = l->line[k], rest, ref, place, to;
         const char *type;
         char date[9];
+        int timed = 0;
         size_t end = k + 1;
         fond_status_t st;
         if (is_notes_heading(line))
@@ -1324,18 +1421,24 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
             if (!type && f->heading) /* "No. 123" after a heading */
                 f->despatch_number = 1;
             if (rest.n && !had_date &&
-                (st = dateline_read(rest, date, &place)) != FOND_ERR_ARG) {
+                (st = dateline_read(rest, date, &place, &timed)) != FOND_ERR_ARG) {
                 if (st != FOND_OK)
                     return st;
                 memcpy(f->date, date, 9), f->place = place, had_date = 1;
+                f->timed = timed;
             }
-        } else if ((st = dateline_read(line, date, &place)) != FOND_ERR_ARG) {
+        } else if ((st = dateline_read(line, date, &place, &timed)) !=
+                   FOND_ERR_ARG) {
             if (st != FOND_OK)
                 return st;
             if (!had_date)
-                memcpy(f->date, date, 9), f->place = place, had_date = 1;
+                memcpy(f->date, date, 9), f->place = place, had_date = 1,
+                f->timed = timed;
         } else if (number_line(line) && !f->heading) {
             /* an edition's number for the document */
+        } else if ((f->heading || f->type) && !had_date && ref_like(line)) {
+            if (!f->ref.n) /* "Hoover Institution, Box 69, Folder 9." */
+                f->ref = strip(line, ".;");
         } else if (salutation(line, &to)) {
             f->salutation = 1;
             if (to.n && !f->to.n)
@@ -1363,7 +1466,7 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
                     break;
                 }
             }
-        } else if (short_line(line) && (fp.blocks || had_date) &&
+        } else if (short_line(line) && (fp.blocks || had_date || f->heading) &&
                    next_nonblank(l, k + 1) < l->n) {
             if (!had_date) /* an author under the title */
                 first_page_take(&fp, f, line);
@@ -1412,7 +1515,7 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
         if (is_notes_heading(l->line[k]) && (k == 0 || !l->line[k - 1].n))
             end = k; /* the last Notes heading */
     span_t names[3];
-    int sure[3], n_names = 0, close = 0;
+    int sure[3], n_names = 0, close = 0, skipped = 0;
     size_t seen = 0;
     for (size_t k = end; k-- > 0 && seen < TAIL_LINES;) {
         span_t line = l->line[k], ref, place;
@@ -1430,7 +1533,7 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
         }
         if (is_received(line))
             continue;
-        if ((st = dateline_read(line, date, &place)) != FOND_ERR_ARG) {
+        if ((st = dateline_read(line, date, &place, NULL)) != FOND_ERR_ARG) {
             if (st != FOND_OK)
                 return st;
             if (!f->date[0])
@@ -1450,6 +1553,16 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
         if (n_names == 0 && short_line(line) && line.s[line.n - 1] != '.' &&
             !has_digit(line)) /* an office under the name */
             continue;
+        if (n_names == 0 && skipped < 4 && note_shaped(line)) {
+            skipped++; /* notes with no heading */
+            continue;
+        }
+        if (n_names == 0 && skipped < 4 && ref_like(line)) {
+            skipped++; /* the source note, with no label: "PA AA, R 1, Bl. 2." */
+            if (!f->ref.n)
+                f->ref = strip(line, ".;");
+            continue;
+        }
         break;
     }
     /* the signer: a name with an initial or in capitals first, else the
@@ -1466,6 +1579,36 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
     if (pick >= 0)
         f->signer = names[pick];
     return FOND_OK;
+}
+
+/* Is the sender an institution ("The Embassy of Poland", "l'ambassade
+ * de France", "Deutsche Botschaft", "Полпредство РСФСР": its first or
+ * second word)?  What an embassy or a ministry sends under its own name
+ * is a note. */
+static int institution(span_t from)
+{
+    static const char *const bodies[] = {
+        "embassy", "legation", "ministry", "department", "ambassade",
+        "l\xC3\xA9gation", "minist\xC3\xA8re", "botschaft", "gesandtschaft",
+        "\xD0\xBF\xD0\xBE\xD0\xBB\xD0\xBF\xD1\x80\xD0\xB5\xD0\xB4\xD1\x81\xD1\x82\xD0\xB2\xD0\xBE", /* полпредство */
+        "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBE\xD0\xBB\xD1\x8C\xD1\x81\xD1\x82\xD0\xB2\xD0\xBE", /* посольство */
+        "\xD0\xBD\xD0\xBA\xD0\xB8\xD0\xB4", /* нкид */
+        "\xD0\xBC\xD0\xB8\xD0\xBD\xD0\xB8\xD1\x81\xD1\x82\xD0\xB5\xD1\x80\xD1\x81\xD1\x82\xD0\xB2\xD0\xBE", /* министерство */
+        NULL};
+    span_t w;
+    size_t i = 0, words = 0;
+    while (next_word(from, &i, &w) && words < 2) {
+        span_t c = strip(w, ",.");
+        size_t el = elision(c);
+        if (el && el < c.n)
+            c = tail_from(c, el);
+        if (in_list(c.s, c.n, articles))
+            continue;
+        if (in_list(c.s, c.n, bodies))
+            return 1; /* its first or second word: "Deutsche Botschaft" */
+        words++;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------ the whole */
@@ -1512,8 +1655,11 @@ fond_status_t structure_read(const char *text, size_t len, source_t *out)
     if (st == FOND_OK) {
         if (!f->type && f->despatch_number)
             f->type = "despatch";
-        if (!f->type && f->received && f->numbered_body)
-            f->type = "telegram";
+        if (!f->type && ((f->received && f->numbered_body) || f->timed))
+            f->type = "telegram"; /* "[Received ...]", "2348. Your ...";
+                                     "Paris, le 9 janvier 1923, 13 h 30" */
+        if (!f->type && institution(f->from_side))
+            f->type = "note"; /* "The Embassy of Poland to ...": a note */
         if (!f->type && f->salutation)
             f->type = "letter";
         if (!f->from.n && f->signer.n)

@@ -301,6 +301,123 @@ static void test_notes_section_is_not_the_source_note(void **state)
                    .date = "19210509"});
 }
 
+/* What the type is when no line names it: the dateline's time of day
+ * (a telegram), an institution writing (a note); "Bericht" with an
+ * addressee (a despatch) and without (a report). */
+static void test_type_from_the_form(void **state)
+{
+    (void)state;
+    check("The Charg\xC3\xA9 d'Affaires in Turkey (Tyrrell) to the Acting "
+          "Secretary of State\n"
+          "\n"
+          "Angora, December 16, 1926, 7 a.m.\n"
+          "\n"
+          "2238. Your 2635 of November 16. Situation unchanged.\n"
+          "\n"
+          "Tyrrell\n",
+          (want_t){.title = "The Charg\xC3\xA9 d'Affaires in Turkey (Tyrrell) "
+                            "to the Acting Secretary of State",
+                   .type = "telegram", .from = "Tyrrell",
+                   .to = "Acting Secretary of State", .place = "Angora",
+                   .date = "19261216"});
+    check("The Embassy of Poland to the Department of State\n"
+          "\n"
+          "Sir:\n"
+          "\n"
+          "1. The Embassy has the honor to inform the Department that the "
+          "delegation will arrive on Monday.\n"
+          "\n"
+          "Washington, May 25, 1920.\n"
+          "\n"
+          "Notes:\n"
+          "1 Not printed.\n",
+          (want_t){.title = "The Embassy of Poland to the Department of State",
+                   .type = "note", .from = "Embassy of Poland",
+                   .to = "Department of State", .place = "Washington",
+                   .date = "19200525"});
+    check("Der Gesandte in Rom Graf Brockdorff-Rantzau an den "
+          "Reichsminister des Ausw\xC3\xA4rtigen\n"
+          "\n"
+          "Bericht\n"
+          "\n"
+          "Rom, den 4. April 1924.\n"
+          "\n"
+          "Die Lage ist ruhig.\n",
+          (want_t){.title = "Der Gesandte in Rom Graf Brockdorff-Rantzau an "
+                            "den Reichsminister des Ausw\xC3\xA4rtigen",
+                   .type = "despatch",
+                   .from = "Gesandte in Rom Graf Brockdorff-Rantzau",
+                   .to = "Reichsminister des Ausw\xC3\xA4rtigen",
+                   .place = "Rom", .date = "19240404"});
+    check("Bericht des Gesandten in Tokio Maltzan\n"
+          "\n"
+          "Tokio, den 5. Mai 1934\n"
+          "\n"
+          "Die Lage ist ruhig.\n"
+          "\n"
+          "MALTZAN\n"
+          "\n"
+          "PA AA, R 44692, Bl. 230.\n"
+          "\n"
+          "Anmerkungen\n"
+          "[1] Nicht abgedruckt.\n",
+          (want_t){.title = "Bericht des Gesandten in Tokio Maltzan",
+                   .type = "report", .from = "Gesandten in Tokio Maltzan",
+                   .place = "Tokio", .date = "19340505",
+                   .ref = "PA AA, R 44692, Bl. 230"});
+}
+
+/* References on lines of their own, with a label or none, at the head
+ * or the end; footnotes at the end with no heading passed over. */
+static void test_unlabelled_references(void **state)
+{
+    (void)state;
+    check("The Minister in Latvia (Coleman) to the Secretary of State\n"
+          "\n"
+          "[Telegram]\n"
+          "\n"
+          "Hoover Institution, Box 69, Folder 9.\n"
+          "\n"
+          "Riga, November 12, 1925\xE2\x80\x94" "5 a.m.\n"
+          "\n"
+          "Cabinet resigned.\n"
+          "\n"
+          "Coleman\n",
+          (want_t){.title = "The Minister in Latvia (Coleman) to the "
+                            "Secretary of State",
+                   .type = "telegram", .from = "Coleman",
+                   .to = "Secretary of State", .place = "Riga",
+                   .date = "19251112",
+                   .ref = "Hoover Institution, Box 69, Folder 9"});
+    check("M. Defrance, ambassadeur \xC3\xA0 Reval, \xC3\xA0 M. Briand, "
+          "ministre des Affaires \xC3\xA9trang\xC3\xA8res.\n"
+          "\n"
+          "AMBASSADE DE FRANCE\n"
+          "\n"
+          "[Lettre]\n"
+          "\n"
+          "Mon cher ami,\n"
+          "\n"
+          "Le gouvernement serait dispos\xC3\xA9 \xC3\xA0 examiner la "
+          "question.\n"
+          "\n"
+          "Veuillez agr\xC3\xA9" "er, Monsieur le Ministre, les assurances de "
+          "ma haute consid\xC3\xA9ration.\n"
+          "Reval, le 14 mai 1922.\n"
+          "DEFRANCE\n"
+          "\n"
+          "Dossier n\xC2\xB0 182.12/2297.\n"
+          "\n"
+          "[1] Non reproduit.\n"
+          "[2] Voir le document n\xC2\xB0 12.\n",
+          (want_t){.title = "M. Defrance, ambassadeur \xC3\xA0 Reval, \xC3\xA0 "
+                            "M. Briand, ministre des Affaires "
+                            "\xC3\xA9trang\xC3\xA8res",
+                   .type = "letter", .from = "M. Defrance",
+                   .to = "M. Briand", .place = "Reval", .date = "19220514",
+                   .ref = "Dossier n\xC2\xB0 182.12/2297"});
+}
+
 /* ------------------------------------------------------------ French */
 
 static void test_french(void **state)
@@ -624,6 +741,8 @@ int main(void)
         cmocka_unit_test(test_report_first_page),
         cmocka_unit_test(test_source_notes),
         cmocka_unit_test(test_notes_section_is_not_the_source_note),
+        cmocka_unit_test(test_type_from_the_form),
+        cmocka_unit_test(test_unlabelled_references),
         cmocka_unit_test(test_french),
         cmocka_unit_test(test_german),
         cmocka_unit_test(test_russian),
