@@ -522,8 +522,11 @@ static int ref_shaped(span_t s)
 }
 
 /* A source note: "File No. 861.51/283.", "[File No. 763.72/1234]",
- * "Source: ...", "Quelle: ...", "Источник: ...": its reference in *ref. */
-static int source_note(span_t l, span_t *ref)
+ * "Source: ...", "Quelle: ...", "Источник: ...": its reference in *ref.
+ * With `unlabelled` (a document whose head showed its form), a reference
+ * alone on its line too ("TNA, FO 424/4842."); in a narrative such a line
+ * is a footnote's, what it cites, never where it is kept. */
+static int source_note(span_t l, int unlabelled, span_t *ref)
 {
     static const char *const labels[] = {
         "file no.", "file nos.", "file", "dossier n\xC2\xB0", "dossier",
@@ -562,7 +565,7 @@ static int source_note(span_t l, span_t *ref)
     for (size_t i = 0; not_refs[i]; i++)
         if (starts_folded(s.s, s.n, not_refs[i]))
             return 0;
-    if (s.n <= 120 && has_digit(s) && is_capital(s.s, s.n) &&
+    if (unlabelled && s.n <= 120 && has_digit(s) && is_capital(s.s, s.n) &&
         citation_looks_like_note(s.s, s.n)) {
         *ref = strip(s, ".;");
         return 1;
@@ -727,6 +730,23 @@ static int type_line(span_t l, const char **type, span_t *rest, span_t *ref)
     return 1;
 }
 
+/* Is the word an initial ("G.", "Г.", "H.A.")? */
+static int is_initial(span_t w)
+{
+    size_t i = 0, letters = 0;
+    while (i < w.n) {
+        size_t cl = text_utf8_length(w.s + i, w.n - i);
+        if (!cl || !is_capital(w.s + i, w.n - i))
+            return 0;
+        i += cl;
+        letters++;
+        if (i >= w.n || w.s[i] != '.')
+            return 0;
+        i++;
+    }
+    return letters >= 1 && letters <= 3;
+}
+
 /* Words of a time of day after a dateline's date ("7 p.m.", "19 h.",
  * "19 Uhr", "в 7 ч. вечера"), and "г." after a Russian year. */
 static int time_word(span_t w)
@@ -777,6 +797,27 @@ static int place_shaped(span_t p)
             return 0;
     }
     return 1;
+}
+
+/* The place of a dateline's place part: with commas ("American Embassy,
+ * Petrograd"), its last part that is not a district's initials
+ * ("Washington, D. C."). */
+static span_t place_of(span_t p)
+{
+    for (;;) {
+        size_t comma = 0;
+        for (size_t j = 0; j < p.n; j++)
+            if (p.s[j] == ',')
+                comma = j + 1;
+        span_t last = strip(tail_from(p, comma), "[],");
+        size_t k = 0, initials = 0, words = 0;
+        span_t w;
+        while (next_word(last, &k, &w))
+            words++, initials += is_initial(w);
+        if (!comma || !words || initials < words)
+            return last;
+        p = strip((span_t){p.s, comma - 1, p.offset}, "[],");
+    }
 }
 
 /* A dateline: "Petrograd, February 8, 1918, 7 p.m.", "Washington, March
@@ -840,12 +881,7 @@ static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
     }
     if (timed)
         *timed = time;
-    /* a place with commas ("American Embassy, Petrograd"): its last part */
-    size_t comma = 0;
-    for (size_t j = 0; j < p.n; j++)
-        if (p.s[j] == ',')
-            comma = j + 1;
-    *place = strip(tail_from(p, comma), "[],");
+    *place = place_of(p);
     dates_format(&m, date);
     return FOND_OK;
 }
@@ -921,23 +957,6 @@ static int is_close(span_t l)
         if (starts_word(l.s, l.n, closes[i]))
             return 1;
     return 0;
-}
-
-/* Is the word an initial ("G.", "Г.", "H.A.")? */
-static int is_initial(span_t w)
-{
-    size_t i = 0, letters = 0;
-    while (i < w.n) {
-        size_t cl = text_utf8_length(w.s + i, w.n - i);
-        if (!cl || !is_capital(w.s + i, w.n - i))
-            return 0;
-        i += cl;
-        letters++;
-        if (i >= w.n || w.s[i] != '.')
-            return 0;
-        i++;
-    }
-    return letters >= 1 && letters <= 3;
 }
 
 /* A name as signed: "FRANCIS", "Robert Lansing", "G. Chicherin",
@@ -1265,7 +1284,7 @@ static int is_marker(span_t l)
     const char *type;
     span_t rest, ref, place;
     char date[9];
-    return is_received(l) || number_line(l) || source_note(l, &ref) ||
+    return is_received(l) || number_line(l) || source_note(l, 0, &ref) ||
            type_line(l, &type, &rest, &ref) ||
            dateline_read(l, date, &place, NULL) == FOND_OK || salutation(l, &ref);
 }
@@ -1408,7 +1427,7 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
         fond_status_t st;
         if (is_notes_heading(line))
             break;
-        if (source_note(line, &ref)) {
+        if (source_note(line, f->heading || f->type, &ref)) {
             if (!f->ref.n)
                 f->ref = ref;
         } else if (is_received(line)) {
@@ -1526,7 +1545,7 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
         if (line.offset < body_at)
             break;
         seen++;
-        if (source_note(line, &ref)) {
+        if (source_note(line, structured, &ref)) {
             if (!f->ref.n)
                 f->ref = ref;
             continue;
@@ -1557,7 +1576,7 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
             skipped++; /* notes with no heading */
             continue;
         }
-        if (n_names == 0 && skipped < 4 && ref_like(line)) {
+        if (n_names == 0 && skipped < 4 && structured && ref_like(line)) {
             skipped++; /* the source note, with no label: "PA AA, R 1, Bl. 2." */
             if (!f->ref.n)
                 f->ref = strip(line, ".;");

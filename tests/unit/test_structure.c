@@ -222,6 +222,17 @@ static void test_letters(void **state)
           "John W. Davis\n",
           (want_t){.type = "letter", .from = "John W. Davis",
                    .place = "London", .date = "19200303"});
+    /* a place with its district's initials */
+    check("The Secretary of State to the Japanese Ambassador (Shidehara)\n"
+          "\n"
+          "Washington, D. C., March 3, 1921.\n"
+          "\n"
+          "Excellency: I have the honor to acknowledge your note.\n",
+          (want_t){.title = "The Secretary of State to the Japanese "
+                            "Ambassador (Shidehara)",
+                   .type = "letter", .from = "Secretary of State",
+                   .to = "Shidehara", .place = "Washington",
+                   .date = "19210303"});
     /* "Dear Mr. Smith," names the addressee; the dateline at the end,
      * above the signature */
     check("Dear Mr. Smith,\n"
@@ -655,7 +666,14 @@ static void test_narratives_are_not_headings(void **state)
           "the Ambassador read to the Minister for Foreign Affairs\n"
           "on the following day.\n",
           none);
-    /* a narrative's last short line is no signature */
+    /* a narrative's last lines: a footnote's reference is what it cites,
+     * not where the narrative is kept; a short line is no signature */
+    check("The treaty was signed on 13 October 1921 at Kars.\n"
+          "\n"
+          "I. Abilov's conversation with Yusif Kamal. 26.01.1922.// SA AR, "
+          "f.28, s.1, i.68, v.17-20\n"
+          "TNA, FO 371/6262.\n",
+          none);
     check("The treaty was signed on 13 October 1921 at Kars.\n"
           "\n"
           "Conclusions\n",
