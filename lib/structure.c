@@ -799,6 +799,23 @@ static int place_shaped(span_t p)
     return 1;
 }
 
+/* p without a weekday's name at its end. */
+static span_t without_weekday(span_t p)
+{
+    static const char *const days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonnabend", "sonntag", NULL};
+    size_t b = p.n;
+    while (b > 0 && !is_blank(p.s[b - 1]) && p.s[b - 1] != ',')
+        b--;
+    span_t last = strip(tail_from(p, b), ",");
+    if (b > 0 && in_list(last.s, last.n, days))
+        p.n = b;
+    return p;
+}
+
 /* The place of a dateline's place part: with commas ("American Embassy,
  * Petrograd"), its last part that is not a district's initials
  * ("Washington, D. C."). */
@@ -849,8 +866,10 @@ static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
     free(d);
     span_t before = trim((span_t){l.s, m.start, l.offset});
     span_t after = tail_from(l, m.end);
-    /* the place: "Paris, le", "Berlin, den", "[Washington,]" */
+    /* the place: "Paris, le", "Berlin, den", "[Washington,]", and no
+     * weekday ("Paris, Monday, March 3", "Paris, le lundi 3 mars") */
     span_t p = strip(before, "[],");
+    p = strip(without_weekday(p), "[],");
     static const char *const joins[] = {" le", " den", " am", ", le", ", den",
                                         ", am", ",", NULL};
     for (size_t j = 0; joins[j]; j++) {
@@ -894,6 +913,9 @@ static int salutation(span_t l, span_t *to)
 {
     static const char *const openers[] = {
         "sir", "sirs", "gentlemen", "madam", "dear", "my dear", "my lord",
+        "mr. secretary", "mr. president", "mr. minister", "mr. ambassador",
+        "herr reichsminister", "herr minister", "herr botschafter",
+        "herr staatssekret\xC3\xA4r", "herr gesandter",
         "excellency", "your excellency", "monsieur", "madame", "messieurs",
         "mon cher", "cher", "ch\xC3\xA8re", "excellence", "sehr geehrter",
         "sehr geehrte", "hochverehrter", "lieber", "liebe", "euer",

@@ -233,6 +233,26 @@ static void test_letters(void **state)
                    .type = "letter", .from = "Secretary of State",
                    .to = "Shidehara", .place = "Washington",
                    .date = "19210303"});
+    /* a weekday in the dateline is not the place */
+    check("AMERICAN LEGATION\n"
+          "Peking, Monday, March 7, 1921.\n"
+          "\n"
+          "Mr. Secretary:\n"
+          "\n"
+          "I have the honor to inform you that the Minister left today.\n"
+          "\n"
+          "Faithfully yours,\n"
+          "Charles R. Crane\n",
+          (want_t){.type = "letter", .from = "Charles R. Crane",
+                   .place = "Peking", .date = "19210307"});
+    check("Lettre\n"
+          "\n"
+          "Paris, le lundi 7 mars 1921.\n"
+          "\n"
+          "Mon cher ami,\n"
+          "\n"
+          "Je pars demain.\n",
+          (want_t){.type = "letter", .place = "Paris", .date = "19210307"});
     /* "Dear Mr. Smith," names the addressee; the dateline at the end,
      * above the signature */
     check("Dear Mr. Smith,\n"
