@@ -1661,14 +1661,22 @@ static fond_status_t put(char **field, span_t s)
     *field = malloc(s.n + 1);
     if (!*field)
         return FOND_ERR_NOMEM;
-    /* white space inside made one space: a heading over lines */
+    /* white space inside made one space (a heading over lines); a NUL
+     * (which decode.h lets through no text) would cut the string short */
     size_t n = 0;
     for (size_t i = 0; i < s.n; i++) {
-        if (is_blank(s.s[i]) && n && (*field)[n - 1] == ' ')
+        if (s.s[i] == '\0' ||
+            (is_blank(s.s[i]) && (!n || (*field)[n - 1] == ' ')))
             continue;
         (*field)[n++] = is_blank(s.s[i]) ? ' ' : s.s[i];
     }
+    while (n && (*field)[n - 1] == ' ')
+        n--;
     (*field)[n] = '\0';
+    if (!n) {
+        free(*field);
+        *field = NULL;
+    }
     return FOND_OK;
 }
 
