@@ -47,6 +47,7 @@ typedef struct {
 typedef struct {
     span_t title, from, to, place, ref, signer, from_place;
     span_t from_side; /* the heading's sender as printed */
+    unsigned heading_note; /* the footnote marker on the heading, or 0 */
     const char *type;
     char date[9];
     int heading, salutation, received, numbered_body, despatch_number;
@@ -981,6 +982,56 @@ static int is_close(span_t l)
     return 0;
 }
 
+/* s without a footnote marker glued to its end ("State1", "State¹",
+ * "State[1]", "State.2"): the marker's number in *number (0 when none).
+ * A number standing alone ("No. 123") is no marker. */
+static span_t no_marker(span_t s, unsigned *number)
+{
+    *number = 0;
+    size_t e = s.n;
+    if (e && s.s[e - 1] == ']') { /* "[12]" */
+        size_t b = e - 1;
+        while (b > 0 && is_digit(s.s[b - 1]) && e - b < 5)
+            b--;
+        if (b > 0 && b < e - 1 && s.s[b - 1] == '[') {
+            for (size_t k = b; k < e - 1; k++)
+                *number = *number * 10 + (unsigned)(s.s[k] - '0');
+            return trim((span_t){s.s, b - 1, s.offset});
+        }
+        return s;
+    }
+    unsigned v = 0, scale = 1;
+    size_t b = e;
+    for (;;) { /* superscript digits: ¹ ² ³ (C2 B9/B2/B3), ⁰ ⁴-⁹ (E2 81 B0-B9) */
+        unsigned d;
+        if (b >= 2 && (unsigned char)s.s[b - 2] == 0xC2 &&
+            ((unsigned char)s.s[b - 1] == 0xB9 || (unsigned char)s.s[b - 1] == 0xB2 ||
+             (unsigned char)s.s[b - 1] == 0xB3)) {
+            unsigned char c = (unsigned char)s.s[b - 1];
+            d = c == 0xB9 ? 1 : c == 0xB2 ? 2 : 3;
+            b -= 2;
+        } else if (b >= 3 && (unsigned char)s.s[b - 3] == 0xE2 &&
+                   (unsigned char)s.s[b - 2] == 0x81 &&
+                   (unsigned char)s.s[b - 1] >= 0xB0 &&
+                   (unsigned char)s.s[b - 1] <= 0xB9) {
+            d = (unsigned)((unsigned char)s.s[b - 1] - 0xB0);
+            b -= 3;
+        } else if (b >= 1 && is_digit(s.s[b - 1]) && e - b < 3) {
+            d = (unsigned)(s.s[b - 1] - '0');
+            b -= 1;
+        } else {
+            break;
+        }
+        v += d * scale;
+        scale *= 10;
+    }
+    /* glued to a letter, a bracket or a full stop; not a number's end */
+    if (b == e || b == 0 || is_digit(s.s[b - 1]) || is_blank(s.s[b - 1]))
+        return s;
+    *number = v;
+    return (span_t){s.s, b, s.offset};
+}
+
 /* A name as signed: "FRANCIS", "Robert Lansing", "G. Chicherin",
  * "Г. Чичерин", "Brockdorff-Rantzau": one to five words, each a capital
  * (or an initial, or a particle: von, de, van), no digits.  *initial set
@@ -990,7 +1041,8 @@ static int name_shaped(span_t l, int *sure)
     static const char *const particles[] = {"von", "van", "de", "du", "di",
                                             "da", "le", "la", "ibn", "bey",
                                             "pasha", "zu", "der", NULL};
-    span_t s = strip(l, ".,;");
+    unsigned note;
+    span_t s = strip(no_marker(strip(l, ".,;"), &note), ".,;");
     *sure = 0;
     if (!s.n || s.n > 60 || has_digit(s) || !is_capital(s.s, s.n) ||
         is_notes_heading(s))
@@ -1199,7 +1251,7 @@ static size_t by_word(span_t s)
  * so its words may be any.  0 when it is no heading. */
 static int heading_read(found_t *f, span_t h, int evidence)
 {
-    h = trim(h);
+    h = no_marker(trim(h), &f->heading_note);
     if (h.n < 6 || h.n > HEADING_MAX || count_words(h) > WORDS_MAX)
         return 0;
     /* an edition's number before it: "45.", "No. 45." */
@@ -1501,8 +1553,9 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
                                                        f->heading_buf,
                                                        sizeof f->heading_buf));
                     first_page_take(&fp, f, l->line[end - 1]);
-                } else if (short_line(block) && end - k <= 3) {
-                    first_page_take(&fp, f, block);
+                } else if (short_line(block) && end - k <= 3 && !f->type) {
+                    first_page_take(&fp, f, block); /* (after a type line
+                                                       the body starts) */
                 } else {
                     break;
                 }
@@ -1546,6 +1599,27 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
 
 /* ------------------------------------------------------------ the tail */
 
+/* The note the heading's marker points to, among the Notes from line
+ * `from`: when it is a source note ("1. File No. 861.00/1048."), its
+ * reference is the document's own, as editions footnote a heading with
+ * where the document is kept. */
+static void heading_note_read(found_t *f, const lines_t *l, size_t from)
+{
+    for (size_t k = from; k < l->n; k++) {
+        span_t line = l->line[k], ref;
+        size_t i = line.n && line.s[0] == '[' ? 1 : 0, d = i;
+        unsigned number = 0;
+        while (d < line.n && d - i < 3 && is_digit(line.s[d]))
+            number = number * 10 + (unsigned)(line.s[d++] - '0');
+        if (d == i || number != f->heading_note)
+            continue;
+        span_t text = strip(tail_from(line, d), ".)]");
+        if (!f->ref.n && source_note(text, 0, &ref))
+            f->ref = ref;
+        return;
+    }
+}
+
 /* Walk the tail's lines back from the end (or from a Notes heading): the
  * source note, a dateline at the end, the signature above them. */
 static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
@@ -1555,6 +1629,8 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
     for (size_t k = 0; k < l->n; k++)
         if (is_notes_heading(l->line[k]) && (k == 0 || !l->line[k - 1].n))
             end = k; /* the last Notes heading */
+    if (f->heading && f->heading_note && end < l->n)
+        heading_note_read(f, l, end + 1);
     span_t names[3];
     int sure[3], n_names = 0, close = 0, skipped = 0;
     size_t seen = 0;
@@ -1587,7 +1663,8 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
         }
         int s;
         if (n_names < 3 && name_shaped(line, &s)) {
-            names[n_names] = strip(line, ".,;");
+            unsigned note;
+            names[n_names] = strip(no_marker(strip(line, ".,;"), &note), ".,;");
             sure[n_names++] = s;
             continue;
         }

@@ -313,6 +313,31 @@ static void test_source_notes(void **state)
 static void test_notes_section_is_not_the_source_note(void **state)
 {
     (void)state;
+    /* but the note on the heading is the document's own: a marker glued
+     * to the heading (and to the signature) is no part of them */
+    check("The Minister in Persia (Caldwell) to the Secretary of State1\n"
+          "[Telegram]\n"
+          "Teheran, May 9, 1921, 4 p.m.\n"
+          "\n"
+          "21. Your 14.2 The Mejlis has not met.\n"
+          "\n"
+          "Caldwell\xC2\xB3\n"
+          "\n"
+          "Notes\n"
+          "1. File No. 891.00/1100.\n"
+          "2. File No. 891.00/1090.\n"
+          "3. Not printed.\n",
+          (want_t){.title = "The Minister in Persia (Caldwell) to the "
+                            "Secretary of State",
+                   .type = "telegram", .from = "Caldwell",
+                   .to = "Secretary of State", .place = "Teheran",
+                   .date = "19210509", .ref = "File No. 891.00/1100"});
+    check("[Telegram]\n"
+          "\n"
+          "Railway cut.\n"
+          "\n"
+          "HOLLIS\xC2\xB2\n",
+          (want_t){.type = "telegram", .from = "HOLLIS"});
     /* the signature stands above the Notes; a footnote's file number is
      * what the document cites, not where it is kept */
     check("The Minister in Persia (Caldwell) to the Secretary of State\n"
