@@ -867,6 +867,15 @@ static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
     free(d);
     span_t before = trim((span_t){l.s, m.start, l.offset});
     span_t after = tail_from(l, m.end);
+    /* the Old Style day before the New Style's ("Moscow, 12/25 January
+     * 1918"): the date is the New Style's */
+    if (before.n >= 2 && before.s[before.n - 1] == '/') {
+        size_t b = before.n - 1;
+        while (b > 0 && is_digit(before.s[b - 1]) && before.n - b < 4)
+            b--;
+        if (b < before.n - 1)
+            before = trim((span_t){before.s, b, before.offset});
+    }
     /* the place: "Paris, le", "Berlin, den", "[Washington,]", and no
      * weekday ("Paris, Monday, March 3", "Paris, le lundi 3 mars") */
     span_t p = strip(before, "[],");
@@ -890,6 +899,15 @@ static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
     span_t w;
     after = trim(after);
     int time = 0;
+    span_t after_place = {NULL, 0, 0};
+    if (!before.n && after.n && after.s[0] == ',') {
+        /* the date first, the place after it: "3 March 1920, London" */
+        span_t rest = strip(after, ",.");
+        if (place_shaped(rest) && count_words(rest) <= 3) {
+            after_place = rest;
+            after.n = 0;
+        }
+    }
     while (next_word(after, &i, &w)) {
         if (w.s[0] == '[' || w.s[0] == '(')
             break; /* "(Received March 5)", "[E 123/1/44]" */
@@ -901,7 +919,7 @@ static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
     }
     if (timed)
         *timed = time;
-    *place = place_of(p);
+    *place = after_place.n ? after_place : place_of(p);
     dates_format(&m, date);
     return FOND_OK;
 }

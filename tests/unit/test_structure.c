@@ -233,6 +233,21 @@ static void test_letters(void **state)
                    .type = "letter", .from = "Secretary of State",
                    .to = "Shidehara", .place = "Washington",
                    .date = "19210303"});
+    /* the date first, the place after it; a day in both styles */
+    check("[Letter]\n"
+          "\n"
+          "3 March 1920, London\n"
+          "\n"
+          "Dear Mr. Smith,\n",
+          (want_t){.type = "letter", .to = "Mr. Smith", .place = "London",
+                   .date = "19200303"});
+    check("[Telegram]\n"
+          "\n"
+          "Moscow, 12/25 January 1918\n"
+          "\n"
+          "The commissariat has refused.\n",
+          (want_t){.type = "telegram", .place = "Moscow",
+                   .date = "19180125"});
     /* a weekday in the dateline is not the place */
     check("AMERICAN LEGATION\n"
           "Peking, Monday, March 7, 1921.\n"
