@@ -1514,7 +1514,7 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
         span_t line = l->line[k], rest, ref, place, to;
         const char *type;
         char date[9];
-        int timed = 0;
+        int timed = 0, taken = 1;
         size_t end = k + 1;
         fond_status_t st;
         if (is_notes_heading(line))
@@ -1571,9 +1571,11 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
                                                        f->heading_buf,
                                                        sizeof f->heading_buf));
                     first_page_take(&fp, f, l->line[end - 1]);
+                    taken = 0;
                 } else if (short_line(block) && end - k <= 3 && !f->type) {
                     first_page_take(&fp, f, block); /* (after a type line
                                                        the body starts) */
+                    taken = 0;
                 } else {
                     break;
                 }
@@ -1583,10 +1585,15 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
             if (!had_date) /* an author under the title */
                 first_page_take(&fp, f, line);
             /* after the dateline: an address, passed over */
+            taken = 0;
         } else {
             break; /* the body */
         }
-        *body_at = l->line[end - 1].offset + l->line[end - 1].n;
+        /* the tail reads no line the head took as structure; lines it
+         * only passed over (a letterhead, an address) a short text's tail
+         * may read again */
+        if (taken)
+            *body_at = l->line[end - 1].offset + l->line[end - 1].n;
         k = next_nonblank(l, end);
     }
     /* no heading, but a title and a dateline on the first page: a report
@@ -1617,25 +1624,31 @@ static fond_status_t head_read(found_t *f, const lines_t *l, size_t *body_at)
 
 /* ------------------------------------------------------------ the tail */
 
-/* The note the heading's marker points to, among the Notes from line
- * `from`: when it is a source note ("1. File No. 861.00/1048."), its
- * reference is the document's own, as editions footnote a heading with
- * where the document is kept. */
-static void heading_note_read(found_t *f, const lines_t *l, size_t from)
+/* When `line` is the note the heading's marker points to ("1. File No.
+ * 861.00/1048.") and a source note, its reference is the document's own:
+ * editions footnote a heading with where the document is kept. */
+static void heading_note_take(found_t *f, span_t line)
 {
-    for (size_t k = from; k < l->n; k++) {
-        span_t line = l->line[k], ref;
-        size_t i = line.n && line.s[0] == '[' ? 1 : 0, d = i;
-        unsigned number = 0;
-        while (d < line.n && d - i < 3 && is_digit(line.s[d]))
-            number = number * 10 + (unsigned)(line.s[d++] - '0');
-        if (d == i || number != f->heading_note)
-            continue;
-        span_t text = strip(tail_from(line, d), ".)]");
-        if (!f->ref.n && source_note(text, 0, &ref))
-            f->ref = ref;
-        return;
+    size_t i = line.n && line.s[0] == '[' ? 1 : 0, d = i;
+    unsigned number = 0;
+    span_t ref;
+    while (d < line.n && d - i < 9) {
+        unsigned char a = (unsigned char)line.s[d];
+        unsigned char b = d + 1 < line.n ? (unsigned char)line.s[d + 1] : 0;
+        unsigned char c = d + 2 < line.n ? (unsigned char)line.s[d + 2] : 0;
+        if (is_digit(line.s[d]))
+            number = number * 10 + (unsigned)(a - '0'), d++;
+        else if (a == 0xC2 && (b == 0xB9 || b == 0xB2 || b == 0xB3))
+            number = number * 10 + (b == 0xB9 ? 1u : b == 0xB2 ? 2u : 3u), d += 2;
+        else if (a == 0xE2 && b == 0x81 && c >= 0xB0 && c <= 0xB9)
+            number = number * 10 + (unsigned)(c - 0xB0), d += 3; /* ⁰ ⁴-⁹ */
+        else
+            break;
     }
+    if (d == i || number != f->heading_note || f->ref.n)
+        return;
+    if (source_note(strip(tail_from(line, d), ".)]"), 0, &ref))
+        f->ref = ref;
 }
 
 /* Walk the tail's lines back from the end (or from a Notes heading): the
@@ -1647,8 +1660,8 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
     for (size_t k = 0; k < l->n; k++)
         if (is_notes_heading(l->line[k]) && (k == 0 || !l->line[k - 1].n))
             end = k; /* the last Notes heading */
-    if (f->heading && f->heading_note && end < l->n)
-        heading_note_read(f, l, end + 1);
+    for (size_t k = end + 1; f->heading && f->heading_note && k < l->n; k++)
+        heading_note_take(f, l->line[k]);
     span_t names[3];
     int sure[3], n_names = 0, close = 0, skipped = 0;
     size_t seen = 0;
@@ -1691,6 +1704,8 @@ static fond_status_t tail_read(found_t *f, const lines_t *l, size_t body_at,
             continue;
         if (n_names == 0 && skipped < 4 && note_shaped(line)) {
             skipped++; /* notes with no heading */
+            if (f->heading && f->heading_note)
+                heading_note_take(f, line);
             continue;
         }
         if (n_names == 0 && skipped < 4 && structured && ref_like(line)) {

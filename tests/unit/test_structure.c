@@ -347,6 +347,36 @@ static void test_notes_section_is_not_the_source_note(void **state)
                    .type = "telegram", .from = "Caldwell",
                    .to = "Secretary of State", .place = "Teheran",
                    .date = "19210509", .ref = "File No. 891.00/1100"});
+    /* notes with no heading */
+    check("The Consul at Batum (Hollis) to the Secretary of State\xC2\xB9\n"
+          "[Telegram]\n"
+          "Batum, June 3, 1921.\n"
+          "\n"
+          "Railway to Tiflis cut.\xC2\xB2\n"
+          "\n"
+          "HOLLIS\n"
+          "\n"
+          "\xC2\xB9 File No. 861.77/2001.\n"
+          "\xC2\xB2 Not printed.\n",
+          (want_t){.title = "The Consul at Batum (Hollis) to the Secretary "
+                            "of State",
+                   .type = "telegram", .from = "Hollis",
+                   .to = "Secretary of State", .place = "Batum",
+                   .date = "19210603", .ref = "File No. 861.77/2001"});
+    check("The Consul at Batum (Hollis) to the Secretary of State1\n"
+          "[Telegram]\n"
+          "Batum, June 3, 1921.\n"
+          "\n"
+          "Railway to Tiflis cut.\n"
+          "\n"
+          "HOLLIS\n"
+          "\n"
+          "1 File No. 861.77/2001.\n",
+          (want_t){.title = "The Consul at Batum (Hollis) to the Secretary "
+                            "of State",
+                   .type = "telegram", .from = "Hollis",
+                   .to = "Secretary of State", .place = "Batum",
+                   .date = "19210603", .ref = "File No. 861.77/2001"});
     check("[Telegram]\n"
           "\n"
           "Railway cut.\n"
