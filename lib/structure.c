@@ -1304,6 +1304,23 @@ static int heading_read(found_t *f, span_t h, int evidence)
         }
     if (rcv)
         h = trim((span_t){h.s, (size_t)(rcv - h.s), h.offset});
+    /* a type in brackets at its end ("... to the Secretary of State
+     * [Telegram]", as a heading copied onto one line reads) */
+    const char *end_type = NULL;
+    if (h.n && h.s[h.n - 1] == ']') {
+        const char *open = NULL;
+        for (size_t k = h.n; k-- > 0;)
+            if (h.s[k] == '[') {
+                open = h.s + k;
+                break;
+            }
+        span_t br = open ? tail_from(h, (size_t)(open - h.s)) : h, rest2, ref2;
+        if (open && open > h.s && type_line(br, &end_type, &rest2, &ref2) &&
+            end_type)
+            h = trim((span_t){h.s, (size_t)(open - h.s), h.offset});
+        else
+            end_type = NULL;
+    }
     span_t title = strip(h, ".");
     /* a type word first: "Memorandum by ...", "Телеграмма наркома ..." */
     size_t tl = 0;
@@ -1357,6 +1374,8 @@ static int heading_read(found_t *f, span_t h, int evidence)
         f->from = side_name(from, &where), f->from_place = where;
     if (to.n)
         f->to = side_name(to, &where);
+    if (!type)
+        type = end_type;
     if (type && !strcmp(type, "despatch") && !to.n &&
         starts_word(h.s, h.n, "bericht"))
         type = "report"; /* "Bericht des Gesandten ...": no addressee */

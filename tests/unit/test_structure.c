@@ -101,6 +101,22 @@ static void test_edition_telegram_sent(void **state)
                    .ref = "893.51/2770"});
 }
 
+static void test_heading_on_one_line(void **state)
+{
+    (void)state;
+    /* heading, type and dateline copied onto few lines */
+    check("The Consul General at Moscow (Poole) to the Secretary of State "
+          "[Telegram]\n"
+          "Moscow, June 10, 1921, 4 p.m. [Received June 12, 9.30 a.m.]\n"
+          "412. Your 380. The committee has not yet replied.\n"
+          "Poole\n",
+          (want_t){.title = "The Consul General at Moscow (Poole) to the "
+                            "Secretary of State",
+                   .type = "telegram", .from = "Poole",
+                   .to = "Secretary of State", .place = "Moscow",
+                   .date = "19210610"});
+}
+
 static void test_edition_despatch(void **state)
 {
     (void)state;
@@ -842,6 +858,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_edition_telegram),
         cmocka_unit_test(test_edition_telegram_sent),
+        cmocka_unit_test(test_heading_on_one_line),
         cmocka_unit_test(test_edition_despatch),
         cmocka_unit_test(test_edition_memoranda),
         cmocka_unit_test(test_british_documents),
