@@ -1,6 +1,7 @@
 /*
  * ingest.c -- from a file's bytes to passages ready to index (see ingest.h):
- * decode, read the header, repair the body, gather the footnotes, find the
+ * decode, read the header (and what the text shows of the source's
+ * fields: structure.h), repair the body, gather the footnotes, find the
  * dates, cut the passages and give each its notes and dates.
  */
 #include "ingest.h"
@@ -13,6 +14,7 @@
 #include "array.h"
 #include "language.h"
 #include "passage.h"
+#include "structure.h"
 #include "text.h"
 
 /* ------------------------------------------------------------ language */
@@ -412,8 +414,25 @@ static fond_status_t read_body(ingest_t *out, analyzer_t *a,
     return st;
 }
 
+/* Level 4 of source.h's order: what the text itself shows (its heading,
+ * dateline, signature, source note: structure.h) fills the fields still
+ * empty.  The text is left as it is: the heading and dateline stay in the
+ * body, to be found; the date found is the source's, so it dates every
+ * passage and completes the days and months the body gives alone. */
+static fond_status_t apply_text(source_t *header, const char *body,
+                                size_t body_len)
+{
+    source_t read;
+    fond_status_t st = structure_read(body, body_len, &read);
+    if (st == FOND_OK)
+        st = source_fill(header, &read);
+    source_free(&read);
+    return st;
+}
+
 fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
-                           const ingest_given_t *given, analyzer_t *a, repair_known_fn known, void *ctx,
+                           const ingest_given_t *given, analyzer_t *a,
+                           repair_known_fn known, void *ctx,
                            char *err, size_t errsize)
 {
     memset(out, 0, sizeof *out);
@@ -432,7 +451,12 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
         snprintf(err, errsize, "out of memory");
         return st;
     }
-    st = read_body(out, a, known, ctx);
+    /* the text from the body on, its notes too: a heading's marker may
+     * name the note that says where the document is kept */
+    st = apply_text(&out->header, out->decoded_text + out->header.body_start,
+                    out->decoded_len - out->header.body_start);
+    if (st == FOND_OK)
+        st = read_body(out, a, known, ctx);
     if (st == FOND_OK && out->header.notes_unheaded &&
         !markers_name_notes(&out->body, &out->header)) {
         /* numbered paragraphs, not notes: the body gets them back */

@@ -119,11 +119,12 @@ static const char *const header_names[H_COUNT] = {
 
 static const char *const source_types[] = {
     "narrative", "telegram", "note", "letter", "conversation", "reference",
-    "email",
+    "email", "despatch", "memorandum", "report",
 };
 
 #define TYPE_HINT \
-    " (use narrative, telegram, note, letter, conversation, reference or email)"
+    " (use narrative, telegram, despatch, note, letter, memorandum, " \
+    "conversation, report, reference or email)"
 #define DATE_HINT " (use YYYY, YYYY-MM, YYYY-MM-DD or a range FROM/TO)"
 
 static int ascii_lower(int c)

@@ -13,9 +13,10 @@
  *     Notes
  *     1. Cited in the narrative (treaty-of-kars-1921.txt) as note 4.
  *
- * Header names (case-insensitive): Title, Type (narrative | telegram | note
- * | letter | conversation | reference | email), Date (YYYY, YYYY-MM or YYYY-MM-DD,
- * or a range of two with '/' between: 1917/1918, 1917-01-05/1917-02-10),
+ * Header names (case-insensitive): Title, Type (narrative | telegram |
+ * despatch | note | letter | memorandum | conversation | report | reference
+ * | email), Date (YYYY, YYYY-MM or YYYY-MM-DD, or a range of two with '/'
+ * or '..' between: 1917/1918, 1917-01-05..1917-02-10),
  * From, To, Place, Language, Encoding, Archive reference, Source, Creator, Rights.  The
  * header is the leading run of "Name: value" lines with known names, ended
  * by a blank line; a file whose first line is not one has no header and is

@@ -137,8 +137,8 @@ static void test_malformed_dates(void **state)
 static void test_unknown_type(void **state)
 {
     (void)state;
-    catalogue_t c = parsed("file,type,title\na.txt,despatch,A\n");
-    one_problem(&c, 2, "unknown type \"despatch\"");
+    catalogue_t c = parsed("file,type,title\na.txt,memo,A\n");
+    one_problem(&c, 2, "unknown type \"memo\"");
     assert_null(row_of(&c, "a.txt")->fields.type);
     assert_string_equal(row_of(&c, "a.txt")->fields.title, "A");
     catalogue_free(&c);

@@ -198,11 +198,12 @@ static void test_unknown_type_is_refused(void **state)
 {
     (void)state;
     refused("Title: T\nType: memo\n\nBody.",
-            "line 2: unknown Type 'memo' (use narrative, telegram, note, "
-            "letter, conversation, reference or email)");
+            "line 2: unknown Type 'memo' (use narrative, telegram, despatch, "
+            "note, letter, memorandum, conversation, report, reference or "
+            "email)");
     refused("Type:\n\nBody.",
-            "line 1: unknown Type '' (use narrative, telegram, note, letter, "
-            "conversation, reference or email)");
+            "line 1: unknown Type '' (use narrative, telegram, despatch, note, "
+            "letter, memorandum, conversation, report, reference or email)");
 }
 
 static void test_unknown_header_inside_block_is_refused(void **state)
@@ -240,8 +241,8 @@ static void test_long_bad_value_is_quoted_short(void **state)
     char expected[200] = "line 1: unknown Type '";
     for (int i = 0; i < 30; i++)
         strcat(expected, "ж");
-    strcat(expected, "...' (use narrative, telegram, note, letter, "
-                     "conversation, reference or email)");
+    strcat(expected, "...' (use narrative, telegram, despatch, note, letter, "
+                     "memorandum, conversation, report, reference or email)");
     assert_string_equal(err, expected);
 }
 
