@@ -270,7 +270,7 @@ static fond_status_t lex_field(parser_t *p, size_t i, size_t colon, lexeme_t *l)
         char what[160];
         snprintf(what, sizeof what, "unknown field '%.*s' (fields: title, "
                  "type, from, to, place, language, archive, fond, opis, delo, "
-                 "source, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
+                 "box, folder, reel, ref, source, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
         return parse_error(p, i, what);
     }
     l->kind = LEX_FIELD;
@@ -477,6 +477,25 @@ static int is_source_path(const query_field_t *f, const parser_t *p,
            p->text[l->start] == '/';
 }
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* A phrase with a digit may be an archival reference as typed
+ * ("861.51/131", "FO 371/6262"): its whole value (schema_whole_value),
+ * which expand looks up among the references (ref:, schema.h). */
+static fond_status_t reference_value(const char *s, size_t n, node_t *node)
+{
+    char whole[SCHEMA_TERM_MAX];
+    if (!schema_whole_value(s, n, whole, sizeof whole))
+        return FOND_OK;
+    return (node->whole = strdup(whole)) ? FOND_OK : FOND_ERR_NOMEM;
+}
+
 /* A bare word (or a hyphenated one: a phrase), a wildcard, a phrase or a
  * field, analyzed into tokens.  *out is NULL when it holds no word. */
 static fond_status_t parse_term(parser_t *p, node_t **out)
@@ -522,6 +541,9 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
     if (st == FOND_OK && kind == NODE_FIELD && is_source_path(n->field, p, &l) &&
         !(n->whole = strndup(p->text + l.start, l.end - l.start)))
         st = FOND_ERR_NOMEM;
+    if (st == FOND_OK && n->kind == NODE_PHRASE &&
+        has_digit(p->text + l.start, l.end - l.start))
+        st = reference_value(p->text + l.start, l.end - l.start, n);
     if (st == FOND_OK && kind == NODE_FIELD && n->field->whole) {
         char whole[SCHEMA_TERM_MAX];
         schema_whole_value(p->text + l.start, l.end - l.start, whole, sizeof whole);

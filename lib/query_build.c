@@ -253,6 +253,28 @@ static fond_status_t build_words(builder_t *b, const node_t *n,
     return parts_combine(st, &p, b->s, op, (unsigned)n->count, out);
 }
 
+/* A phrase: its words in order, or the reference it types (expand found
+ * it under ref:), which matches without weight, as a filter does. */
+static fond_status_t build_phrase(builder_t *b, const node_t *n,
+                                  store_query_t **out)
+{
+    store_query_t *parts[2] = {NULL, NULL}, *refs = NULL;
+    fond_status_t st = build_words(b, n, "", STORE_OP_PHRASE, &parts[0]);
+    if (st != FOND_OK || n->terms.n == 0) {
+        *out = parts[0];
+        return st;
+    }
+    st = build_list(b, "", &n->terms, STORE_OP_OR, &refs);
+    if (st == FOND_OK)
+        st = store_query_scale(b->s, &parts[1], refs, 0.0);
+    if (st == FOND_OK)
+        st = store_query_combine(b->s, out, STORE_OP_OR, parts, 2, 0);
+    store_query_free(parts[0]);
+    store_query_free(parts[1]);
+    store_query_free(refs);
+    return st;
+}
+
 /* A word of from: or to: as any of the parts of a mailbox the reader is
  * shown (query_limit_addresses): its name, the part of its address before
  * '@', the part after. */
@@ -538,7 +560,7 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
     *out = NULL;
     switch (n->kind) {
     case NODE_WORD: return build_word(b, &b->q->tokens[n->first], out);
-    case NODE_PHRASE: return build_words(b, n, "", STORE_OP_PHRASE, out);
+    case NODE_PHRASE: return build_phrase(b, n, out);
     case NODE_WILDCARD: /* its words, as one term */
         return build_list(b, "", &n->terms, STORE_OP_SYNONYM, out);
     case NODE_FIELD:

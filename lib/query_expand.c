@@ -933,6 +933,18 @@ static void expand_citations(expander_t *e, node_t *n)
     }
 }
 
+/* A phrase with a digit typed may be a reference as a reader types it
+ * ("861.51/131" is the phrase "861.51 131"): where the collection holds
+ * it as a reference (ref:, XREF), it finds that too, for a reference kept
+ * in a header has no positions for the phrase to match. */
+static void expand_reference(expander_t *e, node_t *n)
+{
+    char term[SCHEMA_TERM_MAX + 8];
+    snprintf(term, sizeof term, SCHEMA_REF "%s", n->whole);
+    if (freq_of(e, term) > 0)
+        push(e, &n->terms, term);
+}
+
 /* ------------------------------------------------------------ wildcards */
 
 typedef struct {
@@ -994,6 +1006,8 @@ static void expand_node(expander_t *e, node_t *n)
         expand_source_path(e, n);
     else if (n->kind == NODE_WILDCARD)
         expand_wildcard(e, n);
+    else if (n->kind == NODE_PHRASE && n->whole && !n->prohibited)
+        expand_reference(e, n);
     else if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)
         expand_citations(e, n);
     for (size_t i = 0; i < n->n_kids && e->status == FOND_OK; i++)
