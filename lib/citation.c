@@ -745,6 +745,7 @@ typedef struct {
     int open;                  /* a reference is being read */
     span_t archive, part[CITATION_PARTS], number;
     size_t units_start, end;   /* of the open reference */
+    size_t file_end;           /* where its delo or number ends, or 0 */
     segment_t run[RUN_SEGMENTS]; /* since the last stop, the latest last */
     size_t n_run;
     size_t seg_start;          /* of the segment being read */
@@ -768,6 +769,7 @@ static void ref_close(ref_scan_t *r)
                            r->archive.end ? r->archive.start : r->units_start);
     o->end = r->end;
     o->units_start = r->units_start;
+    o->file_end = r->file_end ? r->file_end : r->end;
     copy_field(o->text, sizeof o->text, r->s, (span_t){o->start, o->end});
     copy_field(o->archive, sizeof o->archive, r->s, r->archive);
     for (int p = 0; p < CITATION_PARTS; p++)
@@ -872,6 +874,7 @@ static void ref_open(ref_scan_t *r, const item_t *it, int keep_archive)
     r->part[CITATION_OPIS] = series;
     r->number = (span_t){0, 0};
     r->units_start = it->start;
+    r->file_end = 0;
     r->idle = 0;
     r->open = 1;
 }
@@ -935,6 +938,8 @@ static void ref_item(ref_scan_t *r, const item_t *it)
     }
     if (it->numbered || it->kind != ITEM_UNIT)
         r->number = it->value;
+    if (part == CITATION_DELO || it->numbered || it->kind != ITEM_UNIT)
+        r->file_end = it->value.end;
     r->end = it->value.end;
     r->idle = 0;
     r->seg_part = 1;

@@ -98,6 +98,9 @@ typedef struct {
     size_t units_start;                  /* where its first unit stands:
                                             the reference without its
                                             archive is s[units_start, end) */
+    size_t file_end;                     /* where its file (delo, number)
+                                            ends, before sheets and the
+                                            like; end if it has none */
 } citation_ref_t;
 
 /* The references in s[0, len), in order, into out[0, max): how many.  The

@@ -215,12 +215,18 @@ static fond_status_t add_mailboxes(const source_ctx_t *src, term_list_t *l,
 }
 
 /* A whole value as one filter term (schema_whole_value): "SA AR" -> "saar". */
+static fond_status_t add_whole_n(term_list_t *l, const char *prefix,
+                                 const char *value, size_t len)
+{
+    char whole[TERM_MAX];
+    size_t n = len ? schema_whole_value(value, len, whole, sizeof whole) : 0;
+    return n ? add_prefixed(l, prefix, whole, n) : FOND_OK;
+}
+
 static fond_status_t add_whole(term_list_t *l, const char *prefix,
                                const char *value)
 {
-    char whole[TERM_MAX];
-    size_t n = schema_whole_value(value, strlen(value), whole, sizeof whole);
-    return n ? add_prefixed(l, prefix, whole, n) : FOND_OK;
+    return add_whole_n(l, prefix, value, strlen(value));
 }
 
 /* Y1921, M192107, D19210703: as far as the date is known. */
@@ -250,12 +256,21 @@ static fond_status_t add_ref_terms(term_list_t *l, const citation_ref_t *r)
     /* a code's numbers alone: "371/6262" of "FO 371/6262" */
     const char *numbers = r->number[0] && !(r->number[0] >= '0' && r->number[0] <= '9')
                               ? strchr(r->number, ' ') : NULL;
-    const char *units = r->text + (r->units_start - r->start < strlen(r->text)
-                                       ? r->units_start - r->start : 0);
-    const char *forms[] = {r->text, units, r->number, numbers ? numbers : ""};
+    size_t len = strlen(r->text);
+    size_t units = r->units_start - r->start < len ? r->units_start - r->start : 0;
+    size_t file = r->file_end - r->start < len ? r->file_end - r->start : len;
+    /* whole, without its archive, each up to its file ("TNA, FO
+     * 371/6262" of "TNA, FO 371/6262, f. 45") */
+    const struct {
+        const char *text;
+        size_t len;
+    } forms[] = {{r->text, len}, {r->text + units, len - units},
+                 {r->text, file}, {r->text + units, file > units ? file - units : 0},
+                 {r->number, strlen(r->number)},
+                 {numbers ? numbers : "", numbers ? strlen(numbers) : 0}};
     fond_status_t st = add_whole(l, SCHEMA_ARCHIVE, r->archive);
     for (size_t i = 0; i < sizeof forms / sizeof *forms && st == FOND_OK; i++)
-        st = add_whole(l, SCHEMA_REF, forms[i]);
+        st = add_whole_n(l, SCHEMA_REF, forms[i].text, forms[i].len);
     for (size_t i = 0; i < sizeof parts / sizeof *parts && st == FOND_OK; i++)
         st = add_whole(l, parts[i].prefix, r->part[parts[i].part]);
     return st;
