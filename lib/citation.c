@@ -597,7 +597,7 @@ static const unit_t units[] = {
     {"p", 1, CITATION_BOX, 0}, {CYR_PE, 1, CITATION_BOX, 0},
     {CYR_PE_CAP, 1, CITATION_BOX, 0},
     {"folder", 0, CITATION_FOLDER, 1}, {"mappe", 0, CITATION_FOLDER, 1},
-    {"reel", 0, CITATION_REEL, 1},
+    {"reel", 0, CITATION_REEL, 1}, {"roll", 0, CITATION_REEL, 1},
     {"vol", 0, CITATION_VOLUME, 0}, {"volume", 0, CITATION_VOLUME, 0},
     {"bd", 1, CITATION_VOLUME, 0}, {"t", 1, CITATION_VOLUME, 0},
     {CYR_TE, 1, CITATION_VOLUME, 0}, {CYR_TE_CAP, 1, CITATION_VOLUME, 0},
@@ -726,11 +726,30 @@ static span_t trailing_siglum(const char *s, size_t len, span_t v)
     return start < v.end && is_siglum(s, len, sig) ? sig : (span_t){0, 0};
 }
 
+/* Does s[v] name an archive or a library in words ("Politisches Archiv
+ * des Auswärtigen Amts", "Archives nationales", "Yale University
+ * Library", "Ministère des Affaires étrangères")?  Then a unit or code
+ * after it opens a reference, as after a siglum. */
+static int names_archive(const char *s, span_t v)
+{
+    static const char *const stems[] = {"Archiv", "archiv", "Library",
+                                        "Biblioth", "Minist", "Records",
+                                        "Institut", "Papers", "Collection"};
+    for (size_t i = v.start; i < v.end; i++)
+        for (size_t k = 0; k < sizeof stems / sizeof *stems; k++)
+            if (s[i] == stems[k][0] && has_at(s, v.end, i, stems[k]) &&
+                (i == v.start || !is_letter_byte(s[i - 1]) ||
+                 stems[k][0] == 'a'))
+                return 1;
+    return 0;
+}
+
 /* A segment of the run being read: text between commas or full stops. */
 typedef struct {
     span_t at;
     span_t siglum; /* the siglum that ends it, if any */
     int capital;
+    int named;     /* it names an archive in words (names_archive) */
     unsigned words;
 } segment_t;
 
@@ -801,7 +820,8 @@ static void segment_end(ref_scan_t *r, size_t at)
         size_t first = skip_spaces(r->s, at, v.start);
         r->run[r->n_run++] = (segment_t){
             v, trailing_siglum(r->s, r->len, v),
-            first < at && capital_at(r->s, r->len, first), r->seg_words};
+            first < at && capital_at(r->s, r->len, first),
+            names_archive(r->s, v), r->seg_words};
         if (r->open && r->idle++ == 0)
             r->idle_words.start = v.start;
         r->idle_words.end = at;
@@ -851,12 +871,14 @@ static int find_archive(ref_scan_t *r, const item_t *it, span_t *series)
     size_t k = 0;
     while (k < r->n_run && !r->run[k].siglum.end)
         k++;
-    if (k == r->n_run) {
-        if (r->n_run == 0 || r->n_run > 3 || !r->run[0].capital ||
-            r->run[0].words > 6)
-            return 0;
-        k = 0;
-    }
+    if (k == r->n_run && r->n_run > 0 && r->n_run <= 3 && r->run[0].capital &&
+        r->run[0].words <= 6)
+        k = 0; /* "Library of Congress, Manuscript Division, ..." */
+    for (size_t j = 0; k == r->n_run && j < r->n_run; j++)
+        if (r->run[j].named && r->run[j].capital)
+            k = j;
+    if (k == r->n_run)
+        return 0;
     r->archive = r->run[k].siglum.end ? r->run[k].siglum : r->run[k].at;
     if (k + 1 < r->n_run)
         *series = (span_t){r->run[k + 1].at.start, r->run[r->n_run - 1].at.end};
@@ -888,7 +910,7 @@ static int item_opens(ref_scan_t *r, const item_t *it)
         return trailing_siglum(r->s, r->len,
                                (span_t){r->seg_start, it->start}).end != 0;
     for (size_t k = 0; k < r->n_run; k++)
-        if (r->run[k].siglum.end)
+        if (r->run[k].siglum.end || (r->run[k].named && r->run[k].capital))
             return 1;
     return 0;
 }
@@ -998,8 +1020,16 @@ static int code_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
     size_t caps = i;
     while (caps < we && s[caps] >= 'A' && s[caps] <= 'Z')
         caps++;
-    if (caps == i || caps - i > 5 || skip_digits(s, len, caps) != we ||
-        we - caps > 2 || we >= len || s[we] != ' ')
+    if (caps == i || caps - i > 5 || skip_digits(s, len, caps) != we)
+        return 0;
+    if (we - caps > 0 && caps - i >= 2 && we + 1 < len && s[we] == '/' &&
+        is_digit(s[we + 1])) { /* "FO371/6262" */
+        size_t p = scan_value(s, len, we + 1);
+        *it = (item_t){ITEM_CODE, CITATION_DELO, 1, 1, 0, 0, i, {i, p},
+                       {we + 1, p}};
+        return 1;
+    }
+    if (we - caps > 2 || we >= len || s[we] != ' ')
         return 0;
     size_t v = skip_spaces(s, len, we), e = skip_digits(s, len, v);
     if (e == v || (e < len && is_word_byte(s[e])))

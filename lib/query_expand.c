@@ -905,12 +905,13 @@ static void expand_source_path(expander_t *e, node_t *n)
 /* ------------------------------------------------------------ citations */
 
 /* An archival reference typed as words ("conversation archive fond 28"):
- * "fond", "opis" or "delo" before a number also stands for the field's
- * term (fond:28), where the collection holds it, as do the number itself;
- * a footnote says "f.28", not "fond 28". */
+ * "fond", "opis", "delo", "box", "folder" or "reel" before a number also
+ * stands for the field's term (fond:28), where the collection holds it,
+ * as do the number itself; a footnote says "f.28", not "fond 28". */
 static void expand_citations(expander_t *e, node_t *n)
 {
-    static const char *const names[] = {"fond", "opis", "delo"};
+    static const char *const names[] = {"fond", "opis", "delo",
+                                        "box", "folder", "reel"};
     for (size_t i = 0; i + 1 < n->n_kids && e->status == FOND_OK; i++) {
         const node_t *a = n->kids[i], *b = n->kids[i + 1];
         if (a->kind != NODE_WORD || b->kind != NODE_WORD || a->prohibited ||

@@ -25,8 +25,9 @@
  *                     a reference in a note ("FO 371/6262") but never
  *                     spans the text and a note, or two notes (databases
  *                     written before 7 December 2026 have notes' words
- *                     without positions: a phrase finds them after
- *                     fond-index --rebuild)
+ *                     without positions, and no XREF, XBOX, XFOLDER,
+ *                     XREEL: their files indexed into a new database
+ *                     have them)
  *     Z<stem>         the Snowball stem of an irregular word (analyze.h:
  *                     one whose folded form, the term, has another stem,
  *                     as folding changed what the stemmer read: Russian
@@ -64,7 +65,8 @@
  *                     schema_whole_value()
  *     XREF            (f) each such reference whole, one term a form a
  *                     reader types (schema_whole_value): as written ("TNA,
- *                     FO 371/6262"), without its archive ("FO 371/6262"),
+ *                     FO 371/6262, f. 45"), up to its file ("TNA, FO
+ *                     371/6262"), each without its archive ("FO 371/6262"),
  *                     its file number or code alone ("861.51/131", "FO
  *                     371/6262"), a code's numbers ("371/6262"); and the
  *                     source's own reference headers whole, whatever

@@ -65,6 +65,8 @@ finds 'fond:"FO 371" delo:6262' minute.txt
 finds '"AVP RF, f. 04, op. 32, p. 206, d. 52881"' minute.txt
 finds 'archive:"AVP RF" box:206 delo:52881' minute.txt
 finds 'officials NEAR/5 minute' minute.txt
+# Unit and number typed as words stand for the field ("p. 206" is a papka).
+finds 'reply AND box AND 206' minute.txt
 # A phrase never runs from the text into a note, nor from note to note.
 finds '"British officials TNA"'
 finds '"f 45 AVP"'

@@ -339,6 +339,10 @@ static void test_refs_american(void **state)
             "Library of Congress, Manuscript Division, MSS 1234, reel 7",
             "Library of Congress|1234|Manuscript Division||||7|||");
     one_ref("Box 17, Folder 3.", "Box 17, Folder 3", "||||17|3||||");
+    /* a short capitalised first segment stands for the archive */
+    one_ref("Microfilm publication M316, roll 7",
+            "Microfilm publication M316, roll 7",
+            "Microfilm publication M316||||||7|||");
     one_ref("Hoover Institution Archives, Nicolaevsky Collection, Box No. "
             "233, Folder 12",
             "Hoover Institution Archives, Nicolaevsky Collection, Box No. "
@@ -357,6 +361,17 @@ static void test_refs_british_and_german(void **state)
             "BArch|R 43 I||1234||||||R 43 I/1234");
     one_ref("PA AA, R 9208, Bl. 12", "PA AA, R 9208, Bl. 12",
             "PA AA|||R 9208|||||12|R 9208");
+    one_ref("FO371/6262", "FO371/6262", "|FO371||6262||||||FO371/6262");
+    /* an archive named in words lets a code or unit open a reference */
+    one_ref("Politisches Archiv des Ausw\xC3\xA4rtigen Amts, R 9208.",
+            "Politisches Archiv des Ausw\xC3\xA4rtigen Amts, R 9208",
+            "Politisches Archiv des Ausw\xC3\xA4rtigen Amts|||R 9208||||||R 9208");
+    one_ref("Minist\xC3\xA8re des Affaires \xC3\xA9trang\xC3\xA8res, "
+            "Correspondance politique, Russie, vol. 12.",
+            "Minist\xC3\xA8re des Affaires \xC3\xA9trang\xC3\xA8res, "
+            "Correspondance politique, Russie, vol. 12",
+            "Minist\xC3\xA8re des Affaires \xC3\xA9trang\xC3\xA8res||"
+            "Correspondance politique, Russie|||||12||");
     /* a code alone with no slash is no reference: "WW 1918" */
     citation_ref_t r[8];
     assert_int_equal(refs("The war of WW 1918 ended.", r), 0);
