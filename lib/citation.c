@@ -967,6 +967,15 @@ static void ref_item(ref_scan_t *r, const item_t *it)
     r->seg_part = 1;
 }
 
+/* Is s[v] a decimal file number: digits, a full stop, then a slash
+ * ("861.51/131", "763.72119/1234")? */
+static int is_decimal_file(const char *s, span_t v)
+{
+    const char *slash = memchr(s + v.start, '/', v.end - v.start);
+    return v.end > v.start && is_digit(s[v.start]) && slash &&
+           memchr(s + v.start, '.', (size_t)(slash - (s + v.start))) != NULL;
+}
+
 /* A unit at s[i, we) (the word), with its value: 1 and *it filled. */
 static int unit_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
 {
@@ -999,7 +1008,10 @@ static int unit_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
         if (spells(s, i, we, "file") && !numbered && !span_has(s, value, '/') &&
             !span_has(s, value, '.'))
             return 0;
-        *it = (item_t){ITEM_UNIT, u->part, u->strong, file,
+        /* "Despatch No. 861.51/131": a decimal file opens, whatever
+         * names it */
+        *it = (item_t){ITEM_UNIT, u->part,
+                       u->strong || is_decimal_file(s, value), file,
                        u->part == CITATION_BOX && u->dot,
                        u->part == CITATION_FOND && u->dot, i, value, {0, 0}};
         return 1;
@@ -1059,9 +1071,8 @@ static int file_at(const char *s, size_t len, size_t i, item_t *it)
     span_t v = {i, e};
     if (e == i || !is_digit(s[i]) || !span_has(s, v, '/'))
         return 0;
-    const char *slash = memchr(s + i, '/', e - i);
-    int decimal = memchr(s + i, '.', (size_t)(slash - (s + i))) != NULL;
-    *it = (item_t){ITEM_FILE, CITATION_DELO, decimal, 1, 0, 0, i, v, {0, 0}};
+    *it = (item_t){ITEM_FILE, CITATION_DELO, is_decimal_file(s, v), 1, 0, 0,
+                   i, v, {0, 0}};
     return 1;
 }
 

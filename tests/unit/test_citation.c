@@ -339,6 +339,8 @@ static void test_refs_american(void **state)
             "Library of Congress, Manuscript Division, MSS 1234, reel 7",
             "Library of Congress|1234|Manuscript Division||||7|||");
     one_ref("Box 17, Folder 3.", "Box 17, Folder 3", "||||17|3||||");
+    one_ref("Despatch filed as No. 861.51/131a.", "No. 861.51/131a",
+            "|||861.51/131a||||||861.51/131a");
     /* a short capitalised first segment stands for the archive */
     one_ref("Microfilm publication M316, roll 7",
             "Microfilm publication M316, roll 7",
