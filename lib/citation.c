@@ -993,7 +993,9 @@ static int unit_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
                 v = skip_spaces(s, len, ne < len && s[ne] == '.' ? ne + 1 : ne);
             }
         }
-        size_t e = scan_value(s, len, v);
+        size_t e = u->part == CITATION_SHEETS && v < len && is_digit(s[v])
+                       ? scan_number_list(s, len, v) /* "ll. 3, 7-9" */
+                       : scan_value(s, len, v);
         if (e == v)
             return 0;
         size_t suffix = e + 1 < len && s[e] == ' ' ? letter_suffix(s, len, e + 1)

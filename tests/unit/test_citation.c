@@ -361,8 +361,8 @@ static void test_refs_british_and_german(void **state)
             "PRO|FO 371||3320|||||45|FO 371/3320");
     one_ref("BArch R 43 I/1234", "BArch R 43 I/1234",
             "BArch|R 43 I||1234||||||R 43 I/1234");
-    one_ref("PA AA, R 9208, Bl. 12", "PA AA, R 9208, Bl. 12",
-            "PA AA|||R 9208|||||12|R 9208");
+    one_ref("PA AA, R 9208, Bl. 12, 14-15", "PA AA, R 9208, Bl. 12, 14-15",
+            "PA AA|||R 9208|||||12, 14-15|R 9208");
     one_ref("FO371/6262", "FO371/6262", "|FO371||6262||||||FO371/6262");
     /* an archive named in words lets a code or unit open a reference */
     one_ref("Politisches Archiv des Ausw\xC3\xA4rtigen Amts, R 9208.",
