@@ -28,6 +28,12 @@ Notes
 1. TNA, FO 371/6262, f. 45.
 2. AVP RF, f. 04, op. 32, p. 206, d. 52881.
 TXT
+cat >"$TMP/own/despatch.txt" <<'TXT'
+Title: A despatch on the railway
+Source: Hoover Institution Archives, Wrangel Collection, Box 12, Folder 4
+
+The line from the port is closed to all traffic.
+TXT
 "$INDEX" --db "$DB" "$DOCS" "$TMP/own" >/dev/null
 
 # finds QUERY FILES...: the query's hits come from exactly these files.
@@ -55,6 +61,10 @@ finds 'bank 861.51/131' telegram.txt
 # Another file number is another file: 861.51/13 and 861.5/1131 are not it.
 finds '861.51/13'
 finds 'ref:861.5/1131'
+# The Source header is the source's own reference too, whatever its form.
+finds 'ref:"Hoover Institution Archives, Wrangel Collection, Box 12, Folder 4"' despatch.txt
+finds '"Box 12, Folder 4"' despatch.txt
+finds 'archive:"Hoover Institution Archives" box:12 folder:4' despatch.txt
 # A footnote's reference, as typed and by its parts.
 finds '"FO 371/6262"' minute.txt
 finds '371/6262' minute.txt
