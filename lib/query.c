@@ -687,6 +687,23 @@ static fond_status_t parse_unary(parser_t *p, node_t **out)
     return drop_on_error(st, out);
 }
 
+/* Words side by side, plain words and phrases only, with a digit among
+ * them, may be a reference typed unquoted ("AVP RF, f. 04, op. 32, d.
+ * 52881"): its whole value, as a phrase's (reference_value). */
+static fond_status_t implicit_reference(parser_t *p, node_t *n)
+{
+    for (size_t i = 0; i < n->n_kids; i++) {
+        const node_t *k = n->kids[i];
+        if ((k->kind != NODE_WORD && k->kind != NODE_PHRASE) || k->prohibited ||
+            k->required)
+            return FOND_OK;
+    }
+    size_t from = n->kids[0]->at, to = n->kids[n->n_kids - 1]->end;
+    if (n->n_kids < 2 || to <= from || !has_digit(p->text + from, to - from))
+        return FOND_OK;
+    return reference_value(p->text + from, to - from, n);
+}
+
 static fond_status_t parse_and(parser_t *p, node_t **out)
 {
     *out = NULL;
@@ -707,6 +724,8 @@ static fond_status_t parse_and(parser_t *p, node_t **out)
     }
     if (st == FOND_OK && explicit_and && *out && (*out)->kind == NODE_IMPLICIT)
         (*out)->kind = NODE_AND;
+    if (st == FOND_OK && *out && (*out)->kind == NODE_IMPLICIT)
+        st = implicit_reference(p, *out);
     return drop_on_error(st, out);
 }
 

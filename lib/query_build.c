@@ -514,6 +514,33 @@ static fond_status_t build_soft(builder_t *b, const node_t *n,
 }
 
 /* [must AND] ([may] AND or, loose, OR) NOT [prohibited]. */
+/* Words side by side that type a reference the collection holds (expand
+ * found it under ref:): *pos OR the reference.  In the soft reading the
+ * reference weighs as every word held, so that its passage ranks with
+ * those that hold them all; in the strict one it matches as a filter. */
+static fond_status_t or_reference(builder_t *b, const node_t *n, int soft,
+                                  store_query_t **pos)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n->n_kids; i++)
+        words += (size_t)pick_may(b->q, n, n->kids[i]);
+    store_query_t *refs = NULL, *both[2] = {*pos, NULL}, *out = NULL;
+    fond_status_t st = build_list(b, "", &n->terms, STORE_OP_OR, &refs);
+    if (st == FOND_OK)
+        st = soft ? store_query_constant(b->s, &both[1], refs,
+                                         (double)words * QUERY_WORD_BONUS)
+                  : store_query_scale(b->s, &both[1], refs, 0.0);
+    if (st == FOND_OK)
+        st = store_query_combine(b->s, &out, STORE_OP_OR, both, 2, 0);
+    if (st == FOND_OK) {
+        store_query_free(*pos);
+        *pos = out;
+    }
+    store_query_free(refs);
+    store_query_free(both[1]);
+    return st;
+}
+
 static fond_status_t build_conjunction(builder_t *b, const node_t *n,
                                        store_query_t **out)
 {
@@ -534,6 +561,8 @@ static fond_status_t build_conjunction(builder_t *b, const node_t *n,
     }
     if (st == FOND_OK && pos)
         st = add_proximity(b, n, &pos);
+    if (st == FOND_OK && pos && n->terms.n)
+        st = or_reference(b, n, loose && b->loose == QUERY_SOFT, &pos);
     if (st == FOND_OK)
         st = without_prohibited(b, n, &pos, out);
     store_query_free(must);

@@ -1011,6 +1011,8 @@ static void expand_node(expander_t *e, node_t *n)
         expand_reference(e, n);
     else if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)
         expand_citations(e, n);
+    if (n->kind == NODE_IMPLICIT && n->whole && !n->prohibited)
+        expand_reference(e, n);
     for (size_t i = 0; i < n->n_kids && e->status == FOND_OK; i++)
         expand_node(e, n->kids[i]);
 }

@@ -71,9 +71,10 @@
  *                     371/6262"), a code's numbers ("371/6262"); and the
  *                     source's own reference headers whole, whatever
  *                     their form.  A phrase typed with a digit (861.51/131
- *                     is the phrase "861.51 131") finds its XREF term too
- *                     (query_expand.c), so that a reference found only in
- *                     a header, which has no positions, is found as typed
+ *                     is the phrase "861.51 131"), or words side by side
+ *                     with one, find their XREF term too (query_expand.c),
+ *                     so that a reference found only in a header, which
+ *                     has no positions, is found as typed
  *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR,
  *                     _ADDED (what the matcher reads for every match:
  *                     facets, the collapse key, the sort keys, --since)

@@ -141,7 +141,7 @@ def main():
                 else:
                     f.write(f"{body}\n")
             where = "note" if in_note else "header"
-            for how, q in queries:
+            for how, q in queries + [("words", ref)]:
                 rows.append((form, where, how, q, name))
     with open(os.path.join(args.out, "queries.tsv"), "w", encoding="utf-8") as f:
         for row in rows:

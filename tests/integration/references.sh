@@ -46,10 +46,20 @@ finds() {
   if [ "$got" = "$want" ]; then pass "$q finds $want"; else fail "$q finds '$got', wanted '$want'"; fi
 }
 
+# first QUERY FILE: the query's first hit is in FILE.
+first() {
+  local got
+  got=$({ "$SEARCH" --db "$DB" --json --limit 1 -- "$1" || true; } |
+        sed -n 's/^ *"path": ".*\/\([^/"]*\)",$/\1/p')
+  if [ "$got" = "$2" ]; then pass "$1 finds $2 first"; else fail "$1 finds '$got' first, wanted '$2'"; fi
+}
+
 # Every generated reference, typed whole, by its number or code, under
-# ref: and by its parts, finds its source and no other.
+# ref: and by its parts, finds its source and no other; typed unquoted,
+# as words (which find other passages too, holding some of them), its
+# source first.
 while IFS=$'\t' read -r form where how query file; do
-  finds "$query" "$file"
+  if [ "$how" = words ]; then first "$query" "$file"; else finds "$query" "$file"; fi
 done <"$TMP/gen/queries.tsv"
 
 # The source's own reference, in its header only.
@@ -58,6 +68,8 @@ finds 'ref:861.51/131' telegram.txt
 finds 'ref:"File No. 861.51/131"' telegram.txt
 finds 'delo:861.51/131' telegram.txt
 finds 'bank 861.51/131' telegram.txt
+first 'File No. 861.51/131' telegram.txt
+first 'TNA, FO 371/6262' minute.txt
 # Another file number is another file: 861.51/13 and 861.5/1131 are not it.
 finds '861.51/13'
 finds 'ref:861.5/1131'
