@@ -1123,6 +1123,17 @@ size_t citation_find_refs(const char *s, size_t len, citation_ref_t *out,
     return r.n;
 }
 
+void citation_ref_key(const char *s, size_t len, size_t *start, size_t *end)
+{
+    citation_ref_t r;
+    *start = 0;
+    *end = len;
+    if (citation_find_refs(s, len, &r, 1) == 1) {
+        *start = r.start;
+        *end = r.file_end;
+    }
+}
+
 /* ------------------------------------------------------------ notes */
 
 /* Does s begin with the word w (not a longer word)? */

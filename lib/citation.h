@@ -108,6 +108,14 @@ typedef struct {
 size_t citation_find_refs(const char *s, size_t len, citation_ref_t *out,
                           size_t max);
 
+/* The key a reference is indexed and looked up by (ref:): the part of
+ * s[0, len) from its first reference's start to the end of that
+ * reference's file ("TNA, FO 371/6262" of "see TNA, FO 371/6262, f. 45"),
+ * into *start and *end; all of s if it holds no reference.  The indexer
+ * and the query builder both call it, so that a reference typed with or
+ * without its sheets finds the file. */
+void citation_ref_key(const char *s, size_t len, size_t *start, size_t *end);
+
 /* Non-zero if a line looks like a footnote's text rather than running prose:
  * it holds "//" or "op. cit.", starts with "See" / "Ibid" / "Cf." / "Op.
  * cit." / "Idem" / "Vgl." / "См." (and the like), or holds an archival

@@ -243,8 +243,11 @@ static fond_status_t add_date_terms(term_list_t *l, const char *yyyymmdd)
 #define REFS_MAX 16 /* references indexed of one note or header */
 
 /* A reference's terms (schema.h): under ref:, the forms a reader types it
- * in; under archive:, fond:, opis:, delo:, box:, folder:, reel:, its
- * parts.  Each is one term (schema_whole_value). */
+ * in, each once; under archive:, fond:, opis:, delo:, box:, folder:,
+ * reel:, its parts.  Each is one term (schema_whole_value).  A reference
+ * is keyed up to its file (citation_ref_key), as a query keys what it
+ * types, so that its sheets need no terms of their own: a note cited from
+ * every passage costs each passage its terms. */
 static fond_status_t add_ref_terms(term_list_t *l, const citation_ref_t *r)
 {
     static const struct {
@@ -259,18 +262,26 @@ static fond_status_t add_ref_terms(term_list_t *l, const citation_ref_t *r)
     size_t len = strlen(r->text);
     size_t units = r->units_start - r->start < len ? r->units_start - r->start : 0;
     size_t file = r->file_end - r->start < len ? r->file_end - r->start : len;
-    /* whole, without its archive, each up to its file ("TNA, FO
-     * 371/6262" of "TNA, FO 371/6262, f. 45") */
+    /* up to its file, with and without its archive ("TNA, FO 371/6262",
+     * "FO 371/6262" of "TNA, FO 371/6262, f. 45"), its number alone */
     const struct {
         const char *text;
         size_t len;
-    } forms[] = {{r->text, len}, {r->text + units, len - units},
-                 {r->text, file}, {r->text + units, file > units ? file - units : 0},
+    } forms[] = {{r->text, file}, {r->text + units, file > units ? file - units : 0},
                  {r->number, strlen(r->number)},
                  {numbers ? numbers : "", numbers ? strlen(numbers) : 0}};
+    char whole[4][TERM_MAX];
+    size_t n[4];
     fond_status_t st = add_whole(l, SCHEMA_ARCHIVE, r->archive);
-    for (size_t i = 0; i < sizeof forms / sizeof *forms && st == FOND_OK; i++)
-        st = add_whole_n(l, SCHEMA_REF, forms[i].text, forms[i].len);
+    for (size_t i = 0; i < 4 && st == FOND_OK; i++) {
+        n[i] = forms[i].len ? schema_whole_value(forms[i].text, forms[i].len,
+                                                 whole[i], sizeof whole[i]) : 0;
+        int again = 0;
+        for (size_t k = 0; k < i; k++)
+            again |= n[k] == n[i] && memcmp(whole[k], whole[i], n[i]) == 0;
+        if (n[i] && !again)
+            st = add_prefixed(l, SCHEMA_REF, whole[i], n[i]);
+    }
     for (size_t i = 0; i < sizeof parts / sizeof *parts && st == FOND_OK; i++)
         st = add_whole(l, parts[i].prefix, r->part[parts[i].part]);
     return st;

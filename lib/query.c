@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "citation.h"
 #include "dates.h"
 #include "schema.h"
 #include "text.h"
@@ -74,6 +75,7 @@ static void node_free(node_t *n)
     free(n->kids);
     strings_free(&n->terms);
     free(n->whole);
+    free(n->whole_typed);
     free(n);
 }
 
@@ -490,10 +492,19 @@ static int has_digit(const char *s, size_t n)
  * which expand looks up among the references (ref:, schema.h). */
 static fond_status_t reference_value(const char *s, size_t n, node_t *node)
 {
-    char whole[SCHEMA_TERM_MAX];
+    char key[SCHEMA_TERM_MAX], whole[SCHEMA_TERM_MAX];
+    size_t start, end;
+    citation_ref_key(s, n, &start, &end); /* as index.c keys it */
     if (!schema_whole_value(s, n, whole, sizeof whole))
         return FOND_OK;
-    return (node->whole = strdup(whole)) ? FOND_OK : FOND_ERR_NOMEM;
+    if (!schema_whole_value(s + start, end - start, key, sizeof key))
+        strcpy(key, whole);
+    free(node->whole);
+    node->whole = strdup(key);
+    if (node->whole && strcmp(key, whole) != 0 &&
+        !(node->whole_typed = strdup(whole)))
+        return FOND_ERR_NOMEM;
+    return node->whole ? FOND_OK : FOND_ERR_NOMEM;
 }
 
 /* A bare word (or a hyphenated one: a phrase), a wildcard, a phrase or a
@@ -550,6 +561,8 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
         if (!(n->whole = strdup(whole)))
             st = FOND_ERR_NOMEM;
     }
+    if (st == FOND_OK && kind == NODE_FIELD && strcmp(n->field->prefix, SCHEMA_REF) == 0)
+        st = reference_value(p->text + l.start, l.end - l.start, n);
     if (st == FOND_OK)
         st = lex_next(p);
     if (st != FOND_OK || (!query_is_filter(n) && n->count == 0)) {

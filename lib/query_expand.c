@@ -885,6 +885,10 @@ static void expand_whole_field(expander_t *e, node_t *n)
     char term[SCHEMA_TERM_MAX + 32];
     snprintf(term, sizeof term, "%s%s", f->prefix, value);
     push(e, &n->terms, term);
+    if (n->whole_typed) { /* ref: typed otherwise than its key */
+        snprintf(term, sizeof term, "%s%s", f->prefix, n->whole_typed);
+        push(e, &n->terms, term);
+    }
 }
 
 /* source:/path/of/a/file: its source term, XSRC<id of the path>, as
@@ -940,10 +944,13 @@ static void expand_citations(expander_t *e, node_t *n)
  * in a header has no positions for the phrase to match. */
 static void expand_reference(expander_t *e, node_t *n)
 {
-    char term[SCHEMA_TERM_MAX + 8];
-    snprintf(term, sizeof term, SCHEMA_REF "%s", n->whole);
-    if (freq_of(e, term) > 0)
-        push(e, &n->terms, term);
+    const char *values[] = {n->whole, n->whole_typed};
+    for (size_t i = 0; i < 2 && values[i]; i++) {
+        char term[SCHEMA_TERM_MAX + 8];
+        snprintf(term, sizeof term, SCHEMA_REF "%s", values[i]);
+        if (freq_of(e, term) > 0)
+            push(e, &n->terms, term);
+    }
 }
 
 /* ------------------------------------------------------------ wildcards */

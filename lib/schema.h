@@ -63,14 +63,16 @@
  *                     opis (series), delo (file, item, piece), box (papka,
  *                     carton), folder, reel; each value one term made by
  *                     schema_whole_value()
- *     XREF            (f) each such reference whole, one term a form a
- *                     reader types (schema_whole_value): as written ("TNA,
- *                     FO 371/6262, f. 45"), up to its file ("TNA, FO
- *                     371/6262"), each without its archive ("FO 371/6262"),
- *                     its file number or code alone ("861.51/131", "FO
- *                     371/6262"), a code's numbers ("371/6262"); and the
- *                     source's own reference headers whole, whatever
- *                     their form.  A phrase typed with a digit (861.51/131
+ *     XREF            (f) each such reference, one term a form a reader
+ *                     types (schema_whole_value): as written up to its
+ *                     file (its key, citation_ref_key: "TNA, FO 371/6262"
+ *                     of "TNA, FO 371/6262, f. 45"), that without its
+ *                     archive ("FO 371/6262"), its file number or code
+ *                     alone ("861.51/131", "R 9208"), a code's numbers
+ *                     ("371/6262"); and the source's own reference
+ *                     headers whole, whatever their form.  A query keys
+ *                     what it types the same way, and looks up what it
+ *                     typed whole too.  A phrase typed with a digit (861.51/131
  *                     is the phrase "861.51 131"), or words side by side
  *                     with one, find their XREF term too (query_expand.c),
  *                     so that a reference found only in a header, which

@@ -82,6 +82,8 @@ finds '"FO 371/6262"' minute.txt
 finds '371/6262' minute.txt
 finds 'ref:"FO 371/6262"' minute.txt
 finds 'ref:"TNA, FO 371/6262"' minute.txt
+finds 'ref:"TNA, FO 371/6262, f. 45"' minute.txt
+finds 'ref:"FO 371/6262, f. 45"' minute.txt
 finds 'archive:TNA delo:6262' minute.txt
 finds 'fond:"FO 371" delo:6262' minute.txt
 finds '"AVP RF, f. 04, op. 32, p. 206, d. 52881"' minute.txt

@@ -427,6 +427,28 @@ static void test_refs_in_prose_and_several(void **state)
     assert_int_equal(citation_find_refs("Box 1; Box 2; Box 3", 19, r, 2), 2);
 }
 
+/* The key a reference is indexed and looked up by: up to its file. */
+static void test_ref_key(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"see TNA, FO 371/6262, f. 45", "TNA, FO 371/6262"},
+        {"FO 371/6262, f. 45", "FO 371/6262"},
+        {"GARF, f. 130, op. 5, d. 12, l. 3-4", "GARF, f. 130, op. 5, d. 12"},
+        {"Box 17, Folder 3", "Box 17, Folder 3"},
+        {"371/6262", "371/6262"}, /* no reference: all of it */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len, start, end;
+        char *p = exact_copy(cases[i][0], &len);
+        citation_ref_key(p, len, &start, &end);
+        assert_true(start <= end && end <= len);
+        assert_int_equal(end - start, strlen(cases[i][1]));
+        assert_memory_equal(p + start, cases[i][1], end - start);
+        free(p);
+    }
+}
+
 /* Bounded work and no reads past len on hostile text: a long run of
  * units, codes and separators. */
 static void test_refs_long_input(void **state)
@@ -475,6 +497,7 @@ int main(void)
         cmocka_unit_test(test_refs_soviet_and_french),
         cmocka_unit_test(test_refs_in_prose_and_several),
         cmocka_unit_test(test_refs_long_input),
+        cmocka_unit_test(test_ref_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
