@@ -47,6 +47,11 @@ typedef struct {
                                path (a message of an mbox); else "" */
     term_list_t filters;   /* the filter terms of every passage (schema.h):
                                analysed once a source, not once a passage */
+    term_list_t note_terms; /* the terms of each note's references, made
+                               once a source (a note is cited from many
+                               passages): note k's are note_terms.buf
+                               [note_at[k], note_at[k + 1]) */
+    size_t *note_at;
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -298,8 +303,23 @@ static fond_status_t add_refs_of(term_list_t *l, const char *text)
     return st;
 }
 
+/* The terms of every note's references, into src->note_terms. */
+static fond_status_t make_note_terms(source_ctx_t *src)
+{
+    size_t n = src->in->n_notes;
+    src->note_at = malloc((n + 1) * sizeof *src->note_at);
+    fond_status_t st = src->note_at ? FOND_OK : FOND_ERR_NOMEM;
+    for (size_t k = 0; k < n && st == FOND_OK; k++) {
+        src->note_at[k] = src->note_terms.len;
+        st = add_refs_of(&src->note_terms, src->in->notes[k].text);
+    }
+    if (st == FOND_OK)
+        src->note_at[n] = src->note_terms.len;
+    return st;
+}
+
 /* A footnote's words, with positions after *pos and a gap (schema.h,
- * SCHEMA_NOTE_GAP), and its references as field terms. */
+ * SCHEMA_NOTE_GAP), and its references' terms (make_note_terms). */
 static fond_status_t add_note_terms(const source_ctx_t *src, store_doc_t *doc,
                                     term_list_t *filters,
                                     const ingest_note_t *note, unsigned *pos)
@@ -307,7 +327,16 @@ static fond_status_t add_note_terms(const source_ctx_t *src, store_doc_t *doc,
     *pos += SCHEMA_NOTE_GAP;
     fond_status_t st = add_words(src, doc, note->text, strlen(note->text),
                                  AS_NOTE, pos);
-    return st == FOND_OK ? add_refs_of(filters, note->text) : st;
+    size_t k = (size_t)(note - src->in->notes);
+    if (st != FOND_OK || k >= src->in->n_notes)
+        return st;
+    size_t from = src->note_at[k], to = src->note_at[k + 1];
+    if (array_reserve(&filters->buf, &filters->cap, filters->len + to - from, 1,
+                      256) != 0)
+        return FOND_ERR_NOMEM;
+    memcpy(filters->buf + filters->len, src->note_terms.buf + from, to - from);
+    filters->len += to - from;
+    return FOND_OK;
 }
 
 /* The source's own reference (its Archive reference and Source headers):
@@ -562,6 +591,8 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
                 src->in->language, fond_status_str(st));
     if (st == FOND_OK)
         st = make_source_terms(db, src); /* says why it failed */
+    if (st == FOND_OK && (st = make_note_terms(src)) != FOND_OK)
+        db_fail(db, st, "%s: out of memory", src->path);
     if (st == FOND_OK && (st = db_delete_source(db, src->hash)) != FOND_OK)
         db_fail(db, st, "%s: %s", src->path, store_error(db->store));
     term_list_t filters = {NULL, 0, 0};
@@ -569,6 +600,8 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
         st = write_passage(db, src, &filters, &src->in->passages[i]);
     free(filters.buf);
     free(src->filters.buf);
+    free(src->note_terms.buf);
+    free(src->note_at);
     free(src->path_words);
     return st;
 }
@@ -658,7 +691,8 @@ static fond_status_t index_source(fond_db_t *db, const char *file_path,
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
     source_ctx_t src = {source_path, title ? title : in.header.title,
-                        &in, NULL, "", "", NULL, name, "", "", {NULL, 0, 0}};
+                        &in, NULL, "", "", NULL, name, "", "", {NULL, 0, 0},
+                        {NULL, 0, 0}, NULL};
     schema_format_added(added, src.added);
     if (strcmp(file_path, source_path) != 0)
         schema_source_term(&db->id_key, file_path, src.file_term);
