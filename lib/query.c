@@ -499,7 +499,9 @@ static fond_status_t reference_value(const char *s, size_t n, node_t *node)
         return FOND_OK;
     if (!schema_whole_value(s + start, end - start, key, sizeof key))
         strcpy(key, whole);
-    free(node->whole);
+    free(node->whole); /* "(a b) c" reads (a b) twice */
+    free(node->whole_typed);
+    node->whole_typed = NULL;
     node->whole = strdup(key);
     if (node->whole && strcmp(key, whole) != 0 &&
         !(node->whole_typed = strdup(whole)))
