@@ -331,6 +331,8 @@ static fond_status_t add_note_terms(const source_ctx_t *src, store_doc_t *doc,
     if (st != FOND_OK || k >= src->in->n_notes)
         return st;
     size_t from = src->note_at[k], to = src->note_at[k + 1];
+    if (to == from)
+        return FOND_OK;
     if (array_reserve(&filters->buf, &filters->cap, filters->len + to - from, 1,
                       256) != 0)
         return FOND_ERR_NOMEM;
