@@ -555,6 +555,585 @@ int citation_find_biblio(const char *s, size_t len, citation_biblio_t *out)
     return 0;
 }
 
+/* ------------------------------------------------------------ any archive */
+
+#define CYR_PE_CAP "\xD0\x9F"   /* П */
+#define CYR_TE "\xD1\x82"       /* т */
+#define AZ_ISH "i\xC5\x9F"      /* iş: Azerbaijani delo */
+#define AZ_ISH_CAP "\xC4\xB0\xC5\x9F" /* İş */
+
+/* A unit word (citation.h): how it is spelt (ASCII in lower case, any
+ * case matches; other letters as written), whether a full stop must
+ * follow it (an abbreviation of one or two letters, which prose uses
+ * otherwise), the part it names, and whether it opens a reference alone
+ * (a unit prose rarely numbers). */
+typedef struct {
+    const char *word;
+    int dot;
+    citation_part_t part;
+    int strong;
+} unit_t;
+
+static const unit_t units[] = {
+    {"f", 1, CITATION_FOND, 1}, {CYR_EF, 1, CITATION_FOND, 1},
+    {CYR_EF_CAP, 1, CITATION_FOND, 1}, {"fond", 0, CITATION_FOND, 1},
+    {"fonds", 0, CITATION_FOND, 1}, {"rg", 0, CITATION_FOND, 1},
+    {"mss", 0, CITATION_FOND, 1}, {"ms", 0, CITATION_FOND, 0},
+    {"coll", 0, CITATION_FOND, 0}, {"collection", 0, CITATION_FOND, 0},
+    {"op", 1, CITATION_OPIS, 1}, {CYR_O CYR_PE, 1, CITATION_OPIS, 1},
+    {CYR_O_CAP CYR_PE, 1, CITATION_OPIS, 1}, {"opis", 0, CITATION_OPIS, 1},
+    {"siy", 1, CITATION_OPIS, 1}, {"series", 0, CITATION_OPIS, 0},
+    {"ser", 1, CITATION_OPIS, 0}, {"s", 1, CITATION_OPIS, 0},
+    {"d", 1, CITATION_DELO, 0}, {CYR_DE, 1, CITATION_DELO, 1},
+    {CYR_DE_CAP, 1, CITATION_DELO, 1}, {"delo", 0, CITATION_DELO, 1},
+    {"i", 1, CITATION_DELO, 0}, {AZ_ISH, 0, CITATION_DELO, 1},
+    {AZ_ISH_CAP, 0, CITATION_DELO, 1}, {"item", 0, CITATION_DELO, 0},
+    {"file", 0, CITATION_DELO, 1}, {"dossier", 0, CITATION_DELO, 1},
+    {"piece", 0, CITATION_DELO, 0}, {"doc", 0, CITATION_DELO, 0},
+    {"no", 0, CITATION_DELO, 0}, {"nos", 0, CITATION_DELO, 0},
+    {"nr", 0, CITATION_DELO, 0},
+    {"box", 0, CITATION_BOX, 1}, {"carton", 0, CITATION_BOX, 1},
+    {"karton", 0, CITATION_BOX, 1}, {"papka", 0, CITATION_BOX, 1},
+    {"p", 1, CITATION_BOX, 0}, {CYR_PE, 1, CITATION_BOX, 0},
+    {CYR_PE_CAP, 1, CITATION_BOX, 0},
+    {"folder", 0, CITATION_FOLDER, 1}, {"mappe", 0, CITATION_FOLDER, 1},
+    {"reel", 0, CITATION_REEL, 1}, {"roll", 0, CITATION_REEL, 1},
+    {"vol", 0, CITATION_VOLUME, 0}, {"volume", 0, CITATION_VOLUME, 0},
+    {"bd", 1, CITATION_VOLUME, 0}, {"t", 1, CITATION_VOLUME, 0},
+    {CYR_TE, 1, CITATION_VOLUME, 0}, {CYR_TE_CAP, 1, CITATION_VOLUME, 0},
+    {"l", 1, CITATION_SHEETS, 0}, {"ll", 1, CITATION_SHEETS, 0},
+    {CYR_EL, 1, CITATION_SHEETS, 0}, {CYR_EL CYR_EL, 1, CITATION_SHEETS, 0},
+    {CYR_EL_CAP, 1, CITATION_SHEETS, 0},
+    {CYR_EL_CAP CYR_EL, 1, CITATION_SHEETS, 0},
+    {"v", 1, CITATION_SHEETS, 0}, {"fol", 0, CITATION_SHEETS, 0},
+    {"fols", 0, CITATION_SHEETS, 0}, {"folio", 0, CITATION_SHEETS, 0},
+    {"ff", 1, CITATION_SHEETS, 0}, {"bl", 1, CITATION_SHEETS, 0},
+    {"pp", 1, CITATION_SHEETS, 0},
+};
+
+/* Does s[i, j) spell w (ASCII case ignored)? */
+static int spells(const char *s, size_t i, size_t j, const char *w)
+{
+    size_t n = strlen(w);
+    if (j - i != n)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[i + k];
+        if ((c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c) != w[k])
+            return 0;
+    }
+    return 1;
+}
+
+static size_t word_end(const char *s, size_t len, size_t i)
+{
+    while (i < len && is_word_byte(s[i]))
+        i++;
+    return i;
+}
+
+/* The end of a unit's value at s[i] ("28", "04", "R-1318", "Р-130",
+ * "68a", "68/1", "17-20", "861.00/1234"): an optional prefix of up to
+ * three letters, digits, and more runs of digits and letters after a
+ * ".", "/", "-" or "–" that a digit follows; i if no digit comes. */
+static size_t scan_value(const char *s, size_t len, size_t i)
+{
+    size_t e = i;
+    while (e < len && e - i < 6 && is_letter_byte(s[e]))
+        e++;
+    if (e > i && e < len && s[e] == '-')
+        e++;
+    if (e >= len || !is_digit(s[e]))
+        return i;
+    for (;;) {
+        while (e < len && (is_digit(s[e]) || is_ascii_letter(s[e])))
+            e++;
+        size_t n = e < len && (s[e] == '.' || s[e] == '/' || s[e] == '-') ? 1
+                   : has_at(s, len, e, EN_DASH)                           ? 3
+                                                                          : 0;
+        if (n == 1 && s[e] == '-' && e + 1 < len && is_ascii_letter(s[e + 1])) {
+            size_t l = e + 1; /* "112-b" */
+            while (l < len && l - e <= 3 && is_ascii_letter(s[l]))
+                l++;
+            return l - e <= 3 && (l == len || !is_word_byte(s[l])) ? l : e;
+        }
+        if (!n || e + n >= len || !is_digit(s[e + n]))
+            return e;
+        e += n;
+    }
+}
+
+static int span_has(const char *s, span_t v, char c)
+{
+    return memchr(s + v.start, c, v.end - v.start) != NULL;
+}
+
+/* A capital at s[i]: ASCII, Cyrillic, or Turkish/Azerbaijani İ. */
+static int capital_at(const char *s, size_t len, size_t i)
+{
+    return is_capital(s, len, i) ||
+           ((unsigned char)s[i] == 0xC4 && i + 1 < len &&
+            (unsigned char)s[i + 1] == 0xB0);
+}
+
+/* Is s[span] an archive's siglum: at most three words and 24 bytes, two
+ * capitals at least and a third of its letters ("TNA", "AVP RF", "ГА
+ * АР", "BArch", "PA AA")? */
+static int is_siglum(const char *s, size_t len, span_t v)
+{
+    while (v.start < v.end && text_is_space(s[v.start]))
+        v.start++;
+    while (v.end > v.start && text_is_space(s[v.end - 1]))
+        v.end--;
+    if (v.end == v.start || v.end - v.start > 24)
+        return 0;
+    size_t caps = 0, letters = 0, words = 1;
+    for (size_t i = v.start; i < v.end; i++) {
+        if (text_is_space(s[i]))
+            words++;
+        else if (is_digit(s[i]))
+            return 0;
+        if (is_letter_byte(s[i]) && !text_is_continuation(s[i])) {
+            letters++;
+            caps += capital_at(s, len, i);
+        }
+    }
+    return words <= 3 && caps >= 2 && caps * 3 >= letters;
+}
+
+/* The siglum that ends s[v] ("TNA" of "See also TNA"): its last words
+ * that begin with a capital, at most three, if they are one; else an
+ * empty span. */
+static span_t trailing_siglum(const char *s, size_t len, span_t v)
+{
+    while (v.end > v.start && text_is_space(s[v.end - 1]))
+        v.end--;
+    size_t start = v.end;
+    for (int words = 0; words < 3 && start > v.start && v.end - start <= 24;
+         words++) {
+        size_t w = start;
+        while (w > v.start && !text_is_space(s[w - 1]))
+            w--;
+        if (!capital_at(s, len, w))
+            break;
+        start = w;
+        while (start > v.start && text_is_space(s[start - 1]))
+            start--;
+    }
+    while (start < v.end && text_is_space(s[start]))
+        start++;
+    span_t sig = {start, v.end};
+    return start < v.end && is_siglum(s, len, sig) ? sig : (span_t){0, 0};
+}
+
+/* Does s[v] name an archive or a library in words ("Politisches Archiv
+ * des Auswärtigen Amts", "Archives nationales", "Yale University
+ * Library", "Ministère des Affaires étrangères")?  Then a unit or code
+ * after it opens a reference, as after a siglum. */
+static int names_archive(const char *s, span_t v)
+{
+    static const char *const stems[] = {"Archiv", "archiv", "Library",
+                                        "Biblioth", "Minist", "Records",
+                                        "Institut", "Papers", "Collection"};
+    for (size_t i = v.start; i < v.end; i++)
+        for (size_t k = 0; k < sizeof stems / sizeof *stems; k++)
+            if (s[i] == stems[k][0] && has_at(s, v.end, i, stems[k]) &&
+                (i == v.start || !is_letter_byte(s[i - 1]) ||
+                 stems[k][0] == 'a'))
+                return 1;
+    return 0;
+}
+
+/* A segment of the run being read: text between commas or full stops. */
+typedef struct {
+    span_t at;
+    span_t siglum; /* the siglum that ends it, if any */
+    int capital;
+    int named;     /* it names an archive in words (names_archive) */
+    unsigned words;
+} segment_t;
+
+#define RUN_SEGMENTS 8 /* the segments looked back over for an archive */
+#define IDLE_SEGMENTS 3 /* segments without a unit that end a reference */
+
+typedef struct {
+    const char *s;
+    size_t len;
+    citation_ref_t *out;
+    size_t max, n;
+    int open;                  /* a reference is being read */
+    span_t archive, part[CITATION_PARTS], number;
+    size_t units_start, end;   /* of the open reference */
+    size_t file_end;           /* where its delo or number ends, or 0 */
+    segment_t run[RUN_SEGMENTS]; /* since the last stop, the latest last */
+    size_t n_run;
+    size_t seg_start;          /* of the segment being read */
+    unsigned seg_words;        /* its words that are no unit */
+    int seg_part;              /* it holds a unit of the reference */
+    unsigned idle;             /* segments since the reference's last unit */
+    span_t idle_words;         /* those segments */
+    int pending_stop;          /* a full stop: the end, unless a unit follows */
+} ref_scan_t;
+
+static void ref_close(ref_scan_t *r)
+{
+    if (!r->open)
+        return;
+    r->open = 0;
+    if (r->n == r->max)
+        return;
+    citation_ref_t *o = &r->out[r->n++];
+    memset(o, 0, sizeof *o);
+    o->start = skip_spaces(r->s, r->len,
+                           r->archive.end ? r->archive.start : r->units_start);
+    o->end = r->end;
+    o->units_start = r->units_start;
+    o->file_end = r->file_end ? r->file_end : r->end;
+    copy_field(o->text, sizeof o->text, r->s, (span_t){o->start, o->end});
+    copy_field(o->archive, sizeof o->archive, r->s, r->archive);
+    for (int p = 0; p < CITATION_PARTS; p++)
+        copy_field(o->part[p], sizeof o->part[p], r->s, r->part[p]);
+    copy_field(o->number, sizeof o->number, r->s, r->number);
+}
+
+/* A stop (a semicolon, a bracket, "//", a sentence's end): the reference
+ * ends, and a new run of segments starts after it. */
+static void ref_stop(ref_scan_t *r, size_t after)
+{
+    ref_close(r);
+    r->n_run = 0;
+    r->seg_start = after;
+    r->seg_words = 0;
+    r->seg_part = 0;
+    r->pending_stop = 0;
+}
+
+/* The segment being read ends at `at` (a comma or a full stop). */
+static void segment_end(ref_scan_t *r, size_t at)
+{
+    span_t v = {r->seg_start, at};
+    if (!r->seg_part && r->seg_words) {
+        if (r->n_run == RUN_SEGMENTS) {
+            memmove(r->run, r->run + 1, (RUN_SEGMENTS - 1) * sizeof *r->run);
+            r->n_run--;
+        }
+        size_t first = skip_spaces(r->s, at, v.start);
+        r->run[r->n_run++] = (segment_t){
+            v, trailing_siglum(r->s, r->len, v),
+            first < at && capital_at(r->s, r->len, first),
+            names_archive(r->s, v), r->seg_words};
+        if (r->open && r->idle++ == 0)
+            r->idle_words.start = v.start;
+        r->idle_words.end = at;
+        if (r->open && r->idle >= IDLE_SEGMENTS)
+            ref_close(r);
+    }
+    r->seg_start = at + 1;
+    r->seg_words = 0;
+    r->seg_part = 0;
+}
+
+/* A word that is no unit. */
+static void ref_word(ref_scan_t *r, size_t at)
+{
+    if (r->pending_stop)
+        ref_stop(r, at);
+    r->seg_words++;
+}
+
+typedef enum { ITEM_UNIT, ITEM_CODE, ITEM_FILE } item_kind_t;
+
+typedef struct {
+    item_kind_t kind;
+    citation_part_t part;   /* of a unit */
+    int strong;             /* opens a reference alone */
+    int numbered;           /* a file number: file, No., a decimal file */
+    int papka, folio;       /* "p."; "f." */
+    size_t start;           /* where the unit word stands */
+    span_t value;           /* its value; a code whole */
+    span_t slash;           /* a code's class and piece: "FO 371", "6262" */
+} item_t;
+
+/* Where the archive of a reference opening at item it stands: a siglum
+ * just before it in its segment ("PRO FO 371/6262"); else, if it opens
+ * its segment, the first siglum among the run's segments, or the run's
+ * first segment when it is short and capitalised ("Library of Congress").
+ * The segments between the archive and the item are its series. */
+static int find_archive(ref_scan_t *r, const item_t *it, span_t *series)
+{
+    span_t before = {r->seg_start, it->start};
+    *series = (span_t){0, 0};
+    r->archive = (span_t){0, 0};
+    if (r->seg_words) {
+        r->archive = trailing_siglum(r->s, r->len, before);
+        return r->archive.end != 0;
+    }
+    size_t k = 0;
+    while (k < r->n_run && !r->run[k].siglum.end)
+        k++;
+    if (k == r->n_run && r->n_run > 0 && r->n_run <= 3 && r->run[0].capital &&
+        r->run[0].words <= 6)
+        k = 0; /* "Library of Congress, Manuscript Division, ..." */
+    for (size_t j = 0; k == r->n_run && j < r->n_run; j++)
+        if (r->run[j].named && r->run[j].capital)
+            k = j;
+    if (k == r->n_run)
+        return 0;
+    r->archive = r->run[k].siglum.end ? r->run[k].siglum : r->run[k].at;
+    if (k + 1 < r->n_run)
+        *series = (span_t){r->run[k + 1].at.start, r->run[r->n_run - 1].at.end};
+    return 1;
+}
+
+static void ref_open(ref_scan_t *r, const item_t *it, int keep_archive)
+{
+    span_t archive = r->archive, series = {0, 0};
+    if (!keep_archive)
+        find_archive(r, it, &series);
+    else
+        r->archive = archive;
+    memset(r->part, 0, sizeof r->part);
+    r->part[CITATION_OPIS] = series;
+    r->number = (span_t){0, 0};
+    r->units_start = it->start;
+    r->file_end = 0;
+    r->idle = 0;
+    r->open = 1;
+}
+
+/* May the item open a reference? */
+static int item_opens(ref_scan_t *r, const item_t *it)
+{
+    if (it->strong)
+        return 1;
+    if (r->seg_words) /* a siglum just before: "PRO FO 371", "PA AA R 9208" */
+        return trailing_siglum(r->s, r->len,
+                               (span_t){r->seg_start, it->start}).end != 0;
+    for (size_t k = 0; k < r->n_run; k++)
+        if (r->run[k].siglum.end || (r->run[k].named && r->run[k].capital))
+            return 1;
+    return 0;
+}
+
+/* The part a unit fills, by where it stands: "p." after a fond and
+ * before a delo is a papka (a box), else pages; "f." after a delo, box
+ * or volume is a folio. */
+static citation_part_t item_part(const ref_scan_t *r, const item_t *it)
+{
+    if (it->papka && !(r->part[CITATION_FOND].end && !r->part[CITATION_DELO].end &&
+                       !r->part[CITATION_BOX].end))
+        return CITATION_SHEETS;
+    if (it->folio && r->open &&
+        (r->part[CITATION_DELO].end || r->part[CITATION_BOX].end ||
+         r->part[CITATION_VOLUME].end))
+        return CITATION_SHEETS;
+    return it->part;
+}
+
+static void ref_item(ref_scan_t *r, const item_t *it)
+{
+    int was_pending = r->pending_stop;
+    r->pending_stop = 0;
+    if (!r->open && !item_opens(r, it)) {
+        if (was_pending)
+            ref_stop(r, it->start);
+        r->seg_words++;
+        return;
+    }
+    citation_part_t part = item_part(r, it);
+    int taken = it->kind == ITEM_CODE && it->slash.end
+                    ? r->part[CITATION_FOND].end || r->part[CITATION_DELO].end
+                    : r->part[part].end != 0;
+    if (r->open && taken) { /* a second delo: the next reference */
+        ref_close(r);
+        ref_open(r, it, 1);
+    } else if (!r->open) {
+        ref_open(r, it, 0);
+    } else if (r->idle && !r->part[CITATION_OPIS].end) {
+        r->part[CITATION_OPIS] = r->idle_words; /* "RG 59, Central ..." */
+    }
+    if (it->kind == ITEM_CODE && it->slash.end) {
+        r->part[CITATION_FOND] = (span_t){it->value.start, it->slash.start - 1};
+        r->part[CITATION_DELO] = it->slash;
+    } else {
+        r->part[part] = it->value;
+    }
+    if (it->numbered || it->kind != ITEM_UNIT)
+        r->number = it->value;
+    if (part == CITATION_DELO || it->numbered || it->kind != ITEM_UNIT)
+        r->file_end = it->value.end;
+    r->end = it->value.end;
+    r->idle = 0;
+    r->seg_part = 1;
+}
+
+/* Is s[v] a decimal file number: digits, a full stop, then a slash
+ * ("861.51/131", "763.72119/1234")? */
+static int is_decimal_file(const char *s, span_t v)
+{
+    const char *slash = memchr(s + v.start, '/', v.end - v.start);
+    return v.end > v.start && is_digit(s[v.start]) && slash &&
+           memchr(s + v.start, '.', (size_t)(slash - (s + v.start))) != NULL;
+}
+
+/* A unit at s[i, we) (the word), with its value: 1 and *it filled. */
+static int unit_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
+{
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        const unit_t *u = &units[k];
+        if (!spells(s, i, we, u->word) || (u->dot && (we >= len || s[we] != '.')))
+            continue;
+        size_t v = skip_spaces(s, len, we < len && s[we] == '.' ? we + 1 : we);
+        int numbered = 0;
+        if (!u->dot) { /* "Box No. 5", "File No. 861.51/131" */
+            size_t ne = word_end(s, len, v);
+            if (spells(s, v, ne, "no") || spells(s, v, ne, "nos") ||
+                spells(s, v, ne, "nr")) {
+                numbered = 1;
+                v = skip_spaces(s, len, ne < len && s[ne] == '.' ? ne + 1 : ne);
+            }
+        }
+        size_t e = u->part == CITATION_SHEETS && v < len && is_digit(s[v])
+                       ? scan_number_list(s, len, v) /* "ll. 3, 7-9" */
+                       : scan_value(s, len, v);
+        if (e == v)
+            return 0;
+        size_t suffix = e + 1 < len && s[e] == ' ' ? letter_suffix(s, len, e + 1)
+                                                   : 0; /* "13 a" */
+        e = suffix ? suffix : e;
+        span_t value = {v, e};
+        int file = numbered || spells(s, i, we, "file") ||
+                   (u->part == CITATION_DELO && !u->dot && !u->strong &&
+                    strcmp(u->word, "item") && strcmp(u->word, "piece"));
+        /* "Central Decimal File 1910-29" names a series: a file is
+         * numbered ("File No. 5") or its number has "/" or "." */
+        if (spells(s, i, we, "file") && !numbered && !span_has(s, value, '/') &&
+            !span_has(s, value, '.'))
+            return 0;
+        /* "Despatch No. 861.51/131": a decimal file opens, whatever
+         * names it */
+        *it = (item_t){ITEM_UNIT, u->part,
+                       u->strong || is_decimal_file(s, value), file,
+                       u->part == CITATION_BOX && u->dot,
+                       u->part == CITATION_FOND && u->dot, i, value, {0, 0}};
+        return 1;
+    }
+    return 0;
+}
+
+static int is_roman_numeral(char c)
+{
+    return c == 'I' || c == 'V' || c == 'X';
+}
+
+/* A code at s[i, we): a class of one to five capitals, maybe with digits
+ * ("FO", "CAB", "R", "F7"), a space, a number, and maybe a slash and the
+ * piece ("FO 371/6262", "R 43 I/1234", "R 9208"). */
+static int code_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
+{
+    size_t caps = i;
+    while (caps < we && s[caps] >= 'A' && s[caps] <= 'Z')
+        caps++;
+    if (caps == i || caps - i > 5 || skip_digits(s, len, caps) != we)
+        return 0;
+    if (we - caps > 0 && caps - i >= 2 && we + 1 < len && s[we] == '/' &&
+        is_digit(s[we + 1])) { /* "FO371/6262" */
+        size_t p = scan_value(s, len, we + 1);
+        *it = (item_t){ITEM_CODE, CITATION_DELO, 1, 1, 0, 0, i, {i, p},
+                       {we + 1, p}};
+        return 1;
+    }
+    if (we - caps > 2 || we >= len || s[we] != ' ')
+        return 0;
+    size_t v = skip_spaces(s, len, we), e = skip_digits(s, len, v);
+    if (e == v || (e < len && is_word_byte(s[e])))
+        return 0;
+    size_t r = e + 1; /* "43 I/1234" */
+    while (e < len && s[e] == ' ' && r < len && r - e <= 4 && is_roman_numeral(s[r]))
+        r++;
+    if (r > e + 1 && r < len && s[r] == '/')
+        e = r;
+    span_t slash = {0, 0};
+    if (e + 1 < len && s[e] == '/' && is_digit(s[e + 1])) {
+        size_t p = scan_value(s, len, e + 1);
+        slash = (span_t){e + 1, p};
+        e = p;
+    }
+    *it = (item_t){ITEM_CODE, CITATION_DELO, slash.end != 0, 1, 0, 0, i,
+                   {i, e}, slash};
+    return 1;
+}
+
+/* A file number at s[i]: digits with a "/" ("861.51/131", "68/1");
+ * a decimal one ("861.51/131": a full stop before the slash) opens a
+ * reference alone. */
+static int file_at(const char *s, size_t len, size_t i, item_t *it)
+{
+    size_t e = scan_value(s, len, i);
+    span_t v = {i, e};
+    if (e == i || !is_digit(s[i]) || !span_has(s, v, '/'))
+        return 0;
+    *it = (item_t){ITEM_FILE, CITATION_DELO, is_decimal_file(s, v), 1, 0, 0,
+                   i, v, {0, 0}};
+    return 1;
+}
+
+size_t citation_find_refs(const char *s, size_t len, citation_ref_t *out,
+                          size_t max)
+{
+    ref_scan_t r;
+    memset(&r, 0, sizeof r);
+    r.s = s, r.len = len, r.out = out, r.max = max;
+    for (size_t i = 0; i < len && r.n < max;) {
+        char c = s[i];
+        if (text_is_space(c)) {
+            i++;
+        } else if (c == ',') {
+            segment_end(&r, i++);
+        } else if (c == '.') {
+            /* after an initial ("U.S.", "M. D."), not an end */
+            int initial = i >= 1 && is_letter_byte(s[i - 1]) &&
+                          (i == 1 || !is_word_byte(s[i - 2])) &&
+                          !text_is_continuation(s[i - 1]);
+            if (!initial) {
+                segment_end(&r, i);
+                r.pending_stop = 1;
+            }
+            i++;
+        } else if (c == ';' || c == '(' || c == ')' || c == '[' || c == ']' ||
+                   c == ':' || c == '"' || (c == '/' && has_at(s, len, i, "//"))) {
+            i += 1 + (c == '/');
+            ref_stop(&r, i);
+        } else if (is_word_byte(c)) {
+            size_t we = word_end(s, len, i);
+            item_t it;
+            if (unit_at(s, len, i, we, &it) || code_at(s, len, i, we, &it) ||
+                file_at(s, len, i, &it)) {
+                ref_item(&r, &it);
+                i = it.value.end;
+            } else {
+                ref_word(&r, i);
+                i = we;
+            }
+        } else {
+            i++;
+        }
+    }
+    ref_close(&r);
+    return r.n;
+}
+
+void citation_ref_key(const char *s, size_t len, size_t *start, size_t *end)
+{
+    citation_ref_t r;
+    *start = 0;
+    *end = len;
+    if (citation_find_refs(s, len, &r, 1) == 1) {
+        *start = r.start;
+        *end = r.file_end;
+    }
+}
+
 /* ------------------------------------------------------------ notes */
 
 /* Does s begin with the word w (not a longer word)? */

@@ -42,8 +42,6 @@ typedef struct {
     char hash[SCHEMA_SOURCE_ID_SIZE]; /* the source's id (schema_source_id) */
     char src_term[SCHEMA_SOURCE_TERM_SIZE];   /* XSRC<hash> */
     char *path_words;      /* the path in words (words_of_name) */
-    int has_archival;      /* its Archive reference header, parsed */
-    citation_archival_t archival;
     const char *name;      /* its path under the PATH indexed, or NULL */
     char added[SCHEMA_ADDED_SIZE]; /* when: schema_format_added() */
     char file_term[SCHEMA_SOURCE_TERM_SIZE]; /* XSRC<hash of the file the
@@ -51,6 +49,11 @@ typedef struct {
                                path (a message of an mbox); else "" */
     term_list_t filters;   /* the filter terms of every passage (schema.h):
                                analysed once a source, not once a passage */
+    term_list_t note_terms; /* the terms of each note's references, made
+                               once a source (a note is cited from many
+                               passages): note k's are note_terms.buf
+                               [note_at[k], note_at[k + 1]) */
+    size_t *note_at;
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -124,27 +127,29 @@ static fond_status_t add_prefixed(term_list_t *l, const char *prefix,
 }
 
 /* How a word becomes a term: the passage's text (a posting and its stem),
- * a footnote's word (weighed, no position), or a filter on a source-level
- * field (no weight, no part of the passage's length). */
-typedef enum { AS_TEXT, AS_WORD, AS_FILTER } term_kind_t;
+ * a footnote's word (a posting after the text's, schema.h), or a filter on
+ * a source-level field (no weight, no part of the passage's length). */
+typedef enum { AS_TEXT, AS_NOTE, AS_FILTER } term_kind_t;
 
 typedef struct {
-    store_doc_t *doc;      /* for AS_TEXT and AS_WORD */
+    store_doc_t *doc;      /* for AS_TEXT and AS_NOTE */
     term_list_t *filters;  /* for AS_FILTER */
     const char *prefix;    /* of a filter's terms */
     term_kind_t kind;
+    unsigned base;         /* added to each word's position */
+    unsigned last;         /* the last position given */
     fond_status_t status;
 } terms_ctx_t;
 
 /* A word of the text: the folded word with its position, and its Z-stem
  * if it is irregular (schema.h: a search finds the other words' stems from
  * the words themselves). */
-static fond_status_t add_text_word(const terms_ctx_t *c,
-                                   const analyze_token_t *t)
+static fond_status_t add_text_word(terms_ctx_t *c, const analyze_token_t *t)
 {
+    c->last = c->base + t->pos;
     fond_status_t st = store_doc_add_posting(c->doc, t->word, t->word_len,
-                                             t->pos);
-    if (st == FOND_OK && t->irregular) {
+                                             c->last);
+    if (st == FOND_OK && t->irregular && c->kind == AS_TEXT) {
         char term[TERM_MAX + 1];
         size_t n = make_term(term, SCHEMA_STEM, t->stem, t->stem_len);
         st = n ? store_doc_add_term(c->doc, term, n) : FOND_OK;
@@ -155,10 +160,8 @@ static fond_status_t add_text_word(const terms_ctx_t *c,
 static int add_token(void *ctx, const analyze_token_t *t)
 {
     terms_ctx_t *c = ctx;
-    if (c->kind == AS_TEXT)
+    if (c->kind != AS_FILTER)
         c->status = add_text_word(c, t);
-    else if (c->kind == AS_WORD)
-        c->status = store_doc_add_term(c->doc, t->word, t->word_len);
     else
         c->status = add_prefixed(c->filters, c->prefix, t->word, t->word_len);
     return c->status != FOND_OK;
@@ -171,19 +174,23 @@ static fond_status_t analyze_into(const source_ctx_t *src, terms_ctx_t *c,
     return st != FOND_OK ? st : c->status;
 }
 
-/* Words of the text (AS_TEXT) or of a footnote (AS_WORD) into doc. */
+/* Words of the text (AS_TEXT) or of a footnote (AS_NOTE) into doc, their
+ * positions from *pos + 1 on; *pos becomes the last one given. */
 static fond_status_t add_words(const source_ctx_t *src, store_doc_t *doc,
-                               const char *text, size_t len, term_kind_t kind)
+                               const char *text, size_t len, term_kind_t kind,
+                               unsigned *pos)
 {
-    terms_ctx_t c = {doc, NULL, "", kind, FOND_OK};
-    return analyze_into(src, &c, text, len);
+    terms_ctx_t c = {doc, NULL, "", kind, *pos, *pos, FOND_OK};
+    fond_status_t st = analyze_into(src, &c, text, len);
+    *pos = c.last;
+    return st;
 }
 
 /* The words of text[0, len), as filters. */
 static fond_status_t add_span(const source_ctx_t *src, term_list_t *l,
                               const char *prefix, const char *text, size_t len)
 {
-    terms_ctx_t c = {NULL, l, prefix, AS_FILTER, FOND_OK};
+    terms_ctx_t c = {NULL, l, prefix, AS_FILTER, 0, 0, FOND_OK};
     return len ? analyze_into(src, &c, text, len) : FOND_OK;
 }
 
@@ -215,12 +222,18 @@ static fond_status_t add_mailboxes(const source_ctx_t *src, term_list_t *l,
 }
 
 /* A whole value as one filter term (schema_whole_value): "SA AR" -> "saar". */
+static fond_status_t add_whole_n(term_list_t *l, const char *prefix,
+                                 const char *value, size_t len)
+{
+    char whole[TERM_MAX];
+    size_t n = len ? schema_whole_value(value, len, whole, sizeof whole) : 0;
+    return n ? add_prefixed(l, prefix, whole, n) : FOND_OK;
+}
+
 static fond_status_t add_whole(term_list_t *l, const char *prefix,
                                const char *value)
 {
-    char whole[TERM_MAX];
-    size_t n = schema_whole_value(value, strlen(value), whole, sizeof whole);
-    return n ? add_prefixed(l, prefix, whole, n) : FOND_OK;
+    return add_whole_n(l, prefix, value, strlen(value));
 }
 
 /* Y1921, M192107, D19210703: as far as the date is known. */
@@ -280,31 +293,115 @@ static fond_status_t add_range_terms(term_list_t *l, const char *date,
     return st;
 }
 
-/* An archival citation's parts, each as one term. */
-static fond_status_t add_citation_terms(term_list_t *l,
-                                        const citation_archival_t *c)
+#define REFS_MAX 16 /* references indexed of one note or header */
+
+/* A reference's terms (schema.h): under ref:, the forms a reader types it
+ * in, each once; under archive:, fond:, opis:, delo:, box:, folder:,
+ * reel:, its parts.  Each is one term (schema_whole_value).  A reference
+ * is keyed up to its file (citation_ref_key), as a query keys what it
+ * types, so that its sheets need no terms of their own: a note cited from
+ * every passage costs each passage its terms. */
+static fond_status_t add_ref_terms(term_list_t *l, const citation_ref_t *r)
 {
-    fond_status_t st = add_whole(l, SCHEMA_ARCHIVE, c->archive);
-    if (st == FOND_OK)
-        st = add_whole(l, SCHEMA_FOND, c->fond);
-    if (st == FOND_OK)
-        st = add_whole(l, SCHEMA_OPIS, c->opis);
-    if (st == FOND_OK)
-        st = add_whole(l, SCHEMA_DELO, c->delo);
+    static const struct {
+        citation_part_t part;
+        const char *prefix;
+    } parts[] = {{CITATION_FOND, SCHEMA_FOND},     {CITATION_OPIS, SCHEMA_OPIS},
+                 {CITATION_DELO, SCHEMA_DELO},     {CITATION_BOX, SCHEMA_BOX},
+                 {CITATION_FOLDER, SCHEMA_FOLDER}, {CITATION_REEL, SCHEMA_REEL}};
+    /* a code's numbers alone: "371/6262" of "FO 371/6262" */
+    const char *numbers = r->number[0] && !(r->number[0] >= '0' && r->number[0] <= '9')
+                              ? strchr(r->number, ' ') : NULL;
+    size_t len = strlen(r->text);
+    size_t units = r->units_start - r->start < len ? r->units_start - r->start : 0;
+    size_t file = r->file_end - r->start < len ? r->file_end - r->start : len;
+    /* up to its file, with and without its archive ("TNA, FO 371/6262",
+     * "FO 371/6262" of "TNA, FO 371/6262, f. 45"), its number alone */
+    const struct {
+        const char *text;
+        size_t len;
+    } forms[] = {{r->text, file}, {r->text + units, file > units ? file - units : 0},
+                 {r->number, strlen(r->number)},
+                 {numbers ? numbers : "", numbers ? strlen(numbers) : 0}};
+    char whole[4][TERM_MAX];
+    size_t n[4];
+    fond_status_t st = add_whole(l, SCHEMA_ARCHIVE, r->archive);
+    for (size_t i = 0; i < 4 && st == FOND_OK; i++) {
+        n[i] = forms[i].len ? schema_whole_value(forms[i].text, forms[i].len,
+                                                 whole[i], sizeof whole[i]) : 0;
+        int again = 0;
+        for (size_t k = 0; k < i; k++)
+            again |= n[k] == n[i] && memcmp(whole[k], whole[i], n[i]) == 0;
+        if (n[i] && !again)
+            st = add_prefixed(l, SCHEMA_REF, whole[i], n[i]);
+    }
+    for (size_t i = 0; i < sizeof parts / sizeof *parts && st == FOND_OK; i++)
+        st = add_whole(l, parts[i].prefix, r->part[parts[i].part]);
     return st;
 }
 
-/* A footnote's words (no positions: they are not the passage's text) and
- * its archival citation as field terms. */
+/* The references in text, their terms into l. */
+static fond_status_t add_refs_of(term_list_t *l, const char *text)
+{
+    citation_ref_t refs[REFS_MAX];
+    size_t n = citation_find_refs(text, strlen(text), refs, REFS_MAX);
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < n && st == FOND_OK; i++)
+        st = add_ref_terms(l, &refs[i]);
+    return st;
+}
+
+/* The terms of every note's references, into src->note_terms. */
+static fond_status_t make_note_terms(source_ctx_t *src)
+{
+    size_t n = src->in->n_notes;
+    src->note_at = malloc((n + 1) * sizeof *src->note_at);
+    fond_status_t st = src->note_at ? FOND_OK : FOND_ERR_NOMEM;
+    for (size_t k = 0; k < n && st == FOND_OK; k++) {
+        src->note_at[k] = src->note_terms.len;
+        st = add_refs_of(&src->note_terms, src->in->notes[k].text);
+    }
+    if (st == FOND_OK)
+        src->note_at[n] = src->note_terms.len;
+    return st;
+}
+
+/* A footnote's words, with positions after *pos and a gap (schema.h,
+ * SCHEMA_NOTE_GAP), and its references' terms (make_note_terms). */
 static fond_status_t add_note_terms(const source_ctx_t *src, store_doc_t *doc,
                                     term_list_t *filters,
-                                    const ingest_note_t *note)
+                                    const ingest_note_t *note, unsigned *pos)
 {
+    *pos += SCHEMA_NOTE_GAP;
     fond_status_t st = add_words(src, doc, note->text, strlen(note->text),
-                                 AS_WORD);
-    if (st != FOND_OK || !note->has_archival)
+                                 AS_NOTE, pos);
+    size_t k = (size_t)(note - src->in->notes);
+    if (st != FOND_OK || k >= src->in->n_notes)
         return st;
-    return add_citation_terms(filters, &note->archival);
+    size_t from = src->note_at[k], to = src->note_at[k + 1];
+    if (to == from)
+        return FOND_OK;
+    if (array_reserve(&filters->buf, &filters->cap, filters->len + to - from, 1,
+                      256) != 0)
+        return FOND_ERR_NOMEM;
+    memcpy(filters->buf + filters->len, src->note_terms.buf + from, to - from);
+    filters->len += to - from;
+    return FOND_OK;
+}
+
+/* The source's own reference (its Archive reference and Source headers):
+ * each header whole under ref:, and the references found in it. */
+static fond_status_t add_own_refs(term_list_t *l, const source_t *h)
+{
+    const char *const own[] = {h->archive_ref, h->source_ref};
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i < 2 && st == FOND_OK; i++)
+        if (own[i]) {
+            st = add_whole(l, SCHEMA_REF, own[i]);
+            if (st == FOND_OK)
+                st = add_refs_of(l, own[i]);
+        }
+    return st;
 }
 
 /* ------------------------------------------------------------- values */
@@ -410,8 +507,8 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
     if (st == FOND_OK)
         st = h->date_end[0] ? add_range_terms(l, h->date, h->date_end)
                             : add_date_terms(l, h->date);
-    if (st == FOND_OK && src->has_archival)
-        st = add_citation_terms(l, &src->archival);
+    if (st == FOND_OK)
+        st = add_own_refs(l, h);
     if (st != FOND_OK)
         return db_fail(db, st, "%s: out of memory", src->path);
     /* key: a prefix, or for a mailbox field the field's name (schema.h) */
@@ -466,14 +563,16 @@ static fond_status_t add_passage_terms(const source_ctx_t *src,
 {
     const char *text = src->in->body.text + p->start;
     filters->len = 0;
-    fond_status_t st = add_words(src, doc, text, p->end - p->start, AS_TEXT);
+    unsigned pos = 0;
+    fond_status_t st = add_words(src, doc, text, p->end - p->start, AS_TEXT,
+                                 &pos);
     for (size_t i = 0; i < p->n_dates && st == FOND_OK; i++) {
         char d[9];
         dates_format(&p->dates[i], d);
         st = add_date_terms(filters, d);
     }
     for (size_t i = 0; i < p->n_notes && st == FOND_OK; i++)
-        st = add_note_terms(src, doc, filters, p->notes[i]);
+        st = add_note_terms(src, doc, filters, p->notes[i], &pos);
     if (st == FOND_OK)
         st = add_filters(doc, filters);
     return st == FOND_OK ? add_filters(doc, &src->filters) : st;
@@ -532,9 +631,6 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
 {
     schema_source_id(&db->id_key, src->path, src->hash);
     schema_source_term(&db->id_key, src->path, src->src_term);
-    const char *ref = src->in->header.archive_ref;
-    src->has_archival = ref && citation_find_archival(ref, strlen(ref),
-                                                      &src->archival);
     /* source: finds the words of its name, the path under the folder
      * indexed: the folders above it are the same for every source */
     const char *named = src->name ? src->name : src->path;
@@ -547,6 +643,8 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
                 src->in->language, fond_status_str(st));
     if (st == FOND_OK)
         st = make_source_terms(db, src); /* says why it failed */
+    if (st == FOND_OK && (st = make_note_terms(src)) != FOND_OK)
+        db_fail(db, st, "%s: out of memory", src->path);
     if (st == FOND_OK && (st = db_delete_source(db, src->hash)) != FOND_OK)
         db_fail(db, st, "%s: %s", src->path, store_error(db->store));
     term_list_t filters = {NULL, 0, 0};
@@ -554,6 +652,8 @@ static fond_status_t write_source(fond_db_t *db, source_ctx_t *src)
         st = write_passage(db, src, &filters, &src->in->passages[i]);
     free(filters.buf);
     free(src->filters.buf);
+    free(src->note_terms.buf);
+    free(src->note_at);
     free(src->path_words);
     return st;
 }
@@ -646,8 +746,8 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
     source_ctx_t src = {source_path, title ? title : in.header.title,
-                        &in, NULL, "", "", NULL, 0, {"", "", "", "", ""},
-                        name, "", "", {NULL, 0, 0}};
+                        &in, NULL, "", "", NULL, name, "", "", {NULL, 0, 0},
+                        {NULL, 0, 0}, NULL};
     schema_format_added(added, src.added);
     if (strcmp(file_path, source_path) != 0)
         schema_source_term(&db->id_key, file_path, src.file_term);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "citation.h"
 #include "dates.h"
 #include "schema.h"
 #include "text.h"
@@ -74,6 +75,7 @@ static void node_free(node_t *n)
     free(n->kids);
     strings_free(&n->terms);
     free(n->whole);
+    free(n->whole_typed);
     free(n);
 }
 
@@ -269,8 +271,8 @@ static fond_status_t lex_field(parser_t *p, size_t i, size_t colon, lexeme_t *l)
     if (!l->field) {
         char what[160];
         snprintf(what, sizeof what, "unknown field '%.*s' (fields: title, "
-                 "type, from, to, place, creator, language, archive, fond, opis, "
-                 "delo, source, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
+                 "type, from, to, place, creator, language, archive, fond, opis, delo, "
+                 "box, folder, reel, ref, source, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
         return parse_error(p, i, what);
     }
     l->kind = LEX_FIELD;
@@ -477,6 +479,36 @@ static int is_source_path(const query_field_t *f, const parser_t *p,
            p->text[l->start] == '/';
 }
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* A phrase with a digit may be an archival reference as typed
+ * ("861.51/131", "FO 371/6262"): its whole value (schema_whole_value),
+ * which expand looks up among the references (ref:, schema.h). */
+static fond_status_t reference_value(const char *s, size_t n, node_t *node)
+{
+    char key[SCHEMA_TERM_MAX], whole[SCHEMA_TERM_MAX];
+    size_t start, end;
+    citation_ref_key(s, n, &start, &end); /* as index.c keys it */
+    if (!schema_whole_value(s, n, whole, sizeof whole))
+        return FOND_OK;
+    if (!schema_whole_value(s + start, end - start, key, sizeof key))
+        strcpy(key, whole);
+    free(node->whole); /* "(a b) c" reads (a b) twice */
+    free(node->whole_typed);
+    node->whole_typed = NULL;
+    node->whole = strdup(key);
+    if (node->whole && strcmp(key, whole) != 0 &&
+        !(node->whole_typed = strdup(whole)))
+        return FOND_ERR_NOMEM;
+    return node->whole ? FOND_OK : FOND_ERR_NOMEM;
+}
+
 /* A bare word (or a hyphenated one: a phrase), a wildcard, a phrase or a
  * field, analyzed into tokens.  *out is NULL when it holds no word. */
 static fond_status_t parse_term(parser_t *p, node_t **out)
@@ -522,12 +554,17 @@ static fond_status_t parse_term(parser_t *p, node_t **out)
     if (st == FOND_OK && kind == NODE_FIELD && is_source_path(n->field, p, &l) &&
         !(n->whole = strndup(p->text + l.start, l.end - l.start)))
         st = FOND_ERR_NOMEM;
+    if (st == FOND_OK && n->kind == NODE_PHRASE &&
+        has_digit(p->text + l.start, l.end - l.start))
+        st = reference_value(p->text + l.start, l.end - l.start, n);
     if (st == FOND_OK && kind == NODE_FIELD && n->field->whole) {
         char whole[SCHEMA_TERM_MAX];
         schema_whole_value(p->text + l.start, l.end - l.start, whole, sizeof whole);
         if (!(n->whole = strdup(whole)))
             st = FOND_ERR_NOMEM;
     }
+    if (st == FOND_OK && kind == NODE_FIELD && strcmp(n->field->prefix, SCHEMA_REF) == 0)
+        st = reference_value(p->text + l.start, l.end - l.start, n);
     if (st == FOND_OK)
         st = lex_next(p);
     if (st != FOND_OK || (!query_is_filter(n) && n->count == 0)) {
@@ -665,6 +702,23 @@ static fond_status_t parse_unary(parser_t *p, node_t **out)
     return drop_on_error(st, out);
 }
 
+/* Words side by side, plain words and phrases only, with a digit among
+ * them, may be a reference typed unquoted ("AVP RF, f. 04, op. 32, d.
+ * 52881"): its whole value, as a phrase's (reference_value). */
+static fond_status_t implicit_reference(parser_t *p, node_t *n)
+{
+    for (size_t i = 0; i < n->n_kids; i++) {
+        const node_t *k = n->kids[i];
+        if ((k->kind != NODE_WORD && k->kind != NODE_PHRASE) || k->prohibited ||
+            k->required)
+            return FOND_OK;
+    }
+    size_t from = n->kids[0]->at, to = n->kids[n->n_kids - 1]->end;
+    if (n->n_kids < 2 || to <= from || !has_digit(p->text + from, to - from))
+        return FOND_OK;
+    return reference_value(p->text + from, to - from, n);
+}
+
 static fond_status_t parse_and(parser_t *p, node_t **out)
 {
     *out = NULL;
@@ -685,6 +739,8 @@ static fond_status_t parse_and(parser_t *p, node_t **out)
     }
     if (st == FOND_OK && explicit_and && *out && (*out)->kind == NODE_IMPLICIT)
         (*out)->kind = NODE_AND;
+    if (st == FOND_OK && *out && (*out)->kind == NODE_IMPLICIT)
+        st = implicit_reference(p, *out);
     return drop_on_error(st, out);
 }
 

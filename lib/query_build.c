@@ -253,6 +253,28 @@ static fond_status_t build_words(builder_t *b, const node_t *n,
     return parts_combine(st, &p, b->s, op, (unsigned)n->count, out);
 }
 
+/* A phrase: its words in order, or the reference it types (expand found
+ * it under ref:), which matches without weight, as a filter does. */
+static fond_status_t build_phrase(builder_t *b, const node_t *n,
+                                  store_query_t **out)
+{
+    store_query_t *parts[2] = {NULL, NULL}, *refs = NULL;
+    fond_status_t st = build_words(b, n, "", STORE_OP_PHRASE, &parts[0]);
+    if (st != FOND_OK || n->terms.n == 0) {
+        *out = parts[0];
+        return st;
+    }
+    st = build_list(b, "", &n->terms, STORE_OP_OR, &refs);
+    if (st == FOND_OK)
+        st = store_query_scale(b->s, &parts[1], refs, 0.0);
+    if (st == FOND_OK)
+        st = store_query_combine(b->s, out, STORE_OP_OR, parts, 2, 0);
+    store_query_free(parts[0]);
+    store_query_free(parts[1]);
+    store_query_free(refs);
+    return st;
+}
+
 /* A word of from: or to: as any of the parts of a mailbox the reader is
  * shown (query_limit_addresses): its name, the part of its address before
  * '@', the part after. */
@@ -492,6 +514,33 @@ static fond_status_t build_soft(builder_t *b, const node_t *n,
 }
 
 /* [must AND] ([may] AND or, loose, OR) NOT [prohibited]. */
+/* Words side by side that type a reference the collection holds (expand
+ * found it under ref:): *pos OR the reference.  In the soft reading the
+ * reference weighs as every word held, so that its passage ranks with
+ * those that hold them all; in the strict one it matches as a filter. */
+static fond_status_t or_reference(builder_t *b, const node_t *n, int soft,
+                                  store_query_t **pos)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n->n_kids; i++)
+        words += (size_t)pick_may(b->q, n, n->kids[i]);
+    store_query_t *refs = NULL, *both[2] = {*pos, NULL}, *out = NULL;
+    fond_status_t st = build_list(b, "", &n->terms, STORE_OP_OR, &refs);
+    if (st == FOND_OK)
+        st = soft ? store_query_constant(b->s, &both[1], refs,
+                                         (double)words * QUERY_WORD_BONUS)
+                  : store_query_scale(b->s, &both[1], refs, 0.0);
+    if (st == FOND_OK)
+        st = store_query_combine(b->s, &out, STORE_OP_OR, both, 2, 0);
+    if (st == FOND_OK) {
+        store_query_free(*pos);
+        *pos = out;
+    }
+    store_query_free(refs);
+    store_query_free(both[1]);
+    return st;
+}
+
 static fond_status_t build_conjunction(builder_t *b, const node_t *n,
                                        store_query_t **out)
 {
@@ -512,6 +561,8 @@ static fond_status_t build_conjunction(builder_t *b, const node_t *n,
     }
     if (st == FOND_OK && pos)
         st = add_proximity(b, n, &pos);
+    if (st == FOND_OK && pos && n->terms.n)
+        st = or_reference(b, n, loose && b->loose == QUERY_SOFT, &pos);
     if (st == FOND_OK)
         st = without_prohibited(b, n, &pos, out);
     store_query_free(must);
@@ -538,7 +589,7 @@ static fond_status_t build_node(builder_t *b, const node_t *n,
     *out = NULL;
     switch (n->kind) {
     case NODE_WORD: return build_word(b, &b->q->tokens[n->first], out);
-    case NODE_PHRASE: return build_words(b, n, "", STORE_OP_PHRASE, out);
+    case NODE_PHRASE: return build_phrase(b, n, out);
     case NODE_WILDCARD: /* its words, as one term */
         return build_list(b, "", &n->terms, STORE_OP_SYNONYM, out);
     case NODE_FIELD:

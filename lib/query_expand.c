@@ -885,6 +885,10 @@ static void expand_whole_field(expander_t *e, node_t *n)
     char term[SCHEMA_TERM_MAX + 32];
     snprintf(term, sizeof term, "%s%s", f->prefix, value);
     push(e, &n->terms, term);
+    if (n->whole_typed) { /* ref: typed otherwise than its key */
+        snprintf(term, sizeof term, "%s%s", f->prefix, n->whole_typed);
+        push(e, &n->terms, term);
+    }
 }
 
 /* source:/path/of/a/file: its source term, XSRC<id of the path>, as
@@ -905,12 +909,13 @@ static void expand_source_path(expander_t *e, node_t *n)
 /* ------------------------------------------------------------ citations */
 
 /* An archival reference typed as words ("conversation archive fond 28"):
- * "fond", "opis" or "delo" before a number also stands for the field's
- * term (fond:28), where the collection holds it, as do the number itself;
- * a footnote says "f.28", not "fond 28". */
+ * "fond", "opis", "delo", "box", "folder" or "reel" before a number also
+ * stands for the field's term (fond:28), where the collection holds it,
+ * as do the number itself; a footnote says "f.28", not "fond 28". */
 static void expand_citations(expander_t *e, node_t *n)
 {
-    static const char *const names[] = {"fond", "opis", "delo"};
+    static const char *const names[] = {"fond", "opis", "delo",
+                                        "box", "folder", "reel"};
     for (size_t i = 0; i + 1 < n->n_kids && e->status == FOND_OK; i++) {
         const node_t *a = n->kids[i], *b = n->kids[i + 1];
         if (a->kind != NODE_WORD || b->kind != NODE_WORD || a->prohibited ||
@@ -930,6 +935,21 @@ static void expand_citations(expander_t *e, node_t *n)
             push(e, &name->cites, term);
             push(e, &value->cites, term);
         }
+    }
+}
+
+/* A phrase with a digit typed may be a reference as a reader types it
+ * ("861.51/131" is the phrase "861.51 131"): where the collection holds
+ * it as a reference (ref:, XREF), it finds that too, for a reference kept
+ * in a header has no positions for the phrase to match. */
+static void expand_reference(expander_t *e, node_t *n)
+{
+    const char *values[] = {n->whole, n->whole_typed};
+    for (size_t i = 0; i < 2 && values[i]; i++) {
+        char term[SCHEMA_TERM_MAX + 8];
+        snprintf(term, sizeof term, SCHEMA_REF "%s", values[i]);
+        if (freq_of(e, term) > 0)
+            push(e, &n->terms, term);
     }
 }
 
@@ -994,8 +1014,12 @@ static void expand_node(expander_t *e, node_t *n)
         expand_source_path(e, n);
     else if (n->kind == NODE_WILDCARD)
         expand_wildcard(e, n);
+    else if (n->kind == NODE_PHRASE && n->whole && !n->prohibited)
+        expand_reference(e, n);
     else if (n->kind == NODE_AND || n->kind == NODE_IMPLICIT)
         expand_citations(e, n);
+    if (n->kind == NODE_IMPLICIT && n->whole && !n->prohibited)
+        expand_reference(e, n);
     for (size_t i = 0; i < n->n_kids && e->status == FOND_OK; i++)
         expand_node(e, n->kids[i]);
 }

@@ -59,7 +59,12 @@ typedef struct node {
     size_t at, end;            /* where the word stood in the query text */
     char *whole;               /* a whole field's value, as schema.h makes it;
                                   source:'s value when it is an absolute
-                                  path, as typed */
+                                  path, as typed; of ref:, a phrase or
+                                  words with a digit, the reference's key
+                                  (citation_ref_key) */
+    char *whole_typed;         /* and the whole value typed, if it differs
+                                  (the key read the words otherwise than
+                                  their note: "vol. 5, f. 12") */
     strings_t terms;           /* from expand: a filter's terms (the date
                                   terms the collection holds, a whole
                                   field's value as one term); a wildcard's

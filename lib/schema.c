@@ -53,6 +53,10 @@ static const schema_field_t fields[] = {
     {"fond", SCHEMA_FOND, 1, NULL, NULL},
     {"opis", SCHEMA_OPIS, 1, NULL, NULL},
     {"delo", SCHEMA_DELO, 1, NULL, NULL},
+    {"box", SCHEMA_BOX, 1, NULL, NULL},
+    {"folder", SCHEMA_FOLDER, 1, NULL, NULL},
+    {"reel", SCHEMA_REEL, 1, NULL, NULL},
+    {"ref", SCHEMA_REF, 1, NULL, NULL},   /* a reference whole, as typed */
     {"source", SCHEMA_PATH_WORD, 0, NULL, NULL}, /* words of its name */
     {"date", NULL, 1, NULL, NULL}, /* a date range, from Y/M/D terms */
 };

@@ -19,7 +19,15 @@
  *   every passage, what is its own:
  *
  *     (no prefix)     folded words, with positions; the words of the
- *                     passage's footnotes, without positions
+ *                     passage's footnotes too, each note's positions
+ *                     after the text's and the note before it, past a gap
+ *                     of SCHEMA_NOTE_GAP, so that a phrase or NEAR finds
+ *                     a reference in a note ("FO 371/6262") but never
+ *                     spans the text and a note, or two notes (databases
+ *                     written before 7 December 2026 have notes' words
+ *                     without positions, and no XREF, XBOX, XFOLDER,
+ *                     XREEL: their files indexed into a new database
+ *                     have them)
  *     Z<stem>         the Snowball stem of an irregular word (analyze.h:
  *                     one whose folded form, the term, has another stem,
  *                     as folding changed what the stemmer read: Russian
@@ -48,10 +56,29 @@
  *                     XTODOMAIN, XCREATORDOMAIN (after), so that a search for
  *                     the public can leave out what it does not show
  *                     (fond_search_opts_t.addresses)
- *     XARCHIVE, XFOND, XOPIS, XDELO
- *                     (f) the archival citations of its footnotes and of
- *                     its source's own Archive reference header, each
- *                     value one term made by schema_whole_value()
+ *     XARCHIVE, XFOND, XOPIS, XDELO, XBOX, XFOLDER, XREEL
+ *                     (f) the parts of the archival references of its
+ *                     footnotes and of its source's own reference (its
+ *                     Archive reference and Source headers), found by
+ *                     citation_find_refs() in any archive's form: archive
+ *                     (siglum), fond (record group, collection, class),
+ *                     opis (series), delo (file, item, piece), box (papka,
+ *                     carton), folder, reel; each value one term made by
+ *                     schema_whole_value()
+ *     XREF            (f) each such reference, one term a form a reader
+ *                     types (schema_whole_value): as written up to its
+ *                     file (its key, citation_ref_key: "TNA, FO 371/6262"
+ *                     of "TNA, FO 371/6262, f. 45"), that without its
+ *                     archive ("FO 371/6262"), its file number or code
+ *                     alone ("861.51/131", "R 9208"), a code's numbers
+ *                     ("371/6262"); and the source's own reference
+ *                     headers whole, whatever their form.  A query keys
+ *                     what it types the same way, and looks up what it
+ *                     typed whole too.  A phrase typed with a digit (861.51/131
+ *                     is the phrase "861.51 131"), or words side by side
+ *                     with one, find their XREF term too (query_expand.c),
+ *                     so that a reference found only in a header, which
+ *                     has no positions, is found as typed
  *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR,
  *                     _ADDED (what the matcher reads for every match:
  *                     facets, the collapse key, the sort keys, --since)
@@ -174,8 +201,16 @@
 #define SCHEMA_FOND "XFOND"
 #define SCHEMA_OPIS "XOPIS"
 #define SCHEMA_DELO "XDELO"
+#define SCHEMA_BOX "XBOX"
+#define SCHEMA_FOLDER "XFOLDER"
+#define SCHEMA_REEL "XREEL"
+#define SCHEMA_REF "XREF"
 
 #define SCHEMA_TERM_MAX 240 /* bytes; Xapian's limit is 245 */
+/* Positions left between a passage's text and its first note, and between
+ * notes: more than the widest NEAR window the query language takes
+ * (query.c, NEAR/n). */
+#define SCHEMA_NOTE_GAP 16384
 
 /* Where a field lives: in every passage, or in its source's record. */
 typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;

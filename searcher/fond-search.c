@@ -78,6 +78,8 @@ static void usage(FILE *out)
           "come first; if none does, passages holding some of them are shown.\n"
           "Also: \"a phrase\", AND, OR, NOT, +word, -word, ( ), a NEAR/5 b, treat*,\n"
           "type: from: to: place: creator: title: language: archive: fond: opis: delo:,\n"
+          "box: folder: reel: ref: (an archival reference: ref:861.51/131, or\n"
+          "typed as written: 861.51/131, \"FO 371/6262\"),\n"
           "date:1921-09..1921-10-13.  Options go before WORDS: after the first\n"
           "word, -word is the query's NOT (treaty -ankara); '--' ends options.\n"
           "\n"

@@ -294,6 +294,185 @@ static void test_only_the_two_stranded_notes_of_the_narrative(void **state)
     assert_int_equal(notes, 2);
 }
 
+/* ------------------------------------------------------------ any archive */
+
+/* The references in s (an exact copy), at most 8. */
+static size_t refs(const char *s, citation_ref_t out[8])
+{
+    size_t len;
+    char *p = exact_copy(s, &len);
+    size_t n = citation_find_refs(p, len, out, 8);
+    free(p);
+    return n;
+}
+
+/* "archive|fond|opis|delo|box|folder|reel|volume|sheets|number" */
+static void assert_ref(const citation_ref_t *r, const char *text,
+                       const char *want)
+{
+    char got[1024];
+    snprintf(got, sizeof got, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s", r->archive,
+             r->part[CITATION_FOND], r->part[CITATION_OPIS],
+             r->part[CITATION_DELO], r->part[CITATION_BOX],
+             r->part[CITATION_FOLDER], r->part[CITATION_REEL],
+             r->part[CITATION_VOLUME], r->part[CITATION_SHEETS], r->number);
+    assert_string_equal(r->text, text);
+    assert_string_equal(got, want);
+}
+
+static void one_ref(const char *s, const char *text, const char *want)
+{
+    citation_ref_t r[8];
+    assert_int_equal(refs(s, r), 1);
+    assert_ref(&r[0], text, want);
+}
+
+static void test_refs_american(void **state)
+{
+    (void)state;
+    one_ref("File No. 861.51/131.", "File No. 861.51/131",
+            "|||861.51/131||||||861.51/131");
+    one_ref("NARA, RG 59, Central Decimal File 1910-29, 861.00/1234",
+            "NARA, RG 59, Central Decimal File 1910-29, 861.00/1234",
+            "NARA|59|Central Decimal File 1910-29|861.00/1234||||||861.00/1234");
+    one_ref("Library of Congress, Manuscript Division, MSS 1234, reel 7",
+            "Library of Congress, Manuscript Division, MSS 1234, reel 7",
+            "Library of Congress|1234|Manuscript Division||||7|||");
+    one_ref("Box 17, Folder 3.", "Box 17, Folder 3", "||||17|3||||");
+    one_ref("Despatch filed as No. 861.51/131a.", "No. 861.51/131a",
+            "|||861.51/131a||||||861.51/131a");
+    /* a short capitalised first segment stands for the archive */
+    one_ref("Microfilm publication M316, roll 7",
+            "Microfilm publication M316, roll 7",
+            "Microfilm publication M316||||||7|||");
+    one_ref("Hoover Institution Archives, Nicolaevsky Collection, Box No. "
+            "233, Folder 12",
+            "Hoover Institution Archives, Nicolaevsky Collection, Box No. "
+            "233, Folder 12",
+            "Hoover Institution Archives||Nicolaevsky Collection||233|12||||233");
+}
+
+static void test_refs_british_and_german(void **state)
+{
+    (void)state;
+    one_ref("TNA, FO 371/6262", "TNA, FO 371/6262",
+            "TNA|FO 371||6262||||||FO 371/6262");
+    one_ref("PRO FO 371/3320, f. 45.", "PRO FO 371/3320, f. 45",
+            "PRO|FO 371||3320|||||45|FO 371/3320");
+    one_ref("BArch R 43 I/1234", "BArch R 43 I/1234",
+            "BArch|R 43 I||1234||||||R 43 I/1234");
+    one_ref("PA AA, R 9208, Bl. 12, 14-15", "PA AA, R 9208, Bl. 12, 14-15",
+            "PA AA|||R 9208|||||12, 14-15|R 9208");
+    one_ref("FO371/6262", "FO371/6262", "|FO371||6262||||||FO371/6262");
+    /* an archive named in words lets a code or unit open a reference */
+    one_ref("Politisches Archiv des Ausw\xC3\xA4rtigen Amts, R 9208.",
+            "Politisches Archiv des Ausw\xC3\xA4rtigen Amts, R 9208",
+            "Politisches Archiv des Ausw\xC3\xA4rtigen Amts|||R 9208||||||R 9208");
+    one_ref("Minist\xC3\xA8re des Affaires \xC3\xA9trang\xC3\xA8res, "
+            "Correspondance politique, Russie, vol. 12.",
+            "Minist\xC3\xA8re des Affaires \xC3\xA9trang\xC3\xA8res, "
+            "Correspondance politique, Russie, vol. 12",
+            "Minist\xC3\xA8re des Affaires \xC3\xA9trang\xC3\xA8res||"
+            "Correspondance politique, Russie|||||12||");
+    /* a code alone with no slash is no reference: "WW 1918" */
+    citation_ref_t r[8];
+    assert_int_equal(refs("The war of WW 1918 ended.", r), 0);
+}
+
+static void test_refs_soviet_and_french(void **state)
+{
+    (void)state;
+    one_ref("AVP RF, f. 04, op. 32, p. 206, d. 52881",
+            "AVP RF, f. 04, op. 32, p. 206, d. 52881",
+            "AVP RF|04|32|52881|206|||||");
+    one_ref("\xD0\x93\xD0\x90 \xD0\x90\xD0\xA0, \xD1\x84. 28, \xD0\xBE\xD0\xBF. "
+            "1, \xD0\xB4. 68, \xD0\xBB. 17-20",
+            "\xD0\x93\xD0\x90 \xD0\x90\xD0\xA0, \xD1\x84. 28, \xD0\xBE\xD0\xBF. "
+            "1, \xD0\xB4. 68, \xD0\xBB. 17-20",
+            "\xD0\x93\xD0\x90 \xD0\x90\xD0\xA0|28|1|68|||||17-20|");
+    /* full stops between the units: РГАСПИ. Ф. 17. Оп. 3. Д. 100. */
+    one_ref("\xD0\xA0\xD0\x93\xD0\x90\xD0\xA1\xD0\x9F\xD0\x98. \xD0\xA4. 17. "
+            "\xD0\x9E\xD0\xBF. 3. \xD0\x94. 100.",
+            "\xD0\xA0\xD0\x93\xD0\x90\xD0\xA1\xD0\x9F\xD0\x98. \xD0\xA4. 17. "
+            "\xD0\x9E\xD0\xBF. 3. \xD0\x94. 100",
+            "\xD0\xA0\xD0\x93\xD0\x90\xD0\xA1\xD0\x9F\xD0\x98|17|3|100||||||");
+    one_ref(ABILOV_NOTE, "SA AR, f.28, s.1, i.68, v.17-20",
+            "SA AR|28|1|68|||||17-20|");
+    one_ref("AMAE, Europe 1918-1940, URSS, vol. 12",
+            "AMAE, Europe 1918-1940, URSS, vol. 12",
+            "AMAE||Europe 1918-1940, URSS|||||12||");
+}
+
+static void test_refs_in_prose_and_several(void **state)
+{
+    (void)state;
+    citation_ref_t r[8];
+    /* prose numbers no archival unit */
+    assert_int_equal(refs("Smith (d. 1921) wrote in vol. 2 of his memoirs, "
+                          "p. 45.  Your No. 1761 of April 3.", r), 0);
+    assert_int_equal(refs(SEE_NOTE, r), 0);
+    /* two in one note, the words before them not taken for an archive */
+    assert_int_equal(refs("The Ambassador telegraphed on May 5. See File No. "
+                          "861.00/1764; also TNA, FO 371/3320.", r), 2);
+    assert_ref(&r[0], "File No. 861.00/1764", "|||861.00/1764||||||861.00/1764");
+    assert_ref(&r[1], "TNA, FO 371/3320", "TNA|FO 371||3320||||||FO 371/3320");
+    /* the archive is the siglum, not the description before it */
+    assert_int_equal(refs("Telegram from Huseynov to Kamal, Tiflis, SA AR, "
+                          "f. 28, op. 1, d. 68", r), 1);
+    assert_ref(&r[0], "SA AR, f. 28, op. 1, d. 68", "SA AR|28|1|68||||||");
+    /* a second delo starts another reference of the same archive */
+    assert_int_equal(refs("GARF, f. 130, op. 5, d. 12, d. 13", r), 2);
+    assert_ref(&r[1], "GARF, f. 130, op. 5, d. 12, d. 13", "GARF|||13||||||");
+    /* out[] full: the first max */
+    assert_int_equal(citation_find_refs("Box 1; Box 2; Box 3", 19, r, 2), 2);
+}
+
+/* The key a reference is indexed and looked up by: up to its file. */
+static void test_ref_key(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"see TNA, FO 371/6262, f. 45", "TNA, FO 371/6262"},
+        {"FO 371/6262, f. 45", "FO 371/6262"},
+        {"GARF, f. 130, op. 5, d. 12, l. 3-4", "GARF, f. 130, op. 5, d. 12"},
+        {"Box 17, Folder 3", "Box 17, Folder 3"},
+        {"371/6262", "371/6262"}, /* no reference: all of it */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len, start, end;
+        char *p = exact_copy(cases[i][0], &len);
+        citation_ref_key(p, len, &start, &end);
+        assert_true(start <= end && end <= len);
+        assert_int_equal(end - start, strlen(cases[i][1]));
+        assert_memory_equal(p + start, cases[i][1], end - start);
+        free(p);
+    }
+}
+
+/* Bounded work and no reads past len on hostile text: a long run of
+ * units, codes and separators. */
+static void test_refs_long_input(void **state)
+{
+    (void)state;
+    size_t n = 200000, at = 0;
+    char *s = malloc(n);
+    assert_non_null(s);
+    static const char *const bits[] = {"f. 1, ", "FO 3/", "861.5/", "Box 9 ",
+                                       ". ", "TNA ", "d. 1-", "\xD1\x84."};
+    for (unsigned k = 0; at < n; k = k * 7 + 3) {
+        const char *b = bits[k % 8];
+        size_t m = strlen(b) < n - at ? strlen(b) : n - at;
+        memcpy(s + at, b, m);
+        at += m;
+    }
+    citation_ref_t r[8];
+    size_t found = citation_find_refs(s, n, r, 8);
+    assert_true(found > 0 && found <= 8);
+    for (size_t i = 0; i < found; i++)
+        assert_true(strlen(r[i].text) < CITATION_REF_TEXT);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +492,12 @@ int main(void)
         cmocka_unit_test(test_note_lines),
         cmocka_unit_test(test_prose_lines),
         cmocka_unit_test(test_only_the_two_stranded_notes_of_the_narrative),
+        cmocka_unit_test(test_refs_american),
+        cmocka_unit_test(test_refs_british_and_german),
+        cmocka_unit_test(test_refs_soviet_and_french),
+        cmocka_unit_test(test_refs_in_prose_and_several),
+        cmocka_unit_test(test_refs_long_input),
+        cmocka_unit_test(test_ref_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
