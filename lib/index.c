@@ -293,7 +293,7 @@ static fond_status_t add_range_terms(term_list_t *l, const char *date,
     return st;
 }
 
-#define REFS_MAX 16 /* references indexed of one note or header */
+#define REFS_MAX 16 /* references indexed of one note, header or passage */
 
 /* A reference's terms (schema.h): under ref:, the forms a reader types it
  * in, each once; under archive:, fond:, opis:, delo:, box:, folder:,
@@ -315,6 +315,11 @@ static fond_status_t add_ref_terms(term_list_t *l, const citation_ref_t *r)
     size_t len = strlen(r->text);
     size_t units = r->units_start - r->start < len ? r->units_start - r->start : 0;
     size_t file = r->file_end - r->start < len ? r->file_end - r->start : len;
+    /* its first unit as written, up to a comma: the collection a reader
+     * names ("MSS 94850" of "Library of Congress, ..., MSS 94850, reel
+     * 35", "RG 59", "Box 17") */
+    const char *comma = memchr(r->text + units, ',', len - units);
+    size_t first = comma ? (size_t)(comma - r->text) - units : len - units;
     /* up to its file, with and without its archive ("TNA, FO 371/6262",
      * "FO 371/6262" of "TNA, FO 371/6262, f. 45"), its number alone */
     const struct {
@@ -322,11 +327,13 @@ static fond_status_t add_ref_terms(term_list_t *l, const citation_ref_t *r)
         size_t len;
     } forms[] = {{r->text, file}, {r->text + units, file > units ? file - units : 0},
                  {r->number, strlen(r->number)},
-                 {numbers ? numbers : "", numbers ? strlen(numbers) : 0}};
-    char whole[4][TERM_MAX];
-    size_t n[4];
+                 {numbers ? numbers : "", numbers ? strlen(numbers) : 0},
+                 {r->text + units, first}};
+    enum { FORMS = sizeof forms / sizeof *forms };
+    char whole[FORMS][TERM_MAX];
+    size_t n[FORMS];
     fond_status_t st = add_whole(l, SCHEMA_ARCHIVE, r->archive);
-    for (size_t i = 0; i < 4 && st == FOND_OK; i++) {
+    for (size_t i = 0; i < FORMS && st == FOND_OK; i++) {
         n[i] = forms[i].len ? schema_whole_value(forms[i].text, forms[i].len,
                                                  whole[i], sizeof whole[i]) : 0;
         int again = 0;
@@ -340,11 +347,11 @@ static fond_status_t add_ref_terms(term_list_t *l, const citation_ref_t *r)
     return st;
 }
 
-/* The references in text, their terms into l. */
-static fond_status_t add_refs_of(term_list_t *l, const char *text)
+/* The references in text[0, len), their terms into l. */
+static fond_status_t add_refs_in(term_list_t *l, const char *text, size_t len)
 {
     citation_ref_t refs[REFS_MAX];
-    size_t n = citation_find_refs(text, strlen(text), refs, REFS_MAX);
+    size_t n = citation_find_refs(text, len, refs, REFS_MAX);
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < n && st == FOND_OK; i++)
         st = add_ref_terms(l, &refs[i]);
@@ -359,7 +366,8 @@ static fond_status_t make_note_terms(source_ctx_t *src)
     fond_status_t st = src->note_at ? FOND_OK : FOND_ERR_NOMEM;
     for (size_t k = 0; k < n && st == FOND_OK; k++) {
         src->note_at[k] = src->note_terms.len;
-        st = add_refs_of(&src->note_terms, src->in->notes[k].text);
+        st = add_refs_in(&src->note_terms, src->in->notes[k].text,
+                         strlen(src->in->notes[k].text));
     }
     if (st == FOND_OK)
         src->note_at[n] = src->note_terms.len;
@@ -399,7 +407,7 @@ static fond_status_t add_own_refs(term_list_t *l, const source_t *h)
         if (own[i]) {
             st = add_whole(l, SCHEMA_REF, own[i]);
             if (st == FOND_OK)
-                st = add_refs_of(l, own[i]);
+                st = add_refs_in(l, own[i], strlen(own[i]));
         }
     return st;
 }
@@ -566,6 +574,10 @@ static fond_status_t add_passage_terms(const source_ctx_t *src,
     unsigned pos = 0;
     fond_status_t st = add_words(src, doc, text, p->end - p->start, AS_TEXT,
                                  &pos);
+    /* a reference the text gives (a source note printed at its end, a
+     * file named in a sentence) is found by ref: as a footnote's is */
+    if (st == FOND_OK)
+        st = add_refs_in(filters, text, p->end - p->start);
     for (size_t i = 0; i < p->n_dates && st == FOND_OK; i++) {
         char d[9];
         dates_format(&p->dates[i], d);
