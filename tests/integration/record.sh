@@ -66,6 +66,10 @@ check "fond.cgi source page: <h1> untitled" \
   grep -q '<h1><span class="untitled">\[Untitled\]</span> <span class="file">report-scan0001\.pdf</span></h1>' "$TMP/showpage"
 check "... its <title> too" grep -q '<title>\[Untitled\] (report-scan0001\.pdf) – ' "$TMP/showpage"
 check "... Zotero's citation_title [Untitled]" grep -q '<meta name="citation_title" content="\[Untitled\]">' "$TMP/showpage"
+for f in page showpage; do
+  check "... its COinS ($f): title [Untitled], no date" \
+    bash -c "$(declare -f coins); [ \"\$(coins '$TMP/$f' 1 rft.title)|\$(coins '$TMP/$f' 1 rft.date)\" = '[Untitled]|' ]"
+done
 cgi 'q=aardvark&format=atom' >"$TMP/feed"
 check "Atom feed: the entry untitled" grep -q '<title>\[Untitled\] (report-scan0001\.pdf), passage 1</title>' "$TMP/feed"
 
