@@ -186,10 +186,60 @@ static void write_kept_at(FILE *out, const fond_hit_t *h)
     fputs("</p>\n", out);
 }
 
+/* One key=value of a COinS span's title: the value percent-encoded
+ * (UTF-8), then '&' as the attribute's "&amp;"; an empty value is left
+ * out.  A value too long to encode in `buf` is left out too. */
+static void write_kev(FILE *out, const char *key, const char *value)
+{
+    char buf[8192];
+    size_t at = 0;
+    if (!*value || request_encode(buf, sizeof buf, &at, value) != 0)
+        return;
+    html_printf(out, "&amp;%s=%s", key, buf);
+}
+
+/*
+ * A COinS span (an OpenURL ContextObject in a span, Z39.88-2004 in KEV
+ * form) of the hit's source, which Zotero's COinS translator and link
+ * resolvers read from the page: Dublin Core (rft_val_fmt ...:mtx:dc), as
+ * the source is neither a book nor an article.  Built from the citation
+ * every other format is built from: rft.type the source's own type
+ * ("telegram"), then its kind, a Zotero item type (letter, manuscript,
+ * document): Zotero takes the last rft.type that names an item type as
+ * the item's type, so the kind wins even over a type such as "report";
+ * rft.title ("[Untitled]"), rft.creator (the sender, else the
+ * creator), rft.date (ISO, a range "first/last"), rft.place (Zotero reads
+ * it), rft.relation the recipient (as DC.relation), rft.description the
+ * whole citation, rft.source the file the passage is read from (as the
+ * page names it), and the source's own reference, where it is kept, as
+ * rft.identifier and rft.coverage (as DC.coverage): never what its
+ * footnotes cite.
+ */
+static void write_coins(FILE *out, const fond_hit_t *h, const cli_citation_t *c)
+{
+    char date[32];
+    snprintf(date, sizeof date, "%s%s%s", c->date, *c->date_end ? "/" : "",
+             c->date_end);
+    fputs("<span class=\"Z3988\" title=\"ctx_ver=Z39.88-2004"
+          "&amp;rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Adc", out);
+    const char *const kev[][2] = {
+        {"rft.type", strcmp(c->type, c->kind) ? c->type : ""},
+        {"rft.type", c->kind},        {"rft.title", c->title},
+        {"rft.creator", c->author},   {"rft.date", date},
+        {"rft.place", c->place},      {"rft.relation", c->to},
+        {"rft.language", h->language}, {"rft.rights", h->rights},
+        {"rft.description", c->text}, {"rft.source", source_name(h)},
+        {"rft.identifier", c->reference}, {"rft.coverage", c->reference}};
+    for (size_t i = 0; i < sizeof kev / sizeof *kev; i++)
+        write_kev(out, kev[i][0], kev[i][1]);
+    fputs("\"></span>\n", out);
+}
+
 static void write_citation(FILE *out, const fond_hit_t *h)
 {
     cli_citation_t c;
     cli_cite(h, NULL, &c);
+    write_coins(out, h, &c);
     html_printf(out, "<p class=\"citation\"><span class=\"label\">Cite:</span> "
                      "<span class=\"cite-text\">%s</span></p>\n", c.text);
     if (*c.cites) /* what the passage's footnotes cite: not the source */

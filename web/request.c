@@ -432,7 +432,7 @@ static int encode_as(char *buf, size_t size, size_t *at, const char *s,
     return 0;
 }
 
-static int encode_onto(char *buf, size_t size, size_t *at, const char *s)
+int request_encode(char *buf, size_t size, size_t *at, const char *s)
 {
     return encode_as(buf, size, at, s, 0);
 }
@@ -489,7 +489,7 @@ int request_link(const request_t *r, const char *name, const char *value,
         if (at + strlen(p->name) + 3 >= size)
             return -1;
         at += (size_t)sprintf(buf + at, "%s%s=", at > 1 ? "&" : "", p->name);
-        if (encode_onto(buf, size, &at, v) != 0)
+        if (request_encode(buf, size, &at, v) != 0)
             return -1;
     }
     return 0;

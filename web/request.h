@@ -74,6 +74,10 @@ char *request_query(const request_t *r);
 int request_link(const request_t *r, const char *name, const char *value,
                  char *buf, size_t size);
 
+/* Percent-encode s, a query value (UTF-8 bytes; a space '+'), onto buf
+ * (size bytes) at *at, moving *at on.  Returns 0, -1 if it does not fit. */
+int request_encode(char *buf, size_t size, size_t *at, const char *s);
+
 /* Where the archive publishes its files: a folder of the server and the
  * URL it is served at ("/srv/archive/" -> "https://archive.example.org/
  * files/"), from fond.cgi.conf. */

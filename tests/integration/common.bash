@@ -109,3 +109,24 @@ fetch() {
   curl -s -o "$TMP/$name.body" -D "$TMP/$name.head" -w '%{http_code}' "$@" \
     "$URL/?$qs" || echo 000
 }
+
+# coins FILE N KEY: the values of KEY (rft.title, ...) in the page FILE's
+# Nth COinS span (from 1; 0: every span), one a line, as a reader decodes
+# them: the title attribute's character references, then its
+# percent-encoding; KEY "*" prints every KEY=VALUE.  "no COinS span"
+# (status 1) if there is none.
+coins() {
+  python3 - "$@" <<'PY'
+import html, re, sys, urllib.parse
+path, n, key = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+spans = re.findall(r'<span class="Z3988" title="([^"]*)"', open(path, encoding="utf-8").read())
+if len(spans) < max(n, 1):
+    sys.exit("no COinS span")
+for span in spans if n == 0 else [spans[n - 1]]:
+    for k, v in urllib.parse.parse_qsl(html.unescape(span), keep_blank_values=True):
+        if key == "*":
+            print("%s=%s" % (k, v))
+        elif k == key:
+            print(v)
+PY
+}

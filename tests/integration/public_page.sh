@@ -96,6 +96,11 @@ id=$("$SEARCH" --db "$DB" --json committee | sed -n 's/^ *"passage_id": "\(.*\)"
 fetch mail_show "show=$id" >/dev/null
 check "a source's page: the sender's name (heading, citation, meta tags)" has mail_show 'citation_author" content="Anna Schmidt"'
 check "... and no address" addresses_hidden mail_show
+for f in mail_html mail_show; do # '@' is %40 in a COinS span: decoded
+  coins "$TMP/$f.body" 0 '*' >"$TMP/$f.coins.body" || true
+  check "$f: its COinS names the sender" grep -qx 'rft.creator=Anna Schmidt' "$TMP/$f.coins.body"
+  check "... and no address" addresses_hidden "$f.coins"
+done
 "$SEARCH" --db "$DB" committee >"$TMP/term.out"
 check "the terminal keeps the addresses" grep -qF "Anna Schmidt <anna.schmidt@example.de>" "$TMP/term.out"
 "$SEARCH" --db "$DB" --json committee >"$TMP/term.json"
@@ -122,6 +127,7 @@ fetch dom "q=committee" >/dev/null
 check "addresses = domain: the name and the domain" has dom "Anna Schmidt &lt;…@example.de&gt;"
 check "... a bare address's domain" has dom "…@example.com"
 check "... and no whole address" bash -c "! grep -qE '[A-Za-z0-9_-]@' '$TMP/dom.body'"
+check "... in its COinS too" bash -c "$(declare -f coins); coins '$TMP/dom.body' 1 rft.creator | grep -qx 'Anna Schmidt <…@example.de>'"
 searches domain 'from:anna' 'from:example.de' 'to:example.com' -- 'to:bob.stone' 'to:bob.stone@example.com'
 start_web "$DB" --addresses whole
 fetch whole "q=committee&format=csv" >/dev/null

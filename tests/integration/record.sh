@@ -66,6 +66,10 @@ check "fond.cgi source page: <h1> untitled" \
   grep -q '<h1><span class="untitled">\[Untitled\]</span> <span class="file">report-scan0001\.pdf</span></h1>' "$TMP/showpage"
 check "... its <title> too" grep -q '<title>\[Untitled\] (report-scan0001\.pdf) – ' "$TMP/showpage"
 check "... Zotero's citation_title [Untitled]" grep -q '<meta name="citation_title" content="\[Untitled\]">' "$TMP/showpage"
+for f in page showpage; do
+  check "... its COinS ($f): title [Untitled], no date" \
+    bash -c "$(declare -f coins); [ \"\$(coins '$TMP/$f' 1 rft.title)|\$(coins '$TMP/$f' 1 rft.date)\" = '[Untitled]|' ]"
+done
 cgi 'q=aardvark&format=atom' >"$TMP/feed"
 check "Atom feed: the entry untitled" grep -q '<title>\[Untitled\] (report-scan0001\.pdf), passage 1</title>' "$TMP/feed"
 
@@ -87,6 +91,8 @@ cgi 'q=pangolin' >"$TMP/dpage"
 check "fond.cgi: the range" grep -q '<time datetime="1917-01-05">5 January 1917</time> – <time datetime="1917-02-10">10 February 1917</time>' "$TMP/dpage"
 check "... the creator" grep -q '<p class="creator">Made by Margarethe Quenzel</p>' "$TMP/dpage"
 check "... the rights" grep -q '<p class="rights">Rights: Public domain</p>' "$TMP/dpage"
+check "... its COinS: the range first/last, the creator, the rights" bash -c "$(declare -f coins)
+  [ \"\$(coins '$TMP/dpage' 1 rft.date)|\$(coins '$TMP/dpage' 1 rft.creator)|\$(coins '$TMP/dpage' 1 rft.rights)\" = '1917-01-05/1917-02-10|Margarethe Quenzel|Public domain' ]"
 
 s --json 'creator:pweber' >"$TMP/pw.json" || true
 check "creator: searches a creator's address on the terminal" grep -q 'memo\.txt' "$TMP/pw.json"

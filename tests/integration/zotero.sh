@@ -174,6 +174,35 @@ page "q=ratification" >"$TMP/nar-hits.html"
 check "page: a hit shows what its passage cites" has nar-hits.html '<span class="label">Cites:</span> <span class="cites-text">SA AR, f. 28, op. 1, d. 68, ll. 17-20 (note 1)</span>'
 check "... and no archive file in its citation" has nar-hits.html '<span class="cite-text">“The road to the treaty”, n.d.</span>'
 
+# COinS: a span per hit and on the source's page, which Zotero's COinS
+# translator reads; decoded as a reader does (coins, common.bash)
+page "q=frontier" >"$TMP/tel-hits.html"
+# is FILE N KEY VALUE...: the span's values of KEY are these
+is() { local f=$1 n=$2 k=$3; shift 3; [ "$(coins "$TMP/$f" "$n" "$k")" = "$(printf '%s\n' "$@" | sed '$!b')" ]; }
+for f in tel.html tel-hits.html; do
+  check "COinS ($f): a context object of Z39.88-2004 in Dublin Core" \
+    bash -c "$(declare -f coins is); TMP='$TMP'; is $f 1 ctx_ver Z39.88-2004 && is $f 1 rft_val_fmt info:ofi/fmt:kev:mtx:dc"
+  check "... its title" is "$f" 1 rft.title "Telegram on the frontier commission at Alexandropol"
+  check "... its type, then a letter (a Zotero item type, the last one read)" is "$f" 1 rft.type telegram letter
+  check "... its date" is "$f" 1 rft.date 1921-10-20
+  check "... its sender as creator" is "$f" 1 rft.creator "Karabekir, Kazim"
+  check "... its recipient as relation" is "$f" 1 rft.relation "Lansing, Robert"
+  check "... its place" is "$f" 1 rft.place Kars
+  check "... its own reference as identifier" is "$f" 1 rft.identifier "GARF, f. R-130, op. 2, d. 68/1, l. 5"
+  check "... and coverage (as DC.coverage)" is "$f" 1 rft.coverage "GARF, f. R-130, op. 2, d. 68/1, l. 5"
+  check "... its whole citation as description" is "$f" 1 rft.description \
+    "“Telegram on the frontier commission at Alexandropol”, Karabekir, Kazim to Lansing, Robert, Kars, 20 October 1921. GARF, f. R-130, op. 2, d. 68/1, l. 5."
+done
+page "q=customs" >"$TMP/let-hits.html"
+check "COinS: the letter's own reference, as written" is let-hits.html 1 rft.identifier "File No. 861.51/131"
+for f in nar.html nar-hits.html; do
+  coins "$TMP/$f" 0 '*' >"$TMP/$f.coins" || true
+  check "COinS ($f): the narrative, untyped by Zotero: a document" is "$f" 1 rft.type narrative document
+  check "... with no identifier nor coverage: it is kept nowhere known" \
+    bash -c "grep -q '^rft.title=The road to the treaty\$' '$TMP/$f.coins' && ! grep -q '^rft.\(identifier\|coverage\)=' '$TMP/$f.coins'"
+  check "... and never the file its footnote cites" lacks "SA AR" "$TMP/$f.coins"
+done
+
 # ------------------------------------------------------------ corpus/
 # The narrative of corpus/ whose passage has the footnote "SA AR, f. 28 ...".
 "$INDEX" -q --db "$TMP/corpus" "$FOND_SRC/corpus"
@@ -190,4 +219,11 @@ for h in hits:
 print("narrative ok", len(hits))
 PY
 check "corpus/: the narrative's passages with the footnote 'SA AR, f. 28 ...' cite it, never as their own ($(cat "$TMP/kars.check"))" grep -q '^narrative ok' "$TMP/kars.check"
+FOND_DB="$TMP/corpus" REQUEST_METHOD=GET QUERY_STRING="q=Abilov&source=narrative%2Ftreaty-of-kars-1921.txt" \
+  "$FOND_BIN/fond.cgi" >"$TMP/kars.html"
+coins "$TMP/kars.html" 0 '*' >"$TMP/kars.coins" || true
+check "corpus/: on the page, a COinS for each hit of the narrative, one citing 'SA AR, f. 28 ...'" \
+  bash -c "grep -q '<span class=\"cites-text\">SA AR, f. 28' '$TMP/kars.html' &&
+    [ \$(grep -c '^rft.title=.' '$TMP/kars.coins') = \$(grep -c '<li class=\"hit\">' '$TMP/kars.html') ]"
+check "... none carries the file it cites" lacks "SA AR" "$TMP/kars.coins"
 finish
