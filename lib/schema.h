@@ -6,7 +6,7 @@
  * store.cc packs and unpacks it, query.c and search.c look it up; none of
  * them spells a prefix of its own.  README.md's schema table follows it.
  *
- * SCHEMA VERSION 4 (fond from 7 December 2026)
+ * SCHEMA VERSION 5 (fond from 7 December 2026, issue 26)
  *
  * One Xapian document a passage, in Omega's conventions where Omega has
  * one, so that xapian-delve and quest read it.  What a passage shows of
@@ -116,7 +116,7 @@
  *
  * User metadata, committed with the documents:
  *
- *   fond:schema     "4": the version.  A database without it and with
+ *   fond:schema     "5": the version.  A database without it and with
  *                   documents was written by an earlier fond; fond-index
  *                   upgrades it (upgrade.c).
  *   fond:idkey      32 hex: the key of the sources' ids (schema_key_t),
@@ -146,8 +146,8 @@
  * themselves (query_expand.c), which every backend serves, where Xapian's
  * remote backend serves no spelling table.  A database written by an
  * earlier fond (up to 7 December 2026) holds one: nothing reads it, and
- * fond-index leaves it as it was, stale as the collection changes (the
- * version stays 4: the documents are the same).
+ * fond-index leaves it as it was, stale as the collection changes (that
+ * alone did not change the version: the documents were the same).
  *
  * Earlier versions: 0 (up to November 2026) had the text alone as data and
  * the shown fields in values 0-13; 1 had the 14 shown fields, NUL-ended, in
@@ -160,7 +160,12 @@
  * would not find them there.  3 also named each source by the unkeyed
  * FNV-1a of its path (anyone could test a guess of a server's path against
  * the page) and indexed a mail address's words under the name's prefix, A
- * and XTO (the page could not search names without addresses).
+ * and XTO (the page could not search names without addresses).  4 titled a
+ * source with no Title by its file's name and dated a PDF by its
+ * CreationDate, read no field from a source's own text, gave footnote
+ * words no positions, and wrote no ref: (XREF), box:, folder:, reel: or
+ * creator: terms and no date range's terms: a search of 5 would miss
+ * there what a reader types.
  */
 #ifndef FOND_SCHEMA_H
 #define FOND_SCHEMA_H
@@ -168,7 +173,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SCHEMA_VERSION "4"
+#define SCHEMA_VERSION "5"
 #define SCHEMA_VERSION_KEY "fond:schema"
 #define SCHEMA_ID_KEY "fond:idkey" /* schema_key_t: what names sources */
 

@@ -17,7 +17,7 @@ shown() {
 }
 shown "$TMP/new" >"$TMP/new.json"
 
-for fixture in db-2026-11 db-2026-12-v1 db-2026-12-v2 db-2026-12-v3; do
+for fixture in db-2026-11 db-2026-12-v1 db-2026-12-v2 db-2026-12-v3 db-2026-12-v4; do
   OLD="$TMP/$fixture"
   cp -r "$FOND_SRC/tests/fixtures/$fixture" "$OLD"
   expect_exit 2 "$fixture: fond-search refuses it" "$SEARCH" --db "$OLD" treaty
