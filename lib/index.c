@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "array.h"
+#include "citation.h"
 #include "catalogue.h"
 #include "db_internal.h"
 #include "file.h"

@@ -53,8 +53,9 @@ const char *ingest_language(const char *header, const char *text, size_t len)
 /* ------------------------------------------------------------ notes */
 
 /* Take the note whose text is `text` (owned by the header or the repaired
- * body), cut to INGEST_NOTES_MAX_BYTES at a character's start, and parse
- * its citations. */
+ * body), cut to INGEST_NOTES_MAX_BYTES at a character's start.  Its
+ * citations are read where they are used: its references by index.c,
+ * its parts for display by search.c. */
 static void note_take(ingest_note_t *n, unsigned number, char *text)
 {
     size_t len = strlen(text);
@@ -67,8 +68,6 @@ static void note_take(ingest_note_t *n, unsigned number, char *text)
     n->number = number;
     n->text = text;
     n->len = len;
-    n->has_archival = citation_find_archival(text, len, &n->archival);
-    n->has_biblio = citation_find_biblio(text, len, &n->biblio);
 }
 
 /* A note's number and its place in a list of notes, sorted by both so

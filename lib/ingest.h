@@ -11,7 +11,6 @@
 
 #include <stddef.h>
 #include "analyze.h"
-#include "citation.h"
 #include "dates.h"
 #include "decode.h"
 #include "pages.h"
@@ -30,9 +29,6 @@ typedef struct {
     unsigned number;
     const char *text;            /* owned by the ingest_t */
     size_t len;                  /* strlen(text), at most INGEST_NOTES_MAX_BYTES */
-    int has_archival, has_biblio;
-    citation_archival_t archival;
-    citation_biblio_t biblio;
 } ingest_note_t;
 
 typedef struct {

@@ -18,6 +18,7 @@
 
 #include <ftw.h>
 
+#include "citation.h"
 #include "ingest.h"
 #include "wordset.h"
 
@@ -73,8 +74,10 @@ static void test_narrative_passages_carry_their_notes(void **state)
         passage_with(&in, "“supplement the treaty signed in Moscow”.");
     assert_int_equal(p->n_notes, 1);
     assert_int_equal(p->notes[0]->number, 3);
-    assert_true(p->notes[0]->has_biblio);
-    assert_string_equal(p->notes[0]->biblio.publisher, "Gospolitizdat");
+    citation_biblio_t biblio;
+    assert_true(citation_find_biblio(p->notes[0]->text, p->notes[0]->len,
+                                     &biblio));
+    assert_string_equal(biblio.publisher, "Gospolitizdat");
     /* the way back: the raw text at raw_start is where the passage began */
     const char *clean = in.body.text + p->start;
     assert_memory_equal(raw + p->raw_start, clean, 12);
