@@ -43,9 +43,32 @@
 #define POPPLER_MEMORY ((size_t)1 << 30)
 #define TESSERACT_MEMORY ((size_t)2 << 30)
 
+/* The images Leptonica reads (and so Tesseract), by their first bytes. */
+static int is_image(const unsigned char *b, size_t n)
+{
+    static const struct {
+        const char *magic;
+        size_t len, at;
+    } images[] = {
+        {"\x89PNG\r\n\x1a\n", 8, 0}, {"\xff\xd8\xff", 3, 0}, /* PNG, JPEG */
+        {"II*\0", 4, 0}, {"MM\0*", 4, 0},                     /* TIFF */
+        {"\0\0\0\x0cjP  \r\n\x87\n", 12, 0},                /* JPEG 2000 */
+        {"\xff\x4f\xff\x51", 4, 0},                          /* its codestream */
+        {"WEBP", 4, 8}, {"GIF87a", 6, 0}, {"GIF89a", 6, 0}, {"BM", 2, 0},
+        {"P4\n", 3, 0}, {"P5\n", 3, 0}, {"P6\n", 3, 0}};     /* PBM, PGM, PPM */
+    for (size_t i = 0; i < sizeof images / sizeof *images; i++)
+        if (n >= images[i].at + images[i].len &&
+            memcmp(b + images[i].at, images[i].magic, images[i].len) == 0 &&
+            (images[i].at == 0 || memcmp(b, "RIFF", 4) == 0))
+            return 1;
+    return 0;
+}
+
 extract_format_t extract_format(const char *bytes, size_t len)
 {
     size_t window = len < SIGNATURE_WINDOW ? len : SIGNATURE_WINDOW;
+    if (is_image((const unsigned char *)bytes, len))
+        return EXTRACT_IMAGE;
     return memmem(bytes, window, "%PDF-", 5) ? EXTRACT_PDF : EXTRACT_TEXT;
 }
 
@@ -205,90 +228,6 @@ fond_status_t extract_parse_pdfinfo(extract_t *x, const char *info,
         free(x->title);
         x->title = NULL;
     }
-    return FOND_OK;
-}
-
-/* The fields of one TSV row (tab-separated, at most 12). */
-static size_t tsv_fields(const char *row, size_t n, const char *f[12],
-                         size_t flen[12])
-{
-    size_t k = 0;
-    const char *at = row, *end = row + n;
-    while (k < 12) {
-        const char *tab = memchr(at, '\t', (size_t)(end - at));
-        const char *stop = tab && k < 11 ? tab : end;
-        f[k] = at;
-        flen[k] = (size_t)(stop - at);
-        k++;
-        if (stop == end)
-            break;
-        at = stop + 1;
-    }
-    return k;
-}
-
-static long field_number(const char *f, size_t n)
-{
-    char num[24];
-    snprintf(num, sizeof num, "%.*s", (int)(n < 20 ? n : 20), f);
-    return strtol(num, NULL, 10);
-}
-
-typedef struct {
-    char *data;
-    size_t len, cap;
-    int failed;
-} text_t;
-
-static void text_put(text_t *t, const char *s, size_t n)
-{
-    if (t->failed || array_reserve(&t->data, &t->cap, t->len + n + 1, 1, 4096)) {
-        t->failed = 1;
-        return;
-    }
-    memcpy(t->data + t->len, s, n);
-    t->len += n;
-    t->data[t->len] = '\0';
-}
-
-fond_status_t extract_tsv_text(const char *tsv, size_t len, char **text,
-                               size_t *text_len)
-{
-    text_t t = {NULL, 0, 0, 0};
-    long block = -1, par = -1, line = -1;
-    for (size_t i = 0; i < len;) {
-        const char *row = tsv + i;
-        const char *nl = memchr(row, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - row) : len - i;
-        i += n + 1;
-        const char *f[12];
-        size_t fl[12];
-        /* level page block par line word left top width height conf text */
-        if (tsv_fields(row, n, f, fl) < 12 || field_number(f[0], fl[0]) != 5)
-            continue;
-        size_t wn = fl[11];
-        while (wn && (f[11][wn - 1] == '\r' || f[11][wn - 1] == ' '))
-            wn--;
-        if (!wn)
-            continue;
-        long b = field_number(f[2], fl[2]), p = field_number(f[3], fl[3]),
-             l = field_number(f[4], fl[4]);
-        if (t.len && (b != block || p != par))
-            text_put(&t, "\n\n", 2);
-        else if (t.len && l != line)
-            text_put(&t, "\n", 1);
-        else if (t.len)
-            text_put(&t, " ", 1);
-        text_put(&t, f[11], wn);
-        block = b, par = p, line = l;
-    }
-    text_put(&t, "\n", 1);
-    if (t.failed) {
-        free(t.data);
-        return FOND_ERR_NOMEM;
-    }
-    *text = t.data;
-    *text_len = t.len;
     return FOND_OK;
 }
 
@@ -582,6 +521,22 @@ static fond_status_t ocr_page(pdf_t *p, unsigned page, char **tsv,
     return st;
 }
 
+/* The text read is layout's: point x's text at it. */
+static fond_status_t layout_done(extract_t *x)
+{
+    if (x->layout.failed)
+        return FOND_ERR_NOMEM;
+    if (!x->layout.text) { /* no page at all */
+        ocr_page_text(&x->layout, "", 0);
+        if (x->layout.failed)
+            return FOND_ERR_NOMEM;
+    }
+    x->text = x->layout.text;
+    x->len = x->layout.len;
+    x->ocr_confidence = ocr_mean_conf(&x->layout);
+    return FOND_OK;
+}
+
 /* Is there a letter or digit on the page? (Any byte of a multibyte UTF-8
  * character counts as a letter: a page of Cyrillic is not blank.) */
 static int page_has_text(const char *s, size_t n)
@@ -595,12 +550,11 @@ static int page_has_text(const char *s, size_t n)
     return 0;
 }
 
-static fond_status_t page_by_ocr(pdf_t *p, extract_t *x, unsigned page,
-                                 text_t *t)
+static fond_status_t page_by_ocr(pdf_t *p, extract_t *x, unsigned page)
 {
     char path[4096] = "";
-    char *tsv = NULL, *text = NULL;
-    size_t tsv_len = 0, text_len = 0;
+    char *tsv = NULL;
+    size_t tsv_len = 0;
     if (p->o->ocr_cache)
         cache_path(p, page, path, sizeof path);
     if (*path && (tsv = read_small_file(path, &tsv_len)))
@@ -612,14 +566,17 @@ static fond_status_t page_by_ocr(pdf_t *p, extract_t *x, unsigned page,
             cache_store(path, tsv, tsv_len);
         x->ocr_pages += st == FOND_OK;
     }
-    if (st == FOND_OK)
-        st = extract_tsv_text(tsv, tsv_len, &text, &text_len);
-    if (st == FOND_OK)
-        text_put(t, text, text_len);
+    if (st == FOND_OK) {
+        size_t before = x->layout.n_pages;
+        st = ocr_read_tsv(&x->layout, tsv, tsv_len, 0);
+        while (st == FOND_OK && x->layout.n_pages > before + 1) {
+            x->layout.n_pages--; /* one PDF page is one page, whatever */
+            free(x->layout.pages[x->layout.n_pages].image);
+        }
+    }
     if (p->o->ocr_page)
         p->o->ocr_page(p->o->ctx, p->name, page, x->pages);
     free(tsv);
-    free(text);
     return st;
 }
 
@@ -627,7 +584,6 @@ static fond_status_t page_by_ocr(pdf_t *p, extract_t *x, unsigned page,
 static fond_status_t assemble(pdf_t *p, extract_t *x, const char *layer,
                               size_t len)
 {
-    text_t t = {NULL, 0, 0, 0};
     unsigned page = 0, with_text = 0;
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < len && st == FOND_OK;) {
@@ -635,30 +591,23 @@ static fond_status_t assemble(pdf_t *p, extract_t *x, const char *layer,
         size_t end = ff ? (size_t)(ff - layer) : len;
         page++;
         if (page_has_text(layer + i, end - i)) {
-            text_put(&t, layer + i, end - i);
+            ocr_page_text(&x->layout, layer + i, end - i);
             with_text++;
         } else if (!p->o->no_ocr) {
-            st = page_by_ocr(p, x, page, &t);
+            st = page_by_ocr(p, x, page);
             with_text += st == FOND_OK;
         } else {
+            ocr_page_text(&x->layout, "", 0);
             x->blank_pages++;
         }
-        text_put(&t, "\f", 1);
         i = end + 1;
     }
-    if (st == FOND_OK && t.failed)
+    if (st == FOND_OK && x->layout.failed)
         st = FOND_ERR_NOMEM;
     if (st == FOND_OK && !with_text)
         st = fail(p, "%s", p->o->no_ocr ? "no text layer (a scan; OCR is off)"
                                         : "no text found, not even by OCR");
-    if (st != FOND_OK) {
-        free(t.data);
-        return st;
-    }
-    x->owned = t.data ? t.data : calloc(1, 1);
-    x->text = x->owned;
-    x->len = t.len;
-    return x->owned ? FOND_OK : FOND_ERR_NOMEM;
+    return st == FOND_OK ? layout_done(x) : st;
 }
 
 static fond_status_t extract_pdf(pdf_t *p, extract_t *x)
@@ -684,12 +633,40 @@ static fond_status_t extract_pdf(pdf_t *p, extract_t *x)
     return st;
 }
 
+/* ------------------------------------------------------------ images */
+
+/* An image file read by Tesseract, each of its pages (a multi-page TIFF
+ * has several) a page of words. */
+static fond_status_t extract_image(pdf_t *p, extract_t *x)
+{
+    p->fd = memory_file("fond-image", p->bytes, p->len);
+    if (p->fd < 0)
+        return fail(p, "cannot hold the image for OCR: %s", strerror(errno));
+    if (p->o->no_ocr)
+        return fail(p, "%s", "an image (a scan; OCR is off)");
+    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
+                          ocr_language(p->o), "tsv", NULL};
+    child_result_t r = {0};
+    fond_status_t st = run(p, read, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
+    if (st == FOND_OK)
+        st = ocr_read_tsv(&x->layout, r.out, r.out_len, 0);
+    child_result_free(&r);
+    if (st == FOND_OK)
+        st = layout_done(x);
+    x->pages = (unsigned)x->layout.n_pages;
+    x->ocr_pages = st == FOND_OK ? x->pages : 0;
+    for (unsigned k = 1; st == FOND_OK && p->o->ocr_page && k <= x->pages; k++)
+        p->o->ocr_page(p->o->ctx, p->name, k, x->pages);
+    return st;
+}
+
 fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
                             const char *name, const fond_extract_opts_t *o,
                             char *err, size_t errsize)
 {
     static const fond_extract_opts_t defaults = FOND_EXTRACT_OPTS_INIT;
     memset(out, 0, sizeof *out);
+    out->ocr_confidence = OCR_CONF_NONE;
     out->format = extract_format(bytes, len);
     out->text = bytes;
     out->len = len;
@@ -703,7 +680,8 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
                err, errsize};
     out->text = NULL;
     out->len = 0;
-    fond_status_t st = extract_pdf(&p, out);
+    fond_status_t st = out->format == EXTRACT_IMAGE ? extract_image(&p, out)
+                                                    : extract_pdf(&p, out);
     if (p.fd >= 0)
         close(p.fd);
     return st;
@@ -713,7 +691,7 @@ void extract_free(extract_t *x)
 {
     if (!x)
         return;
-    free(x->owned);
+    ocr_text_free(&x->layout);
     free(x->title);
     free(x->author);
     free(x->subject);
@@ -792,8 +770,7 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
     unsigned long long hash;
     size_t size, n[SAVED_STRINGS], total = 0;
     int ok;
-    extract_t x = {EXTRACT_PDF, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, NULL,
-                   NULL, ""};
+    extract_t x = {.format = EXTRACT_PDF, .ocr_confidence = OCR_CONF_NONE};
     if (sscanf(head, SAVED_MAGIC " %llx %zu %d %u %u %u %u %15s %zu %zu %zu "
                "%zu %zu %zu", &hash, &size, &ok, &x.pages, &x.ocr_pages,
                &x.ocr_cached, &x.blank_pages, date, &n[0], &n[1], &n[2], &n[3],
@@ -815,14 +792,15 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
         failed |= saved_string(saved, at, n[i + 1], fields[i]);
         at += n[i + 1];
     }
-    if (ok && !failed && (x.owned = malloc(n[5] + 1))) {
-        memcpy(x.owned, saved + at, n[5]);
-        x.owned[n[5]] = '\0';
-        x.text = x.owned;
-        x.len = n[5];
+    if (ok && !failed && (x.layout.text = malloc(n[5] + 1))) {
+        /* the text alone: its pages' sizes and words' boxes are not kept */
+        memcpy(x.layout.text, saved + at, n[5]);
+        x.layout.text[n[5]] = '\0';
+        x.layout.len = x.layout.cap = n[5];
     }
+    failed |= ok && layout_done(&x) != FOND_OK;
     *out = x;
-    *st = failed || (ok && !x.owned) ? FOND_ERR_NOMEM
+    *st = failed ? FOND_ERR_NOMEM
           : ok                       ? FOND_OK
                                      : FOND_ERR_EXTRACT;
     if (*st == FOND_ERR_NOMEM)

@@ -30,8 +30,15 @@
 
 #include <stddef.h>
 #include "fond.h"
+#include "ocr.h"
 
-typedef enum { EXTRACT_TEXT, EXTRACT_PDF } extract_format_t;
+/* Formats by signature (extract_format): text, PDF, an image (PNG, JPEG,
+ * TIFF, JPEG 2000, WebP, PNM, BMP, GIF: read by Tesseract), and the OCR
+ * formats that carry words with boxes (hOCR, ALTO, PAGE XML). */
+typedef enum {
+    EXTRACT_TEXT, EXTRACT_PDF, EXTRACT_IMAGE, EXTRACT_HOCR, EXTRACT_ALTO,
+    EXTRACT_PAGEXML
+} extract_format_t;
 
 /* The limits a PDF's helpers run under (the defaults of fond-index). */
 #define EXTRACT_TIMEOUT_S 120           /* each helper, wall clock and CPU */
@@ -43,11 +50,14 @@ typedef enum { EXTRACT_TEXT, EXTRACT_PDF } extract_format_t;
 
 typedef struct {
     extract_format_t format;
-    const char *text;   /* the bytes to decode: the file's own, or (PDF)
-                           `owned`; valid while the input and this live */
+    const char *text;   /* the bytes to decode: the file's own, or
+                           layout.text; valid while the input and this live */
     size_t len;
-    char *owned;
-    unsigned pages;      /* PDF pages (0 for text) */
+    ocr_text_t layout;   /* all but text: the text read, its pages (their
+                           image sizes) and its words' boxes (ocr.h) */
+    int ocr_confidence;  /* mean word confidence of what OCR read, 0-100,
+                           or OCR_CONF_NONE */
+    unsigned pages;      /* pages (0 for text) */
     unsigned ocr_pages;  /* pages read by Tesseract now */
     unsigned ocr_cached; /* pages whose OCR text came from the cache */
     unsigned blank_pages; /* pages left with no text (no layer, no OCR) */
@@ -119,9 +129,5 @@ fond_status_t extract_parse_pdfinfo(extract_t *x, const char *info,
  * limit (and stopping there): a decompression bomb is told by this before
  * any helper is started.  The data is inflated, never kept. */
 size_t extract_flate_size(const char *bytes, size_t len, size_t limit);
-/* Tesseract's TSV (level 5 rows are words) as text: a line a line, a
- * blank line between paragraphs.  *text is malloc'd, NUL-terminated. */
-fond_status_t extract_tsv_text(const char *tsv, size_t len, char **text,
-                               size_t *text_len);
 
 #endif

@@ -259,7 +259,10 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
     X(CREATOR, 20, 'c', SCHEMA_IN_RECORD) /* who made it (PDF Author) */   \
     X(RIGHTS, 21, 'R', SCHEMA_IN_RECORD)                                   \
     X(DATE_END, 22, 'e', SCHEMA_IN_RECORD) /* a date range's last day,    \
-                                              as DATE; "" for one date */
+                                              as DATE; "" for one date */ \
+    X(OCR_CONF, 23, 'q', SCHEMA_IN_RECORD) /* mean OCR word confidence,  \
+                                              0-100; "" if not read by OCR */ \
+    X(BOXES, 24, 0, SCHEMA_IN_PASSAGE)    /* its words' boxes (index.c) */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };

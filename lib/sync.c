@@ -196,7 +196,7 @@ fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
     size_t len = 0;
     if (file_read(path, &text, &len, why, sizeof why) != FOND_OK)
         return FOND_OK; /* the sync says why */
-    if (extract_format(text, len) == EXTRACT_PDF) {
+    if (extract_format(text, len) != EXTRACT_TEXT) {
         extract_t x;
         char *saved = NULL;
         fond_status_t got = extract_bytes(&x, text, len, path, &db->extract,

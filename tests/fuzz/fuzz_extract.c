@@ -1,7 +1,7 @@
 /*
  * fuzz_extract.c -- libFuzzer target for the parsers of untrusted input
  * that extraction added: what pdfinfo and Tesseract print about a hostile
- * file (extract_parse_pdfinfo, extract_tsv_text), the Flate stream count
+ * file (extract_parse_pdfinfo, ocr_read_tsv), the Flate stream count
  * that tells a decompression bomb (extract_flate_size), and the pages of
  * a text with their labels and furniture (page_scan).  The first byte
  * picks the parser; the rest is its input.  Checks what the headers
@@ -54,11 +54,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     }
     case 1: {
-        char *text = NULL;
-        size_t n = 0;
-        FUZZ_CHECK(extract_tsv_text(s, len, &text, &n) == FOND_OK);
-        FUZZ_CHECK(text && strlen(text) <= n && n <= 2 * len + 2);
-        free(text);
+        ocr_text_t t = OCR_TEXT_INIT;
+        FUZZ_CHECK(ocr_read_tsv(&t, s, len, 0) == FOND_OK);
+        FUZZ_CHECK(t.text && strlen(t.text) <= t.len && t.n_pages >= 1);
+        for (size_t i = 0; i < t.n_words; i++)
+            FUZZ_CHECK(t.words[i].start + t.words[i].len <= t.len &&
+                       t.words[i].page >= 1 && t.words[i].page <= t.n_pages);
+        ocr_text_free(&t);
         break;
     }
     case 2:

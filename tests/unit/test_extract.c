@@ -125,9 +125,11 @@ static void test_saved_for_the_same_bytes_only(void **state)
     (void)state;
     const char pdf[] = "%PDF-1.4 the bytes read ahead";
     const char text[] = "Kars\0 1921\f\fsecond page\f";
-    extract_t x = {EXTRACT_PDF, text, sizeof text - 1, NULL, 3, 1, 1, 1,
-                   strdup("Le traité"), NULL, NULL, strdup("Kars, 1921"),
-                   "19211013"};
+    extract_t x = {.format = EXTRACT_PDF, .text = text, .len = sizeof text - 1,
+                   .ocr_confidence = OCR_CONF_NONE, .pages = 3,
+                   .ocr_pages = 1, .ocr_cached = 1, .blank_pages = 1,
+                   .title = strdup("Le traité"),
+                   .keywords = strdup("Kars, 1921"), .date = "19211013"};
     char *block = NULL, err[256] = "";
     size_t n = 0;
     assert_int_equal(extract_save(&x, FOND_OK, "", pdf, sizeof pdf - 1,
@@ -195,12 +197,20 @@ static void test_tsv_as_lines_and_paragraphs(void **state)
         "5\t1\t1\t1\t2\t1\t0\t0\t9\t9\t91.3\twas\n"
         "5\t1\t1\t2\t1\t1\t0\t0\t9\t9\t40.2\tsigned.\n"
         "5\t1\t1\t2\t1\t2\t0\t0\t9\t9\t-1\t \n";
-    char *text = NULL;
-    size_t len = 0;
-    assert_int_equal(extract_tsv_text(tsv, strlen(tsv), &text, &len), FOND_OK);
-    assert_string_equal(text, "The treaty\nwas\n\nsigned.\n");
-    assert_int_equal(len, strlen(text));
-    free(text);
+    ocr_text_t t = OCR_TEXT_INIT;
+    assert_int_equal(ocr_read_tsv(&t, tsv, strlen(tsv), 300), FOND_OK);
+    assert_string_equal(t.text, "The treaty\nwas\n\nsigned.\n\f");
+    assert_int_equal(t.len, strlen(t.text));
+    /* one page, the image's size; four words, each with its box */
+    assert_int_equal(t.n_pages, 1);
+    assert_int_equal(t.pages[0].width, 100);
+    assert_int_equal(t.pages[0].dpi, 300);
+    assert_int_equal(t.n_words, 4);
+    assert_int_equal(t.words[1].start, 4);
+    assert_int_equal(t.words[1].len, 6);
+    assert_int_equal(t.words[3].conf, 40);
+    assert_int_equal(t.pages[0].conf, (96 + 95 + 91 + 40 + 2) / 4);
+    ocr_text_free(&t);
 }
 
 /* A zlib stream of n zero bytes, in a PDF-like wrapper. */
