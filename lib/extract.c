@@ -9,7 +9,7 @@
  * memory file the helpers read as their standard input; pdfinfo gives the
  * page count and metadata, or says it is encrypted or damaged; pdftotext
  * gives the text layer, a form feed after each page; each page left with
- * no letter or digit is read by OCR (cache first): pdftoppm renders it to
+ * no letter or digit is read by OCR (extract_ocr.c): pdftoppm renders it to
  * its standard output, and Tesseract reads the image from a memory file,
  * so no file is left behind however the run ends.  What was read can be
  * saved as one block (extract_save) and taken in another process for the
@@ -17,7 +17,7 @@
  */
 #define _GNU_SOURCE /* memfd_create() */
 #include "extract.h"
-#include "language.h"
+#include "extract_internal.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -39,7 +39,6 @@
 
 #define SIGNATURE_WINDOW 1024 /* where a reader looks for %PDF- */
 #define EOF_WINDOW 4096       /* and for the last %%EOF */
-#define OCR_LONG_SIDE "3300"  /* pixels: A4 at 280 dpi, whatever the box */
 #define POPPLER_MEMORY ((size_t)1 << 30)
 #define TESSERACT_MEMORY ((size_t)2 << 30)
 
@@ -287,22 +286,8 @@ size_t extract_flate_size(const char *bytes, size_t len, size_t limit)
 
 /* ------------------------------------------------------------ helpers */
 
-typedef struct {
-    const char *name;        /* the file, for progress reports */
-    const char *bytes;
-    size_t len;
-    int fd;                  /* a memory file with the bytes */
-    const fond_extract_opts_t *o;
-    child_limits_t poppler, tesseract;
-    char *err;
-    size_t errsize;
-} pdf_t;
-
-static fond_status_t fail(pdf_t *p, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/* Say why the PDF cannot be read; FOND_ERR_EXTRACT. */
-static fond_status_t fail(pdf_t *p, const char *fmt, ...)
+/* Say why the file cannot be read; FOND_ERR_EXTRACT. */
+fond_status_t extract_fail(reader_t *p, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -313,7 +298,7 @@ static fond_status_t fail(pdf_t *p, const char *fmt, ...)
 
 /* Run a helper reading stdin_fd; FOND_OK when it exited with 0, else the
  * reason in err. */
-static fond_status_t run_on(pdf_t *p, const char *const *argv, int stdin_fd,
+fond_status_t extract_run_on(reader_t *p, const char *const *argv, int stdin_fd,
                             const child_limits_t *lim, const char *env,
                             child_result_t *r)
 {
@@ -330,15 +315,15 @@ static fond_status_t run_on(pdf_t *p, const char *const *argv, int stdin_fd,
 }
 
 /* Run a helper on the PDF. */
-static fond_status_t run(pdf_t *p, const char *const *argv,
+fond_status_t extract_run(reader_t *p, const char *const *argv,
                          const child_limits_t *lim, const char *env,
                          child_result_t *r)
 {
-    return run_on(p, argv, p->fd, lim, env, r);
+    return extract_run_on(p, argv, p->fd, lim, env, r);
 }
 
 /* Write all of data to fd; 0, or -1. */
-static int write_all(int fd, const char *data, size_t len)
+int extract_write_all(int fd, const char *data, size_t len)
 {
     for (size_t done = 0; done < len;) {
         ssize_t n = write(fd, data + done, len - done);
@@ -354,10 +339,10 @@ static int write_all(int fd, const char *data, size_t len)
 /* A memory file holding bytes[0, len), for a helper's standard input: it
  * has no name, so nothing is left of it when the run ends.  -1, errno set,
  * on failure. */
-static int memory_file(const char *name, const char *bytes, size_t len)
+int extract_memory_file(const char *name, const char *bytes, size_t len)
 {
     int fd = memfd_create(name, MFD_CLOEXEC);
-    if (fd >= 0 && write_all(fd, bytes, len) != 0) {
+    if (fd >= 0 && extract_write_all(fd, bytes, len) != 0) {
         int saved = errno;
         close(fd);
         errno = saved;
@@ -372,157 +357,44 @@ static int has_eof_marker(const char *bytes, size_t len)
     return memmem(bytes + from, len - from, "%%EOF", 5) != NULL;
 }
 
-static fond_status_t read_info(pdf_t *p, extract_t *x)
+static fond_status_t read_info(reader_t *p, extract_t *x)
 {
     const char *argv[] = {"pdfinfo", "-isodates", "-enc", "UTF-8",
                           "/dev/stdin", NULL};
     child_result_t r;
-    fond_status_t st = run(p, argv, &p->poppler, NULL, &r);
+    fond_status_t st = extract_run(p, argv, &p->poppler, NULL, &r);
     if (st == FOND_ERR_EXTRACT && r.end == CHILD_EXITED && r.code != 127) {
         if (strstr(r.err, "password"))
-            st = fail(p, "%s", "encrypted PDF: it needs a password");
+            st = extract_fail(p, "%s", "encrypted PDF: it needs a password");
         else if (strstr(r.err, "page count"))
-            st = fail(p, "PDF with no pages (%s)", r.err);
+            st = extract_fail(p, "PDF with no pages (%s)", r.err);
         else
-            st = fail(p, "damaged PDF (%s)", r.err[0] ? r.err : "unreadable");
+            st = extract_fail(p, "damaged PDF (%s)", r.err[0] ? r.err : "unreadable");
     }
     if (st == FOND_OK)
         st = extract_parse_pdfinfo(x, r.out, r.out_len);
     child_result_free(&r);
     if (st == FOND_OK && x->pages == 0)
-        st = fail(p, "%s", "PDF with no pages");
+        st = extract_fail(p, "%s", "PDF with no pages");
     if (st == FOND_OK && x->pages > EXTRACT_MAX_PAGES)
-        st = fail(p, "PDF of %u pages, more than the %u fond reads",
+        st = extract_fail(p, "PDF of %u pages, more than the %u fond reads",
                   x->pages, EXTRACT_MAX_PAGES);
     return st;
 }
 
-static fond_status_t read_text(pdf_t *p, child_result_t *r)
+static fond_status_t read_text(reader_t *p, child_result_t *r)
 {
     const char *argv[] = {"pdftotext", "-enc", "UTF-8", "-eol", "unix",
                           "/dev/stdin", "-", NULL};
-    fond_status_t st = run(p, argv, &p->poppler, NULL, r);
+    fond_status_t st = extract_run(p, argv, &p->poppler, NULL, r);
     if (r->end == CHILD_FLOODED && p->len * EXTRACT_BOMB_RATIO < EXTRACT_MAX_TEXT)
-        st = fail(p, "text bomb: its %zu KB give over %zu MB of text",
+        st = extract_fail(p, "text bomb: its %zu KB give over %zu MB of text",
                   p->len >> 10, EXTRACT_MAX_TEXT >> 20);
     return st;
 }
 
-/* ------------------------------------------------------------ OCR */
-
-const char *extract_ocr_language(const char *snowball)
-{
-    return snowball ? language_tesseract(snowball) : "eng"; /* language.h's table */
-}
-
-/* The language OCR reads in: English for one Tesseract has no name for. */
-static const char *ocr_language(const fond_extract_opts_t *o)
-{
-    const char *lang = extract_ocr_language(o->ocr_language);
-    return lang ? lang : "eng";
-}
-
-static void cache_path(const pdf_t *p, unsigned page, char *buf, size_t size)
-{
-    snprintf(buf, size, "%s/%016llx-%zu-%s-p%u.tsv", p->o->ocr_cache,
-             (unsigned long long)hash_bytes(HASH_FNV_OFFSET, p->bytes, p->len),
-             p->len, ocr_language(p->o), page);
-}
-
-static char *read_small_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    struct stat sb;
-    if (!f)
-        return NULL;
-    char *data = NULL;
-    if (fstat(fileno(f), &sb) == 0 && sb.st_size < (64 << 20) &&
-        (data = malloc((size_t)sb.st_size + 1)) &&
-        fread(data, 1, (size_t)sb.st_size, f) == (size_t)sb.st_size) {
-        data[sb.st_size] = '\0';
-        *len = (size_t)sb.st_size;
-    } else {
-        free(data);
-        data = NULL;
-    }
-    fclose(f);
-    return data;
-}
-
-/* Keep a page's TSV in a file with no name (O_TMPFILE) given its name
- * once whole, so a run killed meanwhile leaves nothing; 0, or -1 when the
- * file system has no O_TMPFILE. */
-static int cache_store_unnamed(const char *path, const char *tsv, size_t len)
-{
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        return -1;
-    *slash = '\0';
-    int fd = open(*dir ? dir : "/", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return -1;
-    char proc[64];
-    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
-    if (write_all(fd, tsv, len) == 0) /* EEXIST: another run stored it */
-        linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
-    close(fd);
-    return 0;
-}
-
-/* Keep a page's TSV; a cache that cannot be written costs only time. */
-static void cache_store(const char *path, const char *tsv, size_t len)
-{
-    if (cache_store_unnamed(path, tsv, len) == 0)
-        return;
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
-        return;
-    int ok = fwrite(tsv, 1, len, f) == len;
-    ok &= fclose(f) == 0;
-    if (!ok || rename(tmp, path) != 0)
-        unlink(tmp);
-}
-
-/* Render page `page` with pdftoppm (a PNG on its standard output) and
- * read it with Tesseract (from its standard input): *tsv is Tesseract's
- * TSV, malloc'd. */
-static fond_status_t ocr_page(pdf_t *p, unsigned page, char **tsv,
-                              size_t *len)
-{
-    char num[16];
-    snprintf(num, sizeof num, "%u", page);
-    const char *render[] = {"pdftoppm", "-f", num, "-l", num, "-gray",
-                            "-png", "-scale-to", OCR_LONG_SIDE, "-singlefile",
-                            "/dev/stdin", NULL};
-    child_result_t r = {0};
-    fond_status_t st = run(p, render, &p->poppler, NULL, &r);
-    int image = st == FOND_OK ? memory_file("fond-ocr-page", r.out, r.out_len)
-                              : -1;
-    child_result_free(&r);
-    if (st == FOND_OK && image < 0)
-        st = fail(p, "cannot hold page %u's image for OCR: %s", page,
-                  strerror(errno));
-    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
-                          ocr_language(p->o), "tsv", NULL};
-    if (st == FOND_OK)
-        st = run_on(p, read, image, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
-    if (st == FOND_OK) {
-        *tsv = r.out;
-        *len = r.out_len;
-        r.out = NULL;
-    }
-    child_result_free(&r);
-    if (image >= 0)
-        close(image);
-    return st;
-}
-
 /* The text read is layout's: point x's text at it. */
-static fond_status_t layout_done(extract_t *x)
+fond_status_t extract_layout_done(extract_t *x)
 {
     if (x->layout.failed)
         return FOND_ERR_NOMEM;
@@ -550,38 +422,8 @@ static int page_has_text(const char *s, size_t n)
     return 0;
 }
 
-static fond_status_t page_by_ocr(pdf_t *p, extract_t *x, unsigned page)
-{
-    char path[4096] = "";
-    char *tsv = NULL;
-    size_t tsv_len = 0;
-    if (p->o->ocr_cache)
-        cache_path(p, page, path, sizeof path);
-    if (*path && (tsv = read_small_file(path, &tsv_len)))
-        x->ocr_cached++;
-    fond_status_t st = FOND_OK;
-    if (!tsv) {
-        st = ocr_page(p, page, &tsv, &tsv_len);
-        if (st == FOND_OK && *path)
-            cache_store(path, tsv, tsv_len);
-        x->ocr_pages += st == FOND_OK;
-    }
-    if (st == FOND_OK) {
-        size_t before = x->layout.n_pages;
-        st = ocr_read_tsv(&x->layout, tsv, tsv_len, 0);
-        while (st == FOND_OK && x->layout.n_pages > before + 1) {
-            x->layout.n_pages--; /* one PDF page is one page, whatever */
-            free(x->layout.pages[x->layout.n_pages].image);
-        }
-    }
-    if (p->o->ocr_page)
-        p->o->ocr_page(p->o->ctx, p->name, page, x->pages);
-    free(tsv);
-    return st;
-}
-
 /* The text layer, page by page, with OCR for the pages that have none. */
-static fond_status_t assemble(pdf_t *p, extract_t *x, const char *layer,
+static fond_status_t assemble(reader_t *p, extract_t *x, const char *layer,
                               size_t len)
 {
     unsigned page = 0, with_text = 0;
@@ -594,7 +436,7 @@ static fond_status_t assemble(pdf_t *p, extract_t *x, const char *layer,
             ocr_page_text(&x->layout, layer + i, end - i);
             with_text++;
         } else if (!p->o->no_ocr) {
-            st = page_by_ocr(p, x, page);
+            st = extract_pdf_page_ocr(p, x, page);
             with_text += st == FOND_OK;
         } else {
             ocr_page_text(&x->layout, "", 0);
@@ -605,23 +447,23 @@ static fond_status_t assemble(pdf_t *p, extract_t *x, const char *layer,
     if (st == FOND_OK && x->layout.failed)
         st = FOND_ERR_NOMEM;
     if (st == FOND_OK && !with_text)
-        st = fail(p, "%s", p->o->no_ocr ? "no text layer (a scan; OCR is off)"
+        st = extract_fail(p, "%s", p->o->no_ocr ? "no text layer (a scan; OCR is off)"
                                         : "no text found, not even by OCR");
-    return st == FOND_OK ? layout_done(x) : st;
+    return st == FOND_OK ? extract_layout_done(x) : st;
 }
 
-static fond_status_t extract_pdf(pdf_t *p, extract_t *x)
+static fond_status_t extract_pdf(reader_t *p, extract_t *x)
 {
     if (!has_eof_marker(p->bytes, p->len))
-        return fail(p, "%s", "truncated PDF: no %%EOF at its end");
+        return extract_fail(p, "%s", "truncated PDF: no %%EOF at its end");
     size_t bomb = p->len * EXTRACT_BOMB_RATIO;
     bomb = bomb > EXTRACT_BOMB_BYTES ? bomb : EXTRACT_BOMB_BYTES;
     if (extract_flate_size(p->bytes, p->len, bomb + 1) > bomb)
-        return fail(p, "decompression bomb: its %zu KB inflate to over %zu MB",
+        return extract_fail(p, "decompression bomb: its %zu KB inflate to over %zu MB",
                     p->len >> 10, bomb >> 20);
-    p->fd = memory_file("fond-pdf", p->bytes, p->len);
+    p->fd = extract_memory_file("fond-pdf", p->bytes, p->len);
     if (p->fd < 0)
-        return fail(p, "cannot hold the PDF for its reader: %s",
+        return extract_fail(p, "cannot hold the PDF for its reader: %s",
                     strerror(errno));
     fond_status_t st = read_info(p, x);
     child_result_t text = {0};
@@ -630,33 +472,6 @@ static fond_status_t extract_pdf(pdf_t *p, extract_t *x)
     if (st == FOND_OK)
         st = assemble(p, x, text.out, text.out_len);
     child_result_free(&text);
-    return st;
-}
-
-/* ------------------------------------------------------------ images */
-
-/* An image file read by Tesseract, each of its pages (a multi-page TIFF
- * has several) a page of words. */
-static fond_status_t extract_image(pdf_t *p, extract_t *x)
-{
-    p->fd = memory_file("fond-image", p->bytes, p->len);
-    if (p->fd < 0)
-        return fail(p, "cannot hold the image for OCR: %s", strerror(errno));
-    if (p->o->no_ocr)
-        return fail(p, "%s", "an image (a scan; OCR is off)");
-    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
-                          ocr_language(p->o), "tsv", NULL};
-    child_result_t r = {0};
-    fond_status_t st = run(p, read, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
-    if (st == FOND_OK)
-        st = ocr_read_tsv(&x->layout, r.out, r.out_len, 0);
-    child_result_free(&r);
-    if (st == FOND_OK)
-        st = layout_done(x);
-    x->pages = (unsigned)x->layout.n_pages;
-    x->ocr_pages = st == FOND_OK ? x->pages : 0;
-    for (unsigned k = 1; st == FOND_OK && p->o->ocr_page && k <= x->pages; k++)
-        p->o->ocr_page(p->o->ctx, p->name, k, x->pages);
     return st;
 }
 
@@ -674,7 +489,7 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
         return FOND_OK;
     o = o ? o : &defaults;
     unsigned timeout = o->timeout ? o->timeout : EXTRACT_TIMEOUT_S;
-    pdf_t p = {name, bytes, len, -1, o,
+    reader_t p = {name, bytes, len, -1, o,
                {timeout, POPPLER_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
                {timeout, TESSERACT_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
                err, errsize};
@@ -798,7 +613,7 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
         x.layout.text[n[5]] = '\0';
         x.layout.len = x.layout.cap = n[5];
     }
-    failed |= ok && layout_done(&x) != FOND_OK;
+    failed |= ok && extract_layout_done(&x) != FOND_OK;
     *out = x;
     *st = failed ? FOND_ERR_NOMEM
           : ok                       ? FOND_OK

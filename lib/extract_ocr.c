@@ -1,0 +1,195 @@
+/*
+ * extract_ocr.c -- reading pages with Tesseract (see extract.h): a PDF's
+ * page with no text layer, rendered by pdftoppm, and image files.  Each
+ * page's TSV (its words, boxes and confidences) goes into the extract's
+ * layout (ocr.h) and into the OCR cache, so an unchanged scan is never
+ * read twice.
+ */
+#define _GNU_SOURCE /* O_TMPFILE, linkat() */
+#include "extract.h"
+#include "extract_internal.h"
+#include "language.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hash.h"
+
+#define OCR_LONG_SIDE "3300"  /* pixels: A4 at 280 dpi, whatever the box */
+
+
+const char *extract_ocr_language(const char *snowball)
+{
+    return snowball ? language_tesseract(snowball) : "eng"; /* language.h's table */
+}
+
+/* The language OCR reads in: English for one Tesseract has no name for. */
+static const char *ocr_language(const fond_extract_opts_t *o)
+{
+    const char *lang = extract_ocr_language(o->ocr_language);
+    return lang ? lang : "eng";
+}
+
+static void cache_path(const reader_t *p, unsigned page, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/%016llx-%zu-%s-p%u.tsv", p->o->ocr_cache,
+             (unsigned long long)hash_bytes(HASH_FNV_OFFSET, p->bytes, p->len),
+             p->len, ocr_language(p->o), page);
+}
+
+static char *read_small_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat sb;
+    if (!f)
+        return NULL;
+    char *data = NULL;
+    if (fstat(fileno(f), &sb) == 0 && sb.st_size < (64 << 20) &&
+        (data = malloc((size_t)sb.st_size + 1)) &&
+        fread(data, 1, (size_t)sb.st_size, f) == (size_t)sb.st_size) {
+        data[sb.st_size] = '\0';
+        *len = (size_t)sb.st_size;
+    } else {
+        free(data);
+        data = NULL;
+    }
+    fclose(f);
+    return data;
+}
+
+/* Keep a page's TSV in a file with no name (O_TMPFILE) given its name
+ * once whole, so a run killed meanwhile leaves nothing; 0, or -1 when the
+ * file system has no O_TMPFILE. */
+static int cache_store_unnamed(const char *path, const char *tsv, size_t len)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return -1;
+    *slash = '\0';
+    int fd = open(*dir ? dir : "/", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    if (extract_write_all(fd, tsv, len) == 0) /* EEXIST: another run stored it */
+        linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+    close(fd);
+    return 0;
+}
+
+/* Keep a page's TSV; a cache that cannot be written costs only time. */
+static void cache_store(const char *path, const char *tsv, size_t len)
+{
+    if (cache_store_unnamed(path, tsv, len) == 0)
+        return;
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f)
+        return;
+    int ok = fwrite(tsv, 1, len, f) == len;
+    ok &= fclose(f) == 0;
+    if (!ok || rename(tmp, path) != 0)
+        unlink(tmp);
+}
+
+/* Render page `page` with pdftoppm (a PNG on its standard output) and
+ * read it with Tesseract (from its standard input): *tsv is Tesseract's
+ * TSV, malloc'd. */
+static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
+                              size_t *len)
+{
+    char num[16];
+    snprintf(num, sizeof num, "%u", page);
+    const char *render[] = {"pdftoppm", "-f", num, "-l", num, "-gray",
+                            "-png", "-scale-to", OCR_LONG_SIDE, "-singlefile",
+                            "/dev/stdin", NULL};
+    child_result_t r = {0};
+    fond_status_t st = extract_run(p, render, &p->poppler, NULL, &r);
+    int image = st == FOND_OK ? extract_memory_file("fond-ocr-page", r.out, r.out_len)
+                              : -1;
+    child_result_free(&r);
+    if (st == FOND_OK && image < 0)
+        st = extract_fail(p, "cannot hold page %u's image for OCR: %s", page,
+                  strerror(errno));
+    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
+                          ocr_language(p->o), "tsv", NULL};
+    if (st == FOND_OK)
+        st = extract_run_on(p, read, image, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
+    if (st == FOND_OK) {
+        *tsv = r.out;
+        *len = r.out_len;
+        r.out = NULL;
+    }
+    child_result_free(&r);
+    if (image >= 0)
+        close(image);
+    return st;
+}
+
+
+fond_status_t extract_pdf_page_ocr(reader_t *p, extract_t *x, unsigned page)
+{
+    char path[4096] = "";
+    char *tsv = NULL;
+    size_t tsv_len = 0;
+    if (p->o->ocr_cache)
+        cache_path(p, page, path, sizeof path);
+    if (*path && (tsv = read_small_file(path, &tsv_len)))
+        x->ocr_cached++;
+    fond_status_t st = FOND_OK;
+    if (!tsv) {
+        st = ocr_page(p, page, &tsv, &tsv_len);
+        if (st == FOND_OK && *path)
+            cache_store(path, tsv, tsv_len);
+        x->ocr_pages += st == FOND_OK;
+    }
+    if (st == FOND_OK) {
+        size_t before = x->layout.n_pages;
+        st = ocr_read_tsv(&x->layout, tsv, tsv_len, 0);
+        while (st == FOND_OK && x->layout.n_pages > before + 1) {
+            x->layout.n_pages--; /* one PDF page is one page, whatever */
+            free(x->layout.pages[x->layout.n_pages].image);
+        }
+    }
+    if (p->o->ocr_page)
+        p->o->ocr_page(p->o->ctx, p->name, page, x->pages);
+    free(tsv);
+    return st;
+}
+
+
+/* ------------------------------------------------------------ images */
+
+/* An image file read by Tesseract, each of its pages (a multi-page TIFF
+ * has several) a page of words. */
+fond_status_t extract_image(reader_t *p, extract_t *x)
+{
+    p->fd = extract_memory_file("fond-image", p->bytes, p->len);
+    if (p->fd < 0)
+        return extract_fail(p, "cannot hold the image for OCR: %s", strerror(errno));
+    if (p->o->no_ocr)
+        return extract_fail(p, "%s", "an image (a scan; OCR is off)");
+    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
+                          ocr_language(p->o), "tsv", NULL};
+    child_result_t r = {0};
+    fond_status_t st = extract_run(p, read, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
+    if (st == FOND_OK)
+        st = ocr_read_tsv(&x->layout, r.out, r.out_len, 0);
+    child_result_free(&r);
+    if (st == FOND_OK)
+        st = extract_layout_done(x);
+    x->pages = (unsigned)x->layout.n_pages;
+    x->ocr_pages = st == FOND_OK ? x->pages : 0;
+    for (unsigned k = 1; st == FOND_OK && p->o->ocr_page && k <= x->pages; k++)
+        p->o->ocr_page(p->o->ctx, p->name, k, x->pages);
+    return st;
+}
+
