@@ -142,14 +142,14 @@ static uint64_t get_uint(reader_t *r)
     return 0;
 }
 
-/* A number that must fit an int (coordinates are bounded by the readers:
- * ocr.c keeps them within a million). */
+/* A signed step (what it leads to is checked to fit an int: the readers
+ * keep coordinates within a million, ocr.c). */
 static int64_t get_int(reader_t *r)
 {
     uint64_t v = get_uint(r);
-    int64_t s = (v & 1) ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1);
-    if (s < -INT32_MAX / 2 || s > INT32_MAX / 2)
+    if (v >> 42)
         r->bad = 1;
+    int64_t s = (v & 1) ? -(int64_t)(v >> 1) - 1 : (int64_t)(v >> 1);
     return r->bad ? 0 : s;
 }
 

@@ -342,9 +342,9 @@ static long decode_shift(const ingest_t *in, const char *bytes, size_t len)
 static int box_clean_offset(const ingest_t *in, const ocr_word_t *w,
                             size_t shift, size_t *clean)
 {
-    if (!w->len || w->start < shift)
+    if (w->start + w->len <= shift) /* nothing but the mark decode drops */
         return 0;
-    size_t at = w->start - shift; /* in the decoded text */
+    size_t at = w->start > shift ? w->start - shift : 0; /* decoded text's */
     if (at < in->header.body_start || at >= in->header.body_end)
         return 0;
     return repair_clean_offset(&in->body, at - in->header.body_start, clean) &&
