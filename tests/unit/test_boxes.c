@@ -9,7 +9,8 @@
  * mean, its page's that page's; the snippet marks the words OCR was
  * unsure of.  And the blob itself: what boxes_encode writes,
  * boxes_decode reads back, and a damaged blob reads as no more than it
- * holds.
+ * holds; and a layout read ahead by another process (extract_save,
+ * extract_saved) comes back whole.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -327,6 +328,46 @@ static void test_blob(void **state)
     free(blob);
 }
 
+/* Read ahead (extract_save in one process, extract_saved in another):
+ * the layout comes back whole, its pages, words and alternatives, and a
+ * block cut short leaves the text alone. */
+static void test_read_ahead_keeps_layout(void **state)
+{
+    (void)state;
+    extract_t x, y;
+    build(&x, 0);
+    const char bytes[] = "the file's bytes";
+    char *block = NULL, err[256] = "";
+    size_t len = 0;
+    assert_int_equal(extract_save(&x, FOND_OK, "", bytes, sizeof bytes, &block,
+                                  &len), FOND_OK);
+    fond_status_t st;
+    assert_int_equal(extract_saved(&y, block, len, bytes, sizeof bytes, "f",
+                                   NULL, &st, err, sizeof err), 1);
+    assert_int_equal(st, FOND_OK);
+    assert_int_equal(y.len, x.len);
+    assert_memory_equal(y.text, x.text, x.len);
+    assert_int_equal(y.layout.n_pages, x.layout.n_pages);
+    assert_int_equal(y.layout.pages[1].width, page_size[2][0]);
+    assert_int_equal(y.layout.pages[1].conf, x.layout.pages[1].conf);
+    assert_int_equal(y.layout.n_words, N_WORDS);
+    for (size_t i = 0; i < N_WORDS; i++) {
+        assert_int_equal(y.layout.words[i].start, x.layout.words[i].start);
+        assert_int_equal(y.layout.words[i].box.x, words[i].box.x);
+        assert_int_equal(y.layout.words[i].conf, words[i].conf);
+        if (*words[i].alt)
+            assert_string_equal(y.layout.alts + y.layout.words[i].alt,
+                                words[i].alt);
+    }
+    assert_int_equal(y.ocr_confidence, mean_conf(0));
+    extract_free(&y);
+    /* a block cut short is none: the file is to be read again */
+    assert_int_equal(extract_saved(&y, block, len - 5, bytes, sizeof bytes, "f",
+                                   NULL, &st, err, sizeof err), 0);
+    free(block);
+    extract_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_byte_order_mark),
         cmocka_unit_test(test_alternative_in_place),
         cmocka_unit_test(test_blob),
+        cmocka_unit_test(test_read_ahead_keeps_layout),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
