@@ -56,7 +56,7 @@ typedef struct {
                                passages): note k's are note_terms.buf
                                [note_at[k], note_at[k + 1]) */
     size_t *note_at;
-    char ocr_conf[8];      /* its mean OCR word confidence, "" if none */
+    char ocr_conf[12];     /* its mean OCR word confidence, "" if none */
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -851,9 +851,8 @@ static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
     source_ctx_t src = {source_path, title ? title : in.header.title,
                         &in, NULL, "", "", NULL, name, "", "", {NULL, 0, 0},
                         {NULL, 0, 0}, NULL, ""};
-    if (x->ocr_confidence >= 0 && x->ocr_confidence <= 100)
-        snprintf(src.ocr_conf, sizeof src.ocr_conf, "%u",
-                 (unsigned)x->ocr_confidence % 1000);
+    if (x->ocr_confidence >= 0) /* read by OCR (OCR_CONF_NONE: not) */
+        snprintf(src.ocr_conf, sizeof src.ocr_conf, "%d", x->ocr_confidence);
     schema_format_added(added, src.added);
     if (strcmp(file_path, source_path) != 0)
         schema_source_term(&db->id_key, file_path, src.file_term);
