@@ -5,7 +5,8 @@
 # word's box near where it was drawn, on a page of the image's size, and
 # the source's OCR confidence; the terminal says "OCR nn%" on the hit's
 # source line; fond.cgi says it too, and marks the words OCR was unsure
-# of.  A text file beside it has neither boxes nor a confidence.  Read
+# of.  A text file beside it has neither boxes nor a confidence.  A word
+# hyphenated across lines has a box for each half.  Read
 # ahead by another process (--jobs 2), the scan keeps them.
 source "$(dirname "$0")/common.bash"
 
@@ -70,6 +71,24 @@ if [ -n "$box" ]; then
 else
   fail "Alexandropol: no box"
 fi
+
+# A word hyphenated across a line's end, joined in the text: found as one
+# word, with a box for each half, one on each line.
+mkdir -p "$TMP/hyphen"
+"$CONVERT" -size 1400x500 xc:white -font DejaVu-Serif -pointsize 44 -fill black \
+  -annotate +100+120 'Azerbaijan sent a telegram to the Azer-' \
+  -annotate +100+200 'baijan delegates in Kars and Moscow.' "$TMP/hyphen/p.png"
+"$INDEX" --db "$TMP/dbh" "$TMP/hyphen" >"$TMP/indexh.out" 2>&1 || { cat "$TMP/indexh.out"; exit 1; }
+"$SEARCH" --db "$TMP/dbh" --json azerbaijan >"$TMP/hyphen.json"
+check "the hyphenated word is one word in the text" \
+  grep -q '"text": "Azerbaijan sent a telegram to the Azerbaijan delegates' "$TMP/hyphen.json"
+at=$(grep -o '{"page": [^}]*}' "$TMP/hyphen.json" |
+     sed -E 's/.*"x": ([0-9]+), "y": ([0-9]+).*/\1,\2/' | tr '\n' ' ' || true)
+check "... with three boxes: the whole word, each half on its line (x,y: $at)" \
+  test "$(grep -c '{"page": ' "$TMP/hyphen.json" || true)" -eq 3
+check "... the first half at the first line's end, the second at the next's start" \
+  bash -c 'grep -o "{\"page\": [^}]*}" "$1" | grep -qE "\"x\": (8[4-9][0-9]|9[0-9][0-9]), \"y\": [6-9][0-9]," &&
+           grep -o "{\"page\": [^}]*}" "$1" | grep -qE "\"x\": (9[0-9]|1[01][0-9]), \"y\": 1[4-7][0-9],"' _ "$TMP/hyphen.json"
 
 # Read ahead by another process (--jobs 2 on a database of one shard):
 # the same boxes and confidence, carried with the text to the writer.
