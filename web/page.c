@@ -95,6 +95,7 @@ static void write_marked(FILE *out, const fond_hit_t *h, const char *cls)
         size_t next = span_edge(h->highlights, h->n_highlights, k, at, len);
         size_t edge = span_edge(unsure, n_unsure, u, at, len);
         next = edge < next ? edge : next;
+        next = next > at && next <= len ? next : len; /* spans past the end */
         if (in_mark && (!mark || want_u != open_u))
             fputs("</mark>", out), in_mark = 0;
         if (open_u != want_u && open_u != SIZE_MAX)

@@ -116,6 +116,15 @@ unsure=$(grep -oE '<span class="unsure" title="OCR confidence [0-9]+%">[^<]+</sp
 check "fond.cgi marks a word OCR was unsure of" test -n "$unsure"
 low=$(grep -oE 'confidence [0-9]+' <<<"$unsure" | grep -oE '[0-9]+$' | sort -n | tail -1 || true)
 check "... each under 60% (${low:-none})" test "${low:-100}" -lt 60
+# searched for, an unsure word is both: marked inside its unsure span
+word=$(sed -E 's/.*">([^<]+)<.*/\1/' <<<"$unsure" | grep -E '^[A-Za-z]+$' | head -1 || true)
+if [ -n "$word" ]; then
+  FOND_DB="$TMP/db" REQUEST_METHOD=GET QUERY_STRING="q=$word" \
+    "$FOND_BIN/fond.cgi" >"$TMP/unsure.html" 2>>"$TMP/cgi.err"
+  check "an unsure word searched for ($word): <mark> inside its unsure span" \
+    grep -qE "<span class=\"unsure\" title=\"OCR confidence [0-9]+%\"><mark>$word</mark></span>" \
+    "$TMP/unsure.html"
+fi
 FOND_DB="$TMP/db" REQUEST_METHOD=GET QUERY_STRING='q=delegates&format=json' \
   "$FOND_BIN/fond.cgi" >"$TMP/page.json" 2>>"$TMP/cgi.err"
 check "fond.cgi's JSON carries the boxes" grep -q '"boxes": \[' "$TMP/page.json"
