@@ -198,9 +198,11 @@ static void get_words(reader_t *r, unsigned page, size_t n, boxes_t *out)
 fond_status_t boxes_decode(const char *blob, size_t len, boxes_t *out)
 {
     memset(out, 0, sizeof *out);
+    if (!len) /* blob may then be NULL */
+        return FOND_OK;
     reader_t r = {(const unsigned char *)blob,
                   (const unsigned char *)blob + len, 0};
-    if (!len || get_uint(&r) != BOXES_FORMAT)
+    if (get_uint(&r) != BOXES_FORMAT)
         return FOND_OK;
     /* each page takes 5 bytes at least, each word 6: no count read can
      * make room for more than the blob holds */
