@@ -62,6 +62,46 @@ static void write_highlights(FILE *out, const fond_hit_t *h)
     fputs("]", out);
 }
 
+/* The OCR fields: the source's mean word confidence (null when it was not
+ * read by OCR), its page's, the boxes of the highlighted words on their
+ * page images, and the snippet's words OCR was unsure of (as highlights,
+ * in code points). */
+static void write_confidence(FILE *out, const char *name, int conf)
+{
+    if (conf >= 0)
+        fprintf(out, ",\n      \"%s\": %d", name, conf);
+    else
+        fprintf(out, ",\n      \"%s\": null", name);
+}
+
+static void write_ocr(FILE *out, const fond_hit_t *h)
+{
+    write_confidence(out, "ocr_confidence", h->ocr_confidence);
+    write_confidence(out, "page_confidence", h->page_confidence);
+    fputs(",\n      \"boxes\": [", out);
+    for (size_t i = 0; i < h->n_boxes; i++) {
+        const fond_box_t *b = &h->boxes[i];
+        fprintf(out, "%s{\"page\": %u, \"x\": %d, \"y\": %d, \"w\": %d, "
+                     "\"h\": %d, \"page_width\": %u, \"page_height\": %u, "
+                     "\"confidence\": ",
+                i ? ",\n        " : "\n        ", b->page, b->x, b->y, b->w,
+                b->h, b->page_width, b->page_height);
+        if (b->confidence >= 0)
+            fprintf(out, "%d}", b->confidence);
+        else
+            fputs("null}", out);
+    }
+    fputs(h->n_boxes ? "\n      ]" : "]", out);
+    fputs(",\n      \"unsure\": [", out);
+    for (size_t i = 0; i < h->n_unsure; i++) {
+        const fond_unsure_t *u = &h->unsure[i];
+        fprintf(out, "%s{\"start\": %zu, \"length\": %zu, \"confidence\": %d}",
+                i ? ", " : "", code_points(h->snippet, u->start),
+                code_points(h->snippet + u->start, u->length), u->confidence);
+    }
+    fputs("]", out);
+}
+
 static void write_field(FILE *out, const char *name, const char *value)
 {
     fprintf(out, ",\n      \"%s\": ", name);
@@ -167,6 +207,7 @@ static void write_hit(FILE *out, const fond_hit_t *h, const cli_export_t *how)
     write_field(out, "snippet", h->snippet);
     fputs(",\n      \"highlights\": ", out);
     write_highlights(out, h);
+    write_ocr(out, h);
     write_archival(out, h);
     write_field(out, "added", h->added);
     write_citation(out, h);

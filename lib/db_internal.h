@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "analyze.h"
+#include "extract.h"
 #include "fond.h"
 #include "mail.h"
 #include "schema.h"
@@ -139,6 +140,13 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
                            const char *name, long long added,
                            const char *text, size_t len,
                            const source_t *message, fond_index_result_t *out);
+
+/* Index a file's text already extracted (extract_t, with its words'
+ * boxes, if any) as the source `path`: what db_index_one does after it
+ * has read the file, for a caller that built x itself (the tests). */
+fond_status_t db_index_extracted(fond_db_t *db, const char *path,
+                                 const extract_t *x,
+                                 fond_index_result_t *out);
 
 /* A message file or an mbox of `kind` (mail.h): each message a source of
  * its own (index_mail.c). */

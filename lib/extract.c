@@ -517,12 +517,124 @@ void extract_free(extract_t *x)
 /* ------------------------------------------------------------ read ahead */
 
 /* A saved result: one line of numbers, then the strings it counts, one
- * after another (err, title, author, subject, keywords, text):
- * "fond-extract HASH SIZE OK PAGES OCR CACHED BLANK DATE N N N N N N\n",
- * OK 1 for FOND_OK and 0 for FOND_ERR_EXTRACT, DATE "-" when none. */
+ * after another (err, title, author, subject, keywords, text, layout):
+ * "fond-extract HASH SIZE OK PAGES OCR CACHED BLANK DATE N N N N N N N\n",
+ * OK 1 for FOND_OK and 0 for FOND_ERR_EXTRACT, DATE "-" when none.  The
+ * layout (the text's pages and words with their boxes, ocr.h) is read
+ * back by the process that wrote it, a fond of the same build: its
+ * counts, then each page's numbers and its image's path, then the words
+ * as they lie in memory, then the alternatives; read back only when every
+ * word lies within the text and every count within the block. */
 #define SAVED_MAGIC "fond-extract"
 #define SAVED_HEAD_MAX 512
-#define SAVED_STRINGS 6
+#define SAVED_STRINGS 7
+
+typedef struct {
+    size_t n_pages, n_words, alts_len;
+} saved_counts_t;
+
+typedef struct {
+    unsigned width, height, dpi;
+    int by_ocr, conf;
+    size_t image_len;
+} saved_page_t;
+
+/* The layout's pages, words and alternatives as one malloc'd block (NULL
+ * and 0 when it has no words: the text says it all). */
+static char *layout_save(const ocr_text_t *t, size_t *len)
+{
+    *len = 0;
+    if (!t->n_words)
+        return NULL;
+    saved_counts_t c = {t->n_pages, t->n_words, t->alts_len};
+    size_t n = sizeof c + t->n_pages * sizeof(saved_page_t) +
+               t->n_words * sizeof *t->words + t->alts_len;
+    for (size_t i = 0; i < t->n_pages; i++)
+        n += t->pages[i].image ? strlen(t->pages[i].image) : 0;
+    char *b = malloc(n), *at = b;
+    if (!b)
+        return NULL;
+    memcpy(at, &c, sizeof c), at += sizeof c;
+    for (size_t i = 0; i < t->n_pages; i++) {
+        const ocr_page_t *p = &t->pages[i];
+        saved_page_t sp = {p->width, p->height, p->dpi, p->by_ocr, p->conf,
+                           p->image ? strlen(p->image) : 0};
+        memcpy(at, &sp, sizeof sp), at += sizeof sp;
+        if (sp.image_len)
+            memcpy(at, p->image, sp.image_len), at += sp.image_len;
+    }
+    memcpy(at, t->words, t->n_words * sizeof *t->words);
+    at += t->n_words * sizeof *t->words;
+    if (t->alts_len)
+        memcpy(at, t->alts, t->alts_len);
+    *len = n;
+    return b;
+}
+
+/* A word of the layout saved: within the text, on a page, its
+ * alternatives within them. */
+static int word_fits(const ocr_word_t *w, const ocr_text_t *t)
+{
+    return w->start <= t->len && w->len <= t->len - w->start && w->page >= 1 &&
+           w->page <= t->n_pages &&
+           (w->alt == OCR_NO_ALT || w->alt < t->alts_len);
+}
+
+/* layout_save's block b[0, n) into t (whose text is read already): 0, or
+ * -1 (t's pages, words and alternatives left as they were) when it is
+ * not one or there is no memory for it. */
+static int layout_load(ocr_text_t *t, const char *b, size_t n)
+{
+    saved_counts_t c;
+    if (n < sizeof c)
+        return -1;
+    memcpy(&c, b, sizeof c);
+    size_t at = sizeof c;
+    if (c.n_pages > n / sizeof(saved_page_t) || c.n_words > n / sizeof(ocr_word_t) ||
+        c.alts_len > n || (c.alts_len && (c.alts_len < 2 || b[n - 1] || b[n - 2])))
+        return -1;
+    ocr_text_t l = {0};
+    l.pages = calloc(c.n_pages + 1, sizeof *l.pages);
+    l.words = malloc((c.n_words + 1) * sizeof *l.words);
+    l.alts = malloc(c.alts_len + 1);
+    int bad = !l.pages || !l.words || !l.alts;
+    for (size_t i = 0; !bad && i < c.n_pages; i++, l.n_pages++) {
+        saved_page_t sp;
+        bad = n - at < sizeof sp;
+        if (bad)
+            break;
+        memcpy(&sp, b + at, sizeof sp), at += sizeof sp;
+        ocr_page_t *p = &l.pages[i];
+        *p = (ocr_page_t){sp.width, sp.height, sp.dpi, sp.by_ocr, sp.conf, NULL};
+        bad = sp.image_len > n - at ||
+              (sp.image_len && !(p->image = strndup(b + at, sp.image_len)));
+        at += bad ? 0 : sp.image_len;
+    }
+    l.len = t->len;
+    l.alts_len = c.alts_len;
+    if (!bad && (n - at) == c.n_words * sizeof *l.words + c.alts_len) {
+        memcpy(l.words, b + at, c.n_words * sizeof *l.words);
+        memcpy(l.alts, b + at + c.n_words * sizeof *l.words, c.alts_len);
+        l.n_words = c.n_words;
+        for (size_t i = 0; i < l.n_words && !bad; i++)
+            bad = !word_fits(&l.words[i], &l);
+    } else {
+        bad = 1;
+    }
+    if (bad) {
+        for (size_t i = 0; i < l.n_pages; i++)
+            free(l.pages[i].image);
+        free(l.pages), free(l.words), free(l.alts);
+        return -1;
+    }
+    for (size_t i = 0; i < t->n_pages; i++)
+        free(t->pages[i].image);
+    free(t->pages), free(t->words), free(t->alts);
+    t->pages = l.pages, t->n_pages = t->pages_cap = l.n_pages;
+    t->words = l.words, t->n_words = t->words_cap = l.n_words;
+    t->alts = l.alts, t->alts_len = l.alts_len, t->alts_cap = c.alts_len + 1;
+    return 0;
+}
 
 fond_status_t extract_save(const extract_t *x, fond_status_t st,
                            const char *err, const char *bytes, size_t len,
@@ -532,22 +644,31 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
     *out_len = 0;
     if (st != FOND_OK && st != FOND_ERR_EXTRACT)
         return FOND_OK; /* not the bytes' outcome: the indexer tries again */
+    size_t layout_len = 0;
+    char *layout = st == FOND_OK && x->text == x->layout.text
+                       ? layout_save(&x->layout, &layout_len) : NULL;
+    if (!layout && layout_len)
+        return FOND_ERR_NOMEM;
     const char *s[SAVED_STRINGS] = {st == FOND_OK ? "" : err, x->title,
                                     x->author, x->subject, x->keywords,
-                                    st == FOND_OK ? x->text : ""};
+                                    st == FOND_OK ? x->text : "", layout};
     size_t n[SAVED_STRINGS], total = 0;
     for (int i = 0; i < SAVED_STRINGS; i++)
-        total += n[i] = i == 5 && st == FOND_OK ? x->len : s[i] ? strlen(s[i]) : 0;
+        total += n[i] = i == 5 && st == FOND_OK ? x->len
+                        : i == 6                ? layout_len
+                        : s[i]                  ? strlen(s[i]) : 0;
     char head[SAVED_HEAD_MAX];
     int h = snprintf(head, sizeof head, SAVED_MAGIC " %016llx %zu %d %u %u %u %u "
-                     "%s %zu %zu %zu %zu %zu %zu\n",
+                     "%s %zu %zu %zu %zu %zu %zu %zu\n",
                      (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len),
                      len, st == FOND_OK, x->pages, x->ocr_pages, x->ocr_cached,
                      x->blank_pages, x->date[0] ? x->date : "-", n[0], n[1],
-                     n[2], n[3], n[4], n[5]);
+                     n[2], n[3], n[4], n[5], n[6]);
     char *block = malloc((size_t)h + total);
-    if (!block)
+    if (!block) {
+        free(layout);
         return FOND_ERR_NOMEM;
+    }
     memcpy(block, head, (size_t)h);
     size_t at = (size_t)h;
     for (int i = 0; i < SAVED_STRINGS; i++) {
@@ -555,6 +676,7 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
             memcpy(block + at, s[i], n[i]);
         at += n[i];
     }
+    free(layout);
     *out = block;
     *out_len = at;
     return FOND_OK;
@@ -587,9 +709,9 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
     int ok;
     extract_t x = {.format = EXTRACT_PDF, .ocr_confidence = OCR_CONF_NONE};
     if (sscanf(head, SAVED_MAGIC " %llx %zu %d %u %u %u %u %15s %zu %zu %zu "
-               "%zu %zu %zu", &hash, &size, &ok, &x.pages, &x.ocr_pages,
+               "%zu %zu %zu %zu", &hash, &size, &ok, &x.pages, &x.ocr_pages,
                &x.ocr_cached, &x.blank_pages, date, &n[0], &n[1], &n[2], &n[3],
-               &n[4], &n[5]) != 14 || size != len)
+               &n[4], &n[5], &n[6]) != 15 || size != len)
         return 0;
     for (int i = 0; i < SAVED_STRINGS; i++)
         total += n[i] < saved_len ? n[i] : saved_len; /* no overflow */
@@ -608,10 +730,13 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
         at += n[i + 1];
     }
     if (ok && !failed && (x.layout.text = malloc(n[5] + 1))) {
-        /* the text alone: its pages' sizes and words' boxes are not kept */
         memcpy(x.layout.text, saved + at, n[5]);
         x.layout.text[n[5]] = '\0';
         x.layout.len = x.layout.cap = n[5];
+        /* its pages and words' boxes: a block that is not one leaves the
+         * text alone, as the words' boxes are not the text */
+        if (n[6])
+            layout_load(&x.layout, saved + at + n[5], n[6]);
     }
     failed |= ok && extract_layout_done(&x) != FOND_OK;
     *out = x;

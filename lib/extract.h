@@ -19,8 +19,8 @@
  * lang Tesseract's language and N the page from 1.  Written to a temporary
  * name and renamed, so a reader never sees half a page.
  *
- * Read ahead: what extract_bytes() gave (the text, metadata and counts, or
- * why the PDF cannot be read) saved in one block by extract_save(), in the
+ * Read ahead: what extract_bytes() gave (the text and its layout's pages
+ * and words, metadata and counts, or why the PDF cannot be read) saved in one block by extract_save(), in the
  * process that read the file ahead, and taken by extract_saved() in the
  * process that indexes it, for the same bytes only, so that no helper runs
  * twice for one file and the result is the one extract_bytes() gives.

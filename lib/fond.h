@@ -444,6 +444,25 @@ typedef struct {
     const char *ref_title, *volume, *place, *publisher, *year, *pages;
 } fond_note_t;
 
+/* A word's box on the image of its page (a page read by OCR, from hOCR or
+ * ALTO, or a PDF's words), as fond_hit_t.boxes gives them. */
+typedef struct {
+    unsigned page;           /* from 1 */
+    int x, y, w, h;          /* pixels of the page image, from its top left */
+    unsigned page_width;     /* the page image's size, pixels (0 when */
+    unsigned page_height;    /* unknown) */
+    int confidence;          /* OCR's confidence in the word, 0-100; -1 for
+                                a word not read by OCR (a text layer's) */
+} fond_box_t;
+
+/* A word of a hit's snippet that OCR was unsure of: its confidence below
+ * FOND_OCR_UNSURE, so that a page can mark it as perhaps misread. */
+#define FOND_OCR_UNSURE 60
+typedef struct {
+    size_t start, length;    /* in the snippet */
+    int confidence;          /* 0-100 */
+} fond_unsure_t;
+
 /* One ranked passage.  Every pointer is owned by the fond_results_t;
  * the source's fields are "" when it does not say. */
 typedef struct {
@@ -491,6 +510,19 @@ typedef struct {
                              ("1917-02-10"); "" when the date is one */
     const char *creator;  /* who made the source (a PDF's Author) */
     const char *rights;   /* who holds its rights, how it may be used */
+    int ocr_confidence;   /* the source's mean OCR word confidence, 0-100;
+                             -1 when it was not read by OCR (or was indexed
+                             by a fond before word boxes) */
+    int page_confidence;  /* the same of the hit's page (the page of its
+                             first highlighted word, else its first page
+                             with boxes); -1 when none */
+    const fond_box_t *boxes; /* the boxes of the highlighted words, in text
+                                order (a word of two halves, hyphenated
+                                across lines, has two) */
+    size_t n_boxes;
+    const fond_unsure_t *unsure; /* the snippet's words OCR was unsure of,
+                                    in order */
+    size_t n_unsure;
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;

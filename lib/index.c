@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "array.h"
+#include "boxes.h"
 #include "citation.h"
 #include "catalogue.h"
 #include "db_internal.h"
@@ -55,6 +56,7 @@ typedef struct {
                                passages): note k's are note_terms.buf
                                [note_at[k], note_at[k + 1]) */
     size_t *note_at;
+    char ocr_conf[12];     /* its mean OCR word confidence, "" if none */
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -554,13 +556,102 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
         SCHEMA_SLOT_TITLE, SCHEMA_SLOT_DATE, SCHEMA_SLOT_FROM,
         SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
         SCHEMA_SLOT_ARCHIVE_REF, SCHEMA_SLOT_NAME, SCHEMA_SLOT_CREATOR,
-        SCHEMA_SLOT_RIGHTS, SCHEMA_SLOT_DATE_END};
+        SCHEMA_SLOT_RIGHTS, SCHEMA_SLOT_DATE_END, SCHEMA_SLOT_OCR_CONF};
     const char *const values[] = {src->title, h->date, h->from, h->to,
                                   h->place, src->in->language, h->archive_ref,
                                   src->name, h->creator, h->rights,
-                                  h->date_end};
+                                  h->date_end, src->ocr_conf};
     return st == FOND_OK ? set_all(doc, slots, values, sizeof slots / sizeof *slots)
                          : st;
+}
+
+/* Where each OCR word's alternative readings go (schema.h): the
+ * position of the text's word at the OCR word's offset, the first word
+ * that ends after it, if it starts before the OCR word ends (a word of
+ * punctuation alone has none). */
+typedef struct {
+    const char *alts;   /* NUL-terminated, an empty one after the last */
+    unsigned pos;
+} alt_place_t;
+
+typedef struct {
+    const ingest_passage_t *p;
+    const char *alts;   /* the layout's */
+    size_t k;           /* the next box to place */
+    alt_place_t *places;
+    size_t n, cap;
+    int failed;
+} alts_ctx_t;
+
+static int place_alts(void *ctx, const analyze_token_t *t)
+{
+    alts_ctx_t *c = ctx;
+    const ingest_box_t *b = c->p->boxes;
+    for (; c->k < c->p->n_boxes && b[c->k].offset < t->end; c->k++) {
+        const ocr_word_t *w = b[c->k].word;
+        if (w->alt == OCR_NO_ALT || t->start >= b[c->k].offset + w->len)
+            continue;
+        if (array_reserve(&c->places, &c->cap, c->n + 1, sizeof *c->places,
+                          16) != 0) {
+            c->failed = 1;
+            return 1;
+        }
+        c->places[c->n++] = (alt_place_t){c->alts + w->alt, t->pos};
+    }
+    return c->k == c->p->n_boxes;
+}
+
+/* The alternative readings of the passage's OCR words, each at its word's
+ * position, as a word of the text (so that a phrase goes through it). */
+static fond_status_t add_alternatives(const source_ctx_t *src,
+                                      store_doc_t *doc, const char *text,
+                                      const ingest_passage_t *p)
+{
+    int any = 0;
+    for (size_t i = 0; i < p->n_boxes && !any; i++)
+        any = p->boxes[i].word->alt != OCR_NO_ALT;
+    if (!any)
+        return FOND_OK;
+    alts_ctx_t c = {p, src->in->layout->alts, 0, NULL, 0, 0, 0};
+    fond_status_t st = analyze_words(src->analyzer, text, p->end - p->start,
+                                     place_alts, &c);
+    if (st == FOND_OK && c.failed)
+        st = FOND_ERR_NOMEM;
+    for (size_t i = 0; i < c.n && st == FOND_OK; i++)
+        for (const char *a = c.places[i].alts; *a && st == FOND_OK;
+             a += strlen(a) + 1) {
+            /* its first word at the position, any more after it */
+            terms_ctx_t t = {doc, NULL, "", AS_TEXT, c.places[i].pos - 1,
+                             c.places[i].pos - 1, FOND_OK};
+            st = analyze_into(src, &t, a, strlen(a));
+        }
+    free(c.places);
+    return st;
+}
+
+/* The passage's words' boxes, one blob (schema.h, "Word boxes"). */
+static fond_status_t set_boxes(const source_ctx_t *src, store_doc_t *doc,
+                               const ingest_passage_t *p)
+{
+    if (!p->n_boxes)
+        return FOND_OK;
+    boxes_word_t *words = malloc(p->n_boxes * sizeof *words);
+    if (!words)
+        return FOND_ERR_NOMEM;
+    for (size_t i = 0; i < p->n_boxes; i++) {
+        const ocr_word_t *w = p->boxes[i].word;
+        words[i] = (boxes_word_t){p->boxes[i].offset, w->page, w->box, w->conf};
+    }
+    const ocr_text_t *layout = src->in->layout;
+    char *blob = NULL;
+    size_t len = 0;
+    fond_status_t st = boxes_encode(words, p->n_boxes, layout->pages,
+                                    layout->n_pages, &blob, &len);
+    if (st == FOND_OK)
+        st = store_doc_set_value(doc, SCHEMA_SLOT_BOXES, blob, len);
+    free(blob);
+    free(words);
+    return st;
 }
 
 /* The passage's own terms: its words, the dates it mentions, its
@@ -575,6 +666,8 @@ static fond_status_t add_passage_terms(const source_ctx_t *src,
     unsigned pos = 0;
     fond_status_t st = add_words(src, doc, text, p->end - p->start, AS_TEXT,
                                  &pos);
+    if (st == FOND_OK)
+        st = add_alternatives(src, doc, text, p);
     /* a reference the text gives (a source note printed at its end, a
      * file named in a sentence) is found by ref: as a footnote's is */
     if (st == FOND_OK)
@@ -610,6 +703,8 @@ static fond_status_t write_passage(fond_db_t *db, const source_ctx_t *src,
         st = add_passage_terms(src, doc, filters, p);
     if (st == FOND_OK)
         st = set_values(src, doc, p, id);
+    if (st == FOND_OK)
+        st = set_boxes(src, doc, p);
     if (st == FOND_OK)
         st = store_doc_set_data(doc, src->in->body.text + p->start,
                                 p->end - p->start);
@@ -722,54 +817,88 @@ static fond_status_t choose_language(fond_db_t *db, ingest_t *in,
     return FOND_OK;
 }
 
+/* The source whose text x holds (extract_t: x->text, and its words'
+ * boxes when it has them), as db_index_one says; x stays the caller's. */
+static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
+                                     const char *source_path,
+                                     const char *title, const char *name,
+                                     long long added, const extract_t *x,
+                                     size_t len, const source_t *message,
+                                     fond_index_result_t *out)
+{
+    ingest_t in;
+    char why[256] = "";
+    memset(&in, 0, sizeof in);
+    /* what the format states: a message's header, which its text never
+     * has; a PDF's Info: its Title and Author (the one who made it),
+     * never its CreationDate, which is the file's, not the document's */
+    source_t info = {.title = x->title, .creator = x->author};
+    ingest_given_t given = {.catalogue = db->row ? &db->row->fields : NULL,
+                            .format = message ? message : &info,
+                            .headerless = message != NULL,
+                            .layout = x->text == x->layout.text ? &x->layout
+                                                                : NULL};
+    fond_status_t st = ingest_bytes(&in, x->text, x->len, &given,
+                                    db->analyzer, known_in_collection, db,
+                                    why, sizeof why);
+    const char *how = "";
+    if (st == FOND_OK)
+        st = choose_language(db, &in, &how, why, sizeof why);
+    if (st != FOND_OK) {
+        ingest_free(&in);
+        return db_fail(db, st, "%s: %s, skipped", source_path, why);
+    }
+    source_ctx_t src = {source_path, title ? title : in.header.title,
+                        &in, NULL, "", "", NULL, name, "", "", {NULL, 0, 0},
+                        {NULL, 0, 0}, NULL, ""};
+    if (x->ocr_confidence >= 0) /* read by OCR (OCR_CONF_NONE: not) */
+        snprintf(src.ocr_conf, sizeof src.ocr_conf, "%d", x->ocr_confidence);
+    schema_format_added(added, src.added);
+    if (strcmp(file_path, source_path) != 0)
+        schema_source_term(&db->id_key, file_path, src.file_term);
+    st = write_source(db, &src);
+    if (out)
+        fill_result(&in, x, len, how, out);
+    ingest_free(&in);
+    return st;
+}
+
 fond_status_t db_index_one(fond_db_t *db, const char *file_path,
                            const char *source_path, const char *title,
                            const char *name, long long added,
                            const char *text, size_t len,
                            const source_t *message, fond_index_result_t *out)
 {
-    ingest_t in;
     extract_t x;
     char why[256] = "";
     fond_status_t st = FOND_OK;
     memset(&x, 0, sizeof x);
+    x.ocr_confidence = OCR_CONF_NONE;
     if (message) /* a message's text: text, whatever it begins with */
         x.text = text, x.len = len;
     else if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
                             &db->extract, &st, why, sizeof why))
         st = extract_bytes(&x, text, len, source_path, &db->extract, why,
                            sizeof why); /* not read ahead */
-    memset(&in, 0, sizeof in);
-    /* what the format states: a message's header, which its text never
-     * has; a PDF's Info: its Title and Author (the one who made it),
-     * never its CreationDate, which is the file's, not the document's */
-    source_t info = {.title = x.title, .creator = x.author};
-    ingest_given_t given = {.catalogue = db->row ? &db->row->fields : NULL,
-                            .format = message ? message : &info,
-                            .headerless = message != NULL};
-    if (st == FOND_OK)
-        st = ingest_bytes(&in, x.text, x.len, &given, db->analyzer,
-                          known_in_collection, db, why, sizeof why);
-    const char *how = "";
-    if (st == FOND_OK)
-        st = choose_language(db, &in, &how, why, sizeof why);
     if (st != FOND_OK) {
-        ingest_free(&in);
         extract_free(&x);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
-    source_ctx_t src = {source_path, title ? title : in.header.title,
-                        &in, NULL, "", "", NULL, name, "", "", {NULL, 0, 0},
-                        {NULL, 0, 0}, NULL};
-    schema_format_added(added, src.added);
-    if (strcmp(file_path, source_path) != 0)
-        schema_source_term(&db->id_key, file_path, src.file_term);
-    st = write_source(db, &src);
-    if (out)
-        fill_result(&in, &x, len, how, out);
-    ingest_free(&in);
+    st = index_extracted(db, file_path, source_path, title, name, added, &x,
+                         len, message, out);
     extract_free(&x);
     return st;
+}
+
+fond_status_t db_index_extracted(fond_db_t *db, const char *path,
+                                 const extract_t *x, fond_index_result_t *out)
+{
+    db->error[0] = '\0';
+    if (db_use_shard(db, path) != 0)
+        return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's",
+                       path);
+    return index_extracted(db, path, path, NULL, NULL, 0, x, x->len, NULL,
+                           out);
 }
 
 /* A file's text: mail (each message a source), else one source. */

@@ -319,6 +319,79 @@ static fond_status_t cut_passages(ingest_t *in)
     return st;
 }
 
+/* ------------------------------------------------------------ word boxes */
+
+/* How far decode moved the bytes: 0 when it gave them back as they were,
+ * 3 when it dropped a UTF-8 byte-order mark; -1 when it changed them
+ * otherwise (it read them in another encoding, or replaced bytes that are
+ * not UTF-8), and no offset of the layout can be trusted. */
+static long decode_shift(const ingest_t *in, const char *bytes, size_t len)
+{
+    const char *d = in->decoded_text;
+    size_t n = in->decoded_len;
+    if (n == len && memcmp(d, bytes, len) == 0)
+        return 0;
+    if (len >= 3 && n == len - 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0 &&
+        memcmp(d, bytes + 3, n) == 0)
+        return 3;
+    return -1;
+}
+
+/* Where the layout's word went in the repaired body, into *clean: 1, or
+ * 0 when it is in no passage (ingest.h, "Word boxes"). */
+static int box_clean_offset(const ingest_t *in, const ocr_word_t *w,
+                            size_t shift, size_t *clean)
+{
+    if (w->start + w->len <= shift) /* nothing but the mark decode drops */
+        return 0;
+    size_t at = w->start > shift ? w->start - shift : 0; /* decoded text's */
+    if (at < in->header.body_start || at >= in->header.body_end)
+        return 0;
+    return repair_clean_offset(&in->body, at - in->header.body_start, clean) &&
+           in->body.text[*clean] == in->decoded_text[at];
+}
+
+static int box_cmp(const void *a, const void *b)
+{
+    const ingest_box_t *x = a, *y = b;
+    if (x->offset != y->offset)
+        return x->offset < y->offset ? -1 : 1;
+    return (x->word > y->word) - (x->word < y->word);
+}
+
+/* Each word of the layout into the passage that holds it (ingest.h,
+ * "Word boxes"): its offset first in the body, then in the passage. */
+static fond_status_t place_boxes(ingest_t *in, const ocr_text_t *layout,
+                                 const char *bytes, size_t len)
+{
+    in->layout = layout;
+    if (!layout || !layout->n_words)
+        return FOND_OK;
+    long shift = decode_shift(in, bytes, len);
+    in->boxes = malloc(layout->n_words * sizeof *in->boxes);
+    if (!in->boxes)
+        return FOND_ERR_NOMEM;
+    for (size_t i = 0; shift >= 0 && i < layout->n_words; i++) {
+        size_t clean;
+        if (box_clean_offset(in, &layout->words[i], (size_t)shift, &clean))
+            in->boxes[in->n_boxes++] = (ingest_box_t){clean, &layout->words[i]};
+    }
+    in->boxes_dropped = layout->n_words - in->n_boxes;
+    qsort(in->boxes, in->n_boxes, sizeof *in->boxes, box_cmp);
+    size_t k = 0; /* passages and boxes are both in text order */
+    for (size_t i = 0; i < in->n_passages; i++) {
+        ingest_passage_t *p = &in->passages[i];
+        while (k < in->n_boxes && in->boxes[k].offset < p->start)
+            in->boxes_dropped++, k++; /* between passages: none is */
+        p->boxes = in->boxes + k;
+        for (; k < in->n_boxes && in->boxes[k].offset < p->end; k++)
+            in->boxes[k].offset -= p->start;
+        p->n_boxes = (size_t)(in->boxes + k - p->boxes);
+    }
+    in->boxes_dropped += in->n_boxes - k;
+    return FOND_OK;
+}
+
 /* ------------------------------------------------------------ the whole */
 
 /* The year of a "YYYYMMDD" date, 0 for "". */
@@ -473,6 +546,8 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
                         year_of(out->header.date), &out->dates, &out->n_dates);
     if (st == FOND_OK)
         st = cut_passages(out);
+    if (st == FOND_OK)
+        st = place_boxes(out, given ? given->layout : NULL, bytes, len);
     if (st != FOND_OK) /* decode made the text valid: only NOMEM is likely */
         snprintf(err, errsize, "%s while reading the text",
                  fond_status_str(st));
@@ -484,6 +559,7 @@ void ingest_free(ingest_t *in)
     if (!in)
         return;
     free(in->pages);
+    free(in->boxes);
     free(in->note_refs);
     free(in->passages);
     free(in->dates);

@@ -2,9 +2,22 @@
  * ingest.h -- a file's bytes made ready to index: decoded (decode.h), its
  * header and notes read (source.h), its body repaired (repair.h), cut into
  * passages (passage.h), and each passage given the footnotes its markers
- * point to and the dates it mentions (dates.h).  A source of notes and no
- * text has one passage of no text, which holds them.  Nothing here touches
- * Xapian: index.c writes what this prepares.
+ * point to and the dates it mentions (dates.h), and the boxes of its words
+ * when the bytes were read as pages of words (ocr.h).  A source of notes
+ * and no text has one passage of no text, which holds them.  Nothing here
+ * touches Xapian: index.c writes what this prepares.
+ *
+ * Word boxes.  A layout's words are byte ranges of the bytes given; each
+ * is followed to the passage that holds it: through decode (which gives
+ * valid UTF-8 back as it was, but for a leading byte-order mark, which it
+ * drops: the words' offsets move back by it; a text decode changed
+ * otherwise, which fond's own extraction never makes, keeps no box), past
+ * the header (a word there, or in a notes section, is in no passage),
+ * through repair's anchors (repair_clean_offset; a word repair dropped, a
+ * page number or running head, a footnote's text it took out of the flow,
+ * keeps no box), to its offset in the passage's text.  A word repair
+ * joined across a line's end ("Azer-" "baijan") keeps both boxes, at
+ * offsets inside the one word.
  */
 #ifndef FOND_INGEST_H
 #define FOND_INGEST_H
@@ -13,6 +26,7 @@
 #include "analyze.h"
 #include "dates.h"
 #include "decode.h"
+#include "ocr.h"
 #include "pages.h"
 #include "repair.h"
 #include "source.h"
@@ -31,6 +45,13 @@ typedef struct {
     size_t len;                  /* strlen(text), at most INGEST_NOTES_MAX_BYTES */
 } ingest_note_t;
 
+/* A word's box, placed in its passage. */
+typedef struct {
+    size_t offset;           /* its first byte in the passage's text */
+    const ocr_word_t *word;  /* the layout's word (its page, box,
+                                confidence and alternatives) */
+} ingest_box_t;
+
 typedef struct {
     unsigned ordinal;          /* from 1 */
     size_t start, end;         /* in the repaired body (ingest_t.text) */
@@ -44,6 +65,9 @@ typedef struct {
     unsigned page_first, page_last; /* the pages it spans, from 1; 0 when
                                        the source has no form feed */
     char page_label[40];        /* "p. 227", "pp. 227-228", "" */
+    const ingest_box_t *boxes;  /* its words' boxes, in text order (into
+                                   ingest_t.boxes) */
+    size_t n_boxes;
 } ingest_passage_t;
 
 typedef struct {
@@ -64,6 +88,10 @@ typedef struct {
     const ingest_note_t **note_refs; /* storage behind passages[].notes */
     page_t *pages;             /* the body's pages (offsets in the body) */
     size_t n_pages;            /* 0 when the body has no form feed */
+    const ocr_text_t *layout;  /* ingest_given_t.layout: its pages' sizes */
+    ingest_box_t *boxes;       /* behind passages[].boxes */
+    size_t n_boxes;
+    size_t boxes_dropped;      /* the layout's words in no passage */
 } ingest_t;
 
 /* What is known of a source before its text is read (source.h, "One
@@ -75,6 +103,10 @@ typedef struct {
     int headerless;            /* the text has no header of its own (a
                                   mail body): all of it is body, even a
                                   first line "Title: x" */
+    const ocr_text_t *layout;  /* the bytes as pages of words with their
+                                  boxes (extract_t.layout, whose text the
+                                  bytes are), or NULL; must outlive the
+                                  ingest_t */
 } ingest_given_t;
 
 /*

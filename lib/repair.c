@@ -1035,3 +1035,27 @@ size_t repair_raw_offset(const repair_t *r, size_t clean)
     const repair_anchor_t *an = &r->anchors[lo];
     return clean >= an->clean ? an->raw + (clean - an->clean) : an->raw;
 }
+
+int repair_clean_offset(const repair_t *r, size_t raw, size_t *clean)
+{
+    size_t lo = 0, hi = r->n_anchors;
+    if (hi == 0) { /* nothing moved */
+        *clean = raw;
+        return raw < r->len;
+    }
+    if (r->anchors[0].raw > raw)
+        return 0;
+    while (hi - lo > 1) { /* the last anchor at or before `raw` */
+        size_t mid = (lo + hi) / 2;
+        if (r->anchors[mid].raw <= raw)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t at = r->anchors[lo].clean + (raw - r->anchors[lo].raw);
+    size_t run_end = lo + 1 < r->n_anchors ? r->anchors[lo + 1].clean : r->len;
+    if (at >= run_end)
+        return 0;
+    *clean = at;
+    return 1;
+}

@@ -104,4 +104,13 @@ fond_status_t repair_text_from(const char *raw, size_t len, analyzer_t *a,
 /* The offset in the original text that repaired offset `clean` came from. */
 size_t repair_raw_offset(const repair_t *r, size_t clean);
 
+/* The other way: where the byte at original offset `raw` went in the
+ * repaired text, into *clean: 1; 0 when it went nowhere (a page number's
+ * line dropped, a note taken out, a marker removed; before the first
+ * anchor).  The anchors say which run of the repaired text a raw offset
+ * falls in; a run may end in bytes repair wrote itself (the space that
+ * joins two lines), so the caller checks that the byte there is the one
+ * it had. */
+int repair_clean_offset(const repair_t *r, size_t raw, size_t *clean);
+
 #endif

@@ -81,14 +81,20 @@
  *                     has no positions, is found as typed
  *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR,
  *                     _ADDED (what the matcher reads for every match:
- *                     facets, the collapse key, the sort keys, --since)
+ *                     facets, the collapse key, the sort keys, --since);
+ *                     SCHEMA_SLOT_BOXES, its words' boxes ("Word boxes")
+ *     (no prefix)     an OCR word's alternative readings (ALTO's
+ *                     ALTERNATIVE), folded, at the position of the word of
+ *                     the text whose offset is theirs, so that a search
+ *                     or a phrase through it finds the passage
  *     data            the passage's fields (SCHEMA_IN_PASSAGE below), then
  *                     the repaired text
  *
  *   the first passage (Q<hash>-1) also holds its source's record:
  *
  *     P<path>         (f) the path, cut at 240 bytes
- *     data            the source's fields too (SCHEMA_IN_RECORD below)
+ *     data            the source's fields too (SCHEMA_IN_RECORD below),
+ *                     among them 'q', its mean OCR word confidence
  *
  *   A hit shows its source's fields from the data of its record: one
  *   document read a source a page, found by document id (a source's
@@ -104,6 +110,39 @@
  *   expanding a filter into the XSRC terms of the sources whose records
  *   match was measured (bench/filters, 340 sources): 2-4 times slower for
  *   tens of sources, 16 times for all of them (an OR of 340 posting lists).
+ *
+ * Word boxes.  A passage read from pages of words (Tesseract, hOCR, ALTO,
+ * a PDF's words with their boxes) holds its words' boxes in the Xapian
+ * value SCHEMA_SLOT_BOXES, one blob a passage (lib/boxes.c writes and
+ * reads it).  One a passage, not one a page or document of their own:
+ * read with the hit, in one value lookup, with no other document to find;
+ * deleted with the passage, when its source is indexed again or removed;
+ * and no document added, which would change BM25's statistics (as for the
+ * source record).  A value, not the data: the data is read for every hit,
+ * and is what xapian-delve shows.  The blob (varints: LEB128, 7 bits a
+ * byte, low first; "svarint" a zigzagged signed one, 0 -1 1 -2 as 0 1 2 3):
+ *
+ *     varint   format, 1 (another reads as no boxes)
+ *     varint   pages, then for each, in page order:
+ *       varint   its number, from 1
+ *       varint   its image's width, height, in pixels (0: unknown)
+ *       varint   its mean word confidence + 1 (0: none)
+ *       varint   words, then for each, in text order:
+ *         varint   its first byte's offset in the passage text, less the
+ *                  word before's on this page (the first: itself)
+ *         svarint  x less the word before's x + w (the first: x)
+ *         svarint  y less the word before's y (the first: y)
+ *         varint   w, h
+ *         varint   its confidence + 1 (0: none)
+ *
+ * Offsets, not word positions: a hit's highlights are ranges of its text,
+ * so the boxes of the highlighted words are those whose offset falls in
+ * one.  A word of two halves (hyphenated across a line's end, joined in
+ * the text) has two boxes, each at an offset inside the one word.  About
+ * 7 bytes a word.  The source's mean OCR word confidence is its record's
+ * field OCR_CONF.  A database written before (schema 5 without them) has
+ * neither: it reads as no boxes and no confidence, as a text source does,
+ * so neither changed the version.
  *
  * Data.  A document's data is a run of fields, each one tag byte, its value
  * and a NUL, ended by an empty field (a lone NUL); a passage's text follows.
@@ -262,7 +301,8 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
                                               as DATE; "" for one date */ \
     X(OCR_CONF, 23, 'q', SCHEMA_IN_RECORD) /* mean OCR word confidence,  \
                                               0-100; "" if not read by OCR */ \
-    X(BOXES, 24, 0, SCHEMA_IN_PASSAGE)    /* its words' boxes (index.c) */
+    X(BOXES, 24, 0, SCHEMA_IN_PASSAGE)    /* its words' boxes: a blob,   \
+                                             "Word boxes" above */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
@@ -274,6 +314,10 @@ enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
     ((slot) == SCHEMA_SLOT_PATH || (slot) == SCHEMA_SLOT_TYPE ||            \
      (slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_SOURCE ||      \
      (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED)
+
+/* The slots whose value is a blob of bytes (NULs and all), kept as a
+ * Xapian value of its own, never in the data: "Word boxes" above. */
+#define SCHEMA_BLOB_SLOT(slot) ((slot) == SCHEMA_SLOT_BOXES)
 
 /* The slots hits are sorted by (--sort date, --sort added).  Their Xapian
  * values hold the source's path after the field's value (fixed in length),

@@ -14,11 +14,13 @@
 
 #include <stdio.h>
 
+#include "boxes.h"
 #include "citation.h"
 #include "db_internal.h"
 #include "language.h"
 #include "query.h"
 #include "snippet.h"
+#include "text.h"
 
 #define SNIPPET_MAX_BYTES 240
 
@@ -39,6 +41,8 @@ typedef struct {
     snippet_t snippet;
     char **variants;               /* behind variants */
     size_t n_variants;
+    fond_box_t *boxes;             /* behind boxes */
+    fond_unsure_t *unsure;         /* behind unsure */
 } hit_store_t;
 
 struct fond_results {
@@ -102,6 +106,8 @@ static void hit_store_free(hit_store_t *h)
     for (size_t i = 0; i < h->n_variants; i++)
         free(h->variants[i]);
     free(h->variants);
+    free(h->boxes);
+    free(h->unsure);
 }
 
 void fond_results_free(fond_results_t *r)
@@ -222,7 +228,9 @@ static fond_status_t copy_values(const store_mset_t *m, size_t i,
     if (!(h->text = copy_bytes(data, len)))
         return FOND_ERR_NOMEM;
     for (unsigned v = 0; v < SCHEMA_SLOTS; v++) {
-        const char *value = store_mset_value(m, i, v, &len);
+        const char *value = SCHEMA_BLOB_SLOT(v) /* read where it is used */
+                                ? "" : store_mset_value(m, i, v, &len);
+        len = SCHEMA_BLOB_SLOT(v) ? 0 : len;
         if (!(h->values[v] = copy_bytes(value, len)))
             return FOND_ERR_NOMEM;
     }
@@ -276,6 +284,122 @@ static fond_status_t find_variants(analyzer_t *a, const query_t *q,
 }
 
 static const snippet_terms_t no_terms = {NULL, 0, NULL, 0, NULL, 0};
+
+/* ------------------------------------------------------------ OCR words */
+
+/* A hit's OCR words (schema.h, "Word boxes"), in text order, and the
+ * words OCR was unsure of as marks for the snippet (snippet.h): each
+ * from its offset to the next space, as OCR read it ("Kars," of
+ * "Kars, 1921"), none starting inside the one before (the second half
+ * of a word joined across lines). */
+typedef struct {
+    boxes_t b;
+    fond_span_t *marks;
+    int *confs;           /* each mark's word's confidence */
+    size_t n_marks;
+} ocr_words_t;
+
+static int word_cmp(const void *a, const void *b)
+{
+    const boxes_word_t *x = a, *y = b;
+    if (x->offset != y->offset)
+        return x->offset < y->offset ? -1 : 1;
+    return (x->page > y->page) - (x->page < y->page);
+}
+
+static void ocr_words_free(ocr_words_t *w)
+{
+    boxes_free(&w->b);
+    free(w->marks);
+    free(w->confs);
+}
+
+static fond_status_t ocr_words(const store_mset_t *m, size_t i,
+                               const char *text, ocr_words_t *w)
+{
+    memset(w, 0, sizeof *w);
+    size_t len = 0, text_len = strlen(text);
+    const char *blob = store_mset_value(m, i, SCHEMA_SLOT_BOXES, &len);
+    fond_status_t st = boxes_decode(blob, len, &w->b);
+    if (st != FOND_OK || !w->b.n_words)
+        return st;
+    qsort(w->b.words, w->b.n_words, sizeof *w->b.words, word_cmp);
+    w->marks = malloc(w->b.n_words * sizeof *w->marks);
+    w->confs = malloc(w->b.n_words * sizeof *w->confs);
+    if (!w->marks || !w->confs)
+        return FOND_ERR_NOMEM;
+    size_t end = 0; /* of the last mark */
+    for (size_t k = 0; k < w->b.n_words; k++) {
+        const boxes_word_t *word = &w->b.words[k];
+        size_t at = word->offset, stop = at;
+        if (word->conf < 0 || word->conf >= FOND_OCR_UNSURE || at >= text_len ||
+            (w->n_marks && at < end))
+            continue;
+        while (stop < text_len && !text_is_space(text[stop]))
+            stop++;
+        if (stop == at)
+            continue;
+        w->marks[w->n_marks] = (fond_span_t){at, stop - at};
+        w->confs[w->n_marks++] = word->conf;
+        end = stop;
+    }
+    return FOND_OK;
+}
+
+/* The page's size and confidence, from the blob's pages. */
+static const boxes_page_t *page_of(const boxes_t *b, unsigned page)
+{
+    for (size_t i = 0; i < b->n_pages; i++)
+        if (b->pages[i].page == page)
+            return &b->pages[i];
+    return NULL;
+}
+
+/* The hit's boxes (those of its highlighted words: whose offset falls in
+ * a highlight), its page's confidence, and its unsure words in the
+ * snippet. */
+static fond_status_t ocr_fill(const ocr_words_t *w, const snippet_t *sn,
+                              hit_store_t *h, fond_hit_t *hit)
+{
+    hit->page_confidence = -1;
+    if (!w->b.n_words)
+        return FOND_OK;
+    h->boxes = malloc(w->b.n_words * sizeof *h->boxes);
+    h->unsure = malloc((w->n_marks + 1) * sizeof *h->unsure);
+    if (!h->boxes || !h->unsure)
+        return FOND_ERR_NOMEM;
+    size_t k = 0; /* the highlight; both are in text order */
+    for (size_t i = 0; i < w->b.n_words; i++) {
+        const boxes_word_t *word = &w->b.words[i];
+        while (k < sn->n_spans &&
+               sn->spans_at[k] + sn->spans[k].length <= word->offset)
+            k++;
+        if (k == sn->n_spans || word->offset < sn->spans_at[k])
+            continue;
+        const boxes_page_t *p = page_of(&w->b, word->page);
+        h->boxes[hit->n_boxes++] = (fond_box_t){
+            word->page, word->box.x, word->box.y, word->box.w, word->box.h,
+            p ? p->width : 0, p ? p->height : 0, word->conf};
+    }
+    const boxes_page_t *p = page_of(&w->b, hit->n_boxes ? h->boxes[0].page
+                                                        : w->b.pages[0].page);
+    hit->page_confidence = p ? p->conf : -1;
+    for (size_t i = 0; i < w->n_marks; i++)
+        if (sn->marks_at[i] != SIZE_MAX)
+            h->unsure[hit->n_unsure++] = (fond_unsure_t){
+                sn->marks_at[i], w->marks[i].length, w->confs[i]};
+    hit->boxes = h->boxes;
+    hit->unsure = h->unsure;
+    return FOND_OK;
+}
+
+/* The source's mean OCR word confidence: its record's field, -1 for "". */
+static int ocr_confidence(const char *v)
+{
+    char *end;
+    long c = strtol(v, &end, 10);
+    return *v && !*end && c >= 0 && c <= 100 ? (int)c : -1;
+}
 
 /* The passage's words (the analyzer's), or its snippet, failed: out of
  * memory, or text the analyzer refused (not valid UTF-8: a damaged
@@ -337,9 +461,17 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
                        fond_status_str(st));
     if ((st = find_variants(a, q, h, hit)) != FOND_OK)
         return hit_fail(db, st, hit->id, "its words");
-    st = snippet_make(a, h->text, strlen(h->text),
-                      q ? query_snippet_terms(q) : &no_terms, snippet_bytes,
-                      &h->snippet);
+    hit->ocr_confidence = ocr_confidence(v[SCHEMA_SLOT_OCR_CONF]);
+    ocr_words_t words;
+    st = ocr_words(m, i, h->text, &words);
+    if (st == FOND_OK)
+        st = snippet_make_marked(a, h->text, strlen(h->text),
+                                 q ? query_snippet_terms(q) : &no_terms,
+                                 snippet_bytes, words.marks, words.n_marks,
+                                 &h->snippet);
+    if (st == FOND_OK)
+        st = ocr_fill(&words, &h->snippet, h, hit);
+    ocr_words_free(&words);
     if (st != FOND_OK)
         return hit_fail(db, st, hit->id, "its snippet");
     hit->snippet = h->snippet.text;

@@ -6,6 +6,7 @@
 #include "snippet.h"
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,7 +209,24 @@ static size_t choose_windows(const char *text, size_t len, const match_t *m,
 typedef struct {
     char *buf;
     size_t len;
+    const fond_span_t *marks; /* snippet_make_marked's */
+    size_t n_marks;
+    size_t *marks_at;
+    size_t next;              /* the first mark not yet passed */
 } out_t;
+
+/* The marks that start in text[from, to), which go to the output from
+ * o->len on unchanged (a word, or a run of bytes with no space), and end
+ * by `end`, where the fragment does.  Called in text order, so that the
+ * marks are walked once. */
+static void place_marks(out_t *o, size_t from, size_t to, size_t end)
+{
+    while (o->next < o->n_marks && o->marks[o->next].start < from)
+        o->next++;
+    for (; o->next < o->n_marks && o->marks[o->next].start < to; o->next++)
+        if (o->marks[o->next].start + o->marks[o->next].length <= end)
+            o->marks_at[o->next] = o->len + (o->marks[o->next].start - from);
+}
 
 static void out_put(out_t *o, const char *s, size_t n)
 {
@@ -220,7 +238,7 @@ static void out_put(out_t *o, const char *s, size_t n)
  * recording where each match lands in the output. */
 static void copy_window(const char *text, size_t ws, size_t we,
                         const match_t *m, size_t n, out_t *o,
-                        fond_span_t *spans, size_t *n_spans)
+                        fond_span_t *spans, size_t *spans_at, size_t *n_spans)
 {
     size_t base = o->len;
     size_t k = 0;
@@ -236,14 +254,17 @@ static void copy_window(const char *text, size_t ws, size_t we,
             out_put(o, " ", 1);
         pending_space = 0;
         if (k < n && i == m[k].start && m[k].end <= we) {
+            place_marks(o, i, m[k].end, we);
             spans[*n_spans].start = o->len;
             spans[*n_spans].length = m[k].end - m[k].start;
+            spans_at[*n_spans] = i;
             (*n_spans)++;
             out_put(o, text + i, m[k].end - m[k].start);
             i = m[k].end - 1;
             k++;
             continue;
         }
+        place_marks(o, i, i + 1, we);
         out_put(o, text + i, 1);
     }
 }
@@ -252,25 +273,37 @@ fond_status_t snippet_make(analyzer_t *a, const char *text, size_t len,
                            const snippet_terms_t *terms, size_t max_bytes,
                            snippet_t *out)
 {
+    return snippet_make_marked(a, text, len, terms, max_bytes, NULL, 0, out);
+}
+
+fond_status_t snippet_make_marked(analyzer_t *a, const char *text, size_t len,
+                                  const snippet_terms_t *terms,
+                                  size_t max_bytes, const fond_span_t *marks,
+                                  size_t n_marks, snippet_t *out)
+{
     memset(out, 0, sizeof *out);
     match_ctx_t c = {a, text, terms, NULL, 0, 0, FOND_OK};
     fond_status_t st = analyze_words(a, text, len, collect_match, &c);
     if (st == FOND_OK)
         st = c.status;
-    out_t o = {NULL, 0};
+    out_t o = {NULL, 0, marks, n_marks, NULL, 0};
     if (st == FOND_OK) {
         o.buf = malloc(len + 4 * sizeof ELLIPSIS + 1);
         out->spans = malloc((c.n + 1) * sizeof *out->spans);
-        if (!o.buf || !out->spans)
+        out->spans_at = malloc((c.n + 1) * sizeof *out->spans_at);
+        out->marks_at = malloc((n_marks + 1) * sizeof *out->marks_at);
+        if (!o.buf || !out->spans || !out->spans_at || !out->marks_at)
             st = FOND_ERR_NOMEM;
     }
     if (st != FOND_OK) {
         free(c.matches);
         free(o.buf);
-        free(out->spans);
-        out->spans = NULL;
+        snippet_free(out);
         return st;
     }
+    o.marks_at = out->marks_at;
+    for (size_t k = 0; k < n_marks; k++)
+        o.marks_at[k] = SIZE_MAX;
     window_t w[2];
     size_t nw = choose_windows(text, len, c.matches, c.n, max_bytes, w);
     for (size_t i = 0; i < nw; i++) {
@@ -278,7 +311,7 @@ fond_status_t snippet_make(analyzer_t *a, const char *text, size_t len,
             out_put(&o, i ? " " ELLIPSIS " " : ELLIPSIS " ",
                     i ? sizeof ELLIPSIS + 1 : sizeof ELLIPSIS);
         copy_window(text, w[i].start, w[i].end, c.matches, c.n, &o,
-                    out->spans, &out->n_spans);
+                    out->spans, out->spans_at, &out->n_spans);
     }
     if (w[nw - 1].end < len)
         out_put(&o, " " ELLIPSIS, sizeof ELLIPSIS);
@@ -294,7 +327,7 @@ void snippet_free(snippet_t *s)
         return;
     free(s->text);
     free(s->spans);
-    s->text = NULL;
-    s->spans = NULL;
-    s->n_spans = 0;
+    free(s->spans_at);
+    free(s->marks_at);
+    memset(s, 0, sizeof *s);
 }

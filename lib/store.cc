@@ -517,7 +517,8 @@ extern "C" fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
 {
     try {
         if (slot < SCHEMA_SLOTS)
-            d->fields[slot].assign(value, strnlen(value, len));
+            d->fields[slot].assign(value, SCHEMA_BLOB_SLOT(slot)
+                                              ? len : strnlen(value, len));
         return FOND_OK;
     } catch (...) {
         return doc_error();
@@ -545,7 +546,8 @@ static std::string doc_data(const store_doc_t *d)
 static void doc_values(store_doc_t *d)
 {
     for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
-        if (SCHEMA_MATCH_SLOT(slot) && !d->fields[slot].empty())
+        if ((SCHEMA_MATCH_SLOT(slot) || SCHEMA_BLOB_SLOT(slot)) &&
+            !d->fields[slot].empty())
             d->doc.add_value(slot, SCHEMA_SORT_SLOT(slot)
                                        ? d->fields[slot] + d->fields[SCHEMA_SLOT_PATH]
                                        : d->fields[slot]);
@@ -921,6 +923,9 @@ static void take_shown(Xapian::Database &db, Xapian::docid did,
     h.values.assign(SCHEMA_SLOTS, std::string());
     h.data = doc.get_data();
     h.data.erase(0, take_fields(h.data, h.values));
+    for (unsigned slot = 0; slot < SCHEMA_SLOTS; slot++)
+        if (SCHEMA_BLOB_SLOT(slot)) /* a value of its own: one lookup */
+            h.values[slot] = doc.get_value(slot);
     if (!h.values[SCHEMA_SLOT_PATH].empty())
         return; /* the record's own passage: its data holds both */
     const std::string &id = h.values[SCHEMA_SLOT_ID];

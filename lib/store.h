@@ -118,9 +118,10 @@ fond_status_t store_doc_add_filter(store_doc_t *d, const char *term,
                                    size_t len);
 /* The passage text. */
 fond_status_t store_doc_set_data(store_doc_t *d, const char *data, size_t len);
-/* A field (a schema.h slot): text up to its first NUL, if any.  On add it
- * goes into the data (fields with a tag) and, on a passage, into a Xapian
- * value (SCHEMA_MATCH_SLOT), as schema.h says. */
+/* A field (a schema.h slot): text up to its first NUL, if any; a blob
+ * slot's (SCHEMA_BLOB_SLOT) bytes, all len of them.  On add it goes into
+ * the data (fields with a tag) and, on a passage, into a Xapian value
+ * (SCHEMA_MATCH_SLOT, SCHEMA_BLOB_SLOT), as schema.h says. */
 fond_status_t store_doc_set_value(store_doc_t *d, unsigned slot,
                                   const char *value, size_t len);
 /* Write d as a new document.  Adding, not replacing by a unique term: a
@@ -199,9 +200,9 @@ double store_mset_weight(const store_mset_t *m, size_t i);
 /* The i-th document's passage text (owned by m, valid until
  * store_mset_free). */
 const char *store_mset_data(const store_mset_t *m, size_t i, size_t *len);
-/* The i-th hit's field in a slot with a tag (schema.h), "" for another or
- * when unset; a source field comes from the hit's source record (owned by
- * m). */
+/* The i-th hit's field in a slot with a tag (schema.h), or a blob slot's
+ * bytes (*len of them, NULs and all), "" for another or when unset; a
+ * source field comes from the hit's source record (owned by m). */
 const char *store_mset_value(const store_mset_t *m, size_t i, unsigned slot,
                              size_t *len);
 /* How many more hits of the i-th hit's source the collapse left out (a

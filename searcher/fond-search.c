@@ -159,7 +159,9 @@ static void print_id(const fond_hit_t *h, highlight_t hl)
 /* "telegram, 1921-07-21, M. D. Huseynov to Yusif Kamal": what the source
  * says of itself ("n.d." when it has no date), its language when it is not
  * English, the default ("..., in german"), so a reader knows which
- * stemmer found it; then who made it and its rights, when known. */
+ * stemmer found it, and for a source read by OCR its mean word confidence
+ * ("OCR 87%"), so that a reader knows how far to trust its text; then who
+ * made it and its rights, when known. */
 static void print_source_line(const fond_hit_t *h)
 {
     char date[100];
@@ -174,6 +176,8 @@ static void print_source_line(const fond_hit_t *h)
                *h->to ? " to " : "", h->to);
     if (*h->language && strcmp(h->language, "english") != 0)
         cli_printf(stdout, "%sin %s", any++ ? ", " : "   ", h->language);
+    if (h->ocr_confidence >= 0) /* read by OCR: how sure it was */
+        printf("%sOCR %d%%", any++ ? ", " : "   ", h->ocr_confidence);
     fputs("\n", stdout);
     if (*h->creator)
         cli_printf(stdout, "   Creator: %s\n", h->creator);

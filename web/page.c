@@ -9,6 +9,7 @@
 #include "page.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,32 +53,72 @@ static void write_date(FILE *out, const char *iso)
     html_printf(out, "<time datetime=\"%s\">%s</time>", iso, shown);
 }
 
-/* The snippet, the matched words in <mark>. */
+/* Where the next change of marks is, at or after `at`: the end of the
+ * span now open, else the start of the next one (n: none left). */
+static size_t span_edge(const fond_span_t *sp, size_t n, size_t k, size_t at,
+                        size_t len)
+{
+    if (k == n)
+        return len;
+    return sp[k].start <= at ? sp[k].start + sp[k].length : sp[k].start;
+}
+
 /* A hit's snippet (a passage's whole text, on a source's page) in a
- * <p class="cls">, in its language, the matched words in <mark>. */
+ * <p class="cls">, in its language, the matched words in <mark>, the
+ * words OCR was unsure of in <span class="unsure" title="OCR confidence
+ * 42%">.  The two may overlap (an unsure "Kars," holds the match "Kars";
+ * the match "Azerbaijan" an unsure half, "baijan"): at each change what is
+ * open is closed and what goes on is opened again, the unsure word
+ * outside, so that the elements nest. */
 static void write_marked(FILE *out, const fond_hit_t *h, const char *cls)
 {
     const char *lang = language_code(h->language);
-    size_t at = 0;
     if (lang)
         html_printf(out, "<p class=\"%s\" lang=\"%s\">", cls, lang);
     else
         html_printf(out, "<p class=\"%s\">", cls);
-    for (size_t i = 0; i < h->n_highlights; i++) {
-        const fond_span_t *sp = &h->highlights[i];
-        html_text_n(out, h->snippet + at, sp->start - at);
-        fputs("<mark>", out);
-        html_text_n(out, h->snippet + sp->start, sp->length);
-        fputs("</mark>", out);
-        at = sp->start + sp->length;
+    const char *s = h->snippet;
+    size_t len = strlen(s), at = 0, k = 0, u = 0, open_u = SIZE_MAX;
+    fond_span_t *unsure = malloc((h->n_unsure + 1) * sizeof *unsure);
+    size_t n_unsure = unsure ? h->n_unsure : 0; /* no memory: no marks */
+    for (size_t i = 0; i < n_unsure; i++)
+        unsure[i] = (fond_span_t){h->unsure[i].start, h->unsure[i].length};
+    int in_mark = 0;
+    while (at < len) {
+        while (k < h->n_highlights &&
+               h->highlights[k].start + h->highlights[k].length <= at)
+            k++;
+        while (u < n_unsure && unsure[u].start + unsure[u].length <= at)
+            u++;
+        int mark = k < h->n_highlights && h->highlights[k].start <= at;
+        size_t want_u = u < n_unsure && unsure[u].start <= at ? u : SIZE_MAX;
+        size_t next = span_edge(h->highlights, h->n_highlights, k, at, len);
+        size_t edge = span_edge(unsure, n_unsure, u, at, len);
+        next = edge < next ? edge : next;
+        next = next > at && next <= len ? next : len; /* spans past the end */
+        if (in_mark && (!mark || want_u != open_u))
+            fputs("</mark>", out), in_mark = 0;
+        if (open_u != want_u && open_u != SIZE_MAX)
+            fputs("</span>", out);
+        if (open_u != want_u && want_u != SIZE_MAX)
+            html_printf(out, "<span class=\"unsure\" title=\"OCR confidence %d%%\">",
+                        h->unsure[want_u].confidence);
+        open_u = want_u;
+        if (mark && !in_mark)
+            fputs("<mark>", out), in_mark = 1;
+        html_text_n(out, s + at, next - at);
+        at = next;
     }
-    html_text(out, h->snippet + at);
+    fputs(in_mark ? "</mark>" : "", out);
+    fputs(open_u != SIZE_MAX ? "</span>" : "", out);
     fputs("</p>\n", out);
+    free(unsure);
 }
 
 /* "telegram · 21 July 1921 · Ankara · from M. D. Huseynov to Yusif Kamal",
- * "n.d." for a source with no date, a range as its two days; then who
- * made the source and its rights, when known. */
+ * "n.d." for a source with no date, a range as its two days, "OCR 87%"
+ * for a source read by OCR; then who made the source and its rights,
+ * when known. */
 static void write_meta(FILE *out, const fond_hit_t *h)
 {
     int any = 0;
@@ -99,6 +140,9 @@ static void write_meta(FILE *out, const fond_hit_t *h)
         html_printf(out, " · from %s", h->from);
     if (*h->to)
         html_printf(out, "%sto %s", *h->from ? " " : " · ", h->to);
+    if (h->ocr_confidence >= 0)
+        html_printf(out, " · <span class=\"ocr\" title=\"read by OCR: its mean "
+                         "word confidence\">OCR %d%%</span>", h->ocr_confidence);
     fputs("</p>\n", out);
     if (*h->creator)
         html_printf(out, "<p class=\"creator\">Made by %s</p>\n", h->creator);
