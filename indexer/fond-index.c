@@ -14,7 +14,10 @@
  * text layer, metadata and OCR), handing what they read to the writer.
  * A fond-catalogue.csv met in a folder walked (or above a PATH) is read,
  * not indexed: its rows give the files' fields (lib/catalogue.h), and its
- * problems are warnings.  Exit: 0 clean, 1 done with warnings, 2 error.
+ * problems are warnings.  A folder of page images (numbered pages of one
+ * item, or named by its catalogue row: lib/folder.h) is one source, the
+ * folder, and the walk passes over its pages.  Exit: 0 clean, 1 done with
+ * warnings, 2 error.
  */
 #define _GNU_SOURCE /* realpath(), pipe2() */
 #include <dirent.h>
@@ -157,10 +160,13 @@ static void usage(FILE *out)
           "sentences (at most 1200 bytes), stemmed in the language of its\n"
           "Language header, else the one identified from its text.  Text files,\n"
           "e-mail and PDFs (known by their %PDF- signature) are read; a PDF's\n"
-          "pages without a text layer are read with Tesseract.  A\n"
+          "pages without a text layer are read with Tesseract.  A folder of\n"
+          "page images numbered as one item's pages (0001.tif, 0002.tif ...) is\n"
+          "one source of many pages, its pages read in number order.  A\n"
           "fond-catalogue.csv in a folder gives its files' fields (column file,\n"
           "and title, type, date, from, to, place, ... or dc:title ...), over\n"
-          "what the files say; it is read, not indexed.\n"
+          "what the files say; a row naming a folder (delo68/) makes its images\n"
+          "one source.  It is read, not indexed.\n"
           "\n"
           "Exit status: 0 all done, 1 done with warnings (files that could not\n"
           "be indexed, a catalogue's problems), 2 usage or database error.  See\n"
