@@ -75,9 +75,7 @@ typedef struct {
     int numbered;
 } entry_t;
 
-/* Two names in name order, runs of digits compared as numbers ("p2"
- * before "p10"; "p02" and "p2" then by their bytes). */
-static int natural_cmp(const char *a, const char *b)
+int folder_name_cmp(const char *a, const char *b)
 {
     const char *x = a, *y = b;
     while (*x && *y) {
@@ -110,7 +108,7 @@ static int natural_cmp(const char *a, const char *b)
 
 static int by_name(const void *a, const void *b)
 {
-    return natural_cmp(((const entry_t *)a)->page.name,
+    return folder_name_cmp(((const entry_t *)a)->page.name,
                        ((const entry_t *)b)->page.name);
 }
 

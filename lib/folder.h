@@ -67,6 +67,11 @@ void folder_free(folder_t *f);
 int folder_page_name(const char *name, size_t *stem_len,
                      unsigned long long *number);
 
+/* Two names in name order, runs of digits compared as numbers ("p2"
+ * before "p10"; "p02" and "p2" then by their bytes): <0, 0 (the same
+ * name), >0.  A total order, for qsort. */
+int folder_name_cmp(const char *a, const char *b);
+
 /* The record's size and mtime for the pages (see above). */
 void folder_stat(const folder_t *f, unsigned long long *size,
                  unsigned long long *mtime);

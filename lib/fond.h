@@ -369,13 +369,15 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
  * writes nothing to the database, so that several processes can read while
  * one writes (fond-index --jobs on a database of one shard).  When a sync
  * would index the file (a dry run says it is new or changed) and it is a
- * PDF, it is read as the sync reads it (fond_db_set_extract's options: the
- * text layer, metadata and OCR, every helper program), and *ahead is what
- * was read (the text and metadata, or why the PDF cannot be read), a block
- * of *ahead_len bytes, malloc'd, that the caller frees.  Given to the sync
- * of the same file as fond_sync_opts_t.ahead, in this process or another,
- * it spares the sync every helper program, with the same results, as long
- * as the file's bytes are the same; else the sync reads the file itself.
+ * PDF, an image or a folder of page images, it is read as the sync reads
+ * it (fond_db_set_extract's options: the text layer, metadata and OCR,
+ * every helper program), and *ahead is what was read (the text and
+ * metadata, or why the PDF cannot be read), a block of *ahead_len bytes,
+ * malloc'd, that the caller frees.  Given to the sync of the same file as
+ * fond_sync_opts_t.ahead, in this process or another, it spares the sync
+ * every helper program, with the same results, as long as the file's
+ * bytes (a folder's: its pages') are the same; else the sync reads the
+ * file itself.
  * *ahead is NULL when there is nothing to give (a text file, an unchanged
  * one, no memory).  db may be open for reading only; whatever the file
  * holds is the sync's to report, so FOND_OK but for a database error.
