@@ -3,6 +3,7 @@
  * of its files are its pages, the state the sync records of them, and
  * their reading into one text, page after page.
  */
+#define _GNU_SOURCE /* d_type's DT_ names */
 #include "folder.h"
 
 #include <dirent.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,19 +54,46 @@ int folder_page_name(const char *name, size_t *stem_len,
     return 1;
 }
 
-/* Is the regular file at path an image, by its first bytes? */
-static int is_image_file(const char *path)
+/* Is the name's extension one of a text or document (never an image's)?
+ * Such a file is not looked into: the walk asks of every folder, and over
+ * a folder of 20,000 numbered texts reading each one's first bytes made a
+ * run with nothing to do a third slower (0.76 s against 0.56 s). */
+static int named_as_text(const char *name)
 {
-    char head[SIGNATURE_BYTES];
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    static const char *const texts[] = {
+        "txt", "text", "md", "csv", "tsv", "json", "xml", "html", "htm",
+        "xhtml", "hocr", "pdf", "eml", "mbox", "doc", "docx", "odt", "rtf"};
+    const char *dot = strrchr(name, '.');
+    for (size_t i = 0; dot && i < sizeof texts / sizeof *texts; i++)
+        if (strcasecmp(dot + 1, texts[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the entry de of the folder open as dfd a regular file (a link to
+ * one too) whose first bytes are an image's?  Its stat into *sb.  Opened
+ * by its name in the folder, and nothing opened that is not a regular
+ * file (a FIFO, a device): the walk looks at every numbered name. */
+static int is_image_entry(int dfd, const struct dirent *de, struct stat *sb)
+{
+    if ((de->d_type != DT_REG && de->d_type != DT_LNK &&
+         de->d_type != DT_UNKNOWN) || named_as_text(de->d_name))
+        return 0;
+    if (de->d_type != DT_REG &&
+        (fstatat(dfd, de->d_name, sb, 0) != 0 || !S_ISREG(sb->st_mode)))
+        return 0;
+    int fd = openat(dfd, de->d_name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return 0;
+    char head[SIGNATURE_BYTES];
     ssize_t n;
     do
         n = read(fd, head, sizeof head);
     while (n < 0 && errno == EINTR);
+    int yes = n > 0 && extract_format(head, (size_t)n) == EXTRACT_IMAGE &&
+              fstat(fd, sb) == 0 && S_ISREG(sb->st_mode);
     close(fd);
-    return n > 0 && extract_format(head, (size_t)n) == EXTRACT_IMAGE;
+    return yes;
 }
 
 /* A candidate: an image file, its name's stem and number if it has one. */
@@ -181,19 +210,16 @@ static fond_status_t list_images(const char *dir, int all, entry_t **e,
         en.numbered = folder_page_name(de->d_name, &en.stem_len, &en.number);
         if (!all && !en.numbered)
             continue;
-        size_t len = strlen(dir) + strlen(sep) + strlen(de->d_name) + 1;
         struct stat sb;
+        if (!is_image_entry(dirfd(d), de, &sb))
+            continue;
+        size_t len = strlen(dir) + strlen(sep) + strlen(de->d_name) + 1;
         if (!(en.page.path = malloc(len))) {
             st = FOND_ERR_NOMEM;
             break;
         }
         snprintf(en.page.path, len, "%s%s%s", dir, sep, de->d_name);
         en.page.name = en.page.path + len - 1 - strlen(de->d_name);
-        if (stat(en.page.path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-            !is_image_file(en.page.path)) {
-            free(en.page.path);
-            continue;
-        }
         en.page.size = (unsigned long long)sb.st_size;
         en.page.mtime = (unsigned long long)sb.st_mtim.tv_sec * 1000000000ULL +
                         (unsigned long long)sb.st_mtim.tv_nsec;

@@ -8,7 +8,9 @@
  *
  * The rule.  A folder's image files are its regular files, not hidden
  * (a name starting with '.'), whose first bytes are an image's signature
- * (extract_format: EXTRACT_IMAGE), whatever their names.  A name is a
+ * (extract_format: EXTRACT_IMAGE), whatever their names, but for those
+ * named as texts or documents (.txt, .xml, .html, .hocr, .pdf, .csv ...:
+ * not looked into).  A name is a
  * page's when it is STEM NUMBER or STEM NUMBER.EXT: NUMBER the run of
  * ASCII digits (at most 18) just before the extension, EXT what follows
  * the last '.' when that is not all digits (`0001.tif`, `delo68_001.jpg`,
