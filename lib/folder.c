@@ -243,10 +243,10 @@ fond_status_t folder_load(folder_t *f, const char *dir, int catalogued,
     entry_t *e = NULL;
     size_t n = 0, from = 0, to = 0;
     fond_status_t st = list_images(dir, catalogued, &e, &n, why, whysize);
-    if (st == FOND_OK && catalogued) {
+    if (st == FOND_OK && n && catalogued) { /* n: e is NULL for none */
         qsort(e, n, sizeof *e, by_name);
         to = n;
-    } else if (st == FOND_OK) {
+    } else if (st == FOND_OK && n) {
         qsort(e, n, sizeof *e, by_stem);
         if (!pages_of_one_item(e, n, &from, &to))
             from = to = 0;
