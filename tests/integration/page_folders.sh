@@ -132,12 +132,14 @@ check "... its words gone" [ "$(count Ravensworth)" = 0 ]
 # same pages.
 rm -f "$TMP/tesseract.log"
 PATH="$TMP/bin:$PATH" expect_exit 0 "--jobs 2 (readers ahead of one writer)" \
-  "$INDEX" --db "$TMP/db2" --json --jobs 2 "$TMP/ahead"
+  "$INDEX" --db "$TMP/db2" --json -v --jobs 2 "$TMP/ahead"
 check "... three sources: the image, the folder and its notes" \
   grep -q '"added": 3, "updated": 0, "removed": 0, "unchanged": 0, "skipped": 0,' "$TMP/out"
 check "... each page read by OCR once" [ "$(tesseract_runs)" -eq 4 ]
 check "... the word on the second page on page 2 of the folder" \
   [ "$(field Zanzibarov path "$TMP/db2") $(field Zanzibarov page_first "$TMP/db2")" = "\"$TMP/ahead/delo68\" 2" ]
 check "... and the tenth's on page 3" [ "$(field Quartermane page_first "$TMP/db2")" = 3 ]
+check "... listed as when read by the writer alone" \
+  [ "$(sed -n "s|^added $TMP/ahead/delo68: ||p" "$TMP/err")" = "$(sed -n "s|^added $COL/delo68: ||p" "$TMP/first.err")" ]
 
 finish
