@@ -344,12 +344,7 @@ static int page_folder(run_t *r, const char *path, fond_folder_t **f,
         return -1;
     if (st != FOND_OK)
         warn(r, path, err.message); /* its files are walked as files */
-    if (!*f && row) {
-        cli_printf(stderr, PROG ": warning: %s: its catalogue row names it as "
-                   "one item, but it holds no page images\n", path);
-        r->warnings++;
-    }
-    if (!*f)
+    if (!*f) /* (a row naming a folder with no images: its catalogue said so) */
         return 0;
     size_t n = fond_folder_pages(*f);
     if (!(*pages = malloc(n * sizeof **pages)) ||

@@ -142,4 +142,16 @@ check "... and the tenth's on page 3" [ "$(field Quartermane page_first "$TMP/db
 check "... listed as when read by the writer alone" \
   [ "$(sed -n "s|^added $TMP/ahead/delo68: ||p" "$TMP/err")" = "$(sed -n "s|^added $COL/delo68: ||p" "$TMP/first.err")" ]
 
+# A row naming a folder with no page images: said with its line, and its
+# files indexed as files.
+mkdir -p "$TMP/papers/letters"
+printf 'A letter from Erzurum.\n' >"$TMP/papers/letters/0001.txt"
+printf 'A letter from Trabzon.\n' >"$TMP/papers/letters/0002.txt"
+printf 'file,title\nletters/,Letters\n' >"$TMP/papers/fond-catalogue.csv"
+expect_exit 1 "a catalogue row naming a folder of texts" "$INDEX" --db "$TMP/db3" --json "$TMP/papers"
+check "... said with its line" \
+  grep -q "^fond-index: warning: $TMP/papers/fond-catalogue.csv:2: \"letters\" is a folder with no page images" "$TMP/err"
+check "... once" [ "$(grep -c warning "$TMP/err")" = 1 ]
+check "... its texts sources of their own" grep -q '"added": 2,' "$TMP/out"
+
 finish
