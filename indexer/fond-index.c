@@ -14,7 +14,10 @@
  * text layer, metadata and OCR), handing what they read to the writer.
  * A fond-catalogue.csv met in a folder walked (or above a PATH) is read,
  * not indexed: its rows give the files' fields (lib/catalogue.h), and its
- * problems are warnings.  Exit: 0 clean, 1 done with warnings, 2 error.
+ * problems are warnings.  A folder of page images (numbered pages of one
+ * item, or named by its catalogue row: lib/folder.h) is one source, the
+ * folder, and the walk passes over its pages.  Exit: 0 clean, 1 done with
+ * warnings, 2 error.
  */
 #define _GNU_SOURCE /* realpath(), pipe2() */
 #include <dirent.h>
@@ -157,10 +160,13 @@ static void usage(FILE *out)
           "sentences (at most 1200 bytes), stemmed in the language of its\n"
           "Language header, else the one identified from its text.  Text files,\n"
           "e-mail and PDFs (known by their %PDF- signature) are read; a PDF's\n"
-          "pages without a text layer are read with Tesseract.  A\n"
+          "pages without a text layer are read with Tesseract.  A folder of\n"
+          "page images numbered as one item's pages (0001.tif, 0002.tif ...) is\n"
+          "one source of many pages, its pages read in number order.  A\n"
           "fond-catalogue.csv in a folder gives its files' fields (column file,\n"
           "and title, type, date, from, to, place, ... or dc:title ...), over\n"
-          "what the files say; it is read, not indexed.\n"
+          "what the files say; a row naming a folder (delo68/) makes its images\n"
+          "one source.  It is read, not indexed.\n"
           "\n"
           "Exit status: 0 all done, 1 done with warnings (files that could not\n"
           "be indexed, a catalogue's problems), 2 usage or database error.  See\n"
@@ -318,6 +324,38 @@ static int is_symlink(const char *path)
 
 static void walk(run_t *r, const char *path, int depth);
 
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A folder of page images (fond_folder_load: numbered pages, or all its
+ * images when its catalogue row names it) is one source, the folder: its
+ * pages' paths, sorted, into *pages (malloc'd; the strings are f's), so
+ * that the walk passes over them.  -1 when out of memory. */
+static int page_folder(run_t *r, const char *path, fond_folder_t **f,
+                       const char ***pages)
+{
+    const fond_catalogue_row_t *row = catalogue_row(r, path);
+    fond_error_t err;
+    *pages = NULL;
+    fond_status_t st = fond_folder_load(f, path, row != NULL, &err);
+    if (st == FOND_ERR_NOMEM)
+        return -1;
+    if (st != FOND_OK)
+        warn(r, path, err.message); /* its files are walked as files */
+    if (!*f) /* (a row naming a folder with no images: its catalogue said so) */
+        return 0;
+    size_t n = fond_folder_pages(*f);
+    if (!(*pages = malloc(n * sizeof **pages)) ||
+        add_file(r, path, fond_folder_bytes(*f)) != 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        (*pages)[i] = fond_folder_page(*f, i);
+    qsort(*pages, n, sizeof **pages, compare_paths);
+    return 0;
+}
+
 static void walk_dir(run_t *r, const char *path, int depth)
 {
     struct dirent **names = NULL;
@@ -326,7 +364,10 @@ static void walk_dir(run_t *r, const char *path, int depth)
         warn(r, path, strerror(errno));
         return;
     }
-    size_t active = r->n_active;
+    fond_folder_t *folder = NULL;
+    const char **pages = NULL;
+    r->fatal |= page_folder(r, path, &folder, &pages) != 0;
+    size_t active = r->n_active, n_pages = fond_folder_pages(folder);
     r->fatal |= catalogue_enter(r, path) != 0;
     for (int i = 0; i < n; i++) {
         const char *name = names[i]->d_name;
@@ -335,12 +376,18 @@ static void walk_dir(run_t *r, const char *path, int depth)
         if (child) {
             snprintf(child, len, "%s%s%s", path,
                      path[strlen(path) - 1] == '/' ? "" : "/", name);
-            walk(r, child, depth + 1);
+            if (n_pages && bsearch(&child, pages, n_pages, sizeof *pages,
+                                   compare_paths))
+                pass_over(r, child, "a page of its folder");
+            else
+                walk(r, child, depth + 1);
         }
         free(child);
         free(names[i]);
     }
     free(names);
+    free(pages);
+    fond_folder_free(folder);
     r->n_active = active;
 }
 

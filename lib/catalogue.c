@@ -18,6 +18,7 @@
 #include "catalogue.h"
 #include "dates.h"
 #include "file.h"
+#include "folder.h"
 #include "hash.h"
 
 /* ------------------------------------------------------------ CSV rows */
@@ -690,7 +691,18 @@ void catalogue_free(catalogue_t *c)
 
 /* ------------------------------------------------------------ the API */
 
-/* A problem for each row whose file is not there (or not a file). */
+/* Does the folder at path hold an image (folder.h) to be its pages? */
+static int has_pages(const char *path)
+{
+    folder_t f;
+    char why[256];
+    int yes = folder_load(&f, path, 1, why, sizeof why) == FOND_OK && f.n > 0;
+    folder_free(&f);
+    return yes;
+}
+
+/* A problem for each row whose file is not there (or is neither a file
+ * nor a folder of page images, which a row names as one item). */
 static int check_files(catalogue_t *c)
 {
     char buf[80];
@@ -706,7 +718,10 @@ static int check_files(catalogue_t *c)
         if (stat(path, &sb) != 0)
             st = problem_add(c, row->line, "no file \"%s\" (%s)",
                              shown(row->file, buf, sizeof buf), strerror(errno));
-        else if (!S_ISREG(sb.st_mode))
+        else if (S_ISDIR(sb.st_mode) && !has_pages(path))
+            st = problem_add(c, row->line, "\"%s\" is a folder with no page "
+                             "images", shown(row->file, buf, sizeof buf));
+        else if (!S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
             st = problem_add(c, row->line, "\"%s\" is not a file",
                              shown(row->file, buf, sizeof buf));
         free(path);

@@ -7,7 +7,8 @@
  * inside doubled, commas and line breaks inside quotes; CRLF, LF or a lone
  * CR ends a row), UTF-8 with or without a byte order mark.  Its first row
  * that is not blank names the columns; `file` (a path relative to the
- * catalogue's folder, '/' between folders) is the one required.  The
+ * catalogue's folder, '/' between folders; a folder's path names a folder
+ * of page images as one item, folder.h) is the one required.  The
  * others are fond's field names, case-insensitive, '_' or '-' as a space,
  * or their Dublin Core names ("dc:" or "dcterms:"):
  *
@@ -30,8 +31,9 @@
  * Nothing in the file stops the rest from being used: each problem is
  * kept with its line (a column no one knows, on the header's line; a row
  * that is not well-formed CSV, or names no file, a path outside the
- * folder, a file described twice, or one that does not exist; a malformed
- * date or an unknown type, which leave that field out of the row), and
+ * folder, a file described twice, one that does not exist, or a folder
+ * with no page images; a malformed date or an unknown type, which leave
+ * that field out of the row), and
  * the rows without one are used.  The input is bounded: the file's size,
  * its rows, columns and a field's length (below); past them the rest is
  * left out, and said.

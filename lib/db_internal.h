@@ -42,6 +42,9 @@ struct fond_db {
     size_t ahead_len;
     const struct fond_catalogue_row *row; /* during fond_db_sync_file: the
                              file's catalogue row (catalogue.h), or NULL */
+    const struct fond_folder *folder; /* during fond_db_sync_file of a
+                             folder of page images: its pages (folder.h),
+                             read instead of the bytes given; else NULL */
     schema_key_t id_key;  /* what names its sources (schema.h); unset
                              for a database of an earlier fond */
     char error[512];      /* the last failure's message */

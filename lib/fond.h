@@ -284,6 +284,33 @@ const char *fond_catalogue_problem(const fond_catalogue_t *c, size_t i,
 
 void fond_catalogue_free(fond_catalogue_t *c);
 
+/* ---------------------------------------------------------------- page folders */
+
+/*
+ * A folder of page images that is one source of many pages (a file
+ * scanned page by page): its image files (known by their signature)
+ * numbered as the pages of one item (`0001.tif`, `0002.tif` ...;
+ * `delo68_001.jpg` ...: lib/folder.h has the rule), in the order of their
+ * numbers; or, `catalogued` (a catalogue row names the folder as one
+ * item), all its image files, in name order.  fond_db_sync_file() of such
+ * a folder indexes it as one source, its pages in that order; its other
+ * files are sources of their own.
+ */
+typedef struct fond_folder fond_folder_t;
+
+/* The pages of the folder at dir into *out (NULL: dir is no folder of
+ * pages).  FOND_ERR_IO when it cannot be listed, FOND_ERR_NOMEM; err says
+ * why. */
+fond_status_t fond_folder_load(fond_folder_t **out, const char *dir,
+                               int catalogued, fond_error_t *err);
+
+/* Its pages, their bytes summed, and page i's path (from 0), in order. */
+size_t fond_folder_pages(const fond_folder_t *f);
+size_t fond_folder_bytes(const fond_folder_t *f);
+const char *fond_folder_page(const fond_folder_t *f, size_t i);
+
+void fond_folder_free(fond_folder_t *f);
+
 /* ---------------------------------------------------------------- re-indexing */
 
 typedef enum {
@@ -323,7 +350,8 @@ typedef struct {
 } fond_sync_result_t;
 
 /*
- * Bring one file's passages up to date: index it if it is new or its
+ * Bring one file's passages up to date (or a folder of page images',
+ * fond_folder_load; catalogued when opts->row is given): index it if it is new or its
  * content changed since the last run, else leave it (a stat() when size
  * and mtime are the same; a read and a hash when only the mtime moved).
  * A file that cannot be indexed is a FOND_FILE_FAILED result, not an error:
@@ -341,13 +369,15 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
  * writes nothing to the database, so that several processes can read while
  * one writes (fond-index --jobs on a database of one shard).  When a sync
  * would index the file (a dry run says it is new or changed) and it is a
- * PDF, it is read as the sync reads it (fond_db_set_extract's options: the
- * text layer, metadata and OCR, every helper program), and *ahead is what
- * was read (the text and metadata, or why the PDF cannot be read), a block
- * of *ahead_len bytes, malloc'd, that the caller frees.  Given to the sync
- * of the same file as fond_sync_opts_t.ahead, in this process or another,
- * it spares the sync every helper program, with the same results, as long
- * as the file's bytes are the same; else the sync reads the file itself.
+ * PDF, an image or a folder of page images, it is read as the sync reads
+ * it (fond_db_set_extract's options: the text layer, metadata and OCR,
+ * every helper program), and *ahead is what was read (the text and
+ * metadata, or why the PDF cannot be read), a block of *ahead_len bytes,
+ * malloc'd, that the caller frees.  Given to the sync of the same file as
+ * fond_sync_opts_t.ahead, in this process or another, it spares the sync
+ * every helper program, with the same results, as long as the file's
+ * bytes (a folder's: its pages') are the same; else the sync reads the
+ * file itself.
  * *ahead is NULL when there is nothing to give (a text file, an unchanged
  * one, no memory).  db may be open for reading only; whatever the file
  * holds is the sync's to report, so FOND_OK but for a database error.

@@ -19,6 +19,7 @@
 #include "db_internal.h"
 #include "file.h"
 #include "extract.h"
+#include "folder.h"
 #include "ingest.h"
 #include "langid.h"
 #include "language.h"
@@ -878,8 +879,10 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
         x.text = text, x.len = len;
     else if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
                             &db->extract, &st, why, sizeof why))
-        st = extract_bytes(&x, text, len, source_path, &db->extract, why,
-                           sizeof why); /* not read ahead */
+        st = db->folder /* a folder's pages; text is their manifest */
+                 ? folder_extract(&x, db->folder, &db->extract, why, sizeof why)
+                 : extract_bytes(&x, text, len, source_path, &db->extract, why,
+                                 sizeof why); /* not read ahead */
     if (st != FOND_OK) {
         extract_free(&x);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
@@ -911,7 +914,8 @@ static fond_status_t index_text(fond_db_t *db, const char *source_path,
     if (db_use_shard(db, source_path) != 0)
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's",
                        source_path);
-    mail_kind_t kind = mail_detect(source_path, text, len);
+    mail_kind_t kind = db->folder ? MAIL_NONE
+                                  : mail_detect(source_path, text, len);
     if (kind != MAIL_NONE)
         return db_index_mail(db, source_path, name, added, kind, text, len,
                              out);

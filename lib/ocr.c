@@ -143,6 +143,44 @@ int ocr_mean_conf(const ocr_text_t *t)
     return mean_conf(t->words, 0, t->n_words);
 }
 
+void ocr_append(ocr_text_t *t, const ocr_text_t *from, const char *image)
+{
+    if (t->open)
+        ocr_page_end(t);
+    size_t text_at = t->len, alts_at = t->alts_len;
+    unsigned pages_at = (unsigned)t->n_pages;
+    t->failed |= from->failed;
+    if (t->failed ||
+        array_reserve(&t->words, &t->words_cap, t->n_words + from->n_words,
+                      sizeof *t->words, 256) ||
+        array_reserve(&t->alts, &t->alts_cap, t->alts_len + from->alts_len, 1,
+                      256)) {
+        t->failed = 1;
+        return;
+    }
+    put(t, from->text, from->len);
+    for (size_t i = 0; i < from->n_words && !t->failed; i++) {
+        ocr_word_t w = from->words[i];
+        w.start += text_at;
+        w.page += pages_at;
+        w.alt = w.alt == OCR_NO_ALT ? OCR_NO_ALT : w.alt + alts_at;
+        t->words[t->n_words++] = w;
+    }
+    if (from->alts_len && !t->failed) {
+        memcpy(t->alts + t->alts_len, from->alts, from->alts_len);
+        t->alts_len += from->alts_len;
+    }
+    for (size_t i = 0; i < from->n_pages && !t->failed; i++) {
+        const char *img = from->pages[i].image ? from->pages[i].image : image;
+        ocr_page_t *p = page_new(t);
+        if (!p)
+            return;
+        *p = from->pages[i];
+        p->image = img ? strdup(img) : NULL;
+        t->failed |= img && !p->image;
+    }
+}
+
 void ocr_text_free(ocr_text_t *t)
 {
     if (!t)

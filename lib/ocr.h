@@ -97,6 +97,13 @@ void ocr_page_end(ocr_text_t *t);
  * OCR_CONF_NONE. */
 int ocr_mean_conf(const ocr_text_t *t);
 
+/* Append the pages of `from` (none of them open) after t's: its text,
+ * its words (their bytes and pages shifted to where they now are), their
+ * alternatives and its pages; a page with no image gets `image` (NULL:
+ * none).  Ends t's open page first.  One text of many page images is
+ * made so, an image at a time. */
+void ocr_append(ocr_text_t *t, const ocr_text_t *from, const char *image);
+
 void ocr_text_free(ocr_text_t *t);
 
 /*

@@ -14,6 +14,10 @@
  * (fond_db_read_ahead) does a sync's slow reading (a PDF's text layer,
  * metadata and OCR: every helper program) beforehand, in another process
  * that hands what it read to the sync (extract_save, extract_saved).
+ * A folder of page images is one source (folder.h): its record's size,
+ * mtime and hash are its pages' (so a page added, changed or removed
+ * makes it stale), its bytes are its manifest, and its pages are read
+ * one by one (folder_extract), ahead as a file is.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -26,6 +30,7 @@
 #include "db_internal.h"
 #include "extract.h"
 #include "file.h"
+#include "folder.h"
 #include "hash.h"
 #include "record.h"
 
@@ -116,6 +121,43 @@ static void stat_record(const struct stat *sb, record_t *r)
                (unsigned long long)sb->st_mtim.tv_nsec;
 }
 
+/* The source at path as it is now: its size and mtime into r, and for a
+ * folder of page images its pages into *f (f->n 0 for a file; a folder
+ * a catalogue row names is one of all its images).  FOND_ERR_IO, why
+ * saying so, when it is gone or is no such folder; FOND_ERR_NOMEM. */
+static fond_status_t source_stat(const char *path, const fond_sync_opts_t *opts,
+                                 record_t *r, folder_t *f, char *why,
+                                 size_t whysize)
+{
+    struct stat sb;
+    memset(f, 0, sizeof *f);
+    if (stat(path, &sb) != 0) {
+        snprintf(why, whysize, "%s", strerror(errno));
+        return FOND_ERR_IO;
+    }
+    stat_record(&sb, r);
+    if (!S_ISDIR(sb.st_mode))
+        return FOND_OK; /* a file (or what file_read will refuse) */
+    fond_status_t st = folder_load(f, path, opts->row != NULL, why, whysize);
+    if (st == FOND_OK && !f->n) {
+        snprintf(why, whysize, "a folder with no %spage images",
+                 opts->row ? "" : "numbered ");
+        st = FOND_ERR_IO;
+    }
+    if (st == FOND_OK)
+        folder_stat(f, &r->size, &r->mtime);
+    return st;
+}
+
+/* The source's bytes: a file's, or a folder's manifest (folder.h). */
+static fond_status_t source_read(const char *path, const folder_t *f,
+                                 char **text, size_t *len, char *why,
+                                 size_t whysize)
+{
+    return f->n ? folder_manifest(f, text, len, why, whysize)
+                : file_read(path, text, len, why, whysize);
+}
+
 fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
                                 const fond_sync_opts_t *opts,
                                 fond_sync_result_t *out)
@@ -125,29 +167,40 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
     db->error[0] = '\0';
     if (db_use_shard(db, path) != 0)
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's", path);
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return unreadable(out, path, strerror(errno));
     record_t old, now;
+    folder_t pages;
+    char *text = NULL, why[256];
     int known = 0;
-    fond_status_t loaded = record_load(db, path, &old, &known);
-    if (loaded != FOND_OK)
-        return loaded;
-    stat_record(&sb, &now);
+    fond_status_t got = source_stat(path, opts, &now, &pages, why, sizeof why);
+    fond_status_t loaded = got == FOND_OK ? record_load(db, path, &old, &known)
+                                          : FOND_OK;
+    if (got == FOND_ERR_NOMEM || loaded != FOND_OK) {
+        folder_free(&pages);
+        return loaded != FOND_OK ? loaded : db_fail(db, got, "%s: %s", path, why);
+    }
+    if (got != FOND_OK) {
+        folder_free(&pages);
+        return unreadable(out, path, why);
+    }
     if (opts->row)
         snprintf(now.row, sizeof now.row, "%s", opts->row->hash);
     int force = known && strncmp(old.status, "failed", 6) == 0 &&
                 opts->retry_failed;
     int same_row = known && strcmp(old.row, now.row) == 0;
-    if (same_row && old.size == now.size && old.mtime == now.mtime && !force)
+    if (same_row && old.size == now.size && old.mtime == now.mtime && !force) {
+        folder_free(&pages);
         return unchanged(&old, out); /* the stat() says it all */
-    char *text = NULL, why[256];
+    }
     size_t len = 0;
-    fond_status_t read = file_read(path, &text, &len, why, sizeof why);
-    if (read == FOND_ERR_NOMEM) /* the run's failure, not the file's */
+    fond_status_t read = source_read(path, &pages, &text, &len, why, sizeof why);
+    if (read == FOND_ERR_NOMEM) { /* the run's failure, not the file's */
+        folder_free(&pages);
         return db_fail(db, read, "%s: %s", path, why);
-    if (read != FOND_OK)
+    }
+    if (read != FOND_OK) {
+        folder_free(&pages);
         return unreadable(out, path, why);
+    }
     snprintf(now.hash, sizeof now.hash, "%016llx",
              (unsigned long long)hash_bytes(HASH_FNV_OFFSET, text, len));
     fond_status_t st = FOND_OK;
@@ -158,12 +211,15 @@ fond_status_t fond_db_sync_file(fond_db_t *db, const char *path,
         db->ahead = opts->ahead; /* the extract step takes it if it fits */
         db->ahead_len = opts->ahead_len;
         db->row = opts->row; /* its fields win over the file's */
+        db->folder = pages.n ? &pages : NULL; /* its pages, not its bytes */
         if (!opts->dry_run)
             st = index_or_fail(db, path, opts, text, len, &now, out);
         db->ahead = NULL;
         db->row = NULL;
+        db->folder = NULL;
     }
     free(text); /* a failure's message was set where it happened */
+    folder_free(&pages);
     return st;
 }
 
@@ -194,17 +250,22 @@ fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
         return st;
     char *text = NULL, why[256];
     size_t len = 0;
-    if (file_read(path, &text, &len, why, sizeof why) != FOND_OK)
-        return FOND_OK; /* the sync says why */
-    if (extract_format(text, len) != EXTRACT_TEXT) {
+    record_t now;
+    folder_t pages;
+    fond_status_t got = source_stat(path, opts, &now, &pages, why, sizeof why);
+    if (got == FOND_OK)
+        got = source_read(path, &pages, &text, &len, why, sizeof why);
+    if (got == FOND_OK && (pages.n || extract_format(text, len) != EXTRACT_TEXT)) {
         extract_t x;
         char *saved = NULL;
-        fond_status_t got = extract_bytes(&x, text, len, path, &db->extract,
-                                          why, sizeof why);
+        got = pages.n ? folder_extract(&x, &pages, &db->extract, why, sizeof why)
+                      : extract_bytes(&x, text, len, path, &db->extract, why,
+                                      sizeof why);
         if (extract_save(&x, got, why, text, len, &saved, ahead_len) == FOND_OK)
             *ahead = saved; /* no memory for it: the sync reads it again */
         extract_free(&x);
     }
-    free(text);
+    free(text); /* what could not be read, the sync says why */
+    folder_free(&pages);
     return FOND_OK;
 }

@@ -79,6 +79,12 @@ static void test_misuse_is_an_error(void **state)
     assert_int_equal(fond_db_create_sharded(NULL, 2, &err), FOND_ERR_ARG);
     assert_int_equal(fond_db_shard_count(path, NULL, &err), FOND_ERR_ARG);
     assert_int_equal(fond_db_default_path(NULL), FOND_ERR_ARG);
+    fond_folder_t *folder = NULL;
+    assert_int_equal(fond_folder_load(&folder, NULL, 0, &err), FOND_ERR_ARG);
+    assert_non_null(strstr(err.message, "fond_folder_load"));
+    assert_int_equal(fond_folder_load(NULL, dir, 0, NULL), FOND_ERR_ARG);
+    assert_int_equal(fond_folder_load(&folder, dir, 0, &err), FOND_OK);
+    assert_null(folder); /* no page images there */
 }
 
 /* Every options struct starts from its _INIT, with its defaults. */

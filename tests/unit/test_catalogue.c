@@ -319,21 +319,23 @@ static void test_row_hash(void **state)
     catalogue_free(&e);
 }
 
-/* Loading from a file: rows naming files that are not there are said; a
- * file is found by its path. */
+/* Loading from a file: rows naming files that are not there (or a folder
+ * with no page images) are said; a file is found by its path, and so is a
+ * folder of page images. */
 static void test_load_and_find(void **state)
 {
     (void)state;
     const char *tmp = getenv("FOND_TEST_TMP");
-    char dir[400], path[600], cmd[1400];
+    char dir[400], path[600], cmd[2400];
     snprintf(dir, sizeof dir, "%s/test_catalogue", tmp ? tmp : "/tmp");
-    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s/sub' && touch '%s/sub/a.txt'",
-             dir, dir, dir);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s/sub' '%s/scans' && "
+             "touch '%s/sub/a.txt' && printf 'II*\\000' >'%s/scans/p.tif'",
+             dir, dir, dir, dir, dir);
     assert_int_equal(system(cmd), 0);
     snprintf(path, sizeof path, "%s/fond-catalogue.csv", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    fputs("file,title\nsub/a.txt,A\ngone.txt,G\nsub,S\n", f);
+    fputs("file,title\nsub/a.txt,A\ngone.txt,G\nsub,S\nscans/,Scanned\n", f);
     fclose(f);
     fond_catalogue_t *c = NULL;
     fond_error_t err;
@@ -344,13 +346,17 @@ static void test_load_and_find(void **state)
     unsigned line = 0;
     assert_non_null(strstr(fond_catalogue_problem(c, 0, &line), "no file \"gone.txt\""));
     assert_int_equal(line, 3);
-    assert_non_null(strstr(fond_catalogue_problem(c, 1, &line), "\"sub\" is not a file"));
+    assert_non_null(strstr(fond_catalogue_problem(c, 1, &line),
+                          "\"sub\" is a folder with no page images"));
     assert_int_equal(line, 4);
     assert_null(fond_catalogue_problem(c, 2, &line));
     snprintf(path, sizeof path, "%s/sub/a.txt", dir);
     const fond_catalogue_row_t *row = fond_catalogue_find(c, path);
     assert_non_null(row);
     assert_string_equal(row->fields.title, "A");
+    snprintf(path, sizeof path, "%s/scans", dir); /* a folder of pages */
+    assert_non_null(row = fond_catalogue_find(c, path));
+    assert_string_equal(row->fields.title, "Scanned");
     snprintf(path, sizeof path, "%sx/sub/a.txt", dir);
     assert_null(fond_catalogue_find(c, path));
     fond_catalogue_free(c);
