@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "hash.h"
+#include "image.h"
 
 #define OCR_LONG_SIDE "3300"  /* pixels: A4 at 280 dpi, whatever the box */
 
@@ -100,12 +101,73 @@ static void cache_store(const char *path, const char *tsv, size_t len)
         unlink(tmp);
 }
 
-/* Render page `page` with pdftoppm (a PNG on its standard output) and
- * read it with Tesseract (from its standard input): *tsv is Tesseract's
- * TSV, malloc'd. */
-static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
-                              size_t *len)
+/* Read image_fd (an image: a PNG, a PNM) with Tesseract, told its
+ * resolution (dpi; 0: Tesseract guesses it): *tsv its TSV, malloc'd. */
+static fond_status_t tesseract_tsv(reader_t *p, int image_fd, unsigned dpi,
+                                   char **tsv, size_t *len)
 {
+    char res[16];
+    snprintf(res, sizeof res, "%u", dpi);
+    const char *read[9] = {"tesseract", "stdin", "stdout", "-l", ocr_language(p->o)};
+    size_t n = 5;
+    if (dpi)
+        read[n++] = "--dpi", read[n++] = res;
+    read[n] = "tsv";
+    child_result_t r = {0};
+    fond_status_t st = extract_run_on(p, read, image_fd, &p->tesseract,
+                                      "OMP_THREAD_LIMIT=1", &r);
+    if (st == FOND_OK) {
+        *tsv = r.out;
+        *len = r.out_len;
+        r.out = NULL;
+    }
+    child_result_free(&r);
+    return st;
+}
+
+/* How one page's image is made and read by OCR: *tsv, malloc'd. */
+typedef fond_status_t (*page_ocr_fn)(reader_t *p, void *ctx, unsigned page,
+                                     char **tsv, size_t *len);
+
+/* Page `page` read by OCR (fn) or taken from the OCR cache into x's
+ * layout, as one page at dpi; the progress told. */
+static fond_status_t ocr_page_read(reader_t *p, extract_t *x, unsigned page,
+                                   unsigned dpi, page_ocr_fn fn, void *ctx)
+{
+    char path[4096] = "";
+    char *tsv = NULL;
+    size_t tsv_len = 0;
+    if (p->o->ocr_cache)
+        cache_path(p, page, path, sizeof path);
+    if (*path && (tsv = read_small_file(path, &tsv_len)))
+        x->ocr_cached++;
+    fond_status_t st = FOND_OK;
+    if (!tsv) {
+        st = fn(p, ctx, page, &tsv, &tsv_len);
+        if (st == FOND_OK && *path)
+            cache_store(path, tsv, tsv_len);
+        x->ocr_pages += st == FOND_OK;
+    }
+    if (st == FOND_OK) {
+        size_t before = x->layout.n_pages;
+        st = ocr_read_tsv(&x->layout, tsv, tsv_len, dpi);
+        while (st == FOND_OK && x->layout.n_pages > before + 1) {
+            x->layout.n_pages--; /* one page is one page, whatever */
+            free(x->layout.pages[x->layout.n_pages].image);
+        }
+    }
+    if (p->o->ocr_page)
+        p->o->ocr_page(p->o->ctx, p->name, page, x->pages);
+    free(tsv);
+    return st;
+}
+
+/* Render page `page` with pdftoppm (a PNG on its standard output) and
+ * read it with Tesseract (from its standard input). */
+static fond_status_t pdf_page_ocr(reader_t *p, void *ctx, unsigned page,
+                                  char **tsv, size_t *len)
+{
+    (void)ctx;
     char num[16];
     snprintf(num, sizeof num, "%u", page);
     const char *render[] = {"pdftoppm", "-f", num, "-l", num, "-gray",
@@ -119,16 +181,8 @@ static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
     if (st == FOND_OK && image < 0)
         st = extract_fail(p, "cannot hold page %u's image for OCR: %s", page,
                   strerror(errno));
-    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
-                          ocr_language(p->o), "tsv", NULL};
     if (st == FOND_OK)
-        st = extract_run_on(p, read, image, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
-    if (st == FOND_OK) {
-        *tsv = r.out;
-        *len = r.out_len;
-        r.out = NULL;
-    }
-    child_result_free(&r);
+        st = tesseract_tsv(p, image, 0, tsv, len);
     if (image >= 0)
         close(image);
     return st;
@@ -137,59 +191,64 @@ static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
 
 fond_status_t extract_pdf_page_ocr(reader_t *p, extract_t *x, unsigned page)
 {
-    char path[4096] = "";
-    char *tsv = NULL;
-    size_t tsv_len = 0;
-    if (p->o->ocr_cache)
-        cache_path(p, page, path, sizeof path);
-    if (*path && (tsv = read_small_file(path, &tsv_len)))
-        x->ocr_cached++;
-    fond_status_t st = FOND_OK;
-    if (!tsv) {
-        st = ocr_page(p, page, &tsv, &tsv_len);
-        if (st == FOND_OK && *path)
-            cache_store(path, tsv, tsv_len);
-        x->ocr_pages += st == FOND_OK;
-    }
-    if (st == FOND_OK) {
-        size_t before = x->layout.n_pages;
-        st = ocr_read_tsv(&x->layout, tsv, tsv_len, 0);
-        while (st == FOND_OK && x->layout.n_pages > before + 1) {
-            x->layout.n_pages--; /* one PDF page is one page, whatever */
-            free(x->layout.pages[x->layout.n_pages].image);
-        }
-    }
-    if (p->o->ocr_page)
-        p->o->ocr_page(p->o->ctx, p->name, page, x->pages);
-    free(tsv);
-    return st;
+    return ocr_page_read(p, x, page, 0, pdf_page_ocr, NULL);
 }
 
 
 /* ------------------------------------------------------------ images */
 
-/* An image file read by Tesseract, each of its pages (a multi-page TIFF
- * has several) a page of words. */
-fond_status_t extract_image(reader_t *p, extract_t *x)
+typedef struct {
+    image_reader_t *reader;
+    unsigned dpi; /* the page's */
+} image_job_t;
+
+/* A page of an image decoded by the image reader (a PNM) and read with
+ * Tesseract, told the page's resolution. */
+static fond_status_t image_page_ocr(reader_t *p, void *ctx, unsigned page,
+                                    char **tsv, size_t *len)
 {
-    p->fd = extract_memory_file("fond-image", p->bytes, p->len);
-    if (p->fd < 0)
-        return extract_fail(p, "cannot hold the image for OCR: %s", strerror(errno));
-    if (p->o->no_ocr)
-        return extract_fail(p, "%s", "an image (a scan; OCR is off)");
-    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
-                          ocr_language(p->o), "tsv", NULL};
-    child_result_t r = {0};
-    fond_status_t st = extract_run(p, read, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
+    image_job_t *job = ctx;
+    char *pnm = NULL;
+    size_t n = 0;
+    fond_status_t st = image_reader_page(job->reader, page, &pnm, &n, p->err,
+                                         p->errsize);
+    int image = st == FOND_OK ? extract_memory_file("fond-ocr-page", pnm, n) : -1;
+    free(pnm);
+    if (st == FOND_OK && image < 0)
+        st = extract_fail(p, "cannot hold page %u's image for OCR: %s", page,
+                          strerror(errno));
     if (st == FOND_OK)
-        st = ocr_read_tsv(&x->layout, r.out, r.out_len, 0);
-    child_result_free(&r);
-    if (st == FOND_OK)
-        st = extract_layout_done(x);
-    x->pages = (unsigned)x->layout.n_pages;
-    x->ocr_pages = st == FOND_OK ? x->pages : 0;
-    for (unsigned k = 1; st == FOND_OK && p->o->ocr_page && k <= x->pages; k++)
-        p->o->ocr_page(p->o->ctx, p->name, k, x->pages);
+        st = tesseract_tsv(p, image, job->dpi, tsv, len);
+    if (image >= 0)
+        close(image);
     return st;
 }
 
+/* An image file: probed (a bomb, a TIFF of too many pages, a damaged
+ * header refused before anything is decoded), then each of its pages (a
+ * multi-page TIFF has several) decoded and read by Tesseract, or taken
+ * from the OCR cache, as a page of words.  Each page's image is the file
+ * itself (its path as named to extract_bytes). */
+fond_status_t extract_image(reader_t *p, extract_t *x)
+{
+    if (p->o->no_ocr)
+        return extract_fail(p, "%s", "an image (a scan; OCR is off)");
+    image_info_t info;
+    image_job_t job = {NULL, 0};
+    fond_status_t st = image_reader_open(&job.reader, p->bytes, p->len,
+                                         EXTRACT_MAX_PAGES, p->tesseract.timeout_s,
+                                         &info, p->err, p->errsize);
+    x->pages = info.n_pages;
+    for (unsigned k = 1; st == FOND_OK && k <= info.n_pages; k++) {
+        job.dpi = info.pages[k - 1].dpi;
+        st = ocr_page_read(p, x, k, job.dpi, image_page_ocr, &job);
+        if (st == FOND_OK && p->name &&
+            !(x->layout.pages[k - 1].image = strdup(p->name)))
+            st = FOND_ERR_NOMEM;
+    }
+    image_reader_close(job.reader);
+    if (st == FOND_OK && x->layout.n_words == 0)
+        st = extract_fail(p, "no text found by OCR in the %s", info.kind);
+    image_info_free(&info);
+    return st == FOND_OK ? extract_layout_done(x) : st;
+}
