@@ -1,9 +1,10 @@
 /*
  * extract_ocr.c -- reading pages with Tesseract (see extract.h): a PDF's
- * page with no text layer, rendered by pdftoppm, and image files.  Each
- * page's TSV (its words, boxes and confidences) goes into the extract's
- * layout (ocr.h) and into the OCR cache, so an unchanged scan is never
- * read twice.
+ * page with no text layer, rendered by pdftoppm, and each page of an image
+ * file, decoded by the image reader (image.h) after its headers were
+ * probed.  Each page's TSV (its words, boxes and confidences) goes into
+ * the extract's layout (ocr.h) and into the OCR cache, so an unchanged
+ * scan is never read twice; the progress is told once a page.
  */
 #define _GNU_SOURCE /* O_TMPFILE, linkat() */
 #include "extract.h"

@@ -307,22 +307,23 @@ static fond_status_t check_sizes(const image_info_t *info, char *err,
                                  size_t errsize)
 {
     for (unsigned k = 0; k < info->n_pages; k++) {
-        uint64_t w = info->pages[k].width, h = info->pages[k].height;
-        char page[32] = "";
+        unsigned long long w = info->pages[k].width, h = info->pages[k].height;
+        char what[48]; /* "a PNG of", "page 3 of the TIFF is" */
         if (info->n_pages > 1)
-            snprintf(page, sizeof page, " (page %u)", k + 1);
+            snprintf(what, sizeof what, "page %u of the %s is", k + 1, info->kind);
+        else
+            snprintf(what, sizeof what, "a %s of", info->kind);
         if (w == 0 || h == 0)
-            snprintf(err, errsize, "damaged %s: an image of no size%s", info->kind, page);
+            snprintf(err, errsize, "damaged %s: %s %llu x %llu pixels", info->kind,
+                     what, w, h);
         else if (w * h > IMAGE_MAX_PIXELS)
-            snprintf(err, errsize, "decompression bomb: a %s of %llu x %llu pixels%s "
-                     "(%llu megapixels), over the %llu fond reads", info->kind,
-                     (unsigned long long)w, (unsigned long long)h, page,
-                     (unsigned long long)(w * h / 1000000),
+            snprintf(err, errsize, "decompression bomb: %s %llu x %llu pixels "
+                     "(%llu megapixels), over the %llu megapixels fond reads",
+                     what, w, h, w * h / 1000000,
                      (unsigned long long)(IMAGE_MAX_PIXELS / 1000000));
         else if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE)
-            snprintf(err, errsize, "a %s of %llu x %llu pixels%s: wider or taller "
-                     "than the %u pixels Tesseract reads", info->kind,
-                     (unsigned long long)w, (unsigned long long)h, page, IMAGE_MAX_SIDE);
+            snprintf(err, errsize, "%s %llu x %llu pixels: wider or taller than "
+                     "the %u pixels Tesseract reads", what, w, h, IMAGE_MAX_SIDE);
         else
             continue;
         return FOND_ERR_EXTRACT;
@@ -373,31 +374,34 @@ static int send_answer(char kind, const char *s, size_t n)
 }
 
 /* What the decoder said on standard error (a memory file, emptied before
- * each page): its first line that is not Leptonica's own "Error in f:". */
-static void decoder_words(char *buf, size_t size)
+ * each page): the first line of a codec library's (libjpeg's, libpng's),
+ * and 1; else Leptonica's own first, without its "Error in f: ", and 0. */
+static int decoder_words(char *buf, size_t size)
 {
     char text[2048];
     ssize_t n = pread(2, text, sizeof text - 1, 0);
     text[n > 0 ? n : 0] = '\0';
-    const char *pick = NULL;
-    for (char *line = text; *line && !pick;) {
+    const char *library = NULL, *own = NULL;
+    for (char *line = text; *line && !library;) {
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
-        if (strncmp(line, "Error in ", 9) && strncmp(line, "Warning in ", 11) &&
-            strncmp(line, "Info in ", 8) && *line)
-            pick = line;
+        int leptonica = !strncmp(line, "Error in ", 9) || !strncmp(line, "Warning in ", 11) ||
+                        !strncmp(line, "Info in ", 8);
+        if (!leptonica)
+            library = line;
+        else if (!own)
+            own = strstr(line, ": ") ? strstr(line, ": ") + 2 : line;
         line = nl ? nl + 1 : line + strlen(line);
     }
-    if (!pick && text[0])
-        pick = text; /* Leptonica's alone */
-    snprintf(buf, size, "%.160s", pick ? pick : "");
+    snprintf(buf, size, "%.160s", library ? library : own ? own : "");
+    return library != NULL;
 }
 
 /* Page k of the probed image, decoded, as a PNM answer. */
 static int answer_page(const job_t *job, const image_info_t *info, unsigned k)
 {
-    char err[256];
+    char err[400];
     if (!info->n_pages || k == 0 || k > info->n_pages) {
         snprintf(err, sizeof err, "no page %u", k);
         return send_answer('X', err, strlen(err));
@@ -420,12 +424,15 @@ static int answer_page(const job_t *job, const image_info_t *info, unsigned k)
     l_uint8 *pnm = NULL;
     size_t n = 0;
     if (!pix || pixWriteMemPnm(&pnm, &n, pix) != 0) {
+        /* a codec that complains was given damaged data; Leptonica alone
+         * refuses what it does not read (a 16-bit TIFF with alpha) */
         char why[200], page[32] = "it";
-        decoder_words(why, sizeof why);
+        int damaged = decoder_words(why, sizeof why);
         if (info->n_pages > 1)
             snprintf(page, sizeof page, "page %u", k);
-        snprintf(err, sizeof err, "damaged %s: %s cannot be decoded%s%s%s", info->kind,
-                 page, *why ? " (" : "", why, *why ? ")" : "");
+        snprintf(err, sizeof err, "%s %s: %s cannot be decoded%s%s%s",
+                 damaged ? "damaged" : "damaged or unsupported", info->kind, page,
+                 *why ? " (" : "", why, *why ? ")" : "");
         pixDestroy(&pix);
         return send_answer('X', err, strlen(err));
     }

@@ -84,7 +84,7 @@ cat "$TMP/err" "$TMP/out"
 check "fond-index finishes, exit 1: completed with warnings (got $got)" [ "$got" -eq 1 ]
 reported() { grep -F -- "$1: $2" "$TMP/err" | grep -q ', skipped$'; }
 check "the bomb is refused as one" \
-  reported bomb.png "decompression bomb: a PNG of 60000 x 60000 pixels (3600 megapixels), over the 100 fond reads"
+  reported bomb.png "decompression bomb: a PNG of 60000 x 60000 pixels (3600 megapixels), over the 100 megapixels fond reads"
 check "the TIFF of 100,000 pages is refused" \
   reported 100000-pages.tif "TIFF of over 10000 pages, more than the 10000 fond reads"
 check "the TIFF whose pages loop is refused" reported loop.tif "damaged TIFF: its chain of pages loops"
