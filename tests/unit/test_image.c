@@ -5,7 +5,10 @@
  * of too many pages, a chain that loops or points outside the file refused
  * with their reasons; sizes and resolutions from PNG, JPEG, GIF and BMP
  * headers; the reader decoding the page asked for as a PNM, and refusing a
- * damaged one; the probe bounded on thousands of mutated files.
+ * damaged one; the probe bounded on thousands of mutated files; and an
+ * image file through extraction: each page of a TIFF read by Tesseract
+ * (progress told once a page), with its size, resolution and image, then
+ * taken from the OCR cache.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,7 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "extract.h"
 #include "image.h"
 
 /* ------------------------------------------------------------ TIFFs */
@@ -335,6 +340,85 @@ static void test_reader_decodes_each_page(void **state)
     image_info_free(&info);
 }
 
+/* ------------------------------------------------------------ extraction */
+
+typedef struct {
+    unsigned calls, pages[8], total;
+} progress_t;
+
+static void on_page(void *ctx, const char *path, unsigned page, unsigned pages)
+{
+    progress_t *p = ctx;
+    assert_string_equal(path, "register.tif");
+    if (p->calls < 8)
+        p->pages[p->calls] = page;
+    p->calls++;
+    p->total = pages;
+}
+
+/* Three blank pages of their own sizes in one TIFF, read by Tesseract
+ * (which finds no word: the image is refused as one, its pages kept). */
+static void test_tiff_pages_through_extraction(void **state)
+{
+    (void)state;
+    static const int sizes[3][3] = {{200, 100, 200}, {240, 120, 200}, {160, 200, 150}};
+    PIXA *pixa = pixaCreate(3);
+    for (int i = 0; i < 3; i++) {
+        PIX *pix = pixCreate(sizes[i][0], sizes[i][1], 8);
+        pixSetAllArbitrary(pix, 255);
+        pixSetResolution(pix, sizes[i][2], sizes[i][2]);
+        pixaAddPix(pixa, pix, L_INSERT);
+    }
+    l_uint8 *tiff = NULL;
+    size_t n = 0;
+    assert_int_equal(pixaWriteMemMultipageTiff(&tiff, &n, pixa), 0);
+    pixaDestroy(&pixa);
+    const char *base = getenv("FOND_TEST_TMP");
+    char cache[256];
+    snprintf(cache, sizeof cache, "%s/imageXXXXXX", base ? base : "/tmp");
+    if (base)
+        mkdir(base, 0777);
+    assert_non_null(mkdtemp(cache));
+    fond_extract_opts_t o = FOND_EXTRACT_OPTS_INIT;
+    o.ocr_cache = cache;
+    o.ocr_page = on_page;
+    for (int round = 0; round < 2; round++) { /* by OCR, then from the cache */
+        progress_t progress = {0};
+        o.ctx = &progress;
+        extract_t x;
+        char err[256] = "";
+        assert_int_equal(extract_bytes(&x, (const char *)tiff, n, "register.tif", &o,
+                                       err, sizeof err), FOND_ERR_EXTRACT);
+        assert_string_equal(err, "no text found by OCR in the TIFF");
+        assert_int_equal(x.format, EXTRACT_IMAGE);
+        assert_int_equal(progress.calls, 3);
+        for (unsigned k = 0; k < 3; k++)
+            assert_int_equal(progress.pages[k], k + 1);
+        assert_int_equal(progress.total, 3);
+        assert_int_equal(x.pages, 3);
+        assert_int_equal(x.ocr_pages, round ? 0 : 3);
+        assert_int_equal(x.ocr_cached, round ? 3 : 0);
+        assert_int_equal(x.layout.n_pages, 3);
+        for (int k = 0; k < 3; k++) {
+            const ocr_page_t *pg = &x.layout.pages[k];
+            assert_int_equal(pg->width, sizes[k][0]);
+            assert_int_equal(pg->height, sizes[k][1]);
+            assert_int_equal(pg->dpi, sizes[k][2]);
+            assert_true(pg->by_ocr);
+            assert_string_equal(pg->image, "register.tif");
+        }
+        extract_free(&x);
+    }
+    o.no_ocr = 1;
+    extract_t x;
+    char err[256] = "";
+    assert_int_equal(extract_bytes(&x, (const char *)tiff, n, "register.tif", &o,
+                                   err, sizeof err), FOND_ERR_EXTRACT);
+    assert_string_equal(err, "an image (a scan; OCR is off)");
+    extract_free(&x);
+    lept_free(tiff);
+}
+
 /* ------------------------------------------------------------ bounded */
 
 /* Thousands of TIFFs with bytes changed at random (a seeded generator):
@@ -375,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_resolution_of_png_and_jpeg),
         cmocka_unit_test(test_reader_decodes_each_page),
         cmocka_unit_test(test_probe_of_mutated_tiffs),
+        cmocka_unit_test(test_tiff_pages_through_extraction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
