@@ -102,18 +102,13 @@ static void cache_store(const char *path, const char *tsv, size_t len)
         unlink(tmp);
 }
 
-/* Read image_fd (an image: a PNG, a PNM) with Tesseract, told its
- * resolution (dpi; 0: Tesseract guesses it): *tsv its TSV, malloc'd. */
-static fond_status_t tesseract_tsv(reader_t *p, int image_fd, unsigned dpi,
-                                   char **tsv, size_t *len)
+/* Read image_fd (an image: a PNG, a TIFF) with Tesseract: *tsv its TSV,
+ * malloc'd. */
+static fond_status_t tesseract_tsv(reader_t *p, int image_fd, char **tsv,
+                                   size_t *len)
 {
-    char res[16];
-    snprintf(res, sizeof res, "%u", dpi);
-    const char *read[9] = {"tesseract", "stdin", "stdout", "-l", ocr_language(p->o)};
-    size_t n = 5;
-    if (dpi)
-        read[n++] = "--dpi", read[n++] = res;
-    read[n] = "tsv";
+    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
+                          ocr_language(p->o), "tsv", NULL};
     child_result_t r = {0};
     fond_status_t st = extract_run_on(p, read, image_fd, &p->tesseract,
                                       "OMP_THREAD_LIMIT=1", &r);
@@ -183,7 +178,7 @@ static fond_status_t pdf_page_ocr(reader_t *p, void *ctx, unsigned page,
         st = extract_fail(p, "cannot hold page %u's image for OCR: %s", page,
                   strerror(errno));
     if (st == FOND_OK)
-        st = tesseract_tsv(p, image, 0, tsv, len);
+        st = tesseract_tsv(p, image, tsv, len);
     if (image >= 0)
         close(image);
     return st;
@@ -198,28 +193,21 @@ fond_status_t extract_pdf_page_ocr(reader_t *p, extract_t *x, unsigned page)
 
 /* ------------------------------------------------------------ images */
 
-typedef struct {
-    image_reader_t *reader;
-    unsigned dpi; /* the page's */
-} image_job_t;
-
-/* A page of an image decoded by the image reader (a PNM) and read with
- * Tesseract, told the page's resolution. */
+/* A page of an image decoded by the image reader (an uncompressed TIFF,
+ * with the page's resolution) and read with Tesseract. */
 static fond_status_t image_page_ocr(reader_t *p, void *ctx, unsigned page,
                                     char **tsv, size_t *len)
 {
-    image_job_t *job = ctx;
-    char *pnm = NULL;
+    char *tiff = NULL;
     size_t n = 0;
-    fond_status_t st = image_reader_page(job->reader, page, &pnm, &n, p->err,
-                                         p->errsize);
-    int image = st == FOND_OK ? extract_memory_file("fond-ocr-page", pnm, n) : -1;
-    free(pnm);
+    fond_status_t st = image_reader_page(ctx, page, &tiff, &n, p->err, p->errsize);
+    int image = st == FOND_OK ? extract_memory_file("fond-ocr-page", tiff, n) : -1;
+    free(tiff);
     if (st == FOND_OK && image < 0)
         st = extract_fail(p, "cannot hold page %u's image for OCR: %s", page,
                           strerror(errno));
     if (st == FOND_OK)
-        st = tesseract_tsv(p, image, job->dpi, tsv, len);
+        st = tesseract_tsv(p, image, tsv, len);
     if (image >= 0)
         close(image);
     return st;
@@ -235,19 +223,18 @@ fond_status_t extract_image(reader_t *p, extract_t *x)
     if (p->o->no_ocr)
         return extract_fail(p, "%s", "an image (a scan; OCR is off)");
     image_info_t info;
-    image_job_t job = {NULL, 0};
-    fond_status_t st = image_reader_open(&job.reader, p->bytes, p->len,
+    image_reader_t *reader = NULL;
+    fond_status_t st = image_reader_open(&reader, p->bytes, p->len,
                                          EXTRACT_MAX_PAGES, p->tesseract.timeout_s,
                                          &info, p->err, p->errsize);
     x->pages = info.n_pages;
     for (unsigned k = 1; st == FOND_OK && k <= info.n_pages; k++) {
-        job.dpi = info.pages[k - 1].dpi;
-        st = ocr_page_read(p, x, k, job.dpi, image_page_ocr, &job);
+        st = ocr_page_read(p, x, k, info.pages[k - 1].dpi, image_page_ocr, reader);
         if (st == FOND_OK && p->name &&
             !(x->layout.pages[k - 1].image = strdup(p->name)))
             st = FOND_ERR_NOMEM;
     }
-    image_reader_close(job.reader);
+    image_reader_close(reader);
     if (st == FOND_OK && x->layout.n_words == 0)
         st = extract_fail(p, "no text found by OCR in the %s", info.kind);
     image_info_free(&info);

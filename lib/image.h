@@ -12,8 +12,9 @@
  * The reader (image_reader_*) is a child process (child.h's worker)
  * holding the file: it probes it, then decodes the pages asked for with
  * Leptonica (what Tesseract itself reads images with) and answers each as
- * a PNM (PBM, PGM or PPM: what Tesseract reads fastest), under limits of
- * memory and time.  A page that cannot be decoded (a truncated or damaged
+ * an uncompressed TIFF (binary, grey or RGB, with the page's resolution
+ * when known: what Tesseract reads fastest), under limits of memory and
+ * time.  A page that cannot be decoded (a truncated or damaged
  * file) is refused with the decoder's own words; a crash or a hang costs
  * that file only.
  */
@@ -77,12 +78,13 @@ fond_status_t image_reader_open(image_reader_t **r, const char *bytes,
                                 unsigned timeout_s, image_info_t *info,
                                 char *err, size_t errsize);
 
-/* Page `page` (from 1) decoded, as a PNM in *pnm (malloc'd) of *pnm_len
- * bytes, its alpha channel (if any) laid on white as Tesseract does.
- * FOND_ERR_EXTRACT with the reason in err (the page cannot be decoded:
- * the decoder's words), FOND_ERR_NOMEM. */
-fond_status_t image_reader_page(image_reader_t *r, unsigned page, char **pnm,
-                                size_t *pnm_len, char *err, size_t errsize);
+/* Page `page` (from 1) decoded, as an uncompressed TIFF of one page in
+ * *tiff (malloc'd) of *tiff_len bytes: binary, 8-bit grey or RGB as
+ * Tesseract converts it (colormap removed, alpha laid on white), with the
+ * probe's resolution (none when 0).  FOND_ERR_EXTRACT with the reason in
+ * err (the page cannot be decoded: the decoder's words), FOND_ERR_NOMEM. */
+fond_status_t image_reader_page(image_reader_t *r, unsigned page, char **tiff,
+                                size_t *tiff_len, char *err, size_t errsize);
 
 /* Stop the reader (NULL: nothing). */
 void image_reader_close(image_reader_t *r);

@@ -4,8 +4,8 @@
  * their sizes and resolutions, thumbnails and masks left out; bombs, a TIFF
  * of too many pages, a chain that loops or points outside the file refused
  * with their reasons; sizes and resolutions from PNG, JPEG, GIF and BMP
- * headers; the reader decoding the page asked for as a PNM, and refusing a
- * damaged one; the probe bounded on thousands of mutated files; and an
+ * headers; the reader decoding the page asked for as an uncompressed TIFF
+ * of the same pixels, and refusing a damaged one; the probe bounded on thousands of mutated files; and an
  * image file through extraction: each page of a TIFF read by Tesseract
  * (progress told once a page), with its size, resolution and image, then
  * taken from the OCR cache.
@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "extract.h"
 #include "image.h"
@@ -175,15 +176,16 @@ static void test_tiff_refused(void **state)
 
 /* ------------------------------------------------------------ headers */
 
-/* A PNG's signature and IHDR (no data: the probe reads no further). */
+/* A PNG's signature, IHDR and an empty IDAT (the probe reads no further). */
 static size_t png_header(unsigned char *b, uint32_t w, uint32_t h)
 {
     memcpy(b, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
     put32(b + 16, 1, w), put32(b + 20, 1, h);
     memcpy(b + 24, "\x08\0\0\0\0", 5); /* 8-bit grey */
-    memset(b + 29, 0, 4);              /* its CRC: not checked by us */
-    memcpy(b + 33, "\0\0\0\0IEND\xae\x42\x60\x82", 12);
-    return 45;
+    put32(b + 29, 1, (uint32_t)crc32(0, b + 12, 17));
+    memcpy(b + 33, "\0\0\0\0IDAT\x35\xaf\x06\x1e", 12); /* empty */
+    memcpy(b + 45, "\0\0\0\0IEND\xae\x42\x60\x82", 12);
+    return 57;
 }
 
 static void test_bombs_by_their_headers(void **state)
@@ -266,32 +268,29 @@ static void test_resolution_of_png_and_jpeg(void **state)
 
 /* ------------------------------------------------------------ the reader */
 
-/* The size a PNM's header gives ("P5\n# ...\nW H\n"). */
-static void pnm_size(const char *pnm, size_t n, int *w, int *h)
+/* A w x h page of depth d (1, 8 or 32) with a pattern of its own. */
+static PIX *pattern(int w, int h, int d, int dpi)
 {
-    char head[256];
-    snprintf(head, sizeof head, "%.*s", (int)(n < 255 ? n : 255), pnm);
-    char *line = strchr(head, '\n');
-    while (line && line[1] == '#')
-        line = strchr(line + 1, '\n');
-    assert_non_null(line);
-    assert_int_equal(sscanf(line + 1, "%d %d", w, h), 2);
+    PIX *pix = pixCreate(w, h, d);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            l_uint32 v = (l_uint32)(x * 7 + y * 13 + x * y);
+            pixSetPixel(pix, x, y, d == 1 ? v % 3 == 0 : d == 8 ? v & 0xff : v * 2654435761u & 0xffffff00);
+        }
+    pixSetResolution(pix, dpi, dpi);
+    return pix;
 }
 
 static void test_reader_decodes_each_page(void **state)
 {
     (void)state;
     PIXA *pixa = pixaCreate(3);
-    int sizes[3][2] = {{300, 200}, {320, 240}, {200, 360}};
-    for (int i = 0; i < 3; i++) {
-        PIX *pix = pixCreate(sizes[i][0], sizes[i][1], i == 1 ? 1 : 8);
-        pixSetResolution(pix, 150, 150);
-        pixaAddPix(pixa, pix, L_INSERT);
-    }
+    int sizes[3][3] = {{300, 200, 8}, {320, 240, 1}, {200, 360, 32}};
+    for (int i = 0; i < 3; i++)
+        pixaAddPix(pixa, pattern(sizes[i][0], sizes[i][1], sizes[i][2], 150), L_INSERT);
     l_uint8 *tiff = NULL;
     size_t n = 0;
     assert_int_equal(pixaWriteMemMultipageTiff(&tiff, &n, pixa), 0);
-    pixaDestroy(&pixa);
     image_reader_t *r = NULL;
     image_info_t info;
     char err[256] = "";
@@ -299,22 +298,32 @@ static void test_reader_decodes_each_page(void **state)
                                        err, sizeof err), FOND_OK);
     assert_int_equal(info.n_pages, 3);
     for (unsigned k = 3; k >= 1; k--) { /* in any order */
-        char *pnm = NULL;
+        char *page = NULL;
         size_t len = 0;
-        int w = 0, h = 0;
-        assert_int_equal(image_reader_page(r, k, &pnm, &len, err, sizeof err), FOND_OK);
-        assert_true(pnm[0] == 'P' && (pnm[1] == '4' || pnm[1] == '5'));
-        assert_int_equal(pnm[1], k == 2 ? '4' : '5'); /* page 2: one bit */
-        pnm_size(pnm, len, &w, &h);
-        assert_int_equal(w, sizes[k - 1][0]);
-        assert_int_equal(h, sizes[k - 1][1]);
-        assert_int_equal(info.pages[k - 1].width, (unsigned)w);
+        assert_int_equal(image_reader_page(r, k, &page, &len, err, sizeof err), FOND_OK);
+        /* one uncompressed page, of the same pixels, at the same resolution */
+        image_info_t one;
+        assert_int_equal(image_probe(page, len, 100, &one, err, sizeof err), FOND_OK);
+        assert_int_equal(one.n_pages, 1);
+        assert_int_equal(one.pages[0].width, sizes[k - 1][0]);
+        assert_int_equal(one.pages[0].height, sizes[k - 1][1]);
+        assert_int_equal(one.pages[0].dpi, 150);
+        image_info_free(&one);
+        PIX *got = pixReadMem((const l_uint8 *)page, len);
+        assert_non_null(got);
+        assert_int_equal(pixGetDepth(got), sizes[k - 1][2]);
+        l_int32 same = 0;
+        pixEqual(got, pixaGetPix(pixa, (int)k - 1, L_CLONE), &same);
+        assert_true(same);
+        pixDestroy(&got);
+        assert_int_equal(info.pages[k - 1].width, (unsigned)sizes[k - 1][0]);
         assert_int_equal(info.pages[k - 1].dpi, 150);
-        free(pnm);
+        free(page);
     }
-    char *pnm = NULL;
+    pixaDestroy(&pixa);
+    char *page = NULL;
     size_t len = 0;
-    assert_int_equal(image_reader_page(r, 4, &pnm, &len, err, sizeof err), FOND_ERR_EXTRACT);
+    assert_int_equal(image_reader_page(r, 4, &page, &len, err, sizeof err), FOND_ERR_EXTRACT);
     assert_string_equal(err, "no page 4");
     image_reader_close(r);
     image_info_free(&info);
@@ -324,7 +333,7 @@ static void test_reader_decodes_each_page(void **state)
     l_uint8 *png = made(IFF_PNG, 400, 300, 300, &n);
     assert_int_equal(image_reader_open(&r, (const char *)png, n / 2, 100, 30, &info,
                                        err, sizeof err), FOND_OK);
-    assert_int_equal(image_reader_page(r, 1, &pnm, &len, err, sizeof err), FOND_ERR_EXTRACT);
+    assert_int_equal(image_reader_page(r, 1, &page, &len, err, sizeof err), FOND_ERR_EXTRACT);
     assert_non_null(strstr(err, "damaged PNG: it cannot be decoded"));
     image_reader_close(r);
     image_info_free(&info);
