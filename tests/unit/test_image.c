@@ -312,10 +312,12 @@ static void test_reader_decodes_each_page(void **state)
         PIX *got = pixReadMem((const l_uint8 *)page, len);
         assert_non_null(got);
         assert_int_equal(pixGetDepth(got), sizes[k - 1][2]);
+        PIX *want = pixaGetPix(pixa, (int)k - 1, L_CLONE);
         l_int32 same = 0;
-        pixEqual(got, pixaGetPix(pixa, (int)k - 1, L_CLONE), &same);
+        pixEqual(got, want, &same);
         assert_true(same);
         pixDestroy(&got);
+        pixDestroy(&want);
         assert_int_equal(info.pages[k - 1].width, (unsigned)sizes[k - 1][0]);
         assert_int_equal(info.pages[k - 1].dpi, 150);
         free(page);
