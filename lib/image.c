@@ -541,6 +541,7 @@ static int answer_page(const job_t *job, const image_info_t *info, unsigned k)
 static int answer_probe(const job_t *job, image_info_t *info)
 {
     char err[256] = "";
+    image_info_free(info); /* a probe asked again starts afresh */
     fond_status_t st = image_probe(job->bytes, job->len, job->max_pages, info,
                                    err, sizeof err);
     if (st != FOND_OK) {
