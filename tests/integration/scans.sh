@@ -5,7 +5,8 @@
 # reads both).  They index in one fond-index run, each read by Tesseract,
 # its pages counted as read by OCR; each is found by a word of its text;
 # a word on page 2 or 3 of the multi-page TIFF is cited on that page; an
-# unchanged scan indexed again is read from the OCR cache, not by OCR.
+# unchanged scan indexed again is read from the OCR cache, not by OCR; a
+# text that begins as an image's signature might ("BM Add MS") is a text.
 source "$(dirname "$0")/common.bash"
 export XDG_CACHE_HOME="$TMP/cache" # the OCR cache, this test's own
 export OMP_THREAD_LIMIT=1
@@ -57,9 +58,13 @@ convert "$TMP/plan.png" "$col/plan.jp2"
 page "$TMP/note.png" 8 120 "A note on the apples picked in the orchard behind the school that October."
 convert "$TMP/note.png" -quality 90 "$col/note.webp"
 
+# A text that begins as a BMP does ("BM"): a British Museum manuscript.
+printf 'BM Add MS 38776, f. 12: a letter on the quarantine at Batum.\n' >"$col/note.txt"
+
 "$INDEX" --db "$TMP/db" --verbose "$col" >"$TMP/index.out" 2>"$TMP/index.err" || true
 cat "$TMP/index.err"
-check "one run indexes every scan" grep -q '^6 added, 0 updated, 0 removed, 0 unchanged, 0 skipped' "$TMP/index.out"
+check "one run indexes every scan, and the note" grep -q '^7 added, 0 updated, 0 removed, 0 unchanged, 0 skipped' "$TMP/index.out"
+check "the note beginning 'BM Add MS' is a text, not an image" grep -q 'note.txt: text, ' "$TMP/index.out"
 check "the register: an image of 3 pages, each read by OCR" \
   grep -q 'register.tif: image, .* 3 pages (3 by OCR, 0 from the OCR cache' "$TMP/index.out"
 for f in letter.tif receipt.jpg memo.png plan.jp2 note.webp; do
@@ -70,7 +75,7 @@ json() { "$SEARCH" --db "$1" --json "$2" >"$TMP/$2.json" || true; }
 # found DB WORD FILE: a search for WORD finds FILE.
 found() { json "$1" "$2" && jq -e --arg f "$3" '[.hits[].path | endswith("/" + $f)] | any' "$TMP/$2.json" >/dev/null; }
 for pair in harbour:letter.tif telegraph:receipt.jpg cathedral:memo.png lantern:plan.jp2 \
-            orchard:note.webp ferryman:register.tif blacksmith:register.tif shepherd:register.tif; do
+            orchard:note.webp quarantine:note.txt ferryman:register.tif blacksmith:register.tif shepherd:register.tif; do
   check "'${pair%%:*}' finds ${pair#*:}" found "$TMP/db" "${pair%%:*}" "${pair#*:}"
 done
 

@@ -4,7 +4,8 @@
  * their sizes and resolutions, thumbnails and masks left out; bombs, a TIFF
  * of too many pages, a chain that loops or points outside the file refused
  * with their reasons; sizes and resolutions from PNG, JPEG, GIF and BMP
- * headers; the reader decoding the page asked for as an uncompressed TIFF
+ * headers; images told from texts that begin as they do ("BM Add MS");
+ * the reader decoding the page asked for as an uncompressed TIFF
  * of the same pixels, and refusing a damaged one; the probe bounded on thousands of mutated files; and an
  * image file through extraction: each page of a TIFF read by Tesseract
  * (progress told once a page), with its size, resolution and image, then
@@ -231,6 +232,28 @@ static void test_bombs_by_their_headers(void **state)
                            &info, err), FOND_ERR_EXTRACT);
     assert_string_equal(err, "an image Leptonica does not read");
     image_info_free(&info);
+}
+
+/* Images by their signature, and texts that begin as some do. */
+static void test_images_told_from_texts(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "BM Add MS 38776, f. 12: a letter on the quarantine at Batum.\n",
+        "BMW works council minutes\n", "P5\nThe fifth point of the protocol.\n",
+        "P4 notes on the frontier\n", "GIF8 is not a signature\n"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        if (extract_format(texts[i], strlen(texts[i])) != EXTRACT_TEXT)
+            fail_msg("'%s' taken for an image", texts[i]);
+    unsigned char bmp[64] = "BM";
+    bmp[14] = 40;
+    assert_int_equal(extract_format((const char *)bmp, sizeof bmp), EXTRACT_IMAGE);
+    bmp[14] = 41; /* no version of the format has it */
+    assert_int_equal(extract_format((const char *)bmp, sizeof bmp), EXTRACT_TEXT);
+    static const char *const pnm[] = {"P5\n8 8\n255\n", "P4 # a comment\n8 8\n",
+                                      "P6\r\n8 8 255\n"};
+    for (size_t i = 0; i < sizeof pnm / sizeof *pnm; i++)
+        assert_int_equal(extract_format(pnm[i], strlen(pnm[i])), EXTRACT_IMAGE);
 }
 
 /* A w x h grey page at dpi, written by Leptonica as `format`. */
@@ -467,6 +490,7 @@ int main(void)
         cmocka_unit_test(test_tiff_pages_walked),
         cmocka_unit_test(test_tiff_refused),
         cmocka_unit_test(test_bombs_by_their_headers),
+        cmocka_unit_test(test_images_told_from_texts),
         cmocka_unit_test(test_resolution_of_png_and_jpeg),
         cmocka_unit_test(test_reader_decodes_each_page),
         cmocka_unit_test(test_probe_of_mutated_tiffs),
