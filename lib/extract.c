@@ -42,6 +42,34 @@
 #define POPPLER_MEMORY ((size_t)1 << 30)
 #define TESSERACT_MEMORY ((size_t)2 << 30)
 
+/* A BMP, not a text that begins with "BM" ("BM Add MS 12345", a British
+ * Museum manuscript): its reserved bytes 0, its info header of a size
+ * some version of the format has. */
+static int is_bmp(const unsigned char *b, size_t n)
+{
+    static const unsigned sizes[] = {12, 40, 52, 56, 64, 108, 124};
+    if (n < 18 || memcmp(b, "BM", 2) != 0 || memcmp(b + 6, "\0\0\0\0", 4) != 0)
+        return 0;
+    unsigned info = b[14] | b[15] << 8 | (unsigned)b[16] << 16 | (unsigned)b[17] << 24;
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++)
+        if (info == sizes[i])
+            return 1;
+    return 0;
+}
+
+/* A binary PBM, PGM or PPM ("P5", white space, then its width or a
+ * comment), not a text that begins with "P5". */
+static int is_pnm(const unsigned char *b, size_t n)
+{
+    if (n < 4 || b[0] != 'P' || b[1] < '4' || b[1] > '6' || !b[2] ||
+        !strchr(" \t\r\n", b[2]))
+        return 0;
+    size_t i = 3;
+    while (i < n && b[i] && strchr(" \t\r\n", b[i]))
+        i++;
+    return i < n && ((b[i] >= '0' && b[i] <= '9') || b[i] == '#');
+}
+
 /* The images Leptonica reads (and so Tesseract), by their first bytes. */
 static int is_image(const unsigned char *b, size_t n)
 {
@@ -53,14 +81,13 @@ static int is_image(const unsigned char *b, size_t n)
         {"II*\0", 4, 0}, {"MM\0*", 4, 0},                     /* TIFF */
         {"\0\0\0\x0cjP  \r\n\x87\n", 12, 0},                /* JPEG 2000 */
         {"\xff\x4f\xff\x51", 4, 0},                          /* its codestream */
-        {"WEBP", 4, 8}, {"GIF87a", 6, 0}, {"GIF89a", 6, 0}, {"BM", 2, 0},
-        {"P4\n", 3, 0}, {"P5\n", 3, 0}, {"P6\n", 3, 0}};     /* PBM, PGM, PPM */
+        {"WEBP", 4, 8}, {"GIF87a", 6, 0}, {"GIF89a", 6, 0}};
     for (size_t i = 0; i < sizeof images / sizeof *images; i++)
         if (n >= images[i].at + images[i].len &&
             memcmp(b + images[i].at, images[i].magic, images[i].len) == 0 &&
             (images[i].at == 0 || memcmp(b, "RIFF", 4) == 0))
             return 1;
-    return 0;
+    return is_bmp(b, n) || is_pnm(b, n);
 }
 
 extract_format_t extract_format(const char *bytes, size_t len)

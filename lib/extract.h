@@ -11,12 +11,18 @@
  *     with Tesseract, in the language asked for; Tesseract's TSV output
  *     (words with their confidences) is kept in the OCR cache, so that an
  *     unchanged scan is never read twice.
+ *   - an image (PNG, JPEG, TIFF, JPEG 2000, WebP, GIF, BMP, PNM): probed
+ *     by its headers and decoded a page at a time in a child process
+ *     (image.h: bombs, a TIFF of over EXTRACT_MAX_PAGES pages, damaged
+ *     images refused), each page read with Tesseract through the OCR cache;
+ *     every page of a multi-page TIFF is a page.
  * Every helper runs as a child process under limits (child.h): a PDF that
  * crashes, hangs or floods a helper costs that file only, with a reason.
  *
  * The OCR cache: one file a page, <cache>/<key>-<lang>-p<N>.tsv, where key
  * is the FNV-1a 64 hash of the file's bytes and its size ("%016llx-%zu"),
- * lang Tesseract's language and N the page from 1.  Written to a temporary
+ * lang Tesseract's language and N the page from 1 (a PDF's page, or an
+ * image's: a TIFF's pages in the order of its directories).  Written to a temporary
  * name and renamed, so a reader never sees half a page.
  *
  * Read ahead: what extract_bytes() gave (the text and its layout's pages

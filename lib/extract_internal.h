@@ -48,7 +48,8 @@ fond_status_t extract_layout_done(extract_t *x);
 /* Read page `page` of the PDF by OCR (cache first) into x's layout. */
 fond_status_t extract_pdf_page_ocr(reader_t *p, extract_t *x, unsigned page);
 
-/* Read an image file by OCR into x. */
+/* Read an image file by OCR into x, each of its pages a page (image.h
+ * refuses bombs and damaged images first). */
 fond_status_t extract_image(reader_t *p, extract_t *x);
 
 #endif

@@ -785,8 +785,10 @@ static void fill_result(const ingest_t *in, const extract_t *x,
     snprintf(out->language_how, sizeof out->language_how, "%s", how);
     out->sources = 1;
     snprintf(out->format, sizeof out->format, "%s",
-             x->format == EXTRACT_PDF ? "pdf" : "text");
-    out->pages = x->format == EXTRACT_PDF ? x->pages : (unsigned)in->n_pages;
+             x->format == EXTRACT_PDF     ? "pdf"
+             : x->format == EXTRACT_IMAGE ? "image"
+                                          : "text");
+    out->pages = x->format == EXTRACT_TEXT ? (unsigned)in->n_pages : x->pages;
     out->ocr_pages = x->ocr_pages;
     out->ocr_cached = x->ocr_cached;
     out->blank_pages = x->blank_pages;
