@@ -228,13 +228,17 @@ static fond_status_t bounded(ox_t *r)
         snprintf(r->err, r->errsize, "out of memory");
         return r->st = FOND_ERR_NOMEM;
     }
+    char why[128] = "";
     if (r->t->n_words > OCRXML_MAX_WORDS)
-        return ox_fail(r, "more words than fond reads in one file");
-    if (r->t->n_pages > EXTRACT_MAX_PAGES)
-        return ox_fail(r, "more pages than fond reads in one file");
-    if (r->t->len > EXTRACT_MAX_TEXT)
-        return ox_fail(r, "more text than fond reads in one file");
-    return FOND_OK;
+        snprintf(why, sizeof why, "over %zu words, more than fond reads in one "
+                 "file", OCRXML_MAX_WORDS);
+    else if (r->t->n_pages > EXTRACT_MAX_PAGES)
+        snprintf(why, sizeof why, "over %u pages, more than fond reads in one "
+                 "file", EXTRACT_MAX_PAGES);
+    else if (r->t->len > EXTRACT_MAX_TEXT)
+        snprintf(why, sizeof why, "over %zu MB of text, more than fond reads "
+                 "in one file", EXTRACT_MAX_TEXT >> 20);
+    return *why ? ox_fail(r, why) : FOND_OK;
 }
 
 /* Add the word s[0, n) after the break due; FOND_OK or why not. */
