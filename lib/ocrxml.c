@@ -15,9 +15,10 @@
  *   is read again as HTML.
  * ALTO: Description/MeasurementUnit says the unit of every position
  *   (pixel; mm10, a tenth of a millimetre; inch1200, 1/1200 inch), turned
- *   into the image's pixels at its resolution; ALTO gives none, so it is
- *   OCRXML_DEFAULT_DPI (300) for mm10 and inch1200, and unknown (0) for
- *   pixel.  A page is a Page (WIDTH, HEIGHT), a paragraph a TextBlock, a
+ *   into the image's pixels at its resolution.  ALTO gives none: where the
+ *   page image is there, its size tells it (fit_images); else it is taken
+ *   to be OCRXML_DEFAULT_DPI (300) for mm10 and inch1200, and is unknown
+ *   (0) for pixel.  A page is a Page (WIDTH, HEIGHT), a paragraph a TextBlock, a
  *   line a TextLine, a word a String (CONTENT, HPOS, VPOS, WIDTH, HEIGHT,
  *   WC 0-1 as 0-100; its ALTERNATIVE children the word's alternatives).
  *   SP and HYP are not words.  A word hyphenated across lines is one word:
@@ -55,6 +56,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <leptonica/allheaders.h>
 #include <libxml/tree.h>
 
 #include "xml.h"
@@ -73,6 +75,7 @@ typedef struct {
     double scale;          /* ALTO: pixels a unit */
     unsigned dpi;          /* the page image's resolution, 0: unknown */
     char *doc_image;       /* a name for every page's image, or NULL */
+    int dpi_assumed;       /* ALTO in mm10 or inch1200: OCRXML_DEFAULT_DPI */
     /* ALTO: the hyphenated word whose second half is to come */
     int hyp;               /* 1: its text is in (at hyp_start, hyp_len);
                               2: its first half waits in hyp_text */
@@ -380,6 +383,55 @@ static void images_done(ox_t *r)
     free(doc);
 }
 
+/* The pixel size of the image at path (its first page) from its header
+ * (Leptonica decodes no pixel for it); 0 when it cannot tell.  Leptonica's
+ * messages are silenced for the call: lib/ never prints. */
+static int image_size(const char *path, double *w, double *h)
+{
+    l_int32 format, iw = 0, ih = 0, bps, spp, cmap;
+    l_int32 severity = setMsgSeverity(L_SEVERITY_NONE);
+    l_ok bad = pixReadHeader(path, &format, &iw, &ih, &bps, &spp, &cmap);
+    setMsgSeverity(severity);
+    *w = iw, *h = ih;
+    return !bad && iw > 0 && ih > 0;
+}
+
+/* ALTO in mm10 or inch1200 was turned into pixels at an assumed 300 dpi:
+ * where a page's image is there, its size tells the scan's resolution, so
+ * the page and its words' boxes are scaled to the image's pixels (when
+ * its width and height agree on the scale within 3%, and it is within
+ * 20 to 4000 dpi: else the image is not the whole page, and is left). */
+static void fit_images(ox_t *r)
+{
+    ocr_text_t *t = r->t;
+    double *factor = r->dpi_assumed ? calloc(t->n_pages, sizeof *factor) : NULL;
+    int any = 0;
+    for (size_t k = 0; factor && k < t->n_pages; k++) {
+        ocr_page_t *p = &t->pages[k];
+        double w, h, fx, fy;
+        if (!p->image || !p->width || !p->height || !image_size(p->image, &w, &h))
+            continue;
+        fx = w / p->width, fy = h / p->height;
+        double dpi = p->dpi * fx;
+        if (fabs(fx / fy - 1) > 0.03 || dpi < 20 || dpi > 4000)
+            continue;
+        factor[k] = fx;
+        p->width = (unsigned)w, p->height = (unsigned)h;
+        p->dpi = (unsigned)lround(dpi);
+        any = 1;
+    }
+    for (size_t i = 0; any && i < t->n_words; i++) {
+        ocr_box_t *b = &t->words[i].box;
+        double f = factor[t->words[i].page - 1];
+        if (f > 0) {
+            int x = pixel(b->x * f), y = pixel(b->y * f);
+            *b = (ocr_box_t){x, y, pixel((b->x + b->w) * f) - x,
+                             pixel((b->y + b->h) * f) - y};
+        }
+    }
+    free(factor);
+}
+
 /* ------------------------------------------------------------ hOCR */
 
 /* The value of property `key` in an hOCR title ("bbox 1 2 3 4; x_wconf
@@ -539,12 +591,12 @@ static void alto_description(ox_t *r, xmlNodePtr node)
 {
     char *unit = child_text(node, "MeasurementUnit");
     size_t n = unit ? squeeze(unit) : 0;
-    if (n && strcmp(unit, "mm10") == 0) {
+    double per_inch = n && strcmp(unit, "mm10") == 0       ? 254.0
+                      : n && strcmp(unit, "inch1200") == 0 ? 1200.0 : 0;
+    if (per_inch) { /* till the page image says otherwise (fit_images) */
         r->dpi = OCRXML_DEFAULT_DPI;
-        r->scale = r->dpi / 254.0;
-    } else if (n && strcmp(unit, "inch1200") == 0) {
-        r->dpi = OCRXML_DEFAULT_DPI;
-        r->scale = r->dpi / 1200.0;
+        r->scale = r->dpi / per_inch;
+        r->dpi_assumed = 1;
     }
     xmlFree(unit);
     char *file = child_text(child_named(node, "sourceImageInformation"),
@@ -890,6 +942,7 @@ fond_status_t ocrxml_read(ocr_text_t *t, extract_format_t format,
     if (r.st == FOND_OK) {
         ocr_page_end(t);
         images_done(&r);
+        fit_images(&r);
         bounded(&r);
     }
     free(r.doc_image);

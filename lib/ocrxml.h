@@ -26,8 +26,8 @@
 #define OCRXML_MAX_ALTS 16                 /* alternatives of one word */
 #define OCRXML_MAX_ALT 256                 /* bytes of one alternative */
 #define OCRXML_DEFAULT_DPI 300             /* an ALTO in mm10 or inch1200
-                                              whose scan's resolution is
-                                              not known */
+                                              whose page image is not there
+                                              to tell its resolution */
 
 /* EXTRACT_HOCR, EXTRACT_ALTO or EXTRACT_PAGEXML when bytes[0, len) is one,
  * else EXTRACT_TEXT. */

@@ -4,7 +4,8 @@
  * breaks, boxes in the page image's pixels (ALTO in each of its units,
  * over many seeded pages), confidences, ALTO's hyphenated halves as one
  * word with two boxes, alternatives, the page image beside the file (and
- * none outside its folder), hostile XML refused, the caps.
+ * none outside its folder; its size telling an ALTO's resolution), hostile
+ * XML refused, the caps.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <leptonica/allheaders.h>
 
 #include "extract.h"
 #include "ocrxml.h"
@@ -436,6 +438,59 @@ static void test_page_images(void **state)
     ocr_text_free(&t);
 }
 
+/* An ALTO in mm10 beside its page image (an A4 page scanned at 200 dpi):
+ * the image's size, not the 300 dpi assumed without it, makes the pixels. */
+static void test_alto_image_resolution(void **state)
+{
+    (void)state;
+    const char *base = getenv("FOND_TEST_TMP");
+    if (base)
+        mkdir(base, 0777);
+    char dir[4096], path[4200], image[4200];
+    snprintf(dir, sizeof dir, "%s/ocrdpiXXXXXX", base ? base : "/tmp");
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/a4.xml", dir);
+    snprintf(image, sizeof image, "%s/a4.png", dir);
+    const char *alto = "<alto><Description><MeasurementUnit>mm10</MeasurementUnit>"
+                       "</Description><Layout><Page WIDTH='2100' HEIGHT='2970'>"
+                       "<TextBlock><TextLine><String CONTENT='inch' HPOS='254' "
+                       "VPOS='508' WIDTH='127' HEIGHT='25.4'/></TextLine></TextBlock>"
+                       "</Page></Layout></alto>";
+    ocr_text_t t;
+    char err[256];
+    /* no image: 300 dpi */
+    assert_int_equal(read_as(&t, EXTRACT_ALTO, alto, path, err), FOND_OK);
+    assert_int_equal(t.pages[0].dpi, 300);
+    assert_int_equal(t.pages[0].width, 2480);
+    assert_box(&t.words[0], 300, 600, 150, 30);
+    ocr_text_free(&t);
+    /* its image, 1654 x 2339 pixels: 200 dpi */
+    PIX *pix = pixCreate(1654, 2339, 8);
+    assert_non_null(pix);
+    assert_int_equal(pixWrite(image, pix, IFF_PNG), 0);
+    pixDestroy(&pix);
+    assert_int_equal(read_as(&t, EXTRACT_ALTO, alto, path, err), FOND_OK);
+    assert_string_equal(t.pages[0].image, image);
+    assert_int_equal(t.pages[0].width, 1654);
+    assert_int_equal(t.pages[0].height, 2339);
+    assert_int_equal(t.pages[0].dpi, 200);
+    assert_box(&t.words[0], 200, 400, 100, 20);
+    ocr_text_free(&t);
+    /* an image that is not the whole page (its shape differs): left alone */
+    pix = pixCreate(1654, 1000, 8);
+    assert_int_equal(pixWrite(image, pix, IFF_PNG), 0);
+    pixDestroy(&pix);
+    assert_int_equal(read_as(&t, EXTRACT_ALTO, alto, path, err), FOND_OK);
+    assert_int_equal(t.pages[0].dpi, 300);
+    assert_box(&t.words[0], 300, 600, 150, 30);
+    ocr_text_free(&t);
+    /* a file that is no image at all: the same */
+    put_file(dir, "a4.png", "not an image");
+    assert_int_equal(read_as(&t, EXTRACT_ALTO, alto, path, err), FOND_OK);
+    assert_int_equal(t.pages[0].dpi, 300);
+    ocr_text_free(&t);
+}
+
 /* ------------------------------------------------------------ hostile */
 
 static void test_hostile(void **state)
@@ -538,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_alto_hyphen),
         cmocka_unit_test(test_page_xml),
         cmocka_unit_test(test_page_images),
+        cmocka_unit_test(test_alto_image_resolution),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_caps),
         cmocka_unit_test(test_extract_bytes),
