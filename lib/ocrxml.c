@@ -25,9 +25,9 @@
  *   the HypPart1 String puts its SUBS_CONTENT (the whole word) in the text
  *   with its own box; the HypPart2 String adds its box to that word
  *   (ocr_word_at), on its own page if the word runs over a page's end.
- *   Halves without SUBS_CONTENT are joined (the first half's CONTENT and
- *   the second's) when they stand on one page.  The image named by
- *   sourceImageInformation/fileName is every page's.
+ *   Halves without SUBS_CONTENT are joined (the first half's CONTENT, less
+ *   a hyphen it ends with, and the second's) when they stand on one page.
+ *   The image named by sourceImageInformation/fileName is every page's.
  * PAGE XML: a page is the Page (imageWidth, imageHeight, imageFilename,
  *   imageXResolution in PPI or PPCM), a paragraph a TextRegion, a line a
  *   TextLine, a word a Word; a box the bounding box of Coords (its points
@@ -636,6 +636,19 @@ static void hyp_flush(ox_t *r)
     r->hyp = 0;
 }
 
+/* The length of s[0, n) without the hyphen it may end with (a first
+ * half's CONTENT "exa-": "-", U+2010, a soft hyphen, Fraktur's "¬"). */
+static size_t hyphen_less(const char *s, size_t n)
+{
+    static const char *const hyphens[] = {"-", "\u2010", "\u00ad", "\u00ac"};
+    for (size_t k = 0; k < sizeof hyphens / sizeof *hyphens; k++) {
+        size_t h = strlen(hyphens[k]);
+        if (n > h && memcmp(s + n - h, hyphens[k], h) == 0)
+            return n - h;
+    }
+    return n;
+}
+
 static void alto_string(ox_t *r, xmlNodePtr node)
 {
     char *content = xml_attr(node, "CONTENT");
@@ -654,7 +667,7 @@ static void alto_string(ox_t *r, xmlNodePtr node)
         r->hyp = 0;
         bounded(r);
     } else if (part2 && r->hyp == 2) { /* the halves joined */
-        size_t m = strlen(r->hyp_text);
+        size_t m = hyphen_less(r->hyp_text, strlen(r->hyp_text));
         char *whole = malloc(m + n + 1);
         if (whole) {
             memcpy(whole, r->hyp_text, m);

@@ -249,7 +249,7 @@ static const char alto_hyphen[] =
     "<ALTERNATIVE>arrivcd</ALTERNATIVE><ALTERNATIVE PURPOSE=\"x\">amved</ALTERNATIVE></String>"
     "</TextLine></TextBlock>\n"
     "<TextBlock><TextLine><String CONTENT=\"at\" HPOS=\"10\" VPOS=\"100\" WIDTH=\"20\" HEIGHT=\"20\"/>"
-    "<String CONTENT=\"fron\" SUBS_TYPE=\"HypPart1\" HPOS=\"40\" VPOS=\"100\" WIDTH=\"50\" HEIGHT=\"20\"/>"
+    "<String CONTENT=\"fron-\" SUBS_TYPE=\"HypPart1\" HPOS=\"40\" VPOS=\"100\" WIDTH=\"50\" HEIGHT=\"20\"/>"
     "</TextLine><TextLine><String CONTENT=\"tier\" SUBS_TYPE=\"HypPart2\" HPOS=\"10\" VPOS=\"130\" WIDTH=\"40\" HEIGHT=\"20\"/>"
     "<String CONTENT=\"Kars\" SUBS_TYPE=\"HypPart1\" SUBS_CONTENT=\"Karsland\" HPOS=\"60\" VPOS=\"130\" WIDTH=\"40\" HEIGHT=\"20\"/>"
     "</TextLine></TextBlock></PrintSpace></Page>\n"
