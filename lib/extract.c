@@ -601,7 +601,8 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
     unsigned long long hash;
     size_t size, n[SAVED_STRINGS], total = 0;
     int ok;
-    extract_t x = {.format = EXTRACT_PDF, .ocr_confidence = OCR_CONF_NONE};
+    extract_t x = {.format = extract_format(bytes, len), /* not saved */
+                   .ocr_confidence = OCR_CONF_NONE};
     if (sscanf(head, SAVED_MAGIC " %llx %zu %d %u %u %u %u %15s %zu %zu %zu "
                "%zu %zu %zu", &hash, &size, &ok, &x.pages, &x.ocr_pages,
                &x.ocr_cached, &x.blank_pages, date, &n[0], &n[1], &n[2], &n[3],

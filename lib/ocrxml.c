@@ -80,7 +80,6 @@ typedef struct {
     int hyp;               /* 1: its text is in (at hyp_start, hyp_len);
                               2: its first half waits in hyp_text */
     size_t hyp_start, hyp_len;
-    unsigned hyp_page;
     char *hyp_text;
     ocr_box_t hyp_box;
     int hyp_conf;
@@ -98,6 +97,11 @@ static fond_status_t ox_fail(ox_t *r, const char *why)
 
 /* ------------------------------------------------------------ sniffing */
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* s[*i, n) past the next occurrence of `end`. */
 static void skip_past(const char *s, size_t n, size_t *i, const char *end)
 {
@@ -113,7 +117,7 @@ static void root_name(const char *s, size_t n, char *name, size_t size)
     size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     name[0] = '\0';
     while (i < n) {
-        while (i < n && strchr(" \t\r\n", s[i]))
+        while (i < n && is_space(s[i]))
             i++;
         if (i >= n || s[i] != '<')
             return;
@@ -135,7 +139,7 @@ static void root_name(const char *s, size_t n, char *name, size_t size)
     if (i >= n)
         return;
     size_t start = ++i, len = 0;
-    while (i < n && !strchr(" \t\r\n/>", s[i])) {
+    while (i < n && !is_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i]) {
         if (s[i] == ':')
             start = i + 1;
         i++;

@@ -164,6 +164,11 @@ json cormorants
 check "hOCR that is HTML: found by a word" grep -qx 'kraken.html 1-1' <(hits_of cormorants)
 json offshore
 check "... its every word" grep -qx 'kraken.html 1-1' <(hits_of offshore)
+# Read ahead by --jobs readers: the same formats and pages.
+"$INDEX" --db "$TMP/db-jobs" --jobs 2 --verbose "$col" >"$TMP/jobs.out" 2>&1
+check "--jobs 2: read ahead, ALTO is still ALTO, two pages" grep -q 'two-pages.xml: alto, .* 2 pages' "$TMP/jobs.out"
+check "... hOCR still hOCR" grep -q 'tesseract.hocr: hocr, .* 1 page' "$TMP/jobs.out"
+
 json albatross
 check "the ordinary HTML page is found as before" grep -q '^ordinary.html' <(hits_of albatross)
 finish
