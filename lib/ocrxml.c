@@ -36,7 +36,9 @@
  *   word's alternatives.  Where a line has no Word with text, the line's
  *   TextEquiv is one word with the line's box; where a region has no line
  *   with text, each line of the region's TextEquiv is one, with the
- *   region's box.  The order is the document's (ReadingOrder is not read).
+ *   region's box.  The Page's regions come in the order its ReadingOrder
+ *   gives (an ordered group's by index; groups within groups), then those
+ *   it does not name in the document's order.
  *
  * The page image: a name the file gives is looked up relative to the
  * file's folder when it is a plain relative name (no "..", not absolute);
@@ -868,47 +870,154 @@ static void page_region_text(ox_t *r, xmlNodePtr node, const ocr_box_t *box)
     xmlFree(text);
 }
 
+static void page_node(ox_t *r, xmlNodePtr node);
+
 static void page_walk(ox_t *r, xmlNodePtr node)
 {
-    for (; node && r->st == FOND_OK; node = node->next) {
-        if (node->type != XML_ELEMENT_NODE || xml_is(node, "TextEquiv") ||
-            xml_is(node, "Coords"))
-            continue;
-        ocr_box_t box = {0, 0, 0, 0};
-        if (xml_is(node, "Page")) {
-            double w = 0, h = 0, res = 0;
-            attr_number(node, "imageWidth", &w);
-            attr_number(node, "imageHeight", &h);
-            char *unit = xml_attr(node, "imageResolutionUnit");
-            if (attr_number(node, "imageXResolution", &res) && unit &&
-                strcasecmp(unit, "PPCM") == 0)
-                res *= 2.54;
-            xmlFree(unit);
-            r->dpi = res > 0 && res < 100000 ? (unsigned)lround(res) : 0;
-            char *image = xml_attr(node, "imageFilename");
-            page_begin(r, w, h, image);
-            xmlFree(image);
-            page_walk(r, node->children);
-        } else if (xml_is(node, "Word")) {
-            page_box(node, &box);
-            page_word(r, node, &box);
-        } else if (xml_is(node, "TextLine") || xml_is(node, "TextRegion")) {
-            int region = xml_is(node, "TextRegion");
-            ocr_break_t brk = region ? OCR_PARAGRAPH : OCR_LINE;
-            size_t before = r->t->n_words;
-            break_at_least(r, brk);
-            page_walk(r, node->children);
-            if (r->t->n_words == before) { /* no word in it: its own text */
-                page_box(node, &box);
-                if (region)
-                    page_region_text(r, node, &box);
-                else
-                    page_word(r, node, &box);
-            }
-            break_at_least(r, brk);
-        } else if (!xml_is(node, "Glyph")) {
-            page_walk(r, node->children);
+    for (; node && r->st == FOND_OK; node = node->next)
+        page_node(r, node);
+}
+
+/* A Page's child known by its id, for its ReadingOrder. */
+typedef struct {
+    char *id;
+    xmlNodePtr node;
+    int done;
+} ided_t;
+
+static int ided_cmp(const void *a, const void *b)
+{
+    return strcmp(((const ided_t *)a)->id, ((const ided_t *)b)->id);
+}
+
+/* A member of a ReadingOrder group: its index, else its position. */
+typedef struct {
+    xmlNodePtr node;
+    double index;
+    size_t pos;
+} member_t;
+
+static int member_cmp(const void *a, const void *b)
+{
+    const member_t *x = a, *y = b;
+    return x->index < y->index ? -1 : x->index > y->index ? 1
+           : x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The Page's child of id `id` (NULL: none), found in ids[0, n). */
+static ided_t *ided_find(ided_t *ids, size_t n, const char *id)
+{
+    ided_t key = {(char *)id, NULL, 0};
+    return id && n ? bsearch(&key, ids, n, sizeof *ids, ided_cmp) : NULL;
+}
+
+/* Walk the regions a ReadingOrder group names, in its order (an ordered
+ * group's by index), each once. */
+static void order_group(ox_t *r, xmlNodePtr group, ided_t *ids, size_t n)
+{
+    size_t count = 0;
+    for (xmlNodePtr c = group->children; c; c = c->next)
+        count += c->type == XML_ELEMENT_NODE;
+    member_t *m = count ? malloc(count * sizeof *m) : NULL;
+    if (count && !m) {
+        r->t->failed = 1;
+        return;
+    }
+    size_t k = 0;
+    for (xmlNodePtr c = group->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            m[k] = (member_t){c, (double)k, k};
+            attr_number(c, "index", &m[k].index);
+            k++;
         }
+    const char *name = (const char *)group->name;
+    if (strncmp(name, "Ordered", 7) == 0)
+        qsort(m, count, sizeof *m, member_cmp);
+    for (k = 0; k < count && r->st == FOND_OK; k++) {
+        char *ref = xml_attr(m[k].node, "regionRef");
+        ided_t *hit = ided_find(ids, n, ref);
+        xmlFree(ref);
+        if (hit && !hit->done) {
+            hit->done = 1;
+            page_node(r, hit->node);
+        }
+        if (strstr((const char *)m[k].node->name, "Group"))
+            order_group(r, m[k].node, ids, n);
+    }
+    free(m);
+}
+
+/* A Page's regions: those its ReadingOrder names in that order, then the
+ * others in the document's. */
+static void page_regions(ox_t *r, xmlNodePtr page)
+{
+    xmlNodePtr order = child_named(page, "ReadingOrder");
+    size_t count = 0, n = 0;
+    for (xmlNodePtr c = page->children; order && c; c = c->next)
+        count += c->type == XML_ELEMENT_NODE;
+    ided_t *ids = count ? calloc(count, sizeof *ids) : NULL;
+    if (count && !ids)
+        r->t->failed = 1;
+    for (xmlNodePtr c = page->children; ids && c; c = c->next) {
+        char *id = c->type == XML_ELEMENT_NODE ? xml_attr(c, "id") : NULL;
+        if (id)
+            ids[n++] = (ided_t){id, c, 0};
+    }
+    if (n)
+        qsort(ids, n, sizeof *ids, ided_cmp);
+    if (ids)
+        order_group(r, order, ids, n);
+    for (xmlNodePtr c = page->children; c && r->st == FOND_OK; c = c->next) {
+        char *id = ids && c->type == XML_ELEMENT_NODE ? xml_attr(c, "id") : NULL;
+        ided_t *hit = ided_find(ids, n, id);
+        xmlFree(id);
+        if (!hit || hit->node != c || !hit->done)
+            page_node(r, c);
+    }
+    for (size_t k = 0; k < n; k++)
+        xmlFree(ids[k].id);
+    free(ids);
+}
+
+static void page_node(ox_t *r, xmlNodePtr node)
+{
+    if (node->type != XML_ELEMENT_NODE || xml_is(node, "TextEquiv") ||
+        xml_is(node, "Coords") || xml_is(node, "Glyph"))
+        return;
+    ocr_box_t box = {0, 0, 0, 0};
+    if (xml_is(node, "Page")) {
+        double w = 0, h = 0, res = 0;
+        attr_number(node, "imageWidth", &w);
+        attr_number(node, "imageHeight", &h);
+        char *unit = xml_attr(node, "imageResolutionUnit");
+        if (attr_number(node, "imageXResolution", &res) && unit &&
+            strcasecmp(unit, "PPCM") == 0)
+            res *= 2.54;
+        xmlFree(unit);
+        r->dpi = res > 0 && res < 100000 ? (unsigned)lround(res) : 0;
+        char *image = xml_attr(node, "imageFilename");
+        page_begin(r, w, h, image);
+        xmlFree(image);
+        page_regions(r, node);
+    } else if (xml_is(node, "Word")) {
+        page_box(node, &box);
+        page_word(r, node, &box);
+    } else if (xml_is(node, "TextLine") || xml_is(node, "TextRegion")) {
+        int region = xml_is(node, "TextRegion");
+        ocr_break_t brk = region ? OCR_PARAGRAPH : OCR_LINE;
+        size_t before = r->t->n_words;
+        break_at_least(r, brk);
+        page_walk(r, node->children);
+        if (r->t->n_words == before) { /* no word in it: its own text */
+            page_box(node, &box);
+            if (region)
+                page_region_text(r, node, &box);
+            else
+                page_word(r, node, &box);
+        }
+        break_at_least(r, brk);
+    } else {
+        page_walk(r, node->children);
     }
 }
 

@@ -356,6 +356,34 @@ static void test_page_xml(void **state)
     ocr_text_free(&t);
 }
 
+/* PAGE XML's ReadingOrder: the regions in its order (by index, groups
+ * within groups), those it does not name after, in the document's. */
+static void test_page_reading_order(void **state)
+{
+    (void)state;
+    const char *doc =
+        "<PcGts><Page imageWidth='100' imageHeight='100'>"
+        "<ReadingOrder><OrderedGroup id='g'>"
+        "<RegionRefIndexed index='2' regionRef='r1'/>"
+        "<OrderedGroupIndexed id='g2' index='1'>"
+        "<RegionRefIndexed index='1' regionRef='r3'/><RegionRefIndexed index='0' regionRef='r4'/>"
+        "</OrderedGroupIndexed>"
+        "<RegionRefIndexed index='0' regionRef='r2'/>"
+        "<RegionRefIndexed index='3' regionRef='nowhere'/>"
+        "</OrderedGroup></ReadingOrder>"
+        "<TextRegion id='r1'><TextEquiv><Unicode>fourth</Unicode></TextEquiv></TextRegion>"
+        "<TextRegion id='r5'><TextEquiv><Unicode>last</Unicode></TextEquiv></TextRegion>"
+        "<TextRegion id='r3'><TextEquiv><Unicode>third</Unicode></TextEquiv></TextRegion>"
+        "<TextRegion id='r2'><TextEquiv><Unicode>first</Unicode></TextEquiv></TextRegion>"
+        "<TextRegion id='r4'><TextEquiv><Unicode>second</Unicode></TextEquiv></TextRegion>"
+        "</Page></PcGts>";
+    ocr_text_t t;
+    char err[256];
+    assert_int_equal(read_as(&t, EXTRACT_PAGEXML, doc, NULL, err), FOND_OK);
+    assert_string_equal(t.text, "first\n\nsecond\n\nthird\n\nfourth\n\nlast\n\f");
+    ocr_text_free(&t);
+}
+
 /* ------------------------------------------------------------ images */
 
 static void put_file(const char *dir, const char *name, const char *s)
@@ -592,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_alto_units),
         cmocka_unit_test(test_alto_hyphen),
         cmocka_unit_test(test_page_xml),
+        cmocka_unit_test(test_page_reading_order),
         cmocka_unit_test(test_page_images),
         cmocka_unit_test(test_alto_image_resolution),
         cmocka_unit_test(test_hostile),
