@@ -250,12 +250,16 @@ static fond_status_t bounded(ox_t *r)
     return *why ? ox_fail(r, why) : FOND_OK;
 }
 
+static void page_begin(ox_t *r, double w, double h, const char *image);
+
 /* Add the word s[0, n) after the break due; FOND_OK or why not. */
 static fond_status_t word_add(ox_t *r, const char *s, size_t n,
                               const ocr_box_t *box, int conf)
 {
     if (!n)
         return r->st;
+    if (!r->t->open) /* a word before any page (hOCR without ocr_page) */
+        page_begin(r, 0, 0, NULL);
     ocr_word(r->t, r->brk, s, n, box, conf);
     r->brk = OCR_SPACE;
     return bounded(r);
