@@ -469,7 +469,7 @@ static size_t title_prop(const char *title, const char *key, const char **v)
 /* Up to `max` numbers of property key into v; how many. */
 static int title_numbers(const char *title, const char *key, double *v, int max)
 {
-    const char *s;
+    const char *s = "";
     size_t n = title_prop(title, key, &s);
     char buf[128];
     snprintf(buf, sizeof buf, "%.*s", (int)(n < 127 ? n : 127), s);
@@ -548,7 +548,7 @@ static void hocr_walk(ox_t *r, xmlNodePtr node)
             title_numbers(title, "bbox", size, 4);
             r->dpi = title_numbers(title, "scan_res", &res, 1) == 1 && res > 0 &&
                              res < 100000 ? (unsigned)lround(res) : 0;
-            const char *img;
+            const char *img = "";
             size_t n = title ? title_prop(title, "image", &img) : 0;
             char name[NAME_MAX_LEN] = "";
             if (n && n < sizeof name) { /* "x.png" or x.png */
@@ -935,7 +935,7 @@ static void order_group(ox_t *r, xmlNodePtr group, ided_t *ids, size_t n)
             k++;
         }
     const char *name = (const char *)group->name;
-    if (strncmp(name, "Ordered", 7) == 0)
+    if (count && strncmp(name, "Ordered", 7) == 0)
         qsort(m, count, sizeof *m, member_cmp);
     for (k = 0; k < count && r->st == FOND_OK; k++) {
         char *ref = xml_attr(m[k].node, "regionRef");
