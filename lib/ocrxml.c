@@ -1078,6 +1078,6 @@ fond_status_t ocrxml_read(ocr_text_t *t, extract_format_t format,
     free(r.doc_image);
     xmlFreeDoc(doc);
     if (r.st != FOND_OK)
-        snprintf(err, errsize, "%s: %s", format_name(format), why);
+        snprintf(err, errsize, "%s not read: %s", format_name(format), why);
     return r.st;
 }

@@ -101,7 +101,7 @@ reason "an external entity naming /etc/passwd: refused" passwd.hocr 'hOCR not re
 reason "a DTD from the network: refused" remote.xml 'PAGE XML not read: it declares entities .*'
 reason "nesting too deep" deep.xml 'ALTO not read: .*([Dd]epth|deep).*'
 reason "a huge file" huge.xml 'ALTO not read: XML of 257 MB, more than the 256 MB fond reads'
-reason "more pages than fond reads" many-pages.xml 'ALTO: over 10000 pages, more than fond reads in one file'
+reason "more pages than fond reads" many-pages.xml 'ALTO not read: over 10000 pages, more than fond reads in one file'
 check "nothing was fetched from the network" test ! -s "$TMP/www.log"
 check "the run took seconds ($took s)" test "$took" -lt 60
 json() { "$SEARCH" --db "$DB" --json "$@" >"$TMP/$1.json" || true; }
