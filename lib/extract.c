@@ -36,6 +36,7 @@
 #include "array.h"
 #include "child.h"
 #include "hash.h"
+#include "ocrxml.h"
 
 #define SIGNATURE_WINDOW 1024 /* where a reader looks for %PDF- */
 #define EOF_WINDOW 4096       /* and for the last %%EOF */
@@ -95,6 +96,9 @@ extract_format_t extract_format(const char *bytes, size_t len)
     size_t window = len < SIGNATURE_WINDOW ? len : SIGNATURE_WINDOW;
     if (is_image((const unsigned char *)bytes, len))
         return EXTRACT_IMAGE;
+    extract_format_t ocr = ocrxml_format(bytes, len);
+    if (ocr != EXTRACT_TEXT)
+        return ocr; /* it begins with '<': not a PDF with junk before */
     return memmem(bytes, window, "%PDF-", 5) ? EXTRACT_PDF : EXTRACT_TEXT;
 }
 
@@ -502,6 +506,17 @@ static fond_status_t extract_pdf(reader_t *p, extract_t *x)
     return st;
 }
 
+/* hOCR, ALTO or PAGE XML: the words as the file gives them (ocrxml.h). */
+static fond_status_t extract_ocrxml(reader_t *p, extract_t *x)
+{
+    fond_status_t st = ocrxml_read(&x->layout, x->format, p->bytes, p->len,
+                                   p->name, p->err, p->errsize);
+    if (st == FOND_OK)
+        st = extract_layout_done(x);
+    x->pages = (unsigned)x->layout.n_pages;
+    return st;
+}
+
 fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
                             const char *name, const fond_extract_opts_t *o,
                             char *err, size_t errsize)
@@ -523,7 +538,8 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
     out->text = NULL;
     out->len = 0;
     fond_status_t st = out->format == EXTRACT_IMAGE ? extract_image(&p, out)
-                                                    : extract_pdf(&p, out);
+                       : out->format == EXTRACT_PDF ? extract_pdf(&p, out)
+                                                    : extract_ocrxml(&p, out);
     if (p.fd >= 0)
         close(p.fd);
     return st;

@@ -11,7 +11,8 @@
 
 /* One file being read. */
 typedef struct {
-    const char *name;        /* the file, for progress reports */
+    const char *name;        /* the file's path: for progress reports, and
+                                the page images beside an hOCR or ALTO */
     const char *bytes;
     size_t len;
     int fd;                  /* a memory file with the bytes, or -1 */

@@ -178,8 +178,8 @@ typedef struct {
                               tell, or no stemmer for it (then the script:
                               Cyrillic is Russian, else English) */
     size_t notes;      /* footnotes found (Notes section or stranded) */
-    char format[16];   /* "text", "pdf", "image" (read by OCR), "email"
-                          (one message) or "mbox" */
+    char format[16];   /* "text", "pdf", "image", "hocr", "alto", "page-xml",
+                          "email" (one message) or "mbox" */
     unsigned pages;    /* pages (a PDF's, or form feeds + 1; 0: none) */
     unsigned ocr_pages;  /* pages read by OCR in this run ... */
     unsigned ocr_cached; /* ... and pages whose OCR text was cached */

@@ -784,11 +784,12 @@ static void fill_result(const ingest_t *in, const extract_t *x,
     snprintf(out->language, sizeof out->language, "%s", in->language);
     snprintf(out->language_how, sizeof out->language_how, "%s", how);
     out->sources = 1;
-    snprintf(out->format, sizeof out->format, "%s",
-             x->format == EXTRACT_PDF     ? "pdf"
-             : x->format == EXTRACT_IMAGE ? "image"
-                                          : "text");
-    out->pages = x->format == EXTRACT_TEXT ? (unsigned)in->n_pages : x->pages;
+    static const char *const formats[] = {
+        [EXTRACT_TEXT] = "text", [EXTRACT_PDF] = "pdf", [EXTRACT_IMAGE] = "image",
+        [EXTRACT_HOCR] = "hocr", [EXTRACT_ALTO] = "alto",
+        [EXTRACT_PAGEXML] = "page-xml"};
+    snprintf(out->format, sizeof out->format, "%s", formats[x->format]);
+    out->pages = x->format != EXTRACT_TEXT ? x->pages : (unsigned)in->n_pages;
     out->ocr_pages = x->ocr_pages;
     out->ocr_cached = x->ocr_cached;
     out->blank_pages = x->blank_pages;

@@ -6,8 +6,10 @@
  * does), and no XML_PARSE_HUGE, so libxml2's own limits on a text node and
  * a name hold.  A document that declares an entity at all is refused: no
  * OCR format needs one, and refusing is simpler to trust than bounding
- * what an expansion costs.
+ * what an expansion costs: that is the reason given too when libxml2 itself
+ * stops at an entity (a reference loop, an entity of a DTD not fetched).
  */
+#define _GNU_SOURCE /* memmem() */
 #include "xml.h"
 
 #include <stdio.h>
@@ -15,6 +17,11 @@
 #include <strings.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+
+#define ENTITIES_REFUSED "it declares entities (refused: an entity bomb's or " \
+                         "an external entity's way in)"
+
+#define NESTED_TOO_DEEP "elements nested too deep"
 
 /* The depth of the deepest element under node, counting up to limit + 1. */
 static int too_deep(xmlNodePtr node, int depth)
@@ -52,16 +59,25 @@ fond_status_t xml_parse(const char *bytes, size_t len, xml_kind_t kind,
     if (!d) {
         const xmlError *e = xmlGetLastError();
         int nomem = e && e->code == XML_ERR_NO_MEMORY;
+        if (!nomem && memmem(bytes, len, "<!ENTITY", 8)) {
+            /* libxml2 stopped at an entity (a loop, one not defined
+             * because its DTD was not fetched): say why it is there */
+            snprintf(err, errsize, "%s", ENTITIES_REFUSED);
+            return FOND_ERR_EXTRACT;
+        }
+        if (e && e->message && strncmp(e->message, "Excessive depth", 15) == 0) {
+            /* libxml2's own bound on depth, met before ours */
+            snprintf(err, errsize, "%s", NESTED_TOO_DEEP);
+            return FOND_ERR_EXTRACT;
+        }
         snprintf(err, errsize, "not well-formed %s%s%.*s",
                  kind == XML_AS_HTML ? "HTML" : "XML", e && e->message ? ": " : "",
                  e && e->message ? (int)strcspn(e->message, "\n") : 0,
                  e && e->message ? e->message : "");
         return nomem ? FOND_ERR_NOMEM : FOND_ERR_EXTRACT;
     }
-    const char *why = declares_entities(d) ? "it declares entities (refused: "
-                                             "an entity bomb's or an external "
-                                             "entity's way in)"
-                      : too_deep(d->children, 1) ? "elements nested too deep"
+    const char *why = declares_entities(d) ? ENTITIES_REFUSED
+                      : too_deep(d->children, 1) ? NESTED_TOO_DEEP
                                                   : NULL;
     if (why) {
         snprintf(err, errsize, "%s", why);

@@ -16,6 +16,10 @@ pass() { echo "ok: $*"; }
 # check NAME COMMAND...: the command must succeed.
 check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
 
+# reason NAME FILE ERE: fond-index's warnings ($TMP/index.err) report FILE
+# skipped, with a reason matching ERE.
+reason() { check "$1" grep -qE "$2: $3, skipped" "$TMP/index.err"; }
+
 # expect_exit CODE NAME COMMAND...: the command must exit with CODE.
 expect_exit() {
   local want=$1 name=$2; shift 2

@@ -52,9 +52,6 @@ expect_exit 1 "fond-index finishes, with warnings" \
   env PATH="$fake:$PATH" "$INDEX" --db "$DB" --timeout 5 "$col"
 took=$(($(date +%s) - start))
 cp "$TMP/err" "$TMP/index.err"
-reason() { # NAME FILE ERE: the file is reported, with a reason matching ERE
-  check "$1" grep -qE "$2: $3, skipped" "$TMP/index.err"
-}
 reason "encrypted: needs a password" encrypted.pdf 'encrypted PDF: it needs a password'
 reason "damaged: says so, with Poppler's reason" damaged.pdf 'damaged PDF \(.+\)'
 reason "known by its signature, whatever its name" damaged-named.txt 'damaged PDF \(.+\)'
