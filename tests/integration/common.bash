@@ -7,7 +7,10 @@ SEARCH="$FOND_BIN/fond-search"
 TMP="${FOND_TEST_TMP:-$(mktemp -d)}"
 rm -rf "$TMP" && mkdir -p "$TMP"
 export NO_COLOR=1 LC_ALL=C.UTF-8
-unset FOND_DB XDG_DATA_HOME
+unset FOND_DB XDG_DATA_HOME FOND_OCR_CACHE
+# Each test's OCR cache is its own: a page another run read must not come
+# from the user's cache (~/.cache/fond/ocr), where counts would differ.
+export XDG_CACHE_HOME="$TMP/cache"
 failures=0
 
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
