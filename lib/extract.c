@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -492,13 +493,12 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
     reader_t p = {name, bytes, len, -1, o,
                {timeout, POPPLER_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
                {timeout, TESSERACT_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
-               err, errsize};
+               err, errsize, NULL, 0, 0};
     out->text = NULL;
     out->len = 0;
     fond_status_t st = out->format == EXTRACT_IMAGE ? extract_image(&p, out)
                                                     : extract_pdf(&p, out);
-    if (p.fd >= 0)
-        close(p.fd);
+    extract_reader_free(&p);
     return st;
 }
 
@@ -516,13 +516,73 @@ void extract_free(extract_t *x)
 
 /* ------------------------------------------------------------ read ahead */
 
-/* A saved result: one line of numbers, then the strings it counts, one
- * after another (err, title, author, subject, keywords, text):
- * "fond-extract HASH SIZE OK PAGES OCR CACHED BLANK DATE N N N N N N\n",
- * OK 1 for FOND_OK and 0 for FOND_ERR_EXTRACT, DATE "-" when none. */
+/*
+ * A saved result (extract_save), all that extract_bytes() gave, so that
+ * what a reader read is exactly what the indexer would have:
+ *
+ *   "fond-extract HASH SIZE OK FORMAT PAGES OCR CACHED BLANK CONF DATE
+ *    N0 N1 N2 N3 N4 N5 PAGES_N WORDS_N ALTS_N IMAGES_N\n"
+ *
+ * then the strings N0 ... N5 count, one after another (err, title, author,
+ * subject, keywords, text), then the layout (ocr.h): PAGES_N page records,
+ * WORDS_N word records, ALTS_N bytes of alternatives (each NUL-terminated,
+ * an empty one after a word's last) and IMAGES_N bytes of the pages' image
+ * paths, one after another.  HASH is the FNV-1a 64 of the file's bytes
+ * ("%016llx"), SIZE their length, OK 1 for FOND_OK and 0 for
+ * FOND_ERR_EXTRACT, FORMAT an extract_format_t, CONF the mean word
+ * confidence (-1: none), DATE "-" when none.  Records are numbers,
+ * little-endian, unsigned but where said:
+ *   a page (SAVED_PAGE bytes): width, height, dpi, by_ocr, conf (signed;
+ *     -1: none), its image path's length + 1 (0: none), 4 bytes each;
+ *   a word (SAVED_WORD bytes): start, len (8 bytes each), page (4), x, y,
+ *     w, h, conf (signed, 4 each), alt (8; all ones: none).
+ * A block whose counts do not add up to its length, or whose words point
+ * outside the text, the pages or the alternatives, is refused: the
+ * indexer then reads the file itself.
+ */
 #define SAVED_MAGIC "fond-extract"
 #define SAVED_HEAD_MAX 512
 #define SAVED_STRINGS 6
+#define SAVED_PAGE 24
+#define SAVED_WORD 48
+
+static void put_le(unsigned char *to, uint64_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        to[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_le(const unsigned char *from, int bytes)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v |= (uint64_t)from[i] << (8 * i);
+    return v;
+}
+
+/* The layout's records (pages, then words) into to. */
+static unsigned char *save_records(const ocr_text_t *t, unsigned char *to)
+{
+    for (size_t i = 0; i < t->n_pages; i++, to += SAVED_PAGE) {
+        const ocr_page_t *pg = &t->pages[i];
+        uint32_t v[6] = {pg->width, pg->height, pg->dpi, pg->by_ocr != 0,
+                         (uint32_t)pg->conf,
+                         pg->image ? (uint32_t)strlen(pg->image) + 1 : 0};
+        for (int k = 0; k < 6; k++)
+            put_le(to + 4 * k, v[k], 4);
+    }
+    for (size_t i = 0; i < t->n_words; i++, to += SAVED_WORD) {
+        const ocr_word_t *w = &t->words[i];
+        put_le(to, w->start, 8);
+        put_le(to + 8, w->len, 8);
+        int32_t v[6] = {(int32_t)w->page, w->box.x, w->box.y, w->box.w,
+                        w->box.h, w->conf};
+        for (int k = 0; k < 6; k++)
+            put_le(to + 16 + 4 * k, (uint32_t)v[k], 4);
+        put_le(to + 40, w->alt == OCR_NO_ALT ? UINT64_MAX : w->alt, 8);
+    }
+    return to;
+}
 
 fond_status_t extract_save(const extract_t *x, fond_status_t st,
                            const char *err, const char *bytes, size_t len,
@@ -538,13 +598,22 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
     size_t n[SAVED_STRINGS], total = 0;
     for (int i = 0; i < SAVED_STRINGS; i++)
         total += n[i] = i == 5 && st == FOND_OK ? x->len : s[i] ? strlen(s[i]) : 0;
+    static const ocr_text_t none = OCR_TEXT_INIT;
+    const ocr_text_t *t = st == FOND_OK ? &x->layout : &none;
+    size_t images = 0;
+    for (size_t i = 0; i < t->n_pages; i++)
+        images += t->pages[i].image ? strlen(t->pages[i].image) : 0;
+    total += t->n_pages * SAVED_PAGE + t->n_words * SAVED_WORD +
+             t->alts_len + images;
     char head[SAVED_HEAD_MAX];
-    int h = snprintf(head, sizeof head, SAVED_MAGIC " %016llx %zu %d %u %u %u %u "
-                     "%s %zu %zu %zu %zu %zu %zu\n",
+    int h = snprintf(head, sizeof head, SAVED_MAGIC " %016llx %zu %d %d %u %u %u "
+                     "%u %d %s %zu %zu %zu %zu %zu %zu %zu %zu %zu %zu\n",
                      (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len),
-                     len, st == FOND_OK, x->pages, x->ocr_pages, x->ocr_cached,
-                     x->blank_pages, x->date[0] ? x->date : "-", n[0], n[1],
-                     n[2], n[3], n[4], n[5]);
+                     len, st == FOND_OK, (int)x->format, x->pages, x->ocr_pages,
+                     x->ocr_cached, x->blank_pages,
+                     st == FOND_OK ? x->ocr_confidence : OCR_CONF_NONE,
+                     x->date[0] ? x->date : "-", n[0], n[1], n[2], n[3], n[4],
+                     n[5], t->n_pages, t->n_words, t->alts_len, images);
     char *block = malloc((size_t)h + total);
     if (!block)
         return FOND_ERR_NOMEM;
@@ -554,6 +623,16 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
         if (n[i])
             memcpy(block + at, s[i], n[i]);
         at += n[i];
+    }
+    at = (size_t)((char *)save_records(t, (unsigned char *)block + at) - block);
+    if (t->alts_len)
+        memcpy(block + at, t->alts, t->alts_len);
+    at += t->alts_len;
+    for (size_t i = 0; i < t->n_pages; i++) {
+        size_t m = t->pages[i].image ? strlen(t->pages[i].image) : 0;
+        if (m)
+            memcpy(block + at, t->pages[i].image, m);
+        at += m;
     }
     *out = block;
     *out_len = at;
@@ -570,11 +649,95 @@ static int saved_string(const char *saved, size_t at, size_t n, char **to)
     return 0;
 }
 
+/* The counts of a saved layout (its head's last four numbers). */
+typedef struct {
+    size_t pages, words, alts, images;
+} saved_counts_t;
+
+/* The page records at r into t (images from *images, `left` bytes of
+ * them); 0, -1 for a record that does not fit, -2 out of memory. */
+static int load_pages(ocr_text_t *t, const unsigned char *r, size_t n,
+                      const char **images, size_t *left)
+{
+    if (n && !(t->pages = calloc(n, sizeof *t->pages)))
+        return -2;
+    t->n_pages = t->pages_cap = n;
+    for (size_t i = 0; i < n; i++, r += SAVED_PAGE) {
+        ocr_page_t *pg = &t->pages[i];
+        pg->width = (unsigned)get_le(r, 4);
+        pg->height = (unsigned)get_le(r + 4, 4);
+        pg->dpi = (unsigned)get_le(r + 8, 4);
+        pg->by_ocr = (int)get_le(r + 12, 4);
+        pg->conf = (int)(int32_t)get_le(r + 16, 4);
+        size_t image = (size_t)get_le(r + 20, 4);
+        if (pg->by_ocr > 1 || pg->conf < OCR_CONF_NONE || pg->conf > 100 ||
+            (image && (image - 1 > *left || memchr(*images, '\0', image - 1))))
+            return -1;
+        if (image && !(pg->image = strndup(*images, image - 1)))
+            return -2;
+        *images += image ? image - 1 : 0;
+        *left -= image ? image - 1 : 0;
+    }
+    return *left == 0 ? 0 : -1;
+}
+
+/* The word records at r into t, each checked against its text, pages and
+ * alternatives; 0, -1 for one that does not fit, -2 out of memory. */
+static int load_words(ocr_text_t *t, const unsigned char *r, size_t n)
+{
+    if (n && !(t->words = calloc(n, sizeof *t->words)))
+        return -2;
+    t->n_words = t->words_cap = n;
+    for (size_t i = 0; i < n; i++, r += SAVED_WORD) {
+        ocr_word_t *w = &t->words[i];
+        uint64_t start = get_le(r, 8), len = get_le(r + 8, 8),
+                 alt = get_le(r + 40, 8);
+        int32_t v[6];
+        for (int k = 0; k < 6; k++)
+            v[k] = (int32_t)get_le(r + 16 + 4 * k, 4);
+        if (start > t->len || len > t->len - start || v[0] < 1 ||
+            (size_t)v[0] > t->n_pages || v[5] < OCR_CONF_NONE || v[5] > 100 ||
+            (alt != UINT64_MAX && alt >= t->alts_len))
+            return -1;
+        *w = (ocr_word_t){(size_t)start, (size_t)len, (unsigned)v[0],
+                          {v[1], v[2], v[3], v[4]}, v[5],
+                          alt == UINT64_MAX ? OCR_NO_ALT : (size_t)alt};
+    }
+    return 0;
+}
+
+/* The layout of a saved block (at, its records, for n bytes, after the
+ * text that t already holds) into t: 0, -1 when it does not fit, -2 out of
+ * memory. */
+static int load_layout(ocr_text_t *t, const char *at, size_t n,
+                       const saved_counts_t *c)
+{
+    if (c->pages > n / SAVED_PAGE || c->words > n / SAVED_WORD)
+        return -1; /* each count fits the block: no product overflows */
+    size_t records = c->pages * SAVED_PAGE + c->words * SAVED_WORD;
+    if (records > n || c->alts > n - records ||
+        c->images != n - records - c->alts)
+        return -1;
+    const unsigned char *r = (const unsigned char *)at;
+    const char *alts = at + records, *images = alts + c->alts;
+    size_t left = c->images;
+    if (c->alts && (c->alts < 2 || alts[c->alts - 1] || alts[c->alts - 2]))
+        return -1; /* the list must end with an empty string */
+    if (c->alts && !(t->alts = malloc(c->alts)))
+        return -2;
+    if (c->alts)
+        memcpy(t->alts, alts, c->alts);
+    t->alts_len = t->alts_cap = c->alts;
+    int rc = load_pages(t, r, c->pages, &images, &left);
+    return rc ? rc : load_words(t, r + c->pages * SAVED_PAGE, c->words);
+}
+
 int extract_saved(extract_t *out, const char *saved, size_t saved_len,
                   const char *bytes, size_t len, const char *name,
                   const fond_extract_opts_t *o, fond_status_t *st, char *err,
                   size_t errsize)
 {
+    (void)name, (void)o; /* its pages were counted where they were read */
     const char *nl = saved ? memchr(saved, '\n', saved_len < SAVED_HEAD_MAX
                                                     ? saved_len : SAVED_HEAD_MAX)
                            : NULL;
@@ -584,18 +747,25 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
     snprintf(head, sizeof head, "%.*s", (int)(nl - saved), saved);
     unsigned long long hash;
     size_t size, n[SAVED_STRINGS], total = 0;
-    int ok;
-    extract_t x = {.format = EXTRACT_PDF, .ocr_confidence = OCR_CONF_NONE};
-    if (sscanf(head, SAVED_MAGIC " %llx %zu %d %u %u %u %u %15s %zu %zu %zu "
-               "%zu %zu %zu", &hash, &size, &ok, &x.pages, &x.ocr_pages,
-               &x.ocr_cached, &x.blank_pages, date, &n[0], &n[1], &n[2], &n[3],
-               &n[4], &n[5]) != 14 || size != len)
+    saved_counts_t c;
+    int ok, format;
+    extract_t x = {.ocr_confidence = OCR_CONF_NONE};
+    if (sscanf(head, SAVED_MAGIC " %llx %zu %d %d %u %u %u %u %d %15s %zu %zu "
+               "%zu %zu %zu %zu %zu %zu %zu %zu", &hash, &size, &ok, &format,
+               &x.pages, &x.ocr_pages, &x.ocr_cached, &x.blank_pages,
+               &x.ocr_confidence, date, &n[0], &n[1], &n[2], &n[3], &n[4],
+               &n[5], &c.pages, &c.words, &c.alts, &c.images) != 20 ||
+        size != len || format < EXTRACT_TEXT || format > EXTRACT_PAGEXML ||
+        x.ocr_confidence < OCR_CONF_NONE || x.ocr_confidence > 100)
         return 0;
-    for (int i = 0; i < SAVED_STRINGS; i++)
-        total += n[i] < saved_len ? n[i] : saved_len; /* no overflow */
+    x.format = (extract_format_t)format;
     size_t at = (size_t)(nl - saved) + 1;
-    if (total != saved_len - at ||
-        hash != (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len))
+    for (int i = 0; i < SAVED_STRINGS; i++) {
+        if (n[i] > saved_len - at - total)
+            return 0; /* the strings overrun the block */
+        total += n[i];
+    }
+    if (hash != (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len))
         return 0; /* not these bytes' */
     if (strlen(date) == 8)
         memcpy(x.date, date, 9);
@@ -608,19 +778,27 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
         at += n[i + 1];
     }
     if (ok && !failed && (x.layout.text = malloc(n[5] + 1))) {
-        /* the text alone: its pages' sizes and words' boxes are not kept */
         memcpy(x.layout.text, saved + at, n[5]);
         x.layout.text[n[5]] = '\0';
         x.layout.len = x.layout.cap = n[5];
     }
+    at += n[5];
+    int layout = ok && x.layout.text
+                     ? load_layout(&x.layout, saved + at, saved_len - at, &c)
+                     : ok ? -2 : 0;
+    if (layout == -1 || (!ok && saved_len - at != 0)) {
+        extract_free(&x);
+        return 0; /* its counts do not fit: read the file again */
+    }
+    failed |= layout != 0;
+    int conf = x.ocr_confidence;
     failed |= ok && extract_layout_done(&x) != FOND_OK;
+    x.ocr_confidence = conf; /* as it was given, not worked out again */
     *out = x;
     *st = failed ? FOND_ERR_NOMEM
           : ok                       ? FOND_OK
                                      : FOND_ERR_EXTRACT;
     if (*st == FOND_ERR_NOMEM)
         snprintf(err, errsize, "out of memory");
-    for (unsigned i = 0; o && o->ocr_page && i < x.ocr_pages + x.ocr_cached; i++)
-        o->ocr_page(o->ctx, name, 0, x.pages);
     return 1;
 }

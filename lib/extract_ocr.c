@@ -11,6 +11,7 @@
 #include "language.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,6 @@
 
 #include "hash.h"
 
-#define OCR_LONG_SIDE "3300"  /* pixels: A4 at 280 dpi, whatever the box */
 
 
 const char *extract_ocr_language(const char *snowball)
@@ -100,17 +100,173 @@ static void cache_store(const char *path, const char *tsv, size_t len)
         unlink(tmp);
 }
 
-/* Render page `page` with pdftoppm (a PNG on its standard output) and
- * read it with Tesseract (from its standard input): *tsv is Tesseract's
- * TSV, malloc'd. */
-static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
-                              size_t *len)
+/* ------------------------------------------------------------ rendering */
+
+/*
+ * A page is rendered as Tesseract reads it fastest: an uncompressed grey
+ * bitmap (PGM: pdftoppm -gray without -png, whose compression of a noisy
+ * page took longer than Tesseract's reading of it), at the resolution of
+ * the scan it holds when that is under OCR_DPI (never upscaled past it:
+ * the pixels would be made up), else at OCR_DPI, and the dpi is told to
+ * Tesseract (--dpi), which would guess it otherwise.  The scan's
+ * resolution is that of the page's largest image (pdfimages -list) when
+ * that covers a quarter of the page or more (a logo on a page of outlined
+ * text is no scan); the page's size (pdfinfo) bounds the render to
+ * OCR_MAX_PIXELS.  Both probes run once for a window of OCR_PROBE_PAGES
+ * pages from the first page read by OCR: about 40 ms, against a second
+ * or more of Tesseract's a page.  When they tell nothing, the page is
+ * rendered as before, its long side OCR_LONG_SIDE pixels, its dpi unknown.
+ */
+#define OCR_DPI 300              /* what Tesseract is trained on */
+#define OCR_MAX_PIXELS 40000000u /* A2 at 300 dpi is 35 million */
+#define OCR_LONG_SIDE "3300"     /* pixels: A4 at 280 dpi, whatever the box */
+#define OCR_PROBE_PAGES 64u
+
+/* The n-th (from 0) white-space separated token of line[0, len) as a
+ * number (negative n: from the end); 0 when there is none. */
+static double token_number(const char *line, size_t len, int n)
 {
-    char num[16];
-    snprintf(num, sizeof num, "%u", page);
-    const char *render[] = {"pdftoppm", "-f", num, "-l", num, "-gray",
-                            "-png", "-scale-to", OCR_LONG_SIDE, "-singlefile",
+    const char *tok[24];
+    int k = 0;
+    for (size_t i = 0; i < len && k < 24;) {
+        while (i < len && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        if (i < len)
+            tok[k++] = line + i;
+        while (i < len && line[i] != ' ' && line[i] != '\t')
+            i++;
+    }
+    int at = n < 0 ? k + n : n;
+    if (at < 0 || at >= k)
+        return 0;
+    double v = strtod(tok[at], NULL); /* stops at the token's end */
+    return v > 0 && v < 1e9 ? v : 0;
+}
+
+/* Each line of out[0, len), to fn(ctx, line, n). */
+static void each_line(const char *out, size_t len,
+                      void (*fn)(reader_t *, const char *, size_t), reader_t *p)
+{
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(out + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - out) - i : len - i;
+        fn(p, out + i, n);
+        i += n + 1;
+    }
+}
+
+/* The page of the window a probe's line is about, or NULL. */
+static ocr_render_t *window_page(reader_t *p, double page)
+{
+    if (page < p->render_from || page >= (double)p->render_from + p->render_n)
+        return NULL;
+    return &p->render[(unsigned)page - p->render_from];
+}
+
+/* "Page    3 size: 595.276 x 841.89 pts (A4)" (pdfinfo -f -l) */
+static void size_line(reader_t *p, const char *line, size_t n)
+{
+    if (n < 5 || memcmp(line, "Page ", 5) != 0 || !memmem(line, n, " size:", 6))
+        return;
+    ocr_render_t *r = window_page(p, token_number(line, n, 1));
+    if (r) {
+        r->width = token_number(line, n, 3);
+        r->height = token_number(line, n, 5);
+    }
+}
+
+/* "page num type width height color comp bpc enc interp object ID x-ppi
+ * y-ppi size ratio" (pdfimages -list; an inline image's object ID is one
+ * token, so x-ppi and y-ppi are counted from the end): the largest
+ * image's resolution, in dpi (kept while the page's size is unknown). */
+static void image_line(reader_t *p, const char *line, size_t n)
+{
+    ocr_render_t *r = window_page(p, token_number(line, n, 0));
+    double xppi = token_number(line, n, -4), yppi = token_number(line, n, -3);
+    if (!r || xppi < 1 || yppi < 1)
+        return;
+    double area = token_number(line, n, 3) / xppi * 72 *
+                  (token_number(line, n, 4) / yppi * 72); /* points */
+    if (area * 4 < r->width * r->height)
+        return; /* a quarter of the page or less: not the page's scan */
+    double ppi = xppi > yppi ? xppi : yppi; /* a fax's 204 x 98: both kept */
+    if (area >= r->dpi_area) {
+        r->dpi_area = area;
+        r->scan_ppi = ppi;
+    }
+}
+
+/* The resolution to render a page of r's size at: the scan's, at most
+ * OCR_DPI, and at most what keeps it under OCR_MAX_PIXELS; 0 when the
+ * page's size is unknown. */
+static unsigned render_dpi(const ocr_render_t *r)
+{
+    if (r->width < 1 || r->height < 1)
+        return 0;
+    double dpi = r->scan_ppi >= 1 && r->scan_ppi < OCR_DPI ? r->scan_ppi : OCR_DPI;
+    double pixels = r->width / 72 * dpi * (r->height / 72 * dpi);
+    if (pixels > OCR_MAX_PIXELS)
+        dpi *= sqrt(OCR_MAX_PIXELS / pixels);
+    return dpi >= 1 ? (unsigned)dpi : 1;
+}
+
+/* Probe pages [from, from + OCR_PROBE_PAGES) (as many as the PDF has):
+ * their sizes and scans' resolutions.  A probe that fails leaves them
+ * unknown: the page is still read, at the fixed size. */
+static void render_probe(reader_t *p, unsigned from, unsigned pages)
+{
+    unsigned n = pages >= from ? pages - from + 1 : 1;
+    n = n < OCR_PROBE_PAGES ? n : OCR_PROBE_PAGES;
+    ocr_render_t *render = calloc(n, sizeof *render);
+    if (!render)
+        return; /* each page at the fixed size */
+    free(p->render);
+    p->render = render;
+    p->render_from = from;
+    p->render_n = n;
+    char first[16], last[16];
+    snprintf(first, sizeof first, "%u", from);
+    snprintf(last, sizeof last, "%u", from + n - 1);
+    const char *info[] = {"pdfinfo", "-f", first, "-l", last, "/dev/stdin", NULL};
+    const char *images[] = {"pdfimages", "-list", "-f", first, "-l", last,
                             "/dev/stdin", NULL};
+    char err[256]; /* a probe's failure is no reason to give */
+    reader_t quiet = *p;
+    quiet.err = err;
+    quiet.errsize = sizeof err;
+    child_result_t r = {0};
+    if (extract_run(&quiet, info, &p->poppler, NULL, &r) == FOND_OK)
+        each_line(r.out, r.out_len, size_line, p);
+    child_result_free(&r);
+    if (extract_run(&quiet, images, &p->poppler, NULL, &r) == FOND_OK)
+        each_line(r.out, r.out_len, image_line, p);
+    child_result_free(&r);
+    for (unsigned k = 0; k < n; k++)
+        render[k].dpi = render_dpi(&render[k]);
+}
+
+/* How page `page` (of `pages`) is to be rendered, probed if need be. */
+static ocr_render_t render_of(reader_t *p, unsigned page, unsigned pages)
+{
+    if (page < p->render_from || page >= p->render_from + p->render_n)
+        render_probe(p, page, pages);
+    ocr_render_t *r = window_page(p, page);
+    return r ? *r : (ocr_render_t){0};
+}
+
+/* Render page `page` with pdftoppm (a PGM on its standard output) at dpi
+ * (0: its long side OCR_LONG_SIDE pixels) and read it with Tesseract
+ * (from a memory file, as its standard input): *tsv is Tesseract's TSV,
+ * malloc'd. */
+static fond_status_t ocr_page(reader_t *p, unsigned page, unsigned dpi,
+                              char **tsv, size_t *len)
+{
+    char num[16], res[16];
+    snprintf(num, sizeof num, "%u", page);
+    snprintf(res, sizeof res, "%u", dpi);
+    const char *render[] = {"pdftoppm", "-f", num, "-l", num, "-gray",
+                            dpi ? "-r" : "-scale-to", dpi ? res : OCR_LONG_SIDE,
+                            "-singlefile", "/dev/stdin", NULL};
     child_result_t r = {0};
     fond_status_t st = extract_run(p, render, &p->poppler, NULL, &r);
     int image = st == FOND_OK ? extract_memory_file("fond-ocr-page", r.out, r.out_len)
@@ -120,7 +276,9 @@ static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
         st = extract_fail(p, "cannot hold page %u's image for OCR: %s", page,
                   strerror(errno));
     const char *read[] = {"tesseract", "stdin", "stdout", "-l",
-                          ocr_language(p->o), "tsv", NULL};
+                          ocr_language(p->o), "--dpi", res, "tsv", NULL};
+    if (!dpi) /* unknown: Tesseract guesses it */
+        read[5] = "tsv", read[6] = NULL;
     if (st == FOND_OK)
         st = extract_run_on(p, read, image, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
     if (st == FOND_OK) {
@@ -134,35 +292,59 @@ static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
     return st;
 }
 
+/* The resolution a cached page was rendered at (a run before may have
+ * rendered it otherwise): its image's long side against the page's. */
+static unsigned cached_dpi(const ocr_page_t *pg, const ocr_render_t *r)
+{
+    double px = pg->width > pg->height ? pg->width : pg->height;
+    double pt = r->width > r->height ? r->width : r->height;
+    return px > 0 && pt > 0 ? (unsigned)(px * 72 / pt + 0.5) : 0;
+}
 
 fond_status_t extract_pdf_page_ocr(reader_t *p, extract_t *x, unsigned page)
 {
     char path[4096] = "";
     char *tsv = NULL;
     size_t tsv_len = 0;
+    int cached = 0;
     if (p->o->ocr_cache)
         cache_path(p, page, path, sizeof path);
     if (*path && (tsv = read_small_file(path, &tsv_len)))
-        x->ocr_cached++;
+        x->ocr_cached++, cached = 1;
+    ocr_render_t render = render_of(p, page, x->pages);
     fond_status_t st = FOND_OK;
     if (!tsv) {
-        st = ocr_page(p, page, &tsv, &tsv_len);
+        st = ocr_page(p, page, render.dpi, &tsv, &tsv_len);
         if (st == FOND_OK && *path)
             cache_store(path, tsv, tsv_len);
         x->ocr_pages += st == FOND_OK;
     }
     if (st == FOND_OK) {
         size_t before = x->layout.n_pages;
-        st = ocr_read_tsv(&x->layout, tsv, tsv_len, 0);
+        st = ocr_read_tsv(&x->layout, tsv, tsv_len, render.dpi);
         while (st == FOND_OK && x->layout.n_pages > before + 1) {
             x->layout.n_pages--; /* one PDF page is one page, whatever */
             free(x->layout.pages[x->layout.n_pages].image);
+        }
+        if (st == FOND_OK && cached) {
+            ocr_page_t *pg = &x->layout.pages[x->layout.n_pages - 1];
+            pg->dpi = cached_dpi(pg, &render);
         }
     }
     if (p->o->ocr_page)
         p->o->ocr_page(p->o->ctx, p->name, page, x->pages);
     free(tsv);
     return st;
+}
+
+void extract_reader_free(reader_t *p)
+{
+    if (p->fd >= 0)
+        close(p->fd);
+    p->fd = -1;
+    free(p->render);
+    p->render = NULL;
+    p->render_n = 0;
 }
 
 
