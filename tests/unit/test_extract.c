@@ -299,6 +299,88 @@ static void test_saved_layout_round_trip(void **state)
     extract_free(&x);
 }
 
+/* An image-only PDF, as a scanner writes it: each page one grey image of
+ * w x h pixels at ppi, filling a page of its size, with a black bar across
+ * it (a line of "text" for Tesseract to find, or not).  malloc'd, *len. */
+static char *scan_pdf(const unsigned (*pages)[3], int n, size_t *len)
+{
+    size_t cap = 1 << 16, at = 0, offsets[32];
+    for (int i = 0; i < n; i++)
+        cap += (size_t)pages[i][0] * pages[i][1] + 512;
+    char *pdf = malloc(cap);
+    assert_non_null(pdf);
+    int obj = 0;
+#define PUT(...) (at += (size_t)snprintf(pdf + at, cap - at, __VA_ARGS__))
+    PUT("%%PDF-1.4\n");
+    offsets[++obj] = at;
+    PUT("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+    offsets[++obj] = at;
+    PUT("2 0 obj << /Type /Pages /Count %d /Kids [", n);
+    for (int i = 0; i < n; i++)
+        PUT(" %d 0 R", 3 + 3 * i);
+    PUT(" ] >> endobj\n");
+    for (int i = 0; i < n; i++) {
+        unsigned w = pages[i][0], h = pages[i][1], ppi = pages[i][2];
+        double pw = w * 72.0 / ppi, ph = h * 72.0 / ppi;
+        char draw[128];
+        int dn = snprintf(draw, sizeof draw, "q %.2f 0 0 %.2f 0 0 cm /I Do Q", pw, ph);
+        offsets[++obj] = at;
+        PUT("%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] "
+            "/Resources << /XObject << /I %d 0 R >> >> /Contents %d 0 R >> endobj\n",
+            obj, pw, ph, obj + 2, obj + 1);
+        offsets[++obj] = at;
+        PUT("%d 0 obj << /Length %d >>\nstream\n%s\nendstream endobj\n", obj, dn, draw);
+        offsets[++obj] = at;
+        PUT("%d 0 obj << /Type /XObject /Subtype /Image /Width %u /Height %u "
+            "/ColorSpace /DeviceGray /BitsPerComponent 8 /Length %u >>\nstream\n",
+            obj, w, h, w * h);
+        for (unsigned y = 0; y < h; y++)
+            for (unsigned x = 0; x < w; x++)
+                pdf[at++] = y > h * 2 / 5 && y < h * 3 / 5 && x > w / 10 &&
+                            x < w * 9 / 10 ? 0 : (char)0xff;
+        PUT("\nendstream endobj\n");
+    }
+    size_t xref = at;
+    PUT("xref\n0 %d\n0000000000 65535 f \n", obj + 1);
+    for (int i = 1; i <= obj; i++)
+        PUT("%010zu 00000 n \n", offsets[i]);
+    PUT("trailer << /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", obj + 1, xref);
+#undef PUT
+    *len = at;
+    return pdf;
+}
+
+/* A scanned page is rendered at its scan's resolution, never above it, at
+ * most 300 dpi: the layout's pages say so, their sizes the render's
+ * pixels (which the word boxes are in). */
+static void test_scan_rendered_at_its_resolution(void **state)
+{
+    (void)state;
+    if (system("command -v tesseract >/dev/null && command -v pdfimages >/dev/null") != 0)
+        skip();
+    static const unsigned pages[][3] = {{300, 150, 150},  /* 2 x 1 in at 150 */
+                                        {1200, 600, 600}, /* at 600: 300 */
+                                        {204, 98, 102}};  /* 2 x ~1 in at 102 */
+    size_t len = 0;
+    char *pdf = scan_pdf(pages, 3, &len);
+    extract_t x;
+    char err[256] = "";
+    fond_extract_opts_t o = FOND_EXTRACT_OPTS_INIT;
+    extract_bytes(&x, pdf, len, "scan.pdf", &o, err, sizeof err); /* text or not */
+    assert_int_equal(x.layout.n_pages, 3);
+    static const unsigned want[][3] = {{300, 150, 150}, {600, 300, 300},
+                                       {204, 98, 102}};
+    for (int i = 0; i < 3; i++) {
+        const ocr_page_t *pg = &x.layout.pages[i];
+        assert_true(pg->by_ocr);
+        assert_int_equal(pg->dpi, want[i][2]);
+        assert_in_range(pg->width, want[i][0] - 1, want[i][0] + 1);
+        assert_in_range(pg->height, want[i][1] - 1, want[i][1] + 1);
+    }
+    extract_free(&x);
+    free(pdf);
+}
+
 static void test_tsv_as_lines_and_paragraphs(void **state)
 {
     (void)state;
@@ -570,6 +652,7 @@ int main(void)
         cmocka_unit_test(test_tsv_as_lines_and_paragraphs),
         cmocka_unit_test(test_saved_for_the_same_bytes_only),
         cmocka_unit_test(test_saved_layout_round_trip),
+        cmocka_unit_test(test_scan_rendered_at_its_resolution),
         cmocka_unit_test(test_flate_streams_counted),
         cmocka_unit_test(test_child_limits),
         cmocka_unit_test(test_pages_labels_and_furniture),
