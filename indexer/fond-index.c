@@ -499,6 +499,8 @@ static void ocr_page_done(void *ctx, const char *path, unsigned page,
 {
     (void)path;
     run_t *r = ctx;
+    if (!r->counted)
+        return; /* no bar to count for */
     __atomic_fetch_add(&r->counted->ocr_pages, 1, __ATOMIC_SEQ_CST);
     double share = pages && page <= pages ? (double)page / pages : 0;
     progress_credit(r, r->reading, (size_t)(share * (double)r->files[r->reading].size));
