@@ -352,7 +352,7 @@ static char *scan_pdf(const unsigned (*pages)[3], int n, size_t *len)
 
 /* A scanned page is rendered at its scan's resolution, never above it, at
  * most 300 dpi: the layout's pages say so, their sizes the render's
- * pixels (which the word boxes are in). */
+ * pixels (which the word boxes are in), read now or from the OCR cache. */
 static void test_scan_rendered_at_its_resolution(void **state)
 {
     (void)state;
@@ -363,21 +363,29 @@ static void test_scan_rendered_at_its_resolution(void **state)
                                         {204, 98, 102}};  /* 2 x ~1 in at 102 */
     size_t len = 0;
     char *pdf = scan_pdf(pages, 3, &len);
-    extract_t x;
-    char err[256] = "";
+    char cache[] = "/tmp/fond-test-ocr-XXXXXX", err[256] = "";
+    assert_non_null(mkdtemp(cache));
     fond_extract_opts_t o = FOND_EXTRACT_OPTS_INIT;
-    extract_bytes(&x, pdf, len, "scan.pdf", &o, err, sizeof err); /* text or not */
-    assert_int_equal(x.layout.n_pages, 3);
+    o.ocr_cache = cache;
     static const unsigned want[][3] = {{300, 150, 150}, {600, 300, 300},
                                        {204, 98, 102}};
-    for (int i = 0; i < 3; i++) {
-        const ocr_page_t *pg = &x.layout.pages[i];
-        assert_true(pg->by_ocr);
-        assert_int_equal(pg->dpi, want[i][2]);
-        assert_in_range(pg->width, want[i][0] - 1, want[i][0] + 1);
-        assert_in_range(pg->height, want[i][1] - 1, want[i][1] + 1);
+    for (int run = 0; run < 2; run++) { /* read, then from the OCR cache */
+        extract_t x;
+        extract_bytes(&x, pdf, len, "scan.pdf", &o, err, sizeof err); /* text or not */
+        assert_int_equal(x.layout.n_pages, 3);
+        assert_int_equal(x.ocr_cached, run ? 3 : 0);
+        for (int i = 0; i < 3; i++) {
+            const ocr_page_t *pg = &x.layout.pages[i];
+            assert_true(pg->by_ocr);
+            assert_int_equal(pg->dpi, want[i][2]);
+            assert_in_range(pg->width, want[i][0] - 1, want[i][0] + 1);
+            assert_in_range(pg->height, want[i][1] - 1, want[i][1] + 1);
+        }
+        extract_free(&x);
     }
-    extract_free(&x);
+    char rm[64];
+    snprintf(rm, sizeof rm, "rm -rf %s", cache);
+    assert_int_equal(system(rm), 0);
     free(pdf);
 }
 
