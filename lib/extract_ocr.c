@@ -143,7 +143,7 @@ static double token_number(const char *line, size_t len, int n)
     return v > 0 && v < 1e9 ? v : 0;
 }
 
-/* Each line of out[0, len), to fn(ctx, line, n). */
+/* Each line of out[0, len), to fn(p, line, its length). */
 static void each_line(const char *out, size_t len,
                       void (*fn)(reader_t *, const char *, size_t), reader_t *p)
 {
