@@ -26,6 +26,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <libgen.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,17 @@ typedef struct {
     size_t map_size;
 } readers_t;
 
+/* What the progress bar counts, shared with the readers (mmap): the pages
+ * read by OCR, and the bytes read, each file's share credited as its
+ * pages are read (by a reader or the writer) and the rest when the writer
+ * is done with it, so that the rate and the time left move during a long
+ * scan, wherever it is read. */
+typedef struct {
+    size_t ocr_pages;
+    size_t bytes;
+    size_t credited[]; /* bytes credited, one a file */
+} progress_t;
+
 typedef struct {
     fond_db_t *db;
     const char *variants;
@@ -94,7 +106,9 @@ typedef struct {
     int verbose, quiet, keep_missing, progress, compact, json, upgrade;
     fond_extract_opts_t extract; /* PDFs and scans */
     char *ocr_cache;  /* malloc'd */
-    size_t ocr_pages; /* pages read by OCR so far, for the progress bar */
+    progress_t *counted; /* for the progress bar (shared with the readers) */
+    size_t counted_size;
+    size_t reading;   /* the file being read, in this process */
     size_t done_files;
     FILE *listing; /* where --verbose lists files: stdout, or stderr with
                       --json (stdout is the JSON's alone) */
@@ -104,7 +118,7 @@ typedef struct {
     int n_roots;
     int walking; /* the root being walked */
     file_t *files;
-    size_t n_files, cap_files, total_bytes, done_bytes;
+    size_t n_files, cap_files, total_bytes;
     size_t added, updated, removed, unchanged, failed, passages;
     size_t batch_files, batch_bytes;
     struct { char name[16]; size_t sources; } languages[40]; /* chosen */
@@ -419,15 +433,48 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* [#####-----] files, MB/s and the time left, redrawn at most 10 times a
- * second, on a terminal only. */
+/* The progress counts, shared with the readers to be: 0, or -1. */
+static int progress_start(run_t *r)
+{
+    r->counted_size = sizeof *r->counted + r->n_files * sizeof(size_t);
+    void *map = mmap(NULL, r->counted_size, PROT_READ | PROT_WRITE,
+                     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    r->counted = map == MAP_FAILED ? NULL : map; /* zeroed */
+    return r->counted ? 0 : -1;
+}
+
+static void progress_stop(run_t *r)
+{
+    if (r->counted)
+        munmap(r->counted, r->counted_size);
+    r->counted = NULL;
+}
+
+/* File i has been read up to `bytes` of its size: the bar counts it once,
+ * whichever process read which part. */
+static void progress_credit(run_t *r, size_t i, size_t bytes)
+{
+    size_t had = __atomic_load_n(&r->counted->credited[i], __ATOMIC_SEQ_CST);
+    while (had < bytes &&
+           !__atomic_compare_exchange_n(&r->counted->credited[i], &had, bytes, 0,
+                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        ;
+    if (had < bytes)
+        __atomic_fetch_add(&r->counted->bytes, bytes - had, __ATOMIC_SEQ_CST);
+}
+
+/* [#####-----] files, MB/s and the time left (from the bytes read, a
+ * file's share as its pages are read), pages read by OCR and their rate,
+ * redrawn at most 10 times a second, on a terminal only. */
 static void show_progress(run_t *r, size_t done, int last)
 {
     double t = now_seconds();
     if (!r->progress || (!last && t - r->last_progress < 0.1))
         return;
     r->last_progress = t;
-    double elapsed = t - r->started, mb = (double)r->done_bytes / 1e6;
+    size_t bytes = __atomic_load_n(&r->counted->bytes, __ATOMIC_SEQ_CST),
+           pages = __atomic_load_n(&r->counted->ocr_pages, __ATOMIC_SEQ_CST);
+    double elapsed = t - r->started, mb = (double)bytes / 1e6;
     double rate = elapsed > 0 ? mb / elapsed : 0;
     double left = rate > 0 ? ((double)r->total_bytes / 1e6 - mb) / rate : 0;
     int width = 30, filled = r->n_files ? (int)(width * done / r->n_files) : width;
@@ -435,8 +482,9 @@ static void show_progress(run_t *r, size_t done, int last)
             filled, "##############################", width - filled,
             "------------------------------", done, r->n_files, rate,
             (int)left / 60, (int)left % 60);
-    if (r->ocr_pages)
-        fprintf(stderr, " %zu OCR pages ", r->ocr_pages);
+    if (pages)
+        fprintf(stderr, " %zu OCR page%s  %.2f pages/s ", pages,
+                pages == 1 ? "" : "s", elapsed > 0 ? (double)pages / elapsed : 0);
     if (last)
         fputs("\n", stderr);
 }
@@ -491,12 +539,18 @@ static const char *messages_of(const fond_index_result_t *res, char *buf,
     return buf;
 }
 
-/* After each page read by OCR: the progress bar counts it. */
+/* After each page read by OCR, here or in a reader: the progress bar
+ * counts it, and its share of the file's bytes. */
 static void ocr_page_done(void *ctx, const char *path, unsigned page,
                           unsigned pages)
 {
+    (void)path;
     run_t *r = ctx;
-    r->ocr_pages++;
+    if (!r->counted)
+        return; /* no bar to count for */
+    __atomic_fetch_add(&r->counted->ocr_pages, 1, __ATOMIC_SEQ_CST);
+    double share = pages && page <= pages ? (double)page / pages : 0;
+    progress_credit(r, r->reading, (size_t)(share * (double)r->files[r->reading].size));
     show_progress(r, r->done_files, 0);
 }
 
@@ -600,7 +654,7 @@ static void reader_run(run_t *r, const char *db_path, readers_t *rd, size_t k,
     signal(SIGPIPE, SIG_IGN);
     fond_db_t *db = NULL;
     fond_error_t err;
-    r->extract.ocr_page = NULL; /* the writer's bar counts the pages */
+    r->progress = 0; /* the writer draws the bar, from the shared counts */
     if (fond_db_open(&db, db_path, FOND_DB_READ, &err) != FOND_OK ||
         fond_db_set_extract(db, &r->extract) != FOND_OK)
         _exit(0); /* the writer reads every file itself */
@@ -615,6 +669,7 @@ static void reader_run(run_t *r, const char *db_path, readers_t *rd, size_t k,
             continue; /* the writer took it */
         r->sync.root = r->roots[r->files[i].root];
         r->sync.row = r->files[i].row;
+        r->reading = i;
         void *ahead = NULL;
         size_t head[2] = {i, 0};
         fond_status_t st = fond_db_read_ahead(db, r->files[i].path, &r->sync,
@@ -699,8 +754,9 @@ static void reader_gone(readers_t *rd, size_t k)
 
 /* Before the writer indexes file i: take it if no reader has (NULL), else
  * what its reader read of it (malloc'd, *len bytes; NULL for nothing), when
- * it is done, or NULL if it is gone first. */
-static void *readers_take(readers_t *rd, size_t i, size_t *len)
+ * it is done, or NULL if it is gone first.  The bar is redrawn while it
+ * waits: the readers' pages move it. */
+static void *readers_take(run_t *r, readers_t *rd, size_t i, size_t *len)
 {
     int s = READ_FREE;
     *len = 0;
@@ -710,6 +766,14 @@ static void *readers_take(readers_t *rd, size_t i, size_t *len)
     size_t k = (size_t)s - 1, head[2];
     if (rd->fds[k] < 0)
         return NULL;
+    struct pollfd ready = {rd->fds[k], POLLIN, 0};
+    for (int got = 0; r->progress && got <= 0;) {
+        got = poll(&ready, 1, 100);
+        if (got < 0 && errno != EINTR)
+            break; /* the read says what is wrong */
+        if (got <= 0)
+            show_progress(r, i, 0);
+    }
     if (transfer(rd->fds[k], head, sizeof head, 0) != 0 || head[0] != i ||
         head[1] > AHEAD_MAX) {
         reader_gone(rd, k);
@@ -734,7 +798,8 @@ static void sync_files(run_t *r)
             continue; /* another job's shard */
         r->sync.root = r->roots[f->root];
         r->done_files = i;
-        void *ahead = r->readers ? readers_take(r->readers, i, &r->sync.ahead_len)
+        r->reading = i;
+        void *ahead = r->readers ? readers_take(r, r->readers, i, &r->sync.ahead_len)
                                  : NULL;
         r->sync.ahead = ahead;
         r->sync.row = f->row;
@@ -748,7 +813,7 @@ static void sync_files(run_t *r)
             break;
         }
         count(r, f->path, &res);
-        r->done_bytes += f->size;
+        progress_credit(r, i, f->size);
         r->batch_files++;
         r->batch_bytes += res.action == FOND_FILE_UNCHANGED ? 0 : f->size;
         if ((r->batch_files >= BATCH_FILES || r->batch_bytes >= BATCH_BYTES) &&
@@ -929,6 +994,10 @@ static int index_files(run_t *r, const char *db_path)
     r->sync.added = (long long)time(NULL); /* one time for the whole run */
     r->extract.ocr_page = ocr_page_done;
     r->extract.ctx = r;
+    if (progress_start(r) != 0) {
+        cli_printf(stderr, PROG ": out of memory\n");
+        r->fatal = 1;
+    }
     if (fond_db_set_extract(r->db, &r->extract) != FOND_OK) {
         cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
         r->fatal = 1;
@@ -941,6 +1010,7 @@ static int index_files(run_t *r, const char *db_path)
     if (r->readers)
         readers_stop(r->readers);
     r->readers = NULL;
+    progress_stop(r);
     if (!r->fatal && !r->keep_missing)
         remove_missing(r);
     if (!r->fatal && commit(r) != 0)

@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -534,14 +535,13 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
     reader_t p = {name, bytes, len, -1, o,
                {timeout, POPPLER_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
                {timeout, TESSERACT_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
-               err, errsize};
+               err, errsize, NULL, 0, 0};
     out->text = NULL;
     out->len = 0;
     fond_status_t st = out->format == EXTRACT_IMAGE ? extract_image(&p, out)
                        : out->format == EXTRACT_PDF ? extract_pdf(&p, out)
                                                     : extract_ocrxml(&p, out);
-    if (p.fd >= 0)
-        close(p.fd);
+    extract_reader_free(&p);
     return st;
 }
 
@@ -559,124 +559,72 @@ void extract_free(extract_t *x)
 
 /* ------------------------------------------------------------ read ahead */
 
-/* A saved result: one line of numbers, then the strings it counts, one
- * after another (err, title, author, subject, keywords, text, layout):
- * "fond-extract HASH SIZE OK PAGES OCR CACHED BLANK DATE N N N N N N N\n",
- * OK 1 for FOND_OK and 0 for FOND_ERR_EXTRACT, DATE "-" when none.  The
- * layout (the text's pages and words with their boxes, ocr.h) is read
- * back by the process that wrote it, a fond of the same build: its
- * counts, then each page's numbers and its image's path, then the words
- * as they lie in memory, then the alternatives; read back only when every
- * word lies within the text and every count within the block. */
+/*
+ * A saved result (extract_save), all that extract_bytes() gave, so that
+ * what a reader read is exactly what the indexer would have:
+ *
+ *   "fond-extract HASH SIZE OK FORMAT PAGES OCR CACHED BLANK CONF DATE
+ *    N0 N1 N2 N3 N4 N5 PAGES_N WORDS_N ALTS_N IMAGES_N\n"
+ *
+ * then the strings N0 ... N5 count, one after another (err, title, author,
+ * subject, keywords, text), then the layout (ocr.h): PAGES_N page records,
+ * WORDS_N word records, ALTS_N bytes of alternatives (each NUL-terminated,
+ * an empty one after a word's last) and IMAGES_N bytes of the pages' image
+ * paths, one after another.  HASH is the FNV-1a 64 of the file's bytes
+ * ("%016llx"), SIZE their length, OK 1 for FOND_OK and 0 for
+ * FOND_ERR_EXTRACT, FORMAT an extract_format_t, CONF the mean word
+ * confidence (-1: none), DATE "-" when none.  Records are numbers,
+ * little-endian, unsigned but where said:
+ *   a page (SAVED_PAGE bytes): width, height, dpi, by_ocr, conf (signed;
+ *     -1: none), its image path's length + 1 (0: none), 4 bytes each;
+ *   a word (SAVED_WORD bytes): start, len (8 bytes each), page (4), x, y,
+ *     w, h, conf (signed, 4 each), alt (8; all ones: none).
+ * A block whose counts do not add up to its length, or whose words point
+ * outside the text, the pages or the alternatives, is refused: the
+ * indexer then reads the file itself.
+ */
 #define SAVED_MAGIC "fond-extract"
 #define SAVED_HEAD_MAX 512
-#define SAVED_STRINGS 7
+#define SAVED_STRINGS 6
+#define SAVED_PAGE 24
+#define SAVED_WORD 48
 
-typedef struct {
-    size_t n_pages, n_words, alts_len;
-} saved_counts_t;
-
-typedef struct {
-    unsigned width, height, dpi;
-    int by_ocr, conf;
-    size_t image_len;
-} saved_page_t;
-
-/* The layout's pages, words and alternatives as one malloc'd block (NULL
- * and 0 when it has no words: the text says it all). */
-static char *layout_save(const ocr_text_t *t, size_t *len)
+static void put_le(unsigned char *to, uint64_t v, int bytes)
 {
-    *len = 0;
-    if (!t->n_words)
-        return NULL;
-    saved_counts_t c = {t->n_pages, t->n_words, t->alts_len};
-    size_t n = sizeof c + t->n_pages * sizeof(saved_page_t) +
-               t->n_words * sizeof *t->words + t->alts_len;
-    for (size_t i = 0; i < t->n_pages; i++)
-        n += t->pages[i].image ? strlen(t->pages[i].image) : 0;
-    char *b = malloc(n), *at = b;
-    if (!b)
-        return NULL;
-    memcpy(at, &c, sizeof c), at += sizeof c;
-    for (size_t i = 0; i < t->n_pages; i++) {
-        const ocr_page_t *p = &t->pages[i];
-        saved_page_t sp = {p->width, p->height, p->dpi, p->by_ocr, p->conf,
-                           p->image ? strlen(p->image) : 0};
-        memcpy(at, &sp, sizeof sp), at += sizeof sp;
-        if (sp.image_len)
-            memcpy(at, p->image, sp.image_len), at += sp.image_len;
-    }
-    memcpy(at, t->words, t->n_words * sizeof *t->words);
-    at += t->n_words * sizeof *t->words;
-    if (t->alts_len)
-        memcpy(at, t->alts, t->alts_len);
-    *len = n;
-    return b;
+    for (int i = 0; i < bytes; i++)
+        to[i] = (unsigned char)(v >> (8 * i));
 }
 
-/* A word of the layout saved: within the text, on a page, its
- * alternatives within them. */
-static int word_fits(const ocr_word_t *w, const ocr_text_t *t)
+static uint64_t get_le(const unsigned char *from, int bytes)
 {
-    return w->start <= t->len && w->len <= t->len - w->start && w->page >= 1 &&
-           w->page <= t->n_pages &&
-           (w->alt == OCR_NO_ALT || w->alt < t->alts_len);
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v |= (uint64_t)from[i] << (8 * i);
+    return v;
 }
 
-/* layout_save's block b[0, n) into t (whose text is read already): 0, or
- * -1 (t's pages, words and alternatives left as they were) when it is
- * not one or there is no memory for it. */
-static int layout_load(ocr_text_t *t, const char *b, size_t n)
+/* The layout's records (pages, then words) into to. */
+static unsigned char *save_records(const ocr_text_t *t, unsigned char *to)
 {
-    saved_counts_t c;
-    if (n < sizeof c)
-        return -1;
-    memcpy(&c, b, sizeof c);
-    size_t at = sizeof c;
-    if (c.n_pages > n / sizeof(saved_page_t) || c.n_words > n / sizeof(ocr_word_t) ||
-        c.alts_len > n || (c.alts_len && (c.alts_len < 2 || b[n - 1] || b[n - 2])))
-        return -1;
-    ocr_text_t l = {0};
-    l.pages = calloc(c.n_pages + 1, sizeof *l.pages);
-    l.words = malloc((c.n_words + 1) * sizeof *l.words);
-    l.alts = malloc(c.alts_len + 1);
-    int bad = !l.pages || !l.words || !l.alts;
-    for (size_t i = 0; !bad && i < c.n_pages; i++, l.n_pages++) {
-        saved_page_t sp;
-        bad = n - at < sizeof sp;
-        if (bad)
-            break;
-        memcpy(&sp, b + at, sizeof sp), at += sizeof sp;
-        ocr_page_t *p = &l.pages[i];
-        *p = (ocr_page_t){sp.width, sp.height, sp.dpi, sp.by_ocr, sp.conf, NULL};
-        bad = sp.image_len > n - at ||
-              (sp.image_len && !(p->image = strndup(b + at, sp.image_len)));
-        at += bad ? 0 : sp.image_len;
+    for (size_t i = 0; i < t->n_pages; i++, to += SAVED_PAGE) {
+        const ocr_page_t *pg = &t->pages[i];
+        uint32_t v[6] = {pg->width, pg->height, pg->dpi, pg->by_ocr != 0,
+                         (uint32_t)pg->conf,
+                         pg->image ? (uint32_t)strlen(pg->image) + 1 : 0};
+        for (int k = 0; k < 6; k++)
+            put_le(to + 4 * k, v[k], 4);
     }
-    l.len = t->len;
-    l.alts_len = c.alts_len;
-    if (!bad && (n - at) == c.n_words * sizeof *l.words + c.alts_len) {
-        memcpy(l.words, b + at, c.n_words * sizeof *l.words);
-        memcpy(l.alts, b + at + c.n_words * sizeof *l.words, c.alts_len);
-        l.n_words = c.n_words;
-        for (size_t i = 0; i < l.n_words && !bad; i++)
-            bad = !word_fits(&l.words[i], &l);
-    } else {
-        bad = 1;
+    for (size_t i = 0; i < t->n_words; i++, to += SAVED_WORD) {
+        const ocr_word_t *w = &t->words[i];
+        put_le(to, w->start, 8);
+        put_le(to + 8, w->len, 8);
+        int32_t v[6] = {(int32_t)w->page, w->box.x, w->box.y, w->box.w,
+                        w->box.h, w->conf};
+        for (int k = 0; k < 6; k++)
+            put_le(to + 16 + 4 * k, (uint32_t)v[k], 4);
+        put_le(to + 40, w->alt == OCR_NO_ALT ? UINT64_MAX : w->alt, 8);
     }
-    if (bad) {
-        for (size_t i = 0; i < l.n_pages; i++)
-            free(l.pages[i].image);
-        free(l.pages), free(l.words), free(l.alts);
-        return -1;
-    }
-    for (size_t i = 0; i < t->n_pages; i++)
-        free(t->pages[i].image);
-    free(t->pages), free(t->words), free(t->alts);
-    t->pages = l.pages, t->n_pages = t->pages_cap = l.n_pages;
-    t->words = l.words, t->n_words = t->words_cap = l.n_words;
-    t->alts = l.alts, t->alts_len = l.alts_len, t->alts_cap = c.alts_len + 1;
-    return 0;
+    return to;
 }
 
 fond_status_t extract_save(const extract_t *x, fond_status_t st,
@@ -687,31 +635,31 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
     *out_len = 0;
     if (st != FOND_OK && st != FOND_ERR_EXTRACT)
         return FOND_OK; /* not the bytes' outcome: the indexer tries again */
-    size_t layout_len = 0;
-    char *layout = st == FOND_OK && x->text == x->layout.text
-                       ? layout_save(&x->layout, &layout_len) : NULL;
-    if (!layout && layout_len)
-        return FOND_ERR_NOMEM;
     const char *s[SAVED_STRINGS] = {st == FOND_OK ? "" : err, x->title,
                                     x->author, x->subject, x->keywords,
-                                    st == FOND_OK ? x->text : "", layout};
+                                    st == FOND_OK ? x->text : ""};
     size_t n[SAVED_STRINGS], total = 0;
     for (int i = 0; i < SAVED_STRINGS; i++)
-        total += n[i] = i == 5 && st == FOND_OK ? x->len
-                        : i == 6                ? layout_len
-                        : s[i]                  ? strlen(s[i]) : 0;
+        total += n[i] = i == 5 && st == FOND_OK ? x->len : s[i] ? strlen(s[i]) : 0;
+    static const ocr_text_t none = OCR_TEXT_INIT;
+    const ocr_text_t *t = st == FOND_OK ? &x->layout : &none;
+    size_t images = 0;
+    for (size_t i = 0; i < t->n_pages; i++)
+        images += t->pages[i].image ? strlen(t->pages[i].image) : 0;
+    total += t->n_pages * SAVED_PAGE + t->n_words * SAVED_WORD +
+             t->alts_len + images;
     char head[SAVED_HEAD_MAX];
-    int h = snprintf(head, sizeof head, SAVED_MAGIC " %016llx %zu %d %u %u %u %u "
-                     "%s %zu %zu %zu %zu %zu %zu %zu\n",
+    int h = snprintf(head, sizeof head, SAVED_MAGIC " %016llx %zu %d %d %u %u %u "
+                     "%u %d %s %zu %zu %zu %zu %zu %zu %zu %zu %zu %zu\n",
                      (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len),
-                     len, st == FOND_OK, x->pages, x->ocr_pages, x->ocr_cached,
-                     x->blank_pages, x->date[0] ? x->date : "-", n[0], n[1],
-                     n[2], n[3], n[4], n[5], n[6]);
+                     len, st == FOND_OK, (int)x->format, x->pages, x->ocr_pages,
+                     x->ocr_cached, x->blank_pages,
+                     st == FOND_OK ? x->ocr_confidence : OCR_CONF_NONE,
+                     x->date[0] ? x->date : "-", n[0], n[1], n[2], n[3], n[4],
+                     n[5], t->n_pages, t->n_words, t->alts_len, images);
     char *block = malloc((size_t)h + total);
-    if (!block) {
-        free(layout);
+    if (!block)
         return FOND_ERR_NOMEM;
-    }
     memcpy(block, head, (size_t)h);
     size_t at = (size_t)h;
     for (int i = 0; i < SAVED_STRINGS; i++) {
@@ -719,7 +667,16 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
             memcpy(block + at, s[i], n[i]);
         at += n[i];
     }
-    free(layout);
+    at = (size_t)((char *)save_records(t, (unsigned char *)block + at) - block);
+    if (t->alts_len)
+        memcpy(block + at, t->alts, t->alts_len);
+    at += t->alts_len;
+    for (size_t i = 0; i < t->n_pages; i++) {
+        size_t m = t->pages[i].image ? strlen(t->pages[i].image) : 0;
+        if (m)
+            memcpy(block + at, t->pages[i].image, m);
+        at += m;
+    }
     *out = block;
     *out_len = at;
     return FOND_OK;
@@ -735,11 +692,95 @@ static int saved_string(const char *saved, size_t at, size_t n, char **to)
     return 0;
 }
 
+/* The counts of a saved layout (its head's last four numbers). */
+typedef struct {
+    size_t pages, words, alts, images;
+} saved_counts_t;
+
+/* The page records at r into t (images from *images, `left` bytes of
+ * them); 0, -1 for a record that does not fit, -2 out of memory. */
+static int load_pages(ocr_text_t *t, const unsigned char *r, size_t n,
+                      const char **images, size_t *left)
+{
+    if (n && !(t->pages = calloc(n, sizeof *t->pages)))
+        return -2;
+    t->n_pages = t->pages_cap = n;
+    for (size_t i = 0; i < n; i++, r += SAVED_PAGE) {
+        ocr_page_t *pg = &t->pages[i];
+        pg->width = (unsigned)get_le(r, 4);
+        pg->height = (unsigned)get_le(r + 4, 4);
+        pg->dpi = (unsigned)get_le(r + 8, 4);
+        pg->by_ocr = (int)get_le(r + 12, 4);
+        pg->conf = (int)(int32_t)get_le(r + 16, 4);
+        size_t image = (size_t)get_le(r + 20, 4);
+        if (pg->by_ocr > 1 || pg->conf < OCR_CONF_NONE || pg->conf > 100 ||
+            (image && (image - 1 > *left || memchr(*images, '\0', image - 1))))
+            return -1;
+        if (image && !(pg->image = strndup(*images, image - 1)))
+            return -2;
+        *images += image ? image - 1 : 0;
+        *left -= image ? image - 1 : 0;
+    }
+    return *left == 0 ? 0 : -1;
+}
+
+/* The word records at r into t, each checked against its text, pages and
+ * alternatives; 0, -1 for one that does not fit, -2 out of memory. */
+static int load_words(ocr_text_t *t, const unsigned char *r, size_t n)
+{
+    if (n && !(t->words = calloc(n, sizeof *t->words)))
+        return -2;
+    t->n_words = t->words_cap = n;
+    for (size_t i = 0; i < n; i++, r += SAVED_WORD) {
+        ocr_word_t *w = &t->words[i];
+        uint64_t start = get_le(r, 8), len = get_le(r + 8, 8),
+                 alt = get_le(r + 40, 8);
+        int32_t v[6];
+        for (int k = 0; k < 6; k++)
+            v[k] = (int32_t)get_le(r + 16 + 4 * k, 4);
+        if (start > t->len || len > t->len - start || v[0] < 1 ||
+            (size_t)v[0] > t->n_pages || v[5] < OCR_CONF_NONE || v[5] > 100 ||
+            (alt != UINT64_MAX && alt >= t->alts_len))
+            return -1;
+        *w = (ocr_word_t){(size_t)start, (size_t)len, (unsigned)v[0],
+                          {v[1], v[2], v[3], v[4]}, v[5],
+                          alt == UINT64_MAX ? OCR_NO_ALT : (size_t)alt};
+    }
+    return 0;
+}
+
+/* The layout of a saved block (at, its records, for n bytes, after the
+ * text that t already holds) into t: 0, -1 when it does not fit, -2 out of
+ * memory. */
+static int load_layout(ocr_text_t *t, const char *at, size_t n,
+                       const saved_counts_t *c)
+{
+    if (c->pages > n / SAVED_PAGE || c->words > n / SAVED_WORD)
+        return -1; /* each count fits the block: no product overflows */
+    size_t records = c->pages * SAVED_PAGE + c->words * SAVED_WORD;
+    if (records > n || c->alts > n - records ||
+        c->images != n - records - c->alts)
+        return -1;
+    const unsigned char *r = (const unsigned char *)at;
+    const char *alts = at + records, *images = alts + c->alts;
+    size_t left = c->images;
+    if (c->alts && (c->alts < 2 || alts[c->alts - 1] || alts[c->alts - 2]))
+        return -1; /* the list must end with an empty string */
+    if (c->alts && !(t->alts = malloc(c->alts)))
+        return -2;
+    if (c->alts)
+        memcpy(t->alts, alts, c->alts);
+    t->alts_len = t->alts_cap = c->alts;
+    int rc = load_pages(t, r, c->pages, &images, &left);
+    return rc ? rc : load_words(t, r + c->pages * SAVED_PAGE, c->words);
+}
+
 int extract_saved(extract_t *out, const char *saved, size_t saved_len,
                   const char *bytes, size_t len, const char *name,
                   const fond_extract_opts_t *o, fond_status_t *st, char *err,
                   size_t errsize)
 {
+    (void)name, (void)o; /* its pages were counted where they were read */
     const char *nl = saved ? memchr(saved, '\n', saved_len < SAVED_HEAD_MAX
                                                     ? saved_len : SAVED_HEAD_MAX)
                            : NULL;
@@ -749,21 +790,25 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
     snprintf(head, sizeof head, "%.*s", (int)(nl - saved), saved);
     unsigned long long hash;
     size_t size, n[SAVED_STRINGS], total = 0;
-    int ok;
-    /* the format is the bytes' (a folder's manifest reads as text, as its
-     * sync without a reader ahead says) */
-    extract_t x = {.format = extract_format(bytes, len),
-                   .ocr_confidence = OCR_CONF_NONE};
-    if (sscanf(head, SAVED_MAGIC " %llx %zu %d %u %u %u %u %15s %zu %zu %zu "
-               "%zu %zu %zu %zu", &hash, &size, &ok, &x.pages, &x.ocr_pages,
-               &x.ocr_cached, &x.blank_pages, date, &n[0], &n[1], &n[2], &n[3],
-               &n[4], &n[5], &n[6]) != 15 || size != len)
+    saved_counts_t c;
+    int ok, format;
+    extract_t x = {.ocr_confidence = OCR_CONF_NONE};
+    if (sscanf(head, SAVED_MAGIC " %llx %zu %d %d %u %u %u %u %d %15s %zu %zu "
+               "%zu %zu %zu %zu %zu %zu %zu %zu", &hash, &size, &ok, &format,
+               &x.pages, &x.ocr_pages, &x.ocr_cached, &x.blank_pages,
+               &x.ocr_confidence, date, &n[0], &n[1], &n[2], &n[3], &n[4],
+               &n[5], &c.pages, &c.words, &c.alts, &c.images) != 20 ||
+        size != len || format < EXTRACT_TEXT || format > EXTRACT_PAGEXML ||
+        x.ocr_confidence < OCR_CONF_NONE || x.ocr_confidence > 100)
         return 0;
-    for (int i = 0; i < SAVED_STRINGS; i++)
-        total += n[i] < saved_len ? n[i] : saved_len; /* no overflow */
+    x.format = (extract_format_t)format;
     size_t at = (size_t)(nl - saved) + 1;
-    if (total != saved_len - at ||
-        hash != (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len))
+    for (int i = 0; i < SAVED_STRINGS; i++) {
+        if (n[i] > saved_len - at - total)
+            return 0; /* the strings overrun the block */
+        total += n[i];
+    }
+    if (hash != (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len))
         return 0; /* not these bytes' */
     if (strlen(date) == 8)
         memcpy(x.date, date, 9);
@@ -779,19 +824,24 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
         memcpy(x.layout.text, saved + at, n[5]);
         x.layout.text[n[5]] = '\0';
         x.layout.len = x.layout.cap = n[5];
-        /* its pages and words' boxes: a block that is not one leaves the
-         * text alone, as the words' boxes are not the text */
-        if (n[6])
-            layout_load(&x.layout, saved + at + n[5], n[6]);
     }
+    at += n[5];
+    int layout = ok && x.layout.text
+                     ? load_layout(&x.layout, saved + at, saved_len - at, &c)
+                     : ok ? -2 : 0;
+    if (layout == -1 || (!ok && saved_len - at != 0)) {
+        extract_free(&x);
+        return 0; /* its counts do not fit: read the file again */
+    }
+    failed |= layout != 0;
+    int conf = x.ocr_confidence;
     failed |= ok && extract_layout_done(&x) != FOND_OK;
+    x.ocr_confidence = conf; /* as it was given, not worked out again */
     *out = x;
     *st = failed ? FOND_ERR_NOMEM
           : ok                       ? FOND_OK
                                      : FOND_ERR_EXTRACT;
     if (*st == FOND_ERR_NOMEM)
         snprintf(err, errsize, "out of memory");
-    for (unsigned i = 0; o && o->ocr_page && i < x.ocr_pages + x.ocr_cached; i++)
-        o->ocr_page(o->ctx, name, 0, x.pages);
     return 1;
 }

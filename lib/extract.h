@@ -25,8 +25,9 @@
  * image's: a TIFF's pages in the order of its directories).  Written to a temporary
  * name and renamed, so a reader never sees half a page.
  *
- * Read ahead: what extract_bytes() gave (the text and its layout's pages
- * and words, metadata and counts, or why the PDF cannot be read) saved in one block by extract_save(), in the
+ * Read ahead: what extract_bytes() gave (the text, metadata, counts and
+ * layout, or why the file cannot be read) saved in one block by
+ * extract_save() (its format is written down in extract.c), in the
  * process that read the file ahead, and taken by extract_saved() in the
  * process that indexes it, for the same bytes only, so that no helper runs
  * twice for one file and the result is the one extract_bytes() gives.
@@ -114,11 +115,14 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
 
 /*
  * When saved[0, saved_len) (NULL: nothing) is extract_save()'s block for
- * these very bytes: *out as extract_bytes() gave it there, its status in
- * *st and its reason in err, o->ocr_page called for each page that was
- * read by OCR (with page 0: which page is not kept), and 1.  Else 0, with
- * *out untouched: extract_bytes() is to read them.  Out of memory is 1 with
- * *st FOND_ERR_NOMEM.
+ * these very bytes: *out as extract_bytes() gave it there (its text,
+ * metadata, counts, format, mean confidence and whole layout: pages and
+ * words with their boxes), its status in *st and its reason in err, and 1.
+ * o->ocr_page is not called: the pages were reported in the process that
+ * read them, as they were read.  Else 0, with *out untouched (a block for
+ * other bytes, cut short, or whose counts do not fit):
+ * extract_bytes() is to read them.  Out of memory is 1 with *st
+ * FOND_ERR_NOMEM.
  */
 int extract_saved(extract_t *out, const char *saved, size_t saved_len,
                   const char *bytes, size_t len, const char *name,

@@ -9,6 +9,14 @@
 #include "child.h"
 #include "extract.h"
 
+/* How a PDF's page is rendered for OCR (extract_ocr.c). */
+typedef struct {
+    double width, height; /* the page, points (0: unknown) */
+    double scan_ppi;      /* the resolution of the scan it holds (0: none) */
+    double dpi_area;      /* that scan's area, points */
+    unsigned dpi;         /* to render it at (0: unknown) */
+} ocr_render_t;
+
 /* One file being read. */
 typedef struct {
     const char *name;        /* the file's path: for progress reports, and
@@ -20,7 +28,14 @@ typedef struct {
     child_limits_t poppler, tesseract;
     char *err;
     size_t errsize;
+    ocr_render_t *render;    /* pages render_from ... of a PDF, probed a
+                                window at a time before their OCR; freed
+                                with extract_reader_free() */
+    unsigned render_from, render_n;
 } reader_t;
+
+/* Free what reading the file left in p (not p itself). */
+void extract_reader_free(reader_t *p);
 
 /* Say why the file cannot be read (into p->err); FOND_ERR_EXTRACT. */
 fond_status_t extract_fail(reader_t *p, const char *fmt, ...)

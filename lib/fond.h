@@ -198,8 +198,10 @@ typedef struct {
     const char *ocr_cache;    /* a folder to keep OCR text in, by the file's
                                  content (NULL: no cache) */
     unsigned timeout;         /* seconds each helper may run (0: 120) */
-    /* Called after each page read by OCR (may be NULL); page is 0 for a
-       page read ahead by another process (fond_db_read_ahead). */
+    /* Called after each page read by OCR (may be NULL), page from 1 of
+       pages, in the process that read it: a page read ahead
+       (fond_db_read_ahead) is reported there, as it is read, and not
+       again when the sync takes what was read. */
     void (*ocr_page)(void *ctx, const char *path, unsigned page,
                      unsigned pages);
     void *ctx;

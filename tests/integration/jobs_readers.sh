@@ -5,7 +5,7 @@
 # --verbose listing are the same as --jobs 1 gives; a reader that dies costs
 # nothing but time; nothing is left in TMPDIR, even when fond-index is
 # killed.  Stand-ins on PATH record each helper's run (which process, which
-# file, by its MD5) and run the real one.
+# file, by its MD5, with which arguments) and run the real one.
 source "$(dirname "$0")/common.bash"
 command -v gs >/dev/null && command -v groff >/dev/null || exit 77
 unset FOND_OCR_CACHE
@@ -25,7 +25,7 @@ pdfs=$(ls "$col"/*.pdf | wc -l)
 for tool in pdfinfo pdftotext pdftoppm tesseract; do
   cat >"$TMP/bin/$tool" <<T
 #!/bin/sh
-echo "$tool \$PPID \$(md5sum /dev/stdin | cut -c1-32)" >>"$TMP/helpers.log"
+echo "$tool \$PPID \$(md5sum /dev/stdin | cut -c1-32) \$*" >>"$TMP/helpers.log"
 exec "$(command -v $tool)" "\$@"
 T
   chmod +x "$TMP/bin/$tool"
@@ -70,10 +70,10 @@ writer=$(cat "$TMP/pid2")
 by_readers() { awk -v w="$writer" '$2 != w' "$TMP/helpers2.log"; }
 check "... readers ran helpers ($(by_readers | wc -l) of $(wc -l <"$TMP/helpers2.log"))" \
   [ -n "$(by_readers)" ]
-check "... pdfinfo ran once for each PDF ($pdfs)" \
-  [ "$(awk '$1 == "pdfinfo" { print $3 }' "$TMP/helpers2.log" | sort | uniq -c | awk '$1 == 1' | wc -l)" -eq "$pdfs" ]
-check "... no helper ran twice on a file" \
-  [ -z "$(awk '{ print $1, $3 }' "$TMP/helpers2.log" | sort | uniq -d)" ]
+check "... pdfinfo read each PDF's metadata once ($pdfs)" \
+  [ "$(awk '$1 == "pdfinfo" && / -isodates / { print $3 }' "$TMP/helpers2.log" | sort | uniq -c | awk '$1 == 1' | wc -l)" -eq "$pdfs" ]
+check "... no helper ran twice on a file for the same thing" \
+  [ -z "$(awk '{ $2 = ""; print }' "$TMP/helpers2.log" | sort | uniq -d)" ]
 read_by_readers() { by_readers | awk '{ print $3 }' | sort -u; }
 by_writer() { awk -v w="$writer" '$2 == w { print $3 }' "$TMP/helpers2.log" | sort -u; }
 check "... the writer ran no helper for a file a reader read" \

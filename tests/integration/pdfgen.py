@@ -7,6 +7,10 @@
     pdfgen.py bomb FILE MB       one page whose content stream is MB MiB of
                                  zeros, Flate-compressed (about 1000:1)
     pdfgen.py damaged FILE       a %PDF- header, then noise, then %%EOF
+    pdfgen.py scan FILE DPI PGM...  an image-only PDF, as a scanner writes:
+                                 a page for each PGM (binary, 8-bit grey),
+                                 the image Flate-compressed, filling a page
+                                 of its size at DPI
     pdfgen.py article SEED DIR   DIR/article.ms (groff -ms, two columns,
                                  running head, page numbers, footnotes of
                                  many shapes: archival citations of eight
@@ -107,6 +111,49 @@ PLACES = ["London", "Moscow", "Paris", "Cambridge", "Oxford", "Berlin"]
 PUBS = ["Oxford University Press", "Gospolitizdat", "Nauka", "Macmillan"]
 
 
+def read_pgm(path):
+    """A binary PGM (P5, maxval 255): width, height, pixels."""
+    with open(path, "rb") as f:
+        data = f.read()
+    fields, at = [], 2
+    while len(fields) < 3:  # width, height, maxval; comments skipped
+        while data[at:at + 1].isspace():
+            at += 1
+        if data[at:at + 1] == b"#":
+            at = data.index(b"\n", at)
+            continue
+        end = at
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(int(data[at:end]))
+        at = end
+    if data[:2] != b"P5" or fields[2] != 255:
+        sys.exit("pdfgen.py: %s is not an 8-bit binary PGM" % path)
+    return fields[0], fields[1], data[at + 1:at + 1 + fields[0] * fields[1]]
+
+
+def scan(path, dpi, images):
+    n = len(images)
+    objs = [CATALOG, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(n)), n)]
+    for i, image in enumerate(images):
+        w, h, pixels = read_pgm(image)
+        pw, ph = w * 72.0 / dpi, h * 72.0 / dpi
+        page, content, xobj = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        draw = b"q %.3f 0 0 %.3f 0 0 cm /Im0 Do Q" % (pw, ph)
+        data = zlib.compress(pixels)
+        objs += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.3f %.3f] "
+            b"/Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>"
+            % (pw, ph, xobj, content),
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draw), draw),
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d "
+            b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
+            b"/Length %d >>\nstream\n" % (w, h, len(data)) + data +
+            b"\nendstream"]
+    write_pdf(objs, path)
+
+
 def article(seed, folder):
     rnd = random.Random(seed)
     used = set()
@@ -181,6 +228,8 @@ if __name__ == "__main__":
         bomb(path, int(sys.argv[3]))
     elif kind == "damaged":
         damaged(path)
+    elif kind == "scan":
+        scan(path, int(sys.argv[3]), sys.argv[4:])
     elif kind == "article":
         article(int(path), sys.argv[3])
     else:

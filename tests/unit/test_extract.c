@@ -112,8 +112,7 @@ static void test_generic_titles_are_no_titles(void **state)
 static void count_page(void *ctx, const char *path, unsigned page,
                        unsigned pages)
 {
-    (void)path, (void)pages;
-    assert_int_equal(page, 0); /* which page is not handed over */
+    (void)path, (void)page, (void)pages;
     ++*(int *)ctx;
 }
 
@@ -155,7 +154,7 @@ static void test_saved_for_the_same_bytes_only(void **state)
     assert_int_equal(x.ocr_pages, 1);
     assert_int_equal(x.ocr_cached, 1);
     assert_int_equal(x.blank_pages, 1);
-    assert_int_equal(pages, 2); /* the bar counts the pages OCR read */
+    assert_int_equal(pages, 0); /* counted where they were read, not here */
     extract_free(&x);
     char other[sizeof pdf];
     memcpy(other, pdf, sizeof pdf);
@@ -184,6 +183,210 @@ static void test_saved_for_the_same_bytes_only(void **state)
     assert_int_equal(extract_save(&x, FOND_ERR_NOMEM, "out of memory", pdf,
                                   sizeof pdf - 1, &block, &n), FOND_OK);
     assert_null(block); /* not the file's outcome: read it again */
+}
+
+/* A layout saved and taken back: the same pages (sizes, resolutions,
+ * confidences, images) and words (ranges, pages, boxes, confidences,
+ * alternatives), as a scan of two pages and a page of text give it. */
+static void layout_of_scan(extract_t *x)
+{
+    memset(x, 0, sizeof *x);
+    x->format = EXTRACT_IMAGE;
+    x->pages = 3;
+    x->ocr_pages = 2;
+    ocr_text_t *t = &x->layout;
+    ocr_page_begin(t, 2480, 3508, 300, 1);
+    ocr_word(t, OCR_SPACE, "Kars", 4, &(ocr_box_t){120, 200, 310, 64}, 91);
+    ocr_word_alt(t, "Karss", 5);
+    ocr_word_alt(t, "Kais", 4);
+    ocr_word(t, OCR_LINE, "1921", 4, &(ocr_box_t){-3, 280, 200, 60}, 38);
+    ocr_word_at(t, 0, 4, 1, &(ocr_box_t){0, 0, 1, 1}, OCR_CONF_NONE);
+    ocr_page_text(t, "a text layer", 12);
+    ocr_page_begin(t, 1700, 2200, 200, 1);
+    ocr_word(t, OCR_SPACE, "trait\xc3\xa9", 6, &(ocr_box_t){5, 6, 7, 8}, 100);
+    ocr_page_end(t);
+    t->pages[2].image = strdup("scans/0003.tif");
+    assert_false(t->failed);
+    x->text = t->text; /* as extract_bytes() leaves it */
+    x->len = t->len;
+    x->ocr_confidence = ocr_mean_conf(t);
+}
+
+static void test_saved_layout_round_trip(void **state)
+{
+    (void)state;
+    const char img[] = "II*\0 a scan read ahead";
+    extract_t x, y;
+    layout_of_scan(&x);
+    char *block = NULL, err[256] = "";
+    size_t n = 0;
+    assert_int_equal(extract_save(&x, FOND_OK, "", img, sizeof img - 1, &block,
+                                  &n), FOND_OK);
+    fond_status_t st = FOND_ERR_IO;
+    assert_int_equal(extract_saved(&y, block, n, img, sizeof img - 1, "s.tif",
+                                   NULL, &st, err, sizeof err), 1);
+    assert_int_equal(st, FOND_OK);
+    assert_int_equal(y.format, EXTRACT_IMAGE);
+    assert_int_equal(y.ocr_confidence, x.ocr_confidence);
+    assert_int_equal(y.ocr_confidence, 76); /* (91 + 38 + 100) / 3 */
+    assert_int_equal(y.len, x.len);
+    assert_memory_equal(y.text, x.text, x.len);
+    assert_ptr_equal(y.text, y.layout.text);
+    assert_int_equal(y.layout.n_pages, 3);
+    for (size_t i = 0; i < 3; i++) {
+        const ocr_page_t *a = &x.layout.pages[i], *b = &y.layout.pages[i];
+        assert_int_equal(b->width, a->width);
+        assert_int_equal(b->height, a->height);
+        assert_int_equal(b->dpi, a->dpi);
+        assert_int_equal(b->by_ocr, a->by_ocr);
+        assert_int_equal(b->conf, a->conf);
+        if (a->image)
+            assert_string_equal(b->image, a->image);
+        else
+            assert_null(b->image);
+    }
+    assert_int_equal(y.layout.pages[0].conf, 65);
+    assert_int_equal(y.layout.pages[1].conf, OCR_CONF_NONE);
+    assert_int_equal(y.layout.n_words, 4);
+    for (size_t i = 0; i < 4; i++)
+        assert_memory_equal(&y.layout.words[i], &x.layout.words[i],
+                            sizeof x.layout.words[i]);
+    assert_int_equal(y.layout.alts_len, x.layout.alts_len);
+    assert_memory_equal(y.layout.alts + y.layout.words[0].alt, "Karss\0Kais\0",
+                        12);
+    assert_int_equal(y.layout.words[1].alt, OCR_NO_ALT);
+    assert_int_equal(y.layout.words[1].box.x, -3);
+    extract_free(&y);
+
+    /* Blocks whose counts or records do not fit are refused: read again. */
+    const char *nl = memchr(block, '\n', n);
+    size_t head = (size_t)(nl - block) + 1, text_at = n - x.layout.alts_len -
+        strlen("scans/0003.tif") - 4 * 48 - 3 * 24 - x.len;
+    char *bad = malloc(n + 64);
+    assert_non_null(bad);
+    /* one word more than the block holds, or one fewer */
+    static const char *const heads[] = {" 3 4 12 14\n", " 3 5 12 14\n",
+                                        " 3 3 12 14\n", " 2 4 12 14\n",
+                                        " 3 4 13 14\n", " 3 4 12 13\n"};
+    assert_memory_equal(block + head - strlen(heads[0]), heads[0], strlen(heads[0]));
+    for (size_t k = 1; k < sizeof heads / sizeof *heads; k++) {
+        memcpy(bad, block, n);
+        memcpy(bad + head - strlen(heads[k]), heads[k], strlen(heads[k]));
+        assert_int_equal(extract_saved(&y, bad, n, img, sizeof img - 1, "s.tif",
+                                       NULL, &st, err, sizeof err), 0);
+    }
+    /* a word past the text's end, on a page that is not, or pointing
+     * outside the alternatives; a page's confidence out of range */
+    size_t words = text_at + x.len + 3 * 24;
+    static const struct { size_t at; unsigned char byte; } breaks[] = {
+        {0, 0xff}, {8, 0x40}, {16, 4}, {16, 0}, {40, 0x70}, {44, 0xfe}};
+    for (size_t k = 0; k < sizeof breaks / sizeof *breaks; k++) {
+        memcpy(bad, block, n);
+        bad[words + breaks[k].at] = (char)breaks[k].byte;
+        assert_int_equal(extract_saved(&y, bad, n, img, sizeof img - 1, "s.tif",
+                                       NULL, &st, err, sizeof err), 0);
+    }
+    memcpy(bad, block, n);
+    bad[text_at + x.len + 16] = 101; /* page 1's confidence: 101 */
+    assert_int_equal(extract_saved(&y, bad, n, img, sizeof img - 1, "s.tif",
+                                   NULL, &st, err, sizeof err), 0);
+    memcpy(bad, block, n);
+    bad[n - strlen("scans/0003.tif") - 1] = 'x'; /* the alternatives' end */
+    assert_int_equal(extract_saved(&y, bad, n, img, sizeof img - 1, "s.tif",
+                                   NULL, &st, err, sizeof err), 0);
+    free(bad);
+    free(block);
+    extract_free(&x);
+}
+
+/* An image-only PDF, as a scanner writes it: each page one grey image of
+ * w x h pixels at ppi, filling a page of its size, with a black bar across
+ * it (a line of "text" for Tesseract to find, or not).  malloc'd, *len. */
+static char *scan_pdf(const unsigned (*pages)[3], int n, size_t *len)
+{
+    size_t cap = 1 << 16, at = 0, offsets[32];
+    for (int i = 0; i < n; i++)
+        cap += (size_t)pages[i][0] * pages[i][1] + 512;
+    char *pdf = malloc(cap);
+    assert_non_null(pdf);
+    int obj = 0;
+#define PUT(...) (at += (size_t)snprintf(pdf + at, cap - at, __VA_ARGS__))
+    PUT("%%PDF-1.4\n");
+    offsets[++obj] = at;
+    PUT("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+    offsets[++obj] = at;
+    PUT("2 0 obj << /Type /Pages /Count %d /Kids [", n);
+    for (int i = 0; i < n; i++)
+        PUT(" %d 0 R", 3 + 3 * i);
+    PUT(" ] >> endobj\n");
+    for (int i = 0; i < n; i++) {
+        unsigned w = pages[i][0], h = pages[i][1], ppi = pages[i][2];
+        double pw = w * 72.0 / ppi, ph = h * 72.0 / ppi;
+        char draw[128];
+        int dn = snprintf(draw, sizeof draw, "q %.2f 0 0 %.2f 0 0 cm /I Do Q", pw, ph);
+        offsets[++obj] = at;
+        PUT("%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] "
+            "/Resources << /XObject << /I %d 0 R >> >> /Contents %d 0 R >> endobj\n",
+            obj, pw, ph, obj + 2, obj + 1);
+        offsets[++obj] = at;
+        PUT("%d 0 obj << /Length %d >>\nstream\n%s\nendstream endobj\n", obj, dn, draw);
+        offsets[++obj] = at;
+        PUT("%d 0 obj << /Type /XObject /Subtype /Image /Width %u /Height %u "
+            "/ColorSpace /DeviceGray /BitsPerComponent 8 /Length %u >>\nstream\n",
+            obj, w, h, w * h);
+        for (unsigned y = 0; y < h; y++)
+            for (unsigned x = 0; x < w; x++)
+                pdf[at++] = y > h * 2 / 5 && y < h * 3 / 5 && x > w / 10 &&
+                            x < w * 9 / 10 ? 0 : (char)0xff;
+        PUT("\nendstream endobj\n");
+    }
+    size_t xref = at;
+    PUT("xref\n0 %d\n0000000000 65535 f \n", obj + 1);
+    for (int i = 1; i <= obj; i++)
+        PUT("%010zu 00000 n \n", offsets[i]);
+    PUT("trailer << /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", obj + 1, xref);
+#undef PUT
+    *len = at;
+    return pdf;
+}
+
+/* A scanned page is rendered at its scan's resolution, never above it, at
+ * most 300 dpi: the layout's pages say so, their sizes the render's
+ * pixels (which the word boxes are in), read now or from the OCR cache. */
+static void test_scan_rendered_at_its_resolution(void **state)
+{
+    (void)state;
+    if (system("command -v tesseract >/dev/null && command -v pdfimages >/dev/null") != 0)
+        skip();
+    static const unsigned pages[][3] = {{300, 150, 150},  /* 2 x 1 in at 150 */
+                                        {1200, 600, 600}, /* at 600: 300 */
+                                        {204, 98, 102}};  /* 2 x ~1 in at 102 */
+    size_t len = 0;
+    char *pdf = scan_pdf(pages, 3, &len);
+    char cache[] = "/tmp/fond-test-ocr-XXXXXX", err[256] = "";
+    assert_non_null(mkdtemp(cache));
+    fond_extract_opts_t o = FOND_EXTRACT_OPTS_INIT;
+    o.ocr_cache = cache;
+    static const unsigned want[][3] = {{300, 150, 150}, {600, 300, 300},
+                                       {204, 98, 102}};
+    for (int run = 0; run < 2; run++) { /* read, then from the OCR cache */
+        extract_t x;
+        extract_bytes(&x, pdf, len, "scan.pdf", &o, err, sizeof err); /* text or not */
+        assert_int_equal(x.layout.n_pages, 3);
+        assert_int_equal(x.ocr_cached, run ? 3 : 0);
+        for (int i = 0; i < 3; i++) {
+            const ocr_page_t *pg = &x.layout.pages[i];
+            assert_true(pg->by_ocr);
+            assert_int_equal(pg->dpi, want[i][2]);
+            assert_in_range(pg->width, want[i][0] - 1, want[i][0] + 1);
+            assert_in_range(pg->height, want[i][1] - 1, want[i][1] + 1);
+        }
+        extract_free(&x);
+    }
+    char rm[64];
+    snprintf(rm, sizeof rm, "rm -rf %s", cache);
+    assert_int_equal(system(rm), 0);
+    free(pdf);
 }
 
 static void test_tsv_as_lines_and_paragraphs(void **state)
@@ -456,6 +659,8 @@ int main(void)
         cmocka_unit_test(test_generic_titles_are_no_titles),
         cmocka_unit_test(test_tsv_as_lines_and_paragraphs),
         cmocka_unit_test(test_saved_for_the_same_bytes_only),
+        cmocka_unit_test(test_saved_layout_round_trip),
+        cmocka_unit_test(test_scan_rendered_at_its_resolution),
         cmocka_unit_test(test_flate_streams_counted),
         cmocka_unit_test(test_child_limits),
         cmocka_unit_test(test_pages_labels_and_furniture),
