@@ -5,8 +5,10 @@
  * has, a look-ahead that stays bounded); pdftotext -bbox-layout's pages
  * read into boxes in the page image's pixels (300 dpi; turned pages;
  * hostile numbers, entities, characters XML forbids, caps); and, end to
- * end through extract_bytes() on PDFs groff makes, boxes on the page in
- * reading order while the text stays pdftotext's own.
+ * end through extract_bytes() on PDFs groff makes (and one turned by its
+ * /Rotate, written here), boxes on the page in reading order, each page's
+ * from its own page across pdftotext runs, while the text stays
+ * pdftotext's own.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -490,6 +492,90 @@ static void test_pdf_hyphenated_word_two_boxes(void **state)
     extract_free(&x);
 }
 
+static void test_pdf_pages_in_batches(void **state)
+{
+    (void)state;
+    /* 70 pages: the boxes come in two pdftotext runs (64 pages a run), each
+     * page's from its own page */
+    char *ms = malloc(70 * 64 + 16);
+    assert_non_null(ms);
+    strcpy(ms, ".LP\n");
+    for (int k = 1; k <= 70; k++)
+        sprintf(ms + strlen(ms), "%sFolio%d of the minutes.\n", k > 1 ? ".bp\n" : "", k);
+    extract_t x;
+    int made = extract_pdf("batches", ms, &x);
+    free(ms);
+    if (made != 0)
+        skip();
+    assert_int_equal(x.layout.n_pages, 70);
+    static const unsigned pages[] = {1, 2, 64, 65, 70};
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        char w[16];
+        snprintf(w, sizeof w, "Folio%u", pages[i]);
+        long k = word_at(&x, pages[i], w);
+        assert_true(k >= 0);
+        assert_int_equal(x.layout.pages[pages[i] - 1].width, 2479);
+        assert_true(x.layout.words[k].box.x > 0);
+    }
+    extract_free(&x);
+}
+
+/* A PDF of one page of 600 x 300 pt turned by /Rotate `rotate`, "Hello
+ * rotated world" in Helvetica at (50, 100), into pdf; its length. */
+static size_t turned_pdf(int rotate, char *pdf, size_t size)
+{
+    const char *content = "BT /F1 24 Tf 50 100 Td (Hello rotated world) Tj ET";
+    char objs[5][256];
+    snprintf(objs[0], sizeof objs[0], "<< /Type /Catalog /Pages 2 0 R >>");
+    snprintf(objs[1], sizeof objs[1], "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    snprintf(objs[2], sizeof objs[2], "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 300] "
+             "/Rotate %d /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>", rotate);
+    snprintf(objs[3], sizeof objs[3], "<< /Length %zu >>\nstream\n%s\nendstream",
+             strlen(content), content);
+    snprintf(objs[4], sizeof objs[4], "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    size_t at = (size_t)snprintf(pdf, size, "%%PDF-1.4\n"), offsets[5];
+    for (int i = 0; i < 5; i++) {
+        offsets[i] = at;
+        at += (size_t)snprintf(pdf + at, size - at, "%d 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+    }
+    size_t xref = at;
+    at += (size_t)snprintf(pdf + at, size - at, "xref\n0 6\n0000000000 65535 f \n");
+    for (int i = 0; i < 5; i++)
+        at += (size_t)snprintf(pdf + at, size - at, "%010zu 00000 n \n", offsets[i]);
+    at += (size_t)snprintf(pdf + at, size - at,
+                           "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+    assert_true(at < size);
+    return at;
+}
+
+static void test_pdf_turned_page(void **state)
+{
+    (void)state;
+    /* a page turned a quarter renders 300 x 600 pt: so is its image, and
+     * its words run down it */
+    char pdf[2048], err[512];
+    extract_t x;
+    size_t len = turned_pdf(90, pdf, sizeof pdf);
+    fond_extract_opts_t o = FOND_EXTRACT_OPTS_INIT;
+    o.no_ocr = 1;
+    assert_int_equal(extract_bytes(&x, pdf, len, "turned.pdf", &o, err, sizeof err), FOND_OK);
+    assert_int_equal(x.layout.pages[0].width, 1250);
+    assert_int_equal(x.layout.pages[0].height, 2500);
+    long h = word_at(&x, 1, "Hello"), w = word_at(&x, 1, "world");
+    assert_true(h >= 0 && w > h);
+    const ocr_box_t *a = &x.layout.words[h].box, *b = &x.layout.words[w].box;
+    assert_true(a->h > a->w && b->y > a->y + a->h && b->y + b->h <= 2500);
+    extract_free(&x);
+    /* upright, as it is drawn */
+    len = turned_pdf(0, pdf, sizeof pdf);
+    assert_int_equal(extract_bytes(&x, pdf, len, "upright.pdf", &o, err, sizeof err), FOND_OK);
+    assert_int_equal(x.layout.pages[0].width, 2500);
+    assert_int_equal(x.layout.pages[0].height, 1250);
+    h = word_at(&x, 1, "Hello");
+    assert_true(h >= 0 && x.layout.words[h].box.w > x.layout.words[h].box.h);
+    extract_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -505,6 +591,8 @@ int main(void)
         cmocka_unit_test(test_turned_pages_and_caps),
         cmocka_unit_test(test_pdf_words_boxed),
         cmocka_unit_test(test_pdf_hyphenated_word_two_boxes),
+        cmocka_unit_test(test_pdf_pages_in_batches),
+        cmocka_unit_test(test_pdf_turned_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
