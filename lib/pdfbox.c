@@ -6,8 +6,6 @@
 #include "pdfbox.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -332,7 +330,8 @@ fond_status_t pdfbox_page(ocr_text_t *t, unsigned page, size_t from, size_t n,
 {
     if (t->failed)
         return FOND_ERR_NOMEM;
-    if (page < 1 || page > t->n_pages || from > t->len || n > t->len - from)
+    if (page < 1 || page > t->n_pages || from > t->len || n > t->len - from ||
+        el_len > PDFBOX_PAGE_BYTES)
         return FOND_OK;
     xmlDocPtr doc = NULL;
     char err[256];
@@ -365,6 +364,21 @@ fond_status_t pdfbox_page(ocr_text_t *t, unsigned page, size_t from, size_t n,
 
 /* ------------------------------------------------------------ pdfinfo */
 
+/* The number at s[*i, n) after spaces, into *v (at most 10 digits, a
+ * sign allowed); 0, or -1 when there is none. */
+static int line_number(const char *s, size_t n, size_t *i, long *v)
+{
+    while (*i < n && s[*i] == ' ')
+        (*i)++;
+    int negative = *i < n && s[*i] == '-';
+    *i += negative;
+    size_t digits = 0;
+    for (*v = 0; *i < n && s[*i] >= '0' && s[*i] <= '9' && digits < 10; (*i)++, digits++)
+        *v = *v * 10 + (s[*i] - '0');
+    *v = negative ? -*v : *v;
+    return digits ? 0 : -1;
+}
+
 void pdfbox_turns(const char *info, size_t len, unsigned char *turns,
                   unsigned pages)
 {
@@ -372,17 +386,18 @@ void pdfbox_turns(const char *info, size_t len, unsigned char *turns,
     for (size_t i = 0; i < len;) {
         const char *line = info + i;
         const char *nl = memchr(line, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - line) : len - i;
+        size_t n = nl ? (size_t)(nl - line) : len - i, k = 4;
         i += n + 1;
-        char buf[64];
-        unsigned page;
-        int rot;
-        if (n < 5 || n >= sizeof buf || memcmp(line, "Page ", 5) != 0)
+        long page, rot;
+        if (n < 4 || memcmp(line, "Page", 4) != 0 ||
+            line_number(line, n, &k, &page) != 0)
             continue;
-        memcpy(buf, line, n);
-        buf[n] = '\0';
-        if (sscanf(buf, "Page %u rot: %d", &page, &rot) == 2 && page >= 1 &&
-            page <= pages)
+        while (k < n && line[k] == ' ')
+            k++;
+        if (n - k < 4 || memcmp(line + k, "rot:", 4) != 0)
+            continue;
+        k += 4;
+        if (line_number(line, n, &k, &rot) == 0 && page >= 1 && page <= (long)pages)
             turns[page - 1] = (unsigned char)(((rot / 90) % 4 + 4) % 4);
     }
 }

@@ -26,7 +26,8 @@
  * swapped).  The input is an untrusted PDF's: sizes and coordinates that
  * are not finite numbers are dropped, the rest clamped to the page (at
  * most PDFBOX_MAX_POINTS); at most PDFBOX_PAGE_WORDS words a page are
- * boxed, no word over PDFBOX_MAX_WORD bytes.
+ * boxed, no word over PDFBOX_MAX_WORD bytes, no page whose element is
+ * over PDFBOX_PAGE_BYTES.
  */
 #ifndef FOND_PDFBOX_H
 #define FOND_PDFBOX_H
@@ -40,6 +41,10 @@
                                        the largest PDF's (ISO 32000) */
 #define PDFBOX_MAX_WORD 256         /* bytes: a longer word has no box */
 #define PDFBOX_PAGE_WORDS 50000     /* words boxed on one page at most */
+#define PDFBOX_PAGE_BYTES ((size_t)8 << 20) /* a page's XHTML (a dense
+                                       page's is about 1 MB): a larger one
+                                       is not parsed, so a page's tree
+                                       stays within some 100 MB */
 #define PDFBOX_LOOKAHEAD 32         /* words of the text a word is looked
                                        for in, from the last one found */
 #define PDFBOX_LOOKAHEAD_BYTES 4096 /* ... and bytes */

@@ -359,10 +359,30 @@ static void test_turned_pages_and_caps(void **state)
     assert_int_equal(u.pages[0].width, 2500);
     ocr_text_free(&u);
 
-    /* pdfinfo's "Page N rot:" lines */
+    /* a page's element too large to parse: no boxes */
+    size_t big = PDFBOX_PAGE_BYTES + 1;
+    char *huge = malloc(big + 1);
+    assert_non_null(huge);
+    int head = sprintf(huge, "<page width=\"600\" height=\"300\">"
+                       WORD("95", "50", "117", "104", "Hello"));
+    memset(huge + head, ' ', big - (size_t)head);
+    memcpy(huge + big - 7, "</page>", 8);
+    ocr_text_t v = OCR_TEXT_INIT;
+    budget = 100;
+    boxed_page(&v, "Hello", huge, 0, &budget);
+    assert_int_equal(v.n_words, 0);
+    huge[big - 8] = '\0'; /* a few bytes within the bound: boxed */
+    memcpy(huge + big - 8 - 7, "</page>", 8);
+    boxed_page(&v, "Hello", huge, 0, &budget);
+    assert_int_equal(v.n_words, 1);
+    ocr_text_free(&v);
+    free(huge);
+
+    /* pdfinfo's "Page N rot:" lines, and lines that only look like them */
     const char *info = "Pages:           3\nPage    1 size:  595 x 842 pts (A4)\n"
                        "Page    1 rot:   90\nPage    3 rot:   -90\nPage    9 rot:   180\n"
-                       "Page    2 rot:   180\n";
+                       "Page 99999999999999999999 rot: 90\nPage 1 rot: x\nPage\n"
+                       "Page    2 rot:   180";
     unsigned char turns[3];
     pdfbox_turns(info, strlen(info), turns, 3);
     assert_int_equal(turns[0], 1);
