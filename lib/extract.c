@@ -7,11 +7,13 @@
  *
  * A PDF, step by step: it is checked for its end (%%EOF), written to a
  * memory file the helpers read as their standard input; pdfinfo gives the
- * page count and metadata, or says it is encrypted or damaged; pdftotext
- * gives the text layer, a form feed after each page; each page left with
- * no letter or digit is read by OCR (extract_ocr.c): pdftoppm renders it to
- * its standard output, and Tesseract reads the image from a memory file,
- * so no file is left behind however the run ends.  What was read can be
+ * page count and metadata (and each page's /Rotate), or says it is
+ * encrypted or damaged; pdftotext gives the text layer, a form feed after
+ * each page, and, run again with -bbox-layout, its words' boxes (pdfbox.h:
+ * tied to the words of the text, which stays the first run's); each page
+ * left with no letter or digit is read by OCR (extract_ocr.c): pdftoppm
+ * renders it to its standard output, and Tesseract reads the image from a
+ * memory file, so no file is left behind however the run ends.  What was read can be
  * saved as one block (extract_save) and taken in another process for the
  * same bytes (extract_saved): fond-index's readers hand it to the writer.
  */
@@ -29,6 +31,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <utf8proc.h>
@@ -38,11 +41,14 @@
 #include "child.h"
 #include "hash.h"
 #include "ocrxml.h"
+#include "pdfbox.h"
 
 #define SIGNATURE_WINDOW 1024 /* where a reader looks for %PDF- */
 #define EOF_WINDOW 4096       /* and for the last %%EOF */
 #define POPPLER_MEMORY ((size_t)1 << 30)
 #define TESSERACT_MEMORY ((size_t)2 << 30)
+#define BOXES_BATCH 64 /* pages a pdftotext -bbox-layout run reads */
+#define BOXES_MAX_WORDS ((size_t)4 << 20) /* words boxed in a PDF at most */
 
 /* A BMP, not a text that begins with "BM" ("BM Add MS 12345", a British
  * Museum manuscript): its reserved bytes 0, its info header of a size
@@ -389,23 +395,26 @@ static int has_eof_marker(const char *bytes, size_t len)
     return memmem(bytes + from, len - from, "%%EOF", 5) != NULL;
 }
 
-static fond_status_t read_info(reader_t *p, extract_t *x)
+/* pdfinfo: the metadata, the page count and, for the boxes, each page's
+ * /Rotate (-f and -l: "Page N rot: R" lines, up to the most fond reads),
+ * its output kept in *r. */
+static fond_status_t read_info(reader_t *p, extract_t *x, child_result_t *r)
 {
-    const char *argv[] = {"pdfinfo", "-isodates", "-enc", "UTF-8",
-                          "/dev/stdin", NULL};
-    child_result_t r;
-    fond_status_t st = extract_run(p, argv, &p->poppler, NULL, &r);
-    if (st == FOND_ERR_EXTRACT && r.end == CHILD_EXITED && r.code != 127) {
-        if (strstr(r.err, "password"))
+    char last[16];
+    snprintf(last, sizeof last, "%u", EXTRACT_MAX_PAGES);
+    const char *argv[] = {"pdfinfo", "-isodates", "-enc", "UTF-8", "-f", "1",
+                          "-l", last, "/dev/stdin", NULL};
+    fond_status_t st = extract_run(p, argv, &p->poppler, NULL, r);
+    if (st == FOND_ERR_EXTRACT && r->end == CHILD_EXITED && r->code != 127) {
+        if (strstr(r->err, "password"))
             st = extract_fail(p, "%s", "encrypted PDF: it needs a password");
-        else if (strstr(r.err, "page count"))
-            st = extract_fail(p, "PDF with no pages (%s)", r.err);
+        else if (strstr(r->err, "page count"))
+            st = extract_fail(p, "PDF with no pages (%s)", r->err);
         else
-            st = extract_fail(p, "damaged PDF (%s)", r.err[0] ? r.err : "unreadable");
+            st = extract_fail(p, "damaged PDF (%s)", r->err[0] ? r->err : "unreadable");
     }
     if (st == FOND_OK)
-        st = extract_parse_pdfinfo(x, r.out, r.out_len);
-    child_result_free(&r);
+        st = extract_parse_pdfinfo(x, r->out, r->out_len);
     if (st == FOND_OK && x->pages == 0)
         st = extract_fail(p, "%s", "PDF with no pages");
     if (st == FOND_OK && x->pages > EXTRACT_MAX_PAGES)
@@ -422,6 +431,96 @@ static fond_status_t read_text(reader_t *p, child_result_t *r)
     if (r->end == CHILD_FLOODED && p->len * EXTRACT_BOMB_RATIO < EXTRACT_MAX_TEXT)
         st = extract_fail(p, "text bomb: its %zu KB give over %zu MB of text",
                   p->len >> 10, EXTRACT_MAX_TEXT >> 20);
+    return st;
+}
+
+/* ------------------------------------------------------------ boxes */
+
+/* pdftotext -bbox-layout's reading of the PDF (pdfbox.h), a batch of pages
+ * a run, as assemble() asks for its text pages: a second run of Poppler
+ * over the pages, since its plain text (the text fond reads, byte for
+ * byte) cannot be rebuilt from its boxes.  A run that fails (a crash, a
+ * hang) costs the boxes of the pages left, never the text; one that
+ * floods its output is tried again on fewer pages; all of them together
+ * run for at most the one timeout of a helper. */
+typedef struct {
+    child_result_t r;      /* the run for pages [first, last] */
+    unsigned first, last;  /* 0: none */
+    unsigned next;         /* the page whose <page> is next at `at` */
+    size_t at;
+    unsigned batch;        /* pages a run */
+    struct timespec end;   /* no run begins after it */
+    int off;               /* no more runs */
+    size_t budget;         /* words left to box */
+    unsigned char *turns;  /* each page's quarter turns, or NULL */
+} boxes_t;
+
+/* Seconds left until b's end. */
+static double boxes_left(const boxes_t *b)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(b->end.tv_sec - now.tv_sec) +
+           (double)(b->end.tv_nsec - now.tv_nsec) / 1e9;
+}
+
+/* Run pdftotext -bbox-layout on the batch of pages from `page` on. */
+static fond_status_t boxes_read(reader_t *p, boxes_t *b, unsigned page,
+                                unsigned pages)
+{
+    child_result_free(&b->r);
+    b->first = b->last = 0;
+    while (!b->off) {
+        double left = boxes_left(b);
+        unsigned last = pages - page < b->batch ? pages : page + b->batch - 1;
+        char first_s[16], last_s[16];
+        snprintf(first_s, sizeof first_s, "%u", page);
+        snprintf(last_s, sizeof last_s, "%u", last);
+        const char *argv[] = {"pdftotext", "-bbox-layout", "-enc", "UTF-8",
+                              "-f", first_s, "-l", last_s, "/dev/stdin", "-",
+                              NULL};
+        child_limits_t lim = p->poppler;
+        lim.timeout_s = left < 1 ? 0 : (unsigned)left;
+        if (!lim.timeout_s || page > pages) {
+            b->off = 1;
+            break;
+        }
+        fond_status_t st = child_run(argv, p->fd, NULL, &lim, &b->r);
+        if (st == FOND_ERR_NOMEM)
+            return st;
+        if (st == FOND_OK && b->r.end == CHILD_EXITED && b->r.code == 0) {
+            b->first = b->next = page;
+            b->last = last;
+            b->at = 0;
+            return FOND_OK;
+        }
+        int flooded = st == FOND_OK && b->r.end == CHILD_FLOODED && b->batch > 1;
+        child_result_free(&b->r);
+        if (flooded)
+            b->batch = b->batch / 4 ? b->batch / 4 : 1;
+        else
+            b->off = 1;
+    }
+    return FOND_OK;
+}
+
+/* Box the words of page `page`, a page of text at x's layout text[from,
+ * from + n). */
+static fond_status_t boxes_page(reader_t *p, boxes_t *b, extract_t *x,
+                                unsigned page, size_t from, size_t n)
+{
+    fond_status_t st = FOND_OK;
+    if (!b->budget || (b->off && !b->first))
+        return FOND_OK;
+    if (page < b->first || page > b->last)
+        st = boxes_read(p, b, page, x->pages);
+    size_t s, e;
+    while (st == FOND_OK && b->first && b->next <= page &&
+           pdfbox_next_page(b->r.out, b->r.out_len, &b->at, &s, &e))
+        if (b->next++ == page)
+            st = pdfbox_page(&x->layout, (unsigned)x->layout.n_pages, from, n,
+                             b->r.out + s, e - s,
+                             b->turns ? b->turns[page - 1] : 0, &b->budget);
     return st;
 }
 
@@ -455,8 +554,8 @@ static int page_has_text(const char *s, size_t n)
 }
 
 /* The text layer, page by page, with OCR for the pages that have none. */
-static fond_status_t assemble(reader_t *p, extract_t *x, const char *layer,
-                              size_t len)
+static fond_status_t assemble(reader_t *p, extract_t *x, boxes_t *b,
+                              const char *layer, size_t len)
 {
     unsigned page = 0, with_text = 0;
     fond_status_t st = FOND_OK;
@@ -465,7 +564,9 @@ static fond_status_t assemble(reader_t *p, extract_t *x, const char *layer,
         size_t end = ff ? (size_t)(ff - layer) : len;
         page++;
         if (page_has_text(layer + i, end - i)) {
+            size_t from = x->layout.len;
             ocr_page_text(&x->layout, layer + i, end - i);
+            st = boxes_page(p, b, x, page, from, end - i);
             with_text++;
         } else if (!p->o->no_ocr) {
             st = extract_pdf_page_ocr(p, x, page);
@@ -497,13 +598,21 @@ static fond_status_t extract_pdf(reader_t *p, extract_t *x)
     if (p->fd < 0)
         return extract_fail(p, "cannot hold the PDF for its reader: %s",
                     strerror(errno));
-    fond_status_t st = read_info(p, x);
-    child_result_t text = {0};
+    child_result_t info = {0}, text = {0};
+    boxes_t b = {.batch = BOXES_BATCH, .budget = BOXES_MAX_WORDS};
+    fond_status_t st = read_info(p, x, &info);
+    if (st == FOND_OK && (b.turns = malloc(x->pages)))
+        pdfbox_turns(info.out, info.out_len, b.turns, x->pages);
+    child_result_free(&info);
     if (st == FOND_OK)
         st = read_text(p, &text);
+    clock_gettime(CLOCK_MONOTONIC, &b.end);
+    b.end.tv_sec += p->poppler.timeout_s;
     if (st == FOND_OK)
-        st = assemble(p, x, text.out, text.out_len);
+        st = assemble(p, x, &b, text.out, text.out_len);
     child_result_free(&text);
+    child_result_free(&b.r);
+    free(b.turns);
     return st;
 }
 

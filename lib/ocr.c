@@ -60,6 +60,17 @@ void ocr_page_begin(ocr_text_t *t, unsigned width, unsigned height,
     t->page_words = 0;
 }
 
+void ocr_page_size(ocr_text_t *t, unsigned page, unsigned width,
+                   unsigned height, unsigned dpi)
+{
+    if (t->failed || page < 1 || page > t->n_pages)
+        return;
+    ocr_page_t *p = &t->pages[page - 1];
+    p->width = width;
+    p->height = height;
+    p->dpi = dpi;
+}
+
 void ocr_word_at(ocr_text_t *t, size_t start, size_t len, unsigned page,
                  const ocr_box_t *box, int conf)
 {

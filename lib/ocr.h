@@ -76,6 +76,13 @@ void ocr_page_text(ocr_text_t *t, const char *s, size_t n);
 void ocr_page_begin(ocr_text_t *t, unsigned width, unsigned height,
                     unsigned dpi, int by_ocr);
 
+/* The size of page `page` (from 1) already added, its image width x
+ * height pixels at dpi: for a page of text (ocr_page_text) whose words are
+ * boxed after it (pdftotext -bbox-layout, with ocr_word_at), as the page
+ * renders.  A page t does not have is left alone. */
+void ocr_page_size(ocr_text_t *t, unsigned page, unsigned width,
+                   unsigned height, unsigned dpi);
+
 /* Add the word w[0, n) to the open page, after `brk` (nothing before a
  * page's first word), with its box and confidence (OCR_CONF_NONE). */
 void ocr_word(ocr_text_t *t, ocr_break_t brk, const char *w, size_t n,

@@ -23,6 +23,7 @@ python3 "$FOND_SRC/tests/integration/pdfgen.py" damaged "$col/2-damaged.pdf"
 cp "$FOND_SRC"/corpus/telegrams/*.txt "$col/"
 pdfs=$(ls "$col"/*.pdf | wc -l)
 for tool in pdfinfo pdftotext pdftoppm tesseract; do
+  # (pdftotext -bbox-layout, the words' boxes, is a helper of its own)
   cat >"$TMP/bin/$tool" <<T
 #!/bin/sh
 echo "$tool \$PPID \$(md5sum /dev/stdin | cut -c1-32) \$*" >>"$TMP/helpers.log"
