@@ -492,7 +492,7 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
     reader_t p = {name, bytes, len, -1, o,
                {timeout, POPPLER_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
                {timeout, TESSERACT_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
-               err, errsize};
+               err, errsize, "", 0};
     out->text = NULL;
     out->len = 0;
     fond_status_t st = out->format == EXTRACT_IMAGE ? extract_image(&p, out)

@@ -8,7 +8,8 @@
  *     Poppler's pdftotext, one form feed after each page; its metadata
  *     (Title, Author, Subject, Keywords, CreationDate) through pdfinfo.  A
  *     page with no text layer (a scan) is rendered with pdftoppm and read
- *     with Tesseract, in the language asked for; Tesseract's TSV output
+ *     with Tesseract, in the language asked for or chosen (extract_ocr.c
+ *     says how); Tesseract's TSV output
  *     (words with their confidences) is kept in the OCR cache, so that an
  *     unchanged scan is never read twice.
  * Every helper runs as a child process under limits (child.h): a PDF that
@@ -16,8 +17,10 @@
  *
  * The OCR cache: one file a page, <cache>/<key>-<lang>-p<N>.tsv, where key
  * is the FNV-1a 64 hash of the file's bytes and its size ("%016llx-%zu"),
- * lang Tesseract's language and N the page from 1.  Written to a temporary
- * name and renamed, so a reader never sees half a page.
+ * lang the Tesseract language the page was read in ("fra", "deu+eng";
+ * '/' as '_': "script_Cyrillic"), or "osd" for Tesseract's script detection (its output, not
+ * TSV), and N the page from 1.  Written to a temporary name and renamed,
+ * so a reader never sees half a page.
  *
  * Read ahead: what extract_bytes() gave (the text, metadata and counts, or
  * why the PDF cannot be read) saved in one block by extract_save(), in the
@@ -65,10 +68,6 @@ typedef struct {
     char *title, *author, *subject, *keywords;
     char date[9];        /* CreationDate as "YYYYMMDD", "" if none */
 } extract_t;
-
-/* Tesseract's name for a Snowball language ("french" -> "fra"; NULL:
- * English), or NULL for one it is not set up to read. */
-const char *extract_ocr_language(const char *snowball);
 
 /*
  * Whether a PDF's Info Title is generic, the name a program gave a

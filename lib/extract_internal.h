@@ -19,6 +19,9 @@ typedef struct {
     child_limits_t poppler, tesseract;
     char *err;
     size_t errsize;
+    char ocr_lang[128];      /* the language its scans are read in (a
+                                Tesseract spec), "" until chosen */
+    unsigned ocr_tries;      /* first passes that could not choose */
 } reader_t;
 
 /* Say why the file cannot be read (into p->err); FOND_ERR_EXTRACT. */

@@ -3,7 +3,9 @@
  * page with no text layer, rendered by pdftoppm, and image files.  Each
  * page's TSV (its words, boxes and confidences) goes into the extract's
  * layout (ocr.h) and into the OCR cache, so an unchanged scan is never
- * read twice.
+ * read twice.  Which language pack Tesseract reads a source in is chosen
+ * apart from the reading (scan_choose, with ocr_lang.h): the one given, or
+ * the one a first pass in English points to.
  */
 #define _GNU_SOURCE /* O_TMPFILE, linkat() */
 #include "extract.h"
@@ -19,27 +21,25 @@
 #include <unistd.h>
 
 #include "hash.h"
+#include "langid.h"
+#include "ocr_lang.h"
 
 #define OCR_LONG_SIDE "3300"  /* pixels: A4 at 280 dpi, whatever the box */
 
 
-const char *extract_ocr_language(const char *snowball)
+/* Where page `page`'s reading in `lang` is kept: by the file's bytes,
+ * the language ('/' as '_') and the page (extract.h). */
+static void cache_path(const reader_t *p, unsigned page, const char *lang,
+                       char *buf, size_t size)
 {
-    return snowball ? language_tesseract(snowball) : "eng"; /* language.h's table */
-}
-
-/* The language OCR reads in: English for one Tesseract has no name for. */
-static const char *ocr_language(const fond_extract_opts_t *o)
-{
-    const char *lang = extract_ocr_language(o->ocr_language);
-    return lang ? lang : "eng";
-}
-
-static void cache_path(const reader_t *p, unsigned page, char *buf, size_t size)
-{
+    char name[128];
+    snprintf(name, sizeof name, "%s", lang);
+    for (char *c = name; *c; c++)
+        if (*c == '/')
+            *c = '_';
     snprintf(buf, size, "%s/%016llx-%zu-%s-p%u.tsv", p->o->ocr_cache,
              (unsigned long long)hash_bytes(HASH_FNV_OFFSET, p->bytes, p->len),
-             p->len, ocr_language(p->o), page);
+             p->len, name, page);
 }
 
 static char *read_small_file(const char *path, size_t *len)
@@ -100,11 +100,9 @@ static void cache_store(const char *path, const char *tsv, size_t len)
         unlink(tmp);
 }
 
-/* Render page `page` with pdftoppm (a PNG on its standard output) and
- * read it with Tesseract (from its standard input): *tsv is Tesseract's
- * TSV, malloc'd. */
-static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
-                              size_t *len)
+/* Render page `page` with pdftoppm (a PNG on its standard output) into
+ * a memory file, *image, for Tesseract to read. */
+static fond_status_t render_page(reader_t *p, unsigned page, int *image)
 {
     char num[16];
     snprintf(num, sizeof num, "%u", page);
@@ -113,45 +111,182 @@ static fond_status_t ocr_page(reader_t *p, unsigned page, char **tsv,
                             "/dev/stdin", NULL};
     child_result_t r = {0};
     fond_status_t st = extract_run(p, render, &p->poppler, NULL, &r);
-    int image = st == FOND_OK ? extract_memory_file("fond-ocr-page", r.out, r.out_len)
-                              : -1;
+    *image = st == FOND_OK ? extract_memory_file("fond-ocr-page", r.out, r.out_len)
+                           : -1;
     child_result_free(&r);
-    if (st == FOND_OK && image < 0)
+    if (st == FOND_OK && *image < 0)
         st = extract_fail(p, "cannot hold page %u's image for OCR: %s", page,
                   strerror(errno));
-    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
-                          ocr_language(p->o), "tsv", NULL};
-    if (st == FOND_OK)
-        st = extract_run_on(p, read, image, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
+    return st;
+}
+
+/* Read `image` with Tesseract in `lang` (from its standard input): *tsv is
+ * its TSV, malloc'd; or, for lang "osd", its script detection's report. */
+static fond_status_t tesseract_read(reader_t *p, int image, const char *lang,
+                                    char **tsv, size_t *len)
+{
+    const char *read[] = {"tesseract", "stdin", "stdout", "-l", lang, "tsv", NULL};
+    const char *osd[] = {"tesseract", "stdin", "stdout", "--psm", "0", "-l",
+                         "osd", NULL};
+    child_result_t r = {0};
+    fond_status_t st = extract_run_on(p, strcmp(lang, "osd") == 0 ? osd : read,
+                                      image, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
     if (st == FOND_OK) {
         *tsv = r.out;
         *len = r.out_len;
         r.out = NULL;
     }
     child_result_free(&r);
-    if (image >= 0)
-        close(image);
     return st;
 }
 
+/* ------------------------------------------------ the language read in */
+
+/* One scanned page being read: page N of the PDF (rendered when first
+ * read, each reading kept in the cache by its language), or an image file
+ * (page 0: the file itself, not cached). */
+typedef struct {
+    reader_t *p;
+    unsigned page;
+    int image;   /* the page's image, -1 until rendered */
+    int ran;     /* Tesseract ran on it (else all came from the cache) */
+} scan_t;
+
+/* How sure of its words (mean confidence) a first pass read in English must
+ * be for the language identified in its text to be taken without asking
+ * Tesseract's script detection: a clean Latin page read in English scores
+ * 85-96 (French, German, English alike), a Cyrillic one 30-45. */
+#define OCR_SURE 70
+/* Below this, a first pass is too garbled for the language identifier:
+ * only the script detection chooses. */
+#define OCR_GARBLED 50
+/* First passes (scanned pages of one PDF) that may leave the choice to
+ * the next page, for want of text; then English stays. */
+#define OCR_CHOOSE_PAGES 3
+
+/* s's page read in `lang`: from the cache, else by Tesseract (rendering
+ * the page first if it is not yet). */
+static fond_status_t scan_read(scan_t *s, const char *lang, char **tsv,
+                               size_t *len)
+{
+    reader_t *p = s->p;
+    char path[4096] = "";
+    if (s->page && p->o->ocr_cache)
+        cache_path(p, s->page, lang, path, sizeof path);
+    if (*path && (*tsv = read_small_file(path, len)))
+        return FOND_OK;
+    fond_status_t st = s->image >= 0 ? FOND_OK : render_page(p, s->page, &s->image);
+    if (st == FOND_OK)
+        st = tesseract_read(p, s->image, lang, tsv, len);
+    s->ran = 1;
+    if (st == FOND_OK && *path)
+        cache_store(path, *tsv, *len);
+    return st;
+}
+
+/* The language of a first pass read in `first` (its TSV): into chosen,
+ * or "" when the page cannot tell (too little text, no other script). */
+static fond_status_t scan_judge(scan_t *s, const char *packs, const char *first,
+                                const char *tsv, size_t len, char *chosen,
+                                size_t size)
+{
+    ocr_text_t t;
+    memset(&t, 0, sizeof t);
+    fond_status_t st = ocr_read_tsv(&t, tsv, len, 0);
+    int conf = ocr_mean_conf(&t);
+    const char *stemmer = NULL;
+    langid_t *id = NULL;
+    char why[256];
+    if (st == FOND_OK && t.text && langid_new(&id, NULL, why, sizeof why) == FOND_OK)
+        stemmer = langid_identify(id, t.text, t.len, NULL);
+    langid_free(id);
+    ocr_text_free(&t);
+    const char *pack = stemmer ? language_tesseract(stemmer) : NULL;
+    pack = pack && ocr_lang_has(packs, pack) ? pack : first;
+    chosen[0] = '\0';
+    if (st != FOND_OK || conf == OCR_CONF_NONE)
+        return st;
+    if (conf >= OCR_SURE) { /* Latin letters, read well: langid says which */
+        if (stemmer)
+            snprintf(chosen, size, "%s", pack);
+        return FOND_OK;
+    }
+    char *osd = NULL, script[48];
+    size_t osd_len = 0;
+    if (ocr_lang_has(packs, "osd") && scan_read(s, "osd", &osd, &osd_len) == FOND_OK &&
+        ocr_lang_osd_script(osd, osd_len, script, sizeof script) &&
+        ocr_lang_for_script(script, packs, chosen, size))
+        ; /* another script, and a pack for it */
+    else if (stemmer && conf >= OCR_GARBLED)
+        snprintf(chosen, size, "%s", pack);
+    free(osd);
+    return FOND_OK;
+}
+
+/* The first pack of packs other than osd (when English is not there). */
+static void first_pack(const char *packs, char *out, size_t size)
+{
+    snprintf(out, size, "%s", "eng");
+    for (const char *s = packs; *s && !ocr_lang_has(packs, "eng");) {
+        size_t n = strcspn(s, "+");
+        if (n != 3 || strncmp(s, "osd", 3) != 0) {
+            snprintf(out, size, "%.*s", (int)n, s);
+            return;
+        }
+        s += n + (s[n] == '+');
+    }
+}
+
+/*
+ * s's page read in the language of its source, into *tsv.  A language
+ * given (or its catalogue row's) is that; else the first scanned page is
+ * read in English and judged (scan_judge), and read again in the language
+ * chosen if another; the rest of the source is read in it.  A page too
+ * short to tell leaves the choice to the next (OCR_CHOOSE_PAGES).
+ */
+static fond_status_t scan_choose(scan_t *s, char **tsv, size_t *len)
+{
+    reader_t *p = s->p;
+    const char *given = p->o->ocr_language;
+    char why[512], packs[OCR_LANG_PACKS_SIZE] = "";
+    if (!p->ocr_lang[0] &&
+        ocr_lang_resolve(given, p->o->ocr_packs, p->ocr_lang, sizeof p->ocr_lang,
+                         why, sizeof why) != FOND_OK)
+        return extract_fail(p, "%s", why);
+    if (p->ocr_lang[0])
+        return scan_read(s, p->ocr_lang, tsv, len);
+    if (p->o->ocr_packs)
+        snprintf(packs, sizeof packs, "%s", p->o->ocr_packs);
+    else if (ocr_lang_installed(packs, sizeof packs, why, sizeof why) != FOND_OK)
+        return extract_fail(p, "%s", why);
+    char first[OCR_LANG_SIZE], chosen[OCR_LANG_SIZE];
+    first_pack(packs, first, sizeof first);
+    fond_status_t st = scan_read(s, first, tsv, len);
+    if (st == FOND_OK)
+        st = scan_judge(s, packs, first, *tsv, *len, chosen, sizeof chosen);
+    if (st != FOND_OK || (!*chosen && s->page && ++p->ocr_tries < OCR_CHOOSE_PAGES))
+        return st; /* read in English; the next page chooses */
+    snprintf(p->ocr_lang, sizeof p->ocr_lang, "%s", *chosen ? chosen : first);
+    if (strcmp(p->ocr_lang, first) == 0)
+        return FOND_OK;
+    free(*tsv);
+    *tsv = NULL;
+    return scan_read(s, p->ocr_lang, tsv, len);
+}
+
+/* ------------------------------------------------ reading the pages */
 
 fond_status_t extract_pdf_page_ocr(reader_t *p, extract_t *x, unsigned page)
 {
-    char path[4096] = "";
     char *tsv = NULL;
     size_t tsv_len = 0;
-    if (p->o->ocr_cache)
-        cache_path(p, page, path, sizeof path);
-    if (*path && (tsv = read_small_file(path, &tsv_len)))
-        x->ocr_cached++;
-    fond_status_t st = FOND_OK;
-    if (!tsv) {
-        st = ocr_page(p, page, &tsv, &tsv_len);
-        if (st == FOND_OK && *path)
-            cache_store(path, tsv, tsv_len);
-        x->ocr_pages += st == FOND_OK;
-    }
+    scan_t s = {p, page, -1, 0};
+    fond_status_t st = scan_choose(&s, &tsv, &tsv_len);
+    if (s.image >= 0)
+        close(s.image);
     if (st == FOND_OK) {
+        x->ocr_pages += s.ran;
+        x->ocr_cached += !s.ran;
         size_t before = x->layout.n_pages;
         st = ocr_read_tsv(&x->layout, tsv, tsv_len, 0);
         while (st == FOND_OK && x->layout.n_pages > before + 1) {
@@ -177,13 +312,13 @@ fond_status_t extract_image(reader_t *p, extract_t *x)
         return extract_fail(p, "cannot hold the image for OCR: %s", strerror(errno));
     if (p->o->no_ocr)
         return extract_fail(p, "%s", "an image (a scan; OCR is off)");
-    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
-                          ocr_language(p->o), "tsv", NULL};
-    child_result_t r = {0};
-    fond_status_t st = extract_run(p, read, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
+    scan_t s = {p, 0, p->fd, 0};
+    char *tsv = NULL;
+    size_t tsv_len = 0;
+    fond_status_t st = scan_choose(&s, &tsv, &tsv_len);
     if (st == FOND_OK)
-        st = ocr_read_tsv(&x->layout, r.out, r.out_len, 0);
-    child_result_free(&r);
+        st = ocr_read_tsv(&x->layout, tsv, tsv_len, 0);
+    free(tsv);
     if (st == FOND_OK)
         st = extract_layout_done(x);
     x->pages = (unsigned)x->layout.n_pages;

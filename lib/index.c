@@ -735,10 +735,16 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
     memset(&x, 0, sizeof x);
     if (message) /* a message's text: text, whatever it begins with */
         x.text = text, x.len = len;
-    else if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
-                            &db->extract, &st, why, sizeof why))
-        st = extract_bytes(&x, text, len, source_path, &db->extract, why,
-                           sizeof why); /* not read ahead */
+    else {
+        fond_extract_opts_t copy;
+        char spec[128];
+        const fond_extract_opts_t *eo = db_extract_for(db, db->row, text, len,
+                                                       &copy, spec, sizeof spec);
+        if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
+                           eo, &st, why, sizeof why))
+            st = extract_bytes(&x, text, len, source_path, eo, why,
+                               sizeof why); /* not read ahead */
+    }
     memset(&in, 0, sizeof in);
     /* what the format states: a message's header, which its text never
      * has; a PDF's Info: its Title and Author (the one who made it),

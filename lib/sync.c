@@ -199,7 +199,12 @@ fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
     if (extract_format(text, len) != EXTRACT_TEXT) {
         extract_t x;
         char *saved = NULL;
-        fond_status_t got = extract_bytes(&x, text, len, path, &db->extract,
+        fond_extract_opts_t copy;
+        char spec[128];
+        fond_status_t got = extract_bytes(&x, text, len, path,
+                                          db_extract_for(db, opts->row, text,
+                                                         len, &copy, spec,
+                                                         sizeof spec),
                                           why, sizeof why);
         if (extract_save(&x, got, why, text, len, &saved, ahead_len) == FOND_OK)
             *ahead = saved; /* no memory for it: the sync reads it again */

@@ -7,6 +7,8 @@
     pdfgen.py bomb FILE MB       one page whose content stream is MB MiB of
                                  zeros, Flate-compressed (about 1000:1)
     pdfgen.py damaged FILE       a %PDF- header, then noise, then %%EOF
+    pdfgen.py scan FILE PGM      one page, the grey image PGM (binary, P5)
+                                 at 200 dpi and no text layer: a scan
     pdfgen.py article SEED DIR   DIR/article.ms (groff -ms, two columns,
                                  running head, page numbers, footnotes of
                                  many shapes: archival citations of eight
@@ -16,6 +18,7 @@
                                  DIR/paragraphs (each one's first words)
 """
 import random
+import re
 import sys
 import zlib
 
@@ -62,6 +65,24 @@ def bomb(path, mb):
     write_pdf([CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                b"/Contents 4 0 R >>", stream], path)
+
+
+def scan(path, pgm):
+    data = open(pgm, "rb").read()
+    m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
+    w, h = int(m.group(1)), int(m.group(2))
+    pixels = zlib.compress(data[m.end():m.end() + w * h])
+    size = b"%.2f %.2f" % (w * 72 / 200, h * 72 / 200)
+    content = b"q " + size.replace(b" ", b" 0 0 ") + b" 0 0 cm /Im0 Do Q"
+    write_pdf([CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + size +
+               b"] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content +
+               b"\nendstream",
+               b"<< /Type /XObject /Subtype /Image /Width %d /Height %d "
+               b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
+               b"/Length %d >>\nstream\n" % (w, h, len(pixels)) + pixels +
+               b"\nendstream"], path)
 
 
 def damaged(path):
@@ -181,6 +202,8 @@ if __name__ == "__main__":
         bomb(path, int(sys.argv[3]))
     elif kind == "damaged":
         damaged(path)
+    elif kind == "scan":
+        scan(path, sys.argv[3])
     elif kind == "article":
         article(int(path), sys.argv[3])
     else:

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The language OCR reads in.  Scans made here with ImageMagick (DejaVu Serif
+# has Latin accents and Cyrillic): a French, a German, a Russian and an
+# English page, each wrapped as a PDF with no text layer, and the Russian
+# one as a PNG too.  Without --ocr-language each is read in its own
+# language (words Tesseract's English misreads, "garçon", "Straße",
+# "Москву", are found; `language` right in --json); an English scan costs
+# one Tesseract run, as before; a catalogue row's language chooses with no
+# first pass; the OCR cache keeps each reading by its language;
+# --ocr-language takes Tesseract's codes (deu+eng, fra) and fond's names
+# (français); a pack not installed is refused, naming its Debian package.
+source "$(dirname "$0")/common.bash"
+export OMP_THREAD_LIMIT=1
+IM=$(command -v convert-im6.q16 || command -v convert)
+
+# page NAME LINE1 LINE2 LINE3: NAME.png, three lines of DejaVu Serif.
+page() {
+  "$IM" -size 1400x320 xc:white -font DejaVu-Serif -pointsize 36 -fill black \
+    -annotate +50+80 "$2" -annotate +50+150 "$3" -annotate +50+220 "$4" \
+    -colorspace Gray -depth 8 "$TMP/$1.png"
+}
+# scan NAME PDF: NAME.png as PDF, of one page, an image and no text layer.
+scan() {
+  "$IM" "$TMP/$1.png" -colorspace Gray -depth 8 "$TMP/$1.pgm"
+  python3 "$FOND_SRC/tests/integration/pdfgen.py" scan "$2" "$TMP/$1.pgm"
+}
+
+col="$TMP/col"
+mkdir -p "$col/known"
+page fr "Le garçon a reçu une lettre de sa sœur." "Cette œuvre était née du cœur de Noël" \
+  "à la forêt, près de l'école française."
+page de "Die Straße führt über den großen Fluss." "Wir schreiben einen Brief an die Behörde" \
+  "und warten auf die Antwort der Ämter."
+page ru "Письмо было отправлено в Москву." "Мы ждём ответа от городского совета" \
+  "и просим сообщить нам решение."
+page en "The letter was sent to the council." "We are waiting for an answer from the" \
+  "office and ask for its decision soon."
+for l in fr de ru en; do scan "$l" "$col/$l.pdf"; done
+cp "$TMP/ru.png" "$col/ru-page.png"
+cp "$col/ru.pdf" "$col/known/letter.pdf"
+printf 'file,language\nletter.pdf,Russian\n' >"$col/known/fond-catalogue.csv"
+check "the scans have no text layer" bash -c "! pdftotext '$col/fr.pdf' - | grep -q '[a-z]'"
+
+# A tesseract that logs each run (its arguments) and runs the real one.
+mkdir -p "$TMP/bin"
+cat >"$TMP/bin/tesseract" <<EOF
+#!/bin/sh
+printf '%s\n' "\$*" >>"$TMP/tesseract.log"
+exec $(command -v tesseract) "\$@"
+EOF
+chmod +x "$TMP/bin/tesseract"
+runs() { grep -vc -- '--list-langs' "$TMP/tesseract.log" || true; }
+
+# json_of WORD: the --json hits for WORD in $DB.
+DB="$TMP/db"
+json_of() { "$SEARCH" --db "$DB" --json "$1" || true; }
+
+# Without --ocr-language: each source in its own language.
+: >"$TMP/tesseract.log"
+PATH="$TMP/bin:$PATH" "$INDEX" --db "$DB" --ocr-cache "$TMP/cache" --verbose --json \
+  "$col" >"$TMP/index.json" 2>"$TMP/index.err" || true
+check "the scans are indexed" grep -q '"added": 6' "$TMP/index.json"
+json_of 'Москву' >"$TMP/ru.json"
+check "the Russian scan is read in Cyrillic: 'Москву' found" grep -q '"path": ".*/ru.pdf"' "$TMP/ru.json"
+check "... in Russian" grep -q '"language": "russian"' "$TMP/ru.json"
+check "... and the Russian image file too" grep -q '"path": ".*/ru-page.png"' "$TMP/ru.json"
+# (A search folds accents: Tesseract's English reading "garcon", "foret"
+# would be found too; the text shown must have them.)
+json_of 'garçon' >"$TMP/fr.json"
+check "the French scan is read in French: 'garçon' found" grep -q '"path": ".*/fr.pdf"' "$TMP/fr.json"
+check "... its text with its accents (garçon, sœur, forêt)" texts_hold "$TMP/fr.json" 'garçon.*sœur.*forêt'
+check "... in French" grep -q '"language": "french"' "$TMP/fr.json"
+json_of 'Straße' >"$TMP/de.json"
+check "the German scan is read in German: 'Straße' found" grep -q '"path": ".*/de.pdf"' "$TMP/de.json"
+check "... its text with ß and umlauts" texts_hold "$TMP/de.json" 'Straße führt über.*Ämter'
+check "... in German" grep -q '"language": "german"' "$TMP/de.json"
+json_of 'council' >"$TMP/en.json"
+check "the English scan in English" grep -q '"language": "english"' "$TMP/en.json"
+check "the summary counts the languages" \
+  grep -qE '"languages": \{.*"russian": 3' "$TMP/index.json"
+
+# What it cost: one Tesseract run for the English scan, a first pass, a
+# script detection (only where the first pass was unsure) and a second
+# reading for the others; none for the scan whose catalogue row says Russian.
+: >"$TMP/tesseract.log"
+PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-en" --ocr-cache "$TMP/cache-en" "$col/en.pdf" 2>/dev/null || true
+check "an English scan costs one Tesseract run ($(runs))" test "$(runs)" -eq 1
+: >"$TMP/tesseract.log"
+PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-known" --ocr-cache "$TMP/cache-known" \
+  "$col/known" 2>/dev/null || true
+check "a scan whose catalogue row names Russian costs one run ($(runs))" test "$(runs)" -eq 1
+check "... in Russian" grep -q -- '-l rus' "$TMP/tesseract.log"
+"$SEARCH" --db "$TMP/db-known" --json 'Москву' >"$TMP/known.json" || true
+check "... and is found by its Cyrillic word" grep -q '"path": ".*/letter.pdf"' "$TMP/known.json"
+
+# The OCR cache keeps each reading by its language: a new database of the
+# same scans runs no Tesseract at all, and finds the same.
+: >"$TMP/tesseract.log"
+PATH="$TMP/bin:$PATH" "$INDEX" --db "$TMP/db2" --ocr-cache "$TMP/cache" --verbose \
+  "$col"/*.pdf >"$TMP/again.out" 2>&1 || true
+check "the cache serves every page again, whatever its language ($(runs) runs)" test "$(runs)" -eq 0
+check "... and the same words are found" \
+  bash -c "'$SEARCH' --db '$TMP/db2' --json 'Москву' | grep -q '/ru.pdf'"
+
+# --ocr-language: Tesseract's codes and fond's names.
+: >"$TMP/tesseract.log"
+PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-deu" --ocr-cache "$TMP/cache3" --ocr-language deu+eng "$col/de.pdf" 2>"$TMP/deu.err" || true
+"$SEARCH" --db "$TMP/db-deu" --json 'Straße' >"$TMP/deu.json" || true
+check "--ocr-language deu+eng reads the German scan" texts_hold "$TMP/deu.json" 'Straße führt über'
+check "... and only those: not a first pass in English" bash -c "! grep -q -- '-l eng ' '$TMP/tesseract.log'"
+PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-fra" --ocr-cache "$TMP/cache3" --ocr-language fra "$col/fr.pdf" 2>"$TMP/fra.err" || true
+"$SEARCH" --db "$TMP/db-fra" --json 'garçon' >"$TMP/fra.json" || true
+check "--ocr-language fra reads the French scan" texts_hold "$TMP/fra.json" 'garçon.*forêt'
+check "... and langid agrees: French" grep -q '"language": "french"' "$TMP/fra.json"
+PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-name" --ocr-cache "$TMP/cache3" --ocr-language français "$col/fr.pdf" 2>"$TMP/name.err" || true
+"$SEARCH" --db "$TMP/db-name" --json 'garçon' >"$TMP/name.json" || true
+check "--ocr-language français too" texts_hold "$TMP/name.json" 'garçon.*forêt'
+check "... read with fra" grep -q -- '-l fra' "$TMP/tesseract.log"
+
+# A pack not installed is refused before anything is written.
+missing=""
+for l in jpn kor heb tha; do
+  tesseract --list-langs 2>/dev/null | grep -qx "$l" || { missing=$l; break; }
+done
+if [ -n "$missing" ]; then
+  expect_exit 2 "--ocr-language $missing (not installed) is refused" \
+    "$INDEX" --db "$TMP/db-missing" --ocr-language "$missing" "$col/fr.pdf"
+  check "... naming the pack and its Debian package" \
+    grep -q "'$missing'.*tesseract-ocr-$missing" "$TMP/err"
+  check "... before any database is made" test ! -e "$TMP/db-missing"
+  expect_exit 2 "--ocr-language eng+$missing too" \
+    "$INDEX" --db "$TMP/db-missing" --ocr-language "eng+$missing" "$col/fr.pdf"
+fi
+expect_exit 2 "--ocr-language klingon is refused" \
+  "$INDEX" --db "$TMP/db-missing" --ocr-language klingon "$col/fr.pdf"
+check "... and named" grep -q "klingon" "$TMP/err"
+finish
