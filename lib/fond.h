@@ -174,9 +174,11 @@ typedef struct {
     char language[16]; /* the stemmer chosen: "english", "russian", ...
                           ("mixed" for an mbox whose messages differ) */
     char language_how[16]; /* "header" (a Language header), "identified"
-                              (from the text), or "default": too short to
-                              tell, or no stemmer for it (then the script:
-                              Cyrillic is Russian, else English) */
+                              (from the text), "ocr" (too short to tell:
+                              the language its scans were read in, as
+                              asked), or "default": too short to tell, or
+                              no stemmer for it (then the script: Cyrillic
+                              is Russian, else English) */
     size_t notes;      /* footnotes found (Notes section or stranded) */
     char format[16];   /* "text", "pdf", "email" (one message) or "mbox" */
     unsigned pages;    /* pages (a PDF's, or form feeds + 1; 0: none) */

@@ -697,12 +697,14 @@ static void fill_result(const ingest_t *in, const extract_t *x,
 }
 
 /* The source's language: its Language header's; else the one identified
- * from its repaired text (langid.h), when that has a stemmer; else what
- * ingest chose by the script (the default).  Says which in `how`.
+ * from its repaired text (langid.h), when that has a stemmer; else the one
+ * its scans were read in, when asked for (`ocr`: --ocr-language fra); else
+ * what ingest chose by the script (the default).  Says which in `how`.
  * Fingerprints that cannot be read leave every source to the default; no
  * memory to load them fails the source (FOND_ERR_NOMEM, why says so). */
 static fond_status_t choose_language(fond_db_t *db, ingest_t *in,
-                                     const char **how, char *why, size_t size)
+                                     const char *ocr, const char **how,
+                                     char *why, size_t size)
 {
     if (in->header.language && language_named(in->header.language)) {
         *how = "header";
@@ -716,9 +718,9 @@ static fond_status_t choose_language(fond_db_t *db, ingest_t *in,
     }
     const char *found = db->langid ? langid_identify(db->langid, in->body.text,
                                                      in->body.len, NULL) : NULL;
-    *how = found ? "identified" : "default";
-    if (found)
-        in->language = found;
+    *how = found ? "identified" : ocr ? "ocr" : "default";
+    if (found || ocr)
+        in->language = found ? found : ocr;
     return FOND_OK;
 }
 
@@ -756,9 +758,10 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
     if (st == FOND_OK)
         st = ingest_bytes(&in, x.text, x.len, &given, db->analyzer,
                           known_in_collection, db, why, sizeof why);
-    const char *how = "";
+    const char *how = "", *asked = db->extract.ocr_language;
+    const char *ocr = x.ocr_pages + x.ocr_cached ? language_of_tesseract(asked) : NULL;
     if (st == FOND_OK)
-        st = choose_language(db, &in, &how, why, sizeof why);
+        st = choose_language(db, &in, ocr, &how, why, sizeof why);
     if (st != FOND_OK) {
         ingest_free(&in);
         extract_free(&x);

@@ -79,3 +79,13 @@ const char *language_tesseract(const char *stemmer)
             return languages[i].tesseract;
     return NULL;
 }
+
+const char *language_of_tesseract(const char *spec)
+{
+    size_t n = spec ? strcspn(spec, "+") : 0;
+    for (size_t i = 0; n && i < sizeof languages / sizeof *languages; i++)
+        if (strlen(languages[i].tesseract) == n &&
+            strncmp(spec, languages[i].tesseract, n) == 0)
+            return languages[i].stemmer;
+    return NULL;
+}

@@ -113,6 +113,14 @@ PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-fra" --ocr-cache "$TMP/cache3" -
 check "--ocr-language fra reads the French scan" texts_hold "$TMP/fra.json" 'garçon.*forêt'
 check "... and langid agrees: French" grep -q '"language": "french"' "$TMP/fra.json"
 PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-name" --ocr-cache "$TMP/cache3" --ocr-language français "$col/fr.pdf" 2>"$TMP/name.err" || true
+# A page too short for the language identifier is stemmed in the language
+# asked for, and says so.
+page short "La forêt était fermée." "" ""
+scan short "$TMP/short.pdf"
+"$INDEX" --db "$TMP/db-short" --ocr-cache "$TMP/cache3" --ocr-language fra --verbose \
+  "$TMP/short.pdf" >"$TMP/short.out" 2>&1 || true
+check "a short French scan read with fra is stemmed in French" \
+  grep -q 'short.pdf: .*french (ocr)' "$TMP/short.out"
 "$SEARCH" --db "$TMP/db-name" --json 'garçon' >"$TMP/name.json" || true
 check "--ocr-language français too" texts_hold "$TMP/name.json" 'garçon.*forêt'
 check "... read with fra" grep -q -- '-l fra' "$TMP/tesseract.log"
