@@ -163,6 +163,9 @@ typedef struct {
 /* First passes (scanned pages of one PDF) that may leave the choice to
  * the next page, for want of text; then English stays. */
 #define OCR_CHOOSE_PAGES 3
+/* Latin packs read together when English reads a page well but its
+ * language does not stand out (scan_judge_latin): each costs time. */
+#define OCR_LATIN_PACKS 6
 
 /* s's page read in `lang`: from the cache, else by Tesseract (rendering
  * the page first if it is not yet). */
@@ -184,6 +187,48 @@ static fond_status_t scan_read(scan_t *s, const char *lang, char **tsv,
     return st;
 }
 
+/* The stemmer of the language text[0, len) is in (langid.h), its code
+ * into code; NULL when none stands out or the profiles cannot be read. */
+static const char *identify(const char *text, size_t len, char *code)
+{
+    langid_t *id = NULL;
+    char why[256];
+    const char *stemmer = NULL;
+    if (text && langid_new(&id, NULL, why, sizeof why) == FOND_OK)
+        stemmer = langid_identify(id, text, len, code);
+    langid_free(id);
+    return stemmer;
+}
+
+/* A page that English read well, long enough to identify, yet in no
+ * language that stands out: English drops the letters it has not (ş ğ ı
+ * of Turkish are s g i), and some languages are not known without them.
+ * Read it once with the Latin packs installed together (the first
+ * OCR_LATIN_PACKS of them) and identify that. */
+static fond_status_t scan_judge_latin(scan_t *s, const char *packs,
+                                      const char *first, char *chosen,
+                                      size_t size)
+{
+    char latin[OCR_LANG_SIZE], code[16];
+    snprintf(chosen, size, "%s", first);
+    if (!ocr_lang_latin_packs(packs, first, OCR_LATIN_PACKS, latin, sizeof latin))
+        return FOND_OK;
+    char *tsv = NULL;
+    size_t len = 0;
+    ocr_text_t t;
+    memset(&t, 0, sizeof t);
+    fond_status_t st = scan_read(s, latin, &tsv, &len);
+    if (st == FOND_OK)
+        st = ocr_read_tsv(&t, tsv, len, 0);
+    const char *stemmer = st == FOND_OK ? identify(t.text, t.len, code) : NULL;
+    const char *pack = stemmer ? language_tesseract(stemmer) : NULL;
+    if (pack && ocr_lang_has(packs, pack))
+        snprintf(chosen, size, "%s", pack);
+    ocr_text_free(&t);
+    free(tsv);
+    return st == FOND_ERR_NOMEM ? st : FOND_OK;
+}
+
 /* The language of a first pass read in `first` (its TSV): into chosen,
  * or "" when the page cannot tell (too little text, no other script). */
 static fond_status_t scan_judge(scan_t *s, const char *packs, const char *first,
@@ -194,32 +239,34 @@ static fond_status_t scan_judge(scan_t *s, const char *packs, const char *first,
     memset(&t, 0, sizeof t);
     fond_status_t st = ocr_read_tsv(&t, tsv, len, 0);
     int conf = ocr_mean_conf(&t);
-    const char *stemmer = NULL;
-    langid_t *id = NULL;
-    char why[256];
-    if (st == FOND_OK && t.text && langid_new(&id, NULL, why, sizeof why) == FOND_OK)
-        stemmer = langid_identify(id, t.text, t.len, NULL);
-    langid_free(id);
+    size_t text_len = t.len;
+    char code[16] = "";
+    const char *stemmer = st == FOND_OK ? identify(t.text, t.len, code) : NULL;
     ocr_text_free(&t);
     const char *pack = stemmer ? language_tesseract(stemmer) : NULL;
     pack = pack && ocr_lang_has(packs, pack) ? pack : first;
     chosen[0] = '\0';
     if (st != FOND_OK || conf == OCR_CONF_NONE)
         return st;
-    if (conf >= OCR_SURE) { /* Latin letters, read well: langid says which */
-        if (stemmer)
+    if (conf >= OCR_SURE && (stemmer || *code || text_len < LANGID_MIN_CHARS)) {
+        if (stemmer) /* Latin letters, read well: langid says which */
             snprintf(chosen, size, "%s", pack);
         return FOND_OK;
     }
+    if (conf >= OCR_SURE) /* long, read well, yet no language stands out */
+        return scan_judge_latin(s, packs, first, chosen, size);
     char *osd = NULL, script[48];
     size_t osd_len = 0;
-    if (ocr_lang_has(packs, "osd") && scan_read(s, "osd", &osd, &osd_len) == FOND_OK &&
-        ocr_lang_osd_script(osd, osd_len, script, sizeof script) &&
-        ocr_lang_for_script(script, packs, chosen, size))
-        ; /* another script, and a pack for it */
-    else if (stemmer && conf >= OCR_GARBLED)
-        snprintf(chosen, size, "%s", pack);
+    int told = ocr_lang_has(packs, "osd") &&
+               scan_read(s, "osd", &osd, &osd_len) == FOND_OK &&
+               ocr_lang_osd_script(osd, osd_len, script, sizeof script);
     free(osd);
+    if (told && ocr_lang_for_script(script, packs, chosen, size))
+        return FOND_OK; /* another script, and a pack for it */
+    if (stemmer && conf >= OCR_GARBLED)
+        snprintf(chosen, size, "%s", pack);
+    else if (told) /* Latin, or a script with no pack: as read */
+        snprintf(chosen, size, "%s", first);
     return FOND_OK;
 }
 

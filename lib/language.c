@@ -89,3 +89,15 @@ const char *language_of_tesseract(const char *spec)
             return languages[i].stemmer;
     return NULL;
 }
+
+/* The languages fond stems that are not written in Latin letters. */
+static const char *const not_latin[] = {"russian", "armenian", "greek", "hindi",
+                                        "nepali", "tamil", "yiddish"};
+
+int language_latin(const char *stemmer)
+{
+    for (size_t i = 0; i < sizeof not_latin / sizeof *not_latin; i++)
+        if (strcmp(stemmer, not_latin[i]) == 0)
+            return 0;
+    return language_tesseract(stemmer) != NULL;
+}

@@ -25,4 +25,7 @@ const char *language_tesseract(const char *stemmer);
  * "german"), or NULL when fond stems no such language. */
 const char *language_of_tesseract(const char *spec);
 
+/* Whether a stemmer's language is written in Latin letters. */
+int language_latin(const char *stemmer);
+
 #endif

@@ -252,3 +252,20 @@ int ocr_lang_for_script(const char *script, const char *packs, char *out,
     }
     return 0;
 }
+
+size_t ocr_lang_latin_packs(const char *packs, const char *except, size_t max,
+                            char *out, size_t size)
+{
+    size_t n_stemmers, used = 0, count = 0;
+    const char *const *stemmers = language_stemmers(&n_stemmers);
+    if (size)
+        out[0] = '\0';
+    for (size_t i = 0; i < n_stemmers && count < max; i++) {
+        const char *pack = language_tesseract(stemmers[i]);
+        if (pack && language_latin(stemmers[i]) && strcmp(pack, except) != 0 &&
+            ocr_lang_has(packs, pack) &&
+            list_add(out, size, &used, pack, strlen(pack)) == 0)
+            count++;
+    }
+    return count;
+}

@@ -58,4 +58,11 @@ int ocr_lang_osd_script(const char *osd, size_t len, char *out, size_t size);
 int ocr_lang_for_script(const char *script, const char *packs, char *out,
                         size_t size);
 
+/* The packs among `packs` of the languages fond stems that are written in
+ * Latin letters, but `except`, joined by '+' into out[0, size), at most
+ * `max` of them, in language.h's order (Turkish, French, German, Spanish,
+ * Portuguese, Italian, ...); their number. */
+size_t ocr_lang_latin_packs(const char *packs, const char *except, size_t max,
+                            char *out, size_t size);
+
 #endif

@@ -2,7 +2,7 @@
  * test_ocr_lang.c -- Tesseract's language packs as ocr_lang.h reads them:
  * `--list-langs` output parsed, a spec of codes or names resolved against
  * the packs installed (a missing one named with its Debian package), the
- * script OSD names, and the pack for a script.
+ * script OSD names, the pack for a script, and the Latin packs.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "language.h"
 #include "ocr_lang.h"
 
 static const char *const packs = "chi_sim+deu+eng+fra+osd+rus+script/Greek";
@@ -100,12 +101,36 @@ static void test_scripts(void **state)
     assert_false(ocr_lang_for_script("Latin", packs, pack, sizeof pack));
 }
 
+/* The Latin packs read together when English's reading is known as no
+ * language; the stemmer a spec's first pack stands for. */
+static void test_latin_packs_and_stemmers(void **state)
+{
+    (void)state;
+    char out[OCR_LANG_SIZE];
+    const char *installed = "deu+ell+eng+fra+ita+osd+por+rus+spa+tur+hye";
+    assert_int_equal(ocr_lang_latin_packs(installed, "eng", 6, out, sizeof out), 6);
+    assert_string_equal(out, "tur+fra+deu+spa+por+ita");
+    assert_int_equal(ocr_lang_latin_packs(installed, "eng", 2, out, sizeof out), 2);
+    assert_string_equal(out, "tur+fra");
+    assert_int_equal(ocr_lang_latin_packs("eng+rus+osd", "eng", 6, out, sizeof out), 0);
+    assert_string_equal(out, "");
+    assert_string_equal(language_of_tesseract("deu+eng"), "german");
+    assert_string_equal(language_of_tesseract("rus"), "russian");
+    assert_null(language_of_tesseract("chi_sim"));
+    assert_null(language_of_tesseract("engx"));
+    assert_null(language_of_tesseract(NULL));
+    assert_true(language_latin("turkish"));
+    assert_false(language_latin("greek"));
+    assert_false(language_latin("klingon"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_list_parsed),
         cmocka_unit_test(test_specs_resolved),
         cmocka_unit_test(test_scripts),
+        cmocka_unit_test(test_latin_packs_and_stemmers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
