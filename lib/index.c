@@ -737,15 +737,14 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
     memset(&x, 0, sizeof x);
     if (message) /* a message's text: text, whatever it begins with */
         x.text = text, x.len = len;
-    else {
-        fond_extract_opts_t copy;
+    else if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
+                            &db->extract, &st, why, sizeof why)) {
+        fond_extract_opts_t copy; /* not read ahead */
         char spec[128];
-        const fond_extract_opts_t *eo = db_extract_for(db, db->row, text, len,
-                                                       &copy, spec, sizeof spec);
-        if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
-                           eo, &st, why, sizeof why))
-            st = extract_bytes(&x, text, len, source_path, eo, why,
-                               sizeof why); /* not read ahead */
+        st = extract_bytes(&x, text, len, source_path,
+                           db_extract_for(db, db->row, text, len, &copy, spec,
+                                          sizeof spec),
+                           why, sizeof why);
     }
     memset(&in, 0, sizeof in);
     /* what the format states: a message's header, which its text never
