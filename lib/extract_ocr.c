@@ -244,6 +244,7 @@ static fond_status_t scan_judge(scan_t *s, const char *packs, const char *first,
     const char *stemmer = st == FOND_OK ? identify(t.text, t.len, code) : NULL;
     ocr_text_free(&t);
     const char *pack = stemmer ? language_tesseract(stemmer) : NULL;
+    int as_read = pack && strcmp(pack, first) == 0; /* English found English */
     pack = pack && ocr_lang_has(packs, pack) ? pack : first;
     chosen[0] = '\0';
     if (st != FOND_OK || conf == OCR_CONF_NONE)
@@ -255,6 +256,11 @@ static fond_status_t scan_judge(scan_t *s, const char *packs, const char *first,
     }
     if (conf >= OCR_SURE) /* long, read well, yet no language stands out */
         return scan_judge_latin(s, packs, first, chosen, size);
+    /* less sure: perhaps English, perhaps another script */
+    if (as_read && conf >= OCR_GARBLED) { /* a poor scan, but of English */
+        snprintf(chosen, size, "%s", first);
+        return FOND_OK;
+    }
     char *osd = NULL, script[48];
     size_t osd_len = 0;
     int told = ocr_lang_has(packs, "osd") &&
@@ -263,8 +269,11 @@ static fond_status_t scan_judge(scan_t *s, const char *packs, const char *first,
     free(osd);
     if (told && ocr_lang_for_script(script, packs, chosen, size))
         return FOND_OK; /* another script, and a pack for it */
+    int latin = told && strcmp(script, "Latin") == 0;
     if (stemmer && conf >= OCR_GARBLED)
         snprintf(chosen, size, "%s", pack);
+    else if (latin && !*code && conf >= OCR_GARBLED && text_len >= LANGID_MIN_CHARS)
+        return scan_judge_latin(s, packs, first, chosen, size);
     else if (told) /* Latin, or a script with no pack: as read */
         snprintf(chosen, size, "%s", first);
     return FOND_OK;
