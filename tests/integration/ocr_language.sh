@@ -19,10 +19,15 @@ page() {
     -annotate +50+80 "$2" -annotate +50+150 "$3" -annotate +50+220 "$4" \
     -colorspace Gray -depth 8 "$TMP/$1.png"
 }
-# scan NAME PDF: NAME.png as PDF, of one page, an image and no text layer.
+# scan PDF NAME...: NAME.png... as a PDF, a page each, images and no text
+# layer.
 scan() {
-  "$IM" "$TMP/$1.png" -colorspace Gray -depth 8 "$TMP/$1.pgm"
-  python3 "$FOND_SRC/tests/integration/pdfgen.py" scan "$2" "$TMP/$1.pgm"
+  local pdf=$1 pgms=() n; shift
+  for n in "$@"; do
+    "$IM" "$TMP/$n.png" -colorspace Gray -depth 8 "$TMP/$n.pgm"
+    pgms+=("$TMP/$n.pgm")
+  done
+  python3 "$FOND_SRC/tests/integration/pdfgen.py" scan "$pdf" "${pgms[@]}"
 }
 
 col="$TMP/col"
@@ -37,7 +42,7 @@ page en "The letter was sent to the council." "We are waiting for an answer from
   "office and ask for its decision soon."
 page tr "Mektup şehrin valisine gönderildi." "Görüşmeler üç gün sürdü ve çözüm" \
   "bulunamadı, ağır şartlar kaldı."
-for l in fr de ru en tr; do scan "$l" "$col/$l.pdf"; done
+for l in fr de ru en tr; do scan "$col/$l.pdf" "$l"; done
 # and the Russian page as a poor scan (bench/ocr's damage: turned, blurred,
 # noise, thresholded), a PNG file
 "$IM" "$TMP/ru.png" -seed 11 -background white -rotate -0.7 -blur 0x0.9 \
@@ -104,6 +109,24 @@ check "... in Russian" grep -q -- '-l rus' "$TMP/tesseract.log"
 "$SEARCH" --db "$TMP/db-known" --json 'Москву' >"$TMP/known.json" || true
 check "... and is found by its Cyrillic word" grep -q '"path": ".*/letter.pdf"' "$TMP/known.json"
 
+# A source of several pages chooses on its first page with text and reads
+# the rest in that language: a blank cover leaves the choice to page 2; page
+# 3 costs one run.
+"$IM" -size 1400x320 xc:white -colorspace Gray -depth 8 "$TMP/blank.png"
+page ru2 "Совет ответил на письмо через неделю." "Решение было принято единогласно" \
+  "и отправлено в архив губернии."
+scan "$TMP/book.pdf" blank ru ru2
+: >"$TMP/tesseract.log"
+PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-book" --ocr-cache "$TMP/cache-book" \
+  "$TMP/book.pdf" 2>/dev/null || true
+"$SEARCH" --db "$TMP/db-book" --json 'единогласно' >"$TMP/book.json" || true
+check "a blank cover, then Russian pages: pages 2 and 3 are read in Russian" \
+  texts_hold "$TMP/book.json" 'Москву.*единогласно'
+check "... on pages 2-3" grep -q '"page_last": 3' "$TMP/book.json"
+check "... in five runs: the cover, page 2 three times, page 3 once ($(runs))" \
+  test "$(runs)" -eq 5
+check "... page 3 only in Russian" test "$(tail -n 1 "$TMP/tesseract.log" | grep -c -- '-l rus')" -eq 1
+
 # The OCR cache keeps each reading by its language: a new database of the
 # same scans runs no Tesseract at all, and finds the same, with --jobs too
 # (the readers choose as the writer does).
@@ -131,7 +154,7 @@ PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-name" --ocr-cache "$TMP/cache3" 
 # A page too short for the language identifier is stemmed in the language
 # asked for, and says so.
 page short "La forêt était fermée." "" ""
-scan short "$TMP/short.pdf"
+scan "$TMP/short.pdf" short
 "$INDEX" --db "$TMP/db-short" --ocr-cache "$TMP/cache3" --ocr-language fra --verbose \
   "$TMP/short.pdf" >"$TMP/short.out" 2>&1 || true
 check "a short French scan read with fra is stemmed in French" \

@@ -7,8 +7,8 @@
     pdfgen.py bomb FILE MB       one page whose content stream is MB MiB of
                                  zeros, Flate-compressed (about 1000:1)
     pdfgen.py damaged FILE       a %PDF- header, then noise, then %%EOF
-    pdfgen.py scan FILE PGM      one page, the grey image PGM (binary, P5)
-                                 at 200 dpi and no text layer: a scan
+    pdfgen.py scan FILE PGM...   a page for each grey image PGM (binary,
+                                 P5) at 200 dpi, no text layer: a scan
     pdfgen.py article SEED DIR   DIR/article.ms (groff -ms, two columns,
                                  running head, page numbers, footnotes of
                                  many shapes: archival citations of eight
@@ -67,22 +67,27 @@ def bomb(path, mb):
                b"/Contents 4 0 R >>", stream], path)
 
 
-def scan(path, pgm):
-    data = open(pgm, "rb").read()
-    m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
-    w, h = int(m.group(1)), int(m.group(2))
-    pixels = zlib.compress(data[m.end():m.end() + w * h])
-    size = b"%.2f %.2f" % (w * 72 / 200, h * 72 / 200)
-    content = b"q " + size.replace(b" ", b" 0 0 ") + b" 0 0 cm /Im0 Do Q"
-    write_pdf([CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + size +
-               b"] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content +
-               b"\nendstream",
-               b"<< /Type /XObject /Subtype /Image /Width %d /Height %d "
-               b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
-               b"/Length %d >>\nstream\n" % (w, h, len(pixels)) + pixels +
-               b"\nendstream"], path)
+def scan(path, pgms):
+    n = len(pgms)
+    kids = b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(n))
+    objs = [CATALOG, b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n]
+    for i, pgm in enumerate(pgms):
+        data = open(pgm, "rb").read()
+        m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
+        w, h = int(m.group(1)), int(m.group(2))
+        pixels = zlib.compress(data[m.end():m.end() + w * h])
+        size = b"%.2f %.2f" % (w * 72 / 200, h * 72 / 200)
+        content = b"q " + size.replace(b" ", b" 0 0 ") + b" 0 0 cm /Im0 Do Q"
+        objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + size +
+                 b"] /Contents %d 0 R /Resources << /XObject << /Im0 %d 0 R >> >> >>"
+                 % (4 + 3 * i, 5 + 3 * i),
+                 b"<< /Length %d >>\nstream\n" % len(content) + content +
+                 b"\nendstream",
+                 b"<< /Type /XObject /Subtype /Image /Width %d /Height %d "
+                 b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
+                 b"/Length %d >>\nstream\n" % (w, h, len(pixels)) + pixels +
+                 b"\nendstream"]
+    write_pdf(objs, path)
 
 
 def damaged(path):
@@ -203,7 +208,7 @@ if __name__ == "__main__":
     elif kind == "damaged":
         damaged(path)
     elif kind == "scan":
-        scan(path, sys.argv[3])
+        scan(path, sys.argv[3:])
     elif kind == "article":
         article(int(path), sys.argv[3])
     else:
