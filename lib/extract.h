@@ -84,8 +84,10 @@ int extract_title_generic(const char *title);
 extract_format_t extract_format(const char *bytes, size_t len);
 
 /*
- * Extract bytes[0, len) as `o` says (NULL: OCR on, English, no cache,
- * default limits); `name` is how the file is named in progress reports.
+ * Extract bytes[0, len) as `o` says (NULL: OCR on, its language chosen,
+ * no cache, default limits; with o->ocr_packs NULL, choosing asks
+ * Tesseract for its packs once a file); `name` is how the file is named in
+ * progress reports.
  * On failure (FOND_ERR_EXTRACT, FOND_ERR_NOMEM) a one-line reason is in
  * err.  Free with extract_free() either way.
  */
