@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The language OCR reads in.  Scans made here with ImageMagick (DejaVu Serif
-# has Latin accents and Cyrillic): a French, a German, a Russian, a Turkish
-# and an English page, each wrapped as a PDF with no text layer, and the
-# Russian one as a poor scan in a PNG too.  Without --ocr-language each is read in its own
-# language (words Tesseract's English misreads, "garçon", "Straße",
-# "Москву", "şehrin", are found; `language` right in --json); an English scan costs
-# one Tesseract run, as before; a catalogue row's language chooses with no
-# first pass; the OCR cache keeps each reading by its language;
+# The language OCR reads in.  Scans made here with ImageMagick (DejaVu
+# Serif has Latin accents and Cyrillic): a French, a German, a Russian, a
+# Turkish and an English page, each wrapped as a PDF with no text layer,
+# and the Russian one as a poor scan in a PNG too.  Without --ocr-language
+# each is read in its own language (words Tesseract's English misreads,
+# "garçon", "Straße", "Москву", "şehrin", are found; `language` right in
+# --json); an English scan costs one Tesseract run, as before; a catalogue
+# row's language chooses with no first pass; a source of several pages
+# chooses once; the OCR cache keeps each reading by its language;
 # --ocr-language takes Tesseract's codes (deu+eng, fra) and fond's names
 # (français); a pack not installed is refused, naming its Debian package.
 source "$(dirname "$0")/common.bash"
