@@ -109,6 +109,8 @@ typedef struct {
     progress_t *counted; /* for the progress bar (shared with the readers) */
     size_t counted_size;
     size_t reading;   /* the file being read, in this process */
+    char ocr_packs[4096]; /* Tesseract's language packs, asked once */
+    char ocr_language[128]; /* --ocr-language as Tesseract's spec */
     size_t done_files;
     FILE *listing; /* where --verbose lists files: stdout, or stderr with
                       --json (stdout is the JSON's alone) */
@@ -156,8 +158,10 @@ static void usage(FILE *out)
           "      --variants FILE  name variants to load (default: $FOND_VARIANTS,\n"
           "                       else the variants.txt installed with fond)\n"
           "      --no-ocr         do not read scanned pages (no text layer) with OCR\n"
-          "      --ocr-language L the scans' language: english (default), french,\n"
-          "                       german, portuguese, russian, turkish, spanish, italian\n"
+          "      --ocr-language L the scans' language: Tesseract's packs (por,\n"
+          "                       deu+eng, chi_sim) or a name (French, fr, русский);\n"
+          "                       default auto: chosen for each source among the\n"
+          "                       packs installed\n"
           "      --ocr-cache DIR  where OCR text is kept (default: $FOND_OCR_CACHE,\n"
           "                       else $XDG_CACHE_HOME/fond/ocr, else ~/.cache/fond/ocr)\n"
           "      --timeout SECS   time each PDF or OCR helper may run (default 120)\n"
@@ -1277,6 +1281,29 @@ static int set_ocr_cache(run_t *r, const char *given)
     return 0;
 }
 
+/* Refuse an --ocr-language that needs a pack not installed before
+ * anything is written, asking Tesseract for its packs once for the run
+ * (every process of it inherits them).  Tesseract that cannot be asked
+ * leaves each scan to say why.  Without --ocr-language the library asks
+ * when a scan first needs them. */
+static int check_ocr_language(run_t *r)
+{
+    fond_error_t err;
+    const char *given = r->extract.ocr_language;
+    if (r->extract.no_ocr || !given || !*given || strcmp(given, "auto") == 0)
+        return 0;
+    if (fond_ocr_packs(r->ocr_packs, sizeof r->ocr_packs, &err) == FOND_OK)
+        r->extract.ocr_packs = r->ocr_packs;
+    if (fond_ocr_language(r->extract.ocr_language, r->extract.ocr_packs,
+                          r->ocr_language, sizeof r->ocr_language, &err) != FOND_OK) {
+        fprintf(stderr, PROG ": --ocr-language %s: %s\n", r->extract.ocr_language,
+                err.message);
+        return -1;
+    }
+    r->extract.ocr_language = r->ocr_language;
+    return 0;
+}
+
 static int parse_options(int argc, char **argv, run_t *r, const char **db)
 {
     static const struct option options[] = {
@@ -1339,7 +1366,7 @@ static int parse_options(int argc, char **argv, run_t *r, const char **db)
     if (optind == argc && !r->compact && !r->upgrade)
         return bad_usage("no PATH to index", NULL);
     r->variants = cli_variants_path(variants);
-    if (set_ocr_cache(r, ocr_cache) != 0)
+    if (set_ocr_cache(r, ocr_cache) != 0 || check_ocr_language(r) != 0)
         return CLI_EXIT_ERROR;
     r->n_roots = argc - optind;
     if (canonical_roots(r, argv + optind) != 0) {

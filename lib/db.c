@@ -16,10 +16,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "catalogue.h"
 #include "db_internal.h"
 #include "langid.h"
 #include "extract.h"
 #include "hash.h"
+#include "ocr_lang.h"
 #include "schema.h"
 
 const char *fond_status_str(fond_status_t status)
@@ -80,16 +82,85 @@ fond_status_t db_delete_source(fond_db_t *db, const char *hash)
 
 const char *fond_db_error(const fond_db_t *db) { return db ? db->error : ""; }
 
+fond_status_t fond_ocr_packs(char *packs, size_t size, fond_error_t *err)
+{
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    msg[0] = '\0';
+    FOND_ASSERT_ARG_MSG(packs && size, msg, sizeof scratch);
+    return ocr_lang_installed(packs, size, msg, sizeof scratch);
+}
+
+fond_status_t fond_ocr_language(const char *language, const char *packs,
+                                char *out, size_t size, fond_error_t *err)
+{
+    char scratch[sizeof err->message], *msg = err ? err->message : scratch;
+    msg[0] = '\0';
+    FOND_ASSERT_ARG_MSG(out && size, msg, sizeof scratch);
+    return ocr_lang_resolve(language, packs, out, size, msg, sizeof scratch);
+}
+
+/* A language asked for is checked against the packs (asked of Tesseract
+ * unless given) and kept resolved ("français": "fra"), so that no source
+ * resolves it again; Tesseract that cannot be asked leaves the packs
+ * unknown, and each scan then fails as it would have.  Choosing ("auto")
+ * asks for the packs only when a scan first needs them (db_extract_for):
+ * a collection without scans never runs Tesseract. */
 fond_status_t fond_db_set_extract(fond_db_t *db,
                                   const fond_extract_opts_t *opts)
 {
     FOND_ASSERT_ARG(db, opts);
-    if (opts->ocr_language && !extract_ocr_language(opts->ocr_language))
-        return db_fail(db, FOND_ERR_ARG, "no OCR for the language '%s' (english, "
-                       "french, german, portuguese, russian, turkish, spanish, "
-                       "italian)", opts->ocr_language);
+    char why[512], spec[sizeof db->ocr_language];
+    const char *given = opts->ocr_language;
+    int asking = !opts->ocr_packs && !opts->no_ocr && given && *given &&
+                 strcmp(given, "auto") != 0;
+    db->ocr_packs[0] = '\0';
+    if (opts->ocr_packs)
+        snprintf(db->ocr_packs, sizeof db->ocr_packs, "%s", opts->ocr_packs);
+    int known = opts->ocr_packs ||
+                (asking && ocr_lang_installed(db->ocr_packs, sizeof db->ocr_packs,
+                                              why, sizeof why) == FOND_OK);
+    if (ocr_lang_resolve(given, known ? db->ocr_packs : NULL, spec, sizeof spec,
+                         why, sizeof why) != FOND_OK && !opts->no_ocr)
+        return db_fail(db, FOND_ERR_ARG, "%s", why);
     db->extract = *opts;
+    snprintf(db->ocr_language, sizeof db->ocr_language, "%s", spec);
+    db->extract.ocr_language = db->ocr_language;
+    db->extract.ocr_packs = known ? db->ocr_packs : NULL;
+    db->ocr_packs_asked = known || asking;
     return FOND_OK;
+}
+
+const fond_extract_opts_t *db_extract_for(fond_db_t *db,
+                                          const struct fond_catalogue_row *row,
+                                          int scan, fond_extract_opts_t *copy,
+                                          char *spec, size_t size)
+{
+    char why[512];
+    const char *given = db->extract.ocr_language;
+    if (db->extract.no_ocr || (given && *given && strcmp(given, "auto") != 0) ||
+        !scan)
+        return &db->extract;
+    if (!db->ocr_packs_asked) { /* the first scan: once for the handle */
+        db->ocr_packs_asked = 1;
+        if (ocr_lang_installed(db->ocr_packs, sizeof db->ocr_packs, why,
+                               sizeof why) == FOND_OK)
+            db->extract.ocr_packs = db->ocr_packs;
+    }
+    const char *language = row ? row->fields.language : NULL;
+    if (!language || !db->extract.ocr_packs)
+        return &db->extract;
+    /* "fr", "French; English", "deu, eng": each a name or a pack */
+    char list[OCR_LANG_SIZE];
+    snprintf(list, sizeof list, "%s", language);
+    for (char *c = list; *c; c++)
+        if (*c == ',' || *c == ';' || *c == '/')
+            *c = '+';
+    if (ocr_lang_resolve(list, db->extract.ocr_packs, spec, size, why,
+                         sizeof why) != FOND_OK || !*spec)
+        return &db->extract;
+    *copy = db->extract;
+    copy->ocr_language = spec;
+    return copy;
 }
 
 /* ------------------------------------------------------------- open, close */

@@ -36,7 +36,11 @@ struct fond_db {
         that db.c does not name mail.c: a program that only searches then
         links no GMime (nor GLib, GIO, gpgme) and starts in half the time */
     int langid_missing;   /* its fingerprints could not be read */
-    fond_extract_opts_t extract; /* how PDFs and scans are read */
+    fond_extract_opts_t extract; /* how PDFs and scans are read; its
+                             ocr_language and ocr_packs are these: */
+    char ocr_language[128];   /* the spec resolved ("" : auto) */
+    char ocr_packs[4096];     /* Tesseract's packs (ocr_lang.h) */
+    int ocr_packs_asked;      /* ... asked for (or given) already */
     const char *ahead;    /* during fond_db_sync_file: what another process
                              read of the file (fond_db_read_ahead), or NULL */
     size_t ahead_len;
@@ -49,6 +53,16 @@ struct fond_db {
                              for a database of an earlier fond */
     char error[512];      /* the last failure's message */
 };
+
+/* The options to read a file of catalogue row `row` (may be NULL) with,
+ * `scan` when it may need OCR (not a text): db's, or a copy in *copy whose OCR language is the row's
+ * (its resolved spec in spec[0, size)), when no language was asked for
+ * and the row names one whose packs are installed.  The first file that
+ * may need OCR has Tesseract asked for its packs, once. */
+const fond_extract_opts_t *db_extract_for(fond_db_t *db,
+                                          const struct fond_catalogue_row *row,
+                                          int scan, fond_extract_opts_t *copy,
+                                          char *spec, size_t size);
 
 /* Point db->store at the shard that holds the source at `path` (every
  * source lives in one shard, by a hash of its path); 0, or -1 if this

@@ -641,10 +641,11 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
         return FOND_OK;
     o = o ? o : &defaults;
     unsigned timeout = o->timeout ? o->timeout : EXTRACT_TIMEOUT_S;
-    reader_t p = {name, bytes, len, -1, o,
-               {timeout, POPPLER_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
-               {timeout, TESSERACT_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
-               err, errsize, NULL, 0, 0};
+    reader_t p = {
+        .name = name, .bytes = bytes, .len = len, .fd = -1, .o = o,
+        .poppler = {timeout, POPPLER_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
+        .tesseract = {timeout, TESSERACT_MEMORY, EXTRACT_MAX_TEXT, EXTRACT_MAX_TEXT},
+        .err = err, .errsize = errsize};
     out->text = NULL;
     out->len = 0;
     fond_status_t st = out->format == EXTRACT_IMAGE ? extract_image(&p, out)

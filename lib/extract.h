@@ -11,7 +11,8 @@
  *     its metadata (Title, Author, Subject, Keywords, CreationDate)
  *     through pdfinfo.  A
  *     page with no text layer (a scan) is rendered with pdftoppm and read
- *     with Tesseract, in the language asked for; Tesseract's TSV output
+ *     with Tesseract, in the language asked for or chosen (extract_ocr.c
+ *     says how); Tesseract's TSV output
  *     (words with their confidences) is kept in the OCR cache, so that an
  *     unchanged scan is never read twice.
  *   - an image (PNG, JPEG, TIFF, JPEG 2000, WebP, GIF, BMP, PNM): probed
@@ -24,9 +25,11 @@
  *
  * The OCR cache: one file a page, <cache>/<key>-<lang>-p<N>.tsv, where key
  * is the FNV-1a 64 hash of the file's bytes and its size ("%016llx-%zu"),
- * lang Tesseract's language and N the page from 1 (a PDF's page, or an
- * image's: a TIFF's pages in the order of its directories).  Written to a temporary
- * name and renamed, so a reader never sees half a page.
+ * lang the Tesseract language the page was read in ("fra", "deu+eng";
+ * '/' as '_': "script_Cyrillic"), or "osd" for Tesseract's script detection (its output, not
+ * TSV), and N the page from 1 (a PDF's page, or an image's: a TIFF's
+ * pages in the order of its directories).  Written to a temporary name
+ * and renamed, so a reader never sees half a page.
  *
  * Read ahead: what extract_bytes() gave (the text, metadata, counts and
  * layout, or why the file cannot be read) saved in one block by
@@ -76,10 +79,6 @@ typedef struct {
     char date[9];        /* CreationDate as "YYYYMMDD", "" if none */
 } extract_t;
 
-/* Tesseract's name for a Snowball language ("french" -> "fra"; NULL:
- * English), or NULL for one it is not set up to read. */
-const char *extract_ocr_language(const char *snowball);
-
 /*
  * Whether a PDF's Info Title is generic, the name a program gave a
  * document nobody named, and so no title (source.h, level 3): a program's
@@ -95,8 +94,10 @@ int extract_title_generic(const char *title);
 extract_format_t extract_format(const char *bytes, size_t len);
 
 /*
- * Extract bytes[0, len) as `o` says (NULL: OCR on, English, no cache,
- * default limits); `name` is how the file is named in progress reports.
+ * Extract bytes[0, len) as `o` says (NULL: OCR on, its language chosen,
+ * no cache, default limits; with o->ocr_packs NULL, choosing asks
+ * Tesseract for its packs once a file); `name` is how the file is named in
+ * progress reports.
  * On failure (FOND_ERR_EXTRACT, FOND_ERR_NOMEM) a one-line reason is in
  * err.  Free with extract_free() either way.
  */

@@ -32,6 +32,9 @@ typedef struct {
                                 window at a time before their OCR; freed
                                 with extract_reader_free() */
     unsigned render_from, render_n;
+    char ocr_lang[128];      /* the language its scans are read in (a
+                                Tesseract spec), "" until chosen */
+    unsigned ocr_tries;      /* first passes that could not choose */
 } reader_t;
 
 /* Free what reading the file left in p (not p itself). */

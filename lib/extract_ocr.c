@@ -4,7 +4,10 @@
  * file, decoded by the image reader (image.h) after its headers were
  * probed.  Each page's TSV (its words, boxes and confidences) goes into
  * the extract's layout (ocr.h) and into the OCR cache, so an unchanged
- * scan is never read twice; the progress is told once a page.
+ * scan is never read twice; the progress is told once a page.  Which
+ * language pack Tesseract reads a source in is chosen apart from the
+ * reading (scan_choose, with ocr_lang.h): the one given, or the one a
+ * first pass in English points to.
  */
 #define _GNU_SOURCE /* O_TMPFILE, linkat() */
 #include "extract.h"
@@ -22,26 +25,22 @@
 
 #include "hash.h"
 #include "image.h"
+#include "langid.h"
+#include "ocr_lang.h"
 
-
-
-const char *extract_ocr_language(const char *snowball)
+/* Where page `page`'s reading in `lang` is kept: by the file's bytes,
+ * the language ('/' as '_') and the page (extract.h). */
+static void cache_path(const reader_t *p, unsigned page, const char *lang,
+                       char *buf, size_t size)
 {
-    return snowball ? language_tesseract(snowball) : "eng"; /* language.h's table */
-}
-
-/* The language OCR reads in: English for one Tesseract has no name for. */
-static const char *ocr_language(const fond_extract_opts_t *o)
-{
-    const char *lang = extract_ocr_language(o->ocr_language);
-    return lang ? lang : "eng";
-}
-
-static void cache_path(const reader_t *p, unsigned page, char *buf, size_t size)
-{
+    char name[128];
+    snprintf(name, sizeof name, "%s", lang);
+    for (char *c = name; *c; c++)
+        if (*c == '/')
+            *c = '_';
     snprintf(buf, size, "%s/%016llx-%zu-%s-p%u.tsv", p->o->ocr_cache,
              (unsigned long long)hash_bytes(HASH_FNV_OFFSET, p->bytes, p->len),
-             p->len, ocr_language(p->o), page);
+             p->len, name, page);
 }
 
 static char *read_small_file(const char *path, size_t *len)
@@ -256,20 +255,23 @@ static ocr_render_t render_of(reader_t *p, unsigned page, unsigned pages)
     return r ? *r : (ocr_render_t){0};
 }
 
-/* Read image_fd (an image: a PGM, a TIFF) with Tesseract, told its
- * resolution (0: unknown, Tesseract guesses it): *tsv its TSV, malloc'd. */
-static fond_status_t tesseract_tsv(reader_t *p, int image_fd, unsigned dpi,
-                                   char **tsv, size_t *len)
+/* Read `image` with Tesseract in `lang` (from its standard input), told
+ * its resolution (dpi; 0: unknown, Tesseract guesses it): *tsv is its
+ * TSV, malloc'd; or, for lang "osd", its script detection's report. */
+static fond_status_t tesseract_read(reader_t *p, int image, const char *lang,
+                                    unsigned dpi, char **tsv, size_t *len)
 {
     char res[16];
     snprintf(res, sizeof res, "%u", dpi);
-    const char *read[] = {"tesseract", "stdin", "stdout", "-l",
-                          ocr_language(p->o), "--dpi", res, "tsv", NULL};
+    const char *read[] = {"tesseract", "stdin", "stdout", "-l", lang,
+                          "--dpi", res, "tsv", NULL};
+    const char *osd[] = {"tesseract", "stdin", "stdout", "--psm", "0", "-l",
+                         "osd", NULL};
     if (!dpi)
         read[5] = "tsv", read[6] = NULL;
     child_result_t r = {0};
-    fond_status_t st = extract_run_on(p, read, image_fd, &p->tesseract,
-                                      "OMP_THREAD_LIMIT=1", &r);
+    fond_status_t st = extract_run_on(p, strcmp(lang, "osd") == 0 ? osd : read,
+                                      image, &p->tesseract, "OMP_THREAD_LIMIT=1", &r);
     if (st == FOND_OK) {
         *tsv = r.out;
         *len = r.out_len;
@@ -279,28 +281,15 @@ static fond_status_t tesseract_tsv(reader_t *p, int image_fd, unsigned dpi,
     return st;
 }
 
-/* Hold image[0, n) in a memory file and read it with Tesseract. */
-static fond_status_t tesseract_image(reader_t *p, unsigned page,
-                                     const char *image, size_t n, unsigned dpi,
-                                     char **tsv, size_t *len)
-{
-    int fd = extract_memory_file("fond-ocr-page", image, n);
-    if (fd < 0)
-        return extract_fail(p, "cannot hold page %u's image for OCR: %s",
-                            page, strerror(errno));
-    fond_status_t st = tesseract_tsv(p, fd, dpi, tsv, len);
-    close(fd);
-    return st;
-}
+/* How a page's image is made for Tesseract: *bytes malloc'd (an image
+ * file's bytes: a PGM, a TIFF). */
+typedef fond_status_t (*page_image_fn)(reader_t *p, void *ctx, unsigned page,
+                                       unsigned dpi, char **bytes, size_t *n);
 
-/* How one page's image is made and read by OCR (at dpi): *tsv, malloc'd. */
-typedef fond_status_t (*page_ocr_fn)(reader_t *p, void *ctx, unsigned page,
-                                     unsigned dpi, char **tsv, size_t *len);
-
-/* Render page `page` with pdftoppm (a PGM on its standard output) at dpi
- * (0: its long side OCR_LONG_SIDE pixels) and read it with Tesseract. */
-static fond_status_t pdf_page_ocr(reader_t *p, void *ctx, unsigned page,
-                                  unsigned dpi, char **tsv, size_t *len)
+/* A PDF's page rendered by pdftoppm (a PGM on its standard output) at dpi
+ * (0: its long side OCR_LONG_SIDE pixels). */
+static fond_status_t pdf_page_image(reader_t *p, void *ctx, unsigned page,
+                                    unsigned dpi, char **bytes, size_t *n)
 {
     (void)ctx;
     char num[16], res[16];
@@ -311,33 +300,251 @@ static fond_status_t pdf_page_ocr(reader_t *p, void *ctx, unsigned page,
                             "-singlefile", "/dev/stdin", NULL};
     child_result_t r = {0};
     fond_status_t st = extract_run(p, render, &p->poppler, NULL, &r);
-    if (st == FOND_OK)
-        st = tesseract_image(p, page, r.out, r.out_len, dpi, tsv, len);
+    if (st == FOND_OK) {
+        *bytes = r.out;
+        *n = r.out_len;
+        r.out = NULL;
+    }
     child_result_free(&r);
     return st;
 }
 
-/* Page `page` read by OCR (fn, at dpi) or taken from the OCR cache (*cached
- * set) into x's layout, as one page; the progress told. */
+/* A page of an image file decoded by the image reader (ctx): an
+ * uncompressed TIFF of that page, with its resolution when the file has
+ * one. */
+static fond_status_t image_page_image(reader_t *p, void *ctx, unsigned page,
+                                      unsigned dpi, char **bytes, size_t *n)
+{
+    (void)dpi;
+    return image_reader_page(ctx, page, bytes, n, p->err, p->errsize);
+}
+
+/* ------------------------------------------------ the language read in */
+
+/* One scanned page being read: page N of a PDF or of an image file, its
+ * image made when first read (make), each reading kept in the cache by
+ * its language. */
+typedef struct {
+    reader_t *p;
+    unsigned page;
+    unsigned dpi;       /* its resolution (0: unknown), told to Tesseract */
+    page_image_fn make;
+    void *ctx;          /* make's */
+    int image;          /* the page's image (a memory file), -1 until made */
+    int ran;            /* Tesseract ran on it (else all came from the cache) */
+} scan_t;
+
+/* How sure of its words (mean confidence) a first pass read in English must
+ * be for the language identified in its text to be taken without asking
+ * Tesseract's script detection: a clean Latin page read in English scores
+ * 85-96 (French, German, English alike), a Cyrillic one 30-45. */
+#define OCR_SURE 70
+/* Below this, a first pass is too garbled for the language identifier:
+ * only the script detection chooses. */
+#define OCR_GARBLED 50
+/* First passes (scanned pages of one PDF) that may leave the choice to
+ * the next page, for want of text; then English stays. */
+#define OCR_CHOOSE_PAGES 3
+/* Latin packs read together when English reads a page well but its
+ * language does not stand out (scan_judge_latin): each costs time. */
+#define OCR_LATIN_PACKS 6
+
+/* Make s's page's image, in a memory file, for Tesseract to read. */
+static fond_status_t scan_image(scan_t *s)
+{
+    char *bytes = NULL;
+    size_t n = 0;
+    fond_status_t st = s->make(s->p, s->ctx, s->page, s->dpi, &bytes, &n);
+    if (st == FOND_OK &&
+        (s->image = extract_memory_file("fond-ocr-page", bytes, n)) < 0)
+        st = extract_fail(s->p, "cannot hold page %u's image for OCR: %s",
+                          s->page, strerror(errno));
+    free(bytes);
+    return st;
+}
+
+/* s's page read in `lang`: from the cache, else by Tesseract (making the
+ * page's image first if it is not yet). */
+static fond_status_t scan_read(scan_t *s, const char *lang, char **tsv,
+                               size_t *len)
+{
+    reader_t *p = s->p;
+    char path[4096] = "";
+    if (p->o->ocr_cache)
+        cache_path(p, s->page, lang, path, sizeof path);
+    if (*path && (*tsv = read_small_file(path, len)))
+        return FOND_OK;
+    fond_status_t st = s->image >= 0 ? FOND_OK : scan_image(s);
+    if (st == FOND_OK)
+        st = tesseract_read(p, s->image, lang, s->dpi, tsv, len);
+    s->ran = 1;
+    if (st == FOND_OK && *path)
+        cache_store(path, *tsv, *len);
+    return st;
+}
+
+/* The stemmer of the language text[0, len) is in (langid.h), its code
+ * into code; NULL when none stands out or the profiles cannot be read. */
+static const char *identify(const char *text, size_t len, char *code)
+{
+    langid_t *id = NULL;
+    char why[256];
+    const char *stemmer = NULL;
+    if (text && langid_new(&id, NULL, why, sizeof why) == FOND_OK)
+        stemmer = langid_identify(id, text, len, code);
+    langid_free(id);
+    return stemmer;
+}
+
+/* A page that English read well, long enough to identify, yet in no
+ * language that stands out: English drops the letters it has not (ş ğ ı
+ * of Turkish are s g i), and some languages are not known without them.
+ * Read it once with the Latin packs installed together (the first
+ * OCR_LATIN_PACKS of them) and identify that. */
+static fond_status_t scan_judge_latin(scan_t *s, const char *packs,
+                                      const char *first, char *chosen,
+                                      size_t size)
+{
+    char latin[OCR_LANG_SIZE], code[16];
+    snprintf(chosen, size, "%s", first);
+    if (!ocr_lang_latin_packs(packs, first, OCR_LATIN_PACKS, latin, sizeof latin))
+        return FOND_OK;
+    char *tsv = NULL;
+    size_t len = 0;
+    ocr_text_t t;
+    memset(&t, 0, sizeof t);
+    fond_status_t st = scan_read(s, latin, &tsv, &len);
+    if (st == FOND_OK)
+        st = ocr_read_tsv(&t, tsv, len, 0);
+    const char *stemmer = st == FOND_OK ? identify(t.text, t.len, code) : NULL;
+    const char *pack = stemmer ? language_tesseract(stemmer) : NULL;
+    if (pack && ocr_lang_has(packs, pack))
+        snprintf(chosen, size, "%s", pack);
+    ocr_text_free(&t);
+    free(tsv);
+    return st == FOND_ERR_NOMEM ? st : FOND_OK;
+}
+
+/* The language of a first pass read in `first` (its TSV): into chosen,
+ * or "" when the page cannot tell (too little text, no other script). */
+static fond_status_t scan_judge(scan_t *s, const char *packs, const char *first,
+                                const char *tsv, size_t len, char *chosen,
+                                size_t size)
+{
+    ocr_text_t t;
+    memset(&t, 0, sizeof t);
+    fond_status_t st = ocr_read_tsv(&t, tsv, len, 0);
+    int conf = ocr_mean_conf(&t);
+    size_t text_len = t.len;
+    char code[16] = "";
+    const char *stemmer = st == FOND_OK ? identify(t.text, t.len, code) : NULL;
+    ocr_text_free(&t);
+    const char *pack = stemmer ? language_tesseract(stemmer) : NULL;
+    int as_read = pack && strcmp(pack, first) == 0; /* English found English */
+    pack = pack && ocr_lang_has(packs, pack) ? pack : first;
+    chosen[0] = '\0';
+    if (st != FOND_OK || conf == OCR_CONF_NONE)
+        return st;
+    if (conf >= OCR_SURE && (stemmer || *code || text_len < LANGID_MIN_CHARS)) {
+        if (stemmer) /* Latin letters, read well: langid says which */
+            snprintf(chosen, size, "%s", pack);
+        return FOND_OK;
+    }
+    if (conf >= OCR_SURE) /* long, read well, yet no language stands out */
+        return scan_judge_latin(s, packs, first, chosen, size);
+    /* less sure: perhaps English, perhaps another script */
+    if (as_read && conf >= OCR_GARBLED) { /* a poor scan, but of English */
+        snprintf(chosen, size, "%s", first);
+        return FOND_OK;
+    }
+    char *osd = NULL, script[48];
+    size_t osd_len = 0;
+    int told = ocr_lang_has(packs, "osd") &&
+               scan_read(s, "osd", &osd, &osd_len) == FOND_OK &&
+               ocr_lang_osd_script(osd, osd_len, script, sizeof script);
+    free(osd);
+    if (told && ocr_lang_for_script(script, packs, chosen, size))
+        return FOND_OK; /* another script, and a pack for it */
+    int latin = told && strcmp(script, "Latin") == 0;
+    if (stemmer && conf >= OCR_GARBLED)
+        snprintf(chosen, size, "%s", pack);
+    else if (latin && !*code && conf >= OCR_GARBLED && text_len >= LANGID_MIN_CHARS)
+        return scan_judge_latin(s, packs, first, chosen, size);
+    else if (told) /* Latin, or a script with no pack: as read */
+        snprintf(chosen, size, "%s", first);
+    return FOND_OK;
+}
+
+/* The first pack of packs other than osd (when English is not there). */
+static void first_pack(const char *packs, char *out, size_t size)
+{
+    snprintf(out, size, "%s", "eng");
+    for (const char *s = packs; *s && !ocr_lang_has(packs, "eng");) {
+        size_t n = strcspn(s, "+");
+        if (n != 3 || strncmp(s, "osd", 3) != 0) {
+            snprintf(out, size, "%.*s", (int)n, s);
+            return;
+        }
+        s += n + (s[n] == '+');
+    }
+}
+
+/*
+ * s's page read in the language of its source, into *tsv.  A language
+ * given (or its catalogue row's) is that; else the first scanned page is
+ * read in English and judged (scan_judge), and read again in the language
+ * chosen if another; the rest of the source is read in it.  A page too
+ * short to tell leaves the choice to the next (OCR_CHOOSE_PAGES).
+ */
+static fond_status_t scan_choose(scan_t *s, char **tsv, size_t *len)
+{
+    reader_t *p = s->p;
+    const char *given = p->o->ocr_language;
+    char why[512], packs[OCR_LANG_PACKS_SIZE] = "";
+    if (!p->ocr_lang[0] &&
+        ocr_lang_resolve(given, p->o->ocr_packs, p->ocr_lang, sizeof p->ocr_lang,
+                         why, sizeof why) != FOND_OK)
+        return extract_fail(p, "%s", why);
+    if (p->ocr_lang[0])
+        return scan_read(s, p->ocr_lang, tsv, len);
+    if (p->o->ocr_packs)
+        snprintf(packs, sizeof packs, "%s", p->o->ocr_packs);
+    else if (ocr_lang_installed(packs, sizeof packs, why, sizeof why) != FOND_OK)
+        return extract_fail(p, "%s", why);
+    char first[OCR_LANG_SIZE], chosen[OCR_LANG_SIZE];
+    first_pack(packs, first, sizeof first);
+    fond_status_t st = scan_read(s, first, tsv, len);
+    if (st == FOND_OK)
+        st = scan_judge(s, packs, first, *tsv, *len, chosen, sizeof chosen);
+    if (st != FOND_OK || (!*chosen && ++p->ocr_tries < OCR_CHOOSE_PAGES))
+        return st; /* read in English; the next page chooses */
+    snprintf(p->ocr_lang, sizeof p->ocr_lang, "%s", *chosen ? chosen : first);
+    if (strcmp(p->ocr_lang, first) == 0)
+        return FOND_OK;
+    free(*tsv);
+    *tsv = NULL;
+    return scan_read(s, p->ocr_lang, tsv, len);
+}
+
+/* ------------------------------------------------ reading the pages */
+
+/* Page `page` read by OCR (its image made by `make`, read at dpi in the
+ * source's language) or taken from the OCR cache (*cached set) into x's
+ * layout, as one page; the progress told. */
 static fond_status_t ocr_page_read(reader_t *p, extract_t *x, unsigned page,
-                                   unsigned dpi, page_ocr_fn fn, void *ctx,
+                                   unsigned dpi, page_image_fn make, void *ctx,
                                    int *cached)
 {
-    char path[4096] = "";
     char *tsv = NULL;
     size_t tsv_len = 0;
-    if (p->o->ocr_cache)
-        cache_path(p, page, path, sizeof path);
-    *cached = *path && (tsv = read_small_file(path, &tsv_len));
-    x->ocr_cached += (unsigned)*cached;
-    fond_status_t st = FOND_OK;
-    if (!tsv) {
-        st = fn(p, ctx, page, dpi, &tsv, &tsv_len);
-        if (st == FOND_OK && *path)
-            cache_store(path, tsv, tsv_len);
-        x->ocr_pages += st == FOND_OK;
-    }
+    scan_t s = {p, page, dpi, make, ctx, -1, 0};
+    fond_status_t st = scan_choose(&s, &tsv, &tsv_len);
+    if (s.image >= 0)
+        close(s.image);
+    *cached = st == FOND_OK && !s.ran;
     if (st == FOND_OK) {
+        x->ocr_pages += s.ran;
+        x->ocr_cached += !s.ran;
         size_t before = x->layout.n_pages;
         st = ocr_read_tsv(&x->layout, tsv, tsv_len, dpi);
         while (st == FOND_OK && x->layout.n_pages > before + 1) {
@@ -364,7 +571,7 @@ fond_status_t extract_pdf_page_ocr(reader_t *p, extract_t *x, unsigned page)
 {
     ocr_render_t render = render_of(p, page, x->pages);
     int cached = 0;
-    fond_status_t st = ocr_page_read(p, x, page, render.dpi, pdf_page_ocr,
+    fond_status_t st = ocr_page_read(p, x, page, render.dpi, pdf_page_image,
                                      NULL, &cached);
     if (st == FOND_OK && cached) {
         ocr_page_t *pg = &x->layout.pages[x->layout.n_pages - 1];
@@ -386,21 +593,6 @@ void extract_reader_free(reader_t *p)
 
 /* ------------------------------------------------------------ images */
 
-/* A page of an image decoded by the image reader (an uncompressed TIFF,
- * with the page's resolution) and read with Tesseract. */
-static fond_status_t image_page_ocr(reader_t *p, void *ctx, unsigned page,
-                                    unsigned dpi, char **tsv, size_t *len)
-{
-    char *tiff = NULL;
-    size_t n = 0;
-    (void)dpi; /* the TIFF says it, when the file does */
-    fond_status_t st = image_reader_page(ctx, page, &tiff, &n, p->err, p->errsize);
-    if (st == FOND_OK)
-        st = tesseract_image(p, page, tiff, n, 0, tsv, len);
-    free(tiff);
-    return st;
-}
-
 /* An image file: probed (a bomb, a TIFF of too many pages, a damaged
  * header refused before anything is decoded), then each of its pages (a
  * multi-page TIFF has several) decoded and read by Tesseract, or taken
@@ -418,7 +610,7 @@ fond_status_t extract_image(reader_t *p, extract_t *x)
     x->pages = info.n_pages;
     for (unsigned k = 1; st == FOND_OK && k <= info.n_pages; k++) {
         int cached = 0;
-        st = ocr_page_read(p, x, k, info.pages[k - 1].dpi, image_page_ocr,
+        st = ocr_page_read(p, x, k, info.pages[k - 1].dpi, image_page_image,
                            reader, &cached);
         if (st == FOND_OK && p->name &&
             !(x->layout.pages[k - 1].image = strdup(p->name)))

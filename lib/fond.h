@@ -174,9 +174,11 @@ typedef struct {
     char language[16]; /* the stemmer chosen: "english", "russian", ...
                           ("mixed" for an mbox whose messages differ) */
     char language_how[16]; /* "header" (a Language header), "identified"
-                              (from the text), or "default": too short to
-                              tell, or no stemmer for it (then the script:
-                              Cyrillic is Russian, else English) */
+                              (from the text), "ocr" (too short to tell:
+                              the language its scans were read in, as
+                              asked), or "default": too short to tell, or
+                              no stemmer for it (then the script: Cyrillic
+                              is Russian, else English) */
     size_t notes;      /* footnotes found (Notes section or stranded) */
     char format[16];   /* "text", "pdf", "image", "hocr", "alto", "page-xml",
                           "email" (one message) or "mbox" */
@@ -193,8 +195,15 @@ typedef struct {
 /* How files other than text are read (see fond_db_set_extract). */
 typedef struct {
     int no_ocr;               /* leave pages with no text layer unread */
-    const char *ocr_language; /* Snowball name of the scans' language
-                                 (NULL: english) */
+    /* The language scans are read in: a Tesseract language spec, its
+       packs joined by '+' ("por", "deu+eng", "chi_sim"), or a name fond
+       knows ("French", "fr", "fra", "français", "french": its pack).  NULL,
+       "" or "auto": chosen for each source, from its catalogue row's
+       language, else from a first pass over its first page read in English
+       (README.md, "Languages: OCR").  Until issue 27 this was a Snowball
+       name and NULL meant English: those names still work, and an English
+       scan is still read in English, with no extra Tesseract run. */
+    const char *ocr_language;
     const char *ocr_cache;    /* a folder to keep OCR text in, by the file's
                                  content (NULL: no cache) */
     unsigned timeout;         /* seconds each helper may run (0: 120) */
@@ -205,9 +214,30 @@ typedef struct {
     void (*ocr_page)(void *ctx, const char *path, unsigned page,
                      unsigned pages);
     void *ctx;
+    /* Tesseract's language packs ('+'-joined, as fond_ocr_packs() gives
+       them): those ocr_language may name, and among which "auto" chooses.
+       NULL: the database asks Tesseract, once: fond_db_set_extract()
+       for an ocr_language given, else the first scan indexed. */
+    const char *ocr_packs;
 } fond_extract_opts_t;
 
-#define FOND_EXTRACT_OPTS_INIT {0, NULL, NULL, 0, NULL, NULL}
+#define FOND_EXTRACT_OPTS_INIT {0, NULL, NULL, 0, NULL, NULL, NULL}
+
+/* Tesseract's language packs installed, as `tesseract --list-langs` lists
+ * them, joined by '+' ("deu+eng+fra+osd"), into packs[0, size).
+ * FOND_ERR_EXTRACT when Tesseract cannot be run or has none. */
+fond_status_t fond_ocr_packs(char *packs, size_t size, fond_error_t *err);
+
+/*
+ * The Tesseract language spec `language` stands for (see
+ * fond_extract_opts_t.ocr_language), into out[0, size): "français" is "fra",
+ * "deu+eng" stays so, NULL or "auto" is "".  Each pack must be one of
+ * `packs` (NULL: not checked): else FOND_ERR_ARG, the message naming the
+ * pack missing and the Debian package that brings it
+ * (tesseract-ocr-jpn).
+ */
+fond_status_t fond_ocr_language(const char *language, const char *packs,
+                                char *out, size_t size, fond_error_t *err);
 
 /* Set how PDFs and scans are read from now on.  The options are copied;
  * the strings they point to stay the caller's and must outlive db. */

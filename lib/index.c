@@ -796,12 +796,14 @@ static void fill_result(const ingest_t *in, const extract_t *x,
 }
 
 /* The source's language: its Language header's; else the one identified
- * from its repaired text (langid.h), when that has a stemmer; else what
- * ingest chose by the script (the default).  Says which in `how`.
+ * from its repaired text (langid.h), when that has a stemmer; else the one
+ * its scans were read in, when asked for (`ocr`: --ocr-language fra); else
+ * what ingest chose by the script (the default).  Says which in `how`.
  * Fingerprints that cannot be read leave every source to the default; no
  * memory to load them fails the source (FOND_ERR_NOMEM, why says so). */
 static fond_status_t choose_language(fond_db_t *db, ingest_t *in,
-                                     const char **how, char *why, size_t size)
+                                     const char *ocr, const char **how,
+                                     char *why, size_t size)
 {
     if (in->header.language && language_named(in->header.language)) {
         *how = "header";
@@ -815,9 +817,9 @@ static fond_status_t choose_language(fond_db_t *db, ingest_t *in,
     }
     const char *found = db->langid ? langid_identify(db->langid, in->body.text,
                                                      in->body.len, NULL) : NULL;
-    *how = found ? "identified" : "default";
-    if (found)
-        in->language = found;
+    *how = found ? "identified" : ocr ? "ocr" : "default";
+    if (found || ocr)
+        in->language = found ? found : ocr;
     return FOND_OK;
 }
 
@@ -845,9 +847,12 @@ static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
     fond_status_t st = ingest_bytes(&in, x->text, x->len, &given,
                                     db->analyzer, known_in_collection, db,
                                     why, sizeof why);
-    const char *how = "";
+    /* a scan's language, when --ocr-language named it */
+    const char *how = "", *asked = db->extract.ocr_language;
+    const char *ocr = x->ocr_pages + x->ocr_cached ? language_of_tesseract(asked)
+                                                   : NULL;
     if (st == FOND_OK)
-        st = choose_language(db, &in, &how, why, sizeof why);
+        st = choose_language(db, &in, ocr, &how, why, sizeof why);
     if (st != FOND_OK) {
         ingest_free(&in);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
@@ -881,11 +886,17 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
     if (message) /* a message's text: text, whatever it begins with */
         x.text = text, x.len = len;
     else if (!extract_saved(&x, db->ahead, db->ahead_len, text, len, source_path,
-                            &db->extract, &st, why, sizeof why))
+                            &db->extract, &st, why, sizeof why)) {
+        fond_extract_opts_t copy; /* not read ahead */
+        char spec[128];
+        const fond_extract_opts_t *o =
+            db_extract_for(db, db->row,
+                           db->folder || extract_format(text, len) != EXTRACT_TEXT,
+                           &copy, spec, sizeof spec);
         st = db->folder /* a folder's pages; text is their manifest */
-                 ? folder_extract(&x, db->folder, &db->extract, why, sizeof why)
-                 : extract_bytes(&x, text, len, source_path, &db->extract, why,
-                                 sizeof why); /* not read ahead */
+                 ? folder_extract(&x, db->folder, o, why, sizeof why)
+                 : extract_bytes(&x, text, len, source_path, o, why, sizeof why);
+    }
     if (st != FOND_OK) {
         extract_free(&x);
         return db_fail(db, st, "%s: %s, skipped", source_path, why);

@@ -79,3 +79,25 @@ const char *language_tesseract(const char *stemmer)
             return languages[i].tesseract;
     return NULL;
 }
+
+const char *language_of_tesseract(const char *spec)
+{
+    size_t n = spec ? strcspn(spec, "+") : 0;
+    for (size_t i = 0; n && i < sizeof languages / sizeof *languages; i++)
+        if (strlen(languages[i].tesseract) == n &&
+            strncmp(spec, languages[i].tesseract, n) == 0)
+            return languages[i].stemmer;
+    return NULL;
+}
+
+/* The languages fond stems that are not written in Latin letters. */
+static const char *const not_latin[] = {"russian", "armenian", "greek", "hindi",
+                                        "nepali", "tamil", "yiddish"};
+
+int language_latin(const char *stemmer)
+{
+    for (size_t i = 0; i < sizeof not_latin / sizeof *not_latin; i++)
+        if (strcmp(stemmer, not_latin[i]) == 0)
+            return 0;
+    return language_tesseract(stemmer) != NULL;
+}

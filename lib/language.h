@@ -21,4 +21,11 @@ const char *const *language_stemmers(size_t *n);
  * choosing the traineddata to read a scan with; NULL if none. */
 const char *language_tesseract(const char *stemmer);
 
+/* The stemmer of the language a Tesseract spec reads first ("deu+eng" ->
+ * "german"), or NULL when fond stems no such language. */
+const char *language_of_tesseract(const char *spec);
+
+/* Whether a stemmer's language is written in Latin letters. */
+int language_latin(const char *stemmer);
+
 #endif

@@ -258,9 +258,12 @@ fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
     if (got == FOND_OK && (pages.n || extract_format(text, len) != EXTRACT_TEXT)) {
         extract_t x;
         char *saved = NULL;
-        got = pages.n ? folder_extract(&x, &pages, &db->extract, why, sizeof why)
-                      : extract_bytes(&x, text, len, path, &db->extract, why,
-                                      sizeof why);
+        fond_extract_opts_t copy;
+        char spec[128];
+        const fond_extract_opts_t *o =
+            db_extract_for(db, opts->row, 1, &copy, spec, sizeof spec);
+        got = pages.n ? folder_extract(&x, &pages, o, why, sizeof why)
+                      : extract_bytes(&x, text, len, path, o, why, sizeof why);
         if (extract_save(&x, got, why, text, len, &saved, ahead_len) == FOND_OK)
             *ahead = saved; /* no memory for it: the sync reads it again */
         extract_free(&x);

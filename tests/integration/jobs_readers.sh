@@ -5,7 +5,8 @@
 # --verbose listing are the same as --jobs 1 gives; a reader that dies costs
 # nothing but time; nothing is left in TMPDIR, even when fond-index is
 # killed.  Stand-ins on PATH record each helper's run (which process, which
-# file, by its MD5, with which arguments) and run the real one.
+# file, by its MD5, with which arguments; not `tesseract --list-langs`,
+# which each process that meets a scan runs once) and run the real one.
 source "$(dirname "$0")/common.bash"
 command -v gs >/dev/null && command -v groff >/dev/null || exit 77
 unset FOND_OCR_CACHE
@@ -26,6 +27,7 @@ for tool in pdfinfo pdftotext pdftoppm tesseract; do
   # (pdftotext -bbox-layout, the words' boxes, is a helper of its own)
   cat >"$TMP/bin/$tool" <<T
 #!/bin/sh
+[ "\$1" = --list-langs ] && exec "$(command -v $tool)" "\$@" # packs, not a file
 echo "$tool \$PPID \$(md5sum /dev/stdin | cut -c1-32) \$*" >>"$TMP/helpers.log"
 exec "$(command -v $tool)" "\$@"
 T

@@ -47,10 +47,11 @@ printf 'file,title\ninventory/,Inventory of the Kars frontier\n' >"$COL/fond-cat
 mkdir -p "$TMP/ahead" # for --jobs 2, below
 cp -r "$COL/delo68" "$TMP/ahead/"
 line "$TMP/ahead/0-first.png" Firstling
-# tesseract on PATH, counting its runs
+# tesseract on PATH, counting its runs over pages (not --list-langs, which
+# each process that meets a scan runs once)
 cat >"$TMP/bin/tesseract" <<T
 #!/bin/sh
-echo run >>"$TMP/tesseract.log"
+[ "\$1" = --list-langs ] || echo run >>"$TMP/tesseract.log"
 exec "$(command -v tesseract)" "\$@"
 T
 chmod +x "$TMP/bin/tesseract"

@@ -20,6 +20,7 @@
                                  DIR/paragraphs (each one's first words)
 """
 import random
+import re
 import sys
 import zlib
 

@@ -85,6 +85,9 @@ static void test_misuse_is_an_error(void **state)
     assert_int_equal(fond_folder_load(NULL, dir, 0, NULL), FOND_ERR_ARG);
     assert_int_equal(fond_folder_load(&folder, dir, 0, &err), FOND_OK);
     assert_null(folder); /* no page images there */
+    assert_int_equal(fond_ocr_packs(NULL, 10, &err), FOND_ERR_ARG);
+    assert_non_null(strstr(err.message, "fond_ocr_packs"));
+    assert_int_equal(fond_ocr_language("fra", NULL, NULL, 10, NULL), FOND_ERR_ARG);
 }
 
 /* Every options struct starts from its _INIT, with its defaults. */
