@@ -867,6 +867,27 @@ static int load_variants(run_t *r)
     return 0;
 }
 
+/* Link the collection's likely misread words to their right spelling
+ * (README, "Misread words"), when this run changed the collection: each
+ * job for its own shards.  FOND_MISREADINGS=off leaves them (for
+ * bench/, to measure what the links cost). */
+static int link_misreadings(run_t *r)
+{
+    const char *env = getenv("FOND_MISREADINGS");
+    size_t linked = 0, pruned = 0;
+    if (r->sync.dry_run || (env && strcmp(env, "off") == 0) ||
+        r->added + r->updated + r->removed == 0)
+        return 0;
+    if (fond_db_link_misreadings(r->db, &linked, &pruned) != FOND_OK) {
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
+        return -1;
+    }
+    if (r->verbose)
+        cli_printf(r->listing, "linked %zu misread words to their right "
+                   "spelling, %zu links pruned\n", linked, pruned);
+    return 0;
+}
+
 /* Index the files found into the database (this process's share of its
  * shards, with --jobs); the exit code. */
 static int index_files(run_t *r, const char *db_path)
@@ -896,6 +917,8 @@ static int index_files(run_t *r, const char *db_path)
     r->readers = NULL;
     if (!r->fatal && !r->keep_missing)
         remove_missing(r);
+    if (!r->fatal && link_misreadings(r) != 0)
+        r->fatal = 1;
     if (!r->fatal && commit(r) != 0)
         r->fatal = 1;
     fond_db_close(r->db);

@@ -41,6 +41,9 @@ struct fond_db {
     size_t ahead_len;
     const struct fond_catalogue_row *row; /* during fond_db_sync_file: the
                              file's catalogue row (catalogue.h), or NULL */
+    struct wordset *misread_unsure; /* words OCR was unsure of, noted
+                             while indexing for the misreadings' links
+                             (misread.c), or NULL */
     schema_key_t id_key;  /* what names its sources (schema.h); unset
                              for a database of an earlier fond */
     char error[512];      /* the last failure's message */
@@ -73,6 +76,12 @@ fond_status_t db_remove_tree(const char *path, char *msg, size_t size);
 /* Delete the source with id `hash` (16 hex digits) from db->store: its
  * passages (XSRC<hash>), its record with them. */
 fond_status_t db_delete_source(fond_db_t *db, const char *hash);
+
+/* Add synonym to the metadata mirror of word's synonyms ("syn:<word>" =
+ * the synonyms, separated by spaces), which Xapian's remote backend serves
+ * where it does not serve the synonym table (variants.c). */
+fond_status_t db_mirror_synonym(fond_db_t *db, const char *word,
+                                const char *synonym);
 
 /* Record a printf-style message on the handle and return st, so that error
  * paths read `return db_fail(db, st, "...", ...)`. */

@@ -22,6 +22,7 @@
 #include "langid.h"
 #include "language.h"
 #include "mail.h"
+#include "misread.h"
 #include "schema.h"
 
 #define TERM_MAX SCHEMA_TERM_MAX
@@ -765,6 +766,8 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
     if (strcmp(file_path, source_path) != 0)
         schema_source_term(&db->id_key, file_path, src.file_term);
     st = write_source(db, &src);
+    if (st == FOND_OK && x.layout.n_words)
+        db_misread_note(db, &x.layout); /* for the links (misread.c) */
     if (out)
         fill_result(&in, &x, len, how, out);
     ingest_free(&in);
