@@ -29,10 +29,14 @@
  * word is gone or has become common (a link to a word no passage holds
  * would only be harmless: it matches nothing).
  *
- * Cost: one scan of the words of the collection (Xapian's allterms, the
- * words' first letters), a table of the common words less each of their
- * letters (the "symmetric delete" way: an edit is found by a few lookups,
- * not by trying every letter), and a few lookups for each rare word.
+ * Cost: two scans of the words of the collection (Xapian's allterms, under
+ * the words' first letters): the first keeps the common words, with each
+ * less each of its letters (the "symmetric delete" way: an edit is found by
+ * a few lookups, not by trying every letter); the second judges each rare
+ * word as it passes, by a few lookups.  Memory is the common words' alone,
+ * which a text of a million distinct words (all rare) does not grow.  A
+ * word's passages are summed over the shards the handle holds (one lookup
+ * a shard), so that a split database links as one database does.
  */
 #include "misread.h"
 
@@ -46,20 +50,22 @@
 #include "wordset.h"
 
 #define RARE_MIN 3
-#define RARE_SHARE 5000
+#define RARE_SHARE 2000
 #define EVIDENCE 5
 #define UNSURE_EVIDENCE 2
 #define PLAIN_MIN_LETTERS 5
 #define MIN_LETTERS 3
 #define LINKS_MAX 2
-#define UNSURE_MAX 1000000 /* words noted */
+#define UNSURE_MAX 100000 /* words noted */
 #define WORD_BYTES (ANALYZE_MAX_WORD * 4 + 1)
 #define KEY_BYTES (WORD_BYTES + 8)
 
 const char *const misread_confusions[][2] = {
-    {"rn", "m"}, {"cl", "d"}, {"li", "h"}, {"l", "1"}, {"l", "i"},
-    {"i", "1"},  {"e", "c"},  {"f", "s"},  {"vv", "w"}, {"u", "ii"},
-    {"u", "n"},  {"o", "0"}};
+    {"rn", "m"}, {"ni", "m"}, {"in", "m"}, {"ri", "n"}, {"cl", "d"},
+    {"il", "d"}, {"tl", "d"}, {"li", "h"}, {"vv", "w"}, {"u", "ii"},
+    {"l", "1"},  {"l", "i"},  {"i", "1"},  {"o", "0"},  {"e", "c"},
+    {"f", "s"},  {"u", "n"},  {"u", "a"},  {"h", "b"},  {"f", "t"},
+    {"l", "t"}};
 const size_t misread_n_confusions =
     sizeof misread_confusions / sizeof *misread_confusions;
 
@@ -80,8 +86,8 @@ typedef struct {
 typedef struct {
     fond_db_t *db;
     fond_status_t status;  /* sticky */
-    wordset_t *vocab;      /* word -> its index in words + 1 */
-    char *arena;           /* the words, NUL-terminated, one after another */
+    wordset_t *vocab;      /* common word -> its index + 1 */
+    char *arena;           /* the common words, NUL-terminated, in a row */
     size_t arena_len, arena_cap;
     size_t *at;            /* each word's offset in the arena */
     size_t *freq;          /* how many passages hold it (the shards held) */
@@ -90,9 +96,13 @@ typedef struct {
     cut_t *cut;
     size_t n_cut, cut_cap;
     size_t docs, rare_max;
-    /* the rare word being judged, and its candidates */
-    size_t word;
-    int unsure;
+    store_t *scanned;      /* the store whose words are being scanned */
+    store_t *first;        /* the first store held: where links go */
+    wordset_t *unsure;     /* the handle's (db_misread_note), or NULL */
+    /* the rare word being judged, its passages, and its candidates */
+    const char *word;
+    size_t word_freq;
+    int is_unsure;
     candidate_t cand[CANDIDATES_MAX];
     size_t n_cand;
     size_t linked, pruned;
@@ -126,53 +136,85 @@ static size_t word_index(const linker_t *l, const char *w, size_t n)
 
 /* ------------------------------------------------------------ vocabulary */
 
-/* A term of a store: a word (not a prefixed term: those begin with an
- * upper-case letter), its passages added to its count. */
-static int take_term(void *ctx, const char *term, size_t freq)
+/* How many passages of the shards held hold the word: `here` in the
+ * store being scanned, and the others' asked; *first: no store before the
+ * one scanned holds it (so each word is met once). */
+static size_t total_freq(linker_t *l, const char *w, size_t here, int *first)
+{
+    fond_db_t *db = l->db;
+    size_t total = here, n = db->n_shards ? db->n_shards : 1;
+    int before = 1;
+    *first = 1;
+    for (size_t i = 0; i < n && l->status == FOND_OK; i++) {
+        store_t *s = db->n_shards ? db->shards[i] : db->store;
+        size_t freq = 0;
+        if (s == l->scanned) {
+            before = 0;
+            continue;
+        }
+        if (!s)
+            continue;
+        fail_store(l, store_term_freq(s, w, &freq));
+        total += freq;
+        *first &= !(before && freq > 0);
+    }
+    return total;
+}
+
+/* A word of the collection, met first in this store: a common one kept
+ * (first scan). */
+static int keep_common(void *ctx, const char *term, size_t freq)
 {
     linker_t *l = ctx;
     size_t n = strlen(term), *index = NULL;
-    if (n >= WORD_BYTES)
-        return 0;
-    if (wordset_value(l->vocab, term, n, &index) != FOND_OK) {
+    int first = 1;
+    if (n >= WORD_BYTES || (freq = total_freq(l, term, freq, &first)) <= l->rare_max ||
+        !first)
+        return l->status != FOND_OK;
+    if (wordset_value(l->vocab, term, n, &index) != FOND_OK ||
+        array_reserve(&l->arena, &l->arena_cap, l->arena_len + n + 1, 1, 65536) ||
+        array_reserve(&l->at, &l->at_cap, l->n_words + 1, sizeof *l->at, 4096) ||
+        array_reserve(&l->freq, &l->freq_cap, l->n_words + 1, sizeof *l->freq,
+                      4096)) {
         fail_nomem(l);
         return 1;
     }
-    if (*index == 0) { /* new */
-        if (array_reserve(&l->arena, &l->arena_cap, l->arena_len + n + 1, 1,
-                          65536) ||
-            array_reserve(&l->at, &l->at_cap, l->n_words + 1, sizeof *l->at,
-                          4096) ||
-            array_reserve(&l->freq, &l->freq_cap, l->n_words + 1,
-                          sizeof *l->freq, 4096)) {
-            fail_nomem(l);
-            return 1;
-        }
-        memcpy(l->arena + l->arena_len, term, n + 1);
-        l->at[l->n_words] = l->arena_len;
-        l->freq[l->n_words] = 0;
-        l->arena_len += n + 1;
-        *index = ++l->n_words;
-    }
-    l->freq[*index - 1] += freq;
+    memcpy(l->arena + l->arena_len, term, n + 1);
+    l->at[l->n_words] = l->arena_len;
+    l->freq[l->n_words] = freq;
+    l->arena_len += n + 1;
+    *index = ++l->n_words;
     return 0;
 }
 
-/* Every word of the store: the terms under each first byte a word may
- * have (a digit, a lower-case letter, a UTF-8 lead byte), which leaves out
- * the passage ids and every other prefixed term. */
-static fond_status_t scan_store(fond_db_t *db, void *ctx)
+/* Call take for every word of the store: the terms under each first byte
+ * a word may have (a digit, a lower-case letter, a UTF-8 lead byte), which
+ * leaves out the passage ids and every other prefixed term. */
+static void each_word(linker_t *l, store_t *s,
+                      int (*take)(void *ctx, const char *term, size_t freq))
+{
+    l->scanned = s;
+    for (unsigned c = 0x30; c < 0xF5 && l->status == FOND_OK; c++) {
+        if ((c > '9' && c < 'a') || (c > 'z' && c < 0xC2))
+            continue;
+        char prefix[2] = {(char)c, '\0'};
+        fail_store(l, store_terms_freq(s, prefix, take, l));
+    }
+}
+
+static fond_status_t count_store(fond_db_t *db, void *ctx)
 {
     linker_t *l = ctx;
     size_t docs = 0;
     fail_store(l, store_doc_count(db->store, &docs));
     l->docs += docs;
-    for (unsigned c = 0x30; c < 0xF5 && l->status == FOND_OK; c++) {
-        if ((c > '9' && c < 'a') || (c > 'z' && c < 0xC2))
-            continue;
-        char prefix[2] = {(char)c, '\0'};
-        fail_store(l, store_terms_freq(db->store, prefix, take_term, l));
-    }
+    return l->status;
+}
+
+static fond_status_t scan_common(fond_db_t *db, void *ctx)
+{
+    linker_t *l = ctx;
+    each_word(l, db->store, keep_common);
     return l->status;
 }
 
@@ -203,13 +245,13 @@ static int has_digit(const char *w)
     return strpbrk(w, "0123456789") != NULL;
 }
 
-/* Can word i be a right word: common, of letters, not a stopword? */
+/* Can common word i be a right word: of letters?  (Stopwords too: "tbe",
+ * "bave", "hetween" are what OCR makes of the commonest words.) */
 static int is_right(const linker_t *l, size_t i)
 {
     const char *w = word_at(l, i);
     size_t n = strlen(w), off[WORD_BYTES];
-    return l->freq[i] > l->rare_max && !has_digit(w) && has_letter(w) &&
-           code_points(w, n, off) >= MIN_LETTERS && !analyze_is_stopword(w, n);
+    return !has_digit(w) && has_letter(w) && code_points(w, n, off) >= MIN_LETTERS;
 }
 
 /* w with code point k (of off) left out, into out. */
@@ -257,9 +299,9 @@ static void make_cuts(linker_t *l)
  * often enough and not already one. */
 static void consider(linker_t *l, size_t i, int confusion)
 {
-    size_t evidence = l->unsure ? UNSURE_EVIDENCE : EVIDENCE;
-    if (i == (size_t)-1 || i == l->word || !is_right(l, i) ||
-        l->freq[i] < evidence * l->freq[l->word])
+    size_t evidence = l->is_unsure ? UNSURE_EVIDENCE : EVIDENCE;
+    if (i == (size_t)-1 || !is_right(l, i) ||
+        l->freq[i] < evidence * l->word_freq)
         return;
     for (size_t k = 0; k < l->n_cand; k++)
         if (l->cand[k].word == i) {
@@ -428,32 +470,42 @@ static void link_words(linker_t *l, const char *right, const char *misread)
     char key[KEY_BYTES];
     snprintf(key, sizeof key, MISREAD_KEY "%s", right);
     present_t p = {misread, 0};
-    fail_store(l, store_synonyms(l->db->store, key, is_word, &p));
-    if (l->status != FOND_OK || p.found)
-        return;
-    fail_store(l, store_add_synonym(l->db->store, key, misread));
-    if (l->status == FOND_OK)
-        l->status = db_mirror_synonym(l->db, key, misread);
-    l->linked += l->status == FOND_OK;
+    store_t *scanned = l->db->store;
+    l->db->store = l->first;
+    fail_store(l, store_synonyms(l->first, key, is_word, &p));
+    if (l->status == FOND_OK && !p.found) {
+        fail_store(l, store_add_synonym(l->first, key, misread));
+        if (l->status == FOND_OK)
+            l->status = db_mirror_synonym(l->db, key, misread);
+        l->linked += l->status == FOND_OK;
+    }
+    l->db->store = scanned;
 }
 
-/* Judge rare word i; link it to its best right words. */
-static void judge(linker_t *l, size_t i, wordset_t *unsure)
+/* Judge a word of the collection, met first in this store: a rare one is
+ * linked to its best right words (second scan). */
+static int judge(void *ctx, const char *w, size_t freq)
 {
-    const char *w = word_at(l, i);
+    linker_t *l = ctx;
     size_t n = strlen(w), off[WORD_BYTES];
+    int first = 1;
+    if (n >= WORD_BYTES || !has_letter(w))
+        return 0;
     size_t letters = code_points(w, n, off);
-    if (l->freq[i] > l->rare_max || letters < MIN_LETTERS || !has_letter(w))
-        return;
-    l->word = i;
+    if (letters < MIN_LETTERS ||
+        (freq = total_freq(l, w, freq, &first)) > l->rare_max || !first)
+        return l->status != FOND_OK;
+    l->word = w;
+    l->word_freq = freq;
     l->n_cand = 0;
-    l->unsure = unsure && wordset_has(unsure, w, n);
+    l->is_unsure = l->unsure && wordset_has(l->unsure, w, n);
     by_confusions(l, w, n);
-    if (letters >= PLAIN_MIN_LETTERS || l->unsure)
+    if (letters >= PLAIN_MIN_LETTERS || l->is_unsure)
         by_edits(l, w, n);
     if (l->n_cand && family_common(l, w))
-        return;
-    for (size_t k = 0; k < l->n_cand && k < LINKS_MAX; k++) {
+        return l->status != FOND_OK;
+    size_t linked = 0;
+    for (size_t k = 0; k < l->n_cand && linked < LINKS_MAX; k++) {
         size_t best = k;
         for (size_t j = k + 1; j < l->n_cand; j++)
             if (better(l, &l->cand[j], &l->cand[best]))
@@ -461,13 +513,19 @@ static void judge(linker_t *l, size_t i, wordset_t *unsure)
         candidate_t c = l->cand[best];
         l->cand[best] = l->cand[k];
         l->cand[k] = c;
-        if (same_family(l, w, word_at(l, c.word))) {
-            l->cand[k] = l->cand[--l->n_cand]; /* try the next best here */
-            k--;
-            continue;
+        if (!same_family(l, w, word_at(l, c.word))) {
+            link_words(l, word_at(l, c.word), w);
+            linked++;
         }
-        link_words(l, word_at(l, c.word), w);
     }
+    return l->status != FOND_OK;
+}
+
+static fond_status_t judge_store(fond_db_t *db, void *ctx)
+{
+    linker_t *l = ctx;
+    each_word(l, db->store, judge);
+    return l->status;
 }
 
 /* ------------------------------------------------------------ pruning */
@@ -503,8 +561,10 @@ typedef struct {
 static int sort_link(void *ctx, const char *misread)
 {
     key_links_t *k = ctx;
-    size_t i = word_index(k->l, misread, strlen(misread));
-    if (i != (size_t)-1 && k->l->freq[i] <= k->l->rare_max) {
+    int first = 1;
+    k->l->scanned = NULL;
+    size_t freq = total_freq(k->l, misread, 0, &first);
+    if (freq > 0 && freq <= k->l->rare_max) {
         size_t at = strlen(k->kept);
         snprintf(k->kept + at, sizeof k->kept - at, "%s%s", at ? " " : "",
                  misread);
@@ -573,22 +633,23 @@ fond_status_t fond_db_link_misreadings(fond_db_t *db, size_t *linked,
                                        size_t *pruned)
 {
     FOND_ASSERT_ARG(db, linked && pruned);
-    linker_t l = {.db = db, .status = FOND_OK};
+    linker_t l = {.db = db, .status = FOND_OK, .unsure = db->misread_unsure};
     *linked = *pruned = 0;
+    db_each_store(db, first_store, &l.first);
     if (wordset_new(&l.vocab) != FOND_OK)
         fail_nomem(&l);
     if (l.status == FOND_OK)
-        db_each_store(db, scan_store, &l);
+        db_each_store(db, count_store, &l);
     l.rare_max = l.docs / RARE_SHARE > RARE_MIN ? l.docs / RARE_SHARE : RARE_MIN;
     if (l.status == FOND_OK)
+        db_each_store(db, scan_common, &l);
+    if (l.status == FOND_OK)
         db_each_store(db, prune_store, &l);
-    store_t *first = NULL;
-    db_each_store(db, first_store, &first);
-    db->store = first;
     if (l.status == FOND_OK)
         make_cuts(&l);
-    for (size_t i = 0; i < l.n_words && l.status == FOND_OK; i++)
-        judge(&l, i, db->misread_unsure);
+    if (l.status == FOND_OK)
+        db_each_store(db, judge_store, &l);
+    db->store = l.first;
     *linked = l.linked;
     *pruned = l.pruned;
     linker_free(&l);

@@ -23,8 +23,9 @@
 #define NEAR_EXACT_WEIGHT 0.6
 /* A word's misreadings (misread.c) match as one term with the word
  * itself, at this much of its weight: below the word, as a reading that
- * may be wrong.  Chosen on the tuning half of bench/relevance's OCR'd set
- * (README, "Misread words"). */
+ * may be wrong.  The near spellings' weight where the word is held
+ * (query_expand.c, FUZZY_WEIGHT); not tuned apart (README, "Misread
+ * words"). */
 #define MISREAD_WEIGHT 0.5
 
 typedef struct {
