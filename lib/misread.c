@@ -10,8 +10,10 @@
  * Xapian's remote backend, as the name variants are (schema.h).  The
  * prefix keeps them apart from the name variants, keyed by the folded word
  * itself (never upper case): a variant is the word, a misreading only
- * stands for it, and weighs less.  Xapian merges the synonym lists of the
- * shards it reads; each process writes the links of the shards it holds.
+ * stands for it, and weighs less.  The links go into the first shard the
+ * handle holds (Xapian merges the synonym lists of the shards it reads;
+ * the remote backend reads the first shard's metadata alone); after
+ * --jobs, fond-index links once with every shard open.
  *
  * Which words.  A word is rare when at most rare_max passages hold it
  * (RARE_MIN, or one passage in RARE_SHARE of a large collection); common
@@ -25,7 +27,7 @@
  * common words are never linked: the misreading must be rare.  A misread
  * word is judged once its right word is known, so every run that changed
  * the collection judges every rare word again against the whole
- * vocabulary of the shards it holds, and prunes the links whose misread
+ * vocabulary of the shards the handle holds, and prunes the links whose misread
  * word is gone or has become common (a link to a word no passage holds
  * would only be harmless: it matches nothing).
  *
