@@ -51,6 +51,15 @@ check "hear is matched as nothing else" \
 check "hear finds the six letters alone" \
   sh -c "[ \$(hit_names() { grep -cE '^      \"path\": '; }; hit_names <'$TMP/hear.json') -eq 6 ]"
 
+# Split into shards written by two jobs, the collection links as one
+# database does: fond-index links once the jobs are done.
+expect_exit 0 "--shards 2 --jobs 2 indexes it" \
+  "$INDEX" -v --shards 2 --jobs 2 --db "$TMP/sharded" "$TMP/src"
+check "... and links the misread words once, over both shards" \
+  grep -q "linked 2 misread words" "$TMP/out"
+check "... where government finds govemment as in one database" \
+  sh -c "'$SEARCH' --db '$TMP/sharded' government | grep -q 'matched as: govemment\$'"
+
 # The scan gone, its links are pruned.
 rm "$TMP/src/scan.txt"
 expect_exit 0 "the collection is indexed again" "$INDEX" -v --db "$TMP/db" "$TMP/src"
