@@ -983,6 +983,30 @@ static int load_variants(run_t *r)
     return 0;
 }
 
+/* Link the collection's likely misread words to their right spelling
+ * (README, "Misread words"), when this run changed the collection.  Judged
+ * against the whole collection's words, so that a database split into
+ * shards links as one database does: with --jobs, the jobs leave it to
+ * fond-index once they are all done (link_after_jobs).
+ * FOND_MISREADINGS=off leaves them (for bench/, to measure what the links
+ * cost). */
+static int link_misreadings(run_t *r)
+{
+    const char *env = getenv("FOND_MISREADINGS");
+    size_t linked = 0, pruned = 0;
+    if (r->sync.dry_run || (env && strcmp(env, "off") == 0) || r->parts > 1 ||
+        r->added + r->updated + r->removed == 0)
+        return 0;
+    if (fond_db_link_misreadings(r->db, &linked, &pruned) != FOND_OK) {
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(r->db));
+        return -1;
+    }
+    if (r->verbose)
+        cli_printf(r->listing, "linked %zu misread words to their right "
+                   "spelling, %zu links pruned\n", linked, pruned);
+    return 0;
+}
+
 /* Index the files found into the database (this process's share of its
  * shards, with --jobs); the exit code. */
 static int index_files(run_t *r, const char *db_path)
@@ -1017,6 +1041,8 @@ static int index_files(run_t *r, const char *db_path)
     progress_stop(r);
     if (!r->fatal && !r->keep_missing)
         remove_missing(r);
+    if (!r->fatal && link_misreadings(r) != 0)
+        r->fatal = 1;
     if (!r->fatal && commit(r) != 0)
         r->fatal = 1;
     fond_db_close(r->db);
@@ -1110,6 +1136,24 @@ static int run_jobs(run_t *r, const char *db_path)
         worst = rc > worst ? rc : worst;
     }
     return worst;
+}
+
+/* After the jobs: the links of the whole collection, every shard open
+ * for writing (they are the links one database would have); the exit
+ * code, worse than rc if it fails. */
+static int link_after_jobs(run_t *r, const char *db_path, int rc)
+{
+    fond_error_t err;
+    if (rc == CLI_EXIT_ERROR || r->sync.dry_run)
+        return rc;
+    if (fond_db_open(&r->db, db_path, FOND_DB_WRITE, &err) != FOND_OK) {
+        fprintf(stderr, PROG ": %s\n", err.message);
+        return CLI_EXIT_ERROR;
+    }
+    int failed = link_misreadings(r) != 0 || commit(r) != 0;
+    fond_db_close(r->db);
+    r->db = NULL;
+    return failed ? CLI_EXIT_ERROR : rc;
 }
 
 /* A new sharded database, or the right number of shards in the one there. */
@@ -1235,8 +1279,9 @@ static int run_index(run_t *r, const char *db_path)
         return CLI_EXIT_ERROR;
     }
     if (r->n_roots)
-        rc = r->jobs > 1 && shards >= r->jobs ? run_jobs(r, db_path)
-                                              : index_files(r, db_path);
+        rc = r->jobs > 1 && shards >= r->jobs
+                 ? link_after_jobs(r, db_path, run_jobs(r, db_path))
+                 : index_files(r, db_path);
     if (rc == CLI_EXIT_OK && r->warnings)
         rc = CLI_EXIT_NONE; /* done, with warnings: a catalogue's problems */
     if (r->n_roots && rc != CLI_EXIT_ERROR)

@@ -23,6 +23,7 @@
 #include "hash.h"
 #include "ocr_lang.h"
 #include "schema.h"
+#include "wordset.h"
 
 const char *fond_status_str(fond_status_t status)
 {
@@ -555,6 +556,7 @@ fond_status_t fond_db_close(fond_db_t *db)
         analyzer_free(db->analyzers[i]);
     analyzer_free(db->analyzer);
     langid_free(db->langid);
+    wordset_free(db->misread_unsure);
     if (db->mail)
         db->mail_free(db->mail);
     free(db);

@@ -49,6 +49,9 @@ struct fond_db {
     const struct fond_folder *folder; /* during fond_db_sync_file of a
                              folder of page images: its pages (folder.h),
                              read instead of the bytes given; else NULL */
+    struct wordset *misread_unsure; /* words OCR was unsure of, noted
+                             while indexing for the misreadings' links
+                             (misread.c), or NULL */
     schema_key_t id_key;  /* what names its sources (schema.h); unset
                              for a database of an earlier fond */
     char error[512];      /* the last failure's message */
@@ -91,6 +94,12 @@ fond_status_t db_remove_tree(const char *path, char *msg, size_t size);
 /* Delete the source with id `hash` (16 hex digits) from db->store: its
  * passages (XSRC<hash>), its record with them. */
 fond_status_t db_delete_source(fond_db_t *db, const char *hash);
+
+/* Add synonym to the metadata mirror of word's synonyms ("syn:<word>" =
+ * the synonyms, separated by spaces), which Xapian's remote backend serves
+ * where it does not serve the synonym table (variants.c). */
+fond_status_t db_mirror_synonym(fond_db_t *db, const char *word,
+                                const char *synonym);
 
 /* Record a printf-style message on the handle and return st, so that error
  * paths read `return db_fail(db, st, "...", ...)`. */

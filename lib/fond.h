@@ -273,6 +273,18 @@ fond_status_t fond_db_index_text(fond_db_t *db, const char *source_path,
 fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
                                     size_t *groups);
 
+/*
+ * Link the collection's rare words that are likely OCR misreadings of a
+ * common word ("govemment", "goverument") to it, so that a search for the
+ * right spelling finds them (README, "Misread words"); prune the links
+ * whose misread word no passage holds or that has become common.  Judged
+ * against the words of the shards this handle holds; fond-index calls it
+ * once a run that changed the collection, before its last commit.
+ * *linked and *pruned: how many links were added and taken away.
+ */
+fond_status_t fond_db_link_misreadings(fond_db_t *db, size_t *linked,
+                                       size_t *pruned);
+
 /* ---------------------------------------------------------------- catalogues */
 
 /*

@@ -24,6 +24,7 @@
 #include "langid.h"
 #include "language.h"
 #include "mail.h"
+#include "misread.h"
 #include "schema.h"
 
 #define TERM_MAX SCHEMA_TERM_MAX
@@ -903,6 +904,8 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
     }
     st = index_extracted(db, file_path, source_path, title, name, added, &x,
                          len, message, out);
+    if (st == FOND_OK && x.layout.n_words)
+        db_misread_note(db, &x.layout); /* for the links (misread.c) */
     extract_free(&x);
     return st;
 }

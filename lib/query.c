@@ -831,6 +831,7 @@ void query_free(query_t *q)
         strings_free(&t->fuzzy);
         strings_free(&t->fuzzy_forms);
         strings_free(&t->fuzzy_stems);
+        strings_free(&t->misread);
         strings_free(&t->cites);
         free(t->suggestion);
     }

@@ -18,6 +18,7 @@
 
 #include "dates.h"
 #include "language.h"
+#include "misread.h"
 #include "schema.h"
 
 #define MAX_FUZZY_SCAN 50000 /* words of a first letter looked at for the
@@ -611,12 +612,6 @@ static unsigned edit_distance(const int32_t *a, size_t na, const int32_t *b,
     return row[nb];
 }
 
-/* Characters OCR takes for one another (on folded text: "I" is "i", "ſ"
- * is "s").  Each pair stands for the other. */
-static const char *const ocr_confusions[][2] = {
-    {"rn", "m"}, {"cl", "d"}, {"li", "h"}, {"l", "1"}, {"l", "i"},
-    {"i", "1"},  {"e", "c"},  {"f", "s"},  {"vv", "w"}, {"u", "ii"}};
-
 /* How many letters may differ: none under 5 letters, one up to 8, two
  * beyond (Meilisearch's thresholds); word~ asks for at least one, word~N
  * for N. */
@@ -768,12 +763,11 @@ static void find_near_spellings(expander_t *e, query_token_t *t, size_t family,
                                : family == 0 ? 1 : family * FUZZY_EVIDENCE);
     if (!c)
         return;
-    size_t rules = sizeof ocr_confusions / sizeof *ocr_confusions;
-    for (size_t r = 0; r < rules && c->max > 0; r++) {
-        each_replacement(e, t->word, ocr_confusions[r][0], ocr_confusions[r][1],
-                         take_confusion, c);
-        each_replacement(e, t->word, ocr_confusions[r][1], ocr_confusions[r][0],
-                         take_confusion, c);
+    for (size_t r = 0; r < misread_n_confusions && c->max > 0; r++) {
+        each_replacement(e, t->word, misread_confusions[r][0],
+                         misread_confusions[r][1], take_confusion, c);
+        each_replacement(e, t->word, misread_confusions[r][1],
+                         misread_confusions[r][0], take_confusion, c);
     }
     if (c->max > 0)
         fuzzy_scan(c);
@@ -786,6 +780,39 @@ static void find_near_spellings(expander_t *e, query_token_t *t, size_t family,
         find_near_family(e, t, c->found[i]);
     }
     free(c);
+}
+
+/* ------------------------------------------------------------ misreadings */
+
+/* A word's misreadings: what the indexer linked to it (misread.c), or to
+ * one of its MISREAD_FORMS most frequent forms ("govemments" found by
+ * "government"), always, without `~`: the right spelling finds what OCR
+ * made of it.  They match as one term with the word, weighed below it
+ * (query_build.c), and a hit shows them as "matched as". */
+#define MISREAD_FORMS 4
+
+static int take_misread(void *ctx, const char *misread)
+{
+    token_ctx_t *c = ctx;
+    if (strcmp(misread, c->t->word) != 0 && c->t->misread.n < MAX_VARIANTS) {
+        push(c->e, &c->t->misread, misread);
+        push(c->e, &c->e->q->variants, misread);
+    }
+    return c->e->status != FOND_OK;
+}
+
+static void find_misreadings(expander_t *e, query_token_t *t)
+{
+    token_ctx_t c = {e, t};
+    for (size_t k = 0; k <= MISREAD_FORMS && k <= t->forms.n &&
+                       e->status == FOND_OK; k++) {
+        const char *right = k == 0 ? t->word : t->forms.items[k - 1];
+        if (k > 0 && strcmp(right, t->word) == 0)
+            continue;
+        char key[TERM_BYTES + sizeof MISREAD_KEY];
+        snprintf(key, sizeof key, MISREAD_KEY "%s", right);
+        expand_store(e, store_synonyms(e->s, key, take_misread, &c));
+    }
 }
 
 /* ------------------------------------------------------------ a word */
@@ -815,6 +842,8 @@ static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
     t->exact_weight = exact_weight(exact, family);
     t->fuzzy_weight = own ? FUZZY_WEIGHT : FUZZY_WEIGHT_UNKNOWN;
     int stopword = query_is_stopword_node(e->q, n);
+    if (!n->prohibited && !stopword)
+        find_misreadings(e, t);
     char better[NEAREST_BYTES] = "";
     int asked = 0; /* the scan for the nearest word, once a word (the slow part) */
     if (!n->prohibited && !stopword && e->status == FOND_OK &&

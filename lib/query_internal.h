@@ -94,6 +94,9 @@ typedef struct {
     strings_t fuzzy;               /* OCR-tolerant forms: near spellings */
     strings_t fuzzy_forms;         /* their families' words and Z terms */
     strings_t fuzzy_stems;         /* their stems held (highlights) */
+    strings_t misread;             /* its misreadings the indexer linked to
+                                      it or to its most frequent forms
+                                      (misread.c) */
     strings_t cites;               /* archival field terms it stands for,
                                       typed as words ("fond 28": XFOND28) */
     double exact_weight;           /* of the exact form beside its family */

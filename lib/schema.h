@@ -177,10 +177,16 @@
  *                   into the synonym table (variants.c).
  *   syn:<word>      its synonyms, separated by spaces: the synonym table
  *                   again, for Xapian's remote backend, which serves
- *                   metadata but not synonyms (store.cc).
+ *                   metadata but not synonyms (store.cc); syn:XOCR<word>
+ *                   likewise for its misreadings.
  *
  * Xapian's tables beyond the documents: the synonym table holds the name
- * variants (variants.c, mirrored in syn:<word> above).  The spelling table
+ * variants (variants.c, mirrored in syn:<word> above), keyed by the
+ * folded word, and under XOCR<word> (misread.h: MISREAD_KEY) the rare
+ * words the indexer took for OCR misreadings of the word (misread.c), a
+ * key no folded word can be.  A database without them (written before
+ * they were, 8 December 2026) searches as before until fond-index next
+ * changes it: nothing else differs, so the version stays.  The spelling table
  * is not written: "did you mean" and near spellings come from the terms
  * themselves (query_expand.c), which every backend serves, where Xapian's
  * remote backend serves no spelling table.  A database written by an

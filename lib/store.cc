@@ -442,6 +442,34 @@ extern "C" fond_status_t store_synonyms(store_t *s, const char *word,
     }
 }
 
+extern "C" fond_status_t store_remove_synonym(store_t *s, const char *word,
+                                              const char *synonym)
+{
+    try {
+        if (!s->wdb) {
+            std::snprintf(s->error, sizeof s->error, "database is read-only");
+            return FOND_ERR_ARG;
+        }
+        s->wdb->remove_synonym(word, synonym);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
+extern "C" fond_status_t store_synonym_keys(store_t *s, const char *prefix,
+                                            int (*cb)(void *ctx, const char *key),
+                                            void *ctx)
+{
+    try {
+        each_term(s->db->synonym_keys_begin(prefix),
+                  s->db->synonym_keys_end(prefix), cb, ctx);
+        return FOND_OK;
+    } catch (...) {
+        return fail(s);
+    }
+}
+
 /* ------------------------------------------------------------ documents */
 
 extern "C" fond_status_t store_doc_new(store_t *s, store_doc_t **out)

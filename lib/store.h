@@ -89,6 +89,14 @@ fond_status_t store_add_synonym(store_t *s, const char *word,
 fond_status_t store_synonyms(store_t *s, const char *word,
                              int (*cb)(void *ctx, const char *synonym),
                              void *ctx);
+/* Take synonym off word's list (the table alone). */
+fond_status_t store_remove_synonym(store_t *s, const char *word,
+                                   const char *synonym);
+/* Call cb for each key of the synonym table starting with prefix, in
+ * order, until it returns non-zero (the table alone). */
+fond_status_t store_synonym_keys(store_t *s, const char *prefix,
+                                 int (*cb)(void *ctx, const char *key),
+                                 void *ctx);
 
 fond_status_t store_doc_count(store_t *s, size_t *out);
 

@@ -43,11 +43,8 @@ static int collect_word(void *ctx, const analyze_token_t *t)
     return 0;
 }
 
-/* Add synonym to the metadata mirror of word's synonyms ("syn:<word>" =
- * the synonyms, separated by spaces), which Xapian's remote backend serves
- * where it does not serve the synonym table. */
-static fond_status_t mirror_synonym(fond_db_t *db, const char *word,
-                                    const char *synonym)
+fond_status_t db_mirror_synonym(fond_db_t *db, const char *word,
+                                const char *synonym)
 {
     char key[256], *value = NULL;
     snprintf(key, sizeof key, "syn:%s", word);
@@ -85,7 +82,7 @@ static fond_status_t add_group(fond_db_t *db, const group_t *g)
                 if (st != FOND_OK)
                     db_fail_store(db, st);
                 else
-                    st = mirror_synonym(db, g->words[i], g->words[j]);
+                    st = db_mirror_synonym(db, g->words[i], g->words[j]);
             }
     return st;
 }

@@ -2,7 +2,8 @@
  * wordset.c -- a set of distinct words (see wordset.h).
  *
  * The table: a power-of-two array of slots, each a word's full hash, its
- * offset in the arena (+ 1; 0 marks an empty slot) and length, probed
+ * offset in the arena (+ 1; 0 marks an empty slot), length and number
+ * (wordset_value), probed
  * linearly from hash & mask and kept at most half full.  The arena holds
  * the words one after another, each NUL-terminated.
  */
@@ -23,6 +24,7 @@ typedef struct {
     uint64_t hash;
     size_t word; /* offset in the arena + 1; 0: the slot is empty */
     size_t len;
+    size_t value;
 } slot_t;
 
 struct wordset {
@@ -106,26 +108,46 @@ static fond_status_t grow(wordset_t *c)
     return FOND_OK;
 }
 
-fond_status_t wordset_add(wordset_t *c, const char *word, size_t len)
+/* The word's slot, made if it is not there; NULL when out of memory. */
+static slot_t *put(wordset_t *c, const char *word, size_t len)
 {
     uint64_t hash = hash_bytes(c->basis, word, len);
     slot_t *s = find(c, hash, word, len);
     if (s->word)
-        return FOND_OK;
+        return s;
     if (array_reserve(&c->arena, &c->arena_cap, c->arena_len + len + 1, 1,
                       4096) != 0)
-        return FOND_ERR_NOMEM;
+        return NULL;
     if (2 * (c->used + 1) > c->mask + 1) {
         if (grow(c) != FOND_OK)
-            return FOND_ERR_NOMEM;
+            return NULL;
         s = find(c, hash, word, len);
     }
     memcpy(c->arena + c->arena_len, word, len);
     c->arena[c->arena_len + len] = '\0';
-    *s = (slot_t){hash, c->arena_len + 1, len};
+    *s = (slot_t){hash, c->arena_len + 1, len, 0};
     c->arena_len += len + 1;
     c->used++;
-    return FOND_OK;
+    return s;
+}
+
+fond_status_t wordset_add(wordset_t *c, const char *word, size_t len)
+{
+    return put(c, word, len) ? FOND_OK : FOND_ERR_NOMEM;
+}
+
+fond_status_t wordset_value(wordset_t *c, const char *word, size_t len,
+                            size_t **value)
+{
+    slot_t *s = put(c, word, len);
+    *value = s ? &s->value : NULL;
+    return s ? FOND_OK : FOND_ERR_NOMEM;
+}
+
+const size_t *wordset_get(const wordset_t *c, const char *word, size_t len)
+{
+    slot_t *s = find(c, hash_bytes(c->basis, word, len), word, len);
+    return s->word ? &s->value : NULL;
 }
 
 int wordset_has(const wordset_t *c, const char *word, size_t len)

@@ -26,6 +26,14 @@ fond_status_t wordset_add(wordset_t *c, const char *word, size_t len);
 /* Whether it holds word[0, len). */
 int wordset_has(const wordset_t *c, const char *word, size_t len);
 
+/* A number kept with each word (0 when it is added): *value points at
+ * word[0, len)'s, added first if it is not there, until the set's next
+ * change.  FOND_ERR_NOMEM as wordset_add(). */
+fond_status_t wordset_value(wordset_t *c, const char *word, size_t len,
+                            size_t **value);
+/* word[0, len)'s number, or NULL if the set does not hold it. */
+const size_t *wordset_get(const wordset_t *c, const char *word, size_t len);
+
 /* How many distinct words it holds. */
 size_t wordset_size(const wordset_t *c);
 
