@@ -1441,8 +1441,10 @@ int main(int argc, char **argv)
     r.extract = (fond_extract_opts_t)FOND_EXTRACT_OPTS_INIT;
     const char *db_arg = NULL;
     int rc = parse_options(argc, argv, &r, &db_arg);
-    if (rc != 0)
+    if (rc != 0) {
+        free(r.ocr_cache); /* set before a later option was refused */
         return rc < 0 ? CLI_EXIT_OK : rc;
+    }
     char *db_path = cli_db_path(PROG, db_arg);
     rc = db_path ? run_index(&r, db_path) : CLI_EXIT_ERROR;
     for (size_t i = 0; i < r.n_files; i++)
