@@ -389,7 +389,7 @@ static void test_page_reading_order(void **state)
 static void put_file(const char *dir, const char *name, const char *s)
 {
     char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_true((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) < sizeof path);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs(s, f);
