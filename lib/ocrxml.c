@@ -58,10 +58,11 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <leptonica/allheaders.h>
 #include <libxml/tree.h>
 
 #include "xml.h"
+#include "file.h"
+#include "image.h"
 
 #define SNIFF_WINDOW ((size_t)64 << 10) /* where hOCR's marks are looked for */
 #define NAME_MAX_LEN 4096               /* an image's name, a path */
@@ -393,17 +394,27 @@ static void images_done(ox_t *r)
     free(doc);
 }
 
-/* The pixel size of the image at path (its first page) from its header
- * (Leptonica decodes no pixel for it); 0 when it cannot tell.  Leptonica's
- * messages are silenced for the call: lib/ never prints. */
+/* The pixel size of the image at path (its first page) from its headers,
+ * read as every image is (image.h): by the probe in a child process, so
+ * that a damaged or hostile page image costs nothing but its answer; 0
+ * when it cannot tell. */
 static int image_size(const char *path, double *w, double *h)
 {
-    l_int32 format, iw = 0, ih = 0, bps, spp, cmap;
-    l_int32 severity = setMsgSeverity(L_SEVERITY_NONE);
-    l_ok bad = pixReadHeader(path, &format, &iw, &ih, &bps, &spp, &cmap);
-    setMsgSeverity(severity);
-    *w = iw, *h = ih;
-    return !bad && iw > 0 && ih > 0;
+    char *bytes = NULL, why[256];
+    size_t len = 0;
+    image_reader_t *reader = NULL;
+    image_info_t info = {0};
+    int ok = file_read(path, &bytes, &len, why, sizeof why) == FOND_OK &&
+             image_reader_open(&reader, bytes, len, EXTRACT_MAX_PAGES,
+                               EXTRACT_TIMEOUT_S, &info, why,
+                               sizeof why) == FOND_OK &&
+             info.n_pages > 0;
+    *w = ok ? info.pages[0].width : 0;
+    *h = ok ? info.pages[0].height : 0;
+    image_reader_close(reader);
+    image_info_free(&info);
+    free(bytes);
+    return ok && *w > 0 && *h > 0;
 }
 
 /* ALTO in mm10 or inch1200 was turned into pixels at an assumed 300 dpi:
