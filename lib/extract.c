@@ -38,6 +38,7 @@
 #include <zlib.h>
 
 #include "array.h"
+#include "bytes.h"
 #include "child.h"
 #include "hash.h"
 #include "ocrxml.h"
@@ -699,19 +700,6 @@ void extract_free(extract_t *x)
 #define SAVED_PAGE 24
 #define SAVED_WORD 48
 
-static void put_le(unsigned char *to, uint64_t v, int bytes)
-{
-    for (int i = 0; i < bytes; i++)
-        to[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t get_le(const unsigned char *from, int bytes)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < bytes; i++)
-        v |= (uint64_t)from[i] << (8 * i);
-    return v;
-}
 
 /* The layout's records (pages, then words) into to. */
 static unsigned char *save_records(const ocr_text_t *t, unsigned char *to)
@@ -722,17 +710,17 @@ static unsigned char *save_records(const ocr_text_t *t, unsigned char *to)
                          (uint32_t)pg->conf,
                          pg->image ? (uint32_t)strlen(pg->image) + 1 : 0};
         for (int k = 0; k < 6; k++)
-            put_le(to + 4 * k, v[k], 4);
+            bytes_put_le(to + 4 * k, v[k], 4);
     }
     for (size_t i = 0; i < t->n_words; i++, to += SAVED_WORD) {
         const ocr_word_t *w = &t->words[i];
-        put_le(to, w->start, 8);
-        put_le(to + 8, w->len, 8);
+        bytes_put_le(to, w->start, 8);
+        bytes_put_le(to + 8, w->len, 8);
         int32_t v[6] = {(int32_t)w->page, w->box.x, w->box.y, w->box.w,
                         w->box.h, w->conf};
         for (int k = 0; k < 6; k++)
-            put_le(to + 16 + 4 * k, (uint32_t)v[k], 4);
-        put_le(to + 40, w->alt == OCR_NO_ALT ? UINT64_MAX : w->alt, 8);
+            bytes_put_le(to + 16 + 4 * k, (uint32_t)v[k], 4);
+        bytes_put_le(to + 40, w->alt == OCR_NO_ALT ? UINT64_MAX : w->alt, 8);
     }
     return to;
 }
@@ -817,12 +805,12 @@ static int load_pages(ocr_text_t *t, const unsigned char *r, size_t n,
     t->n_pages = t->pages_cap = n;
     for (size_t i = 0; i < n; i++, r += SAVED_PAGE) {
         ocr_page_t *pg = &t->pages[i];
-        pg->width = (unsigned)get_le(r, 4);
-        pg->height = (unsigned)get_le(r + 4, 4);
-        pg->dpi = (unsigned)get_le(r + 8, 4);
-        pg->by_ocr = (int)get_le(r + 12, 4);
-        pg->conf = (int)(int32_t)get_le(r + 16, 4);
-        size_t image = (size_t)get_le(r + 20, 4);
+        pg->width = (unsigned)bytes_get_le(r, 4);
+        pg->height = (unsigned)bytes_get_le(r + 4, 4);
+        pg->dpi = (unsigned)bytes_get_le(r + 8, 4);
+        pg->by_ocr = (int)bytes_get_le(r + 12, 4);
+        pg->conf = (int)(int32_t)bytes_get_le(r + 16, 4);
+        size_t image = (size_t)bytes_get_le(r + 20, 4);
         if (pg->by_ocr > 1 || pg->conf < OCR_CONF_NONE || pg->conf > 100 ||
             (image && (image - 1 > *left || memchr(*images, '\0', image - 1))))
             return -1;
@@ -843,11 +831,11 @@ static int load_words(ocr_text_t *t, const unsigned char *r, size_t n)
     t->n_words = t->words_cap = n;
     for (size_t i = 0; i < n; i++, r += SAVED_WORD) {
         ocr_word_t *w = &t->words[i];
-        uint64_t start = get_le(r, 8), len = get_le(r + 8, 8),
-                 alt = get_le(r + 40, 8);
+        uint64_t start = bytes_get_le(r, 8), len = bytes_get_le(r + 8, 8),
+                 alt = bytes_get_le(r + 40, 8);
         int32_t v[6];
         for (int k = 0; k < 6; k++)
-            v[k] = (int32_t)get_le(r + 16 + 4 * k, 4);
+            v[k] = (int32_t)bytes_get_le(r + 16 + 4 * k, 4);
         if (start > t->len || len > t->len - start || v[0] < 1 ||
             (size_t)v[0] > t->n_pages || v[5] < OCR_CONF_NONE || v[5] > 100 ||
             (alt != UINT64_MAX && alt >= t->alts_len))

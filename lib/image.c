@@ -19,6 +19,7 @@
  */
 #define _GNU_SOURCE /* memfd_create(), fmemopen() */
 #include "image.h"
+#include "bytes.h"
 
 #include <leptonica/allheaders.h>
 #include <math.h>
@@ -79,19 +80,16 @@ typedef struct {
 } tiff_t;
 
 /* 2 and 4 bytes at `at` (the caller checked they are in the file). */
-static uint32_t tiff16(const tiff_t *t, uint64_t at)
+/* The n-byte number at `at` in the TIFF's own byte order. */
+static uint32_t tiff_number(const tiff_t *t, uint64_t at, int n)
 {
-    const unsigned char *p = t->b + at;
-    return t->big_endian ? (uint32_t)p[0] << 8 | p[1] : (uint32_t)p[1] << 8 | p[0];
+    return (uint32_t)(t->big_endian ? bytes_get_be(t->b + at, n)
+                                    : bytes_get_le(t->b + at, n));
 }
 
-static uint32_t tiff32(const tiff_t *t, uint64_t at)
-{
-    const unsigned char *p = t->b + at;
-    return t->big_endian
-               ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]
-               : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
-}
+static uint32_t tiff16(const tiff_t *t, uint64_t at) { return tiff_number(t, at, 2); }
+
+static uint32_t tiff32(const tiff_t *t, uint64_t at) { return tiff_number(t, at, 4); }
 
 typedef struct {
     uint32_t width, height;
@@ -233,12 +231,9 @@ static const struct {
              {IFF_WEBP, "WebP"},     {IFF_GIF, "GIF"},
              {IFF_BMP, "BMP"},       {IFF_PNM, "PNM"}};
 
-static uint32_t le16(const unsigned char *p) { return (uint32_t)p[1] << 8 | p[0]; }
+static uint32_t le16(const unsigned char *p) { return (uint32_t)bytes_get_le(p, 2); }
 
-static uint32_t le32(const unsigned char *p)
-{
-    return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
-}
+static uint32_t le32(const unsigned char *p) { return (uint32_t)bytes_get_le(p, 4); }
 
 /* A BMP's size and resolution from its header; -1 when it has none. */
 static int bmp_header(const unsigned char *b, size_t len, uint64_t *w,
@@ -420,16 +415,6 @@ static PIX *page_plain(PIX *pix)
     return out ? page_plain(out) : NULL;
 }
 
-static void put_le16(unsigned char *p, unsigned v)
-{
-    p[0] = (unsigned char)v, p[1] = (unsigned char)(v >> 8);
-}
-
-static void put_le32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
 
 /* A plain page (page_plain) as an uncompressed TIFF of one strip, with
  * its resolution when known (dpi 0: none, so that Tesseract guesses it as
@@ -448,7 +433,7 @@ static int page_tiff(PIX *pix, unsigned dpi, unsigned char **out, size_t *n)
     if (!b)
         return -1;
     memcpy(b, "II*\0\x08\0\0\0", 8);
-    put_le16(b + 8, entries);
+    bytes_put_le(b + 8, entries, 2);
     /* tag, type (3 SHORT, 4 LONG, 5 RATIONAL), count, value: ascending */
     const uint32_t e[12][4] = {
         {256, 4, 1, w}, {257, 4, 1, h},
@@ -461,18 +446,18 @@ static int page_tiff(PIX *pix, unsigned dpi, unsigned char **out, size_t *n)
         {296, 3, 1, 2}};                                 /* inches */
     for (unsigned i = 0; i < entries; i++) {
         unsigned char *p = b + 10 + 12 * i;
-        put_le16(p, e[i][0]), put_le16(p + 2, e[i][1]), put_le32(p + 4, e[i][2]);
-        put_le32(p + 8, 0);
-        if (e[i][1] == 3 && e[i][2] == 1)
-            put_le16(p + 8, e[i][3]);
-        else
-            put_le32(p + 8, e[i][3]);
+        bytes_put_le(p, e[i][0], 2);
+        bytes_put_le(p + 2, e[i][1], 2);
+        bytes_put_le(p + 4, e[i][2], 4);
+        bytes_put_le(p + 8, 0, 4); /* one SHORT fills two bytes of four */
+        bytes_put_le(p + 8, e[i][3], e[i][1] == 3 && e[i][2] == 1 ? 2 : 4);
     }
-    put_le32(b + 10 + 12 * entries, 0); /* no next page */
+    bytes_put_le(b + 10 + 12 * entries, 0, 4); /* no next page */
     for (int i = 0; i < 3; i++)
-        put_le16(b + extra + 2 * i, 8);
+        bytes_put_le(b + extra + 2 * i, 8, 2);
     for (int i = 0; i < 2; i++)
-        put_le32(b + extra + 6 + 8 * i, dpi), put_le32(b + extra + 10 + 8 * i, 1);
+        bytes_put_le(b + extra + 6 + 8 * i, dpi, 4),
+            bytes_put_le(b + extra + 10 + 8 * i, 1, 4);
     unsigned char *at = b + data;
     int wpl = pixGetWpl(pix);
     const l_uint32 *lines = pixGetData(pix);
