@@ -396,9 +396,10 @@ static int has_eof_marker(const char *bytes, size_t len)
     return memmem(bytes + from, len - from, "%%EOF", 5) != NULL;
 }
 
-/* pdfinfo: the metadata, the page count and, for the boxes, each page's
- * /Rotate (-f and -l: "Page N rot: R" lines, up to the most fond reads),
- * its output kept in *r. */
+/* pdfinfo: the metadata, the page count and each page's size and /Rotate
+ * (-f and -l: "Page N size: W x H pts", "Page N rot: R" lines, up to the
+ * most fond reads: for OCR's render and the boxes), its output kept in
+ * *r. */
 static fond_status_t read_info(reader_t *p, extract_t *x, child_result_t *r)
 {
     char last[16];
@@ -604,13 +605,15 @@ static fond_status_t extract_pdf(reader_t *p, extract_t *x)
     fond_status_t st = read_info(p, x, &info);
     if (st == FOND_OK && (b.turns = malloc(x->pages)))
         pdfbox_turns(info.out, info.out_len, b.turns, x->pages);
-    child_result_free(&info);
+    p->info = info.out, p->info_len = info.out_len; /* page sizes, for OCR */
     if (st == FOND_OK)
         st = read_text(p, &text);
     clock_gettime(CLOCK_MONOTONIC, &b.end);
     b.end.tv_sec += p->poppler.timeout_s;
     if (st == FOND_OK)
         st = assemble(p, x, &b, text.out, text.out_len);
+    p->info = NULL, p->info_len = 0;
+    child_result_free(&info);
     child_result_free(&text);
     child_result_free(&b.r);
     free(b.turns);

@@ -28,6 +28,9 @@ typedef struct {
     child_limits_t poppler, tesseract;
     char *err;
     size_t errsize;
+    const char *info;        /* a PDF's pdfinfo -f -l output (each page's
+                                size and /Rotate), while it is read */
+    size_t info_len;
     ocr_render_t *render;    /* pages render_from ... of a PDF, probed a
                                 window at a time before their OCR; freed
                                 with extract_reader_free() */

@@ -112,10 +112,11 @@ static void cache_store(const char *path, const char *tsv, size_t len)
  * Tesseract (--dpi), which would guess it otherwise.  The scan's
  * resolution is that of the page's largest image (pdfimages -list) when
  * that covers a quarter of the page or more (a logo on a page of outlined
- * text is no scan); the page's size (pdfinfo) bounds the render to
- * OCR_MAX_PIXELS.  Both probes run once for a window of OCR_PROBE_PAGES
- * pages from the first page read by OCR: about 40 ms, against a second
- * or more of Tesseract's a page.  When they tell nothing, the page is
+ * text is no scan); the page's size (from the pdfinfo run that opened the
+ * PDF: reader_t.info) bounds the render to OCR_MAX_PIXELS.  The image
+ * probe runs once for a window of OCR_PROBE_PAGES pages from the first
+ * page read by OCR: about 20 ms, against a second or more of Tesseract's
+ * a page.  When they tell nothing, the page is
  * rendered as before, its long side OCR_LONG_SIDE pixels, its dpi unknown.
  */
 #define OCR_DPI 300              /* what Tesseract is trained on */
@@ -228,17 +229,15 @@ static void render_probe(reader_t *p, unsigned from, unsigned pages)
     char first[16], last[16];
     snprintf(first, sizeof first, "%u", from);
     snprintf(last, sizeof last, "%u", from + n - 1);
-    const char *info[] = {"pdfinfo", "-f", first, "-l", last, "/dev/stdin", NULL};
     const char *images[] = {"pdfimages", "-list", "-f", first, "-l", last,
                             "/dev/stdin", NULL};
     char err[256]; /* a probe's failure is no reason to give */
     reader_t quiet = *p;
     quiet.err = err;
     quiet.errsize = sizeof err;
+    if (p->info) /* the sizes pdfinfo gave when the PDF was opened */
+        each_line(p->info, p->info_len, size_line, p);
     child_result_t r = {0};
-    if (extract_run(&quiet, info, &p->poppler, NULL, &r) == FOND_OK)
-        each_line(r.out, r.out_len, size_line, p);
-    child_result_free(&r);
     if (extract_run(&quiet, images, &p->poppler, NULL, &r) == FOND_OK)
         each_line(r.out, r.out_len, image_line, p);
     child_result_free(&r);
