@@ -655,6 +655,7 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
     fond_status_t st = out->format == EXTRACT_IMAGE ? extract_image(&p, out)
                        : out->format == EXTRACT_PDF ? extract_pdf(&p, out)
                                                     : extract_ocrxml(&p, out);
+    snprintf(out->ocr_language, sizeof out->ocr_language, "%s", p.ocr_lang);
     extract_reader_free(&p);
     return st;
 }

@@ -70,6 +70,9 @@ typedef struct {
                            image sizes) and its words' boxes (ocr.h) */
     int ocr_confidence;  /* mean word confidence of what OCR read, 0-100,
                            or OCR_CONF_NONE */
+    char ocr_language[128]; /* the Tesseract spec its scans were read in,
+                           "" when none was chosen (no OCR; the first
+                           pass could not tell) */
     unsigned pages;      /* pages (0 for text) */
     unsigned ocr_pages;  /* pages read by Tesseract now */
     unsigned ocr_cached; /* pages whose OCR text came from the cache */

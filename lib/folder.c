@@ -352,6 +352,8 @@ static fond_status_t page_read(extract_t *x, const folder_page_t *page,
     }
     if (st == FOND_OK)
         st = extract_bytes(&one, bytes, len, page->path, o, why, whysize);
+    if (st == FOND_OK && !x->ocr_language[0])
+        memcpy(x->ocr_language, one.ocr_language, sizeof x->ocr_language);
     if (st == FOND_OK) {
         ocr_append(&x->layout, &one.layout, page->path);
         x->pages += one.pages;
@@ -378,9 +380,15 @@ fond_status_t folder_extract(extract_t *x, const folder_t *f,
     }
     size_t read = 0;
     err[0] = '\0';
+    /* the pages of one item are in one language: once a page's reading
+     * chose it (extract_t.ocr_language), the pages after are read in it,
+     * with no first pass of their own */
+    fond_extract_opts_t chosen = o ? *o : (fond_extract_opts_t)FOND_EXTRACT_OPTS_INIT;
     for (size_t i = 0; i < f->n; i++) {
         char why[256];
-        fond_status_t st = page_read(x, &f->pages[i], o, why, sizeof why);
+        fond_status_t st = page_read(x, &f->pages[i], &chosen, why, sizeof why);
+        if (x->ocr_language[0])
+            chosen.ocr_language = x->ocr_language;
         if (st == FOND_ERR_NOMEM || x->layout.failed) {
             snprintf(err, errsize, "out of memory");
             return FOND_ERR_NOMEM;

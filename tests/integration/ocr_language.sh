@@ -7,7 +7,8 @@
 # "garçon", "Straße", "Москву", "şehrin", are found; `language` right in
 # --json); an English scan costs one Tesseract run, as before; a catalogue
 # row's language chooses with no first pass; a source of several pages
-# chooses once; the OCR cache keeps each reading by its language;
+# chooses once, and so does a folder of page images; the OCR cache keeps
+# each reading by its language;
 # --ocr-language takes Tesseract's codes (deu+eng, fra) and fond's names
 # (français); a pack not installed is refused, naming its Debian package.
 source "$(dirname "$0")/common.bash"
@@ -127,6 +128,21 @@ check "... on pages 2-3" grep -q '"page_last": 3' "$TMP/book.json"
 check "... in five runs: the cover, page 2 three times, page 3 once ($(runs))" \
   test "$(runs)" -eq 5
 check "... page 3 only in Russian" test "$(tail -n 1 "$TMP/tesseract.log" | grep -c -- '-l rus')" -eq 1
+
+# A folder of page images is one source too: its first page chooses, and
+# the pages after it are read in that language alone, with no first pass.
+mkdir -p "$TMP/delo"
+cp "$TMP/ru.png" "$TMP/delo/0001.png"
+cp "$TMP/ru2.png" "$TMP/delo/0002.png"
+: >"$TMP/tesseract.log"
+PATH="$TMP/bin:$PATH" "$INDEX" -q --db "$TMP/db-delo" --ocr-cache "$TMP/cache-delo" \
+  "$TMP/delo" 2>/dev/null || true
+"$SEARCH" --db "$TMP/db-delo" --json 'единогласно' >"$TMP/delo.json" || true
+check "a folder of Russian pages: its second page is read in Russian" \
+  texts_hold "$TMP/delo.json" 'единогласно'
+check "... page 2 read once, in Russian alone ($(runs) runs)" \
+  test "$(grep -v -- '--list-langs' "$TMP/tesseract.log" | tail -n 1 | grep -c -- '-l rus')" -eq 1 -a \
+  "$(grep -v -- '--list-langs' "$TMP/tesseract.log" | grep -c -- '-l eng')" -eq 1
 
 # The OCR cache keeps each reading by its language: a new database of the
 # same scans runs no Tesseract at all, and finds the same, with --jobs too
