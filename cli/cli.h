@@ -152,6 +152,8 @@ void cli_write_bibtex(FILE *out, const fond_results_t *results,
 
 /* Write s as a JSON string literal, quotes included. */
 void cli_write_json_string(FILE *out, const char *s);
+/* The same of s[0, n) (it stops at a NUL before). */
+void cli_write_json_string_n(FILE *out, const char *s, size_t n);
 
 /* Where a hit is, to cite: its printed page ("p. 227", "pp. 227-228"),
  * else its place among the source's pages ("page 3", "pages 3-4"); ""

@@ -15,8 +15,13 @@
  * in Latin-1) \ufffd, so that the JSON stays UTF-8. */
 void cli_write_json_string(FILE *out, const char *s)
 {
+    cli_write_json_string_n(out, s, strlen(s));
+}
+
+void cli_write_json_string_n(FILE *out, const char *s, size_t n)
+{
     fputc('"', out);
-    for (size_t n = strlen(s); *s;) {
+    while (n && *s) {
         unsigned char c = (unsigned char)*s;
         size_t len = text_utf8_length(s, n);
         if (c == '"' || c == '\\')
@@ -182,6 +187,35 @@ static void write_citation(FILE *out, const fond_hit_t *h)
     fputs("}", out);
 }
 
+/* "hierarchy": [{"level", "id", "title"}, ...] from the top down to the
+ * source's parent (fond_hit_t.hierarchy's lines). */
+static void write_hierarchy(FILE *out, const char *hierarchy)
+{
+    fputs(",\n      \"hierarchy\": [", out);
+    int first = 1;
+    for (const char *line = hierarchy; line && *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        const char *tab1 = memchr(line, '\t', (size_t)(end - line));
+        const char *tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1))
+                                : NULL;
+        if (tab2) {
+            fputs(first ? "" : ", ", out);
+            fputs("{\"level\": ", out);
+            cli_write_json_string_n(out, line, (size_t)(tab1 - line));
+            fputs(", \"id\": ", out);
+            cli_write_json_string_n(out, tab1 + 1, (size_t)(tab2 - tab1 - 1));
+            fputs(", \"title\": ", out);
+            cli_write_json_string_n(out, tab2 + 1, (size_t)(end - tab2 - 1));
+            fputs("}", out);
+            first = 0;
+        }
+        line = *end ? end + 1 : end;
+    }
+    fputs("]", out);
+}
+
 static void write_hit(FILE *out, const fond_hit_t *h, const cli_export_t *how)
 {
     /* every digit the library keeps of a weight (store.cc, WEIGHT_DIGITS):
@@ -203,6 +237,9 @@ static void write_hit(FILE *out, const fond_hit_t *h, const cli_export_t *how)
     write_field(out, "language", h->language);
     write_field(out, "creator", h->creator);
     write_field(out, "rights", h->rights);
+    write_field(out, "container", h->container);
+    write_hierarchy(out, h->hierarchy);
+    write_field(out, "link", h->link);
     write_field(out, "text", h->text);
     write_field(out, "snippet", h->snippet);
     fputs(",\n      \"highlights\": ", out);

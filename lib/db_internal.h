@@ -11,6 +11,7 @@
 #include "extract.h"
 #include "fond.h"
 #include "mail.h"
+#include "parts.h"
 #include "schema.h"
 #include "source.h"
 #include "store.h"
@@ -174,8 +175,17 @@ fond_status_t db_index_extracted(fond_db_t *db, const char *path,
                                  const extract_t *x,
                                  fond_index_result_t *out);
 
+/* A file of many sources (parts.h), each part a source of its own, after
+ * the file's old sources are deleted (index_parts.c); `len` the file's
+ * size, `under` its name under the PATH indexed (NULL: none).  The
+ * result's format and encoding are the caller's to set. */
+fond_status_t db_index_parts(fond_db_t *db, const char *path,
+                             const char *under, long long added,
+                             const parts_t *parts, size_t len,
+                             fond_index_result_t *out);
+
 /* A message file or an mbox of `kind` (mail.h): each message a source of
- * its own (index_mail.c). */
+ * its own (index_parts.c). */
 fond_status_t db_index_mail(fond_db_t *db, const char *path, const char *under,
                             long long added, mail_kind_t kind, const char *bytes,
                             size_t len, fond_index_result_t *out);

@@ -585,6 +585,13 @@ typedef struct {
                              ("1917-02-10"); "" when the date is one */
     const char *creator;  /* who made the source (a PDF's Author) */
     const char *rights;   /* who holds its rights, how it may be used */
+    const char *container; /* the edition or collection the source belongs
+                              to (a TEI edition's title, an EAD
+                              collection's); "" if none */
+    const char *hierarchy; /* where it sits in that whole, from the top
+                              down to its parent: "level\tid\ttitle\n"
+                              lines; "" if none */
+    const char *link;     /* its digitised copy (EAD <dao href>); "" */
     int ocr_confidence;   /* the source's mean OCR word confidence, 0-100;
                              -1 when it was not read by OCR (or was indexed
                              by a fond before word boxes) */

@@ -4,7 +4,9 @@
  * source into one source record and each passage into one Xapian
  * document, with the terms, values and data of schema.h, replacing
  * whatever the same source path had before.  Every source, a file's or a
- * mail message's (index_mail.c), goes through one path: db_index_one.
+ * part's of a file of many (index_parts.c: a mail message, a TEI
+ * edition's document, an EAD finding aid's component), goes through one
+ * path: db_index_one.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -204,6 +206,50 @@ static fond_status_t add_field(const source_ctx_t *src, term_list_t *l,
                                const char *prefix, const char *value)
 {
     return value ? add_span(src, l, prefix, value, strlen(value)) : FOND_OK;
+}
+
+/* The words of a "kind\tname\n" list's names (source.h: names), each
+ * under its kind's prefix (person, place, org); a line of another kind is
+ * passed over. */
+static fond_status_t add_names(const source_ctx_t *src, term_list_t *l,
+                               const char *names)
+{
+    static const struct {
+        const char *kind, *prefix;
+    } kinds[] = {{"person", SCHEMA_PERSON},
+                 {"place", SCHEMA_PLACE},
+                 {"org", SCHEMA_ORG}};
+    fond_status_t st = FOND_OK;
+    for (const char *line = names; st == FOND_OK && line && *line;) {
+        const char *end = strchr(line, '\n'), *tab = strchr(line, '\t');
+        if (!end)
+            end = line + strlen(line);
+        for (size_t k = 0; tab && tab < end && k < sizeof kinds / sizeof *kinds; k++)
+            if ((size_t)(tab - line) == strlen(kinds[k].kind) &&
+                memcmp(line, kinds[k].kind, (size_t)(tab - line)) == 0)
+                st = add_span(src, l, kinds[k].prefix, tab + 1,
+                              (size_t)(end - tab - 1));
+        line = *end ? end + 1 : end;
+    }
+    return st;
+}
+
+/* The words of each level's id and title in a hierarchy (source.h), for
+ * within: (the "level" word itself is not indexed). */
+static fond_status_t add_hierarchy(const source_ctx_t *src, term_list_t *l,
+                                   const char *hierarchy)
+{
+    fond_status_t st = FOND_OK;
+    for (const char *line = hierarchy; st == FOND_OK && line && *line;) {
+        const char *end = strchr(line, '\n'), *tab = strchr(line, '\t');
+        if (!end)
+            end = line + strlen(line);
+        if (tab && tab < end)
+            st = add_span(src, l, SCHEMA_WITHIN, tab + 1,
+                          (size_t)(end - tab - 1));
+        line = *end ? end + 1 : end;
+    }
+    return st;
 }
 
 /* The From, To or Creator field (the query field named `field`): each mailbox's
@@ -533,7 +579,8 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
                   {"From header", "from", h->from, 1},
                   {"To header", "to", h->to, 1},
                   {"Place header", SCHEMA_PLACE, h->place, 0},
-                  {"Creator", "creator", h->creator, 1}};
+                  {"Creator", "creator", h->creator, 1},
+                  {"container", SCHEMA_WITHIN, h->container, 0}};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         st = fields[i].mailboxes
                  ? add_mailboxes(src, l, fields[i].key, fields[i].value)
@@ -542,6 +589,12 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
             return db_fail(db, st, "%s: the words of its %s: %s", src->path,
                            fields[i].name, fond_status_str(st));
     }
+    st = add_hierarchy(src, l, h->hierarchy);
+    if (st == FOND_OK)
+        st = add_names(src, l, h->names);
+    if (st != FOND_OK)
+        return db_fail(db, st, "%s: the words of its hierarchy or names: %s",
+                       src->path, fond_status_str(st));
     return FOND_OK;
 }
 
@@ -558,11 +611,13 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
         SCHEMA_SLOT_TITLE, SCHEMA_SLOT_DATE, SCHEMA_SLOT_FROM,
         SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
         SCHEMA_SLOT_ARCHIVE_REF, SCHEMA_SLOT_NAME, SCHEMA_SLOT_CREATOR,
-        SCHEMA_SLOT_RIGHTS, SCHEMA_SLOT_DATE_END, SCHEMA_SLOT_OCR_CONF};
+        SCHEMA_SLOT_RIGHTS, SCHEMA_SLOT_DATE_END, SCHEMA_SLOT_OCR_CONF,
+        SCHEMA_SLOT_CONTAINER, SCHEMA_SLOT_HIERARCHY, SCHEMA_SLOT_LINK};
     const char *const values[] = {src->title, h->date, h->from, h->to,
                                   h->place, src->in->language, h->archive_ref,
                                   src->name, h->creator, h->rights,
-                                  h->date_end, src->ocr_conf};
+                                  h->date_end, src->ocr_conf, h->container,
+                                  h->hierarchy, h->link};
     return st == FOND_OK ? set_all(doc, slots, values, sizeof slots / sizeof *slots)
                          : st;
 }

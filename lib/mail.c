@@ -603,7 +603,7 @@ static int message_fields(GMimeMessage *msg, source_t *f)
 }
 
 /* The message: its fields and its text, or its failure. */
-static int write_message(GMimeMessage *msg, mail_message_t *out)
+static int write_message(GMimeMessage *msg, part_t *out)
 {
     walk_t w;
     memset(&w, 0, sizeof w);
@@ -641,16 +641,6 @@ static void gmime_setup(void)
     g_mime_init();
 }
 
-static fond_status_t add_message(mail_t *out, size_t *cap,
-                                 mail_message_t **slot)
-{
-    if (array_reserve(&out->messages, cap, out->n + 1, sizeof *out->messages, 4))
-        return FOND_ERR_NOMEM;
-    *slot = &out->messages[out->n++];
-    memset(*slot, 0, sizeof **slot);
-    return FOND_OK;
-}
-
 fond_status_t mail_read(mail_t *out, mail_kind_t kind, const char *bytes,
                         size_t len, char *err, size_t errsize)
 {
@@ -661,18 +651,17 @@ fond_status_t mail_read(mail_t *out, mail_kind_t kind, const char *bytes,
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
     g_mime_parser_set_format(parser, kind == MAIL_MBOX ? GMIME_FORMAT_MBOX
                                                        : GMIME_FORMAT_MESSAGE);
-    size_t cap = 0;
     fond_status_t st = FOND_OK;
     while (st == FOND_OK && !g_mime_parser_eos(parser)) {
         GMimeMessage *msg = g_mime_parser_construct_message(parser, NULL);
         if (!msg)
             break;
-        mail_message_t *m = NULL;
+        part_t *m = NULL;
         if (out->n >= MAIL_MAX_MESSAGES) {
             snprintf(err, errsize, "more than %d messages in one mbox",
                      MAIL_MAX_MESSAGES);
             st = FOND_ERR_BINARY;
-        } else if ((st = add_message(out, &cap, &m)) == FOND_OK &&
+        } else if ((st = parts_add(out, &m)) == FOND_OK &&
                    write_message(msg, m) != 0) {
             st = FOND_ERR_NOMEM;
         }
@@ -693,14 +682,7 @@ fond_status_t mail_read(mail_t *out, mail_kind_t kind, const char *bytes,
 
 void mail_free(mail_t *m)
 {
-    if (!m)
-        return;
-    for (size_t i = 0; i < m->n; i++) {
-        free(m->messages[i].text);
-        source_free(&m->messages[i].fields);
-    }
-    free(m->messages);
-    memset(m, 0, sizeof *m);
+    parts_free(m);
 }
 
 /* ------------------------------------------------------------ the worker */
@@ -731,7 +713,7 @@ static int read_all(int fd, char *s, size_t n)
 
 /* A message record: "M <len>\n", its fields (title, date, from, to,
  * language: RECORD_FIELDS + 1 of them, each NUL-ended), then its text. */
-static int write_message_record(int fd, const mail_message_t *m)
+static int write_message_record(int fd, const part_t *m)
 {
     const source_t *f = &m->fields;
     const char *fields[] = {f->title, f->date, f->from, f->to, f->language};
@@ -761,10 +743,10 @@ static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
     fond_status_t st = mail_read(&m, kind, bytes, len, err, sizeof err);
     int rc = 0;
     for (size_t i = 0; i < m.n && rc == 0 && st == FOND_OK; i++)
-        rc = m.messages[i].text
-                 ? write_message_record(fd, &m.messages[i])
-                 : write_record(fd, "F", m.messages[i].failure,
-                                strlen(m.messages[i].failure));
+        rc = m.parts[i].text
+                 ? write_message_record(fd, &m.parts[i])
+                 : write_record(fd, "F", m.parts[i].failure,
+                                strlen(m.parts[i].failure));
     if (st != FOND_OK) {
         char head[16];
         snprintf(head, sizeof head, "X %d", (int)st);
@@ -838,7 +820,7 @@ static int answer_complete(const char *data, size_t len)
 /* A message record's payload (write_message_record) into m: FOND_OK,
  * FOND_ERR_BINARY when it is malformed, FOND_ERR_NOMEM. */
 static fond_status_t read_message_record(const char *s, size_t n,
-                                         mail_message_t *m)
+                                         part_t *m)
 {
     source_t *f = &m->fields;
     char **fields[] = {&f->title, NULL, &f->from, &f->to, &f->language};
@@ -865,7 +847,7 @@ static fond_status_t read_message_record(const char *s, size_t n,
 static fond_status_t parse_records(const char *data, size_t len, mail_t *out,
                                    char *err, size_t errsize)
 {
-    size_t i = 0, cap = 0;
+    size_t i = 0;
     while (i < len && data[i] != 'E') {
         char kind = data[i];
         int status = 0;
@@ -882,8 +864,8 @@ static fond_status_t parse_records(const char *data, size_t len, mail_t *out,
             return status > 0 && status <= FOND_ERR_INTERNAL ? (fond_status_t)status
                                                              : FOND_ERR_BINARY;
         }
-        mail_message_t *m = NULL;
-        fond_status_t st = add_message(out, &cap, &m);
+        part_t *m = NULL;
+        fond_status_t st = parts_add(out, &m);
         if (st == FOND_OK && kind == 'M')
             st = read_message_record(data + at, n, m);
         if (st != FOND_OK) {

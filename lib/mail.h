@@ -29,6 +29,7 @@
 
 #include <stddef.h>
 #include "fond.h"
+#include "parts.h"
 #include "source.h"
 
 #define MAIL_MAX_DEPTH 32                  /* multiparts and messages nested */
@@ -50,21 +51,10 @@ typedef enum { MAIL_NONE, MAIL_MESSAGE, MAIL_MBOX } mail_kind_t;
  */
 mail_kind_t mail_detect(const char *path, const char *bytes, size_t len);
 
-typedef struct {
-    source_t fields;    /* what its header says (above): the strings
-                           malloc'd or NULL, date "YYYYMMDD" or ""; no
-                           body range, no notes */
-    char *text;         /* its text, valid UTF-8, malloc'd; NULL when the
-                           message was refused */
-    size_t len;
-    char failure[160];  /* with text NULL: why ("MIME parts nested deeper
-                           than 32") */
-} mail_message_t;
-
-typedef struct {
-    mail_message_t *messages; /* in the order of the file */
-    size_t n;
-} mail_t;
+/* Its messages, each a part (parts.h): its fields what its header says
+ * (above), its text the body; a refused message has no text and says why
+ * ("MIME parts nested deeper than 32"). */
+typedef parts_t mail_t;
 
 /*
  * Read the messages of bytes[0, len) (kind from mail_detect()).  A message

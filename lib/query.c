@@ -269,10 +269,10 @@ static fond_status_t lex_field(parser_t *p, size_t i, size_t colon, lexeme_t *l)
 {
     l->field = schema_field(p->text + i, colon - i);
     if (!l->field) {
-        char what[160];
+        char what[256];
         snprintf(what, sizeof what, "unknown field '%.*s' (fields: title, "
                  "type, from, to, place, creator, language, archive, fond, opis, delo, "
-                 "box, folder, reel, ref, source, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
+                 "box, folder, reel, ref, source, within, person, org, date)", (int)(colon - i > 40 ? 40 : colon - i), p->text + i);
         return parse_error(p, i, what);
     }
     l->kind = LEX_FIELD;

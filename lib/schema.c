@@ -58,6 +58,9 @@ static const schema_field_t fields[] = {
     {"reel", SCHEMA_REEL, 1, NULL, NULL},
     {"ref", SCHEMA_REF, 1, NULL, NULL},   /* a reference whole, as typed */
     {"source", SCHEMA_PATH_WORD, 0, NULL, NULL}, /* words of its name */
+    {"within", SCHEMA_WITHIN, 0, NULL, NULL}, /* edition, collection, series */
+    {"person", SCHEMA_PERSON, 0, NULL, NULL},
+    {"org", SCHEMA_ORG, 0, NULL, NULL},
     {"date", NULL, 1, NULL, NULL}, /* a date range, from Y/M/D terms */
 };
 

@@ -49,13 +49,19 @@
  *                     whole (source:/srv/a/b.txt) is its XSRC term
  *     A, XTO, XPLACE, XCREATOR
  *                     (f) folded words of its source's sender, recipient,
- *                     place, creator; of a sender's, recipient's or
+ *                     place (and the places its markup names), creator; of a sender's, recipient's or
  *                     creator's mail address (fond_mailbox_next), the name
  *                     alone: its address's words are XFROMLOCAL, XTOLOCAL,
  *                     XCREATORLOCAL (before '@') and XFROMDOMAIN,
  *                     XTODOMAIN, XCREATORDOMAIN (after), so that a search for
  *                     the public can leave out what it does not show
  *                     (fond_search_opts_t.addresses)
+ *     XWITHIN         (f) folded words of its source's container (a TEI
+ *                     edition's title, an EAD collection's) and of each
+ *                     level's title and identifier in its hierarchy
+ *                     (source.h): within:
+ *     XPERSON, XORG   (f) folded words of the persons' and organisations'
+ *                     names its markup names (TEI persName, orgName ...)
  *     XARCHIVE, XFOND, XOPIS, XDELO, XBOX, XFOLDER, XREEL
  *                     (f) the parts of the archival references of its
  *                     footnotes and of its source's own reference (its
@@ -255,6 +261,9 @@
 #define SCHEMA_FOLDER "XFOLDER"
 #define SCHEMA_REEL "XREEL"
 #define SCHEMA_REF "XREF"
+#define SCHEMA_WITHIN "XWITHIN" /* words of its container and hierarchy */
+#define SCHEMA_PERSON "XPERSON" /* words of the persons' names marked in it */
+#define SCHEMA_ORG "XORG"       /* words of the organisations' names */
 
 #define SCHEMA_TERM_MAX 240 /* bytes; Xapian's limit is 245 */
 /* Positions left between a passage's text and its first note, and between
@@ -308,7 +317,12 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
     X(OCR_CONF, 23, 'q', SCHEMA_IN_RECORD) /* mean OCR word confidence,  \
                                               0-100; "" if not read by OCR */ \
     X(BOXES, 24, 0, SCHEMA_IN_PASSAGE)    /* its words' boxes: a blob,   \
-                                             "Word boxes" above */
+                                             "Word boxes" above */          \
+    X(CONTAINER, 25, 'C', SCHEMA_IN_RECORD) /* the edition or collection  \
+                                               it belongs to (source.h) */ \
+    X(HIERARCHY, 26, 'H', SCHEMA_IN_RECORD) /* "level\tid\ttitle\n" lines \
+                                               from the top (source.h) */ \
+    X(LINK, 27, 'k', SCHEMA_IN_RECORD)    /* its digitised copy */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };

@@ -443,7 +443,9 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .page_label = page_label,
         .name = v[SCHEMA_SLOT_NAME], .added = v[SCHEMA_SLOT_ADDED],
         .date_end = h->date_end, .creator = v[SCHEMA_SLOT_CREATOR],
-        .rights = v[SCHEMA_SLOT_RIGHTS]};
+        .rights = v[SCHEMA_SLOT_RIGHTS],
+        .container = v[SCHEMA_SLOT_CONTAINER],
+        .hierarchy = v[SCHEMA_SLOT_HIERARCHY], .link = v[SCHEMA_SLOT_LINK]};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;

@@ -655,6 +655,10 @@ void source_free(source_t *s)
     free(s->source_ref);
     free(s->creator);
     free(s->rights);
+    free(s->container);
+    free(s->hierarchy);
+    free(s->link);
+    free(s->names);
     for (size_t i = 0; i < s->n_notes; i++)
         free(s->notes[i].text);
     free(s->notes);
@@ -680,10 +684,13 @@ fond_status_t source_fill(source_t *dst, const source_t *from)
         return FOND_OK;
     char **to[] = {&dst->title, &dst->type, &dst->from, &dst->to,
                    &dst->place, &dst->language, &dst->archive_ref,
-                   &dst->source_ref, &dst->creator, &dst->rights};
+                   &dst->source_ref, &dst->creator, &dst->rights,
+                   &dst->container, &dst->hierarchy, &dst->link, &dst->names};
     const char *fr[] = {from->title, from->type, from->from, from->to,
                         from->place, from->language, from->archive_ref,
-                        from->source_ref, from->creator, from->rights};
+                        from->source_ref, from->creator, from->rights,
+                        from->container, from->hierarchy, from->link,
+                        from->names};
     for (size_t i = 0; i < sizeof to / sizeof *to; i++)
         if (fill_string(to[i], fr[i]) != 0)
             return FOND_ERR_NOMEM;

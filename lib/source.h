@@ -57,6 +57,18 @@ typedef struct {
     char *title, *type, *from, *to, *place, *language, *encoding;
     char *archive_ref, *source_ref; /* "Archive reference", "Source" */
     char *creator, *rights; /* "Creator", "Rights" */
+    /* What a structured format states beyond the header (TEI, EAD; no
+     * header or catalogue column gives them): */
+    char *container;   /* the whole it belongs to: a TEI edition's title,
+                          an EAD finding aid's collection title */
+    char *hierarchy;   /* where it sits in that whole, from the top down to
+                          its parent: one "level\tid\ttitle\n" line a
+                          level ("collection\tmss-42\tPapers of X\n",
+                          "series\tser2\tCorrespondence\n"); id and title
+                          may be empty, none holds a tab or newline */
+    char *link;        /* its digitised copy: a URL or a path (EAD <dao>) */
+    char *names;       /* the names marked in it: one "kind\tname\n" line
+                          each, kind "person", "place" or "org" */
     char date[9];      /* "YYYYMMDD", with 00 for an unknown month or day;
                           "" when there is no Date header */
     char date_end[9];  /* the last day of a date range, as `date`; "" when

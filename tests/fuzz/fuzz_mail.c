@@ -17,7 +17,7 @@
 #include "mail.h"
 #include "source.h"
 
-static void check_message(const mail_message_t *m)
+static void check_message(const part_t *m)
 {
     if (!m->text) {
         FUZZ_CHECK(m->failure[0] != '\0' && fuzz_one_line(m->failure));
@@ -43,7 +43,7 @@ static void read_as(mail_kind_t kind, const char *bytes, size_t len)
     if (st == FOND_OK) {
         FUZZ_CHECK(m.n > 0);
         for (size_t i = 0; i < m.n; i++)
-            check_message(&m.messages[i]);
+            check_message(&m.parts[i]);
     } else {
         FUZZ_CHECK(st == FOND_ERR_BINARY || st == FOND_ERR_NOMEM);
         FUZZ_CHECK(fuzz_one_line(err));

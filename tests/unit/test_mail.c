@@ -67,7 +67,7 @@ static const char message[] =
     "Un caf=E9 noir.\n";
 
 /* What the message gives: its header's fields, and its text. */
-static void assert_the_message(const mail_message_t *m)
+static void assert_the_message(const part_t *m)
 {
     assert_non_null(m->text);
     assert_string_equal(m->fields.title, "café continued");
@@ -84,7 +84,7 @@ static void test_a_message_is_a_source(void **state)
     (void)state;
     for (int isolated = 0; isolated < 2; isolated++) {
         mail_t m = read_one(message, isolated);
-        assert_the_message(&m.messages[0]);
+        assert_the_message(&m.parts[0]);
         mail_free(&m);
     }
 }
@@ -98,9 +98,9 @@ static void test_a_body_has_no_header(void **state)
         mail_t m = read_one("From: a@b.c\nSubject: Minutes\n\n"
                             "Title: Protocol of the conference\nDate: 1921-03-16\n\nText.\n",
                             isolated);
-        assert_string_equal(m.messages[0].fields.title, "Minutes");
-        assert_string_equal(m.messages[0].fields.date, "");
-        assert_string_equal(m.messages[0].text,
+        assert_string_equal(m.parts[0].fields.title, "Minutes");
+        assert_string_equal(m.parts[0].fields.date, "");
+        assert_string_equal(m.parts[0].text,
                             "Title: Protocol of the conference\nDate: 1921-03-16\n\nText.\n");
         mail_free(&m);
     }
@@ -110,11 +110,11 @@ static void test_content_language_is_the_language(void **state)
 {
     (void)state;
     mail_t m = read_one("From: a@b.c\nSubject: s\nContent-Language: fr-CA\n\nTexte.\n", 0);
-    assert_string_equal(m.messages[0].fields.language, "french");
-    assert_string_equal(m.messages[0].text, "Texte.\n");
+    assert_string_equal(m.parts[0].fields.language, "french");
+    assert_string_equal(m.parts[0].text, "Texte.\n");
     mail_free(&m);
     m = read_one("From: a@b.c\nSubject: s\nContent-Language: tlh\n\nQapla'.\n", 0);
-    assert_null(m.messages[0].fields.language); /* none fond stems */
+    assert_null(m.parts[0].fields.language); /* none fond stems */
     mail_free(&m);
 }
 
@@ -141,8 +141,8 @@ static void test_limits_refuse_with_a_reason(void **state)
         at += sprintf(at, "--b%d\nContent-Type: multipart/mixed; boundary=b%d\n\n", i - 1, i);
     sprintf(at, "--b%d\n\ntext\n", MAIL_MAX_DEPTH + 2);
     mail_t m = read_one(deep, 0);
-    assert_null(m.messages[0].text);
-    assert_string_equal(m.messages[0].failure, "MIME parts nested deeper than 32");
+    assert_null(m.parts[0].text);
+    assert_string_equal(m.parts[0].failure, "MIME parts nested deeper than 32");
     mail_free(&m);
     free(deep);
 }
@@ -205,7 +205,7 @@ static void test_a_dead_worker_is_replaced(void **state)
         assert_true(strstr(err, "the mail parser crashed") != NULL);
     assert_int_equal(mail_reader_read(r, &m, MAIL_MESSAGE, message, strlen(message),
                                       err, sizeof err), FOND_OK);
-    assert_the_message(&m.messages[0]);
+    assert_the_message(&m.parts[0]);
     mail_free(&m);
     assert_true(child_pid() != worker);
     mail_reader_free(r);
