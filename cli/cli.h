@@ -50,12 +50,12 @@ const char *cli_variants_path(const char *given);
 /* mkdir -p of the folders above `path`; 0 or -1 with errno set. */
 int cli_make_parents(const char *path);
 
-/* Write the results as one JSON document (schema in README.md). */
+/* Write the results as one JSON document (schema in docs/searching.md). */
 void cli_write_json(FILE *out, const char *query,
                     const fond_search_opts_t *opts,
                     const fond_results_t *results);
 
-/* Write a concordance as one JSON document (schema in README.md). */
+/* Write a concordance as one JSON document (schema in docs/searching.md). */
 void cli_write_kwic_json(FILE *out, const char *query, const fond_kwic_t *k);
 
 /* "1921-07-21" as "21 July 1921" ("July 1921", "1921"). */

@@ -1,6 +1,6 @@
 /*
  * json.c -- fond's results as JSON, the same document from fond-search
- * --json and fond.cgi?format=json.  The schema is in README.md.  Strings are
+ * --json and fond.cgi?format=json.  The schema is in docs/searching.md.  Strings are
  * UTF-8 already (the engine only stores valid UTF-8), but for a path, whose
  * bytes are the file system's; highlight ranges are given in Unicode code
  * points, as most JSON consumers index strings.

@@ -984,7 +984,7 @@ static int load_variants(run_t *r)
 }
 
 /* Link the collection's likely misread words to their right spelling
- * (README, "Misread words"), when this run changed the collection.  Judged
+ * (docs/query-language.md, "Misread words"), when this run changed the collection.  Judged
  * against the whole collection's words, so that a database split into
  * shards links as one database does: with --jobs, the jobs leave it to
  * fond-index once they are all done (link_after_jobs).

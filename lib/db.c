@@ -175,7 +175,7 @@ const fond_extract_opts_t *db_extract_for(fond_db_t *db,
  * through a stub.  Each source lives in one shard, chosen by its file's
  * name (the path's last part): a collection splits the same way wherever
  * it is mounted, so that its shards, and the few scores Xapian 1.4 makes
- * from each shard's own words (a word's forms: README, "Shards"), are the
+ * from each shard's own words (a word's forms: docs/scaling.md), are the
  * same on every machine.
  */
 

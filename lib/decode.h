@@ -3,7 +3,7 @@
  *
  * The encoding is chosen, in this order, by: a byte-order mark (UTF-8,
  * UTF-16LE/BE); an "Encoding:" line in the file's header block (see the
- * source format in README.md); the bytes being valid UTF-8; detection among
+ * source format in docs/sources.md); the bytes being valid UTF-8; detection among
  * the legacy encodings an archive meets (Windows-1251, KOI8-R,
  * ISO-8859-9/Windows-1254, ISO-8859-1/Windows-1252).  Conversion is by
  * iconv.  Bytes that are invalid in the chosen encoding become U+FFFD and

@@ -200,7 +200,7 @@ typedef struct {
        knows ("French", "fr", "fra", "français", "french": its pack).  NULL,
        "" or "auto": chosen for each source, from its catalogue row's
        language, else from a first pass over its first page read in English
-       (README.md, "Languages: OCR").  Until issue 27 this was a Snowball
+       (docs/sources.md, "Languages: OCR").  Until issue 27 this was a Snowball
        name and NULL meant English: those names still work, and an English
        scan is still read in English, with no extra Tesseract run. */
     const char *ocr_language;
@@ -276,7 +276,7 @@ fond_status_t fond_db_load_variants(fond_db_t *db, const char *path,
 /*
  * Link the collection's rare words that are likely OCR misreadings of a
  * common word ("govemment", "goverument") to it, so that a search for the
- * right spelling finds them (README, "Misread words"); prune the links
+ * right spelling finds them (docs/query-language.md, "Misread words"); prune the links
  * whose misread word no passage holds or that has become common.  Judged
  * against the words of the shards this handle holds; fond-index calls it
  * once a run that changed the collection, before its last commit.

@@ -19,7 +19,7 @@
  * in nine languages, 300 windows a length: at 80 characters 95.9% right,
  * 0.7% wrong, 3.4% undecided; at 60, 1.2% wrong; at 40, 3.0%.  80 is the
  * shortest length at which fewer than 1 in 100 is given a wrong stemmer
- * (README.md, "Languages"). */
+ * (docs/sources.md, "Languages"). */
 #define LANGID_MIN_CHARS 80
 
 /* How much of a text is looked at: the first this many bytes. */

@@ -2,7 +2,7 @@
  * misread.c -- the collection's likely OCR misreadings linked to their
  * right spelling, once, when an indexing run ends
  * (fond_db_link_misreadings), so that a search for the right spelling
- * finds them with no `~` (query_expand.c; README, "Misread words").
+ * finds them with no `~` (query_expand.c; docs/query-language.md, "Misread words").
  *
  * On disk: in Xapian's synonym table, under the key MISREAD_KEY ("XOCR")
  * and the right word, its misreadings ("XOCRgovernment": "govemment",

@@ -2,7 +2,7 @@
  * misread.h -- words OCR misread: the characters OCR takes for one another
  * (one table, for the indexer's links and the search's near spellings), and
  * what the indexer keeps of the words Tesseract was unsure of until the
- * links are made (misread.c; README, "Misread words").
+ * links are made (misread.c; docs/query-language.md, "Misread words").
  */
 #ifndef FOND_MISREAD_H
 #define FOND_MISREAD_H

@@ -7,7 +7,7 @@
  *
  * A spec is Tesseract's: pack names joined by '+' ("por", "deu+eng",
  * "chi_sim", "script/Cyrillic"); the empty spec is "choose for each
- * source" (README.md, "Languages: OCR").
+ * source" (docs/sources.md, "Languages: OCR").
  */
 #ifndef FOND_OCR_LANG_H
 #define FOND_OCR_LANG_H

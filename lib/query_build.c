@@ -13,20 +13,20 @@
 
 /* Ranking: the weight of the query's words found in the order typed within
  * PROXIMITY_WINDOW positions beside the words' own.  Chosen on
- * tests/relevance (README, "Ranking"). */
+ * tests/relevance (docs/query-language.md, "Ranking"). */
 #define PROXIMITY_WINDOW 12
 #define PROXIMITY_WEIGHT 0.5
 /* A near spelling itself weighs this much more than the rest of its
  * family: a misreading most likely stands for the word it is nearest
  * ("apprhending" for "apprehending", not "apprehend").  Chosen on the
- * tuning halves of generated known-item sets (README, "Ranking"). */
+ * tuning halves of generated known-item sets (docs/query-language.md, "Ranking"). */
 #define NEAR_EXACT_WEIGHT 0.6
 /* A word's misreadings (misread.c) match as one term with the word
  * itself, at this much of its weight: below the word, as a reading that
  * may be wrong.  The near spellings' weight where the word is held
  * (query_expand.c, FUZZY_WEIGHT): on the tuning halves of bench/relevance's
  * OCR'd, generated and PDF-damaged sets, 0.3, 0.5, 0.8 and 1.0 moved MRR@10
- * by 0.007 at most, one query's first place (README, "Misread words"). */
+ * by 0.007 at most, one query's first place (docs/query-language.md, "Misread words"). */
 #define MISREAD_WEIGHT 0.5
 
 typedef struct {

@@ -28,7 +28,7 @@
 #define NEAREST_EDITS 2
 #define DATE_TERMS_MAX 400
 
-/* Ranking (README, "Ranking"; chosen on tests/relevance and the generated
+/* Ranking (docs/query-language.md, "Ranking"; chosen on tests/relevance and the generated
  * tuning sets).  A word's exact form weighs EXACT_WEIGHT of its family's
  * weight where it is as common as its family, and more in proportion to
  * how much rarer it is ("emigres" among "emigrants", "emigration"), up to

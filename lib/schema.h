@@ -4,7 +4,7 @@
  * a whole field value ("SA AR", "68/1", "R-130") into its term, for the
  * indexer and the query builder alike.  index.c writes what this says,
  * store.cc packs and unpacks it, query.c and search.c look it up; none of
- * them spells a prefix of its own.  README.md's schema table follows it.
+ * them spells a prefix of its own.  docs/internals.md's schema table follows it.
  *
  * SCHEMA VERSION 5 (fond from 7 December 2026, issue 26)
  *

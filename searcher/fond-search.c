@@ -63,7 +63,7 @@ static void usage(FILE *out)
           "      --kwic-sort HOW   order of the concordance: rank, left or right\n"
           "      --show ID         print the whole source of passage ID, passage by\n"
           "                        passage, WORDS (if any) highlighted\n"
-          "      --json            print one JSON document (schema in README.md)\n"
+          "      --json            print one JSON document (schema in docs/searching.md)\n"
           "      --csv             print the hits as CSV (same as --format csv)\n"
           "      --format FORMAT   text, json, csv, ris or bibtex (for Zotero and\n"
           "                        other reference managers)\n"

@@ -3,7 +3,7 @@
 # window title, CSI colours), a C1 control (U+009B, CSI) and other C0
 # controls is searched, shown and concorded by fond-search, and indexed by
 # fond-index --verbose, and no output holds a control byte but newline and
-# tab (nor a byte that is not UTF-8); each control is shown as "\x1b" (README.md, "Control characters").
+# tab (nor a byte that is not UTF-8); each control is shown as "\x1b" (docs/searching.md, "Control characters").
 # Only fond's own bold and dim (ESC [ 1 m, ESC [ 2 m for the passage id,
 # ESC [ 0 m, with --highlight bold) are let through.
 source "$(dirname "$0")/common.bash"

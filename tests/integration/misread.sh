@@ -1,4 +1,4 @@
-# Misread words found without asking (README, "Misread words"): a word OCR
+# Misread words found without asking (docs/query-language.md, "Misread words"): a word OCR
 # misread ("govemment", "rn" read as "m"; "commitlee") in a source of OCR'd
 # text is found by a search for its right spelling, with no `~`, ranked
 # below the passages that hold the word itself, and shown as "matched as";

@@ -38,7 +38,7 @@ python3 "$FOND_SRC/tests/integration/pdfgen.py" scan "$col/scan-300.pdf" 300 "$T
 for n in 4 5; do page "$n" 150 "$n" "$TMP/b$n.pgm"; done
 python3 "$FOND_SRC/tests/integration/pdfgen.py" scan "$col/scan-150.pdf" 150 "$TMP"/b[45].pgm
 # first in name order, so that the readers take some; named as no item's
-# pages (README, "Folders of page images"), so each is a source
+# pages (docs/sources.md, "Folders of page images"), so each is a source
 for n in 6 7; do
   page "$n" 200 "$n" "$TMP/c.pgm"
   "$CONVERT" "$TMP/c.pgm" "$col/0-$([ "$n" = 6 ] && echo map || echo photo).png"

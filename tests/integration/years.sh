@@ -123,7 +123,7 @@ for q in date:1917-12-19 date:1918-01-11 date:1918-02; do
   check "$q does not find the source dated 1917-12-20/1918-01-10" \
     eval '! found "$q" "Across the new year"'
 done
-# A day inside a range of more than 92 days does not find it (README).
+# A day inside a range of more than 92 days does not find it (docs/query-language.md).
 check "date:1918-03-05 does not find the source dated 1917/1918" \
   eval '! found date:1918-03-05 "A file of two years"'
 

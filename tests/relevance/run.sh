@@ -1,5 +1,5 @@
 # The relevance test: index corpus/ and rank tests/relevance/queries.tsv.
-# The minimums are the figures fond reaches (README.md, "Relevance"); the
+# The minimums are the figures fond reaches (docs/relevance.md); the
 # test fails if a change ranks worse.
 set -euo pipefail
 : "${FOND_BIN:?run through ctest}" "${FOND_SRC:?run through ctest}"
