@@ -37,11 +37,6 @@ typedef struct {
 
 /* ------------------------------------------------------------ bytes */
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int is_ascii_letter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -51,7 +46,7 @@ static int is_ascii_letter(char c)
  * character (Cyrillic letters and the like). */
 static int is_word_byte(char c)
 {
-    return is_ascii_letter(c) || is_digit(c) || (unsigned char)c >= 0x80;
+    return is_ascii_letter(c) || text_is_digit(c) || (unsigned char)c >= 0x80;
 }
 
 static int is_letter_byte(char c)
@@ -75,7 +70,7 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
 
 static size_t skip_digits(const char *s, size_t len, size_t i)
 {
-    while (i < len && is_digit(s[i]))
+    while (i < len && text_is_digit(s[i]))
         i++;
     return i;
 }
@@ -180,7 +175,7 @@ static size_t scan_archival_number(const char *s, size_t len, size_t i)
     int digit = 0;
     while (end < len && s[end] != ',' && s[end] != ';' && s[end] != ')' &&
            !text_is_space(s[end]))
-        digit |= is_digit(s[end++]);
+        digit |= text_is_digit(s[end++]);
     size_t suffix = digit && end + 1 < len && s[end] == ' '
                         ? letter_suffix(s, len, end + 1) : 0;
     end = suffix ? suffix : end;
@@ -255,7 +250,7 @@ static size_t after_name_boundary(const char *s, size_t len, size_t i)
         return i + 1;
     if (s[i] != '.' || i + 1 >= len || s[i + 1] != ' ' || i == 0)
         return 0;
-    if (is_digit(s[i - 1]) ||
+    if (text_is_digit(s[i - 1]) ||
         (i >= 3 && is_letter_byte(s[i - 1]) && is_letter_byte(s[i - 2]) &&
          is_letter_byte(s[i - 3])))
         return i + 1;
@@ -378,7 +373,7 @@ static int volume_at(const char *s, size_t len, size_t from, size_t i,
 static size_t publisher_end(const char *s, size_t len, size_t i)
 {
     for (; i < len && s[i] != ',' && s[i] != ';'; i++)
-        if (s[i] == '.' && i + 2 < len && s[i + 1] == ' ' && is_digit(s[i + 2]))
+        if (s[i] == '.' && i + 2 < len && s[i + 1] == ' ' && text_is_digit(s[i + 2]))
             return i;
     return i;
 }
@@ -403,7 +398,7 @@ static int place_at(const char *s, size_t len, size_t from, size_t i,
         (colon + 1 < len && s[colon + 1] == '/'))
         return 0; /* not a place, or a URL */
     size_t p = skip_spaces(s, len, colon + 1);
-    if (p < len && ((s[p] >= 'a' && s[p] <= 'z') || is_digit(s[p])))
+    if (p < len && ((s[p] >= 'a' && s[p] <= 'z') || text_is_digit(s[p])))
         return 0;
     b->place = (span_t){i, e};
     b->publisher = (span_t){p, publisher_end(s, len, p)};
@@ -413,7 +408,7 @@ static int place_at(const char *s, size_t len, size_t from, size_t i,
 /* A year 1700-2099 at s[i], not part of a longer number. */
 static int year_at(const char *s, size_t len, size_t i, span_t *year)
 {
-    if (i >= len || !is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
+    if (i >= len || !text_is_digit(s[i]) || (i > 0 && text_is_digit(s[i - 1])))
         return 0;
     size_t e = skip_digits(s, len, i);
     if (e - i != 4)
@@ -643,10 +638,10 @@ static size_t scan_value(const char *s, size_t len, size_t i)
         e++;
     if (e > i && e < len && s[e] == '-')
         e++;
-    if (e >= len || !is_digit(s[e]))
+    if (e >= len || !text_is_digit(s[e]))
         return i;
     for (;;) {
-        while (e < len && (is_digit(s[e]) || is_ascii_letter(s[e])))
+        while (e < len && (text_is_digit(s[e]) || is_ascii_letter(s[e])))
             e++;
         size_t n = e < len && (s[e] == '.' || s[e] == '/' || s[e] == '-') ? 1
                    : has_at(s, len, e, EN_DASH)                           ? 3
@@ -657,7 +652,7 @@ static size_t scan_value(const char *s, size_t len, size_t i)
                 l++;
             return l - e <= 3 && (l == len || !is_word_byte(s[l])) ? l : e;
         }
-        if (!n || e + n >= len || !is_digit(s[e + n]))
+        if (!n || e + n >= len || !text_is_digit(s[e + n]))
             return e;
         e += n;
     }
@@ -691,7 +686,7 @@ static int is_siglum(const char *s, size_t len, span_t v)
     for (size_t i = v.start; i < v.end; i++) {
         if (text_is_space(s[i]))
             words++;
-        else if (is_digit(s[i]))
+        else if (text_is_digit(s[i]))
             return 0;
         if (is_letter_byte(s[i]) && !text_is_continuation(s[i])) {
             letters++;
@@ -972,7 +967,7 @@ static void ref_item(ref_scan_t *r, const item_t *it)
 static int is_decimal_file(const char *s, span_t v)
 {
     const char *slash = memchr(s + v.start, '/', v.end - v.start);
-    return v.end > v.start && is_digit(s[v.start]) && slash &&
+    return v.end > v.start && text_is_digit(s[v.start]) && slash &&
            memchr(s + v.start, '.', (size_t)(slash - (s + v.start))) != NULL;
 }
 
@@ -993,7 +988,7 @@ static int unit_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
                 v = skip_spaces(s, len, ne < len && s[ne] == '.' ? ne + 1 : ne);
             }
         }
-        size_t e = u->part == CITATION_SHEETS && v < len && is_digit(s[v])
+        size_t e = u->part == CITATION_SHEETS && v < len && text_is_digit(s[v])
                        ? scan_number_list(s, len, v) /* "ll. 3, 7-9" */
                        : scan_value(s, len, v);
         if (e == v)
@@ -1037,7 +1032,7 @@ static int code_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
     if (caps == i || caps - i > 5 || skip_digits(s, len, caps) != we)
         return 0;
     if (we - caps > 0 && caps - i >= 2 && we + 1 < len && s[we] == '/' &&
-        is_digit(s[we + 1])) { /* "FO371/6262" */
+        text_is_digit(s[we + 1])) { /* "FO371/6262" */
         size_t p = scan_value(s, len, we + 1);
         *it = (item_t){ITEM_CODE, CITATION_DELO, 1, 1, 0, 0, i, {i, p},
                        {we + 1, p}};
@@ -1054,7 +1049,7 @@ static int code_at(const char *s, size_t len, size_t i, size_t we, item_t *it)
     if (r > e + 1 && r < len && s[r] == '/')
         e = r;
     span_t slash = {0, 0};
-    if (e + 1 < len && s[e] == '/' && is_digit(s[e + 1])) {
+    if (e + 1 < len && s[e] == '/' && text_is_digit(s[e + 1])) {
         size_t p = scan_value(s, len, e + 1);
         slash = (span_t){e + 1, p};
         e = p;
@@ -1071,7 +1066,7 @@ static int file_at(const char *s, size_t len, size_t i, item_t *it)
 {
     size_t e = scan_value(s, len, i);
     span_t v = {i, e};
-    if (e == i || !is_digit(s[i]) || !span_has(s, v, '/'))
+    if (e == i || !text_is_digit(s[i]) || !span_has(s, v, '/'))
         return 0;
     *it = (item_t){ITEM_FILE, CITATION_DELO, is_decimal_file(s, v), 1, 0, 0,
                    i, v, {0, 0}};
@@ -1193,7 +1188,7 @@ static int archival_pairs(const char *s, size_t len)
         size_t k = j < len && s[j] == '.' ? j + 1 : j;
         k = skip_spaces(s, len, k);
         int before_word = i == 0 || !is_letter_byte(s[i - 1]);
-        if (before_word && k < len && is_digit(s[k])) {
+        if (before_word && k < len && text_is_digit(s[k])) {
             size_t e = skip_digits(s, len, k);
             int slashed = e < len && s[e] == '/';
             if (is_archival_unit(s, i, j) || (caps && j - i >= 2 && slashed))

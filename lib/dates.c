@@ -25,6 +25,7 @@
  */
 #include "array.h"
 #include "dates.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -112,24 +113,9 @@ static const struct {
 
 /* ------------------------------------------------------------ characters */
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static int is_alnum(char c)
 {
-    return is_digit(c) || is_alpha(c);
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return text_is_digit(c) || text_is_alpha(c);
 }
 
 /* The code point at t[i] and *n its length in bytes; a byte that starts
@@ -176,7 +162,7 @@ static unsigned fold_cp(unsigned c)
 /* A letter of the scripts month names are written in (a word goes on). */
 static int is_letter_cp(unsigned c)
 {
-    return (c < 0x80 && is_alpha((char)c)) ||
+    return (c < 0x80 && text_is_alpha((char)c)) ||
            (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
 }
 
@@ -230,7 +216,7 @@ static size_t skip_gap(const char *t, size_t len, size_t i)
 {
     size_t j = i;
     while (j < len && j - i <= MAX_GAP) {
-        if (is_space(t[j]))
+        if (text_is_space(t[j]))
             j++;
         else if (j + 1 < len && (unsigned char)t[j] == 0xC2 &&
                  (unsigned char)t[j + 1] == 0xA0)
@@ -267,7 +253,7 @@ static int word_in(const char *t, size_t len, size_t i, size_t e,
 static size_t word_end(const char *t, size_t len, size_t i)
 {
     size_t e = i;
-    while (e < len && e - i < MAX_WORD && !is_space(t[e]) && t[e] != ')' &&
+    while (e < len && e - i < MAX_WORD && !text_is_space(t[e]) && t[e] != ')' &&
            t[e] != ']' && t[e] != ',' && t[e] != ';' && t[e] != ':')
         e++;
     return e;
@@ -297,9 +283,9 @@ static int read_number(const char *t, size_t len, size_t i, size_t max_digits,
 {
     int v = 0;
     size_t j = i;
-    while (j < len && is_digit(t[j]) && j - i < max_digits)
+    while (j < len && text_is_digit(t[j]) && j - i < max_digits)
         v = v * 10 + (t[j++] - '0');
-    if (j == i || (j < len && is_digit(t[j])))
+    if (j == i || (j < len && text_is_digit(t[j])))
         return -1;
     *end = j;
     return v;
@@ -415,7 +401,7 @@ static int read_year_after(const char *t, size_t len, size_t i, size_t *end)
     j = skip_word(t, len, j, de); /* "febrero de 1918" */
     size_t e;
     int year = read_number(t, len, j, 4, &e);
-    if (year < 1 || e - j != 4 || (e < len && is_alpha(t[e])))
+    if (year < 1 || e - j != 4 || (e < len && text_is_alpha(t[e])))
         return -1;
     *end = e;
     return year;
@@ -502,7 +488,7 @@ static size_t try_numeric(scan_t *s, size_t i)
         return 0;
     char sep = t[e1];
     int m;
-    if (sep == '.' && is_digit(t[e1 + 1]))
+    if (sep == '.' && text_is_digit(t[e1 + 1]))
         m = read_number(t, len, e1 + 1, 2, &e2);
     else if (sep == '.' || sep == '/' || sep == '-')
         m = read_roman_month(t, len, e1 + 1, &e2);
@@ -530,7 +516,7 @@ static int read_day_month(const char *t, size_t len, size_t i, int *day,
     *day = read_day(t, len, i, &de);
     if (*day < 0)
         return 0;
-    int dotted = de < len && t[de] == '.' && is_digit(t[de - 1]); /* "8." */
+    int dotted = de < len && t[de] == '.' && text_is_digit(t[de - 1]); /* "8." */
     de += (size_t)dotted;
     size_t m0 = skip_gap(t, len, de);
     if (m0 == de)
@@ -644,7 +630,7 @@ static int number_follows(const char *t, size_t len, size_t e)
     e = skip_gap(t, len, e);
     if (e < len && (t[e] == 'd' || t[e] == 'D'))
         e = skip_word(t, len, e, de);
-    return e < len && is_digit(t[e]);
+    return e < len && text_is_digit(t[e]);
 }
 
 /* "March 16, 1921", "March 16", "February 8th, 1918", "Feb. 8, 1918",
@@ -775,15 +761,15 @@ static int number_sign_before(const char *t, size_t i)
 static int word_before(const char *t, size_t i, size_t *ws, size_t *we)
 {
     size_t j = i;
-    if (j >= 2 && t[j - 1] == '-' && is_alpha(t[j - 2]))
+    if (j >= 2 && t[j - 1] == '-' && text_is_alpha(t[j - 2]))
         j--;
     else
-        while (j > 0 && i - j < MAX_GAP && is_space(t[j - 1]))
+        while (j > 0 && i - j < MAX_GAP && text_is_space(t[j - 1]))
             j--;
     if (j == i && !number_sign_before(t, i))
         return 0; /* "(1921", "x1921" */
     *we = j;
-    while (j > 0 && *we - j < MAX_WORD && !is_space(t[j - 1]) &&
+    while (j > 0 && *we - j < MAX_WORD && !text_is_space(t[j - 1]) &&
            t[j - 1] != '(' && t[j - 1] != '[' && !quote_before(t, j))
         j--;
     *ws = j;
@@ -832,7 +818,7 @@ static int joined_to_year(const scan_t *s, size_t i)
         return 0;
     size_t j = s->year_end - 1, words = 0;
     while (j < i) {
-        if (is_space(s->t[j]) || s->t[j] == ',') {
+        if (text_is_space(s->t[j]) || s->t[j] == ',') {
             j++;
             continue;
         }
@@ -852,7 +838,7 @@ static int dateline_year(const char *t, size_t len, size_t i, size_t e)
         return 0;
     size_t j = i - 2;
     while (j > 0 && i - j < MAX_WORD && t[j - 1] != '\n' &&
-           (is_alpha(t[j - 1]) || t[j - 1] == ' ' || (unsigned char)t[j - 1] >= 0x80))
+           (text_is_alpha(t[j - 1]) || t[j - 1] == ' ' || (unsigned char)t[j - 1] >= 0x80))
         j--;
     if (i - j >= MAX_WORD || (j > 0 && t[j - 1] != '\n') || j == i - 2)
         return 0;
@@ -872,7 +858,7 @@ static int imprint_year(const char *t, size_t len, size_t i, size_t e)
     if (e >= len || t[e] != ')' || i < 3 || t[i - 1] != ' ' || t[i - 2] != ',')
         return 0;
     size_t j = i - 2;
-    while (j > 0 && i - j < MAX_WORD && t[j - 1] != '(' && !is_digit(t[j - 1]) &&
+    while (j > 0 && i - j < MAX_WORD && t[j - 1] != '(' && !text_is_digit(t[j - 1]) &&
            t[j - 1] != '\n')
         j--;
     size_t n;
@@ -904,13 +890,13 @@ static int glued_before(const char *t, size_t i)
 {
     return (i > 0 && t[i - 1] == '/') ||
            (i >= 2 && (t[i - 1] == '-' || t[i - 1] == '.' || t[i - 1] == ',') &&
-            is_digit(t[i - 2]));
+            text_is_digit(t[i - 2]));
 }
 
 static int in_reference(const char *t, size_t len, size_t i, size_t e)
 {
     return glued_before(t, i) || (e + 1 < len && (t[e] == '/' || t[e] == '.' || t[e] == ',' ||
-                           t[e] == '-') && is_digit(t[e + 1]));
+                           t[e] == '-') && text_is_digit(t[e + 1]));
 }
 
 /* The end of a year range's second year after a dash at t[e] ("1917-1918",
@@ -930,7 +916,7 @@ static size_t range_end(const char *t, size_t len, size_t e, int from, int *to,
     int v = read_number(t, len, j, 4, &k);
     if (v < 0 || (k < len && (is_alnum(t[k]) || letter_at(t, len, k))) ||
         (k + 1 < len && (t[k] == '-' || t[k] == '/' || t[k] == '.') &&
-         is_digit(t[k + 1])))
+         text_is_digit(t[k + 1])))
         return 0;
     if (k - j == 2)
         v += from - from % 100;
@@ -989,7 +975,7 @@ static size_t try_year(scan_t *s, size_t i)
     size_t len = s->len, e, ws, we, re, to_start;
     int y = read_number(t, len, i, 4, &e), to;
     if (y < YEAR_MIN || y > YEAR_MAX || e - i != 4 ||
-        (e < len && is_alpha(t[e])))
+        (e < len && text_is_alpha(t[e])))
         return 0;
     if (word_before(t, i, &ws, &we) && word_in(t, len, ws, we, number_words))
         return 0;
@@ -1030,7 +1016,7 @@ static int word_starts(const char *t, size_t i)
     if (is_alnum(t[i - 1]) || letter_ends(t, i))
         return 0;
     return !(i >= 2 && (t[i - 1] == '.' || t[i - 1] == ',') &&
-             is_digit(t[i - 2]));
+             text_is_digit(t[i - 2]));
 }
 
 /* Is t[i] (ASCII or the start of a UTF-8 letter) part of a word? */
@@ -1048,7 +1034,7 @@ static size_t scan_word(scan_t *s, size_t i)
     size_t e = 0, we = i, n;
     while (we < s->len && (n = word_char(s->t, s->len, we)))
         we += n;
-    if (is_digit(s->t[i])) {
+    if (text_is_digit(s->t[i])) {
         if (!(e = try_iso(s, i)) && !(e = try_numeric(s, i)) &&
             !(e = try_day_month(s, i)))
             e = try_year(s, i);
@@ -1115,7 +1101,7 @@ static int digits_value(const char *s, size_t n)
 {
     int v = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!is_digit(s[i]))
+        if (!text_is_digit(s[i]))
             return -1;
         v = v * 10 + (s[i] - '0');
     }

@@ -21,13 +21,9 @@
 #include "extract_internal.h"
 #include "file.h"
 #include "hash.h"
+#include "text.h"
 
 #define SIGNATURE_BYTES 16 /* enough for every image signature extract.c knows */
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 int folder_page_name(const char *name, size_t *stem_len,
                      unsigned long long *number)
@@ -36,13 +32,13 @@ int folder_page_name(const char *name, size_t *stem_len,
     const char *dot = strrchr(name, '.');
     if (dot && dot[1]) {
         const char *c = dot + 1;
-        while (is_digit(*c))
+        while (text_is_digit(*c))
             c++;
         if (*c) /* an extension, not "scan.001"'s number */
             end = (size_t)(dot - name);
     }
     size_t start = end;
-    while (start > 0 && is_digit(name[start - 1]))
+    while (start > 0 && text_is_digit(name[start - 1]))
         start--;
     if (start == end || end - start > FOLDER_MAX_NUMBER_DIGITS)
         return 0;
@@ -108,15 +104,15 @@ int folder_name_cmp(const char *a, const char *b)
 {
     const char *x = a, *y = b;
     while (*x && *y) {
-        if (is_digit(*x) && is_digit(*y)) {
+        if (text_is_digit(*x) && text_is_digit(*y)) {
             while (*x == '0')
                 x++;
             while (*y == '0')
                 y++;
             size_t nx = 0, ny = 0;
-            while (is_digit(x[nx]))
+            while (text_is_digit(x[nx]))
                 nx++;
-            while (is_digit(y[ny]))
+            while (text_is_digit(y[ny]))
                 ny++;
             if (nx != ny)
                 return nx < ny ? -1 : 1;

@@ -63,6 +63,7 @@
 #include "xml.h"
 #include "file.h"
 #include "image.h"
+#include "text.h"
 
 #define SNIFF_WINDOW ((size_t)64 << 10) /* where hOCR's marks are looked for */
 #define NAME_MAX_LEN 4096               /* an image's name, a path */
@@ -100,11 +101,6 @@ static fond_status_t ox_fail(ox_t *r, const char *why)
 
 /* ------------------------------------------------------------ sniffing */
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* s[*i, n) past the next occurrence of `end`. */
 static void skip_past(const char *s, size_t n, size_t *i, const char *end)
 {
@@ -120,7 +116,7 @@ static void root_name(const char *s, size_t n, char *name, size_t size)
     size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     name[0] = '\0';
     while (i < n) {
-        while (i < n && is_space(s[i]))
+        while (i < n && text_is_space(s[i]))
             i++;
         if (i >= n || s[i] != '<')
             return;
@@ -142,7 +138,7 @@ static void root_name(const char *s, size_t n, char *name, size_t size)
     if (i >= n)
         return;
     size_t start = ++i, len = 0;
-    while (i < n && !is_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i]) {
+    while (i < n && !text_is_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i]) {
         if (s[i] == ':')
             start = i + 1;
         i++;

@@ -16,6 +16,7 @@
 
 #include "array.h"
 #include "hash.h"
+#include "text.h"
 
 #define EDGE_LINES 2         /* candidates at a page's top and at its foot */
 #define HEAD_MAX_BYTES 80    /* a running head is one short line */
@@ -34,8 +35,6 @@ static int is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
-
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* A lower-case roman numeral of up to 7 letters ("xiv"). */
 static int is_roman(const char *s, size_t n)
@@ -86,7 +85,7 @@ static int page_number_line(const char *s, size_t n, char number[16])
     size_t len = j - i;
     int digits = len > 0 && len <= 4;
     for (size_t k = i; digits && k < j; k++)
-        digits = is_digit(s[k]);
+        digits = text_is_digit(s[k]);
     if (!digits && !is_roman(s + i, len))
         return 0;
     memcpy(number, s + i, len);
@@ -98,7 +97,7 @@ static int page_number_line(const char *s, size_t n, char number[16])
 static void head_number(const char *s, size_t n, char number[16])
 {
     size_t k = 0;
-    while (k < n && is_digit(s[k]))
+    while (k < n && text_is_digit(s[k]))
         k++;
     if (k > 0 && k <= 4 && (k == n || s[k] == ' ')) {
         memcpy(number, s, k);
@@ -106,7 +105,7 @@ static void head_number(const char *s, size_t n, char number[16])
         return;
     }
     size_t e = n;
-    while (e > 0 && is_digit(s[e - 1]))
+    while (e > 0 && text_is_digit(s[e - 1]))
         e--;
     if (e < n && n - e <= 4 && (e == 0 || s[e - 1] == ' ')) {
         memcpy(number, s + e, n - e);
@@ -164,7 +163,7 @@ static int add_cand(cands_t *c, const char *text, size_t page, size_t start,
     /* Mid-page (where pdftotext's reading order may put a page's head), a
      * bare number is more likely a footnote's: only "- 2 -", "Page 2". */
     k->is_number = page_number_line(text + start, end - start, k->number) &&
-                   (at_edge || !is_digit(text[start]));
+                   (at_edge || !text_is_digit(text[start]));
     if (!k->is_number) {
         k->key = line_key(text + start, end - start);
         head_number(text + start, end - start, k->number);
@@ -280,7 +279,7 @@ static int vote_numbers(cands_t *c, size_t n_pages)
     if (!offsets)
         return -1;
     for (size_t i = 0; i < c->n; i++)
-        if (c->items[i].is_number && is_digit(c->items[i].number[0]))
+        if (c->items[i].is_number && text_is_digit(c->items[i].number[0]))
             offsets[n++] = atol(c->items[i].number) - (long)c->items[i].page - 1;
     qsort(offsets, n, sizeof *offsets, by_int);
     long best = 0;
@@ -295,7 +294,7 @@ static int vote_numbers(cands_t *c, size_t n_pages)
     int agreed = best_count >= (n_pages >= 3 ? 2 : 1);
     for (size_t i = 0; i < c->n; i++) {
         cand_t *k = &c->items[i];
-        if (k->is_number && is_digit(k->number[0]) &&
+        if (k->is_number && text_is_digit(k->number[0]) &&
             (!agreed || atol(k->number) - (long)k->page - 1 != best))
             k->is_number = 0;
     }

@@ -21,8 +21,6 @@ static const char *const abbreviations[] = {
     "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "gen", "col", "lt", "capt"};
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
 static int is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
 /* Closing quote or bracket at s[i]: its length in bytes, or 0. */
@@ -46,7 +44,7 @@ static size_t closer_at(const char *s, size_t i, size_t len)
 static int starts_sentence(const char *s, size_t i, size_t len)
 {
     unsigned char c = (unsigned char)s[i];
-    if (is_upper_ascii((char)c) || is_digit((char)c) || c == '"' || c == '\'')
+    if (is_upper_ascii((char)c) || text_is_digit((char)c) || c == '"' || c == '\'')
         return 1;
     if (i + 1 >= len)
         return 0;
@@ -94,7 +92,7 @@ static size_t sentence_end(const char *s, size_t i, size_t len)
     while (k < len && (n = closer_at(s, k, len)) > 0)
         k += n;
     size_t digits = 0;
-    while (k < len && is_digit(s[k]) && digits < 4)
+    while (k < len && text_is_digit(s[k]) && digits < 4)
         k++, digits++;
     if (digits > 3 || k >= len || !text_is_space(s[k]))
         return 0;

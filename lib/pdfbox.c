@@ -12,14 +12,9 @@
 #include <utf8proc.h>
 
 #include "xml.h"
+#include "text.h"
 
 /* ------------------------------------------------------------ matching */
-
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
 
 /* The hyphens a line may end with: ASCII's, Unicode's HYPHEN and
  * NON-BREAKING HYPHEN, and the soft hyphen. */
@@ -57,7 +52,7 @@ static int32_t read_char(chars_t *r)
         r->i += (size_t)k;
         if (c == 0xAD && !(r->last_shy && r->i == r->n))
             continue;
-        if ((c < 0x20 && !is_space((unsigned char)c)) || c == 0x7F)
+        if ((c < 0x20 && !text_is_space((unsigned char)c)) || c == 0x7F)
             continue; /* a control XML cannot carry: the HTML parser drops it */
         if (c >= 0xFB00 && c <= 0xFB06) {
             r->letters = ligatures[c - 0xFB00];
@@ -93,7 +88,7 @@ static int match_at(const char *text, size_t len, size_t c, const char *w,
         }
         int32_t a = read_char(&t);
         int at_end = u.i == u.n && !(u.letters && *u.letters);
-        if (a == b && !(a >= 0 && a < 0x80 && is_space((unsigned char)a))) {
+        if (a == b && !(a >= 0 && a < 0x80 && text_is_space((unsigned char)a))) {
             letters++;
             continue;
         }
@@ -102,7 +97,7 @@ static int match_at(const char *text, size_t len, size_t c, const char *w,
         /* the word's last hyphen, not in the text: dropped at a line's end,
          * the halves joined (a letter follows) or not (a space, the end) */
         *end = c + before;
-        return a < 0 || (a < 0x80 && is_space((unsigned char)a)) ? MATCH
+        return a < 0 || (a < 0x80 && text_is_space((unsigned char)a)) ? MATCH
                                                                  : MATCH_JOINED;
     }
 }
@@ -111,14 +106,14 @@ static int match_at(const char *text, size_t len, size_t c, const char *w,
  * than `limit`. */
 static size_t token_end(const char *text, size_t at, size_t limit)
 {
-    while (at < limit && !is_space((unsigned char)text[at]))
+    while (at < limit && !text_is_space((unsigned char)text[at]))
         at++;
     return at;
 }
 
 static size_t skip_spaces(const char *text, size_t at, size_t limit)
 {
-    while (at < limit && is_space((unsigned char)text[at]))
+    while (at < limit && text_is_space((unsigned char)text[at]))
         at++;
     return at;
 }
@@ -130,7 +125,7 @@ static int goes_on(const pdfbox_match_t *m, size_t at, const char *next,
                    size_t n)
 {
     size_t e;
-    return next && n && at < m->len && !is_space((unsigned char)m->text[at]) &&
+    return next && n && at < m->len && !text_is_space((unsigned char)m->text[at]) &&
            match_at(m->text, m->len, at, next, n, &e) != NO_MATCH;
 }
 
@@ -158,7 +153,7 @@ int pdfbox_match(pdfbox_match_t *m, const char *w, size_t n, const char *next,
         /* a whole word of the text; or its start when the next box word
          * goes on from there: a short word the text lacks is not taken
          * for the start of a longer one */
-        int whole = e >= m->len || is_space((unsigned char)m->text[e]);
+        int whole = e >= m->len || text_is_space((unsigned char)m->text[e]);
         if ((r == MATCH && whole) ||
             (r != NO_MATCH && goes_on(m, e, next, next_n)) ||
             (r == MATCH_JOINED && !next)) {

@@ -78,8 +78,6 @@ static int is_space(char c)
     return c != '\n' && text_is_space(c);
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
-
 /* An ASCII digit as a code point (a cast to char would take "е", U+0435,
  * for '5'). */
 static int cp_is_digit(utf8proc_int32_t cp) { return cp >= '0' && cp <= '9'; }
@@ -148,7 +146,7 @@ static int all_digits(const char *s, size_t start, size_t end, size_t max)
     if (end == start || end - start > max)
         return 0;
     for (size_t i = start; i < end; i++)
-        if (!is_digit(s[i]))
+        if (!text_is_digit(s[i]))
             return 0;
     return 1;
 }
@@ -216,7 +214,7 @@ static int line_ends_sentence(const char *raw, const line_t *l)
 static int note_runs_on(const char *raw, const line_t *l, const line_t *next)
 {
     char last = raw[l->end - 1], first = raw[next->start];
-    return !line_ends_sentence(raw, l) && !is_digit(last) &&
+    return !line_ends_sentence(raw, l) && !text_is_digit(last) &&
            !(first >= 'a' && first <= 'z');
 }
 
@@ -366,8 +364,8 @@ static int vocab_add(void *ctx, const analyze_token_t *t)
 static int ends_broken(const char *raw, const line_t *l)
 {
     char last = raw[l->end - 1];
-    return last == '-' || (is_digit(last) && l->end - l->start > 1 &&
-                           !is_digit(raw[l->start]));
+    return last == '-' || (text_is_digit(last) && l->end - l->start > 1 &&
+                           !text_is_digit(raw[l->start]));
 }
 
 static fond_status_t gather_vocab(const char *raw, const line_t *lines,
@@ -530,14 +528,14 @@ static void add_marker(writer_t *w, unsigned number)
 static int glued_number(const char *raw, size_t ls, size_t le, size_t i,
                         size_t *j, int *after_letter)
 {
-    if (!is_digit(raw[i]) || i == ls || is_digit(raw[i - 1]))
+    if (!text_is_digit(raw[i]) || i == ls || text_is_digit(raw[i - 1]))
         return 0;
     size_t k = i;
-    while (k < le && is_digit(raw[k]))
+    while (k < le && text_is_digit(raw[k]))
         k++;
     if (k - i > 3 || (k < le && !is_space(raw[k]) && !strchr(",.;:)", raw[k])))
         return 0;
-    if (k + 1 < le && strchr(",.", raw[k]) && is_digit(raw[k + 1]))
+    if (k + 1 < le && strchr(",.", raw[k]) && text_is_digit(raw[k + 1]))
         return 0; /* "[$]5,000,000", "(a)2.5": a number's first group */
     size_t at, at2;
     utf8proc_int32_t before = cp_before(raw, ls, i, &at);
@@ -563,7 +561,7 @@ static int bracket_marker(const char *raw, size_t i, size_t le, size_t *j,
                           unsigned *number)
 {
     size_t k = i + 1;
-    while (k < le && k - i <= 3 && is_digit(raw[k]))
+    while (k < le && k - i <= 3 && text_is_digit(raw[k]))
         k++;
     if (raw[i] != '[' || k == i + 1 || k >= le || raw[k] != ']')
         return 0;
@@ -656,13 +654,13 @@ static int marker_here(const writer_t *w, const char *raw, size_t ls,
 static int marker_after_number(const writer_t *w, const char *raw, size_t ls,
                                size_t le, size_t i, size_t *j)
 {
-    if (!is_digit(raw[i]) || i < ls + 4 ||
+    if (!text_is_digit(raw[i]) || i < ls + 4 ||
         (raw[i - 1] != ',' && raw[i - 1] != ';' && raw[i - 1] != '.'))
         return 0;
     size_t k = i, d = i - 1, n;
-    while (k < le && k - i < 3 && is_digit(raw[k]))
+    while (k < le && k - i < 3 && text_is_digit(raw[k]))
         k++;
-    while (d > ls && is_digit(raw[d - 1]))
+    while (d > ls && text_is_digit(raw[d - 1]))
         d--;
     if (k - i > 2 || (k < le && !is_space(raw[k]) && !strchr(".;:)", raw[k])) ||
         i - 1 - d < 3 || (d > ls && !is_space(raw[d - 1]) && raw[d - 1] != '('))
@@ -841,7 +839,7 @@ static size_t numbered_prefix(const writer_t *w, const line_t *l, size_t *skip)
 {
     const char *s = w->raw + l->start;
     size_t n = l->end - l->start, k = 0;
-    while (k < n && k < 4 && is_digit(s[k]))
+    while (k < n && k < 4 && text_is_digit(s[k]))
         k++;
     if (k == 0 || k > 3)
         return 0;

@@ -155,15 +155,10 @@ static int is_capital(const char *s, size_t n)
            (a == 0xD0 && b >= 0x80 && b <= 0xAF);
 }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int has_digit(span_t s)
 {
     for (size_t i = 0; i < s.n; i++)
-        if (is_digit(s.s[i]))
+        if (text_is_digit(s.s[i]))
             return 1;
     return 0;
 }
@@ -516,8 +511,8 @@ static int ref_shaped(span_t s)
 {
     int digits = 0, sep = 0;
     for (size_t i = 0; i < s.n; i++) {
-        digits += is_digit(s.s[i]);
-        sep += (s.s[i] == '/' || s.s[i] == '.') && i > 0 && is_digit(s.s[i - 1]);
+        digits += text_is_digit(s.s[i]);
+        sep += (s.s[i] == '/' || s.s[i] == '.') && i > 0 && text_is_digit(s.s[i - 1]);
     }
     return digits >= 3 && sep && count_words(s) <= 4;
 }
@@ -578,10 +573,10 @@ static int source_note(span_t l, int unlabelled, span_t *ref)
 static int is_number_word(span_t w)
 {
     span_t s = strip(w, ".,;:[]()");
-    if (!s.n || !is_digit(s.s[0]))
+    if (!s.n || !text_is_digit(s.s[0]))
         return 0;
     for (size_t i = 0; i < s.n; i++)
-        if (!is_digit(s.s[i]) && s.s[i] != '-' && s.s[i] != '/' &&
+        if (!text_is_digit(s.s[i]) && s.s[i] != '-' && s.s[i] != '/' &&
             s.s[i] != '.' && !(s.s[i] == ' '))
             return 0;
     return 1;
@@ -767,12 +762,12 @@ static int time_word(span_t w)
     span_t c = strip(w, ",;\xE2\x80\x94\xE2\x80\x93-");
     if (!c.n || (c.n == 1 && c.s[0] == '.'))
         return 1;
-    if (c.n > 1 && c.s[c.n - 1] == '.' && !is_digit(c.s[0]) &&
+    if (c.n > 1 && c.s[c.n - 1] == '.' && !text_is_digit(c.s[0]) &&
         in_list(c.s, c.n - 1, words))
         return 1; /* "Uhr." at the end of the line */
-    if (is_digit(c.s[0])) {
+    if (text_is_digit(c.s[0])) {
         for (size_t i = 0; i < c.n; i++)
-            if (!is_digit(c.s[i]) && c.s[i] != ':' && c.s[i] != '.' &&
+            if (!text_is_digit(c.s[i]) && c.s[i] != ':' && c.s[i] != '.' &&
                 c.s[i] != 'h' && c.s[i] != ',')
                 return 0;
         return 1;
@@ -871,7 +866,7 @@ static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
      * 1918"): the date is the New Style's */
     if (before.n >= 2 && before.s[before.n - 1] == '/') {
         size_t b = before.n - 1;
-        while (b > 0 && is_digit(before.s[b - 1]) && before.n - b < 4)
+        while (b > 0 && text_is_digit(before.s[b - 1]) && before.n - b < 4)
             b--;
         if (b < before.n - 1)
             before = trim((span_t){before.s, b, before.offset});
@@ -1009,7 +1004,7 @@ static span_t no_marker(span_t s, unsigned *number)
     size_t e = s.n;
     if (e && s.s[e - 1] == ']') { /* "[12]" */
         size_t b = e - 1;
-        while (b > 0 && is_digit(s.s[b - 1]) && e - b < 5)
+        while (b > 0 && text_is_digit(s.s[b - 1]) && e - b < 5)
             b--;
         if (b > 0 && b < e - 1 && s.s[b - 1] == '[') {
             for (size_t k = b; k < e - 1; k++)
@@ -1034,7 +1029,7 @@ static span_t no_marker(span_t s, unsigned *number)
                    (unsigned char)s.s[b - 1] <= 0xB9) {
             d = (unsigned)((unsigned char)s.s[b - 1] - 0xB0);
             b -= 3;
-        } else if (b >= 1 && is_digit(s.s[b - 1]) && e - b < 3) {
+        } else if (b >= 1 && text_is_digit(s.s[b - 1]) && e - b < 3) {
             d = (unsigned)(s.s[b - 1] - '0');
             b -= 1;
         } else {
@@ -1044,7 +1039,7 @@ static span_t no_marker(span_t s, unsigned *number)
         scale *= 10;
     }
     /* glued to a letter, a bracket or a full stop; not a number's end */
-    if (b == e || b == 0 || is_digit(s.s[b - 1]) || is_blank(s.s[b - 1]))
+    if (b == e || b == 0 || text_is_digit(s.s[b - 1]) || is_blank(s.s[b - 1]))
         return s;
     *number = v;
     return (span_t){s.s, b, s.offset};
@@ -1489,7 +1484,7 @@ static void first_page_take(first_page_t *fp, found_t *f, span_t block)
 static int note_shaped(span_t l)
 {
     size_t i = l.n && l.s[0] == '[' ? 1 : 0, d = i;
-    while (d < l.n && d - i < 3 && is_digit(l.s[d]))
+    while (d < l.n && d - i < 3 && text_is_digit(l.s[d]))
         d++;
     if (d > i && d < l.n && (l.s[d] == '.' || l.s[d] == ')' ||
                              (i && l.s[d] == ']') || l.s[d] == ' '))
@@ -1514,7 +1509,7 @@ static int ref_like(span_t l)
     span_t w;
     while (next_word(l, &i, &w)) {
         span_t c = strip(w, ",;:()");
-        if (c.n && !is_capital(c.s, c.n) && !is_digit(c.s[0]) &&
+        if (c.n && !is_capital(c.s, c.n) && !text_is_digit(c.s[0]) &&
             c.s[c.n - 1] != '.' && !in_list(c.s, c.n, function_words))
             other++;
     }
@@ -1655,7 +1650,7 @@ static void heading_note_take(found_t *f, span_t line)
         unsigned char a = (unsigned char)line.s[d];
         unsigned char b = d + 1 < line.n ? (unsigned char)line.s[d + 1] : 0;
         unsigned char c = d + 2 < line.n ? (unsigned char)line.s[d + 2] : 0;
-        if (is_digit(line.s[d]))
+        if (text_is_digit(line.s[d]))
             number = number * 10 + (unsigned)(a - '0'), d++;
         else if (a == 0xC2 && (b == 0xB9 || b == 0xB2 || b == 0xB3))
             number = number * 10 + (b == 0xB9 ? 1u : b == 0xB2 ? 2u : 3u), d += 2;

@@ -1,6 +1,6 @@
 /*
  * text.h -- the byte-level text tests every module shares, defined once:
- * ASCII white space, UTF-8 continuation bytes (the bytes that do not
+ * ASCII white space, digits and letters, UTF-8 continuation bytes (the bytes that do not
  * start a character, so that a cut never splits one), the length of a
  * valid UTF-8 character, and the superscript digits footnote markers are
  * printed in.
@@ -15,6 +15,15 @@ static inline int text_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
            c == '\v';
+}
+
+/* An ASCII digit, '0' to '9'. */
+static inline int text_is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* An ASCII letter, 'a' to 'z' or 'A' to 'Z'. */
+static inline int text_is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* A UTF-8 continuation byte (10xxxxxx): not the start of a character. */
