@@ -371,72 +371,22 @@ static fond_status_t lex_next(parser_t *p)
 
 /* ------------------------------------------------------------ dates */
 
-static int number(const char *s, size_t n)
-{
-    int v = 0;
-    for (size_t i = 0; i < n; i++)
-        v = v * 10 + (s[i] - '0');
-    return v;
-}
-
-/* "1921", "1921-09" or "1921-09-26" in s[0, n) into ymd (0 for absent
- * parts); 0 on success. */
-static int parse_ymd(const char *s, size_t n, int ymd[3])
-{
-    ymd[0] = ymd[1] = ymd[2] = 0;
-    if (n != 4 && n != 7 && n != 10)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        int dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-            return -1;
-    }
-    ymd[0] = number(s, 4);
-    ymd[1] = n >= 7 ? number(s + 5, 2) : 0;
-    ymd[2] = n == 10 ? number(s + 8, 2) : 0;
-    if (ymd[0] < 1 || (n >= 7 && (ymd[1] < 1 || ymd[1] > 12)) ||
-        (n == 10 && (ymd[2] < 1 || ymd[2] > dates_days_in_month(ymd[0], ymd[1]))))
-        return -1;
-    return 0;
-}
-
-/* The first and last day a partial date stands for. */
-static void first_day(int d[3])
-{
-    d[1] = d[1] ? d[1] : 1;
-    d[2] = d[2] ? d[2] : 1;
-}
-
-static void last_day(int d[3])
-{
-    d[1] = d[1] ? d[1] : 12;
-    d[2] = d[2] ? d[2] : dates_days_in_month(d[0], d[1]);
-}
-
 long query_day_number(const int d[3])
 {
     return (long)d[0] * 10000 + d[1] * 100 + d[2];
 }
 
+/* date:YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO, as a header's Date is read
+ * (dates_parse_value: one rule for both), into the first and last day it
+ * stands for. */
 static fond_status_t parse_date_value(parser_t *p, const lexeme_t *l, node_t *n)
 {
-    const char *s = p->text + l->start;
-    size_t len = l->end - l->start;
-    const char *dots = NULL;
-    for (size_t i = 0; i + 1 < len && !dots; i++)
-        if (s[i] == '.' && s[i + 1] == '.')
-            dots = s + i;
-    size_t a = dots ? (size_t)(dots - s) : len;
-    int bad = parse_ymd(s, a, n->from) != 0 ||
-              parse_ymd(dots ? dots + 2 : s, dots ? len - a - 2 : len, n->to) != 0;
-    if (!bad) {
-        first_day(n->from);
-        last_day(n->to);
-        bad = query_day_number(n->from) > query_day_number(n->to);
-    }
-    if (bad)
+    char date[9], date_end[9];
+    if (!dates_parse_value(p->text + l->start, l->end - l->start, date, date_end))
         return parse_error(p, l->at, "bad date (use date:YYYY, date:YYYY-MM, "
                            "date:YYYY-MM-DD or date:FROM..TO, FROM before TO)");
+    dates_first_day(date, n->from);
+    dates_last_day(date_end[0] ? date_end : date, n->to);
     return FOND_OK;
 }
 
