@@ -644,21 +644,9 @@ void source_free(source_t *s)
 {
     if (!s)
         return;
-    free(s->title);
-    free(s->type);
-    free(s->from);
-    free(s->to);
-    free(s->place);
-    free(s->language);
-    free(s->encoding);
-    free(s->archive_ref);
-    free(s->source_ref);
-    free(s->creator);
-    free(s->rights);
-    free(s->container);
-    free(s->hierarchy);
-    free(s->link);
-    free(s->names);
+#define FREE_STRING(name) free(s->name);
+    SOURCE_STRINGS(FREE_STRING)
+#undef FREE_STRING
     for (size_t i = 0; i < s->n_notes; i++)
         free(s->notes[i].text);
     free(s->notes);
@@ -682,18 +670,11 @@ fond_status_t source_fill(source_t *dst, const source_t *from)
 {
     if (!from)
         return FOND_OK;
-    char **to[] = {&dst->title, &dst->type, &dst->from, &dst->to,
-                   &dst->place, &dst->language, &dst->archive_ref,
-                   &dst->source_ref, &dst->creator, &dst->rights,
-                   &dst->container, &dst->hierarchy, &dst->link, &dst->names};
-    const char *fr[] = {from->title, from->type, from->from, from->to,
-                        from->place, from->language, from->archive_ref,
-                        from->source_ref, from->creator, from->rights,
-                        from->container, from->hierarchy, from->link,
-                        from->names};
-    for (size_t i = 0; i < sizeof to / sizeof *to; i++)
-        if (fill_string(to[i], fr[i]) != 0)
-            return FOND_ERR_NOMEM;
+#define FILL_STRING(name)                                                    \
+    if (fill_string(&dst->name, from->name) != 0)                            \
+        return FOND_ERR_NOMEM;
+    SOURCE_STRINGS(FILL_STRING)
+#undef FILL_STRING
     if (!dst->date[0] && from->date[0]) {
         memcpy(dst->date, from->date, sizeof dst->date);
         memcpy(dst->date_end, from->date_end, sizeof dst->date_end);

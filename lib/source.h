@@ -52,6 +52,13 @@ typedef struct {
     char *text;        /* malloc'd, white space collapsed */
 } source_note_t;
 
+/* Every string field of a source record, once: what source_free frees and
+ * source_fill copies. */
+#define SOURCE_STRINGS(X)                                                    \
+    X(title) X(type) X(from) X(to) X(place) X(language) X(encoding)          \
+    X(archive_ref) X(source_ref) X(creator) X(rights) X(container)           \
+    X(hierarchy) X(link) X(names)
+
 typedef struct {
     int has_header;
     char *title, *type, *from, *to, *place, *language, *encoding;
