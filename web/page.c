@@ -645,6 +645,184 @@ static void write_exports(FILE *out, const request_t *r)
     fputs("</nav>\n", out);
 }
 
+/* ------------------------------------------------------------ histogram */
+
+/*
+ * The matches by year, as an inline SVG (no script): a bar a year, a gap
+ * for a year with none, each bar a link that filters to its year (year=)
+ * with its count in a <title> and in a visually hidden text for screen
+ * readers.  At most HISTOGRAM_MAX_BARS bars: a span of more years is
+ * drawn a decade a bar (then a century, a millennium), each bar then
+ * filtering to its range (from= and until=, within the range searched).
+ * The year facet counts every match, not this page's.  Across, the bars
+ * are placed in percentages of the drawing's width (the page's, up to
+ * 40rem), so that its text keeps its size on a phone; fewer than
+ * HISTOGRAM_MIN_SLOTS bars are as narrow as that many, centred.
+ */
+#define HISTOGRAM_MAX_BARS 60
+#define HISTOGRAM_MIN_SLOTS 20
+#define HISTOGRAM_H 128     /* pixels */
+#define HISTOGRAM_FOOT 100  /* the bars' foot: counts above, labels below */
+#define HISTOGRAM_NARROW 370.0 /* pixels wide at least (a 400 px phone) */
+
+typedef struct {
+    int first, years;  /* the first bar's first year; years a bar */
+    size_t bars, top;  /* how many; the highest count */
+    size_t *count;     /* each bar's */
+    double slot, left; /* a bar's share of the width, where they begin: % */
+    const char *about; /* "about " when the counts are estimates */
+} histogram_t;
+
+/* Year facet values are four digits ("" for the undated). */
+static int facet_year(const char *v)
+{
+    return strlen(v) == 4 && strspn(v, "0123456789") == 4 ? atoi(v) : -1;
+}
+
+/* The bars of the year facet's counts; 0, or -1 when there are fewer
+ * than two years to compare (or no memory).  *undated: passages with no
+ * year. */
+static int histogram_make(histogram_t *hg, const fond_results_t *res,
+                          size_t *undated)
+{
+    size_t n = 0, dated = 0;
+    const fond_facet_t *f = fond_results_facet(res, FOND_FACET_YEAR, &n);
+    int lo = 9999, hi = 0;
+    *undated = 0;
+    for (size_t i = 0; i < n; i++) {
+        int y = facet_year(f[i].value);
+        *undated += y < 0 ? f[i].count : 0;
+        lo = y >= 0 && y < lo ? y : lo;
+        hi = y > hi ? y : hi;
+        dated += y >= 0;
+    }
+    if (dated < 2)
+        return -1;
+    memset(hg, 0, sizeof *hg);
+    for (hg->years = 1; hi / hg->years - lo / hg->years + 1 > HISTOGRAM_MAX_BARS;)
+        hg->years *= 10;
+    hg->first = lo / hg->years * hg->years;
+    hg->bars = (size_t)(hi / hg->years - lo / hg->years) + 1;
+    hg->count = calloc(hg->bars, sizeof *hg->count);
+    if (!hg->count)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        int y = facet_year(f[i].value);
+        if (y >= 0)
+            hg->count[(y - hg->first) / hg->years] += f[i].count;
+    }
+    for (size_t b = 0; b < hg->bars; b++)
+        hg->top = hg->count[b] > hg->top ? hg->count[b] : hg->top;
+    size_t slots = hg->bars < HISTOGRAM_MIN_SLOTS ? HISTOGRAM_MIN_SLOTS : hg->bars;
+    hg->slot = 100.0 / (double)slots;
+    hg->left = (100.0 - hg->slot * (double)hg->bars) / 2;
+    hg->about = fond_results_exact(res) ? "" : "about ";
+    return 0;
+}
+
+/* "1921", "1910s", "1800s". */
+static void bar_name(int first, int years, char *buf, size_t size)
+{
+    snprintf(buf, size, years == 1 ? "%04d" : "%04ds", first);
+}
+
+/* The link of a bar: its year, or its range within the one searched. */
+static void bar_link_open(FILE *out, const request_t *r, int first, int years)
+{
+    char from[16], until[16]; /* four digits: years are 0-9999 */
+    snprintf(from, sizeof from, "%04d", first);
+    if (years == 1) {
+        link_open(out, r, "year", from);
+        return;
+    }
+    snprintf(until, sizeof until, "%04d", first + years - 1);
+    request_t range = *r;
+    range.year[0] = '\0';
+    if (!*r->from || strncmp(r->from, from, 4) < 0)
+        memcpy(range.from, from, 5);
+    if (!*r->until || strncmp(r->until, until, 4) > 0)
+        memcpy(range.until, until, 5);
+    link_open(out, &range, "from", range.from);
+}
+
+/* Bar b: a link with its count as text, drawn with the count above it
+ * where the narrowest page has room for it. */
+static void write_bar(FILE *out, const request_t *r, const histogram_t *hg,
+                      size_t b)
+{
+    char name[16], digits[24];
+    int start = hg->first + (int)b * hg->years;
+    bar_name(start, hg->years, name, sizeof name);
+    double h = (double)hg->count[b] * (HISTOGRAM_FOOT - 18) / (double)hg->top;
+    h = h < 2 ? 2 : h;
+    double x = hg->left + hg->slot * (double)b;
+    bar_link_open(out, r, start, hg->years);
+    html_printf(out, "<title>%s: %s%zu passage%s</title>", name, hg->about,
+                hg->count[b], hg->count[b] == 1 ? "" : "s");
+    fprintf(out, "<rect class=\"bar\" x=\"%.3f%%\" y=\"%.1f\" width=\"%.3f%%\" "
+                 "height=\"%.1f\"/>", x + hg->slot * .1, HISTOGRAM_FOOT - h,
+            hg->slot * .8, h);
+    html_printf(out, "<text class=\"visually-hidden\" x=\"0\" y=\"0\">%s: "
+                     "%s%zu</text>", name, hg->about, hg->count[b]);
+    int n = snprintf(digits, sizeof digits, "%zu", hg->top);
+    if (n * 7.5 <= hg->slot * HISTOGRAM_NARROW / 100) /* 7.5 px a digit */
+        fprintf(out, "<text class=\"count\" aria-hidden=\"true\" x=\"%.3f%%\" "
+                     "y=\"%.1f\">%zu</text>", x + hg->slot / 2,
+                HISTOGRAM_FOOT - h - 4, hg->count[b]);
+    fputs("</a>\n", out);
+}
+
+/* The bars' names below them: every step-th round one, the step the
+ * least of 1, 2, 5, 10, 20, 50 ... that leaves 48 px to a name on the
+ * narrowest page. */
+static void write_bar_names(FILE *out, const histogram_t *hg)
+{
+    static const size_t round[] = {1, 2, 5};
+    size_t step = 1, ten = 1;
+    for (size_t k = 1; hg->slot * (double)step * HISTOGRAM_NARROW / 100 < 48; k++) {
+        ten *= k % 3 == 0 ? 10 : 1;
+        step = round[k % 3] * ten;
+    }
+    fputs("<g class=\"labels\" aria-hidden=\"true\">\n", out);
+    for (size_t b = 0; b < hg->bars; b++) {
+        int start = hg->first + (int)b * hg->years;
+        if ((size_t)(start / hg->years) % step)
+            continue;
+        char name[16];
+        bar_name(start, hg->years, name, sizeof name);
+        fprintf(out, "<text x=\"%.3f%%\" y=\"%d\">%s</text>\n",
+                hg->left + hg->slot * ((double)b + .5), HISTOGRAM_H - 8, name);
+    }
+    fputs("</g>\n", out);
+}
+
+static void write_histogram(FILE *out, const request_t *r,
+                            const fond_results_t *res)
+{
+    histogram_t hg;
+    size_t undated;
+    if (*r->year || histogram_make(&hg, res, &undated) != 0)
+        return; /* one year: nothing to compare */
+    static const char *const per[] = {"year", "decade", "century", "millennium"};
+    size_t unit = hg.years == 1 ? 0 : hg.years == 10 ? 1 : hg.years == 100 ? 2 : 3;
+    html_printf(out, "<figure class=\"histogram\">\n<figcaption>Matches by %s",
+                per[unit]);
+    if (undated)
+        html_printf(out, " <span class=\"undated\">(%s%zu undated not shown)"
+                         "</span>", hg.about, undated);
+    html_printf(out, "</figcaption>\n<svg width=\"100%%\" height=\"%d\" "
+                     "role=\"group\" aria-label=\"Matches by %s\">\n",
+                HISTOGRAM_H, per[unit]);
+    fprintf(out, "<line class=\"axis\" x1=\"0\" y1=\"%d\" x2=\"100%%\" "
+                 "y2=\"%d\"/>\n", HISTOGRAM_FOOT, HISTOGRAM_FOOT);
+    for (size_t b = 0; b < hg.bars; b++)
+        if (hg.count[b]) /* else a gap */
+            write_bar(out, r, &hg, b);
+    write_bar_names(out, &hg);
+    fputs("</svg>\n</figure>\n", out);
+    free(hg.count);
+}
+
 void page_results(FILE *out, const page_site_t *site, const request_t *r,
                   const fond_results_t *res)
 {
@@ -652,6 +830,7 @@ void page_results(FILE *out, const page_site_t *site, const request_t *r,
     cli_export_t how = page_export(site);
     write_summary(out, r, res);
     write_suggestion(out, r, res);
+    write_histogram(out, r, res);
     fputs("<div class=\"layout\">\n", out);
     write_facets(out, r, res);
     html_printf(out, "<ol class=\"hits\" start=\"%zu\">\n",
