@@ -179,8 +179,12 @@ static int check_count(request_t *r, const param_t *p, const char *v,
                        char *err, size_t errsize)
 {
     size_t *field = strcmp(p->name, "page") == 0 ? &r->page : &r->per_page;
-    char why[80];
-    snprintf(why, sizeof why, "must be %s from 1 to %zu", p->what, p->max);
+    char why[120];
+    if (p->max == REQUEST_MAX_SOURCE_PAGE) /* results' pages, or a source's */
+        snprintf(why, sizeof why, "must be %s from 1 to %d (a source's page: "
+                 "to %d)", p->what, REQUEST_MAX_PAGE, REQUEST_MAX_SOURCE_PAGE);
+    else
+        snprintf(why, sizeof why, "must be %s from 1 to %zu", p->what, p->max);
     return parse_count(v, p->max, field) == 0 ? 0
                                                : refuse(err, errsize, p, why);
 }
