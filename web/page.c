@@ -5,6 +5,9 @@
  * results, nav for facets and paging) so that it reads well without the
  * stylesheet, on a phone, and to a screen reader.  Links are relative
  * ("?q=..."), so the page works wherever the server mounts the CGI.
+ * Pictures (a page's image with the searched words outlined, the matches
+ * by year) are inline SVG drawn with attributes and the stylesheet's
+ * classes: the Content-Security-Policy refuses inline style and script.
  */
 #include "page.h"
 

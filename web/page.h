@@ -1,7 +1,9 @@
 /*
- * page.h -- fond.cgi's HTML: the search form, the results, the start page
- * and the error page.  Plain HTML and one stylesheet; no script.  Every
- * value from the request or the collection is escaped (html.h).
+ * page.h -- fond.cgi's HTML: the search form, the results (with the
+ * matches by year), a source's page, a page of a source (its page view),
+ * the start page and the error page.  Plain HTML and one stylesheet; no
+ * script.  Every value from the request or the collection is escaped
+ * (html.h).
  */
 #ifndef FOND_WEB_PAGE_H
 #define FOND_WEB_PAGE_H
