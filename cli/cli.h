@@ -111,6 +111,12 @@ typedef struct {
     const char *show_base; /* absolute URL that "?show=<id>" is appended
                               to, or NULL */
     fond_addresses_t addresses; /* of senders and recipients (fond.h) */
+    /* fond.cgi's own fields of a JSON hit (its links to the hit's page
+     * view, page image and IIIF manifest, relative to the page: no
+     * meaning to fond-search), written after the others as
+     * ",\n      \"name\": value" lines; NULL for none */
+    void (*hit_fields)(FILE *out, const fond_hit_t *h, const void *ctx);
+    const void *hit_fields_ctx;
 } cli_export_t;
 
 /* A From or To field (one mailbox or a list, or a plain name) as `how`

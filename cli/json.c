@@ -248,6 +248,8 @@ static void write_hit(FILE *out, const fond_hit_t *h, const cli_export_t *how)
     write_archival(out, h);
     write_field(out, "added", h->added);
     write_citation(out, h);
+    if (how && how->hit_fields)
+        how->hit_fields(out, h, how->hit_fields_ctx);
     fputs("\n    }", out);
 }
 

@@ -12,7 +12,8 @@
  *
  * PATH_INFO /fond.css serves the stylesheet, built into the program so
  * that the CGI is one file to install; /opensearch.xml the OpenSearch
- * description.  ?show=ID is a source's page; format= gives the results as
+ * description.  ?show=ID is a source's page, ?show=ID&page=N (ID a
+ * source's) a page of it, its page view; format= gives the results as
  * JSON, CSV, RIS, BibTeX or an Atom feed.  No response names a path of the
  * server: sources go by their names under the folder indexed.
  */
@@ -336,7 +337,10 @@ static void write_results(FILE *out, const page_site_t *site,
                           const fond_results_t *res)
 {
     cli_export_t how = page_export(site);
+    page_links_t links = {site, r};
     how.show_base = site->url;
+    how.hit_fields = page_json_links;
+    how.hit_fields_ctx = &links;
     switch (r->format) {
     case REQUEST_JSON: cli_write_json_for(out, query, o, res, &how); break;
     case REQUEST_CSV: cli_write_csv(out, res, &how); break;
@@ -392,6 +396,31 @@ static int answer_show(FILE *out, fond_db_t *db, const page_site_t *site,
          : st == FOND_ERR_QUERY ? 400 : 500;
 }
 
+/* A page of a source (?show=<source id>&page=N): 404 when the database
+ * holds no such source, or the source no such page. */
+static int answer_page_view(FILE *out, fond_db_t *db, const page_site_t *site,
+                            const request_t *r, char *err, size_t errsize)
+{
+    fond_results_t *src = NULL;
+    fond_status_t st = fond_db_show(db, r->show, r->q, &src);
+    int status = st == FOND_OK ? 200 : st == FOND_ERR_ARG ? 404
+               : st == FOND_ERR_QUERY ? 400 : 500;
+    if (st == FOND_ERR_ARG)
+        snprintf(err, errsize, "There is no such source here.");
+    else if (st == FOND_ERR_QUERY)
+        snprintf(err, errsize, "%s", fond_db_error(db));
+    else if (st != FOND_OK)
+        cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
+    if (st == FOND_OK && page_view_check(r, src, err, errsize) != 0)
+        status = 404;
+    if (status == 200) {
+        page_begin_cited(out, site, r, page_view_hit(r, src));
+        page_view(out, site, r, src);
+    }
+    fond_results_free(src);
+    return status;
+}
+
 static int answer_page(FILE *out, const config_t *c, const page_site_t *site,
                        const request_t *r, char *err, size_t errsize)
 {
@@ -402,7 +431,8 @@ static int answer_page(FILE *out, const config_t *c, const page_site_t *site,
                                                : "no database: set FOND_DB");
         return 503;
     }
-    int status = *r->show ? answer_show(out, db, site, r, err, errsize)
+    int status = r->source_page ? answer_page_view(out, db, site, r, err, errsize)
+                 : *r->show ? answer_show(out, db, site, r, err, errsize)
                  : request_is_search(r) ? answer_search(out, db, site, r, err, errsize)
                  : answer_welcome(out, db, site, r);
     fond_db_close(db);
@@ -470,6 +500,7 @@ static void site_from(page_site_t *site, const config_t *c, char *css,
     site->file_maps = c->file_maps;
     site->n_file_maps = c->n_file_maps;
     site->addresses = c->addresses;
+    site->self = self;
     for (size_t i = 0; i < c->n_examples; i++)
         site->examples[site->n_examples++] = c->examples[i];
 }

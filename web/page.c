@@ -5,6 +5,9 @@
  * results, nav for facets and paging) so that it reads well without the
  * stylesheet, on a phone, and to a screen reader.  Links are relative
  * ("?q=..."), so the page works wherever the server mounts the CGI.
+ * Pictures (a page's image with the searched words outlined, the matches
+ * by year) are inline SVG drawn with attributes and the stylesheet's
+ * classes: the Content-Security-Policy refuses inline style and script.
  */
 #include "page.h"
 
@@ -29,6 +32,12 @@ static void link_open(FILE *out, const request_t *r, const char *name,
         strcpy(href, "?");
     html_printf(out, "<a href=\"%s\">", href);
 }
+
+/* The page view's (below), for links to it from the results. */
+static void page_printed(const fond_hit_t *h, unsigned page, char *buf,
+                         size_t size);
+static void page_link_open(FILE *out, const request_t *r, const fond_hit_t *h,
+                           unsigned page, const char *attrs);
 
 /* The ISO code of a Snowball stemmer's language, for lang attributes;
  * NULL when we do not know it. */
@@ -181,11 +190,12 @@ static void write_notes(FILE *out, const fond_hit_t *h)
 
 /* The page names a source by its path under the folder indexed, never by
  * a path of the server. */
-static const cli_export_t public_names = {1, NULL, FOND_ADDRESSES_NAME};
+static const cli_export_t public_names = {.public_names = 1,
+                                          .addresses = FOND_ADDRESSES_NAME};
 
 cli_export_t page_export(const page_site_t *site)
 {
-    cli_export_t how = {1, NULL, site->addresses};
+    cli_export_t how = {.public_names = 1, .addresses = site->addresses};
     return how;
 }
 
@@ -279,10 +289,11 @@ static void write_coins(FILE *out, const fond_hit_t *h, const cli_citation_t *c)
     fputs("\"></span>\n", out);
 }
 
-static void write_citation(FILE *out, const fond_hit_t *h)
+/* The hit's citation, at `page` ("p. 227"; NULL: its own pages). */
+static void write_citation(FILE *out, const fond_hit_t *h, const char *page)
 {
     cli_citation_t c;
-    cli_cite(h, NULL, &c);
+    cli_cite(h, page, &c);
     write_coins(out, h, &c);
     html_printf(out, "<p class=\"citation\"><span class=\"label\">Cite:</span> "
                      "<span class=\"cite-text\">%s</span></p>\n", c.text);
@@ -315,8 +326,16 @@ static void write_hit(FILE *out, const cli_export_t *how, const request_t *r,
     fputs(h->n_variants ? "</p>\n" : "", out);
     write_kept_at(out, h);
     write_notes(out, h);
-    write_citation(out, h);
+    write_citation(out, h, NULL);
     html_printf(out, "<p class=\"source\">%s", source_name(h));
+    unsigned page_no = page_of_hit(h);
+    if (page_no) {
+        char printed[64];
+        page_printed(h, page_no, printed, sizeof printed);
+        fputs(" · ", out);
+        page_link_open(out, r, h, page_no, " class=\"page-view\"");
+        html_printf(out, "See the page (%s)</a>", printed);
+    }
     if (h->more_in_source) {
         fputs(" · ", out);
         link_open(out, r, "source", source_name(h));
@@ -629,6 +648,184 @@ static void write_exports(FILE *out, const request_t *r)
     fputs("</nav>\n", out);
 }
 
+/* ------------------------------------------------------------ histogram */
+
+/*
+ * The matches by year, as an inline SVG (no script): a bar a year, a gap
+ * for a year with none, each bar a link that filters to its year (year=)
+ * with its count in a <title> and in a visually hidden text for screen
+ * readers.  At most HISTOGRAM_MAX_BARS bars: a span of more years is
+ * drawn a decade a bar (then a century, a millennium), each bar then
+ * filtering to its range (from= and until=, within the range searched).
+ * The year facet counts every match, not this page's.  Across, the bars
+ * are placed in percentages of the drawing's width (the page's, up to
+ * 40rem), so that its text keeps its size on a phone; fewer than
+ * HISTOGRAM_MIN_SLOTS bars are as narrow as that many, centred.
+ */
+#define HISTOGRAM_MAX_BARS 60
+#define HISTOGRAM_MIN_SLOTS 20
+#define HISTOGRAM_H 128     /* pixels */
+#define HISTOGRAM_FOOT 100  /* the bars' foot: counts above, labels below */
+#define HISTOGRAM_NARROW 370.0 /* pixels wide at least (a 400 px phone) */
+
+typedef struct {
+    int first, years;  /* the first bar's first year; years a bar */
+    size_t bars, top;  /* how many; the highest count */
+    size_t *count;     /* each bar's */
+    double slot, left; /* a bar's share of the width, where they begin: % */
+    const char *about; /* "about " when the counts are estimates */
+} histogram_t;
+
+/* Year facet values are four digits ("" for the undated). */
+static int facet_year(const char *v)
+{
+    return strlen(v) == 4 && strspn(v, "0123456789") == 4 ? atoi(v) : -1;
+}
+
+/* The bars of the year facet's counts; 0, or -1 when there are fewer
+ * than two years to compare (or no memory).  *undated: passages with no
+ * year. */
+static int histogram_make(histogram_t *hg, const fond_results_t *res,
+                          size_t *undated)
+{
+    size_t n = 0, dated = 0;
+    const fond_facet_t *f = fond_results_facet(res, FOND_FACET_YEAR, &n);
+    int lo = 9999, hi = 0;
+    *undated = 0;
+    for (size_t i = 0; i < n; i++) {
+        int y = facet_year(f[i].value);
+        *undated += y < 0 ? f[i].count : 0;
+        lo = y >= 0 && y < lo ? y : lo;
+        hi = y > hi ? y : hi;
+        dated += y >= 0;
+    }
+    if (dated < 2)
+        return -1;
+    memset(hg, 0, sizeof *hg);
+    for (hg->years = 1; hi / hg->years - lo / hg->years + 1 > HISTOGRAM_MAX_BARS;)
+        hg->years *= 10;
+    hg->first = lo / hg->years * hg->years;
+    hg->bars = (size_t)(hi / hg->years - lo / hg->years) + 1;
+    hg->count = calloc(hg->bars, sizeof *hg->count);
+    if (!hg->count)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        int y = facet_year(f[i].value);
+        if (y >= 0)
+            hg->count[(y - hg->first) / hg->years] += f[i].count;
+    }
+    for (size_t b = 0; b < hg->bars; b++)
+        hg->top = hg->count[b] > hg->top ? hg->count[b] : hg->top;
+    size_t slots = hg->bars < HISTOGRAM_MIN_SLOTS ? HISTOGRAM_MIN_SLOTS : hg->bars;
+    hg->slot = 100.0 / (double)slots;
+    hg->left = (100.0 - hg->slot * (double)hg->bars) / 2;
+    hg->about = fond_results_exact(res) ? "" : "about ";
+    return 0;
+}
+
+/* "1921", "1910s", "1800s". */
+static void bar_name(int first, int years, char *buf, size_t size)
+{
+    snprintf(buf, size, years == 1 ? "%04d" : "%04ds", first);
+}
+
+/* The link of a bar: its year, or its range within the one searched. */
+static void bar_link_open(FILE *out, const request_t *r, int first, int years)
+{
+    char from[16], until[16]; /* four digits: years are 0-9999 */
+    snprintf(from, sizeof from, "%04d", first);
+    if (years == 1) {
+        link_open(out, r, "year", from);
+        return;
+    }
+    snprintf(until, sizeof until, "%04d", first + years - 1);
+    request_t range = *r;
+    range.year[0] = '\0';
+    if (!*r->from || strncmp(r->from, from, 4) < 0)
+        memcpy(range.from, from, 5);
+    if (!*r->until || strncmp(r->until, until, 4) > 0)
+        memcpy(range.until, until, 5);
+    link_open(out, &range, "from", range.from);
+}
+
+/* Bar b: a link with its count as text, drawn with the count above it
+ * where the narrowest page has room for it. */
+static void write_bar(FILE *out, const request_t *r, const histogram_t *hg,
+                      size_t b)
+{
+    char name[16], digits[24];
+    int start = hg->first + (int)b * hg->years;
+    bar_name(start, hg->years, name, sizeof name);
+    double h = (double)hg->count[b] * (HISTOGRAM_FOOT - 18) / (double)hg->top;
+    h = h < 2 ? 2 : h;
+    double x = hg->left + hg->slot * (double)b;
+    bar_link_open(out, r, start, hg->years);
+    html_printf(out, "<title>%s: %s%zu passage%s</title>", name, hg->about,
+                hg->count[b], hg->count[b] == 1 ? "" : "s");
+    fprintf(out, "<rect class=\"bar\" x=\"%.3f%%\" y=\"%.1f\" width=\"%.3f%%\" "
+                 "height=\"%.1f\"/>", x + hg->slot * .1, HISTOGRAM_FOOT - h,
+            hg->slot * .8, h);
+    html_printf(out, "<text class=\"visually-hidden\" x=\"0\" y=\"0\">%s: "
+                     "%s%zu</text>", name, hg->about, hg->count[b]);
+    int n = snprintf(digits, sizeof digits, "%zu", hg->top);
+    if (n * 7.5 <= hg->slot * HISTOGRAM_NARROW / 100) /* 7.5 px a digit */
+        fprintf(out, "<text class=\"count\" aria-hidden=\"true\" x=\"%.3f%%\" "
+                     "y=\"%.1f\">%zu</text>", x + hg->slot / 2,
+                HISTOGRAM_FOOT - h - 4, hg->count[b]);
+    fputs("</a>\n", out);
+}
+
+/* The bars' names below them: every step-th round one, the step the
+ * least of 1, 2, 5, 10, 20, 50 ... that leaves 48 px to a name on the
+ * narrowest page. */
+static void write_bar_names(FILE *out, const histogram_t *hg)
+{
+    static const size_t round[] = {1, 2, 5};
+    size_t step = 1, ten = 1;
+    for (size_t k = 1; hg->slot * (double)step * HISTOGRAM_NARROW / 100 < 48; k++) {
+        ten *= k % 3 == 0 ? 10 : 1;
+        step = round[k % 3] * ten;
+    }
+    fputs("<g class=\"labels\" aria-hidden=\"true\">\n", out);
+    for (size_t b = 0; b < hg->bars; b++) {
+        int start = hg->first + (int)b * hg->years;
+        if ((size_t)(start / hg->years) % step)
+            continue;
+        char name[16];
+        bar_name(start, hg->years, name, sizeof name);
+        fprintf(out, "<text x=\"%.3f%%\" y=\"%d\">%s</text>\n",
+                hg->left + hg->slot * ((double)b + .5), HISTOGRAM_H - 8, name);
+    }
+    fputs("</g>\n", out);
+}
+
+static void write_histogram(FILE *out, const request_t *r,
+                            const fond_results_t *res)
+{
+    histogram_t hg;
+    size_t undated;
+    if (*r->year || histogram_make(&hg, res, &undated) != 0)
+        return; /* one year: nothing to compare */
+    static const char *const per[] = {"year", "decade", "century", "millennium"};
+    size_t unit = hg.years == 1 ? 0 : hg.years == 10 ? 1 : hg.years == 100 ? 2 : 3;
+    html_printf(out, "<figure class=\"histogram\">\n<figcaption>Matches by %s",
+                per[unit]);
+    if (undated)
+        html_printf(out, " <span class=\"undated\">(%s%zu undated not shown)"
+                         "</span>", hg.about, undated);
+    html_printf(out, "</figcaption>\n<svg width=\"100%%\" height=\"%d\" "
+                     "role=\"group\" aria-label=\"Matches by %s\">\n",
+                HISTOGRAM_H, per[unit]);
+    fprintf(out, "<line class=\"axis\" x1=\"0\" y1=\"%d\" x2=\"100%%\" "
+                 "y2=\"%d\"/>\n", HISTOGRAM_FOOT, HISTOGRAM_FOOT);
+    for (size_t b = 0; b < hg.bars; b++)
+        if (hg.count[b]) /* else a gap */
+            write_bar(out, r, &hg, b);
+    write_bar_names(out, &hg);
+    fputs("</svg>\n</figure>\n", out);
+    free(hg.count);
+}
+
 void page_results(FILE *out, const page_site_t *site, const request_t *r,
                   const fond_results_t *res)
 {
@@ -636,6 +833,7 @@ void page_results(FILE *out, const page_site_t *site, const request_t *r,
     cli_export_t how = page_export(site);
     write_summary(out, r, res);
     write_suggestion(out, r, res);
+    write_histogram(out, r, res);
     fputs("<div class=\"layout\">\n", out);
     write_facets(out, r, res);
     html_printf(out, "<ol class=\"hits\" start=\"%zu\">\n",
@@ -711,15 +909,22 @@ static void write_passage_nav(FILE *out, const request_t *r,
     fputs("</nav>\n", out);
 }
 
-static void write_back(FILE *out, const request_t *r)
+/* A link back to the results of r without parameter `drop` (the source
+ * read), or to the start when r is no search. */
+static void write_back_link(FILE *out, const request_t *r, const char *drop)
 {
-    fputs("<nav class=\"back\" aria-label=\"Back\">", out);
     if (request_is_search(r)) {
-        link_open(out, r, "show", NULL);
+        link_open(out, r, drop, NULL);
         fputs("← Back to the results</a>", out);
     } else {
         fputs("<a href=\"?\">← Search</a>", out);
     }
+}
+
+static void write_back(FILE *out, const request_t *r)
+{
+    fputs("<nav class=\"back\" aria-label=\"Back\">", out);
+    write_back_link(out, r, "show");
     fputs("</nav>\n", out);
 }
 
@@ -761,12 +966,321 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
         write_marked(out, h, "text");
         write_notes(out, h);
         if (marked) {
-            write_citation(out, shown);
+            write_citation(out, shown, NULL);
             write_passage_nav(out, r, source, i);
         }
         fputs("</li>\n", out);
     }
     fputs("</ol>\n</article>\n", out);
     if (!marked_one)
-        write_citation(out, shown);
+        write_citation(out, shown, NULL);
+}
+
+/* ------------------------------------------------------------ page view */
+
+unsigned page_of_hit(const fond_hit_t *h)
+{
+    return h->n_boxes && h->boxes[0].page ? h->boxes[0].page : h->page_first;
+}
+
+/* "p. 228": page `page` as printed, when the passage's label says it
+ * (one printed page, or a run as long as the pages it spans: "pp.
+ * 227-229" over pages 5-7 prints 228 on page 6); else the page's place
+ * in the source in brackets, as a citation supplies a number the page
+ * does not print: "p. [6]". */
+static void page_printed(const fond_hit_t *h, unsigned page, char *buf,
+                         size_t size)
+{
+    const char *label = h->page_label ? h->page_label : "";
+    int pp = strncmp(label, "pp. ", 4) == 0;
+    const char *num = label + (pp ? 4 : strncmp(label, "p. ", 3) == 0 ? 3 : 0);
+    char *end = NULL;
+    unsigned long first = num > label && isdigit((unsigned char)*num)
+                              ? strtoul(num, &end, 10) : 0;
+    unsigned long last = first;
+    if (first && pp && *end == '-' && isdigit((unsigned char)end[1]))
+        last = strtoul(end + 1, &end, 10);
+    int fits = first && !*end && page >= h->page_first &&
+               page <= h->page_last &&
+               last - first == (unsigned long)(h->page_last - h->page_first);
+    if (fits)
+        snprintf(buf, size, "p. %lu", first + (page - h->page_first));
+    else if (*label && !pp && h->page_first == page && h->page_last == page)
+        snprintf(buf, size, "%s", label); /* "p. xii" */
+    else
+        snprintf(buf, size, "p. [%u]", page);
+}
+
+/* An <a> to the page view of page `page` of the hit's source. */
+static void page_link_open(FILE *out, const request_t *r, const fond_hit_t *h,
+                           unsigned page, const char *attrs)
+{
+    char href[LINK_BYTES];
+    if (request_page_link(r, h->id, page, href, sizeof href) != 0)
+        strcpy(href, "?");
+    html_printf(out, "<a href=\"%s\"", href);
+    fprintf(out, "%s>", attrs); /* our own markup */
+}
+
+/* What the page view knows of one page of a source: the passages on it,
+ * the boxes of the query's words on it, and the pages around it. */
+typedef struct {
+    unsigned page, pages;           /* this one; the last (0: no pages) */
+    unsigned prev_hit, next_hit;    /* the nearest pages before and after
+                                       it holding a marked word; 0: none */
+    const fond_hit_t *first;        /* its first passage, else the
+                                       source's (its fields) */
+    unsigned width, height;         /* its image's pixels (0: unknown) */
+} page_seen_t;
+
+static int on_page(const fond_hit_t *h, unsigned page)
+{
+    return h->page_first && h->page_first <= page && page <= h->page_last;
+}
+
+/* A page holding a marked word: where a box puts it, or, for a passage
+ * with marks and no boxes (a text layer without them), its first page. */
+static void note_hit_page(page_seen_t *v, unsigned p)
+{
+    if (p && p < v->page && p > v->prev_hit)
+        v->prev_hit = p;
+    if (p > v->page && (!v->next_hit || p < v->next_hit))
+        v->next_hit = p;
+}
+
+static void page_seen(const request_t *r, const fond_results_t *source,
+                      page_seen_t *v)
+{
+    memset(v, 0, sizeof *v);
+    v->page = r->source_page;
+    v->first = fond_results_hit(source, 0);
+    const fond_hit_t *first_on = NULL;
+    for (size_t i = 0; i < fond_results_count(source); i++) {
+        const fond_hit_t *h = fond_results_hit(source, i);
+        if (h->page_last > v->pages)
+            v->pages = h->page_last;
+        if (!first_on && on_page(h, v->page))
+            first_on = h;
+        for (size_t k = 0; k < h->n_boxes; k++) {
+            const fond_box_t *b = &h->boxes[k];
+            note_hit_page(v, b->page);
+            if (b->page == v->page && !v->width && b->page_width &&
+                b->page_height)
+                v->width = b->page_width, v->height = b->page_height;
+        }
+        if (h->n_highlights && !h->n_boxes)
+            note_hit_page(v, h->page_first);
+    }
+    if (first_on)
+        v->first = first_on;
+}
+
+int page_view_check(const request_t *r, const fond_results_t *source,
+                    char *err, size_t errsize)
+{
+    page_seen_t v;
+    page_seen(r, source, &v);
+    if (!v.pages)
+        snprintf(err, errsize, "This source has no pages to show; read it "
+                               "whole instead.");
+    else if (v.page > v.pages)
+        snprintf(err, errsize, "This source has no page %u: it has %u "
+                               "page%s.", v.page, v.pages,
+                 v.pages == 1 ? "" : "s");
+    return v.pages && v.page <= v.pages ? 0 : -1;
+}
+
+const fond_hit_t *page_view_hit(const request_t *r,
+                                const fond_results_t *source)
+{
+    page_seen_t v;
+    page_seen(r, source, &v);
+    return v.first;
+}
+
+/* The query's words on the page image: an SVG over the image, its boxes
+ * in percentages of the page's size (attributes, not style: the page's
+ * Content-Security-Policy allows no inline style).  Returns how many. */
+static size_t write_boxes(FILE *out, const fond_results_t *source,
+                          unsigned page)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < fond_results_count(source); i++) {
+        const fond_hit_t *h = fond_results_hit(source, i);
+        for (size_t k = 0; k < h->n_boxes; k++) {
+            const fond_box_t *b = &h->boxes[k];
+            if (b->page != page || !b->page_width || !b->page_height)
+                continue;
+            double pw = b->page_width, ph = b->page_height;
+            fputs(n++ ? "" : "<svg class=\"boxes\" aria-hidden=\"true\" "
+                             "focusable=\"false\">\n", out);
+            fprintf(out, "<rect class=\"box\" x=\"%.2f%%\" y=\"%.2f%%\" "
+                         "width=\"%.2f%%\" height=\"%.2f%%\"/>\n",
+                    100.0 * b->x / pw, 100.0 * b->y / ph, 100.0 * b->w / pw,
+                    100.0 * b->h / ph);
+        }
+    }
+    fputs(n ? "</svg>\n" : "", out);
+    return n;
+}
+
+/* The page's image, served by fond.cgi/image/, laid out at its size
+ * before it loads, the query's words drawn on it. */
+static void write_page_image(FILE *out, const page_site_t *site,
+                             const page_seen_t *v, const fond_hit_t *h,
+                             const fond_results_t *source)
+{
+    char title[1024], id[17];
+    cli_title_text(h, &public_names, title, sizeof title);
+    snprintf(id, sizeof id, "%.16s", h->id); /* the source's */
+    fputs("<figure class=\"page-image\">\n<div class=\"frame\">\n", out);
+    html_printf(out, "<img src=\"%s/image/%s/%u?w=%d\" alt=\"Page %u of %s\"",
+                site->self ? site->self : "fond.cgi", id, v->page,
+                PAGE_IMAGE_WIDTH, v->page, title);
+    if (v->width)
+        html_printf(out, " width=\"%d\" height=\"%u\"", PAGE_IMAGE_WIDTH,
+                    (unsigned)((double)v->height * PAGE_IMAGE_WIDTH / v->width + 0.5));
+    fputs(">\n", out);
+    size_t n = write_boxes(out, source, v->page);
+    fputs("</div>\n", out);
+    if (n)
+        html_printf(out, "<figcaption>%zu place%s where the words searched "
+                         "for are read on this page %s outlined.</figcaption>\n",
+                    n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
+    fputs("</figure>\n", out);
+}
+
+/* Previous and next page; previous and next page with a marked word. */
+static void write_page_nav(FILE *out, const request_t *r, const page_seen_t *v,
+                           const fond_hit_t *h)
+{
+    char label[96];
+    fputs("<nav class=\"page-nav\" aria-label=\"Pages\">\n", out);
+    if (v->page > 1) {
+        page_link_open(out, r, h, v->page - 1, " rel=\"prev\" class=\"prev-page\"");
+        fputs("← Previous page</a>\n", out);
+    }
+    html_printf(out, "<span>Page %u of %u</span>\n", v->page, v->pages);
+    if (v->page < v->pages) {
+        page_link_open(out, r, h, v->page + 1, " rel=\"next\" class=\"next-page\"");
+        fputs("Next page →</a>\n", out);
+    }
+    if (v->prev_hit) {
+        page_link_open(out, r, h, v->prev_hit, " class=\"prev-hit\"");
+        snprintf(label, sizeof label, "← Previous match (page %u)", v->prev_hit);
+        html_printf(out, "%s</a>\n", label);
+    }
+    if (v->next_hit) {
+        page_link_open(out, r, h, v->next_hit, " class=\"next-hit\"");
+        snprintf(label, sizeof label, "Next match (page %u) →", v->next_hit);
+        html_printf(out, "%s</a>\n", label);
+    }
+    fputs("</nav>\n", out);
+}
+
+/* Back to the results (the request without its page view), and to the
+ * source read whole. */
+static void write_view_back(FILE *out, const request_t *r, const fond_hit_t *h)
+{
+    request_t results = *r;
+    results.show[0] = '\0';
+    results.source_page = 0;
+    fputs("<nav class=\"back\" aria-label=\"Back\">", out);
+    write_back_link(out, &results, "page");
+    fputs(" · ", out);
+    show_link_open(out, &results, h->id, h->ordinal, " class=\"whole\"");
+    fputs("The whole text</a></nav>\n", out);
+}
+
+/* The page's passages, the query's words marked. */
+static void write_page_text(FILE *out, const cli_export_t *how,
+                            const fond_results_t *source, unsigned page)
+{
+    size_t n = 0;
+    fputs("<section class=\"page-text\" aria-label=\"The text of this page\">\n",
+          out);
+    for (size_t i = 0; i < fond_results_count(source); i++) {
+        const fond_hit_t *h = fond_results_hit(source, i);
+        if (!on_page(h, page))
+            continue;
+        cli_hit_shown_t copy;
+        h = cli_hit_for(h, how, &copy);
+        if (h->page_last > h->page_first) /* its place, as the view counts */
+            html_printf(out, "<p class=\"page\">Passage %u, pages %u–%u</p>\n",
+                        h->ordinal, h->page_first, h->page_last);
+        else
+            html_printf(out, "<p class=\"page\">Passage %u</p>\n", h->ordinal);
+        write_marked(out, h, "text");
+        write_notes(out, h);
+        n++;
+    }
+    if (!n)
+        fputs("<p class=\"none\">No text was read on this page.</p>\n", out);
+    fputs("</section>\n", out);
+}
+
+void page_view(FILE *out, const page_site_t *site, const request_t *r,
+               const fond_results_t *source)
+{
+    cli_export_t how = page_export(site);
+    page_seen_t v;
+    page_seen(r, source, &v);
+    cli_hit_shown_t copy;
+    const fond_hit_t *h = cli_hit_for(v.first, &how, &copy);
+    char printed[64];
+    page_printed(h, v.page, printed, sizeof printed);
+    write_view_back(out, r, h);
+    fputs("<article class=\"page-view\">\n<h1>", out);
+    write_title(out, h);
+    fputs("</h1>\n", out);
+    write_meta(out, h);
+    write_page_nav(out, r, &v, h);
+    fputs("<div class=\"page-columns\">\n", out);
+    write_page_image(out, site, &v, h, source);
+    write_page_text(out, &how, source, v.page);
+    fputs("</div>\n", out);
+    write_citation(out, h, printed);
+    write_kept_at(out, h);
+    char url[2048];
+    if (request_file_url(site->file_maps, site->n_file_maps, h->path, v.page,
+                         url, sizeof url) == 0)
+        html_printf(out, "<p class=\"source\">%s · <a class=\"original\" "
+                         "href=\"%s\">%s</a></p>\n", source_name(h), url,
+                    strstr(url, "#page=") ? "the original file at this page"
+                                          : "the original file");
+    else
+        html_printf(out, "<p class=\"source\">%s</p>\n", source_name(h));
+    fputs("</article>\n", out);
+}
+
+/* ------------------------------------------------------------ JSON links */
+
+/* One more string field of a JSON hit. */
+static void json_link(FILE *out, const char *name, const char *value)
+{
+    fprintf(out, ",\n      \"%s\": ", name);
+    cli_write_json_string(out, value);
+}
+
+void page_json_links(FILE *out, const fond_hit_t *h, const void *ctx)
+{
+    const page_links_t *l = ctx;
+    unsigned page = page_of_hit(h);
+    if (!page)
+        return;
+    const char *self = l->site->self ? l->site->self : "fond.cgi";
+    char url[LINK_BYTES];
+    size_t at = (size_t)snprintf(url, sizeof url, "%s?show=%.16s&page=%u",
+                                 self, h->id, page);
+    if (*l->r->q && at < sizeof url - 3) {
+        strcpy(url + at, "&q="), at += 3;
+        if (request_encode(url, sizeof url, &at, l->r->q) != 0)
+            url[at] = '\0';
+    }
+    json_link(out, "page_view", url);
+    snprintf(url, sizeof url, "%s/image/%.16s/%u?w=%d", self, h->id, page,
+             PAGE_IMAGE_WIDTH);
+    json_link(out, "page_image", url);
+    snprintf(url, sizeof url, "%s/iiif/%.16s/manifest", self, h->id);
+    json_link(out, "iiif_manifest", url);
 }

@@ -1,7 +1,9 @@
 /*
- * page.h -- fond.cgi's HTML: the search form, the results, the start page
- * and the error page.  Plain HTML and one stylesheet; no script.  Every
- * value from the request or the collection is escaped (html.h).
+ * page.h -- fond.cgi's HTML: the search form, the results (with the
+ * matches by year), a source's page, a page of a source (its page view),
+ * the start page and the error page.  Plain HTML and one stylesheet; no
+ * script.  Every value from the request or the collection is escaped
+ * (html.h).
  */
 #ifndef FOND_WEB_PAGE_H
 #define FOND_WEB_PAGE_H
@@ -31,7 +33,14 @@ typedef struct {
                                   sees (fond.cgi.conf's "addresses") */
     const char *first_year, *last_year; /* the years the collection spans,
                                            for the form, or NULL */
+    const char *self; /* the CGI's own name, relative to the page
+                         ("fond.cgi"), that its page images and IIIF
+                         manifests are under; NULL: "fond.cgi" */
 } page_site_t;
+
+/* The width, in pixels, of the page images the page view and the JSON
+ * links ask for (fond.cgi/image/<source id>/<page>?w=...). */
+#define PAGE_IMAGE_WIDTH 1000
 
 /* How the site writes results for the public: sources by name, addresses
  * as site->addresses says (no show_base). */
@@ -54,6 +63,38 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
  * source). */
 const fond_hit_t *page_shown_hit(const request_t *r,
                                  const fond_results_t *source);
+
+/*
+ * The page view (?show=<source id>&page=N, request.source_page): page N
+ * of a paged source (a PDF, a scan, hOCR or ALTO: any whose passages have
+ * pages), its image with the query's words outlined on it (from their
+ * boxes), its text beside it with the words marked, links to the pages
+ * before and after it and to the nearest pages holding a marked word, its
+ * citation at that page, and a link to the original file at that page.
+ * `source` is fond_db_show's reading of the source with the query.
+ * page_view_check() first: -1, with the reason in err, when the source
+ * has no pages or no page N (then a 404); page_view_hit() is the passage
+ * whose fields the page's head cites.
+ */
+int page_view_check(const request_t *r, const fond_results_t *source,
+                    char *err, size_t errsize);
+const fond_hit_t *page_view_hit(const request_t *r,
+                                const fond_results_t *source);
+void page_view(FILE *out, const page_site_t *site, const request_t *r,
+               const fond_results_t *source);
+
+/* The page of a hit its page view opens at: that of its first marked
+ * word's box, else its first page; 0 for a source without pages. */
+unsigned page_of_hit(const fond_hit_t *h);
+
+/* format=json's own fields of a hit of a paged source (cli_export_t's
+ * hit_fields, ctx a page_links_t): "page_view", "page_image" and
+ * "iiif_manifest", URLs relative to the page. */
+typedef struct {
+    const page_site_t *site;
+    const request_t *r;
+} page_links_t;
+void page_json_links(FILE *out, const fond_hit_t *h, const void *ctx);
 
 /* The ranked passages of a search, with its summary, suggestion, facets,
  * pager and links to its exports and feed. */

@@ -179,8 +179,12 @@ static int check_count(request_t *r, const param_t *p, const char *v,
                        char *err, size_t errsize)
 {
     size_t *field = strcmp(p->name, "page") == 0 ? &r->page : &r->per_page;
-    char why[80];
-    snprintf(why, sizeof why, "must be %s from 1 to %zu", p->what, p->max);
+    char why[120];
+    if (p->max == REQUEST_MAX_SOURCE_PAGE) /* results' pages, or a source's */
+        snprintf(why, sizeof why, "must be %s from 1 to %d (a source's page: "
+                 "to %d)", p->what, REQUEST_MAX_PAGE, REQUEST_MAX_SOURCE_PAGE);
+    else
+        snprintf(why, sizeof why, "must be %s from 1 to %zu", p->what, p->max);
     return parse_count(v, p->max, field) == 0 ? 0
                                                : refuse(err, errsize, p, why);
 }
@@ -254,7 +258,8 @@ static const param_t params[] = {
     TEXT_FIELD("show", show, check_show),
     OTHER("sort", check_sort),
     COUNT("n", REQUEST_MAX_PER_PAGE, "a number of results"),
-    COUNT("page", REQUEST_MAX_PAGE, "a page number"),
+    /* a source's page too: the results' bound is checked after parsing */
+    COUNT("page", REQUEST_MAX_SOURCE_PAGE, "a page number"),
     OTHER("format", check_format),
 };
 #define N_PARAMS (sizeof params / sizeof *params)
@@ -327,6 +332,25 @@ static int check_range(const request_t *r, char *err, size_t errsize)
     return 0;
 }
 
+/* page= with show= a source id (no passage number) is a page of that
+ * source, its page view; any other page= counts pages of results. */
+static int check_source_page(request_t *r, unsigned seen, char *err,
+                             size_t errsize)
+{
+    const param_t *page = find_param("page");
+    int given = (seen >> (page - params)) & 1u;
+    if (given && strlen(r->show) == 16) {
+        r->source_page = (unsigned)r->page;
+        r->page = 1;
+    } else if (r->page > REQUEST_MAX_PAGE) {
+        char why[80];
+        snprintf(why, sizeof why, "must be %s from 1 to %d", page->what,
+                 REQUEST_MAX_PAGE);
+        return refuse(err, errsize, page, why);
+    }
+    return 0;
+}
+
 static void request_init(request_t *r)
 {
     memset(r, 0, sizeof *r);
@@ -353,7 +377,8 @@ int request_parse(request_t *out, const char *qs, char *err, size_t errsize)
             return -1;
         s += n + (s[n] == '&');
     }
-    return check_range(out, err, errsize);
+    return check_source_page(out, seen, err, errsize) == 0
+               ? check_range(out, err, errsize) : -1;
 }
 
 /* ------------------------------------------------------------ using it */
@@ -401,7 +426,9 @@ static const char *current_value(const request_t *r, const param_t *p,
         snprintf(buf, size, "%s", sorts[r->sort]);
     if (p->check == check_count && p->name[0] == 'n' && r->per_page != REQUEST_DEFAULT_PER_PAGE)
         snprintf(buf, size, "%zu", r->per_page);
-    if (p->check == check_count && p->name[0] == 'p' && r->page > 1)
+    if (p->check == check_count && p->name[0] == 'p' && r->source_page)
+        snprintf(buf, size, "%u", r->source_page); /* page 1 too */
+    else if (p->check == check_count && p->name[0] == 'p' && r->page > 1)
         snprintf(buf, size, "%zu", r->page);
     return buf; /* format: links are always to the page */
 }
@@ -493,4 +520,13 @@ int request_link(const request_t *r, const char *name, const char *value,
             return -1;
     }
     return 0;
+}
+
+int request_page_link(const request_t *r, const char *source_id,
+                      unsigned page, char *buf, size_t size)
+{
+    request_t at = *r;
+    snprintf(at.show, sizeof at.show, "%.16s", source_id);
+    at.source_page = page;
+    return request_link(&at, "show", at.show, buf, size);
 }

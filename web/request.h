@@ -17,7 +17,8 @@
 
 #define REQUEST_MAX_QUERY_STRING 4096 /* bytes of QUERY_STRING */
 #define REQUEST_MAX_Q 500             /* bytes of the decoded query */
-#define REQUEST_MAX_PAGE 100
+#define REQUEST_MAX_PAGE 100          /* of results */
+#define REQUEST_MAX_SOURCE_PAGE 999999 /* of a source, in its page view */
 #define REQUEST_DEFAULT_PER_PAGE 10
 #define REQUEST_MAX_PER_PAGE 50
 #define REQUEST_MAX_SOURCE 255
@@ -43,6 +44,10 @@ typedef struct {
                                             path under the folder indexed) */
     char show[REQUEST_MAX_ID + 1]; /* a passage (or source) id: read its
                                       source whole; "" for a search */
+    unsigned source_page;          /* the page view: show names a source
+                                      (16 hex) and page= one of its pages,
+                                      from 1; 0 for none (then page is
+                                      the results' page) */
     request_format_t format;
 } request_t;
 
@@ -73,6 +78,15 @@ char *request_query(const request_t *r);
  */
 int request_link(const request_t *r, const char *name, const char *value,
                  char *buf, size_t size);
+
+/*
+ * Write into buf the query string of the page view of page `page` of the
+ * source `source_id` (16 hex), carrying this request's query and filters
+ * (so that it marks the same words and leads back to the same results):
+ * "?q=kars&show=0123456789abcdef&page=3".  Returns 0, -1 if it does not fit.
+ */
+int request_page_link(const request_t *r, const char *source_id,
+                      unsigned page, char *buf, size_t size);
 
 /* Percent-encode s, a query value (UTF-8 bytes; a space '+'), onto buf
  * (size bytes) at *at, moving *at on.  Returns 0, -1 if it does not fit. */

@@ -73,7 +73,7 @@ static void test_a_hit_for_whom(void **state)
     h.creator = "Jeanne Dupont <jd@example.fr>"; /* a PDF's Author */
     cli_hit_shown_t copy;
     assert_ptr_equal(cli_hit_for(&h, NULL, &copy), &h); /* the terminal */
-    cli_export_t page = {1, NULL, FOND_ADDRESSES_NAME};
+    cli_export_t page = {.public_names = 1, .addresses = FOND_ADDRESSES_NAME};
     const fond_hit_t *shown = cli_hit_for(&h, &page, &copy);
     assert_string_equal(shown->from, "Anna Schmidt");
     assert_string_equal(shown->to, "(address withheld)");

@@ -166,6 +166,26 @@ static void test_links(void **state)
                 "?q=a&page=3");
     expect_link("q=a&page=3", "format", "csv", "?q=a&page=3&format=csv");
     expect_link("q=a&sort=added", "page", "2", "?q=a&sort=added&page=2");
+    /* a page of a source: show= a source id and page=, up to 999999 */
+    request_t v = parse_ok("q=kars&show=00ebd25fbd99adc8&page=227");
+    assert_int_equal(v.source_page, 227);
+    assert_int_equal(v.page, 1);
+    v = parse_ok("show=00ebd25fbd99adc8&page=999999");
+    assert_int_equal(v.source_page, 999999);
+    v = parse_ok("show=00ebd25fbd99adc8-3&page=3"); /* a passage: results */
+    assert_int_equal(v.source_page, 0);
+    assert_int_equal(v.page, 3);
+    REFUSED("q=a&page=101", "must be a page number from 1 to 100");
+    REFUSED("show=00ebd25fbd99adc8&page=1000000", "must be a page number");
+    char view[256];
+    v = parse_ok("q=a+b&type=note&page=4");
+    assert_int_equal(request_page_link(&v, "00ebd25fbd99adc8-2", 1, view,
+                                       sizeof view), 0);
+    assert_string_equal(view, "?q=a+b&type=note&show=00ebd25fbd99adc8&page=1");
+    v = parse_ok("q=a&show=00ebd25fbd99adc8&page=5");
+    assert_int_equal(request_page_link(&v, "00ebd25fbd99adc8", 6, view,
+                                       sizeof view), 0);
+    assert_string_equal(view, "?q=a&show=00ebd25fbd99adc8&page=6");
     request_t r = parse_ok("q=kars");
     char small[8];
     assert_int_equal(request_link(&r, "type", "conversation", small,
