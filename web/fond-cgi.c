@@ -50,7 +50,8 @@ typedef struct {
                                   or "whole" */
     char cache[PATH_MAX];  /* "cache = DIR": page images (else FOND_CACHE,
                               $XDG_CACHE_HOME/fond, ~/.cache/fond) */
-    size_t cache_mb;       /* "cache_mb = N": its bound (default 256) */
+    size_t cache_kb;       /* "cache_kb = N": its bound, KiB (default
+                              262144: 256 MiB) */
     unsigned render_timeout; /* "render_timeout = S": a page image's
                                 rendering, at most (default 20) */
 } config_t;
@@ -165,8 +166,8 @@ static void config_line(config_t *c, char *line)
         config_addresses(c, value);
     else if (strcmp(key, "cache") == 0)
         snprintf(c->cache, sizeof c->cache, "%s", value);
-    else if (strcmp(key, "cache_mb") == 0 && atoi(value) > 0)
-        c->cache_mb = (size_t)atoi(value);
+    else if (strcmp(key, "cache_kb") == 0 && atoi(value) > 0)
+        c->cache_kb = (size_t)atoi(value);
     else if (strcmp(key, "render_timeout") == 0 && atoi(value) > 0)
         c->render_timeout = (unsigned)atoi(value);
 }
@@ -210,8 +211,8 @@ static void config_load(config_t *c)
         snprintf(c->cache, sizeof c->cache, "%s/fond", xdg);
     else if (home && *home == '/')
         snprintf(c->cache, sizeof c->cache, "%s/.cache/fond", home);
-    if (!c->cache_mb)
-        c->cache_mb = 256;
+    if (!c->cache_kb)
+        c->cache_kb = 262144;
     if (!c->render_timeout)
         c->render_timeout = 20;
 }
@@ -551,7 +552,7 @@ static int answer_iiif(response_t *rs, FILE *out, const config_t *c,
                        const page_site_t *site, const char *path_info)
 {
     static iiif_reply_t reply; /* its headers outlive this call */
-    iiif_ctx_t ctx = {c->db, c->cache, c->cache_mb << 20, c->render_timeout,
+    iiif_ctx_t ctx = {c->db, c->cache, c->cache_kb << 10, c->render_timeout,
                       site->url, site};
     iiif_answer(out, &ctx, path_info, getenv("QUERY_STRING"),
                 getenv("HTTP_IF_NONE_MATCH"), &reply);

@@ -422,10 +422,10 @@ static int render_pdf(const iiif_ctx_t *ctx, int fd, unsigned page,
 
 /* Page `page` of the image file on fd (of size bytes; an image file's
  * page, or page 1 of a page's own image) at `width`, by the image
- * reader. */
+ * reader, which reads no file of more than `pages` pages (the source's). */
 static int render_image(const iiif_ctx_t *ctx, int fd, size_t size,
-                        unsigned page, unsigned width, char **jpeg,
-                        size_t *len, iiif_reply_t *r)
+                        unsigned page, unsigned pages, unsigned width,
+                        char **jpeg, size_t *len, iiif_reply_t *r)
 {
     char *bytes = NULL, why[300] = "";
     if (read_all(fd, size, &bytes) != 0) {
@@ -434,7 +434,7 @@ static int render_image(const iiif_ctx_t *ctx, int fd, size_t size,
     }
     image_reader_t *reader = NULL;
     image_info_t info;
-    fond_status_t st = image_reader_open(&reader, bytes, size, page,
+    fond_status_t st = image_reader_open(&reader, bytes, size, pages,
                                          ctx->timeout_s, &info, why, sizeof why);
     if (st == FOND_OK)
         st = image_reader_jpeg(reader, page, width, jpeg, len, why, sizeof why);
@@ -522,8 +522,8 @@ static void answer_image(FILE *out, const iiif_ctx_t *ctx, const char *id,
     if (!(cached && cache_get(dir, key, &jpeg, &len) == 0)) {
         int rc = format == EXTRACT_PDF
                      ? render_pdf(ctx, fd, in_file, width, &jpeg, &len, r)
-                     : render_image(ctx, fd, (size_t)sb.st_size, in_file, width,
-                                    &jpeg, &len, r);
+                     : render_image(ctx, fd, (size_t)sb.st_size, in_file, s.pages,
+                                    width, &jpeg, &len, r);
         if (rc != 0)
             goto done;
         if (cached)
