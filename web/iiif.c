@@ -16,9 +16,10 @@
  * large PDF on each request), the page and the width.  Each entry read is
  * touched; past the cache's size the least recently used go.
  *
- * A canvas's size is its page's in the word boxes' pixels (fond_hit_t.
- * page_sizes), so that a hit's box is its canvas's #xywh as it is; a page
- * with no boxes takes the size of the nearest page that has them.
+ * A canvas's size is its page image's as served whole (source_sizes):
+ * its page's size in the word boxes' pixels (fond_hit_t.page_sizes)
+ * within the page image's widths; a hit's box is scaled from the one to
+ * the other.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -126,9 +127,15 @@ static void source_free(source_t *s)
     free(s->height);
 }
 
-/* Each page's size from the boxes' pages; those with none from the
- * nearest page before, else after, that has one; a source with none at
- * all: an A-series page of 1000 pixels' width. */
+/* Each page's canvas: the size of the page's image as served whole (its
+ * painting), the page's size in the boxes' pixels brought within the
+ * page image's widths (IIIF_WIDTH_MIN..MAX), the height in proportion.
+ * The painting is the canvas's size, not smaller, because viewers place
+ * a static image (one with no Image API service) at its own size
+ * (Mirador 4 does), so that the hits' boxes, which are in the canvas's
+ * units, would be drawn off their words.  A page with no boxes takes the
+ * size of the nearest page before, else after, that has them; a source
+ * with none at all: an A-series page of 1000 pixels' width. */
 static int source_sizes(source_t *s)
 {
     if (!(s->width = calloc(s->pages, sizeof *s->width)) ||
@@ -153,9 +160,15 @@ static int source_sizes(source_t *s)
             else if (w)
                 s->width[i] = w, s->height[i] = h;
         }
-    for (unsigned i = 0; i < s->pages; i++)
+    for (unsigned i = 0; i < s->pages; i++) {
         if (!s->width[i])
             s->width[i] = 1000, s->height[i] = 1414;
+        unsigned fit = s->width[i] < IIIF_WIDTH_MIN ? IIIF_WIDTH_MIN
+                     : s->width[i] > IIIF_WIDTH_MAX ? IIIF_WIDTH_MAX : s->width[i];
+        s->height[i] = (unsigned)(((unsigned long long)s->height[i] * fit +
+                                   s->width[i] / 2) / s->width[i]);
+        s->width[i] = fit;
+    }
     return 0;
 }
 
@@ -578,23 +591,13 @@ static void metadata(FILE *out, int *first, const char *label, const char *value
     fputc('}', out);
 }
 
-/* The image width a canvas's painting shows: the canvas's, within the
- * page image's bounds. */
-static unsigned body_width(unsigned canvas_width)
-{
-    return canvas_width < IIIF_WIDTH_MIN ? IIIF_WIDTH_MIN
-         : canvas_width > IIIF_WIDTH_DEFAULT ? IIIF_WIDTH_DEFAULT : canvas_width;
-}
-
 static void write_canvas(FILE *out, const iiif_ctx_t *ctx, const char *id,
                          const source_t *s, unsigned page)
 {
     char what[64], label[32], image[PATH_MAX + 128];
     unsigned w = s->width[page - 1], h = s->height[page - 1];
-    unsigned bw = body_width(w);
-    unsigned bh = (unsigned)(((unsigned long long)h * bw + w / 2) / w);
     snprintf(label, sizeof label, "%u", page);
-    snprintf(image, sizeof image, "%s/image/%s/%u?w=%u", ctx->base, id, page, bw);
+    snprintf(image, sizeof image, "%s/image/%s/%u?w=%u", ctx->base, id, page, w);
     fputs("    {\n      \"id\": ", out);
     snprintf(what, sizeof what, "canvas/%u", page);
     json_url(out, ctx, id, what);
@@ -613,7 +616,7 @@ static void write_canvas(FILE *out, const iiif_ctx_t *ctx, const char *id,
           "          \"body\": {\"id\": ", out);
     json_str(out, image);
     fprintf(out, ", \"type\": \"Image\", \"format\": \"image/jpeg\", "
-                 "\"width\": %u, \"height\": %u},\n          \"target\": ", bw, bh);
+                 "\"width\": %u, \"height\": %u},\n          \"target\": ", w, h);
     snprintf(what, sizeof what, "canvas/%u", page);
     json_url(out, ctx, id, what);
     fprintf(out, "\n        }]\n      }]\n    }%s\n", page < s->pages ? "," : "");
