@@ -965,7 +965,8 @@ static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
         schema_source_term(&db->id_key, file_path, src.file_term);
     char *images = page_images(&x->layout, file_path);
     src.images = images;
-    st = images ? write_source(db, &src) : FOND_ERR_NOMEM;
+    st = images ? write_source(db, &src)
+                : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
     free(images);
     if (out)
         fill_result(&in, x, len, how, out);
