@@ -1,7 +1,8 @@
 /*
  * image.h -- image files as sources: what an image is (its format, its
  * pages, each page's size and resolution) before anything decodes it, and
- * each of its pages decoded, for Tesseract, in a child process.
+ * each of its pages decoded, for Tesseract (or scaled, as a JPEG to show:
+ * fond.cgi's page image), in a child process.
  *
  * The probe reads headers only (Leptonica's, and fond's own walk of a
  * TIFF's chain of directories), so that what an image costs is known
