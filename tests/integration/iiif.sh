@@ -181,8 +181,15 @@ check_source tiff register.tif 2 lighthouse 2 light 1
 check_source hocr sheet.hocr 1 schooner 1 scho 1
 check_source folder delo 2 lighthouse 2 ligh 1
 
-# The image's headers, its ETag and the cache.
+# A search that finds nothing answers an empty list, not an error.
 sid=$(id text.pdf)
+check "a search that finds nothing: 200" status_is 200 none "iiif/$sid/search/1/search?q=zanzibar"
+check "... an empty list, within 0" jq -e '.resources == [] and .hits == [] and .within.total == 0' "$TMP/none.body" >/dev/null
+# A phrase is the query language's: its two words, each boxed.
+check "a phrase: 200" status_is 200 phrase "iiif/$sid/search/1/search?q=%22answered+the+harbourmaster%22"
+check "... its words boxed on page 2" jq -e '[.resources[] | select(.on | contains("/canvas/2#"))] | length >= 2' "$TMP/phrase.body" >/dev/null
+
+# The image's headers, its ETag and the cache.
 check "the image: 200" status_is 200 img "image/$sid/1?w=300"
 check "... a JPEG" header img 'Content-Type: image/jpeg'
 w=$(jpeg_size "$TMP/img.body" | cut -d' ' -f1)
