@@ -64,6 +64,8 @@ get() { local name=$1 path=$2; shift 2
 status_is() { local want=$1 got; shift; got=$(get "$@")
   [ "$got" = "$want" ] || { echo "  status $got, wanted $want" >&2; return 1; }; }
 header() { grep -qiE "^$2" "$TMP/$1.head"; }
+# json_ok FILTER FILE [JQ ARGS]: the JSON FILE holds (jq -e, quietly).
+json_ok() { jq -e "${@:3}" "$1" "$2" >/dev/null; }
 # jpeg_size FILE: "WIDTH HEIGHT" of a JPEG (its SOF marker), or nothing.
 jpeg_size() { python3 - "$1" <<'PY'
 import struct, sys
@@ -168,10 +170,11 @@ check_source() {
   check "$label: search for '$word', 200" status_is 200 "$label-search" "iiif/$sid/search/1/search?q=$word"
   check "$label: ... its hit's box is on canvas $pg, over the word" search_ok "$label" "$word" "$pg"
   check "$label: autocomplete '$prefix', 200" status_is 200 "$label-ac" "iiif/$sid/search/1/autocomplete?q=$prefix"
-  check "$label: ... offers '$word' $count time(s), with its search" jq -e --arg w "$word" --argjson c "$count" '
+  check "$label: ... offers '$word' $count time(s), with its search" json_ok '
     .["@type"] == "search:TermList" and .["@context"] == "http://iiif.io/api/search/1/context.json"
     and (.terms | all(.match | startswith($w[0:2])))
-    and (.terms | map(select(.match == $w))[0] | .count == $c and (.url | endswith("/search/1/search?q=\($w)")))' "$TMP/$label-ac.body" >/dev/null
+    and (.terms | map(select(.match == $w))[0] | .count == $c and (.url | endswith("/search/1/search?q=\($w)")))' "$TMP/$label-ac.body" \
+    --arg w "$word" --argjson c "$count"
 }
 
 check_source text-pdf text.pdf 2 harbourmaster 2 harb 2
@@ -184,10 +187,10 @@ check_source folder delo 2 lighthouse 2 ligh 1
 # A search that finds nothing answers an empty list, not an error.
 sid=$(id text.pdf)
 check "a search that finds nothing: 200" status_is 200 none "iiif/$sid/search/1/search?q=zanzibar"
-check "... an empty list, within 0" jq -e '.resources == [] and .hits == [] and .within.total == 0' "$TMP/none.body" >/dev/null
+check "... an empty list, within 0" json_ok '.resources == [] and .hits == [] and .within.total == 0' "$TMP/none.body"
 # A phrase is the query language's: its two words, each boxed.
 check "a phrase: 200" status_is 200 phrase "iiif/$sid/search/1/search?q=%22answered+the+harbourmaster%22"
-check "... its words boxed on page 2" jq -e '[.resources[] | select(.on | contains("/canvas/2#"))] | length >= 2' "$TMP/phrase.body" >/dev/null
+check "... its words boxed on page 2" json_ok '[.resources[] | select(.on | contains("/canvas/2#"))] | length >= 2' "$TMP/phrase.body"
 
 # The image's headers, its ETag and the cache.
 check "the image: 200" status_is 200 img "image/$sid/1?w=300"
