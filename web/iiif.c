@@ -341,7 +341,7 @@ static void cache_evict(const char *dir, size_t max)
                 break;
             e = more;
         }
-        snprintf(e[n].name, sizeof e[n].name, "%s", de->d_name);
+        memcpy(e[n].name, de->d_name, strlen(de->d_name) + 1); /* fits */
         e[n].size = sb.st_size;
         e[n].used = sb.st_mtim;
         total += (size_t)sb.st_size;
