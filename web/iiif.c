@@ -730,6 +730,23 @@ static void hit_context(FILE *out, const char *t, size_t start, size_t end)
     cli_write_json_string_n(out, t + end, to - end);
 }
 
+/* The parameters of Content Search 1.0 that fond does not take, as the
+ * answer's "ignored" list, which the spec asks for (nothing when none
+ * was given). */
+static void write_ignored(FILE *out, const char *qs)
+{
+    static const char *const names[] = {"motivation", "date", "user", "min"};
+    int n = 0;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char v[8];
+        if (request_param(qs, names[i], v, sizeof v) == 0)
+            continue;
+        fprintf(out, "%s\"%s\"", n++ ? ", " : ",\n  \"ignored\": [", names[i]);
+    }
+    if (n)
+        fputc(']', out);
+}
+
 /* q percent-encoded after "what?q=", as a JSON string. */
 static void json_query_url(FILE *out, const iiif_ctx_t *ctx, const char *id,
                            const char *what, const char *q)
@@ -755,7 +772,9 @@ static void answer_search(FILE *out, const iiif_ctx_t *ctx, const char *id,
     fputs("{\n  \"@context\": [\"http://iiif.io/api/presentation/2/context.json\", "
           "\"http://iiif.io/api/search/1/context.json\"],\n  \"@id\": ", out);
     json_query_url(out, ctx, id, "search/1/search", q);
-    fputs(",\n  \"@type\": \"sc:AnnotationList\",\n  \"resources\": [", out);
+    fputs(",\n  \"@type\": \"sc:AnnotationList\"", out);
+    write_ignored(out, qs);
+    fputs(",\n  \"resources\": [", out);
     /* the boxes as annotations, then the highlights that have them as
      * hits: two passes over the same boxes, in the same order */
     size_t boxes = 0, hits = 0;
@@ -915,7 +934,9 @@ static void answer_autocomplete(FILE *out, const iiif_ctx_t *ctx,
         fputs("{\n  \"@context\": \"http://iiif.io/api/search/1/context.json\",\n"
               "  \"@id\": ", out);
         json_query_url(out, ctx, id, "search/1/autocomplete", q);
-        fputs(",\n  \"@type\": \"search:TermList\",\n  \"terms\": [", out);
+        fputs(",\n  \"@type\": \"search:TermList\"", out);
+        write_ignored(out, qs);
+        fputs(",\n  \"terms\": [", out);
         for (size_t i = 0; i < c.n && i < AUTOCOMPLETE_TERMS; i++) {
             fputs(i ? ",\n    " : "\n    ", out);
             fputs("{\"match\": ", out);

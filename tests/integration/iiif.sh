@@ -188,6 +188,8 @@ check_source folder delo 2 lighthouse 2 ligh 1
 sid=$(id text.pdf)
 check "a search that finds nothing: 200" status_is 200 none "iiif/$sid/search/1/search?q=zanzibar"
 check "... an empty list, within 0" json_ok '.resources == [] and .hits == [] and .within.total == 0' "$TMP/none.body"
+check "parameters fond does not take are listed as ignored" status_is 200 ign "iiif/$sid/search/1/search?q=harbourmaster&motivation=painting&user=x"
+check "... (motivation, user)" json_ok '.ignored == ["motivation", "user"] and (.hits | length) == 2' "$TMP/ign.body"
 # A phrase is the query language's: its two words, each boxed.
 check "a phrase: 200" status_is 200 phrase "iiif/$sid/search/1/search?q=%22answered+the+harbourmaster%22"
 check "... its words boxed on page 2" json_ok '[.resources[] | select(.on | contains("/canvas/2#"))] | length >= 2' "$TMP/phrase.body"
