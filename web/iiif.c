@@ -870,7 +870,8 @@ static int count_word(void *ctx, const analyze_token_t *t)
         return 0;
     term_t key;
     memcpy(key.word, t->word, t->word_len + 1);
-    term_t *found = bsearch(&key, c->terms, c->n, sizeof key, term_cmp);
+    term_t *found = c->n ? bsearch(&key, c->terms, c->n, sizeof key, term_cmp)
+                         : NULL;
     if (found) {
         found->count++;
         return 0;
