@@ -547,27 +547,28 @@ static int respond(response_t *rs, FILE *out, const config_t *c,
     return status;
 }
 
-/* A page image or IIIF's JSON (iiif.h); its errors as a page. */
+/* A page image or IIIF's JSON (iiif.h), told in *r; its errors as a
+ * page. */
 static int answer_iiif(response_t *rs, FILE *out, const config_t *c,
-                       const page_site_t *site, const char *path_info)
+                       const page_site_t *site, const char *path_info,
+                       iiif_reply_t *r)
 {
-    static iiif_reply_t reply; /* its headers outlive this call */
     iiif_ctx_t ctx = {c->db, c->cache, c->cache_kb << 10, c->render_timeout,
                       site->url, site};
     iiif_answer(out, &ctx, path_info, getenv("QUERY_STRING"),
-                getenv("HTTP_IF_NONE_MATCH"), &reply);
-    rs->headers = reply.headers;
-    if (reply.status == 200) {
-        rs->content_type = reply.content_type;
-    } else if (reply.status != 304) {
+                getenv("HTTP_IF_NONE_MATCH"), r);
+    rs->headers = r->headers; /* r outlives the answer's sending */
+    if (r->status == 200) {
+        rs->content_type = r->content_type;
+    } else if (r->status != 304) {
         page_begin(out, site, NULL);
-        page_message(out, reply.status == 503 ? "Not available just now"
-                          : reply.status == 400 ? "That request could not be read"
-                          : reply.status == 404 ? "Not found" : "Something went wrong",
-                     reply.message);
+        page_message(out, r->status == 503 ? "Not available just now"
+                          : r->status == 400 ? "That request could not be read"
+                          : r->status == 404 ? "Not found" : "Something went wrong",
+                     r->message);
         page_end(out);
     }
-    return reply.status;
+    return r->status;
 }
 
 /* A whole page that only says why there is nothing here. */
@@ -590,6 +591,7 @@ int main(void)
         return 1;
     config_t c;
     page_site_t site;
+    iiif_reply_t iiif;
     char css[PATH_MAX], opensearch[PATH_MAX], url[PATH_MAX];
     config_load(&c);
     site_from(&site, &c, css, opensearch, url, sizeof css);
@@ -604,7 +606,7 @@ int main(void)
         rs.content_type = "application/opensearchdescription+xml; charset=utf-8";
         page_opensearch(out, &site);
     } else if (iiif_handles(path_info)) {
-        rs.status = answer_iiif(&rs, out, &c, &site, path_info);
+        rs.status = answer_iiif(&rs, out, &c, &site, path_info, &iiif);
     } else if (path_info && *path_info)
         rs.status = refuse_page(out, &site, 404, "Not found",
                                 "There is no such page here.");
