@@ -511,8 +511,11 @@ static void answer_image(FILE *out, const iiif_ctx_t *ctx, const char *id,
         goto done;
     }
     /* an image of its own (a page's image named by the record, a folder's
-     * page) is that page's page 1 */
-    unsigned in_file = strcmp(file, s.first->path) == 0 ? page : 1;
+     * page) is that page's page 1; the source's own file (a TIFF, however
+     * its path was written) holds every page */
+    struct stat own;
+    unsigned in_file = stat(s.first->path, &own) == 0 && own.st_dev == sb.st_dev &&
+                               own.st_ino == sb.st_ino ? page : 1;
     char state[200], key[20];
     int n = snprintf(state, sizeof state, "%s %u %u %llu %llu %llu %lld %ld",
                      id, page, width, (unsigned long long)sb.st_dev,
