@@ -528,6 +528,8 @@ typedef struct {
     unsigned page_height;    /* unknown) */
     int confidence;          /* OCR's confidence in the word, 0-100; -1 for
                                 a word not read by OCR (a text layer's) */
+    size_t highlight;        /* the hit's highlight the word is in (an index
+                                of fond_hit_t.highlights) */
 } fond_box_t;
 
 /* A word of a hit's snippet that OCR was unsure of: its confidence below
@@ -605,6 +607,15 @@ typedef struct {
     const fond_unsure_t *unsure; /* the snippet's words OCR was unsure of,
                                     in order */
     size_t n_unsure;
+    const fond_box_t *page_sizes; /* the pages the passage has word boxes
+                                     on, in order: each's page,
+                                     page_width, page_height and mean
+                                     confidence (x, y, w, h 0) */
+    size_t n_page_sizes;
+    const char *images;   /* its pages' images, where the source names them
+                             (hOCR, ALTO, a folder of pages): "N\tpath\n"
+                             lines, each path relative to the source's
+                             folder (a folder of pages: itself); "" */
 } fond_hit_t;
 
 typedef struct fond_results fond_results_t;

@@ -478,6 +478,16 @@ static int page_tiff(PIX *pix, unsigned dpi, unsigned char **out, size_t *n)
     return 0;
 }
 
+/* Page k (from 1, of the probe's pages) of the image decoded; NULL when
+ * it cannot be. */
+static PIX *page_read(const job_t *job, const image_info_t *info, unsigned k)
+{
+    const l_uint8 *b = (const l_uint8 *)job->bytes;
+    size_t at = (size_t)info->pages[k - 1].ifd;
+    return info->format == IFF_TIFF ? pixReadMemFromMultipageTiff(b, job->len, &at)
+                                    : pixReadMem(b, job->len);
+}
+
 /* Page k of the probed image, decoded, as a TIFF answer. */
 static int answer_page(const job_t *job, const image_info_t *info, unsigned k)
 {
@@ -488,14 +498,7 @@ static int answer_page(const job_t *job, const image_info_t *info, unsigned k)
     }
     if (ftruncate(2, 0) == 0)
         lseek(2, 0, SEEK_SET);
-    const l_uint8 *b = (const l_uint8 *)job->bytes;
-    PIX *pix;
-    if (info->format == IFF_TIFF) {
-        size_t at = (size_t)info->pages[k - 1].ifd;
-        pix = pixReadMemFromMultipageTiff(b, job->len, &at);
-    } else {
-        pix = pixReadMem(b, job->len);
-    }
+    PIX *pix = page_read(job, info, k);
     if (!pix) {
         /* a codec that complains was given damaged data; Leptonica alone
          * refuses what it does not read (a 16-bit TIFF with alpha) */
@@ -519,6 +522,40 @@ static int answer_page(const job_t *job, const image_info_t *info, unsigned k)
     pixDestroy(&pix);
     int rc = send_answer('I', (const char *)tiff, n);
     free(tiff);
+    return rc;
+}
+
+/* Page k of the probed image, decoded (answer_page's rules), scaled to
+ * `width` pixels wide (its height in proportion) and encoded as a JPEG
+ * (quality 85), as a 'J' answer: what a page image is shown as. */
+static int answer_jpeg(const job_t *job, const image_info_t *info, unsigned k,
+                       unsigned width)
+{
+    char err[400];
+    if (!info->n_pages || k == 0 || k > info->n_pages || width == 0 ||
+        width > IMAGE_MAX_SIDE) {
+        snprintf(err, sizeof err, "no page %u at %u pixels wide", k, width);
+        return send_answer('X', err, strlen(err));
+    }
+    PIX *pix = page_read(job, info, k);
+    pix = pix ? page_plain(pix) : NULL;
+    if (pix && pixGetDepth(pix) == 1) {
+        PIX *grey = pixConvertTo8(pix, 0);
+        pixDestroy(&pix);
+        pix = grey;
+    }
+    PIX *scaled = pix ? pixScaleToSize(pix, (l_int32)width, 0) : NULL;
+    pixDestroy(&pix);
+    l_uint8 *jpeg = NULL;
+    size_t n = 0;
+    if (!scaled || pixWriteMemJpeg(&jpeg, &n, scaled, 85, 0) != 0) {
+        pixDestroy(&scaled);
+        snprintf(err, sizeof err, "page %u cannot be decoded or scaled", k);
+        return send_answer('X', err, strlen(err));
+    }
+    pixDestroy(&scaled);
+    int rc = send_answer('J', (const char *)jpeg, n);
+    lept_free(jpeg);
     return rc;
 }
 
@@ -564,10 +601,12 @@ static void serve(void *ctx)
                line[n] != '\n')
             n++;
         line[n] = '\0';
-        unsigned k = 0;
+        unsigned k = 0, width = 0;
         int rc;
         if (strcmp(line, "P") == 0)
             rc = answer_probe(job, &info);
+        else if (sscanf(line, "J %u %u", &k, &width) == 2)
+            rc = answer_jpeg(job, &info, k, width);
         else if (sscanf(line, "R %u", &k) == 1)
             rc = answer_page(job, &info, k);
         else
@@ -705,16 +744,18 @@ fond_status_t image_reader_open(image_reader_t **r, const char *bytes,
     return st;
 }
 
-fond_status_t image_reader_page(image_reader_t *r, unsigned page, char **tiff,
-                                size_t *tiff_len, char *err, size_t errsize)
+/* The answer to `request` of kind `want` (its payload) into *out. */
+static fond_status_t ask_bytes(image_reader_t *r, const char *request,
+                               char want, char **out, size_t *out_len,
+                               char *err, size_t errsize)
 {
-    char request[32];
-    snprintf(request, sizeof request, "R %u\n", page);
     child_result_t res;
     const char *s = NULL;
     size_t n = 0;
     char kind = ask(r, request, &res, &s, &n, err, errsize);
-    fond_status_t st = kind == 'I' ? FOND_OK : FOND_ERR_EXTRACT;
+    fond_status_t st = kind == want ? FOND_OK : FOND_ERR_EXTRACT;
+    char **tiff = out;
+    size_t *tiff_len = out_len;
     *tiff = NULL;
     *tiff_len = 0;
     if (st == FOND_OK) {
@@ -724,6 +765,23 @@ fond_status_t image_reader_page(image_reader_t *r, unsigned page, char **tiff,
     }
     child_result_free(&res);
     return st;
+}
+
+fond_status_t image_reader_page(image_reader_t *r, unsigned page, char **tiff,
+                                size_t *tiff_len, char *err, size_t errsize)
+{
+    char request[32];
+    snprintf(request, sizeof request, "R %u\n", page);
+    return ask_bytes(r, request, 'I', tiff, tiff_len, err, errsize);
+}
+
+fond_status_t image_reader_jpeg(image_reader_t *r, unsigned page,
+                                unsigned width, char **jpeg, size_t *len,
+                                char *err, size_t errsize)
+{
+    char request[48];
+    snprintf(request, sizeof request, "J %u %u\n", page, width);
+    return ask_bytes(r, request, 'J', jpeg, len, err, errsize);
 }
 
 void image_reader_close(image_reader_t *r)

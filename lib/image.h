@@ -1,7 +1,8 @@
 /*
  * image.h -- image files as sources: what an image is (its format, its
  * pages, each page's size and resolution) before anything decodes it, and
- * each of its pages decoded, for Tesseract, in a child process.
+ * each of its pages decoded, for Tesseract (or scaled, as a JPEG to show:
+ * fond.cgi's page image), in a child process.
  *
  * The probe reads headers only (Leptonica's, and fond's own walk of a
  * TIFF's chain of directories), so that what an image costs is known
@@ -85,6 +86,14 @@ fond_status_t image_reader_open(image_reader_t **r, const char *bytes,
  * err (the page cannot be decoded: the decoder's words), FOND_ERR_NOMEM. */
 fond_status_t image_reader_page(image_reader_t *r, unsigned page, char **tiff,
                                 size_t *tiff_len, char *err, size_t errsize);
+
+/* Page `page` (from 1) decoded as image_reader_page() decodes it, scaled
+ * to `width` pixels wide (1 to IMAGE_MAX_SIDE; its height in proportion),
+ * as a JPEG in *jpeg (malloc'd) of *len bytes: a page image to show
+ * (fond.cgi's).  FOND_ERR_EXTRACT with the reason in err, FOND_ERR_NOMEM. */
+fond_status_t image_reader_jpeg(image_reader_t *r, unsigned page,
+                                unsigned width, char **jpeg, size_t *len,
+                                char *err, size_t errsize);
 
 /* Stop the reader (NULL: nothing). */
 void image_reader_close(image_reader_t *r);

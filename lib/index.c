@@ -8,10 +8,13 @@
  * edition's document, an EAD finding aid's component), goes through one
  * path: db_index_one.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 #include "array.h"
@@ -61,6 +64,7 @@ typedef struct {
                                [note_at[k], note_at[k + 1]) */
     size_t *note_at;
     char ocr_conf[12];     /* its mean OCR word confidence, "" if none */
+    const char *images;    /* its pages' images (page_images), "" if none */
 } source_ctx_t;
 
 /* A copy of s[0..n) with each byte that is not UTF-8 (a Latin-1 file name)
@@ -612,12 +616,14 @@ static fond_status_t add_record(const source_ctx_t *src, store_doc_t *doc)
         SCHEMA_SLOT_TO, SCHEMA_SLOT_PLACE, SCHEMA_SLOT_LANGUAGE,
         SCHEMA_SLOT_ARCHIVE_REF, SCHEMA_SLOT_NAME, SCHEMA_SLOT_CREATOR,
         SCHEMA_SLOT_RIGHTS, SCHEMA_SLOT_DATE_END, SCHEMA_SLOT_OCR_CONF,
-        SCHEMA_SLOT_CONTAINER, SCHEMA_SLOT_HIERARCHY, SCHEMA_SLOT_LINK};
+        SCHEMA_SLOT_CONTAINER, SCHEMA_SLOT_HIERARCHY, SCHEMA_SLOT_LINK,
+        SCHEMA_SLOT_IMAGES};
     const char *const values[] = {src->title, h->date, h->from, h->to,
                                   h->place, src->in->language, h->archive_ref,
                                   src->name, h->creator, h->rights,
                                   h->date_end, src->ocr_conf, h->container,
-                                  h->hierarchy, h->link};
+                                  h->hierarchy, h->link,
+                                  src->images ? src->images : ""};
     return st == FOND_OK ? set_all(doc, slots, values, sizeof slots / sizeof *slots)
                          : st;
 }
@@ -879,6 +885,42 @@ static fond_status_t choose_language(fond_db_t *db, ingest_t *in,
     return FOND_OK;
 }
 
+/* The images of a layout's pages (an hOCR or ALTO file's, a folder's),
+ * as the record's IMAGES field: "N\tpath\n" a page that has one, the
+ * path relative to the source's folder (a folder of pages: itself; a
+ * file: the folder it is in), so that fond.cgi finds a page's image from
+ * the source's path and from nothing a request says.  An image outside
+ * that folder is left out (the server reads no file beside the
+ * collection's).  *out malloc'd ("" when none); NULL when out of memory. */
+static char *page_images(const ocr_text_t *layout, const char *file_path)
+{
+    char *out = NULL, dir[PATH_MAX];
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    if (!f)
+        return NULL;
+    struct stat sb;
+    char *real = realpath(file_path, NULL);
+    if (real) {
+        snprintf(dir, sizeof dir, "%s", real);
+        char *slash = strrchr(dir, '/');
+        if (stat(real, &sb) == 0 && !S_ISDIR(sb.st_mode) && slash)
+            slash[slash == dir] = '\0';
+    }
+    size_t dir_len = real ? strlen(dir) : 0;
+    for (size_t i = 0; real && layout && i < layout->n_pages; i++) {
+        char *image = layout->pages[i].image ? realpath(layout->pages[i].image,
+                                                        NULL) : NULL;
+        size_t skip = dir_len + (dir_len > 1);
+        if (image && strncmp(image, dir, dir_len) == 0 &&
+            image[dir_len] == '/' && !strpbrk(image + skip, "\t\n"))
+            fprintf(f, "%zu\t%s\n", i + 1, image + skip);
+        free(image);
+    }
+    free(real);
+    return fclose(f) == 0 ? out : (free(out), NULL);
+}
+
 /* The source whose text x holds (extract_t: x->text, and its words'
  * boxes when it has them), as db_index_one says; x stays the caller's. */
 static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
@@ -915,13 +957,17 @@ static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
     }
     source_ctx_t src = {source_path, title ? title : in.header.title,
                         &in, NULL, "", "", NULL, name, "", "", {NULL, 0, 0},
-                        {NULL, 0, 0}, NULL, ""};
+                        {NULL, 0, 0}, NULL, "", NULL};
     if (x->ocr_confidence >= 0) /* read by OCR (OCR_CONF_NONE: not) */
         snprintf(src.ocr_conf, sizeof src.ocr_conf, "%d", x->ocr_confidence);
     schema_format_added(added, src.added);
     if (strcmp(file_path, source_path) != 0)
         schema_source_term(&db->id_key, file_path, src.file_term);
-    st = write_source(db, &src);
+    char *images = page_images(&x->layout, file_path);
+    src.images = images;
+    st = images ? write_source(db, &src)
+                : db_fail(db, FOND_ERR_NOMEM, "%s: out of memory", source_path);
+    free(images);
     if (out)
         fill_result(&in, x, len, how, out);
     ingest_free(&in);

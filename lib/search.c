@@ -43,6 +43,7 @@ typedef struct {
     size_t n_variants;
     fond_box_t *boxes;             /* behind boxes */
     fond_unsure_t *unsure;         /* behind unsure */
+    fond_box_t *page_sizes;        /* behind page_sizes */
 } hit_store_t;
 
 struct fond_results {
@@ -108,6 +109,7 @@ static void hit_store_free(hit_store_t *h)
     free(h->variants);
     free(h->boxes);
     free(h->unsure);
+    free(h->page_sizes);
 }
 
 void fond_results_free(fond_results_t *r)
@@ -362,6 +364,16 @@ static fond_status_t ocr_fill(const ocr_words_t *w, const snippet_t *sn,
                               hit_store_t *h, fond_hit_t *hit)
 {
     hit->page_confidence = -1;
+    if (w->b.n_pages &&
+        !(h->page_sizes = malloc(w->b.n_pages * sizeof *h->page_sizes)))
+        return FOND_ERR_NOMEM;
+    for (size_t i = 0; i < w->b.n_pages; i++) {
+        const boxes_page_t *p = &w->b.pages[i];
+        h->page_sizes[i] = (fond_box_t){p->page, 0, 0, 0, 0, p->width,
+                                        p->height, p->conf, 0};
+    }
+    hit->page_sizes = h->page_sizes;
+    hit->n_page_sizes = w->b.n_pages;
     if (!w->b.n_words)
         return FOND_OK;
     h->boxes = malloc(w->b.n_words * sizeof *h->boxes);
@@ -379,7 +391,7 @@ static fond_status_t ocr_fill(const ocr_words_t *w, const snippet_t *sn,
         const boxes_page_t *p = page_of(&w->b, word->page);
         h->boxes[hit->n_boxes++] = (fond_box_t){
             word->page, word->box.x, word->box.y, word->box.w, word->box.h,
-            p ? p->width : 0, p ? p->height : 0, word->conf};
+            p ? p->width : 0, p ? p->height : 0, word->conf, k};
     }
     const boxes_page_t *p = page_of(&w->b, hit->n_boxes ? h->boxes[0].page
                                                         : w->b.pages[0].page);
@@ -445,7 +457,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .date_end = h->date_end, .creator = v[SCHEMA_SLOT_CREATOR],
         .rights = v[SCHEMA_SLOT_RIGHTS],
         .container = v[SCHEMA_SLOT_CONTAINER],
-        .hierarchy = v[SCHEMA_SLOT_HIERARCHY], .link = v[SCHEMA_SLOT_LINK]};
+        .hierarchy = v[SCHEMA_SLOT_HIERARCHY], .link = v[SCHEMA_SLOT_LINK],
+        .images = v[SCHEMA_SLOT_IMAGES]};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;

@@ -12,8 +12,10 @@
  *
  * PATH_INFO /fond.css serves the stylesheet, built into the program so
  * that the CGI is one file to install; /opensearch.xml the OpenSearch
- * description.  ?show=ID is a source's page, ?show=ID&page=N (ID a
- * source's) a page of it, its page view; format= gives the results as
+ * description; /image/<source id>/<page> a page's image and /iiif/<source
+ * id>/... its IIIF manifest and Content Search (iiif.c).  ?show=ID is a
+ * source's page, ?show=ID&page=N (ID a source's) a page of it, its page
+ * view; format= gives the results as
  * JSON, CSV, RIS, BibTeX or an Atom feed.  No response names a path of the
  * server: sources go by their names under the folder indexed.
  */
@@ -26,6 +28,7 @@
 
 #include "cli.h"
 #include "fond.h"
+#include "iiif.h"
 #include "page.h"
 #include "request.h"
 
@@ -46,12 +49,19 @@ typedef struct {
     size_t n_file_maps;
     fond_addresses_t addresses; /* "addresses = name" (the default), "domain"
                                   or "whole" */
+    char cache[PATH_MAX];  /* "cache = DIR": page images (else FOND_CACHE,
+                              $XDG_CACHE_HOME/fond, ~/.cache/fond) */
+    size_t cache_kb;       /* "cache_kb = N": its bound, KiB (default
+                              262144: 256 MiB) */
+    unsigned render_timeout; /* "render_timeout = S": a page image's
+                                rendering, at most (default 20) */
 } config_t;
 
 typedef struct {
     int status; /* 200, 400, ... */
     const char *content_type;
     const char *filename; /* offered as an attachment, or NULL */
+    const char *headers;  /* more header lines ("Name: value\r\n"), or NULL */
     char *body;
     size_t len;
 } response_t;
@@ -60,6 +70,7 @@ static const char *status_text(int status)
 {
     switch (status) {
     case 200: return "OK";
+    case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
@@ -72,23 +83,25 @@ static const char *status_text(int status)
  * referrer leaking the query to other sites, no framing. */
 static void send(const response_t *rs, int head_only)
 {
-    printf("Status: %d %s\r\n"
-           "Content-Type: %s\r\n"
-           "Content-Length: %zu\r\n"
-           "Content-Security-Policy: default-src 'none'; style-src 'self'; "
+    printf("Status: %d %s\r\n", rs->status, status_text(rs->status));
+    if (rs->status != 304) /* Not Modified: no body, so neither */
+        printf("Content-Type: %s\r\nContent-Length: %zu\r\n",
+               rs->content_type, rs->len);
+    printf("Content-Security-Policy: default-src 'none'; style-src 'self'; "
            "img-src 'self'; form-action 'self'; base-uri 'none'; "
            "frame-ancestors 'none'\r\n"
            "X-Content-Type-Options: nosniff\r\n"
            "Referrer-Policy: no-referrer\r\n"
-           "X-Frame-Options: DENY\r\n",
-           rs->status, status_text(rs->status), rs->content_type, rs->len);
+           "X-Frame-Options: DENY\r\n");
     if (rs->status == 405)
         fputs("Allow: GET, HEAD\r\n", stdout);
+    if (rs->headers)
+        fputs(rs->headers, stdout);
     if (rs->filename && rs->status == 200)
         printf("Content-Disposition: attachment; filename=\"%s\"\r\n",
                rs->filename);
     fputs("\r\n", stdout);
-    if (!head_only)
+    if (!head_only && rs->status != 304)
         fwrite(rs->body, 1, rs->len, stdout);
     fflush(stdout);
 }
@@ -152,6 +165,12 @@ static void config_line(config_t *c, char *line)
         config_file_map(c, value);
     else if (strcmp(key, "addresses") == 0)
         config_addresses(c, value);
+    else if (strcmp(key, "cache") == 0)
+        snprintf(c->cache, sizeof c->cache, "%s", value);
+    else if (strcmp(key, "cache_kb") == 0 && atoi(value) > 0)
+        c->cache_kb = (size_t)atoi(value);
+    else if (strcmp(key, "render_timeout") == 0 && atoi(value) > 0)
+        c->render_timeout = (unsigned)atoi(value);
 }
 
 /* The folder of the program: SCRIPT_FILENAME (the server's), else the
@@ -184,6 +203,19 @@ static void config_load(config_t *c)
     const char *env = getenv("FOND_DB");
     if (env && *env)
         snprintf(c->db, sizeof c->db, "%s", env);
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if ((env = getenv("FOND_CACHE")) && *env)
+        snprintf(c->cache, sizeof c->cache, "%s", env);
+    else if (*c->cache)
+        ;
+    else if (xdg && *xdg == '/')
+        snprintf(c->cache, sizeof c->cache, "%s/fond", xdg);
+    else if (home && *home == '/')
+        snprintf(c->cache, sizeof c->cache, "%s/.cache/fond", home);
+    if (!c->cache_kb)
+        c->cache_kb = 262144;
+    if (!c->render_timeout)
+        c->render_timeout = 20;
 }
 
 /* ------------------------------------------------------------ answering */
@@ -546,6 +578,30 @@ static int respond(response_t *rs, FILE *out, const config_t *c,
     return status;
 }
 
+/* A page image or IIIF's JSON (iiif.h), told in *r; its errors as a
+ * page. */
+static int answer_iiif(response_t *rs, FILE *out, const config_t *c,
+                       const page_site_t *site, const char *path_info,
+                       iiif_reply_t *r)
+{
+    iiif_ctx_t ctx = {c->db, c->cache, c->cache_kb << 10, c->render_timeout,
+                      site->url, site};
+    iiif_answer(out, &ctx, path_info, getenv("QUERY_STRING"),
+                getenv("HTTP_IF_NONE_MATCH"), r);
+    rs->headers = r->headers; /* r outlives the answer's sending */
+    if (r->status == 200) {
+        rs->content_type = r->content_type;
+    } else if (r->status != 304) {
+        page_begin(out, site, NULL);
+        page_message(out, r->status == 503 ? "Not available just now"
+                          : r->status == 400 ? "That request could not be read"
+                          : r->status == 404 ? "Not found" : "Something went wrong",
+                     r->message);
+        page_end(out);
+    }
+    return r->status;
+}
+
 /* A whole page that only says why there is nothing here. */
 static int refuse_page(FILE *out, const page_site_t *site, int status,
                        const char *title, const char *message)
@@ -560,12 +616,13 @@ int main(void)
 {
     const char *method = getenv("REQUEST_METHOD");
     const char *path_info = getenv("PATH_INFO");
-    response_t rs = {200, "text/html; charset=utf-8", NULL, NULL, 0};
+    response_t rs = {200, "text/html; charset=utf-8", NULL, NULL, NULL, 0};
     FILE *out = open_memstream(&rs.body, &rs.len);
     if (!out)
         return 1;
     config_t c;
     page_site_t site;
+    iiif_reply_t iiif;
     char css[PATH_MAX], opensearch[PATH_MAX], url[PATH_MAX];
     config_load(&c);
     site_from(&site, &c, css, opensearch, url, sizeof css);
@@ -579,6 +636,8 @@ int main(void)
     } else if (path_info && strcmp(path_info, "/opensearch.xml") == 0) {
         rs.content_type = "application/opensearchdescription+xml; charset=utf-8";
         page_opensearch(out, &site);
+    } else if (iiif_handles(path_info)) {
+        rs.status = answer_iiif(&rs, out, &c, &site, path_info, &iiif);
     } else if (path_info && *path_info)
         rs.status = refuse_page(out, &site, 404, "Not found",
                                 "There is no such page here.");

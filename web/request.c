@@ -530,3 +530,22 @@ int request_page_link(const request_t *r, const char *source_id,
     at.source_page = page;
     return request_link(&at, "show", at.show, buf, size);
 }
+
+int request_param(const char *qs, const char *name, char *out, size_t size)
+{
+    size_t name_len = strlen(name);
+    for (const char *p = qs ? qs : ""; *p;) {
+        size_t len = strcspn(p, "&");
+        if (len > name_len && strncmp(p, name, name_len) == 0 &&
+            p[name_len] == '=') {
+            size_t n = 0;
+            const char *v = p + name_len + 1;
+            if (percent_decode(v, len - name_len - 1, out, size, &n) != 0 ||
+                strlen(out) != n || *text_problem(out, n))
+                return -1;
+            return 1;
+        }
+        p += len + (p[len] == '&');
+    }
+    return 0;
+}

@@ -109,4 +109,11 @@ typedef struct {
 int request_file_url(const request_file_map_t *maps, size_t n,
                      const char *path, unsigned page, char *buf, size_t size);
 
+/* The value of parameter `name` ("w", "q") of the query string qs,
+ * percent-decoded into out[0, size): 1, 0 when qs has none, -1 when it is
+ * malformed (a bad escape, too long, a NUL or control character, invalid
+ * UTF-8).  For the requests that are not searches (the page image,
+ * IIIF's), whose parameters are few. */
+int request_param(const char *qs, const char *name, char *out, size_t size);
+
 #endif

@@ -3,7 +3,8 @@
  * (web/request.h): arbitrary bytes as a QUERY_STRING.  Checks what
  * request.h promises: either a one-line reason, or fields that are valid
  * UTF-8 within their limits, a query request_query() can build, and links
- * that parse back to the same request.
+ * that parse back to the same request; and one parameter read alone
+ * (request_param).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -53,6 +54,21 @@ static void check_link_round_trip(const request_t *r)
                strcmp(back.show, r->show) == 0);
 }
 
+/* One parameter (request_param, the page image's and IIIF's): valid
+ * UTF-8 with no control character, within its buffer, when found. */
+static void check_param(const char *qs)
+{
+    char v[REQUEST_MAX_Q + 1];
+    int got = request_param(qs, "q", v, sizeof v);
+    FUZZ_CHECK(got >= -1 && got <= 1);
+    if (got == 1) {
+        size_t n = strlen(v);
+        FUZZ_CHECK(n < sizeof v && utf8_valid_prefix(v, n) == n);
+        for (size_t i = 0; i < n; i++)
+            FUZZ_CHECK((unsigned char)v[i] >= 0x20 && v[i] != 0x7f);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *qs = malloc(size + 1);
@@ -60,6 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     memcpy(qs, data, size);
     qs[size] = '\0'; /* a QUERY_STRING ends at its first NUL */
+    check_param(qs);
     request_t r;
     char err[300] = "";
     if (request_parse(&r, qs, err, sizeof err) != 0) {

@@ -227,6 +227,31 @@ static void test_original_file_links(void **state)
                                       sizeof small), -1);
 }
 
+/* One parameter of a request that is no search (the page image's w,
+ * IIIF's q): decoded, or absent, or refused when malformed. */
+static void test_one_parameter(void **state)
+{
+    (void)state;
+    char v[16];
+    assert_int_equal(request_param("w=300", "w", v, sizeof v), 1);
+    assert_string_equal(v, "300");
+    assert_int_equal(request_param("q=treaty+of%20Kars&w=5", "q", v, sizeof v), 1);
+    assert_string_equal(v, "treaty of Kars");
+    assert_int_equal(request_param("ww=3&w=4", "w", v, sizeof v), 1);
+    assert_string_equal(v, "4");
+    assert_int_equal(request_param("q=%D0%9A%D0%B0%D1%80%D1%81", "q", v, sizeof v), 1);
+    assert_string_equal(v, "\xD0\x9A\xD0\xB0\xD1\x80\xD1\x81"); /* Карс */
+    assert_int_equal(request_param("q=x", "w", v, sizeof v), 0);
+    assert_int_equal(request_param("", "w", v, sizeof v), 0);
+    assert_int_equal(request_param(NULL, "w", v, sizeof v), 0);
+    assert_int_equal(request_param("w", "w", v, sizeof v), 0);
+    assert_int_equal(request_param("q=%zz", "q", v, sizeof v), -1);   /* bad escape */
+    assert_int_equal(request_param("q=%00x", "q", v, sizeof v), -1);  /* a NUL */
+    assert_int_equal(request_param("q=%0A", "q", v, sizeof v), -1);   /* a control */
+    assert_int_equal(request_param("q=%FF", "q", v, sizeof v), -1);   /* not UTF-8 */
+    assert_int_equal(request_param("q=0123456789abcdef", "q", v, sizeof v), -1); /* too long */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_the_query_it_makes),
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_original_file_links),
+        cmocka_unit_test(test_one_parameter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
