@@ -23,8 +23,15 @@
  * changed) makes of it, held EVIDENCE times as often or more, and not of
  * its family (another stem); the best LINKS_MAX of them, confusions
  * first, then the most frequent.  A word Tesseract was unsure of
- * (db_misread_note) needs UNSURE_EVIDENCE alone, and may be short.  Two
- * common words are never linked: the misreading must be rare.  A misread
+ * (db_misread_note) needs UNSURE_EVIDENCE alone, and may be short.  A
+ * word of two letters ("fo", "ef") is linked by a confusion alone, to a
+ * word held SHORT_EVIDENCE times as often.  A word more frequent than rare
+ * but in at most scarce_max passages (one in SCARCE_SHARE: OCR repeats its
+ * misreadings of the commonest words, "fo" for "to" in 20 passages of
+ * 15,000) is linked by a confusion alone, to a word held SCARCE_EVIDENCE
+ * times as often (a real word so much rarer than its neighbour, "fur"
+ * beside "for", is linked too: it weighs below the word).  Two common
+ * words are never linked.  A misread
  * word is judged once its right word is known, so every run that changed
  * the collection judges every rare word again against the whole
  * vocabulary of the shards the handle holds, and prunes the links whose misread
@@ -57,17 +64,29 @@
 #define UNSURE_EVIDENCE 2
 #define PLAIN_MIN_LETTERS 5
 #define MIN_LETTERS 3
+#define SHORT_LETTERS 2     /* "fo", "ef": confusions only */
+#define SHORT_EVIDENCE 50   /* ... and held this many times fewer */
+#define SCARCE_SHARE 500
+#define SCARCE_EVIDENCE 500
 #define LINKS_MAX 2
 #define UNSURE_MAX 100000 /* words noted */
 #define WORD_BYTES (ANALYZE_MAX_WORD * 4 + 1)
 #define KEY_BYTES (WORD_BYTES + 8)
 
+/* Shapes alike in print: strokes run together or split (rn/m, cl/d, li/h,
+ * vv/w, ii/u), thin letters (l/1/i/j/t/f/r, ſ/f), round letters (e/c/o,
+ * o/0/6, a/o/u/n/d), tails and hooks (h/b, y/v/s, f/k, n/m, a/i).  The
+ * single letters are those Tesseract swapped most often in bench/misread's
+ * tune set (seed 1), which are the classes OCR literature lists. */
 const char *const misread_confusions[][2] = {
     {"rn", "m"}, {"ni", "m"}, {"in", "m"}, {"ri", "n"}, {"cl", "d"},
     {"il", "d"}, {"tl", "d"}, {"li", "h"}, {"vv", "w"}, {"u", "ii"},
     {"l", "1"},  {"l", "i"},  {"i", "1"},  {"o", "0"},  {"e", "c"},
     {"f", "s"},  {"u", "n"},  {"u", "a"},  {"h", "b"},  {"f", "t"},
-    {"l", "t"}};
+    {"l", "t"},  {"e", "o"},  {"a", "o"},  {"o", "u"},  {"o", "6"},
+    {"a", "n"},  {"a", "i"},  {"a", "d"},  {"l", "j"},  {"i", "j"},
+    {"i", "t"},  {"r", "t"},  {"f", "l"},  {"f", "k"},  {"s", "y"},
+    {"v", "y"},  {"n", "m"}};
 const size_t misread_n_confusions =
     sizeof misread_confusions / sizeof *misread_confusions;
 
@@ -97,13 +116,13 @@ typedef struct {
     wordset_t *cuts;       /* a common word less a letter -> its first cut + 1 */
     cut_t *cut;
     size_t n_cut, cut_cap;
-    size_t docs, rare_max;
+    size_t docs, rare_max, scarce_max;
     store_t *scanned;      /* the store whose words are being scanned */
     store_t *first;        /* the first store held: where links go */
     wordset_t *unsure;     /* the handle's (db_misread_note), or NULL */
     /* the rare word being judged, its passages, and its candidates */
     const char *word;
-    size_t word_freq;
+    size_t word_freq, evidence;
     int is_unsure;
     candidate_t cand[CANDIDATES_MAX];
     size_t n_cand;
@@ -253,7 +272,7 @@ static int is_right(const linker_t *l, size_t i)
 {
     const char *w = word_at(l, i);
     size_t n = strlen(w), off[WORD_BYTES];
-    return !has_digit(w) && has_letter(w) && code_points(w, n, off) >= MIN_LETTERS;
+    return !has_digit(w) && has_letter(w) && code_points(w, n, off) >= SHORT_LETTERS;
 }
 
 /* w with code point k (of off) left out, into out. */
@@ -280,6 +299,8 @@ static void make_cuts(linker_t *l)
         const char *w = word_at(l, i);
         size_t n = strlen(w), off[WORD_BYTES];
         size_t k = code_points(w, n, off);
+        if (k + 1 < PLAIN_MIN_LETTERS) /* no plain edit reaches it */
+            continue;
         for (size_t j = 0; j < k && l->status == FOND_OK; j++) {
             char cut[WORD_BYTES];
             size_t len = cut_letter(w, n, off, j, cut), *head = NULL;
@@ -301,9 +322,8 @@ static void make_cuts(linker_t *l)
  * often enough and not already one. */
 static void consider(linker_t *l, size_t i, int confusion)
 {
-    size_t evidence = l->is_unsure ? UNSURE_EVIDENCE : EVIDENCE;
     if (i == (size_t)-1 || !is_right(l, i) ||
-        l->freq[i] < evidence * l->word_freq)
+        l->freq[i] < l->evidence * l->word_freq)
         return;
     for (size_t k = 0; k < l->n_cand; k++)
         if (l->cand[k].word == i) {
@@ -494,15 +514,20 @@ static int judge(void *ctx, const char *w, size_t freq)
     if (n >= WORD_BYTES || !has_letter(w))
         return 0;
     size_t letters = code_points(w, n, off);
-    if (letters < MIN_LETTERS ||
-        (freq = total_freq(l, w, freq, &first)) > l->rare_max || !first)
+    if (letters < SHORT_LETTERS ||
+        (freq = total_freq(l, w, freq, &first)) > l->scarce_max || !first)
         return l->status != FOND_OK;
     l->word = w;
     l->word_freq = freq;
     l->n_cand = 0;
     l->is_unsure = l->unsure && wordset_has(l->unsure, w, n);
+    int scarce = freq > l->rare_max;
+    l->evidence = scarce ? SCARCE_EVIDENCE
+                  : letters < MIN_LETTERS ? SHORT_EVIDENCE
+                  : l->is_unsure ? UNSURE_EVIDENCE : EVIDENCE;
     by_confusions(l, w, n);
-    if (letters >= PLAIN_MIN_LETTERS || l->is_unsure)
+    if (!scarce && (letters >= PLAIN_MIN_LETTERS ||
+                    (l->is_unsure && letters >= MIN_LETTERS)))
         by_edits(l, w, n);
     if (l->n_cand && family_common(l, w))
         return l->status != FOND_OK;
@@ -566,7 +591,7 @@ static int sort_link(void *ctx, const char *misread)
     int first = 1;
     k->l->scanned = NULL;
     size_t freq = total_freq(k->l, misread, 0, &first);
-    if (freq > 0 && freq <= k->l->rare_max) {
+    if (freq > 0 && freq <= k->l->scarce_max) {
         size_t at = strlen(k->kept);
         snprintf(k->kept + at, sizeof k->kept - at, "%s%s", at ? " " : "",
                  misread);
@@ -643,6 +668,8 @@ fond_status_t fond_db_link_misreadings(fond_db_t *db, size_t *linked,
     if (l.status == FOND_OK)
         db_each_store(db, count_store, &l);
     l.rare_max = l.docs / RARE_SHARE > RARE_MIN ? l.docs / RARE_SHARE : RARE_MIN;
+    l.scarce_max = l.docs / SCARCE_SHARE > l.rare_max ? l.docs / SCARCE_SHARE
+                                                      : l.rare_max;
     if (l.status == FOND_OK)
         db_each_store(db, scan_common, &l);
     if (l.status == FOND_OK)

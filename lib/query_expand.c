@@ -842,7 +842,9 @@ static void expand_word(expander_t *e, const node_t *n, query_token_t *t)
     t->exact_weight = exact_weight(exact, family);
     t->fuzzy_weight = own ? FUZZY_WEIGHT : FUZZY_WEIGHT_UNKNOWN;
     int stopword = query_is_stopword_node(e->q, n);
-    if (!n->prohibited && !stopword)
+    /* Stopwords too: "tbe", "bave", "trom" are what OCR makes of the
+     * commonest words, and a phrase or a search for one alone needs them. */
+    if (!n->prohibited)
         find_misreadings(e, t);
     char better[NEAREST_BYTES] = "";
     int asked = 0; /* the scan for the nearest word, once a word (the slow part) */
