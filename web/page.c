@@ -1031,7 +1031,17 @@ typedef struct {
     const fond_hit_t *first;        /* its first passage, else the
                                        source's (its fields) */
     unsigned width, height;         /* its image's pixels (0: unknown) */
+    int imaged;                     /* the source's pages are images (a
+                                       scan, a PDF, hOCR ...): some page
+                                       has a size; a text's pages not */
 } page_seen_t;
+
+/* A passage whose pages are images fond.cgi/image/ can serve: it has
+ * words with boxes on some page, or page images the source names. */
+static int hit_imaged(const fond_hit_t *h)
+{
+    return h->n_page_sizes > 0 || (h->images && *h->images);
+}
 
 static int on_page(const fond_hit_t *h, unsigned page)
 {
@@ -1061,13 +1071,15 @@ static void page_seen(const request_t *r, const fond_results_t *source,
             v->pages = h->page_last;
         if (!first_on && on_page(h, v->page))
             first_on = h;
-        for (size_t k = 0; k < h->n_boxes; k++) {
-            const fond_box_t *b = &h->boxes[k];
-            note_hit_page(v, b->page);
+        v->imaged |= hit_imaged(h);
+        for (size_t k = 0; k < h->n_page_sizes; k++) {
+            const fond_box_t *b = &h->page_sizes[k];
             if (b->page == v->page && !v->width && b->page_width &&
                 b->page_height)
                 v->width = b->page_width, v->height = b->page_height;
         }
+        for (size_t k = 0; k < h->n_boxes; k++)
+            note_hit_page(v, h->boxes[k].page);
         if (h->n_highlights && !h->n_boxes)
             note_hit_page(v, h->page_first);
     }
@@ -1236,7 +1248,8 @@ void page_view(FILE *out, const page_site_t *site, const request_t *r,
     write_meta(out, h);
     write_page_nav(out, r, &v, h);
     fputs("<div class=\"page-columns\">\n", out);
-    write_page_image(out, site, &v, h, source);
+    if (v.imaged)
+        write_page_image(out, site, &v, h, source);
     write_page_text(out, &how, source, v.page);
     fputs("</div>\n", out);
     write_citation(out, h, printed);
@@ -1278,6 +1291,8 @@ void page_json_links(FILE *out, const fond_hit_t *h, const void *ctx)
             url[at] = '\0';
     }
     json_link(out, "page_view", url);
+    if (!hit_imaged(h))
+        return; /* a text's pages: no image, no IIIF canvas */
     snprintf(url, sizeof url, "%s/image/%.16s/%u?w=%d", self, h->id, page,
              PAGE_IMAGE_WIDTH);
     json_link(out, "page_image", url);

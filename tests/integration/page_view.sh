@@ -30,6 +30,8 @@ mkdir -p "$col"
 printf '.pn 227\n.ds CH\n.ds CF %%\n.LP\nKars was where the commission met in the spring of that year.\n.bp\n.LP\nNothing was decided on the second day; the delegates waited.\n.bp\n.LP\nAt Kars again the delegates signed the treaty before the winter.\n' |
   groff -ms -Tpdf >"$col/printed.pdf"
 printf 'Title: A letter about Kars\n\nKars, in a letter typed and never scanned.\n' >"$col/letter.txt"
+# A typed text of two pages (a form feed between them): pages, no images.
+printf 'Title: A typed report on Ardahan\n\nArdahan on the first typed page.\n\f\nArdahan again on the second typed page.\n' >"$col/typed.txt"
 "$INDEX" -q --db "$TMP/db" "$col" 2>"$TMP/index.err" || { cat "$TMP/index.err"; exit 1; }
 start_web "$TMP/db" --file-url "$col/ => https://archive.example.org/files/"
 
@@ -41,7 +43,8 @@ id_of() {
     p && !done && /"passage_id": /{print substr($2, 2, 16); done = 1}' "$TMP/all.json"
 }
 scan=$(id_of scan.png) pdf=$(id_of printed.pdf) letter=$(id_of letter.txt)
-check "three sources indexed" test -n "$scan" -a -n "$pdf" -a -n "$letter"
+typed=$(id_of typed.txt)
+check "four sources indexed" test -n "$scan" -a -n "$pdf" -a -n "$letter" -a -n "$typed"
 has() { grep -qF -- "$2" "$TMP/$1.body"; }
 lacks_in() { ! grep -qF -- "$2" "$TMP/$1.body"; }
 status() { local want=$1 got; got=$(fetch "$2" "$3"); [ "$got" = "$want" ] || { echo "  status $got, wanted $want" >&2; return 1; }; }
@@ -146,4 +149,14 @@ check "... the text file's hit has none" test "$(field "$TMP/json.body" "$letter
 "$SEARCH" --db "$TMP/db" --json Kars >"$TMP/cli.json"
 check "fond-search --json has no page_view (no page to be relative to)" \
   test "$(field "$TMP/cli.json" "$pdf" page_view)" = ABSENT
+
+# A typed text's pages: a page view of its text, with no image to show
+# (none could be served) and no image or manifest in the JSON.
+check "a typed text's page 2: 200" status 200 typed2 "q=Ardahan&show=$typed&page=2"
+check "... its text" has typed2 'again on the second typed page'
+check "... no page image" lacks_in typed2 '/image/'
+check "q=Ardahan&format=json: 200" status 200 tjson 'q=Ardahan&format=json'
+check "... the typed text's page_view" test "$(field "$TMP/tjson.body" "$typed" page_view)" != ABSENT
+check "... no page_image" test "$(field "$TMP/tjson.body" "$typed" page_image)" = ABSENT
+check "... no iiif_manifest" test "$(field "$TMP/tjson.body" "$typed" iiif_manifest)" = ABSENT
 [ "$failures" -eq 0 ]
