@@ -322,7 +322,12 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
                                                it belongs to (source.h) */ \
     X(HIERARCHY, 26, 'H', SCHEMA_IN_RECORD) /* "level\tid\ttitle\n" lines \
                                                from the top (source.h) */ \
-    X(LINK, 27, 'k', SCHEMA_IN_RECORD)    /* its digitised copy */
+    X(LINK, 27, 'k', SCHEMA_IN_RECORD)    /* its digitised copy */       \
+    X(ATTACHMENT, 28, 'x', SCHEMA_IN_PASSAGE) /* the file attached whose \
+                                             text it is (a mail          \
+                                             attachment's name), "" for  \
+                                             the source's own text; its  \
+                                             PAGES count that file's */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };

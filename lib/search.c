@@ -445,7 +445,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .date_end = h->date_end, .creator = v[SCHEMA_SLOT_CREATOR],
         .rights = v[SCHEMA_SLOT_RIGHTS],
         .container = v[SCHEMA_SLOT_CONTAINER],
-        .hierarchy = v[SCHEMA_SLOT_HIERARCHY], .link = v[SCHEMA_SLOT_LINK]};
+        .hierarchy = v[SCHEMA_SLOT_HIERARCHY], .link = v[SCHEMA_SLOT_LINK],
+        .attachment = v[SCHEMA_SLOT_ATTACHMENT]};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;
