@@ -88,6 +88,10 @@ check "a skipped attachment's name still finds its message" field_is title '"Sur
 "$SEARCH" --db "$TMP/db" axolotl >"$TMP/term" || true
 check "the terminal names the attachment and its page" \
   grep -qE 'Survey reports, passage [0-9]+, attachment report.pdf, p\. 2( |$)' "$TMP/term"
+FOND_DB="$TMP/db" REQUEST_METHOD=GET QUERY_STRING='q=axolotl' \
+  "$FOND_BIN/fond.cgi" >"$TMP/page" 2>&1 || true
+check "the page names the attachment and its page" \
+  grep -q '<span class="page">attachment report.pdf, p. 2</span>' "$TMP/page"
 
 # Costly messages, each with a body word of its own.
 python3 "$FOND_SRC/tests/integration/pdfgen.py" bomb "$TMP/bomb.pdf" 1100
