@@ -497,8 +497,12 @@ static int attachment_bytes(GMimePart *part, GMimeContentType *ct,
         return f->bytes ? 0 : -1;
     }
     GByteArray *bytes = part_bytes(part);
-    if (!bytes)
-        return 0; /* no content: nothing to read */
+    if (!bytes || bytes->len == 0) { /* no content: nothing to read (an
+                                        empty array has no data at all) */
+        if (bytes)
+            g_byte_array_free(bytes, TRUE);
+        return 0;
+    }
     f->bytes = malloc(bytes->len + 1);
     if (f->bytes) {
         memcpy(f->bytes, bytes->data, bytes->len);
