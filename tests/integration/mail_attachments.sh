@@ -47,12 +47,28 @@ head_of() { # SUBJECT
   part application/zip archive.zip "$TMP/archive.zip"
   printf -- '--mix--\n'
 } >"$m/survey.eml"
+# An mbox: its second message has a text file and a damaged PDF attached.
+{
+  printf 'From ruth@example.org Wed Mar  3 10:00:00 2021\n'
+  head_of 'First of the box'
+  printf 'The numbat came first.\n--mix--\n\n'
+  printf 'From ruth@example.org Thu Mar  4 10:00:00 2021\n'
+  head_of 'Second of the box'
+  printf 'The bilby came second.\n'
+  printf -- '--mix\nContent-Type: text/plain\nContent-Disposition: attachment; filename="minutes.txt"\n\n'
+  printf 'The quokka minutes were read.\n'
+  part application/pdf bad.pdf "$TMP/broken.pdf"
+  printf -- '--mix--\n\n'
+} >"$m/box.mbox"
 
 got=0
 "$INDEX" --db "$TMP/db" -v "$m" >"$TMP/out" 2>"$TMP/err" || got=$?
 cat "$TMP/out" "$TMP/err"
 check "fond-index finishes (exit 0, got $got)" [ "$got" -eq 0 ]
 check "three attachments read" grep -q 'survey.eml: email, 3 attachments read' "$TMP/out"
+check "an mbox counts its messages' attachments" grep -q 'box.mbox: mbox, 2 messages, 1 attachment read' "$TMP/out"
+check "an mbox's damaged attachment is reported as its message's" \
+  grep -qE 'box.mbox#2: attachment bad.pdf: .+, skipped' "$TMP/err"
 check "the damaged PDF is reported, with a reason" \
   grep -qE 'survey.eml: attachment broken.pdf: .+, skipped' "$TMP/err"
 check "the zip is reported as a type fond does not read" \
@@ -78,6 +94,9 @@ check "... decoded by its charset" texts_hold "$TMP/hits" 'café'
 check "... with no pages" field_is page_first 'null'
 search lighthouse
 check "an image attachment is read by OCR" field_is attachment '"scan.png"'
+search quokka
+check "an attachment of an mbox's message is found with that message" field_is path '"[^"]*box.mbox#2"'
+check "... naming it" field_is attachment '"minutes.txt"'
 search pangolin
 check "the message's own body is still found" field_is attachment '""'
 check "... and holds no attachment's words" no_text_holds "$TMP/hits" 'capybara|tapir|axolotl|ighthouse'
