@@ -192,6 +192,7 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->creator = h->creator ? h->creator : "";
     c->author = *h->from ? h->from : c->creator;
     c->page = page ? page : h->page_label ? h->page_label : "";
+    c->attachment = h->attachment ? h->attachment : "";
     const fond_note_t *own = h->archive_ref;
     int has_parts = is_archival(own); /* the parts as read, even when
                                          the reference is cited as written */
@@ -229,9 +230,11 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
         if (*h->to)
             add(c, " to ", h->to, "");
     }
-    const char *parts[] = {type_word, h->place, when, c->page};
+    const char *parts[] = {type_word, h->place, when, "", c->page};
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
-        if (*parts[i]) /* the page: "p. 227", "pp. 227-228", as printed */
+        if (i == 3 && *c->attachment) /* the file before its page */
+            add(c, ", attachment ", c->attachment, "");
+        else if (*parts[i]) /* the page: "p. 227", "pp. 227-228", as printed */
             add(c, ", ", parts[i], "");
     size_t end = strlen(c->text);
     if (end && c->text[end - 1] != '.') /* "... 1921" but "M. D." */

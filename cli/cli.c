@@ -72,14 +72,19 @@ int cli_make_parents(const char *path)
 
 void cli_page_text(const fond_hit_t *h, char *buf, size_t size)
 {
+    const char *file = h->attachment ? h->attachment : "";
+    int n = *file ? snprintf(buf, size, "attachment %s", file) : 0;
+    size_t at = n > 0 && (size_t)n < size ? (size_t)n : 0;
+    const char *comma = at ? ", " : "";
     if (h->page_label && *h->page_label)
-        snprintf(buf, size, "%s", h->page_label);
+        snprintf(buf + at, size - at, "%s%s", comma, h->page_label);
     else if (h->page_first && h->page_last > h->page_first)
-        snprintf(buf, size, "pages %u-%u", h->page_first, h->page_last);
+        snprintf(buf + at, size - at, "%spages %u-%u", comma, h->page_first,
+                 h->page_last);
     else if (h->page_first)
-        snprintf(buf, size, "page %u", h->page_first);
+        snprintf(buf + at, size - at, "%spage %u", comma, h->page_first);
     else
-        snprintf(buf, size, "%s", "");
+        buf[at] = '\0';
 }
 
 void cli_matches_text(const fond_results_t *r, char *buf, size_t size)

@@ -82,6 +82,8 @@ typedef struct {
     const char *creator;
     const char *author;      /* from, else creator */
     const char *page;        /* "p. 227" */
+    const char *attachment;  /* the file attached whose text it is
+                                ("report.pdf"), "" for the source's own */
     const char *page_number; /* the page without "p. " / "pp. ": "227" */
     /* the own reference's archival parts ("" unless it parses as one) */
     const char *archive, *fond, *opis, *delo, *sheets;
@@ -163,7 +165,10 @@ void cli_write_json_string_n(FILE *out, const char *s, size_t n);
 
 /* Where a hit is, to cite: its printed page ("p. 227", "pp. 227-228"),
  * else its place among the source's pages ("page 3", "pages 3-4"); ""
- * for a source with no pages.  Written into buf. */
+ * for a source with no pages; in a file attached to the source, that
+ * file first ("attachment report.pdf, p. 2": CLI_PAGE_TEXT_MAX bytes
+ * hold it).  Written into buf. */
+#define CLI_PAGE_TEXT_MAX 1200
 void cli_page_text(const fond_hit_t *h, char *buf, size_t size);
 
 /* What matches, as the results can say it, to begin a sentence: "53

@@ -158,6 +158,7 @@ static void write_archival(FILE *out, const fond_hit_t *h)
     else
         fputs(",\n      \"page_first\": null,\n      \"page_last\": null", out);
     write_field(out, "page_label", h->page_label ? h->page_label : "");
+    write_field(out, "attachment", h->attachment ? h->attachment : "");
     fputs(",\n      \"variants\": [", out);
     for (size_t i = 0; i < h->n_variants; i++) {
         fputs(i ? ", " : "", out);
@@ -177,7 +178,8 @@ static void write_citation(FILE *out, const fond_hit_t *h)
         {"fond", c.fond}, {"opis", c.opis}, {"delo", c.delo},
         {"sheets", c.sheets}, {"reference", c.reference},
         {"type", c.type}, {"date_end", c.date_end}, {"place", c.place},
-        {"creator", c.creator}, {"cites", c.cites}};
+        {"creator", c.creator}, {"attachment", c.attachment},
+        {"cites", c.cites}};
     fputs(",\n      \"citation\": {\"text\": ", out);
     cli_write_json_string(out, c.text);
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {

@@ -540,6 +540,10 @@ static const char *messages_of(const fond_index_result_t *res, char *buf,
         snprintf(buf, size, "%zu messages, ", res->sources);
     else
         buf[0] = '\0';
+    size_t used = strlen(buf);
+    if (res->attached)
+        snprintf(buf + used, size - used, "%zu attachment%s read, ",
+                 res->attached, res->attached == 1 ? "" : "s");
     return buf;
 }
 
@@ -570,6 +574,23 @@ static void print_pages(const run_t *r, const fond_index_result_t *x)
                 x->blank_pages);
 }
 
+/* The files attached to a file's sources that could not be read, each
+ * on a line of its own, then how many more there were: warnings, which
+ * leave the exit status as it is (a message keeps the rest of its text;
+ * an attachment of a type fond does not read is common mail). */
+static void print_skipped(const run_t *r, const fond_index_result_t *x)
+{
+    size_t listed = 0;
+    for (const char *s = x->skipped, *nl; (nl = strchr(s, '\n')); s = nl + 1) {
+        cli_printf(stderr, "%s" PROG ": %.*s, skipped\n", r->progress ? "\n" : "",
+                   (int)(nl - s), s);
+        listed++;
+    }
+    if (x->attached_skipped > listed)
+        cli_printf(stderr, PROG ": and %zu more attachments skipped\n",
+                   x->attached_skipped - listed);
+}
+
 static void count(run_t *r, const char *path, const fond_sync_result_t *res)
 {
     const char *verb = r->sync.dry_run ? "would be " : "";
@@ -588,7 +609,7 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
     r->passages += res->index.passages;
     if (res->action != FOND_FILE_UNCHANGED && res->index.sources)
         count_language(r, res->index.language, res->index.sources);
-    char messages[48];
+    char messages[96];
     if (r->verbose && res->action == FOND_FILE_UNCHANGED)
         cli_printf(r->listing, "unchanged %s\n", path);
     else if (r->verbose) {
@@ -618,6 +639,7 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
         fputc('\n', stderr);
         r->failed++;
     }
+    print_skipped(r, &res->index);
 }
 
 static int commit(run_t *r)

@@ -10,6 +10,7 @@
 #include "analyze.h"
 #include "extract.h"
 #include "fond.h"
+#include "ingest.h"
 #include "mail.h"
 #include "parts.h"
 #include "schema.h"
@@ -167,6 +168,18 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
                            const char *name, long long added,
                            const char *text, size_t len,
                            const source_t *message, fond_index_result_t *out);
+
+/* The same, for a source with files attached (a mail message and its
+ * attachments, index_parts.c): text[0, len) its own text, then each
+ * file's text, from sections[i].start on (ingest.h, ingest_section_t):
+ * each file's passages its own, named by it, its pages its own. */
+fond_status_t db_index_attached(fond_db_t *db, const char *file_path,
+                                const char *source_path, const char *title,
+                                const char *name, long long added,
+                                const char *text, size_t len,
+                                const source_t *message,
+                                const ingest_section_t *sections,
+                                size_t n_sections, fond_index_result_t *out);
 
 /* Index a file's text already extracted (extract_t, with its words'
  * boxes, if any) as the source `path`: what db_index_one does after it

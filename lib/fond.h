@@ -190,6 +190,12 @@ typedef struct {
                           (each its own source, "PATH#N") */
     size_t sources_failed; /* messages of an mbox refused (a MIME bomb)... */
     char failure[200];     /* ...the first one's reason */
+    size_t attached;       /* files attached to its sources (mail
+                              attachments) read as passages of them */
+    size_t attached_skipped; /* ... and those fond could not read (a type
+                              it does not read, a damaged PDF, too big) ... */
+    char skipped[1024];    /* ... the first of them, a line each:
+                              "SOURCE: attachment NAME: reason\n" */
 } fond_index_result_t;
 
 /* How files other than text are read (see fond_db_set_extract). */
@@ -594,6 +600,10 @@ typedef struct {
                               down to its parent: "level\tid\ttitle\n"
                               lines; "" if none */
     const char *link;     /* its digitised copy (EAD <dao href>); "" */
+    const char *attachment; /* the file attached to the source whose text
+                               the passage is (a mail attachment's name:
+                               "report.pdf"; its pages are that file's);
+                               "" for the source's own text */
     int ocr_confidence;   /* the source's mean OCR word confidence, 0-100;
                              -1 when it was not read by OCR (or was indexed
                              by a fond before word boxes) */

@@ -538,10 +538,11 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         SCHEMA_SLOT_PATH,  SCHEMA_SLOT_TYPE,     SCHEMA_SLOT_ORDINAL,
         SCHEMA_SLOT_ID,    SCHEMA_SLOT_NOTES,    SCHEMA_SLOT_DATES,
         SCHEMA_SLOT_RANGE, SCHEMA_SLOT_SORTDATE, SCHEMA_SLOT_SOURCE,
-        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES,    SCHEMA_SLOT_ADDED};
+        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES,    SCHEMA_SLOT_ADDED,
+        SCHEMA_SLOT_ATTACHMENT};
     const char *const values[] = {src->path, h->type, ord, id, notes, dates,
                                   range, sortdate, src->hash, year, pages,
-                                  src->added};
+                                  src->added, p->attachment};
     fond_status_t st = set_all(doc, slots, values, sizeof slots / sizeof *slots);
     free(notes);
     return st;
@@ -928,6 +929,8 @@ static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
                                      const char *title, const char *name,
                                      long long added, const extract_t *x,
                                      size_t len, const source_t *message,
+                                     const ingest_section_t *sections,
+                                     size_t n_sections,
                                      fond_index_result_t *out)
 {
     ingest_t in;
@@ -941,7 +944,8 @@ static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
                             .format = message ? message : &info,
                             .headerless = message != NULL,
                             .layout = x->text == x->layout.text ? &x->layout
-                                                                : NULL};
+                                                                : NULL,
+                            .sections = sections, .n_sections = n_sections};
     fond_status_t st = ingest_bytes(&in, x->text, x->len, &given,
                                     db->analyzer, known_in_collection, db,
                                     why, sizeof why);
@@ -970,6 +974,8 @@ static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
     free(images);
     if (out)
         fill_result(&in, x, len, how, out);
+    if (out && n_sections)
+        out->pages = 0; /* the files' pages, not the source's */
     ingest_free(&in);
     return st;
 }
@@ -979,6 +985,18 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
                            const char *name, long long added,
                            const char *text, size_t len,
                            const source_t *message, fond_index_result_t *out)
+{
+    return db_index_attached(db, file_path, source_path, title, name, added,
+                             text, len, message, NULL, 0, out);
+}
+
+fond_status_t db_index_attached(fond_db_t *db, const char *file_path,
+                                const char *source_path, const char *title,
+                                const char *name, long long added,
+                                const char *text, size_t len,
+                                const source_t *message,
+                                const ingest_section_t *sections,
+                                size_t n_sections, fond_index_result_t *out)
 {
     extract_t x;
     char why[256] = "";
@@ -1004,7 +1022,7 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
         return db_fail(db, st, "%s: %s, skipped", source_path, why);
     }
     st = index_extracted(db, file_path, source_path, title, name, added, &x,
-                         len, message, out);
+                         len, message, sections, n_sections, out);
     if (st == FOND_OK && x.layout.n_words)
         db_misread_note(db, &x.layout); /* for the links (misread.c) */
     extract_free(&x);
@@ -1019,7 +1037,7 @@ fond_status_t db_index_extracted(fond_db_t *db, const char *path,
         return db_fail(db, FOND_ERR_ARG, "%s: its shard is another job's",
                        path);
     return index_extracted(db, path, path, NULL, NULL, 0, x, x->len, NULL,
-                           out);
+                           NULL, 0, out);
 }
 
 /* A file's text: mail (each message a source), else one source. */

@@ -4,13 +4,20 @@
  * (db_index_one), its fields given as the format's (source.h, level 3)
  * and its text read as text with no header of its own.  A mail file is
  * one such: a message file or an mbox, read in the mail parser's worker
- * (mail.h, child.h).
+ * (mail.h, child.h).  A part's files (a message's attachments) are read
+ * here, each through extract_bytes() as a file on disk is, and indexed
+ * with the part as runs of its text (ingest.h, ingest_section_t): each
+ * passage of one names it; one fond cannot read is counted and listed in
+ * the result (fond_index_result_t.skipped), the part indexed without it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "array.h"
 #include "db_internal.h"
+#include "decode.h"
 #include "mail.h"
 #include "schema.h"
 
@@ -64,6 +71,134 @@ static char *part_name(const char *path, const part_t *part, size_t i,
     return name;
 }
 
+/* ------------------------------------------------------------ files */
+
+/* What a part's files add up to: its text with theirs after it, where
+ * each file's starts, and what was read and skipped. */
+typedef struct {
+    char *text;
+    size_t len, cap;
+    ingest_section_t *sections;
+    size_t n_sections;
+    size_t read, skipped;
+    char lines[sizeof ((fond_index_result_t *)0)->skipped];
+} attached_t;
+
+static fond_status_t put_bytes(attached_t *a, const char *s, size_t n)
+{
+    if (array_reserve(&a->text, &a->cap, a->len + n + 1, 1, 4096))
+        return FOND_ERR_NOMEM;
+    memcpy(a->text + a->len, s, n);
+    a->len += n;
+    a->text[a->len] = '\0';
+    return FOND_OK;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ||
+              s[i] == '\f'))
+            return 0;
+    return 1;
+}
+
+/* A file's text, read as a file is (extract.h: a PDF's text layer, a
+ * scan's OCR, an image's, text, and whatever else extract_bytes() reads),
+ * as UTF-8 into *out (malloc'd; a NUL as a space, as a mail text part's),
+ * and whether it has pages.  Why it cannot be read in why:
+ * FOND_ERR_EXTRACT, FOND_ERR_BINARY (a type fond does not read), or
+ * FOND_ERR_NOMEM. */
+static fond_status_t file_text(fond_db_t *db, const char *source,
+                               const part_file_t *f, char **out, size_t *len,
+                               int *paged, char *why, size_t size)
+{
+    extract_t x;
+    memset(&x, 0, sizeof x);
+    fond_extract_opts_t copy;
+    char spec[128], name[4096];
+    snprintf(name, sizeof name, "%s: attachment %s", source, f->name);
+    const fond_extract_opts_t *o =
+        db_extract_for(db, NULL, extract_format(f->bytes, f->len) != EXTRACT_TEXT,
+                       &copy, spec, sizeof spec);
+    fond_status_t st = extract_bytes(&x, f->bytes, f->len, name, o, why, size);
+    decode_info_t info;
+    if (st == FOND_OK) {
+        st = decode_text_as(x.text, x.len, "", out, len, &info, why, size);
+        if (st == FOND_ERR_BINARY || st == FOND_ERR_UTF8)
+            snprintf(why, size, "%s, a type fond does not read",
+                     *f->type ? f->type : "binary");
+    }
+    if (st == FOND_OK && x.format == EXTRACT_TEXT &&
+        strcasecmp(f->type, "text/html") == 0) { /* (extract_bytes reads
+                                                    it as text) */
+        char *plain = NULL;
+        st = mail_html_text(*out, *len, &plain, len);
+        free(*out);
+        *out = plain;
+    }
+    for (size_t i = 0; st == FOND_OK && i < *len; i++)
+        if ((*out)[i] == '\0')
+            (*out)[i] = ' ';
+    if (st == FOND_OK && is_blank(*out, *len)) {
+        snprintf(why, size, "no text in it");
+        st = FOND_ERR_EXTRACT;
+    }
+    if (st != FOND_OK) {
+        free(*out);
+        *out = NULL;
+    }
+    *paged = x.pages > 0;
+    extract_free(&x);
+    return st;
+}
+
+/* One more file skipped, and why, a line of a->lines while they fit. */
+static void file_skipped(attached_t *a, const char *source,
+                         const part_file_t *f, const char *why)
+{
+    size_t used = strlen(a->lines);
+    a->skipped++;
+    int n = snprintf(a->lines + used, sizeof a->lines - used,
+                     "%s: attachment %s: %s\n", source, f->name, why);
+    if (n < 0 || (size_t)n >= sizeof a->lines - used)
+        a->lines[used] = '\0'; /* (no room: counted, not listed) */
+}
+
+/* The part's text, then each file's it can read after a blank line, each
+ * a section (ingest.h).  Not after a form feed: the pages of the whole
+ * are judged together for their furniture (pages.h), and a line that
+ * recurs in many small files would read as a running head, and go. */
+static fond_status_t attach_files(fond_db_t *db, const char *source,
+                                  const part_t *part, attached_t *a)
+{
+    fond_status_t st = put_bytes(a, part->text, part->len);
+    if (st == FOND_OK && part->n_files &&
+        !(a->sections = calloc(part->n_files, sizeof *a->sections)))
+        st = FOND_ERR_NOMEM;
+    for (size_t i = 0; i < part->n_files && st == FOND_OK; i++) {
+        const part_file_t *f = &part->files[i];
+        char why[256] = "", *text = NULL;
+        size_t len = 0;
+        int paged = 0;
+        if (!f->bytes) {
+            file_skipped(a, source, f, f->skipped);
+            continue;
+        }
+        st = file_text(db, source, f, &text, &len, &paged, why, sizeof why);
+        if (st == FOND_OK && (st = put_bytes(a, "\n\n", 2)) == FOND_OK) {
+            a->sections[a->n_sections++] = (ingest_section_t){a->len, f->name, paged};
+            st = put_bytes(a, text, len);
+            a->read++;
+        } else if (st != FOND_ERR_NOMEM) {
+            file_skipped(a, source, f, why);
+            st = FOND_OK;
+        }
+        free(text);
+    }
+    return st;
+}
+
 fond_status_t db_index_parts(fond_db_t *db, const char *path,
                              const char *under, long long added,
                              const parts_t *parts, size_t len,
@@ -76,7 +211,9 @@ fond_status_t db_index_parts(fond_db_t *db, const char *path,
     if (st != FOND_OK)
         db_fail(db, st, "%s: %s", path, store_error(db->store));
     fond_index_result_t all, one;
+    attached_t files; /* the files of all parts: counts and lines */
     memset(&all, 0, sizeof all);
+    memset(&files, 0, sizeof files);
     for (size_t i = 0; i < parts->n && st == FOND_OK; i++) {
         const part_t *m = &parts->parts[i];
         char *name = part_name(path, m, i, parts->n);
@@ -89,8 +226,20 @@ fond_status_t db_index_parts(fond_db_t *db, const char *path,
             char shown[4096]; /* its name under the PATH: the file's, "#N" */
             if (under)
                 snprintf(shown, sizeof shown, "%s%s", under, name + strlen(path));
-            st = db_index_one(db, path, name, NULL, under ? shown : NULL,
-                              added, m->text, m->len, &m->fields, &one);
+            attached_t a;
+            memset(&a, 0, sizeof a);
+            st = attach_files(db, name, m, &a);
+            if (st != FOND_OK)
+                st = db_fail(db, st, "%s: out of memory", name);
+            else
+                st = db_index_attached(db, path, name, NULL, under ? shown : NULL,
+                                       added, a.text, a.len, &m->fields,
+                                       a.sections, a.n_sections, &one);
+            files.read += a.read, files.skipped += a.skipped;
+            size_t used = strlen(files.lines);
+            snprintf(files.lines + used, sizeof files.lines - used, "%s", a.lines);
+            free(a.text);
+            free(a.sections);
             if (st == FOND_OK)
                 add_result(&all, &one);
             else if (is_part_failure(st) && parts->n > 1) {
@@ -104,6 +253,9 @@ fond_status_t db_index_parts(fond_db_t *db, const char *path,
     if (st == FOND_OK && all.sources == 0)
         st = db_fail(db, FOND_ERR_BINARY, "%s", all.failure);
     all.bytes = len;
+    all.attached = files.read;
+    all.attached_skipped = files.skipped;
+    memcpy(all.skipped, files.lines, sizeof all.skipped);
     if (out)
         *out = all;
     return st;

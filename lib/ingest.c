@@ -253,6 +253,30 @@ static void place_pages(const ingest_t *in, ingest_passage_t *p)
         snprintf(p->page_label, sizeof p->page_label, "p. %s", *a ? a : b);
 }
 
+/* A run of the repaired body (ingest_section_t): [start, end) there, the
+ * index of its first page, its name. */
+typedef struct {
+    size_t start, end;
+    size_t first_page;
+    const ingest_section_t *given; /* NULL: the source's own text */
+    int paged; /* its pages are its own: a paged file's, or a source's
+                  with no file attached (whose pages are all there is) */
+} run_t;
+
+/* A passage of the run: its file's name, and its pages counted from the
+ * run's first, none for a run without pages of its own. */
+static void place_run_pages(const run_t *run, ingest_passage_t *p)
+{
+    p->attachment = run->given ? run->given->name : NULL;
+    if (!run->paged) {
+        p->page_first = p->page_last = 0;
+        p->page_label[0] = '\0';
+    } else if (p->page_first) {
+        p->page_first -= (unsigned)run->first_page;
+        p->page_last -= (unsigned)run->first_page;
+    }
+}
+
 static void place_passage(const ingest_t *in, const passage_span_t *span,
                           unsigned ordinal, ingest_passage_t *p)
 {
@@ -270,17 +294,118 @@ static void place_passage(const ingest_t *in, const passage_span_t *span,
     place_pages(in, p);
 }
 
-static fond_status_t cut_passages(ingest_t *in)
+/* Where section i (ingest_section_t) starts in the body: its start in
+ * the bytes given followed through decode (which may drop a leading
+ * byte-order mark, and changes no other byte of valid UTF-8) and the
+ * header. */
+static size_t section_in_body(const ingest_t *in, const ingest_given_t *given,
+                              size_t len, size_t i)
+{
+    size_t shift = len >= in->decoded_len ? len - in->decoded_len : 0;
+    size_t bs = in->header.body_start, be = in->header.body_end;
+    size_t at = given->sections[i].start;
+    at = at > shift ? at - shift : 0;
+    return at < bs ? 0 : at > be ? be - bs : at - bs;
+}
+
+/* The first offset of the repaired body whose text came from raw
+ * offset `raw` of the body or after it (repair_raw_offset grows with its
+ * argument). */
+static size_t clean_at(const repair_t *body, size_t raw)
+{
+    size_t lo = 0, hi = body->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (repair_raw_offset(body, mid) < raw)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The runs of the body (ingest_section_t) into *out, *n of them (one
+ * when there are no sections: the whole body): each section's start
+ * followed to the body (section_in_body), and through repair. */
+static fond_status_t find_runs(const ingest_t *in, const ingest_given_t *given,
+                               size_t len, run_t **out, size_t *n)
+{
+    size_t k = given ? given->n_sections : 0;
+    *out = calloc(k + 1, sizeof **out);
+    if (!*out)
+        return FOND_ERR_NOMEM;
+    run_t *r = *out;
+    r[0] = (run_t){0, in->body.len, 0, NULL, k == 0};
+    *n = 1;
+    for (size_t i = 0; i < k; i++) {
+        size_t at = section_in_body(in, given, len, i);
+        size_t clean = clean_at(&in->body, at);
+        if (clean < r[*n - 1].start)
+            clean = r[*n - 1].start; /* (out of order: joined to the last) */
+        r[*n - 1].end = clean;
+        r[*n] = (run_t){clean, in->body.len,
+                        in->n_pages ? page_at(in->pages, in->n_pages, at) : 0,
+                        &given->sections[i], given->sections[i].paged};
+        (*n)++;
+    }
+    return FOND_OK;
+}
+
+/* The passages of each run, one after another: a passage never spans
+ * two runs. */
+static fond_status_t split_runs(const ingest_t *in, const run_t *runs,
+                                size_t n_runs, passage_span_t **spans,
+                                size_t **run_of, size_t *n)
+{
+    size_t cap = 0, cap_of = 0;
+    *spans = NULL, *run_of = NULL, *n = 0;
+    for (size_t r = 0; r < n_runs; r++) {
+        passage_span_t *some = NULL;
+        size_t k = 0;
+        fond_status_t st = passage_split(in->body.text + runs[r].start,
+                                         runs[r].end - runs[r].start, &some, &k);
+        if (st == FOND_OK &&
+            (array_reserve(spans, &cap, *n + k, sizeof **spans, 16) ||
+             array_reserve(run_of, &cap_of, *n + k, sizeof **run_of, 16)))
+            st = FOND_ERR_NOMEM;
+        for (size_t i = 0; st == FOND_OK && i < k; i++, (*n)++) {
+            (*spans)[*n] = (passage_span_t){some[i].start + runs[r].start,
+                                            some[i].end + runs[r].start};
+            (*run_of)[*n] = r;
+        }
+        free(some);
+        if (st != FOND_OK)
+            return st;
+    }
+    return FOND_OK;
+}
+
+static fond_status_t cut_passages(ingest_t *in, const ingest_given_t *given,
+                                  size_t len)
 {
     passage_span_t *spans = NULL;
-    size_t n = 0;
-    fond_status_t st = passage_split(in->body.text, in->body.len, &spans, &n);
-    if (st != FOND_OK)
+    size_t n = 0, n_runs = 0, *run_of = NULL;
+    run_t *runs = NULL;
+    fond_status_t st = find_runs(in, given, len, &runs, &n_runs);
+    if (st == FOND_OK)
+        st = split_runs(in, runs, n_runs, &spans, &run_of, &n);
+    if (st != FOND_OK) {
+        free(runs);
+        free(spans);
+        free(run_of);
         return st;
+    }
     if (n == 0 && in->n_notes > 0) { /* only notes: one passage keeps them */
+        free(spans);
+        free(run_of);
         spans = malloc(sizeof *spans);
-        if (!spans)
+        run_of = calloc(1, sizeof *run_of);
+        if (!spans || !run_of) {
+            free(runs);
+            free(spans);
+            free(run_of);
             return FOND_ERR_NOMEM;
+        }
         spans[0] = (passage_span_t){0, in->body.len};
         n = 1;
     }
@@ -300,6 +425,7 @@ static fond_status_t cut_passages(ingest_t *in)
     for (size_t i = 0; st == FOND_OK && i < n; i++) {
         ingest_passage_t *p = &in->passages[i];
         place_passage(in, &spans[i], (unsigned)(i + 1), p);
+        place_run_pages(&runs[run_of[i]], p);
         st = attach_notes(in, p, i, &at);
         if (st == FOND_OK)
             st = attach_unnamed(in, p, i, n, &at);
@@ -316,6 +442,8 @@ static fond_status_t cut_passages(ingest_t *in)
     free(at.given);
     free(at.named);
     free(spans);
+    free(run_of);
+    free(runs);
     return st;
 }
 
@@ -464,22 +592,65 @@ static int markers_name_notes(const repair_t *body, const source_t *h)
            (found == count || (count >= 4 && found * 4 >= count * 3));
 }
 
+/* The pages of body[from, to), after those in out->pages: its own, as
+ * page_scan() reads them (their offsets the body's). */
+static fond_status_t scan_pages_of(ingest_t *out, const char *body,
+                                   size_t from, size_t to, size_t *cap)
+{
+    page_t *pages = NULL;
+    page_span_t *furniture = NULL; /* repair drops it: not needed here */
+    size_t n = 0, n_furniture = 0;
+    fond_status_t st = page_scan(body + from, to - from, &pages, &n,
+                                 &furniture, &n_furniture);
+    free(furniture);
+    if (st == FOND_OK && array_reserve(&out->pages, cap, out->n_pages + n,
+                                       sizeof *out->pages, 8))
+        st = FOND_ERR_NOMEM;
+    for (size_t i = 0; st == FOND_OK && i < n; i++) {
+        pages[i].start += from, pages[i].end += from;
+        out->pages[out->n_pages++] = pages[i];
+    }
+    free(pages);
+    return st;
+}
+
+/* The body's pages: each section's (ingest_section_t) its own, read on
+ * their own, so that a file's page numbers are told by its pages alone
+ * (pages.h judges them over the whole text it is given) and its first
+ * page is no other text's. */
+static fond_status_t scan_pages(ingest_t *out, const ingest_given_t *given,
+                                size_t len, const char *body, size_t body_len)
+{
+    size_t k = given ? given->n_sections : 0, cap = 0, from = 0;
+    fond_status_t st = FOND_OK;
+    for (size_t i = 0; i <= k && st == FOND_OK; i++) {
+        size_t to = i < k ? section_in_body(out, given, len, i) : body_len;
+        if (to < from)
+            to = from; /* (out of order: joined to the last) */
+        size_t end = to; /* the blank line before the next file is no
+                            page of this one's (after its last form feed) */
+        while (end > from && (body[end - 1] == '\n' || body[end - 1] == '\r' ||
+                              body[end - 1] == ' ' || body[end - 1] == '\t'))
+            end--;
+        if (end > from || i == k)
+            st = scan_pages_of(out, body, from, end > from ? end : to, &cap);
+        from = to;
+    }
+    return st;
+}
+
 /* Read the body the header leaves: its language, its pages, its text
  * repaired (repair.h), its markers numbered from its first note's. */
-static fond_status_t read_body(ingest_t *out, analyzer_t *a,
+static fond_status_t read_body(ingest_t *out, const ingest_given_t *given,
+                               size_t len, analyzer_t *a,
                                repair_known_fn known, void *ctx)
 {
     const char *body = out->decoded_text + out->header.body_start;
     size_t body_len = out->header.body_end - out->header.body_start;
     fond_status_t st = FOND_OK;
     out->language = ingest_language(out->header.language, body, body_len);
-    if (memchr(body, '\f', body_len)) {
-        page_span_t *furniture = NULL; /* repair drops it: not needed here */
-        size_t n_furniture = 0;
-        st = page_scan(body, body_len, &out->pages, &out->n_pages, &furniture,
-                       &n_furniture);
-        free(furniture);
-    }
+    if (memchr(body, '\f', body_len))
+        st = scan_pages(out, given, len, body, body_len);
     if (st == FOND_OK)
         st = repair_text_from(body, body_len, a, known, ctx,
                               first_note_number(&out->header), &out->body);
@@ -528,7 +699,7 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
     st = apply_text(&out->header, out->decoded_text + out->header.body_start,
                     out->decoded_len - out->header.body_start);
     if (st == FOND_OK)
-        st = read_body(out, a, known, ctx);
+        st = read_body(out, given, len, a, known, ctx);
     if (st == FOND_OK && out->header.notes_unheaded &&
         !markers_name_notes(&out->body, &out->header)) {
         /* numbered paragraphs, not notes: the body gets them back */
@@ -537,7 +708,7 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
         out->pages = NULL;
         out->n_pages = 0;
         source_notes_drop(&out->header, out->decoded_len);
-        st = read_body(out, a, known, ctx);
+        st = read_body(out, given, len, a, known, ctx);
     }
     if (st == FOND_OK)
         st = collect_notes(out);
@@ -545,7 +716,7 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
         st = dates_find(out->body.text, out->body.len,
                         year_of(out->header.date), &out->dates, &out->n_dates);
     if (st == FOND_OK)
-        st = cut_passages(out);
+        st = cut_passages(out, given, len);
     if (st == FOND_OK)
         st = place_boxes(out, given ? given->layout : NULL, bytes, len);
     if (st != FOND_OK) /* decode made the text valid: only NOMEM is likely */

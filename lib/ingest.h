@@ -65,6 +65,9 @@ typedef struct {
     unsigned page_first, page_last; /* the pages it spans, from 1; 0 when
                                        the source has no form feed */
     char page_label[40];        /* "p. 227", "pp. 227-228", "" */
+    const char *attachment;     /* the name of the file attached whose
+                                   text it is (ingest_section_t), NULL
+                                   for the source's own text */
     const ingest_box_t *boxes;  /* its words' boxes, in text order (into
                                    ingest_t.boxes) */
     size_t n_boxes;
@@ -94,6 +97,20 @@ typedef struct {
     size_t boxes_dropped;      /* the layout's words in no passage */
 } ingest_t;
 
+/* A run of a source's text that is a file attached to it (a mail
+ * attachment, read as a file: extract.h), from `start` (an offset in the
+ * bytes given) to the next section's start or the text's end.  The text
+ * before the first section is the source's own.  No passage spans two
+ * runs; a passage of one names its file (ingest_passage_t.attachment),
+ * and its pages are counted from the run's first (the page its start is
+ * on), and a run not `paged` (a text file, the source's own text) has
+ * none.  Starts in ascending order. */
+typedef struct {
+    size_t start;
+    const char *name;          /* outlives the ingest_t */
+    int paged;                 /* its format has pages (a PDF, a scan) */
+} ingest_section_t;
+
 /* What is known of a source before its text is read (source.h, "One
  * source record from every reader"): each may be NULL. */
 typedef struct {
@@ -107,6 +124,9 @@ typedef struct {
                                   boxes (extract_t.layout, whose text the
                                   bytes are), or NULL; must outlive the
                                   ingest_t */
+    const ingest_section_t *sections; /* the files attached, in text
+                                  order; none (NULL, 0): one run */
+    size_t n_sections;
 } ingest_given_t;
 
 /*

@@ -12,6 +12,9 @@
  *
  *     "M <len>\n" <len bytes: a message's title, date, from, to and
  *                  language, each ended by a NUL, then its text>
+ *     "A <len>\n" <len bytes: an attachment of the message before: its
+ *                  name, its type and why it was skipped ("" when it was
+ *                  not), each ended by a NUL, then its bytes>
  *     "F <len>\n" <len bytes: why a message was refused>
  *     "X <status> <len>\n" <len bytes: why the file could not be read>
  *     "E 0\n"      the end of the file's answer
@@ -298,7 +301,11 @@ fond_status_t mail_html_text(const char *s, size_t len, char **out,
 
 typedef struct {
     buf_t body;       /* the text parts */
-    buf_t attached;   /* the attachments, after the body */
+    buf_t attached;   /* the attachments' names, after the body */
+    part_t *out;      /* the message: its files (parts.h) */
+    size_t attached_bytes; /* the files' bytes taken */
+    size_t files_over;     /* attachments past MAIL_MAX_ATTACHMENTS */
+    char over_name[FIELD_MAX + 1]; /* the first of them */
     size_t parts;
     size_t header_bytes;
     char failure[160];
@@ -433,24 +440,146 @@ static int is_text(GMimeContentType *ct)
     return g_mime_content_type_is_type(ct, "text", "*");
 }
 
-/* An attachment: its name and type as a line of the message (so that a
- * search for the file name finds it), then its text when fond can read it. */
+/* The number of bytes a part's content decodes to at most, told before
+ * decoding it: base64 gives three bytes for four, the other transfer
+ * encodings (quoted-printable, uuencode, none) no more than they take. */
+static size_t decoded_bound(GMimePart *part)
+{
+    GMimeDataWrapper *content = g_mime_part_get_content(part);
+    GMimeStream *stream = content ? g_mime_data_wrapper_get_stream(content) : NULL;
+    gint64 n = stream ? g_mime_stream_length(stream) : -1;
+    if (n < 0)
+        return SIZE_MAX; /* unknown: decoded, then measured */
+    if (g_mime_part_get_content_encoding(part) == GMIME_CONTENT_ENCODING_BASE64)
+        return (size_t)n / 4 * 3 + 3;
+    return (size_t)n;
+}
+
+/* Why an attachment of at most `bound` bytes is not taken (past the
+ * limits of mail.h), into why; 0 when it is taken. */
+static int attachment_refused(walk_t *w, size_t bound, size_t len, char *why,
+                              size_t size)
+{
+    size_t n = len ? len : bound;
+    if (n > MAIL_MAX_ATTACHMENT_BYTES && n != SIZE_MAX)
+        snprintf(why, size, "over %lu MiB", (unsigned long)MAIL_MAX_ATTACHMENT_BYTES >> 20);
+    else if (n != SIZE_MAX && w->attached_bytes + n > MAIL_MAX_ATTACHED_BYTES)
+        snprintf(why, size, "the message's attachments over %lu MiB",
+                 (unsigned long)MAIL_MAX_ATTACHED_BYTES >> 20);
+    else
+        return 0;
+    return 1;
+}
+
+/* A text attachment's words as UTF-8 (its declared charset read, as for a
+ * text part: put_text), into *out; a file of another type is its bytes,
+ * transfer encoding undone.  -1 when out of memory. */
+static int attachment_bytes(GMimePart *part, GMimeContentType *ct,
+                            part_file_t *f)
+{
+    if (is_text(ct) && !g_mime_content_type_is_type(ct, "text", "html")) {
+        /* (HTML keeps its bytes: its own meta charset says how to read it) */
+        buf_t text = {NULL, 0, 0, 0};
+        walk_t scratch; /* its refusal is the file's, not the message's */
+        memset(&scratch, 0, sizeof scratch);
+        int rc = put_text(&scratch, &text, part, 0);
+        if (rc != 0 && !text.full && !scratch.failure[0])
+            return -1; /* out of memory */
+        f->bytes = text.data ? text.data : strdup("");
+        f->len = text.len;
+        if (text.full || scratch.failure[0]) {
+            free(f->bytes);
+            f->bytes = NULL;
+            snprintf(f->skipped, sizeof f->skipped, "over %lu MiB",
+                     (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
+            return 0;
+        }
+        return f->bytes ? 0 : -1;
+    }
+    GByteArray *bytes = part_bytes(part);
+    if (!bytes || bytes->len == 0) { /* no content: nothing to read (an
+                                        empty array has no data at all) */
+        if (bytes)
+            g_byte_array_free(bytes, TRUE);
+        return 0;
+    }
+    f->bytes = malloc(bytes->len + 1);
+    if (f->bytes) {
+        memcpy(f->bytes, bytes->data, bytes->len);
+        f->bytes[bytes->len] = '\0';
+        f->len = bytes->len;
+    }
+    g_byte_array_free(bytes, TRUE);
+    return f->bytes ? 0 : -1;
+}
+
+/* An attachment: its name and type as a line of the message's text (so
+ * that a search for the file name finds it), and the file itself, its
+ * bytes, as one of the message's files (parts.h), to be read as a file is
+ * by whoever indexes the message; or why it was not taken. */
 static int put_attachment(walk_t *w, GMimePart *part, GMimeContentType *ct)
 {
     const char *name = g_mime_part_get_filename(part);
-    char line[FIELD_MAX + 80];
-    snprintf(line, sizeof line, "%.*s (%s/%s)", FIELD_MAX,
-             name ? name : "unnamed", g_mime_content_type_get_media_type(ct),
+    char *clean = NULL, type[200];
+    if (field_value(name, &clean) != 0)
+        return -1;
+    snprintf(type, sizeof type, "%s/%s", g_mime_content_type_get_media_type(ct),
              g_mime_content_type_get_media_subtype(ct));
+    char line[FIELD_MAX + 240];
+    snprintf(line, sizeof line, "%s (%s)", clean ? clean : "unnamed", type);
     buf_t *b = &w->attached;
-    if (buf_puts(b, b->len ? "\n\n" : "") || put_field(b, "Attachment", line))
+    if (buf_puts(b, b->len ? "\n" : "") || put_field(b, "Attachment", line)) {
+        free(clean);
         return refuse(w, "more than %lu MiB of text", (unsigned long)MAIL_MAX_TEXT_BYTES >> 20);
-    /* PDF (issue 16): when lib/extract.h can read a PDF from memory, an
-     * application/pdf attachment's bytes (part_bytes()) go to it here, and
-     * its text is appended to `b` as put_text() does. */
-    if (!is_text(ct))
+    }
+    if (w->out->n_files >= MAIL_MAX_ATTACHMENTS) { /* one entry says so */
+        if (w->files_over++ == 0)
+            snprintf(w->over_name, sizeof w->over_name, "%s", clean ? clean : "unnamed");
+        free(clean);
         return 0;
-    return put_text(w, b, part, g_mime_content_type_is_type(ct, "text", "html"));
+    }
+    part_file_t *f = NULL;
+    if (part_file_add(w->out, &f) != FOND_OK) {
+        free(clean);
+        return -1;
+    }
+    f->name = clean ? clean : strdup("unnamed");
+    f->type = strdup(type);
+    if (!f->name || !f->type)
+        return -1;
+    if (attachment_refused(w, decoded_bound(part), 0, f->skipped, sizeof f->skipped))
+        return 0;
+    if (attachment_bytes(part, ct, f) != 0)
+        return -1;
+    if (f->bytes && f->len == 0) { /* nothing to read */
+        free(f->bytes);
+        f->bytes = NULL;
+    }
+    if (f->bytes && attachment_refused(w, 0, f->len, f->skipped, sizeof f->skipped)) {
+        free(f->bytes);
+        f->bytes = NULL, f->len = 0;
+    } else if (f->bytes) {
+        w->attached_bytes += f->len;
+    } else if (!f->skipped[0]) {
+        snprintf(f->skipped, sizeof f->skipped, "empty");
+    }
+    return 0;
+}
+
+/* The attachments past MAIL_MAX_ATTACHMENTS, as one file skipped that
+ * says how many. */
+static int put_files_over(walk_t *w)
+{
+    part_file_t *f = NULL;
+    if (!w->files_over)
+        return 0;
+    if (part_file_add(w->out, &f) != FOND_OK ||
+        !(f->name = strdup(w->over_name)) || !(f->type = strdup("")))
+        return -1;
+    snprintf(f->skipped, sizeof f->skipped,
+             "the first of %zu attachments past the first %d of the message, "
+             "not read", w->files_over, MAIL_MAX_ATTACHMENTS);
+    return 0;
 }
 
 static int walk(walk_t *w, GMimeObject *obj, int depth);
@@ -607,11 +736,14 @@ static int write_message(GMimeMessage *msg, part_t *out)
 {
     walk_t w;
     memset(&w, 0, sizeof w);
+    w.out = out;
     int rc = count_headers(&w, GMIME_OBJECT(msg));
     if (rc == 0 && message_fields(msg, &out->fields) != 0)
         rc = -1;
     if (rc == 0)
         rc = walk(&w, g_mime_message_get_mime_part(msg), 0);
+    if (rc == 0)
+        rc = put_files_over(&w);
     /* No text at all: the subject, so the message can still be found. */
     if (rc == 0 && !w.body.len && !w.attached.len)
         rc = put_field(&w.body, "Subject", g_mime_message_get_subject(msg));
@@ -625,6 +757,7 @@ static int write_message(GMimeMessage *msg, part_t *out)
         free(w.body.data);
         source_free(&out->fields);
         memset(&out->fields, 0, sizeof out->fields);
+        part_files_free(out); /* a refused message has none */
         snprintf(out->failure, sizeof out->failure, "%s",
                  w.failure[0] ? w.failure : "out of memory");
         return w.failure[0] ? 0 : -1;
@@ -735,6 +868,22 @@ static int write_record(int fd, const char *head, const char *s, size_t n)
     return write_all(fd, line, strlen(line)) || write_all(fd, s, n);
 }
 
+/* An attachment record, after its message's: "A <len>\n", its name, type
+ * and why it was skipped ("" when read), each NUL-ended, then its bytes. */
+static int write_file_record(int fd, const part_file_t *f)
+{
+    const char *fields[] = {f->name, f->type, f->skipped};
+    size_t n = f->len;
+    for (size_t i = 0; i < 3; i++)
+        n += strlen(fields[i]) + 1;
+    char line[64];
+    snprintf(line, sizeof line, "A %zu\n", n);
+    int rc = write_all(fd, line, strlen(line));
+    for (size_t i = 0; i < 3 && rc == 0; i++)
+        rc = write_all(fd, fields[i], strlen(fields[i]) + 1);
+    return rc || (f->len && write_all(fd, f->bytes, f->len));
+}
+
 /* One request's answer, on fd: the records of mail_read() and "E 0\n". */
 static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
 {
@@ -742,11 +891,13 @@ static int answer(int fd, mail_kind_t kind, const char *bytes, size_t len)
     char err[200] = "";
     fond_status_t st = mail_read(&m, kind, bytes, len, err, sizeof err);
     int rc = 0;
-    for (size_t i = 0; i < m.n && rc == 0 && st == FOND_OK; i++)
-        rc = m.parts[i].text
-                 ? write_message_record(fd, &m.parts[i])
-                 : write_record(fd, "F", m.parts[i].failure,
-                                strlen(m.parts[i].failure));
+    for (size_t i = 0; i < m.n && rc == 0 && st == FOND_OK; i++) {
+        const part_t *p = &m.parts[i];
+        rc = p->text ? write_message_record(fd, p)
+                     : write_record(fd, "F", p->failure, strlen(p->failure));
+        for (size_t k = 0; k < p->n_files && rc == 0 && p->text; k++)
+            rc = write_file_record(fd, &p->files[k]);
+    }
     if (st != FOND_OK) {
         char head[16];
         snprintf(head, sizeof head, "X %d", (int)st);
@@ -843,6 +994,36 @@ static fond_status_t read_message_record(const char *s, size_t n,
     return FOND_OK;
 }
 
+/* An attachment record's payload (write_file_record) as a file of m:
+ * FOND_OK, FOND_ERR_BINARY when it is malformed, FOND_ERR_NOMEM. */
+static fond_status_t read_file_record(const char *s, size_t n, part_t *m)
+{
+    const char *at[3];
+    size_t len[3];
+    for (size_t i = 0; i < 3; i++) {
+        const char *nul = memchr(s, '\0', n);
+        if (!nul)
+            return FOND_ERR_BINARY;
+        at[i] = s, len[i] = (size_t)(nul - s);
+        s = nul + 1, n -= len[i] + 1;
+    }
+    if (len[0] == 0 || (n && len[2]))
+        return FOND_ERR_BINARY; /* no name; bytes and a reason to skip */
+    part_file_t *f = NULL;
+    if (part_file_add(m, &f) != FOND_OK || !(f->name = strndup(at[0], len[0])) ||
+        !(f->type = strndup(at[1], len[1])))
+        return FOND_ERR_NOMEM;
+    snprintf(f->skipped, sizeof f->skipped, "%.*s", (int)len[2], at[2]);
+    if (len[2] == 0) {
+        if (!(f->bytes = malloc(n + 1)))
+            return FOND_ERR_NOMEM;
+        memcpy(f->bytes, s, n);
+        f->bytes[n] = '\0';
+        f->len = n;
+    }
+    return FOND_OK;
+}
+
 /* The records of an answer (up to its "E"), into out. */
 static fond_status_t parse_records(const char *data, size_t len, mail_t *out,
                                    char *err, size_t errsize)
@@ -865,7 +1046,13 @@ static fond_status_t parse_records(const char *data, size_t len, mail_t *out,
                                                              : FOND_ERR_BINARY;
         }
         part_t *m = NULL;
-        fond_status_t st = parts_add(out, &m);
+        fond_status_t st = FOND_OK;
+        if (kind == 'A') /* a file of the message read just before */
+            st = out->n && out->parts[out->n - 1].text
+                     ? read_file_record(data + at, n, &out->parts[out->n - 1])
+                     : FOND_ERR_BINARY;
+        else
+            st = parts_add(out, &m);
         if (st == FOND_OK && kind == 'M')
             st = read_message_record(data + at, n, m);
         if (st != FOND_OK) {
@@ -874,7 +1061,7 @@ static fond_status_t parse_records(const char *data, size_t len, mail_t *out,
                                              : "the mail parser's output is malformed");
             return st;
         }
-        if (kind != 'M')
+        if (kind != 'M' && kind != 'A')
             snprintf(m->failure, sizeof m->failure, "%.*s", (int)n, data + at);
         i = at + n;
     }

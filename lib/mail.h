@@ -14,9 +14,15 @@
  *              multipart/alternative the text/plain part when there is
  *              one>
  *
- *             Attachment: <file name> (<type>)
- *             <its text, when it is text: an attachment is passages of
- *              its message, found with it and shown with its fields>
+ *             Attachment: <file name> (<type>)    (a line each)
+ *
+ *     files:  <each attachment (Content-Disposition attachment, or a part
+ *              not text with a file name): its name, its type and its
+ *              bytes (a text one's decoded to UTF-8 from its charset),
+ *              for the indexer to read as a file (extract.h) into
+ *              passages of the message (index_parts.c); or why it was
+ *              not taken: over MAIL_MAX_ATTACHMENT_BYTES, past
+ *              MAIL_MAX_ATTACHED_BYTES or MAIL_MAX_ATTACHMENTS>
  *
  * Header values are decoded (RFC 2047) and on one line each.  A message
  * is untrusted input: limits (MAIL_MAX_*) on nesting, parts, header bytes
@@ -37,6 +43,9 @@
 #define MAIL_MAX_HEADER_BYTES (256u << 10) /* all header lines of a message */
 #define MAIL_MAX_TEXT_BYTES (32u << 20)    /* text taken from one message */
 #define MAIL_MAX_MESSAGES 100000           /* messages in one mbox */
+#define MAIL_MAX_ATTACHMENT_BYTES (32u << 20) /* one attachment's bytes */
+#define MAIL_MAX_ATTACHED_BYTES (64u << 20)   /* all of a message's */
+#define MAIL_MAX_ATTACHMENTS 100           /* read of one message */
 #define MAIL_TIMEOUT_SECONDS 20            /* for a file, plus 1 s a MB */
 
 typedef enum { MAIL_NONE, MAIL_MESSAGE, MAIL_MBOX } mail_kind_t;

@@ -326,7 +326,12 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
     X(IMAGES, 28, 'I', SCHEMA_IN_RECORD)  /* "N\tpath\n" a page image    \
                                              (hOCR/ALTO's, a folder's),   \
                                              relative to the source's    \
-                                             folder (index.c) */
+                                             folder (index.c) */        \
+    X(ATTACHMENT, 30, 'x', SCHEMA_IN_PASSAGE) /* the file attached whose \
+                                             text it is (a mail          \
+                                             attachment's name), "" for  \
+                                             the source's own text; its  \
+                                             PAGES count that file's */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };

@@ -458,7 +458,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .rights = v[SCHEMA_SLOT_RIGHTS],
         .container = v[SCHEMA_SLOT_CONTAINER],
         .hierarchy = v[SCHEMA_SLOT_HIERARCHY], .link = v[SCHEMA_SLOT_LINK],
-        .images = v[SCHEMA_SLOT_IMAGES]};
+        .images = v[SCHEMA_SLOT_IMAGES],
+        .attachment = v[SCHEMA_SLOT_ATTACHMENT]};
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;

@@ -279,7 +279,7 @@ static void print_text(const fond_results_t *r, const options_t *o)
                "alone.\n\n", wildcards[i], FOND_WILDCARD_MAX, FOND_WILDCARD_MAX);
     for (size_t i = 0; i < n; i++) {
         const fond_hit_t *h = fond_results_hit(r, i);
-        char page[64];
+        char page[CLI_PAGE_TEXT_MAX];
         cli_page_text(h, page, sizeof page);
         char title[1024];
         cli_title_text(h, NULL, title, sizeof title);
@@ -440,7 +440,7 @@ static void print_source(const fond_results_t *r, const options_t *o)
            fond_results_count(r) == 1 ? "" : "s");
     for (size_t i = 0; i < fond_results_count(r); i++) {
         const fond_hit_t *h = fond_results_hit(r, i);
-        char page[64];
+        char page[CLI_PAGE_TEXT_MAX];
         cli_page_text(h, page, sizeof page);
         cli_printf(stdout, "%s[%u]%s%s\n", h->ordinal == marked ? "> " : "", h->ordinal,
                *page ? " " : "", page);

@@ -307,7 +307,7 @@ static void write_hit(FILE *out, const cli_export_t *how, const request_t *r,
 {
     cli_hit_shown_t shown;
     const fond_hit_t *h = cli_hit_for(hit, how, &shown);
-    char page[64];
+    char page[CLI_PAGE_TEXT_MAX];
     cli_page_text(h, page, sizeof page);
     fputs("<li class=\"hit\">\n<h2>", out);
     show_link_open(out, r, h->id, h->ordinal, "");
@@ -959,7 +959,7 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
                     h->ordinal, h->ordinal);
         fputs(marked ? " data-marked=\"marked\" aria-current=\"true\">\n" : ">\n",
               out);
-        char page[64];
+        char page[CLI_PAGE_TEXT_MAX];
         cli_page_text(h, page, sizeof page);
         if (*page)
             html_printf(out, "<p class=\"page\">%s</p>\n", page);

@@ -4,7 +4,9 @@
  * with the limits), and as HTML reduced to text.  Checks what mail.h
  * promises: every message read is its fields (type email, a date of
  * eight digits or none, each field one line of valid UTF-8) and its text,
- * valid UTF-8, or refused with a reason on one line; the file as a whole
+ * valid UTF-8, and its attachments, each named and its bytes within the
+ * limits or skipped with a reason, or refused with a reason on one line;
+ * the file as a whole
  * fails only with a one-line reason.
  */
 #include <stdint.h>
@@ -33,6 +35,22 @@ static void check_message(const part_t *m)
         FUZZ_CHECK(!fields[i] || (*fields[i] && fuzz_one_line(fields[i]) &&
                                   utf8_valid_prefix(fields[i], strlen(fields[i])) ==
                                       strlen(fields[i])));
+    /* its attachments: a name on one line, a type, and bytes within the
+     * limits or a reason on one line; no more than the limit read */
+    size_t taken = 0, read = 0;
+    for (size_t i = 0; i < m->n_files; i++) {
+        const part_file_t *a = &m->files[i];
+        FUZZ_CHECK(a->name && *a->name && fuzz_one_line(a->name) &&
+                   utf8_valid_prefix(a->name, strlen(a->name)) == strlen(a->name));
+        FUZZ_CHECK(a->type && fuzz_one_line(a->type));
+        if (a->bytes) {
+            FUZZ_CHECK(a->len <= MAIL_MAX_ATTACHMENT_BYTES && !a->skipped[0]);
+            taken += a->len, read++;
+        } else {
+            FUZZ_CHECK(a->skipped[0] && fuzz_one_line(a->skipped));
+        }
+    }
+    FUZZ_CHECK(taken <= MAIL_MAX_ATTACHED_BYTES && read <= MAIL_MAX_ATTACHMENTS);
 }
 
 static void read_as(mail_kind_t kind, const char *bytes, size_t len)

@@ -25,7 +25,7 @@ memcheck "fond-index over corpus/" "$INDEX" --db "$DB" --variants "$FOND_SRC/dat
 check "... which indexed it" grep -q '^17 added' "$OUT"
 memcheck "fond-index re-run" "$INDEX" --db "$DB" "$FOND_SRC/corpus"
 memcheck "fond-index over mail (parsed in its worker)" "$INDEX" --db "$TMP/mail-db" "$FOND_SRC/tests/fuzz/seeds/fuzz_mail"
-check "... which indexed it" grep -q '^8 added' "$OUT"
+check "... which indexed it" grep -q '^9 added' "$OUT"
 memcheck "fond-search with variants, facets, per-source" "$SEARCH" --db "$DB" --facets --per-source 2 Nakhchivan autonomy
 check "... which found passages" grep -q 'passage' "$OUT"
 memcheck "fond-search --json, date range, suggestion" "$SEARCH" --db "$DB" --json 'date:1921-09..1921-10 conferenc'

@@ -170,6 +170,70 @@ static void test_a_headerless_text_is_all_body(void **state)
     ingest_free(&in);
 }
 
+/* The passage whose text holds `word`: exactly one must. */
+static const ingest_passage_t *passage_holding(const ingest_t *in,
+                                               const char *word)
+{
+    const ingest_passage_t *found = NULL;
+    for (size_t i = 0; i < in->n_passages; i++) {
+        const ingest_passage_t *p = &in->passages[i];
+        char *text = strndup(in->body.text + p->start, p->end - p->start);
+        assert_non_null(text);
+        if (strstr(text, word)) {
+            assert_null(found);
+            found = p;
+        }
+        free(text);
+    }
+    assert_non_null(found);
+    return found;
+}
+
+/* A message's text with two files attached (ingest_section_t): a PDF's
+ * text of three pages, numbered from the second, and a text file.  No
+ * passage spans two runs; each attachment's passages name it, and count
+ * its own pages, labelled by its own numbers; the body's have none. */
+static void test_attached_files_are_runs_of_their_own(void **state)
+{
+    (void)state;
+    const char *body = "The walrus letter is short.\n\n";
+    const char *pdf = "The report begins with the seal colony.\n\f"
+                      "- 2 -\nThe dugong figures follow.\n\f"
+                      "- 3 -\nThe narwhal census ends it.\n\f";
+    const char *txt = "\n\nThe beluga notes are plain text.\n";
+    char text[512];
+    snprintf(text, sizeof text, "%s%s%s", body, pdf, txt);
+    ingest_section_t sections[] = {
+        {strlen(body), "report.pdf", 1},
+        {strlen(body) + strlen(pdf) + 2, "notes.txt", 0}};
+    source_t mail = {.title = "Reports", .type = "email"};
+    ingest_given_t given = {.format = &mail, .headerless = 1,
+                            .sections = sections, .n_sections = 2};
+    ingest_t in;
+    char err[256] = "";
+    assert_int_equal(ingest_bytes(&in, text, strlen(text), &given, english,
+                                  NULL, NULL, err, sizeof err), FOND_OK);
+    const ingest_passage_t *p = passage_holding(&in, "walrus");
+    assert_null(p->attachment);
+    assert_int_equal(p->page_first, 0);
+    assert_true(passage_holding(&in, "seal") != p);
+    p = passage_holding(&in, "seal");
+    assert_string_equal(p->attachment, "report.pdf");
+    assert_int_equal(p->page_first, 1);
+    p = passage_holding(&in, "narwhal");
+    assert_string_equal(p->attachment, "report.pdf");
+    assert_int_equal(p->page_last, 3);
+    assert_string_equal(p->page_label, "p. 3");
+    p = passage_holding(&in, "beluga");
+    assert_string_equal(p->attachment, "notes.txt");
+    assert_int_equal(p->page_first, 0);
+    assert_string_equal(p->page_label, "");
+    size_t beluga = (size_t)(strstr(in.body.text, "The beluga") - in.body.text);
+    for (size_t i = 0; i < in.n_passages; i++) /* none spans two runs */
+        assert_true(in.passages[i].end <= beluga || in.passages[i].start >= beluga);
+    ingest_free(&in);
+}
+
 /* Ingest text (NUL-terminated), which must succeed. */
 static void ingest_text(const char *text, ingest_t *in)
 {
@@ -722,6 +786,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_headerless_text_is_all_body),
+        cmocka_unit_test(test_attached_files_are_runs_of_their_own),
         cmocka_unit_test(test_narrative_passages_carry_their_notes),
         cmocka_unit_test(test_narrative_dates_take_the_year_from_the_text),
         cmocka_unit_test(test_telegram_header_and_notes),

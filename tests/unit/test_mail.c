@@ -132,6 +132,43 @@ static void test_html_becomes_text(void **state)
     free(text);
 }
 
+/* A message's attachments, as the worker hands them out (isolated: its
+ * records read back) and as mail_read() gives them: each file's name,
+ * type and bytes (a text one decoded from its charset), or why not. */
+static void test_attachments_are_handed_out(void **state)
+{
+    (void)state;
+    const char *text =
+        "From: a@b.c\nSubject: Files\nMIME-Version: 1.0\n"
+        "Content-Type: multipart/mixed; boundary=\"m\"\n\n"
+        "--m\nContent-Type: text/plain\n\nThe body.\n"
+        "--m\nContent-Type: application/pdf\n"
+        "Content-Disposition: attachment; filename=\"r.pdf\"\n"
+        "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQK\n"
+        "--m\nContent-Type: text/plain; charset=ISO-8859-1\n"
+        "Content-Disposition: attachment; filename=\"n.txt\"\n"
+        "Content-Transfer-Encoding: quoted-printable\n\ncaf=E9\n"
+        "--m\nContent-Type: image/png; name=\"logo.png\"\n\n\n"
+        "--m--\n";
+    for (int isolated = 0; isolated < 2; isolated++) {
+        mail_t m = read_one(text, isolated);
+        part_t *p = &m.parts[0];
+        assert_non_null(strstr(p->text, "The body."));
+        assert_non_null(strstr(p->text, "Attachment: r.pdf (application/pdf)"));
+        assert_int_equal(p->n_files, 3);
+        assert_string_equal(p->files[0].name, "r.pdf");
+        assert_string_equal(p->files[0].type, "application/pdf");
+        assert_int_equal(p->files[0].len, 9);
+        assert_memory_equal(p->files[0].bytes, "%PDF-1.4\n", 9);
+        assert_string_equal(p->files[1].name, "n.txt");
+        assert_string_equal(p->files[1].bytes, "caf\xC3\xA9");
+        assert_string_equal(p->files[2].name, "logo.png"); /* not text, named */
+        assert_null(p->files[2].bytes);
+        assert_string_equal(p->files[2].skipped, "empty");
+        mail_free(&m);
+    }
+}
+
 static void test_limits_refuse_with_a_reason(void **state)
 {
     (void)state;
@@ -220,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_a_body_has_no_header),
         cmocka_unit_test(test_content_language_is_the_language),
         cmocka_unit_test(test_html_becomes_text),
+        cmocka_unit_test(test_attachments_are_handed_out),
         cmocka_unit_test(test_limits_refuse_with_a_reason),
         cmocka_unit_test(test_not_mail_at_all),
         cmocka_unit_test(test_a_dead_worker_is_replaced),
