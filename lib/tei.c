@@ -437,6 +437,17 @@ static void document_read(walk_t *w, xmlNodePtr n, const char *fallback_title)
     buf_trim_spaces(&text);
     while (text.n && (text.s[text.n - 1] == '\n' || text.s[text.n - 1] == '\f'))
         text.s[--text.n] = '\0';
+    if (label_end && !memchr(text.s, '\f', text.n)) {
+        /* one page: pages.h reads labels only where a form feed shows
+         * two pages or more, so an empty page goes before it */
+        buf_t paged = {0};
+        buf_add(&paged, "\f", 1);
+        buf_add(&paged, text.s, text.n);
+        paged.nomem |= text.nomem;
+        free(text.s);
+        text = paged;
+        label_end++;
+    }
     if (d.notes.n) {
         buf_str(&text, "\n\nNotes\n");
         buf_add(&text, d.notes.s, d.notes.n);
