@@ -10,6 +10,7 @@
 #define _GNU_SOURCE /* memmem() */
 #include "tei.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +28,19 @@ typedef struct {
     int nomem;
 } buf_t;
 
+/* A note that stands elsewhere than its place in the text: a note at the
+ * document's end pointing to its place (<note target="#a3">, with
+ * <anchor xml:id="a3"/> in the text), or one a <ref target="#n3"> in the
+ * text points to.  Its marker goes at the anchor. */
+typedef struct {
+    xmlNodePtr anchor, note;
+} moved_t;
+
 /* What the walk over one document gathers. */
 typedef struct {
+    moved_t *moved;    /* sorted by anchor */
+    xmlNodePtr *moved_notes; /* the same notes, sorted */
+    size_t n_moved, cap_moved;
     buf_t text;        /* the body */
     buf_t notes;       /* "n. text\n" lines */
     buf_t names;       /* "kind\tname\n" lines */
@@ -238,6 +250,85 @@ static void side_add(doc_t *d, xmlNodePtr n)
 
 static void walk_node(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out);
 
+/* ------------------------------------------------------------ moved notes */
+
+#define TEI_MAX_MOVED 10000 /* notes placed by a pointer, a document */
+
+static int by_pointer(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(const xmlNodePtr *)a;
+    uintptr_t y = (uintptr_t)*(const xmlNodePtr *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int is_within(xmlNodePtr n, xmlNodePtr top)
+{
+    for (; n; n = n->parent)
+        if (n == top)
+            return 1;
+    return 0;
+}
+
+/* The element a pointer ("#n3") names, inside top; NULL when none. */
+static xmlNodePtr target_of(xmlNodePtr n, xmlNodePtr top)
+{
+    char *t = xml_attr(n, "target");
+    const char *id = t && *t == '#' ? t + 1 : t;
+    xmlAttrPtr a = id && *id && !strchr(id, ' ')
+                       ? xmlGetID(n->doc, (const xmlChar *)id) : NULL;
+    xmlFree(t);
+    xmlNodePtr e = a ? a->parent : NULL;
+    return e && e != n && is_within(e, top) ? e : NULL;
+}
+
+static void moved_gather(doc_t *d, xmlNodePtr n, xmlNodePtr top)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        xmlNodePtr t = NULL;
+        moved_t m = {NULL, NULL};
+        if (xml_is(c, "note") && (t = target_of(c, top)) && !xml_is(t, "note"))
+            m = (moved_t){t, c};
+        else if ((xml_is(c, "ref") || xml_is(c, "ptr")) &&
+                 (t = target_of(c, top)) && xml_is(t, "note"))
+            m = (moved_t){c, t};
+        if (m.note && d->n_moved < TEI_MAX_MOVED &&
+            !array_reserve(&d->moved, &d->cap_moved, d->n_moved + 1,
+                           sizeof *d->moved, 16))
+            d->moved[d->n_moved++] = m;
+        moved_gather(d, c, top);
+    }
+}
+
+/* The notes' anchors sorted, and the notes, for bsearch. */
+static int moved_sort(doc_t *d)
+{
+    if (!d->n_moved)
+        return 0;
+    d->moved_notes = malloc(d->n_moved * sizeof *d->moved_notes);
+    if (!d->moved_notes)
+        return -1;
+    for (size_t i = 0; i < d->n_moved; i++)
+        d->moved_notes[i] = d->moved[i].note;
+    qsort(d->moved, d->n_moved, sizeof *d->moved, by_pointer);
+    qsort(d->moved_notes, d->n_moved, sizeof *d->moved_notes, by_pointer);
+    return 0;
+}
+
+static const moved_t *moved_at(const doc_t *d, xmlNodePtr anchor)
+{
+    return d->n_moved ? bsearch(&anchor, d->moved, d->n_moved, sizeof *d->moved,
+                                by_pointer)
+                      : NULL;
+}
+
+static int is_moved(const doc_t *d, xmlNodePtr note)
+{
+    return d->n_moved && bsearch(&note, d->moved_notes, d->n_moved,
+                                 sizeof *d->moved_notes, by_pointer);
+}
+
 static void walk_children(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out)
 {
     for (xmlNodePtr c = n->children; c; c = c->next)
@@ -301,8 +392,15 @@ static void walk_node(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out)
     }
     if (n->type != XML_ELEMENT_NODE || left_out(n))
         return;
+    if (xml_is(n, "note") && is_moved(d, n))
+        return; /* its marker is at its anchor */
     if (xml_is(n, "note") && !d->in_note) {
         note_walk(d, w, n, out);
+        return;
+    }
+    const moved_t *m = d->in_note ? NULL : moved_at(d, n);
+    if (m && (xml_is(n, "ref") || xml_is(n, "ptr"))) {
+        note_walk(d, w, m->note, out); /* the ref's "3" is the marker */
         return;
     }
     if (xml_is(n, "pb")) {
@@ -341,6 +439,8 @@ static void walk_node(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out)
     walk_children(d, w, n, out);
     d->in_head -= head;
     d->in_dateline -= dateline;
+    if (m)
+        note_walk(d, w, m->note, out);
     if (!d->in_note && (para || line))
         buf_break(out, para ? 2 : 1);
     else if (xml_is(n, "cell") && !buf_ends_space(out))
@@ -433,7 +533,12 @@ static void document_read(walk_t *w, xmlNodePtr n, const char *fallback_title)
         buf_add(&text, "\n", 1);
         label_end = text.n;
     }
+    moved_gather(&d, n, n);
+    if (moved_sort(&d) != 0)
+        text.nomem = 1;
     walk_children(&d, w, n, &text);
+    free(d.moved);
+    free(d.moved_notes);
     buf_trim_spaces(&text);
     while (text.n && (text.s[text.n - 1] == '\n' || text.s[text.n - 1] == '\f'))
         text.s[--text.n] = '\0';
@@ -477,6 +582,13 @@ static void document_read(walk_t *w, xmlNodePtr n, const char *fallback_title)
     if (nomem) {
         free(text.s);
         w->st = FOND_ERR_NOMEM;
+        return;
+    }
+    if (text.n > TEI_MAX_TEXT_BYTES) { /* refused; the others are read */
+        free(text.s);
+        snprintf(p->failure, sizeof p->failure,
+                 "a document of more than %u MiB of text",
+                 TEI_MAX_TEXT_BYTES >> 20);
         return;
     }
     if (!text.s)

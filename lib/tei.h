@@ -36,7 +36,8 @@
  *            the header left out.
  *
  * A file is parsed once by xml.h (no DTD, no entity, bounded size and
- * depth): a hostile one is refused with the reason.
+ * depth): a hostile one is refused with the reason; a document of more
+ * than TEI_MAX_TEXT_BYTES of text is refused, the file's others read.
  */
 #ifndef FOND_TEI_H
 #define FOND_TEI_H
@@ -49,6 +50,8 @@
 #define TEI_MAX_DOCUMENTS 100000 /* documents read from one file */
 #define TEI_MAX_FIELD 2000       /* bytes of a title, a name, a reference */
 #define TEI_MAX_NAMES (64u << 10) /* bytes of a document's marked names */
+#define TEI_MAX_TEXT_BYTES (8u << 20) /* a document's text: one over it is
+                                         refused, the others read */
 
 /* Whether bytes[0, len) begin (after an XML declaration, comments and a
  * DOCTYPE) with a root element <TEI> or <teiCorpus>, with no namespace or
