@@ -370,7 +370,14 @@ static void note_walk(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out)
 static void page_walk(walk_t *w, xmlNodePtr n, buf_t *out)
 {
     char *label = xml_attr(n, "n");
-    snprintf(w->page, sizeof w->page, "%s", label ? label : "");
+    size_t k = label ? strlen(label) : 0;
+    if (k >= sizeof w->page) { /* cut at a character's start */
+        k = sizeof w->page - 1;
+        while (k && text_is_continuation(label[k]))
+            k--;
+    }
+    memcpy(w->page, label ? label : "", k);
+    w->page[k] = '\0';
     xmlFree(label);
     for (char *c = w->page; *c; c++)
         if (text_is_space(*c))
