@@ -522,6 +522,9 @@ static int ref_shaped(span_t s)
     return digits >= 3 && sep && count_words(s) <= 4;
 }
 
+static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
+                                   int *timed);
+
 /* A source note: "File No. 861.51/283.", "[File No. 763.72/1234]",
  * "Source: ...", "Quelle: ...", "Источник: ...": its reference in *ref.
  * With `unlabelled` (a document whose head showed its form), a reference
@@ -566,8 +569,12 @@ static int source_note(span_t l, int unlabelled, span_t *ref)
     for (size_t i = 0; not_refs[i]; i++)
         if (starts_folded(s.s, s.n, not_refs[i]))
             return 0;
+    char date[9];
+    span_t place;
     if (unlabelled && s.n <= 120 && has_digit(s) && is_capital(s.s, s.n) &&
-        citation_looks_like_note(s.s, s.n)) {
+        citation_looks_like_note(s.s, s.n) &&
+        dateline_read(s, date, &place, NULL) == FOND_ERR_ARG) {
+        /* not a dateline at the end ("Philadelphia May 12, 1791") */
         *ref = strip(s, ".;");
         return 1;
     }
@@ -606,9 +613,6 @@ static int number_line(span_t l)
     }
     return number;
 }
-
-static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
-                                   int *timed);
 
 /* A type line: "[Telegram]", "Telegram", "TELEGRAM", "[Circular
  * telegram—Paraphrase]", "Telegramm Nr. 123 vom 8. Februar", "Телеграмма
@@ -1351,9 +1355,19 @@ static int heading_read(found_t *f, span_t h, int evidence)
             }
         }
     }
+    /* "From John Adams to Abigail Adams", "To George Washington from
+     * Henry Knox": Founders Online's heads, the sender after "from" */
     size_t at, sl;
     span_t from = rest, to = {NULL, 0, 0};
-    if (heading_split(rest, &at, &sl)) {
+    size_t back = type ? rest.n : find_outside(rest, 1, " from ");
+    if (!type && starts_word(rest.s, rest.n, "from")) {
+        rest = trim(tail_from(rest, 4));
+        from = rest;
+    }
+    if (!type && starts_word(rest.s, rest.n, "to") && back < rest.n) {
+        to = strip((span_t){rest.s + 2, back - 2, rest.offset}, ", ");
+        from = strip(tail_from(rest, back + 6), ",.");
+    } else if (heading_split(rest, &at, &sl)) {
         from = strip((span_t){rest.s, at, rest.offset}, ",");
         to = strip(tail_from(rest, at + sl), ",.");
     } else if (!type) {

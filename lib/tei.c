@@ -516,9 +516,9 @@ static fond_status_t structure_take(part_t *p, const char *text, size_t len)
     fond_status_t st = structure_read(text, n, &s);
     if (st != FOND_OK)
         return st;
-    source_t heading = {.type = s.type, .place = s.place};
-    if (!p->fields.from && !p->fields.to)
-        heading.from = s.from, heading.to = s.to;
+    /* each side the head does not mark: as its words say */
+    source_t heading = {.type = s.type, .place = s.place, .from = s.from,
+                        .to = s.to};
     st = source_fill(&p->fields, &heading);
     source_free(&s);
     return st;
