@@ -522,8 +522,19 @@ static int ref_shaped(span_t s)
     return digits >= 3 && sep && count_words(s) <= 4;
 }
 
-static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
-                                   int *timed);
+/* Does the line name a whole day ("May 12, 1791", "8. Februar 1923")?
+ * A dateline does; an archive reference, what it cites, does not. */
+static int names_a_day(span_t l)
+{
+    date_mention_t *d = NULL;
+    size_t n = 0;
+    int day = 0;
+    if (dates_find(l.s, l.n, 0, &d, &n) == FOND_OK)
+        for (size_t k = 0; k < n && !day; k++)
+            day = d[k].day && d[k].month;
+    free(d);
+    return day;
+}
 
 /* A source note: "File No. 861.51/283.", "[File No. 763.72/1234]",
  * "Source: ...", "Quelle: ...", "Источник: ...": its reference in *ref.
@@ -569,11 +580,8 @@ static int source_note(span_t l, int unlabelled, span_t *ref)
     for (size_t i = 0; not_refs[i]; i++)
         if (starts_folded(s.s, s.n, not_refs[i]))
             return 0;
-    char date[9];
-    span_t place;
     if (unlabelled && s.n <= 120 && has_digit(s) && is_capital(s.s, s.n) &&
-        citation_looks_like_note(s.s, s.n) &&
-        dateline_read(s, date, &place, NULL) == FOND_ERR_ARG) {
+        citation_looks_like_note(s.s, s.n) && !names_a_day(s)) {
         /* not a dateline at the end ("Philadelphia May 12, 1791") */
         *ref = strip(s, ".;");
         return 1;
@@ -613,6 +621,9 @@ static int number_line(span_t l)
     }
     return number;
 }
+
+static fond_status_t dateline_read(span_t l, char date[9], span_t *place,
+                                   int *timed);
 
 /* A type line: "[Telegram]", "Telegram", "TELEGRAM", "[Circular
  * telegram—Paraphrase]", "Telegramm Nr. 123 vom 8. Februar", "Телеграмма
@@ -1520,7 +1531,7 @@ static int note_shaped(span_t l)
 static int ref_like(span_t l)
 {
     if (l.n > 120 || !is_capital(l.s, l.n) || !has_digit(l) ||
-        !memchr(l.s, ',', l.n) || count_words(l) > 14)
+        !memchr(l.s, ',', l.n) || count_words(l) > 14 || names_a_day(l))
         return 0;
     /* its words: names, numbers, abbreviations ("vol.", "f.", "op."),
      * joining words; a sentence has others ("It arrived on ...") */
