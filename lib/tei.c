@@ -41,6 +41,10 @@ typedef struct {
     moved_t *moved;    /* sorted by anchor */
     xmlNodePtr *moved_notes; /* the same notes, sorted */
     size_t n_moved, cap_moved;
+    xmlNodePtr head;   /* the document's <head> */
+    xmlNodePtr held[8]; /* notes before it (FRUS's source note): their
+                           markers go at the head's end */
+    size_t n_held;
     buf_t text;        /* the body */
     buf_t notes;       /* "n. text\n" lines */
     buf_t names;       /* "kind\tname\n" lines */
@@ -252,7 +256,7 @@ static void walk_node(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out);
 
 /* ------------------------------------------------------------ moved notes */
 
-#define TEI_MAX_MOVED 10000 /* notes placed by a pointer, a document */
+#define TEI_MAX_MOVED 2000 /* notes placed by a pointer, a document */
 
 static int by_pointer(const void *a, const void *b)
 {
@@ -281,6 +285,26 @@ static xmlNodePtr target_of(xmlNodePtr n, xmlNodePtr top)
     return e && e != n && is_within(e, top) ? e : NULL;
 }
 
+/* A note standing apart from the text it annotates: in a list of notes
+ * (<div type="notes">, <listNote>, <noteGrp>, <back>), not in a
+ * paragraph, where a ref to it is only a cross-reference. */
+static int stands_apart(xmlNodePtr note)
+{
+    xmlNodePtr p = note->parent;
+    return xml_is(p, "div") || xml_is(p, "listNote") ||
+           xml_is(p, "noteGrp") || xml_is(p, "back");
+}
+
+/* Has a ref already placed the note?  (The first ref to it is its
+ * anchor; a linear look: such notes are few, TEI_MAX_MOVED at most.) */
+static int is_claimed(const doc_t *d, xmlNodePtr note)
+{
+    for (size_t i = 0; i < d->n_moved; i++)
+        if (d->moved[i].note == note)
+            return 1;
+    return 0;
+}
+
 static void moved_gather(doc_t *d, xmlNodePtr n, xmlNodePtr top)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -291,8 +315,9 @@ static void moved_gather(doc_t *d, xmlNodePtr n, xmlNodePtr top)
         if (xml_is(c, "note") && (t = target_of(c, top)) && !xml_is(t, "note"))
             m = (moved_t){t, c};
         else if ((xml_is(c, "ref") || xml_is(c, "ptr")) &&
-                 (t = target_of(c, top)) && xml_is(t, "note"))
-            m = (moved_t){c, t};
+                 (t = target_of(c, top)) && xml_is(t, "note") &&
+                 stands_apart(t) && !is_claimed(d, t))
+            m = (moved_t){c, t}; /* not "see footnote 3 above" */
         if (m.note && d->n_moved < TEI_MAX_MOVED &&
             !array_reserve(&d->moved, &d->cap_moved, d->n_moved + 1,
                            sizeof *d->moved, 16))
@@ -383,12 +408,23 @@ static void page_walk(walk_t *w, xmlNodePtr n, buf_t *out)
         if (text_is_space(*c))
             *c = ' ';
     buf_trim_spaces(out);
+    if (out->n && out->s[out->n - 1] != '\n')
+        buf_add(out, "\n", 1); /* as pdftotext ends a page: its last line,
+                                   then the form feed */
     if (out->n)
         buf_add(out, "\f", 1);
     if (*w->page) {
         buf_str(out, w->page);
         buf_add(out, "\n", 1);
     }
+}
+
+static int is_held(const doc_t *d, xmlNodePtr note)
+{
+    for (size_t i = 0; i < d->n_held; i++)
+        if (d->held[i] == note)
+            return 1;
+    return 0;
 }
 
 static void walk_node(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out)
@@ -399,8 +435,8 @@ static void walk_node(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out)
     }
     if (n->type != XML_ELEMENT_NODE || left_out(n))
         return;
-    if (xml_is(n, "note") && is_moved(d, n))
-        return; /* its marker is at its anchor */
+    if (xml_is(n, "note") && (is_moved(d, n) || is_held(d, n)))
+        return; /* its marker is at its anchor, or after the head */
     if (xml_is(n, "note") && !d->in_note) {
         note_walk(d, w, n, out);
         return;
@@ -448,6 +484,8 @@ static void walk_node(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out)
     d->in_dateline -= dateline;
     if (m)
         note_walk(d, w, m->note, out);
+    for (size_t i = 0; n == d->head && i < d->n_held; i++)
+        note_walk(d, w, d->held[i], out);
     if (!d->in_note && (para || line))
         buf_break(out, para ? 2 : 1);
     else if (xml_is(n, "cell") && !buf_ends_space(out))
@@ -455,6 +493,25 @@ static void walk_node(doc_t *d, walk_t *w, xmlNodePtr n, buf_t *out)
 }
 
 /* ------------------------------------------------------------ fields */
+
+/* A FRUS document with no date in its dateline: the range its editors
+ * give it (frus:doc-dateTime-min and -max), a day when both are one. */
+static void frus_dates(doc_t *d, xmlNodePtr div)
+{
+    char *a = xml_attr(div, "doc-dateTime-min"), *b = xml_attr(div, "doc-dateTime-max");
+    char first[16], last[16], value[40];
+    date_value(a, first, sizeof first);
+    date_value(b, last, sizeof last);
+    xmlFree(a);
+    xmlFree(b);
+    if (!*first)
+        return;
+    snprintf(value, sizeof value, "%s%s%s", first,
+             *last && strcmp(first, last) ? "/" : "",
+             *last && strcmp(first, last) ? last : "");
+    if (!dates_parse_value(value, strlen(value), d->date, d->date_end))
+        d->date[0] = d->date_end[0] = '\0';
+}
 
 /* "Source: National Archives, RG 59, 751.00/1-2552. Secret. Drafted by
  * X." as "National Archives, RG 59, 751.00/1-2552": the label gone, cut
@@ -540,6 +597,12 @@ static void document_read(walk_t *w, xmlNodePtr n, const char *fallback_title)
         buf_add(&text, "\n", 1);
         label_end = text.n;
     }
+    for (xmlNodePtr c = n->children; c && !d.head; c = c->next)
+        if (xml_is(c, "head"))
+            d.head = c;
+    for (xmlNodePtr c = n->children; d.head && c != d.head; c = c->next)
+        if (xml_is(c, "note") && d.n_held < sizeof d.held / sizeof *d.held)
+            d.held[d.n_held++] = c;
     moved_gather(&d, n, n);
     if (moved_sort(&d) != 0)
         text.nomem = 1;
@@ -567,12 +630,10 @@ static void document_read(walk_t *w, xmlNodePtr n, const char *fallback_title)
     char *id = xml_attr(n, "id"); /* xml:id */
     p->id = id && *id ? strdup(id) : NULL;
     xmlFree(id);
-    xmlNodePtr head = NULL;
-    for (xmlNodePtr c = n->children; c && !head; c = c->next)
-        if (xml_is(c, "head"))
-            head = c;
+    if (!d.date[0])
+        frus_dates(&d, n);
     source_t *f = &p->fields;
-    f->title = head ? line_of(head) : NULL;
+    f->title = d.head ? line_of(d.head) : NULL;
     if (!f->title && fallback_title)
         f->title = strdup(fallback_title);
     f->container = w->container ? strdup(w->container) : NULL;

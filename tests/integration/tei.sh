@@ -120,6 +120,12 @@ EOF
   printf '</body></text></TEI>\n'
 } >"$t/hostile/huge.xml"
 
+# Real markup: an excerpt of two FRUS documents (public domain; see the
+# file's head): a source note before the head, names marked with <gloss>,
+# a dateline outside an opener, a date with a time, a reference to a
+# footnote that is not the note's place.
+cp "$FOND_SRC/tests/fixtures/tei/frus-excerpt.xml" "$t/"
+
 got=0
 "$INDEX" --db "$TMP/db" -v "$t" >"$TMP/out" 2>"$TMP/index.err" || got=$?
 cat "$TMP/out" "$TMP/index.err"
@@ -175,6 +181,26 @@ check "... the source note's reference without its label" \
 finds "a teiCorpus: each text a source, titled by its header" gerenuk \
   path 'corpus.xml#2"' title '"Letter on the gerenuk"' container '"Letters of the Kars Conference"'
 
+finds "real FRUS (1925): the source note before the head, gloss and persName" Jaffa \
+  path 'frus-excerpt.xml#d180"' \
+  title '"The Secretary of State to the Ambassador in Great Britain \(Houghton\)"' \
+  from '"Secretary of State"' to '"Houghton"' date '"1925-06-23"' place '"Washington"' \
+  page_label '"p. 220"'
+check "... its source note is its first note and its reference" \
+  grep -qF '"archive_ref": {"number": 0, "text": "867n.01/428"}' "$TMP/hits"
+search assurances
+check "... a page's label is not in the passage's text" texts_hold "$TMP/hits" 'formal protest has been made'
+check "... the source note stands first among the notes" \
+  grep -qzE '"notes": \[\s*\{"number": 1, "text": "867n.01/428"\},\s*\{"number": 2, "text": "Latter not printed."\}' "$TMP/hits"
+finds "real FRUS (1960): gloss type=from/to, a dateline with a time" Nosek \
+  path 'frus-excerpt.xml#d123"' \
+  title '"123. Telegram From the Department of State to the Mission at the United Nations"' \
+  from '"Department of State"' to '"Mission at the United Nations"' date '"1960-01-16"' \
+  place '"Washington"' type '"telegram"'
+check "... a cross-reference to a footnote leaves the note in its place" \
+  grep -qzE '"notes": \[\s*\{"number": 1, "text": "Source: Department of State, Central Files, 320/1–1660. [^"]*"\},\s*\{"number": 2, "text": "A memorandum of Merchant’s meeting with Hood is ibid., 320/1–1360."\}' "$TMP/hits"
+check "... its reference without the label and what follows" \
+  grep -qF '"archive_ref": {"number": 0, "text": "Department of State, Central Files, 320/1–1660"}' "$TMP/hits"
 finds "within: restricts to an edition" 'within:"foreign relations" (pangolin OR wombat)' path 'd42"'
 finds "the documents beside a huge one are indexed" glider path 'huge.xml#fine"'
 finds "person: finds a marked person" 'person:Poole' path 'd41"'
