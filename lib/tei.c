@@ -135,8 +135,17 @@ static int attr_is(xmlNodePtr n, const char *name, const char *value)
     return is;
 }
 
-/* The element's words on one line, without its notes (malloc'd; NULL when
- * none or out of memory). */
+/* Not the text: running heads (<fw>), the header, and the readings of a
+ * <choice> set aside (its <sic>, <abbr>, <orig>). */
+static int left_out(xmlNodePtr n)
+{
+    if (xml_is(n, "fw") || xml_is(n, "teiHeader"))
+        return 1;
+    return (xml_is(n, "sic") || xml_is(n, "abbr") || xml_is(n, "orig")) &&
+           xml_is(n->parent, "choice");
+}
+
+/* The element's words into b, without its notes and what is left out. */
 static void words_of(xmlNodePtr n, buf_t *b)
 {
     for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -145,11 +154,13 @@ static void words_of(xmlNodePtr n, buf_t *b)
         else if (xml_is(c, "lb") && !buf_ends_space(b))
             buf_add(b, " ", 1);
         else if (c->type == XML_ELEMENT_NODE && !xml_is(c, "note") &&
-                 !xml_is(c, "fw"))
+                 !left_out(c))
             words_of(c, b);
     }
 }
 
+/* Its words on one line (malloc'd; NULL when none, over TEI_MAX_FIELD or
+ * out of memory). */
 static char *line_of(xmlNodePtr n)
 {
     buf_t b = {0};
@@ -179,14 +190,6 @@ static int named(xmlNodePtr n, const char *const *list)
     return 0;
 }
 
-/* A reading of a <choice> left out: its <sic>, <abbr>, <orig>. */
-static int left_out(xmlNodePtr n)
-{
-    if (xml_is(n, "fw") || xml_is(n, "teiHeader"))
-        return 1;
-    return (xml_is(n, "sic") || xml_is(n, "abbr") || xml_is(n, "orig")) &&
-           xml_is(n->parent, "choice");
-}
 
 /* "1952-01-25T19:00:00+01:00" as "1952-01-25" into out. */
 static void date_value(const char *v, char *out, size_t size)
@@ -612,7 +615,7 @@ static void document_read(walk_t *w, xmlNodePtr n, const char *fallback_title)
     buf_trim_spaces(&text);
     while (text.n && (text.s[text.n - 1] == '\n' || text.s[text.n - 1] == '\f'))
         text.s[--text.n] = '\0';
-    if (label_end && !memchr(text.s, '\f', text.n)) {
+    if (label_end && text.s && !memchr(text.s, '\f', text.n)) {
         /* one page: pages.h reads labels only where a form feed shows
          * two pages or more, so an empty page goes before it */
         buf_t paged = {0};
