@@ -177,7 +177,7 @@ static void write_citation(FILE *out, const fond_hit_t *h)
         {"fond", c.fond}, {"opis", c.opis}, {"delo", c.delo},
         {"sheets", c.sheets}, {"reference", c.reference},
         {"type", c.type}, {"date_end", c.date_end}, {"place", c.place},
-        {"creator", c.creator}, {"cites", c.cites}, {"container", c.container}};
+        {"creator", c.creator}, {"container", c.container}, {"cites", c.cites}};
     fputs(",\n      \"citation\": {\"text\": ", out);
     cli_write_json_string(out, c.text);
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
