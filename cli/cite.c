@@ -16,6 +16,13 @@
  * Soviet archives: f. (fond), op. (opis), d. (delo), l. or ll. (list,
  * sheets); any other is written as the source gives it.
  *
+ * A document of an edition is cited in it, its page the edition's:
+ *
+ *   “The Secretary of State to the Ambassador in France (Wallace)”,
+ *   Secretary of State to Wallace, telegram, Washington, March 1920, in
+ *   Foreign Relations of the United States, 1920, Volume III, p. 227.
+ *   File No. 861.00/6452.
+ *
  * A source with no title is cited "[Untitled]" (or by its type:
  * "Telegram, ..."), one with no date "n.d." (The Chicago Manual of Style),
  * a date range as its two days.
@@ -193,6 +200,7 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->author = *h->from ? h->from : c->creator;
     c->page = page ? page : h->page_label ? h->page_label : "";
     c->attachment = h->attachment ? h->attachment : "";
+    c->container = h->container ? h->container : "";
     const fond_note_t *own = h->archive_ref;
     int has_parts = is_archival(own); /* the parts as read, even when
                                          the reference is cited as written */
@@ -230,12 +238,13 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
         if (*h->to)
             add(c, " to ", h->to, "");
     }
-    const char *parts[] = {type_word, h->place, when, "", c->page};
+    const char *parts[] = {type_word, h->place, when, c->container, "",
+                           c->page};
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
-        if (i == 3 && *c->attachment) /* the file before its page */
+        if (i == 4 && *c->attachment) /* the file before its page */
             add(c, ", attachment ", c->attachment, "");
         else if (*parts[i]) /* the page: "p. 227", "pp. 227-228", as printed */
-            add(c, ", ", parts[i], "");
+            add(c, i == 3 ? ", in " : ", ", parts[i], "");
     size_t end = strlen(c->text);
     if (end && c->text[end - 1] != '.') /* "... 1921" but "M. D." */
         add(c, "", ".", "");

@@ -85,6 +85,7 @@ typedef struct {
     const char *attachment;  /* the file attached whose text it is
                                 ("report.pdf"), "" for the source's own */
     const char *page_number; /* the page without "p. " / "pp. ": "227" */
+    const char *container;   /* the edition or collection it is in ("") */
     /* the own reference's archival parts ("" unless it parses as one) */
     const char *archive, *fond, *opis, *delo, *sheets;
     char reference[400]; /* "GARF, f. R-130, op. 2, d. 68/1, l. 17",

@@ -19,11 +19,13 @@
  *          would be a DOI), DA/PY date, CY place, SP page (not of a
  *          manuscript: Zotero reads it as its number of pages), AN the own
  *          reference (Zotero's archiveLocation: its RIS export writes AN),
- *          DB the archive it names (Zotero's archive), LA, N1 notes (the
+ *          DB the archive it names (Zotero's archive), T2 the edition or
+ *          collection it is in (a TEI edition's title), LA, N1 notes (the
  *          citation, a date range, what the passage cites), AB, UR.
  *   BibTeX @unpublished (Zotero: manuscript) for letters, telegrams and
  *          sources kept in an archive, @misc (document) otherwise; title,
- *          author, type (manuscript type), year/month/day, address
+ *          author, booktitle (the edition it is in), type (manuscript
+ *          type), year/month/day, address
  *          (place), pages (not of an @unpublished: Zotero reads them as
  *          its number of pages), language, note: the own reference first
  *          (what BibTeX styles print at a manuscript's end, and Zotero
@@ -159,6 +161,7 @@ void cli_write_ris(FILE *out, const fond_results_t *r, const cli_export_t *how)
         ris_line(out, "TY", ris_type(&c));
         ris_line(out, "ID", h->id);
         ris_line(out, "TI", c.title); /* "[Untitled]" */
+        ris_line(out, "T2", c.container); /* the edition it is in */
         ris_line(out, "AU", c.author);
         ris_line(out, "A2", letter ? h->to : "");
         ris_line(out, "M3", letter || manuscript ? h->type : "");
@@ -250,6 +253,7 @@ void cli_write_bibtex(FILE *out, const fond_results_t *r,
         fprintf(out, "@%s{fond-%s", /* the id: hex, '-', digits: a key */
                 unpublished ? "unpublished" : "misc", h->id);
         bib_value(out, "title", c.title); /* "[Untitled]" */
+        bib_value(out, "booktitle", c.container); /* the edition it is in */
         bib_value(out, "author", c.author);
         bib_value(out, "type", h->type);
         bib_value(out, "year", year);

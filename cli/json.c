@@ -178,8 +178,8 @@ static void write_citation(FILE *out, const fond_hit_t *h)
         {"fond", c.fond}, {"opis", c.opis}, {"delo", c.delo},
         {"sheets", c.sheets}, {"reference", c.reference},
         {"type", c.type}, {"date_end", c.date_end}, {"place", c.place},
-        {"creator", c.creator}, {"attachment", c.attachment},
-        {"cites", c.cites}};
+        {"creator", c.creator}, {"container", c.container},
+        {"attachment", c.attachment}, {"cites", c.cites}};
     fputs(",\n      \"citation\": {\"text\": ", out);
     cli_write_json_string(out, c.text);
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {

@@ -532,12 +532,15 @@ static void count_language(run_t *r, const char *name, size_t sources)
     r->languages[i].sources += sources;
 }
 
-/* "12 passages" for a text file, "3 messages, 12 passages" for an mbox. */
+/* "12 passages" for a text file, "3 messages, 12 passages" for an mbox,
+ * "3 documents, 12 passages" for a TEI edition. */
 static const char *messages_of(const fond_index_result_t *res, char *buf,
                                size_t size)
 {
     if (strcmp(res->format, "mbox") == 0)
         snprintf(buf, size, "%zu messages, ", res->sources);
+    else if (strcmp(res->format, "tei") == 0)
+        snprintf(buf, size, "%zu documents, ", res->sources);
     else
         buf[0] = '\0';
     size_t used = strlen(buf);
@@ -634,8 +637,10 @@ static void count(run_t *r, const char *path, const fond_sync_result_t *res)
         cli_printf(stderr, "%s" PROG ": %s, skipped", r->progress ? "\n" : "",
                 res->index.failure);
         if (res->index.sources_failed > 1)
-            fprintf(stderr, " (and %zu more messages of the mbox)",
-                    res->index.sources_failed - 1);
+            fprintf(stderr, " (and %zu more %s of the %s)",
+                    res->index.sources_failed - 1,
+                    strcmp(res->index.format, "tei") == 0 ? "documents" : "messages",
+                    strcmp(res->index.format, "tei") == 0 ? "edition" : "mbox");
         fputc('\n', stderr);
         r->failed++;
     }

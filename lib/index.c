@@ -29,6 +29,7 @@
 #include "langid.h"
 #include "language.h"
 #include "mail.h"
+#include "tei.h"
 #include "misread.h"
 #include "schema.h"
 
@@ -1040,7 +1041,8 @@ fond_status_t db_index_extracted(fond_db_t *db, const char *path,
                            NULL, 0, out);
 }
 
-/* A file's text: mail (each message a source), else one source. */
+/* A file's text: mail (each message a source), a TEI edition (each
+ * document a source), else one source. */
 static fond_status_t index_text(fond_db_t *db, const char *source_path,
                                 const char *title, const char *name,
                                 long long added, const char *text, size_t len,
@@ -1055,6 +1057,8 @@ static fond_status_t index_text(fond_db_t *db, const char *source_path,
     if (kind != MAIL_NONE)
         return db_index_mail(db, source_path, name, added, kind, text, len,
                              out);
+    if (!db->folder && tei_detect(text, len))
+        return db_index_tei(db, source_path, name, added, text, len, out);
     return db_index_one(db, source_path, source_path, title, name, added,
                         text, len, NULL, out);
 }

@@ -20,6 +20,7 @@
 #include "decode.h"
 #include "mail.h"
 #include "schema.h"
+#include "tei.h"
 
 /* Failures that cost one part of a file, not the run. */
 static int is_part_failure(fond_status_t st)
@@ -292,6 +293,29 @@ fond_status_t db_index_mail(fond_db_t *db, const char *path, const char *under,
     snprintf(all.encoding, sizeof all.encoding, "UTF-8");
     snprintf(all.encoding_how, sizeof all.encoding_how, "mime");
     mail_free(&mail);
+    if (out)
+        *out = all;
+    return st;
+}
+
+/* A TEI edition (tei.h): each document a part. */
+fond_status_t db_index_tei(fond_db_t *db, const char *path, const char *under,
+                           long long added, const char *bytes, size_t len,
+                           fond_index_result_t *out)
+{
+    parts_t tei;
+    char why[256] = "";
+    fond_status_t st = tei_read(&tei, bytes, len, why, sizeof why);
+    if (st != FOND_OK) {
+        parts_free(&tei);
+        return db_fail(db, st, "%s: %s, skipped", path, why);
+    }
+    fond_index_result_t all;
+    st = db_index_parts(db, path, under, added, &tei, len, &all);
+    snprintf(all.format, sizeof all.format, "tei");
+    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
+    snprintf(all.encoding_how, sizeof all.encoding_how, "xml");
+    parts_free(&tei);
     if (out)
         *out = all;
     return st;

@@ -517,6 +517,20 @@ static int ref_shaped(span_t s)
     return digits >= 3 && sep && count_words(s) <= 4;
 }
 
+/* Does the line name a whole day ("May 12, 1791", "8. Februar 1923")?
+ * A dateline does; an archive reference, what it cites, does not. */
+static int names_a_day(span_t l)
+{
+    date_mention_t *d = NULL;
+    size_t n = 0;
+    int day = 0;
+    if (dates_find(l.s, l.n, 0, &d, &n) == FOND_OK)
+        for (size_t k = 0; k < n && !day; k++)
+            day = d[k].day && d[k].month;
+    free(d);
+    return day;
+}
+
 /* A source note: "File No. 861.51/283.", "[File No. 763.72/1234]",
  * "Source: ...", "Quelle: ...", "Источник: ...": its reference in *ref.
  * With `unlabelled` (a document whose head showed its form), a reference
@@ -562,7 +576,8 @@ static int source_note(span_t l, int unlabelled, span_t *ref)
         if (starts_folded(s.s, s.n, not_refs[i]))
             return 0;
     if (unlabelled && s.n <= 120 && has_digit(s) && is_capital(s.s, s.n) &&
-        citation_looks_like_note(s.s, s.n)) {
+        citation_looks_like_note(s.s, s.n) && !names_a_day(s)) {
+        /* not a dateline at the end ("Philadelphia May 12, 1791") */
         *ref = strip(s, ".;");
         return 1;
     }
@@ -1346,9 +1361,19 @@ static int heading_read(found_t *f, span_t h, int evidence)
             }
         }
     }
+    /* "From John Adams to Abigail Adams", "To George Washington from
+     * Henry Knox": Founders Online's heads, the sender after "from" */
     size_t at, sl;
     span_t from = rest, to = {NULL, 0, 0};
-    if (heading_split(rest, &at, &sl)) {
+    size_t back = type ? rest.n : find_outside(rest, 1, " from ");
+    if (!type && starts_word(rest.s, rest.n, "from")) {
+        rest = trim(tail_from(rest, 4));
+        from = rest;
+    }
+    if (!type && starts_word(rest.s, rest.n, "to") && back < rest.n) {
+        to = strip((span_t){rest.s + 2, back - 2, rest.offset}, ", ");
+        from = strip(tail_from(rest, back + 6), ",.");
+    } else if (heading_split(rest, &at, &sl)) {
         from = strip((span_t){rest.s, at, rest.offset}, ",");
         to = strip(tail_from(rest, at + sl), ",.");
     } else if (!type) {
@@ -1501,7 +1526,7 @@ static int note_shaped(span_t l)
 static int ref_like(span_t l)
 {
     if (l.n > 120 || !is_capital(l.s, l.n) || !has_digit(l) ||
-        !memchr(l.s, ',', l.n) || count_words(l) > 14)
+        !memchr(l.s, ',', l.n) || count_words(l) > 14 || names_a_day(l))
         return 0;
     /* its words: names, numbers, abbreviations ("vol.", "f.", "op."),
      * joining words; a sentence has others ("It arrived on ...") */

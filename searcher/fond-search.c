@@ -160,8 +160,8 @@ static void print_id(const fond_hit_t *h, highlight_t hl)
  * says of itself ("n.d." when it has no date), its language when it is not
  * English, the default ("..., in german"), so a reader knows which
  * stemmer found it, and for a source read by OCR its mean word confidence
- * ("OCR 87%"), so that a reader knows how far to trust its text; then who
- * made it and its rights, when known. */
+ * ("OCR 87%"), so that a reader knows how far to trust its text; then the
+ * edition it is in, who made it and its rights, when known. */
 static void print_source_line(const fond_hit_t *h)
 {
     char date[100];
@@ -179,6 +179,8 @@ static void print_source_line(const fond_hit_t *h)
     if (h->ocr_confidence >= 0) /* read by OCR: how sure it was */
         printf("%sOCR %d%%", any++ ? ", " : "   ", h->ocr_confidence);
     fputs("\n", stdout);
+    if (h->container && *h->container) /* the edition it is in */
+        cli_printf(stdout, "   In: %s\n", h->container);
     if (*h->creator)
         cli_printf(stdout, "   Creator: %s\n", h->creator);
     if (*h->rights)

@@ -126,8 +126,8 @@ static void write_marked(FILE *out, const fond_hit_t *h, const char *cls)
 
 /* "telegram · 21 July 1921 · Ankara · from M. D. Huseynov to Yusif Kamal",
  * "n.d." for a source with no date, a range as its two days, "OCR 87%"
- * for a source read by OCR; then who made the source and its rights,
- * when known. */
+ * for a source read by OCR; then the edition it is in, who made the
+ * source and its rights, when known. */
 static void write_meta(FILE *out, const fond_hit_t *h)
 {
     int any = 0;
@@ -153,6 +153,9 @@ static void write_meta(FILE *out, const fond_hit_t *h)
         html_printf(out, " · <span class=\"ocr\" title=\"read by OCR: its mean "
                          "word confidence\">OCR %d%%</span>", h->ocr_confidence);
     fputs("</p>\n", out);
+    if (h->container && *h->container) /* the edition it is in */
+        html_printf(out, "<p class=\"container\">In <cite>%s</cite></p>\n",
+                    h->container);
     if (*h->creator)
         html_printf(out, "<p class=\"creator\">Made by %s</p>\n", h->creator);
     if (*h->rights)

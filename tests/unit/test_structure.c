@@ -219,6 +219,15 @@ static void test_british_documents(void **state)
 static void test_letters(void **state)
 {
     (void)state;
+    /* Founders Online's heads: "From A to B", "To B from A" */
+    check("To George Washington from Henry Knox\n"
+          "\n"
+          "New York, 4 March 1789.\n"
+          "\n"
+          "Sir, the Congress has met.\n",
+          (want_t){.title = "To George Washington from Henry Knox",
+                   .type = "letter", .from = "Henry Knox", .to = "George Washington",
+                   .place = "New York", .date = "17890304"});
     /* letterhead, place and date, inside address, salutation, close and
      * signature: a letter from its signer */
     check("AMERICAN EMBASSY\n"
@@ -489,6 +498,19 @@ static void test_type_from_the_form(void **state)
 static void test_unlabelled_references(void **state)
 {
     (void)state;
+    /* a dateline at the end is no reference (with no comma after its
+     * place it is not read as a dateline either) */
+    check("From John Adams to Abigail Adams\n"
+          "\n"
+          "[Letter]\n"
+          "\n"
+          "The committee met and spoke of the wombat of liberty.\n"
+          "\n"
+          "Philadelphia May 12, 1791\n"
+          "John Adams\n",
+          (want_t){.title = "From John Adams to Abigail Adams",
+                   .type = "letter", .from = "John Adams",
+                   .to = "Abigail Adams"});
     check("The Minister in Latvia (Coleman) to the Secretary of State\n"
           "\n"
           "[Telegram]\n"
