@@ -25,6 +25,7 @@
 #include "ingest.h"
 #include "langid.h"
 #include "language.h"
+#include "ead.h"
 #include "mail.h"
 #include "misread.h"
 #include "schema.h"
@@ -976,7 +977,8 @@ fond_status_t db_index_extracted(fond_db_t *db, const char *path,
                            out);
 }
 
-/* A file's text: mail (each message a source), else one source. */
+/* A file's text: mail (each message a source), an EAD finding aid (each
+ * component a source), else one source. */
 static fond_status_t index_text(fond_db_t *db, const char *source_path,
                                 const char *title, const char *name,
                                 long long added, const char *text, size_t len,
@@ -991,6 +993,8 @@ static fond_status_t index_text(fond_db_t *db, const char *source_path,
     if (kind != MAIL_NONE)
         return db_index_mail(db, source_path, name, added, kind, text, len,
                              out);
+    if (!db->folder && ead_detect(text, len))
+        return db_index_ead(db, source_path, name, added, text, len, out);
     return db_index_one(db, source_path, source_path, title, name, added,
                         text, len, NULL, out);
 }

@@ -4,13 +4,15 @@
  * (db_index_one), its fields given as the format's (source.h, level 3)
  * and its text read as text with no header of its own.  A mail file is
  * one such: a message file or an mbox, read in the mail parser's worker
- * (mail.h, child.h).
+ * (mail.h, child.h); so is an EAD finding aid, its collection and each
+ * component a part (ead.h), parsed here by the hardened xml_parse.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db_internal.h"
+#include "ead.h"
 #include "mail.h"
 #include "schema.h"
 
@@ -140,6 +142,29 @@ fond_status_t db_index_mail(fond_db_t *db, const char *path, const char *under,
     snprintf(all.encoding, sizeof all.encoding, "UTF-8");
     snprintf(all.encoding_how, sizeof all.encoding_how, "mime");
     mail_free(&mail);
+    if (out)
+        *out = all;
+    return st;
+}
+
+/* An EAD finding aid (ead.h): the collection and each component a part. */
+fond_status_t db_index_ead(fond_db_t *db, const char *path, const char *under,
+                           long long added, const char *bytes, size_t len,
+                           fond_index_result_t *out)
+{
+    parts_t parts;
+    char why[256] = "";
+    fond_status_t st = ead_read(&parts, bytes, len, why, sizeof why);
+    if (st != FOND_OK) {
+        parts_free(&parts);
+        return db_fail(db, st, "%s: %s, skipped", path, why);
+    }
+    fond_index_result_t all;
+    st = db_index_parts(db, path, under, added, &parts, len, &all);
+    snprintf(all.format, sizeof all.format, "ead");
+    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
+    snprintf(all.encoding_how, sizeof all.encoding_how, "declared");
+    parts_free(&parts);
     if (out)
         *out = all;
     return st;
