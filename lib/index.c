@@ -516,7 +516,8 @@ static fond_status_t set_all(store_doc_t *doc, const unsigned *slots,
     return st;
 }
 
-/* A passage's fields; the path and type as well, for the facets. */
+/* A passage's fields; the path, type and collection as well, for the
+ * facets. */
 static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
                                 const ingest_passage_t *p, const char *id)
 {
@@ -535,10 +536,11 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         SCHEMA_SLOT_PATH,  SCHEMA_SLOT_TYPE,     SCHEMA_SLOT_ORDINAL,
         SCHEMA_SLOT_ID,    SCHEMA_SLOT_NOTES,    SCHEMA_SLOT_DATES,
         SCHEMA_SLOT_RANGE, SCHEMA_SLOT_SORTDATE, SCHEMA_SLOT_SOURCE,
-        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES,    SCHEMA_SLOT_ADDED};
+        SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES,    SCHEMA_SLOT_ADDED,
+        SCHEMA_SLOT_COLLECTION};
     const char *const values[] = {src->path, h->type, ord, id, notes, dates,
                                   range, sortdate, src->hash, year, pages,
-                                  src->added};
+                                  src->added, h->container};
     fond_status_t st = set_all(doc, slots, values, sizeof slots / sizeof *slots);
     free(notes);
     return st;

@@ -86,8 +86,9 @@
  *                     so that a reference found only in a header, which
  *                     has no positions, is found as typed
  *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR,
- *                     _ADDED (what the matcher reads for every match:
- *                     facets, the collapse key, the sort keys, --since);
+ *                     _ADDED, _COLLECTION (what the matcher reads for
+ *                     every match: facets, the collapse key, the sort
+ *                     keys, --since, the counts of --group collection);
  *                     SCHEMA_SLOT_BOXES, its words' boxes ("Word boxes")
  *     (no prefix)     an OCR word's alternative readings (ALTO's
  *                     ALTERNATIVE), folded, at the position of the word of
@@ -322,18 +323,23 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
                                                it belongs to (source.h) */ \
     X(HIERARCHY, 26, 'H', SCHEMA_IN_RECORD) /* "level\tid\ttitle\n" lines \
                                                from the top (source.h) */ \
-    X(LINK, 27, 'k', SCHEMA_IN_RECORD)    /* its digitised copy */
+    X(LINK, 27, 'k', SCHEMA_IN_RECORD)    /* its digitised copy */      \
+    X(COLLECTION, 29, 0, SCHEMA_IN_PASSAGE) /* its container again, for   \
+                                               --group collection's counts \
+                                               (slot 28: another field's) */
 
 #define SCHEMA_SLOT_ENUM(name, slot, tag, doc) SCHEMA_SLOT_##name = slot,
 enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
 #undef SCHEMA_SLOT_ENUM
 
 /* The slots the matcher reads for every match, kept as Xapian values on
- * each passage (facets by path, type and year; collapse; sort). */
+ * each passage (facets by path, type, year and collection; collapse;
+ * sort). */
 #define SCHEMA_MATCH_SLOT(slot)                                             \
     ((slot) == SCHEMA_SLOT_PATH || (slot) == SCHEMA_SLOT_TYPE ||            \
      (slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_SOURCE ||      \
-     (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED)
+     (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED ||          \
+     (slot) == SCHEMA_SLOT_COLLECTION)
 
 /* The slots whose value is a blob of bytes (NULs and all), kept as a
  * Xapian value of its own, never in the data: "Word boxes" above. */

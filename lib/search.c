@@ -518,7 +518,15 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
 }
 
 static const unsigned facet_slots[FOND_FACET_KINDS] = {
-    SCHEMA_SLOT_TYPE, SCHEMA_SLOT_YEAR, SCHEMA_SLOT_PATH};
+    SCHEMA_SLOT_TYPE, SCHEMA_SLOT_YEAR, SCHEMA_SLOT_PATH,
+    SCHEMA_SLOT_COLLECTION};
+
+/* Whether the facet of kind k is counted: the collection's with --group,
+ * the others with --facets. */
+static int facet_wanted(const fond_search_opts_t *o, size_t k)
+{
+    return k == FOND_FACET_COLLECTION ? o->group : o->facets;
+}
 
 static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
 {
@@ -529,8 +537,9 @@ static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
     so->sort_by_date = o->sort == FOND_SORT_DATE;
     so->sort_by_added = o->sort == FOND_SORT_ADDED;
     so->count_max = FOND_COUNT_MAX;
-    for (size_t k = 0; o->facets && k < FOND_FACET_KINDS; k++)
-        so->facet_slots[so->n_facets++] = facet_slots[k];
+    for (size_t k = 0; k < FOND_FACET_KINDS; k++)
+        if (facet_wanted(o, k))
+            so->facet_slots[so->n_facets++] = facet_slots[k];
 }
 
 /* The filters that are not words: added since, within one source. */
@@ -620,11 +629,13 @@ static fond_status_t run_with_fallback(search_t *s, store_mset_t **m,
 /* Copy the facets out of the mset, which is freed before the results;
  * the passages with no type or no date come last, as "", so that the
  * counts add up to the passages. */
-static fond_status_t copy_facets(const store_mset_t *m, fond_results_t *r)
+static fond_status_t copy_facets(const store_mset_t *m,
+                                 const fond_search_opts_t *o, fond_results_t *r)
 {
-    for (size_t k = 0; k < FOND_FACET_KINDS; k++) {
-        size_t n = 0;
-        const store_facet_t *f = store_mset_facet(m, k, &n);
+    for (size_t k = 0, counted = 0; k < FOND_FACET_KINDS; k++) {
+        size_t n = 0; /* the store's facets: those counted, in kind order */
+        const store_facet_t *f =
+            facet_wanted(o, k) ? store_mset_facet(m, counted++, &n) : NULL;
         r->facets[k] = calloc(n + 1, sizeof *r->facets[k]);
         if (!r->facets[k])
             return FOND_ERR_NOMEM;
@@ -739,7 +750,7 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
                : db_fail(db, FOND_ERR_NOMEM, "out of memory");
     if (st == FOND_OK)
         st = fill_results(db, &s, m, r);
-    if (st == FOND_OK && (st = copy_facets(m, r)) != FOND_OK)
+    if (st == FOND_OK && (st = copy_facets(m, s.o, r)) != FOND_OK)
         db_fail(db, st, "out of memory");
     if (st == FOND_OK && s.q)
         r->suggestion = query_suggest(s.q, text);
