@@ -235,8 +235,13 @@ static fond_status_t add_names(const source_ctx_t *src, term_list_t *l,
     return st;
 }
 
+static fond_status_t add_whole_n(term_list_t *l, const char *prefix,
+                                 const char *value, size_t len);
+
 /* The words of each level's id and title in a hierarchy (source.h), for
- * within: (the "level" word itself is not indexed). */
+ * within: (the "level" word itself is not indexed); and each id whole
+ * (schema_whole_value), so that an identifier typed as one word finds it
+ * however its parts are joined (within:mss0042 as within:mss-0042). */
 static fond_status_t add_hierarchy(const source_ctx_t *src, term_list_t *l,
                                    const char *hierarchy)
 {
@@ -248,6 +253,9 @@ static fond_status_t add_hierarchy(const source_ctx_t *src, term_list_t *l,
         if (tab && tab < end)
             st = add_span(src, l, SCHEMA_WITHIN, tab + 1,
                           (size_t)(end - tab - 1));
+        const char *tab2 = tab && tab < end ? memchr(tab + 1, '\t', (size_t)(end - tab - 1)) : NULL;
+        if (st == FOND_OK && tab2 && tab2 > tab + 1)
+            st = add_whole_n(l, SCHEMA_WITHIN, tab + 1, (size_t)(tab2 - tab - 1));
         line = *end ? end + 1 : end;
     }
     return st;

@@ -325,6 +325,7 @@ static void search_opts(const request_t *r, const page_site_t *site,
     o->per_source = *r->source ? 0 : PAGE_PER_SOURCE;
     o->sort = r->sort;
     o->facets = 1;
+    o->group = r->group;
     o->names_only = 1; /* the public's source: is a name, never a path */
     o->addresses = site->addresses; /* from: and to: search what it sees */
 }

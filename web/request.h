@@ -44,6 +44,8 @@ typedef struct {
     char show[REQUEST_MAX_ID + 1]; /* a passage (or source) id: read its
                                       source whole; "" for a search */
     request_format_t format;
+    int group;                     /* group=collection: the hits under their
+                                      collections, with their counts */
 } request_t;
 
 /*
