@@ -465,7 +465,15 @@ static fond_status_t add_own_refs(term_list_t *l, const source_t *h)
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < 2 && st == FOND_OK; i++)
         if (own[i]) {
+            /* its first unit, up to a comma, whole too, when it holds a
+             * digit (an identifier, not an archive's name): an EAD
+             * component's identifier before its containers
+             * ("MSS-0042-017" of "MSS-0042-017, Box 3, Folder 12") */
+            const char *comma = strchr(own[i], ',');
+            size_t first = comma ? (size_t)(comma - own[i]) : 0;
             st = add_whole(l, SCHEMA_REF, own[i]);
+            if (st == FOND_OK && first && strcspn(own[i], "0123456789") < first)
+                st = add_whole_n(l, SCHEMA_REF, own[i], first);
             if (st == FOND_OK)
                 st = add_refs_in(l, own[i], strlen(own[i]));
         }
