@@ -77,9 +77,28 @@ int ead_detect(const char *bytes, size_t len)
     const char *local = colon ? colon + 1 : tag + 1;
     if (tag + name - local != 3 || strncasecmp(local, "ead", 3) != 0)
         return 0;
-    /* a namespace named must be EAD's */
-    return !memmem(tag, n, "xmlns", 5) || memmem(tag, n, EAD2002_NS, strlen(EAD2002_NS)) ||
-           memmem(tag, n, EAD3_NS, strlen(EAD3_NS));
+    /* the element's own namespace, where one is declared, must be EAD's
+     * (xmlns="..." for <ead>, xmlns:p="..." for <p:ead>; xmlns:xlink and
+     * the others say nothing of it) */
+    char decl[64];
+    snprintf(decl, sizeof decl, "xmlns%s%.*s=", colon ? ":" : "",
+             colon ? (int)(colon - tag - 1) : 0, tag + 1);
+    const char *at = memmem(tag, n, decl, strlen(decl));
+    if (!at)
+        return 1;
+    const char *v = at + strlen(decl);
+    size_t rest = n - (size_t)(v - tag);
+    while (rest && text_is_space(*v))
+        v++, rest--;
+    if (!rest || (*v != '"' && *v != '\''))
+        return 0;
+    v++, rest--;
+    const char *ns[] = {EAD2002_NS, EAD3_NS};
+    for (size_t i = 0; i < 2; i++)
+        if (rest > strlen(ns[i]) && memcmp(v, ns[i], strlen(ns[i])) == 0 &&
+            (v[strlen(ns[i])] == '"' || v[strlen(ns[i])] == '\''))
+            return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------ text */
@@ -497,6 +516,16 @@ static int usable_id(const char *id)
     return *id && !digits && strlen(id) <= 200;
 }
 
+/* Whether s[0, n) holds a letter (any non-ASCII character counts). */
+static int has_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+            (unsigned char)s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
 static int fail_nomem(walk_t *w)
 {
     w->st = FOND_ERR_NOMEM;
@@ -551,6 +580,23 @@ static int read_unit(walk_t *w, parts_t *out, xmlNodePtr unit, char **title_out,
         return fail_nomem(w);
     if (!text.len && f->title && buf_words(&text, f->title) != 0)
         return fail_nomem(w);
+    if (!has_letter(text.data, text.len) && w->hierarchy_len) {
+        /* a date or a number alone ("1977", a file in a series of years)
+         * is no passage (a lone number reads as a page's): the title of
+         * the level it is in says what it is */
+        const char *last = w->hierarchy + w->hierarchy_len - 1, *line = last;
+        while (line > w->hierarchy && line[-1] != '\n')
+            line--;
+        const char *title = memchr(line, '\t', (size_t)(last - line));
+        title = title ? memchr(title + 1, '\t', (size_t)(last - title - 1)) : NULL;
+        char *parent = title ? strndup(title + 1, (size_t)(last - title - 1)) : NULL;
+        buf_gap(&text, 3);
+        if (parent && buf_words(&text, parent) != 0) {
+            free(parent);
+            return fail_nomem(w);
+        }
+        free(parent);
+    }
     if (!text.len && unitid && buf_words(&text, unitid) != 0)
         return fail_nomem(w);
     if (text.len) {
