@@ -210,8 +210,11 @@ static int put_text(buf_t *b, xmlNodePtr node, int depth)
             free(one.data);
             continue;
         }
-        /* a unit's own children and a did's are each a block of their own */
-        int gap = depth <= 1 || name_in(c, block_names) ? 3
+        /* a unit's own children are each a block of their own; a did's
+         * run on in one (its date or box number alone on a line would
+         * read as a page's number, and be lost) */
+        int gap = depth == 1                                ? 1
+                  : depth == 0 || name_in(c, block_names) ? 3
                   : name_in(c, line_names)              ? 2
                   : name_in(c, inline_names)            ? 0
                                                          : 1;
@@ -526,6 +529,30 @@ static int has_letter(const char *s, size_t n)
     return 0;
 }
 
+/* A unit's text that opens with a number ("1874", a file of a series of
+ * years; "3" a box) would lose it, read as a page's number, and one of no
+ * letters makes no passage: the title of the level it is in goes first,
+ * as a finding aid reads ("Ledgers of tonnage, 1874").  0, or -1. */
+static int put_parent_title(const walk_t *w, buf_t *text)
+{
+    const char *last = w->hierarchy + w->hierarchy_len - 1, *line = last;
+    while (line > w->hierarchy && line[-1] != '\n')
+        line--;
+    const char *title = memchr(line, '\t', (size_t)(last - line));
+    title = title ? memchr(title + 1, '\t', (size_t)(last - title - 1)) : NULL;
+    if (!title || title + 1 == last)
+        return 0;
+    buf_t with = {0};
+    if (buf_put(&with, title + 1, (size_t)(last - title - 1)) != 0 ||
+        buf_put(&with, ", ", 2) != 0 || buf_put(&with, text->data, text->len) != 0) {
+        free(with.data);
+        return -1;
+    }
+    free(text->data);
+    *text = with;
+    return 0;
+}
+
 static int fail_nomem(walk_t *w)
 {
     w->st = FOND_ERR_NOMEM;
@@ -580,24 +607,9 @@ static int read_unit(walk_t *w, parts_t *out, xmlNodePtr unit, char **title_out,
         return fail_nomem(w);
     if (!text.len && f->title && buf_words(&text, f->title) != 0)
         return fail_nomem(w);
-    if (!has_letter(text.data, text.len) && w->hierarchy_len) {
-        /* a date or a number alone ("1977", a file in a series of years)
-         * is no passage (a lone number reads as a page's): the title of
-         * the level it is in says what it is */
-        const char *last = w->hierarchy + w->hierarchy_len - 1, *line = last;
-        while (line > w->hierarchy && line[-1] != '\n')
-            line--;
-        const char *title = memchr(line, '\t', (size_t)(last - line));
-        title = title ? memchr(title + 1, '\t', (size_t)(last - title - 1)) : NULL;
-        char *parent = title ? strndup(title + 1, (size_t)(last - title - 1)) : NULL;
-        buf_gap(&text, 3);
-        if (parent && buf_words(&text, parent) != 0) {
-            free(parent);
-            return fail_nomem(w);
-        }
-        free(parent);
-    }
-    if (!text.len && unitid && buf_words(&text, unitid) != 0)
+    if (text.len && ((text.data[0] >= '0' && text.data[0] <= '9') ||
+                     !has_letter(text.data, text.len)) && w->hierarchy_len &&
+        put_parent_title(w, &text) != 0)
         return fail_nomem(w);
     if (text.len) {
         p->text = text.data;

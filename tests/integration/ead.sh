@@ -50,9 +50,10 @@ cat >"$e/quellborn.xml" <<'EOF'
 </ead>
 EOF
 
-# No namespace, <c> nested; a component without id or title.
+# No namespace of its own (xlink's only), <c> nested; a component without
+# id or title; one whose words are a date alone.
 cat >"$e/harbour.xml" <<'EOF'
-<ead>
+<ead xmlns:xlink="http://www.w3.org/1999/xlink">
   <eadheader><eadid>hbr-7</eadid></eadheader>
   <archdesc level="fonds">
     <did><unittitle>Harbour Board of Vardøhus</unittitle><unitid>HBV 7</unitid>
@@ -61,6 +62,7 @@ cat >"$e/harbour.xml" <<'EOF'
       <c level="series" id="hbv-s2"><did><unittitle>Ledgers of tonnage</unittitle></did>
         <c level="file"><did><unitdate>1873</unitdate><container type="box">9</container></did>
           <scopecontent><p>Tonnage of the wherry fleet.</p></scopecontent></c>
+        <c level="file" id="hbv-1874"><did><unitdate normal="1874">1874</unitdate></did></c>
       </c>
     </dsc>
   </archdesc>
@@ -90,6 +92,11 @@ cat >"$e/ead3.xml" <<'EOF'
     </dsc>
   </archdesc>
 </ead>
+EOF
+
+# Another vocabulary's <ead> (not EAD's namespace): one source of text.
+cat >"$e/other.xml" <<'EOF'
+<ead xmlns="http://example.org/not-ead"><archdesc><did><unittitle>Quokka</unittitle></did></archdesc></ead>
 EOF
 
 # Hostile: an entity bomb, an external entity, <c> nested 3000 deep.
@@ -144,6 +151,9 @@ check "a component with no title is titled by its date" test "$(field wherry tit
 check "... dated by it" test "$(field wherry date)" = '"1873"'
 check "... in a <c> of an EAD without a namespace, under its series" \
   test "$(field wherry hierarchy)" = '[{"level": "fonds", "id": "hbr-7", "title": "Harbour Board of Vardøhus"}, {"level": "series", "id": "hbv-s2", "title": "Ledgers of tonnage"}]'
+check "a component whose words are a date alone is a source, with its series' title" \
+  test "$(field '1874 Ledgers' path)" = "\"$e/harbour.xml#hbv-1874\""
+check "an <ead> of another namespace is one source of text" test "$(paths Quokka)" = "other.xml "
 check "EAD3: recordid, unitdatestructured and daoset read" \
   test "$(field firn date)|$(field firn link)|$(field firn hierarchy)" = '"1961-05-02"|"https://images.example.org/gs/1961.pdf"|[{"level": "collection", "id": "ua-1138", "title": "Records of the Glaciology Society"}, {"level": "series", "id": "gs-min", "title": "Minutes"}]'
 check "... a range from fromdate and todate" test "$(field 'Glaciology type:collection' date_end)" = '"1999"'
@@ -154,18 +164,18 @@ check "within: a collection by title" \
 check "within: a collection by identifier as typed" \
   test "$(paths within:mss-0042)" = "quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ser1 "
 check "... or typed whole" test "$(paths within:mss0042)" = "quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ser1 "
-check "within: a series by title" test "$(paths 'within:"Ledgers of tonnage"')" = "harbour.xml#3 "
+check "within: a series by title" test "$(paths 'within:"Ledgers of tonnage"')" = "harbour.xml#3 harbour.xml#hbv-1874 "
 check "within: narrows words" test "$(paths 'within:ua-1138 minutes')" = "ead3.xml#gs-min ead3.xml#gs-min-1961 "
 
 # --group collection: the hits under their collections, each with its count.
 "$SEARCH" --db "$TMP/db" --group collection -n 50 '*' >"$TMP/group.txt" || true
 check "--group collection heads each collection with its count" \
   grep -qx '== Papers of Aurelia Quellborn: 4 passages' "$TMP/group.txt"
-check "... every collection" bash -c "[ \$(grep -c '^== ' '$TMP/group.txt') = 3 ]"
+check "... every collection, and the passages in none" bash -c "[ \$(grep -c '^== ' '$TMP/group.txt') = 4 ] && grep -qx '== (no collection): 1 passage' '$TMP/group.txt'"
 check "... its hits under it" bash -c "sed -n '/^== Records of the Glaciology/,/^== /p' '$TMP/group.txt' | grep -q 'Minutes of the firn committee'"
 json --group collection '*' >"$TMP/group.json" || true
 check "--json --group collection gives the groups with counts" \
-  grep -q '{"collection": "Harbour Board of Vardøhus", "passages": 3}' "$TMP/group.json"
+  grep -q '{"collection": "Harbour Board of Vardøhus", "passages": 4}' "$TMP/group.json"
 expect_exit 2 "--group takes collection only" "$SEARCH" --db "$TMP/db" --group year x
 check "... and says so" grep -q -- "--group takes collection" "$TMP/err"
 
