@@ -24,6 +24,12 @@
 #define EAD3_NS "http://ead3.archivists.org/schema/"
 #define DETECT_BYTES 65536 /* looked at for the first element */
 #define FIELD_MAX 2000     /* bytes of one field kept (a title, an id) */
+#define LEVEL_FIELD_MAX 200 /* bytes of a level's id or title in a hierarchy */
+/* The fields every part copies (its collection's title, the hierarchy
+ * above it) may take at most this much memory, all parts together, beyond
+ * 8 bytes a byte of the file: a file of many small components deep in
+ * long-titled levels is refused, not let grow quadratic. */
+#define FIELDS_BUDGET ((size_t)64 << 20)
 
 /* ------------------------------------------------------------ detecting */
 
@@ -108,12 +114,15 @@ typedef struct {
     size_t len, cap;
     int gap; /* what goes before the next word: 0, 1 space, 2 newline,
                 3 blank line */
+    int failed; /* a put ran out of memory: what it holds is cut short */
 } buf_t;
 
 static int buf_put(buf_t *b, const char *s, size_t n)
 {
-    if (array_reserve(&b->data, &b->cap, b->len + n + 1, 1, 256) != 0)
+    if (array_reserve(&b->data, &b->cap, b->len + n + 1, 1, 256) != 0) {
+        b->failed = 1;
         return -1;
+    }
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
@@ -258,6 +267,7 @@ static xmlNodePtr child(xmlNodePtr node, const char *name)
 /* ------------------------------------------------------------ one unit */
 
 typedef struct {
+    size_t budget;          /* bytes the parts' fields may still take */
     const char *collection; /* the collection's title */
     char *hierarchy;        /* lines of the units above the one read */
     size_t hierarchy_len;
@@ -265,11 +275,16 @@ typedef struct {
     fond_status_t st;
 } walk_t;
 
-/* A copy of s without tabs or newlines (a hierarchy line's field). */
+/* A copy of s without tabs or newlines (a hierarchy line's field), cut
+ * at LEVEL_FIELD_MAX bytes on a character's start. */
 static void put_field(buf_t *b, const char *s)
 {
-    for (; s && *s; s++)
-        buf_put(b, *s == '\t' || *s == '\n' ? " " : s, 1);
+    size_t n = s ? strlen(s) : 0;
+    if (n > LEVEL_FIELD_MAX)
+        for (n = LEVEL_FIELD_MAX; n > 0 && text_is_continuation(s[n]);)
+            n--;
+    for (size_t i = 0; i < n; i++)
+        buf_put(b, s[i] == '\t' || s[i] == '\n' ? " " : s + i, 1);
 }
 
 /* The date of a normal attribute or a standarddate: ISO 8601, a range
@@ -596,37 +611,51 @@ static int read_unit(walk_t *w, parts_t *out, xmlNodePtr unit, char **title_out,
     f->archive_ref = ref.data;
     unit_names(unit, &names);
     f->names = names.data;
-    if (w->collection && !(f->container = strdup(w->collection)))
-        return fail_nomem(w);
-    if (w->hierarchy_len && !(f->hierarchy = strndup(w->hierarchy, w->hierarchy_len)))
-        return fail_nomem(w);
+    size_t cost = (w->collection ? strlen(w->collection) : 0) + w->hierarchy_len +
+                  (f->title ? strlen(f->title) : 0) + ref.len + names.len + 256;
+    if (cost > w->budget) {
+        free(unitid);
+        w->st = FOND_ERR_EXTRACT;
+        snprintf(w->failure, sizeof w->failure, "its %zu components' fields "
+                 "would take too much memory", out->n);
+        return -1;
+    }
+    w->budget -= cost;
     char *id = xml_attr(unit, "id");
-    if (id && usable_id(id) && !(p->id = strdup(id)))
-        return fail_nomem(w);
-    if (put_text(&text, unit, 0) != 0)
-        return fail_nomem(w);
-    if (!text.len && f->title && buf_words(&text, f->title) != 0)
-        return fail_nomem(w);
-    if (text.len && ((text.data[0] >= '0' && text.data[0] <= '9') ||
-                     !has_letter(text.data, text.len)) && w->hierarchy_len &&
-        put_parent_title(w, &text) != 0)
-        return fail_nomem(w);
-    if (text.len) {
+    int ok = !ref.failed && !names.failed;
+    if (ok && w->collection)
+        ok = (f->container = strdup(w->collection)) != NULL;
+    if (ok && w->hierarchy_len)
+        ok = (f->hierarchy = strndup(w->hierarchy, w->hierarchy_len)) != NULL;
+    if (ok && id && usable_id(id))
+        ok = (p->id = strdup(id)) != NULL;
+    if (ok)
+        ok = put_text(&text, unit, 0) == 0;
+    if (ok && !text.len && f->title)
+        ok = buf_words(&text, f->title) == 0;
+    if (ok && text.len && ((text.data[0] >= '0' && text.data[0] <= '9') ||
+                           !has_letter(text.data, text.len)) && w->hierarchy_len)
+        ok = put_parent_title(w, &text) == 0;
+    if (ok && text.len) {
         p->text = text.data;
         p->len = text.len;
-    } else {
-        free(text.data);
+        text.data = NULL;
+    } else if (ok) {
         snprintf(p->failure, sizeof p->failure, "a component with no words");
     }
-    *title_out = f->title;
-    char *level = xml_attr(unit, "level");
-    *level_out = level ? strdup(level) : strdup(f->type ? f->type : "");
-    xmlFree(level);
-    if (!*id_out)
-        *id_out = id ? strdup(id) : strdup(unitid ? unitid : "");
+    free(text.data);
+    if (ok) { /* what the units below it carry of it */
+        *title_out = f->title;
+        char *level = xml_attr(unit, "level");
+        *level_out = strdup(level ? level : f->type ? f->type : "");
+        xmlFree(level);
+        if (!*id_out)
+            *id_out = strdup(id ? id : unitid ? unitid : "");
+        ok = *level_out && *id_out;
+    }
     xmlFree(id);
     free(unitid);
-    return *level_out && *id_out ? 0 : fail_nomem(w);
+    return ok ? 0 : fail_nomem(w);
 }
 
 /* The components under node (its own, and those in a <dsc>), each read
@@ -652,8 +681,10 @@ static int read_tree(walk_t *w, parts_t *out, xmlNodePtr unit, char *id)
     buf_put(&line, "\n", 1);
     free(id);
     free(level);
-    if (!line.data)
+    if (!line.data || line.failed) {
+        free(line.data);
         return fail_nomem(w);
+    }
     char *grown = realloc(w->hierarchy, w->hierarchy_len + line.len + 1);
     if (!grown)
         return free(line.data), fail_nomem(w);
@@ -746,6 +777,7 @@ fond_status_t ead_read(parts_t *out, const char *bytes, size_t len, char *err,
     }
     walk_t w = {0};
     w.st = FOND_OK;
+    w.budget = FIELDS_BUDGET + (len < SIZE_MAX / 16 ? len * 8 : len);
     xmlNodePtr did = child(archdesc, "did");
     char *collection = node_words(child(did, "unittitle"));
     if (!collection)
