@@ -120,16 +120,15 @@ static const char *const header_names[H_COUNT] = {
 static const char *const source_types[] = {
     "narrative", "telegram", "note", "letter", "conversation", "reference",
     "email", "despatch", "memorandum", "report",
-    /* an EAD finding aid's levels of description */
+    /* an EAD finding aid's levels of description (not in TYPE_HINT: a
+     * header's writer wants the kinds of document) */
     "collection", "fonds", "recordgrp", "subgrp", "subfonds", "series",
     "subseries", "file", "item", "class", "otherlevel",
 };
 
 #define TYPE_HINT \
     " (use narrative, telegram, despatch, note, letter, memorandum, " \
-    "conversation, report, reference, email, or an archival level: " \
-    "collection, fonds, recordgrp, subgrp, subfonds, series, subseries, " \
-    "class, file, item, otherlevel)"
+    "conversation, report, reference or email)"
 #define DATE_HINT " (use YYYY, YYYY-MM, YYYY-MM-DD or a range FROM/TO)"
 
 static int ascii_lower(int c)

@@ -211,6 +211,8 @@ fetch hit 'q=Hardangervidda' >/dev/null
 check "the page shows the breadcrumb" grep -q '<nav class="hierarchy" aria-label="Where it sits"><ol>' "$TMP/hit.body"
 check "... each level a search within it" \
   grep -q '<li><a href="?q=within%3A%22Papers+of+Aurelia+Quellborn%22+within%3A%22Correspondence%22">Correspondence</a></li>' "$TMP/hit.body"
+check "... whose search keeps that series' components" \
+  bash -c "[ \$(curl -s -o '$TMP/crumb.body' -w '%{http_code}' '$URL/?q=within%3A%22Papers+of+Aurelia+Quellborn%22+within%3A%22Correspondence%22') = 200 ] && grep -q 'Letters from Ingrid Svalbrekke' '$TMP/crumb.body' && grep -q 'Postcard from' '$TMP/crumb.body' && ! grep -q 'Glaciology' '$TMP/crumb.body'"
 check "... the digitised copy linked" \
   grep -q '<p class="link"><a href="https://images.example.org/iiif/ref17" rel="nofollow noopener noreferrer">Digitised copy</a></p>' "$TMP/hit.body"
 fetch secret 'q=Troms%C3%B8' >/dev/null
