@@ -611,6 +611,14 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
     st = add_hierarchy(src, l, h->hierarchy);
     if (st == FOND_OK)
         st = add_names(src, l, h->names);
+    if (st == FOND_OK && h->link && h->link[0] == '/') {
+        /* a digitised copy that is a file: its source id, that a hit in
+         * the file may find this source (search.c, "where it sits") */
+        char dao[sizeof SCHEMA_DAO + SCHEMA_SOURCE_ID_SIZE];
+        memcpy(dao, SCHEMA_DAO, sizeof SCHEMA_DAO - 1);
+        schema_source_id(&db->id_key, h->link, dao + sizeof SCHEMA_DAO - 1);
+        st = term_list_add(l, dao, strlen(dao));
+    }
     if (st != FOND_OK)
         return db_fail(db, st, "%s: the words of its hierarchy or names: %s",
                        src->path, fond_status_str(st));

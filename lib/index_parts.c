@@ -147,6 +147,49 @@ fond_status_t db_index_mail(fond_db_t *db, const char *path, const char *under,
     return st;
 }
 
+/* Whether a link is a path (not a URL: no "scheme:" before a '/'). */
+static int link_is_path(const char *link)
+{
+    size_t n = strcspn(link, ":/");
+    return link[0] && !(link[n] == ':' && n > 0);
+}
+
+/* A relative path a finding aid's <dao> names, as the path of the file it
+ * means: from the finding aid's folder, its "." and ".." steps taken
+ * (lexically: the file need not be there yet).  Malloc'd; NULL when out of
+ * memory. */
+static char *link_path(const char *file, const char *link)
+{
+    const char *slash = strrchr(file, '/');
+    size_t dir = link[0] == '/' ? 0 : slash ? (size_t)(slash - file) : 0;
+    char *out = malloc(dir + strlen(link) + 3);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    if (link[0] != '/' && !slash) /* a file named without a folder */
+        out[o++] = '.';
+    memcpy(out + o, file, dir);
+    o += dir;
+    for (const char *at = link; *at;) {
+        while (*at == '/')
+            at++;
+        size_t n = strcspn(at, "/");
+        if (n == 2 && at[0] == '.' && at[1] == '.') {
+            while (o > 0 && out[o - 1] != '/')
+                o--; /* drop the last step, and its slash */
+            if (o > 0)
+                o--;
+        } else if (n && !(n == 1 && at[0] == '.')) {
+            out[o++] = '/';
+            memcpy(out + o, at, n);
+            o += n;
+        }
+        at += n;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* An EAD finding aid (ead.h): the collection and each component a part. */
 fond_status_t db_index_ead(fond_db_t *db, const char *path, const char *under,
                            long long added, const char *bytes, size_t len,
@@ -158,6 +201,22 @@ fond_status_t db_index_ead(fond_db_t *db, const char *path, const char *under,
     if (st != FOND_OK) {
         parts_free(&parts);
         return db_fail(db, st, "%s: %s, skipped", path, why);
+    }
+    /* a digitised copy that is a file: its path, as fond names the file
+     * (index.c gives it a term the file's hits find) */
+    for (size_t i = 0; i < parts.n && st == FOND_OK; i++) {
+        char **link = &parts.parts[i].fields.link;
+        char *resolved = *link && link_is_path(*link) ? link_path(path, *link) : NULL;
+        if (*link && link_is_path(*link) && !resolved)
+            st = FOND_ERR_NOMEM;
+        if (resolved) {
+            free(*link);
+            *link = resolved;
+        }
+    }
+    if (st != FOND_OK) {
+        parts_free(&parts);
+        return db_fail(db, st, "%s: out of memory", path);
     }
     fond_index_result_t all;
     st = db_index_parts(db, path, under, added, &parts, len, &all);

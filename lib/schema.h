@@ -62,6 +62,10 @@
  *                     (source.h): within:
  *     XPERSON, XORG   (f) folded words of the persons' and organisations'
  *                     names its markup names (TEI persName, orgName ...)
+ *     XDAO<hash>      (f) its link is a file's path (an EAD <dao> naming a
+ *                     scan): the source id that file has (schema_source_id),
+ *                     so that a hit in the file finds the component that
+ *                     describes it (search.c) and the component its file
  *     XARCHIVE, XFOND, XOPIS, XDELO, XBOX, XFOLDER, XREEL
  *                     (f) the parts of the archival references of its
  *                     footnotes and of its source's own reference (its
@@ -265,6 +269,7 @@
 #define SCHEMA_WITHIN "XWITHIN" /* words of its container and hierarchy */
 #define SCHEMA_PERSON "XPERSON" /* words of the persons' names marked in it */
 #define SCHEMA_ORG "XORG"       /* words of the organisations' names */
+#define SCHEMA_DAO "XDAO" /* + the source id of the file its link names */
 
 #define SCHEMA_TERM_MAX 240 /* bytes; Xapian's limit is 245 */
 /* Positions left between a passage's text and its first note, and between

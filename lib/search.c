@@ -412,6 +412,61 @@ static fond_status_t hit_fail(fond_db_t *db, fond_status_t st, const char *id,
     return db_fail(db, st, "passage %s: %s: %s", id, what, fond_status_str(st));
 }
 
+static fond_status_t search_retrying(fond_db_t *db, const char *text,
+                                     const fond_search_opts_t *opts,
+                                     size_t snippet_bytes, const char *within,
+                                     fond_results_t **out);
+
+/* A source that is the digitised copy of a component (an EAD <dao> names
+ * its file: the component's XDAO term is the source's id, the passage id's
+ * first part) sits where that
+ * component does: its hierarchy is the component's, then the component
+ * itself ("file\tref17\tLetters from ...\n"), its container the
+ * component's.  Nothing changes when no component names it (one term
+ * looked up); the first named wins. */
+static fond_status_t find_described(fond_db_t *db, hit_store_t *h,
+                                    fond_hit_t *hit)
+{
+    char term[sizeof SCHEMA_DAO + SCHEMA_SOURCE_ID_SIZE];
+    size_t freq = 0;
+    const char *id = h->values[SCHEMA_SLOT_ID]; /* "<source id>-<ordinal>" */
+    size_t n = strcspn(id, "-");
+    if (n != SCHEMA_SOURCE_ID_SIZE - 1)
+        return FOND_OK;
+    snprintf(term, sizeof term, SCHEMA_DAO "%.*s", (int)n, id);
+    if (store_term_freq(db->store, term, &freq) != FOND_OK || !freq)
+        return FOND_OK;
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.limit = 1;
+    fond_results_t *r = NULL;
+    char error[sizeof db->error];
+    memcpy(error, db->error, sizeof error);
+    fond_status_t st = search_retrying(db, "", &o, SNIPPET_MAX_BYTES, term, &r);
+    memcpy(db->error, error, sizeof error); /* a failed look-up loses nothing */
+    const fond_hit_t *c = st == FOND_OK && r && r->n ? &r->hits[0] : NULL;
+    if (c) {
+        id = strchr(c->path, '#');
+        id = id && !(id[1] >= '0' && id[1] <= '9') ? id + 1 : "";
+        size_t len = strlen(c->hierarchy) + strlen(c->type) + strlen(id) +
+                     strlen(c->title) + 4;
+        char *hierarchy = malloc(len), *container = strdup(c->container);
+        if (hierarchy && container) {
+            snprintf(hierarchy, len, "%s%s\t%s\t%s\n", c->hierarchy, c->type,
+                     id, c->title);
+            free(h->values[SCHEMA_SLOT_HIERARCHY]);
+            free(h->values[SCHEMA_SLOT_CONTAINER]);
+            hit->hierarchy = h->values[SCHEMA_SLOT_HIERARCHY] = hierarchy;
+            hit->container = h->values[SCHEMA_SLOT_CONTAINER] = container;
+        } else {
+            free(hierarchy);
+            free(container);
+            st = FOND_ERR_NOMEM;
+        }
+    }
+    fond_results_free(r);
+    return st == FOND_ERR_NOMEM ? st : FOND_OK;
+}
+
 static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
                               const store_mset_t *m, size_t i, size_t rank,
                               size_t snippet_bytes, fond_hit_t *hit,
@@ -446,6 +501,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .rights = v[SCHEMA_SLOT_RIGHTS],
         .container = v[SCHEMA_SLOT_CONTAINER],
         .hierarchy = v[SCHEMA_SLOT_HIERARCHY], .link = v[SCHEMA_SLOT_LINK]};
+    if (!v[SCHEMA_SLOT_HIERARCHY][0] && (st = find_described(db, h, hit)) != FOND_OK)
+        return db_fail(db, st, "out of memory");
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;

@@ -839,8 +839,24 @@ static void write_back(FILE *out, const request_t *r)
     fputs("</nav>\n", out);
 }
 
+/* "Digitised: <a>scans/ref18.pdf</a>": the sources that are the shown
+ * one's digitised copies, by name, each linked to its page. */
+static void write_copies(FILE *out, const request_t *r,
+                         const fond_results_t *copies)
+{
+    size_t n = copies ? fond_results_count(copies) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const fond_hit_t *h = fond_results_hit(copies, i);
+        fputs(i ? ", " : "<p class=\"digitised\">Digitised: ", out);
+        show_link_open(out, r, h->id, h->ordinal, "");
+        html_text(out, source_name(h));
+        fputs("</a>", out);
+    }
+    fputs(n ? "</p>\n" : "", out);
+}
+
 void page_source(FILE *out, const page_site_t *site, const request_t *r,
-                 const fond_results_t *source)
+                 const fond_results_t *source, const fond_results_t *copies)
 {
     cli_export_t how = page_export(site);
     cli_hit_shown_t copy;
@@ -853,6 +869,7 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
     fputs("</h1>\n", out);
     write_meta(out, shown);
     write_place(out, shown);
+    write_copies(out, r, copies);
     write_kept_at(out, shown);
     char url[2048];
     size_t n = fond_results_count(source);

@@ -44,11 +44,20 @@ cat >"$e/quellborn.xml" <<'EOF'
           <did><unittitle>Postcard from Tromsø</unittitle><unitdate normal="1921-07-04">4 July 1921</unitdate>
             <dao xlink:href="/srv/scans/secret/ref18.tif"/></did>
         </c02>
+        <c02 id="ref19" level="item">
+          <did><unittitle>Telegram from Hammerfest</unittitle>
+            <dao xlink:href="scans/../scans/ref19.txt"/></did>
+        </c02>
       </c01>
     </dsc>
   </archdesc>
 </ead>
 EOF
+
+# A digitised copy of ref19, which its <dao> names (a text file stands in
+# for a scan's text: the link is the same for any file).
+mkdir -p "$e/scans"
+echo "Arrived safely with the kittiwake specimens." >"$e/scans/ref19.txt"
 
 # No namespace of its own (xlink's only), <c> nested; a component without
 # id or title; one whose words are a date alone.
@@ -139,7 +148,7 @@ paths() { json -n 50 "$@" | sed -n 's/^      "path": "\(.*\)",$/\1/p' | sed "s|^
 
 # One source a component.
 check "the collection and each component a source (quellborn: 4)" \
-  test "$(paths 'source:quellborn.xml')" = "quellborn.xml#1 quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ser1 "
+  test "$(paths 'source:quellborn.xml')" = "quellborn.xml#1 quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ref19 quellborn.xml#ser1 "
 check "a component found by a word of its notes is that component alone" \
   test "$(paths Hardangervidda)" = "quellborn.xml#ref17 "
 check "... its title" test "$(field Hardangervidda title)" = '"Letters from Ingrid Svalbrekke"'
@@ -172,18 +181,18 @@ check "... a range from fromdate and todate" test "$(field 'Glaciology type:coll
 
 # within: a collection or a series, by title or by identifier.
 check "within: a collection by title" \
-  test "$(paths 'within:"Aurelia Quellborn"')" = "quellborn.xml#1 quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ser1 "
+  test "$(paths 'within:"Aurelia Quellborn"')" = "quellborn.xml#1 quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ref19 quellborn.xml#ser1 "
 check "within: a collection by identifier as typed" \
-  test "$(paths within:mss-0042)" = "quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ser1 "
-check "... or typed whole" test "$(paths within:mss0042)" = "quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ser1 "
+  test "$(paths within:mss-0042)" = "quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ref19 quellborn.xml#ser1 "
+check "... or typed whole" test "$(paths within:mss0042)" = "quellborn.xml#ref17 quellborn.xml#ref18 quellborn.xml#ref19 quellborn.xml#ser1 "
 check "within: a series by title" test "$(paths 'within:"Ledgers of tonnage"')" = "harbour.xml#3 harbour.xml#hbv-1874 "
 check "within: narrows words" test "$(paths 'within:ua-1138 minutes')" = "ead3.xml#gs-min ead3.xml#gs-min-1961 "
 
 # --group collection: the hits under their collections, each with its count.
 "$SEARCH" --db "$TMP/db" --group collection -n 50 '*' >"$TMP/group.txt" || true
 check "--group collection heads each collection with its count" \
-  grep -qx '== Papers of Aurelia Quellborn: 4 passages' "$TMP/group.txt"
-check "... every collection, and the passages in none" bash -c "[ \$(grep -c '^== ' '$TMP/group.txt') = 4 ] && grep -qx '== (no collection): 1 passage' '$TMP/group.txt'"
+  grep -qx '== Papers of Aurelia Quellborn: 5 passages' "$TMP/group.txt"
+check "... every collection, and the passages in none" bash -c "[ \$(grep -c '^== ' '$TMP/group.txt') = 4 ] && grep -qx '== (no collection): 2 passages' '$TMP/group.txt'"
 check "... its hits under it" bash -c "sed -n '/^== Records of the Glaciology/,/^== /p' '$TMP/group.txt' | grep -q 'Minutes of the firn committee'"
 json --group collection '*' >"$TMP/group.json" || true
 check "--json --group collection gives the groups with counts" \
@@ -195,6 +204,16 @@ check "... and says so" grep -q -- "--group takes collection" "$TMP/err"
 "$SEARCH" --db "$TMP/db" Hardangervidda >"$TMP/term.txt" || true
 check "the terminal shows the breadcrumb" grep -qx '   In: Papers of Aurelia Quellborn › Correspondence' "$TMP/term.txt"
 check "... and the digitised copy" grep -qx '   Digitised copy: https://images.example.org/iiif/ref17' "$TMP/term.txt"
+
+# The digitised file and its component: a hit in the file shows where its
+# component sits, the component's page lists the file.
+check "a hit in a file a <dao> names sits under its component" \
+  test "$(field kittiwake hierarchy)" = '[{"level": "collection", "id": "mss-0042", "title": "Papers of Aurelia Quellborn"}, {"level": "series", "id": "ser1", "title": "Correspondence"}, {"level": "item", "id": "ref19", "title": "Telegram from Hammerfest"}]'
+check "... in its collection" test "$(field kittiwake container)" = '"Papers of Aurelia Quellborn"'
+check "... its component's link is the file's path" test "$(field Hammerfest link)" = "\"$e/scans/ref19.txt\""
+"$SEARCH" --db "$TMP/db" kittiwake >"$TMP/scan.txt" || true
+check "... the breadcrumb in the terminal" \
+  grep -qx '   In: Papers of Aurelia Quellborn › Correspondence › Telegram from Hammerfest' "$TMP/scan.txt"
 
 # Hostile files: reported and skipped, the rest indexed.
 reason "an entity bomb is skipped" "$e/hostile/laughs.xml" "it declares entities.*"
@@ -219,9 +238,13 @@ fetch secret 'q=Troms%C3%B8' >/dev/null
 fetch secretjson 'q=Troms%C3%B8&format=json' >/dev/null
 check "a server path as the copy is never shown (page, JSON)" \
   bash -c "grep -q 'Postcard from' '$TMP/secret.body' && ! grep -q '/srv/scans' '$TMP/secret.body' '$TMP/secretjson.body'"
+fetch comp "show=$(field Hammerfest passage_id | tr -d '"')" >/dev/null
+check "the component's page lists its digitised copy, by name" \
+  grep -q '<p class="digitised">Digitised: <a href="?show=[0-9a-f]*-1#p1">ead/scans/ref19.txt</a></p>' "$TMP/comp.body"
+check "... and names no server path" bash -c "! grep -q '$e' '$TMP/comp.body'"
 fetch grouped 'q=*&group=collection&n=50' >/dev/null
 check "group=collection: a group a collection, with its count" \
-  grep -q '<h2 class="group-head">Papers of Aurelia Quellborn <span class="count">4 passages</span></h2>' "$TMP/grouped.body"
+  grep -q '<h2 class="group-head">Papers of Aurelia Quellborn <span class="count">5 passages</span></h2>' "$TMP/grouped.body"
 check "group= takes collection only (400)" test "$(fetch badgroup 'q=x&group=source')" = 400
 check "... and says so" grep -q "must be &#39;collection&#39;\|must be 'collection'" "$TMP/badgroup.body"
 finish
