@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define HIDDEN_NAME "(address withheld)" /* a bare address, names only */
 #define HIDDEN_LOCAL "\xE2\x80\xA6"      /* "…" for the part before '@' */
@@ -73,14 +74,47 @@ void cli_addresses_shown(const char *s, fond_addresses_t how, char *buf,
     }
 }
 
+int cli_link_is_url(const char *link)
+{
+    return strncasecmp(link, "https://", 8) == 0 ||
+           strncasecmp(link, "http://", 7) == 0;
+}
+
+int cli_level_next(const char **at, cli_level_t *out)
+{
+    while (*at && **at) {
+        const char *line = *at, *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        const char *tab1 = memchr(line, '\t', (size_t)(end - line));
+        const char *tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1))
+                                : NULL;
+        *at = *end ? end + 1 : end;
+        if (tab2) { /* else not a level: passed over */
+            out->level = line, out->level_len = (size_t)(tab1 - line);
+            out->id = tab1 + 1, out->id_len = (size_t)(tab2 - tab1 - 1);
+            out->title = tab2 + 1, out->title_len = (size_t)(end - tab2 - 1);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 const fond_hit_t *cli_hit_for(const fond_hit_t *h, const cli_export_t *how,
                               cli_hit_shown_t *copy)
 {
-    if (!how || how->addresses == FOND_ADDRESSES_WHOLE ||
-        (!strchr(h->from, '@') && !strchr(h->to, '@') &&
-         !strchr(h->creator, '@')))
+    int hide_link = how && how->public_names && h->link && *h->link &&
+                    !cli_link_is_url(h->link);
+    if (!hide_link &&
+        (!how || how->addresses == FOND_ADDRESSES_WHOLE ||
+         (!strchr(h->from, '@') && !strchr(h->to, '@') &&
+          !strchr(h->creator, '@'))))
         return h;
     copy->hit = *h;
+    if (hide_link) /* a path of the server: never shown to the public */
+        copy->hit.link = "";
+    if (how->addresses == FOND_ADDRESSES_WHOLE)
+        return &copy->hit;
     cli_addresses_shown(h->from, how->addresses, copy->from, sizeof copy->from);
     cli_addresses_shown(h->to, how->addresses, copy->to, sizeof copy->to);
     cli_addresses_shown(h->creator, how->addresses, copy->creator,

@@ -128,7 +128,8 @@ void cli_addresses_shown(const char *s, fond_addresses_t how, char *buf,
                          size_t size);
 
 /* A hit as the reader `how` writes for may see it: h itself, or a copy in
- * *copy whose from, to and creator show only what how->addresses lets through.
+ * *copy whose from, to and creator show only what how->addresses lets
+ * through, and (for the public) with no link that is not a web address.
  * Valid while h and *copy are. */
 typedef struct {
     fond_hit_t hit;
@@ -136,6 +137,20 @@ typedef struct {
 } cli_hit_shown_t;
 const fond_hit_t *cli_hit_for(const fond_hit_t *h, const cli_export_t *how,
                               cli_hit_shown_t *copy);
+
+/* One level of a hit's hierarchy (fond_hit_t.hierarchy's lines): spans of
+ * the line, not NUL-terminated. */
+typedef struct {
+    const char *level, *id, *title;
+    size_t level_len, id_len, title_len;
+} cli_level_t;
+/* The level at *at, *at moved past it; 0 when there is none left. */
+int cli_level_next(const char **at, cli_level_t *out);
+
+/* Whether a hit's link (its digitised copy) is a web address (http:,
+ * https:), which may be shown to the public; a path of the server is
+ * not. */
+int cli_link_is_url(const char *link);
 
 /* The source as `how` names it. */
 const char *cli_source_name(const fond_hit_t *h, const cli_export_t *how);

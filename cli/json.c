@@ -194,26 +194,15 @@ static void write_citation(FILE *out, const fond_hit_t *h)
 static void write_hierarchy(FILE *out, const char *hierarchy)
 {
     fputs(",\n      \"hierarchy\": [", out);
-    int first = 1;
-    for (const char *line = hierarchy; line && *line;) {
-        const char *end = strchr(line, '\n');
-        if (!end)
-            end = line + strlen(line);
-        const char *tab1 = memchr(line, '\t', (size_t)(end - line));
-        const char *tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1))
-                                : NULL;
-        if (tab2) {
-            fputs(first ? "" : ", ", out);
-            fputs("{\"level\": ", out);
-            cli_write_json_string_n(out, line, (size_t)(tab1 - line));
-            fputs(", \"id\": ", out);
-            cli_write_json_string_n(out, tab1 + 1, (size_t)(tab2 - tab1 - 1));
-            fputs(", \"title\": ", out);
-            cli_write_json_string_n(out, tab2 + 1, (size_t)(end - tab2 - 1));
-            fputs("}", out);
-            first = 0;
-        }
-        line = *end ? end + 1 : end;
+    cli_level_t lv;
+    for (int first = 1; cli_level_next(&hierarchy, &lv); first = 0) {
+        fputs(first ? "{\"level\": " : ", {\"level\": ", out);
+        cli_write_json_string_n(out, lv.level, lv.level_len);
+        fputs(", \"id\": ", out);
+        cli_write_json_string_n(out, lv.id, lv.id_len);
+        fputs(", \"title\": ", out);
+        cli_write_json_string_n(out, lv.title, lv.title_len);
+        fputs("}", out);
     }
     fputs("]", out);
 }
@@ -261,7 +250,7 @@ static void write_facets(FILE *out, const fond_results_t *r,
     static const char *const names[] = {"type", "year", "source"};
     fputs(",\n  \"facets\": {", out);
     /* the source facet counts by path: not for the public */
-    int kinds = how && how->public_names ? FOND_FACET_SOURCE : FOND_FACET_KINDS;
+    int kinds = how && how->public_names ? FOND_FACET_SOURCE : FOND_FACET_SOURCE + 1;
     for (int k = 0; k < kinds; k++) {
         size_t n = 0;
         const fond_facet_t *f = fond_results_facet(r, (fond_facet_kind_t)k, &n);
@@ -274,6 +263,21 @@ static void write_facets(FILE *out, const fond_results_t *r,
         fputs("}", out);
     }
     fputs("\n  }", out);
+}
+
+/* "groups": [{"collection", "passages"}, ...], most passages first, the
+ * passages in no collection last (as ""): --group collection. */
+static void write_groups(FILE *out, const fond_results_t *r)
+{
+    size_t n = 0;
+    const fond_facet_t *f = fond_results_facet(r, FOND_FACET_COLLECTION, &n);
+    fputs(",\n  \"groups\": [", out);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",\n    {\"collection\": " : "\n    {\"collection\": ", out);
+        cli_write_json_string(out, f[i].value);
+        fprintf(out, ", \"passages\": %zu}", f[i].count);
+    }
+    fputs(n ? "\n  ]" : "]", out);
 }
 
 void cli_write_json(FILE *out, const char *query,
@@ -321,6 +325,8 @@ void cli_write_json_for(FILE *out, const char *query,
     fputs(n ? "\n  ]" : "]", out);
     if (opts->facets)
         write_facets(out, results, how);
+    if (opts->group)
+        write_groups(out, results);
     fputs("\n}\n", out);
 }
 

@@ -210,6 +210,12 @@ fond_status_t db_index_tei(fond_db_t *db, const char *path, const char *under,
                            long long added, const char *bytes, size_t len,
                            fond_index_result_t *out);
 
+/* An EAD finding aid (ead.h): the collection and each component a source
+ * of its own (index_parts.c). */
+fond_status_t db_index_ead(fond_db_t *db, const char *path, const char *under,
+                           long long added, const char *bytes, size_t len,
+                           fond_index_result_t *out);
+
 /* Index text as the source at `path`, as fond_db_index_text(), naming it
  * `name` (its path under the PATH indexed; NULL or "": none) and dating
  * its passages `added` (seconds since 1970, UTC; 0: now). */

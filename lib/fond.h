@@ -490,17 +490,23 @@ typedef struct {
                           cannot test guesses of the server's paths */
     fond_addresses_t addresses; /* what from: and to: search of a mail
                           address: what the reader is shown of it */
+    int group;         /* count the matches of each collection (the facet
+                          FOND_FACET_COLLECTION), to show hits by it */
 } fond_search_opts_t;
 
 #define FOND_SEARCH_OPTS_INIT {0, 10, 0, FOND_SORT_RELEVANCE, 0, NULL, NULL, 0, \
-                               FOND_ADDRESSES_WHOLE}
+                               FOND_ADDRESSES_WHOLE, 0}
 
 /* Non-zero if s is a time fond_search_opts_t.since takes. */
 int fond_time_valid(const char *s);
 
 /* Facets: what the matches are, counted over all of them. */
-typedef enum { FOND_FACET_TYPE, FOND_FACET_YEAR, FOND_FACET_SOURCE } fond_facet_kind_t;
-#define FOND_FACET_KINDS 3
+typedef enum {
+    FOND_FACET_TYPE, FOND_FACET_YEAR, FOND_FACET_SOURCE,
+    FOND_FACET_COLLECTION /* its container: an EAD finding aid's collection,
+                             a TEI edition; counted with opts.group only */
+} fond_facet_kind_t;
+#define FOND_FACET_KINDS 4
 
 typedef struct {
     const char *value; /* a type, a year, a source path; "" (last) for the

@@ -28,6 +28,7 @@
 #include "ingest.h"
 #include "langid.h"
 #include "language.h"
+#include "ead.h"
 #include "mail.h"
 #include "tei.h"
 #include "misread.h"
@@ -239,8 +240,13 @@ static fond_status_t add_names(const source_ctx_t *src, term_list_t *l,
     return st;
 }
 
+static fond_status_t add_whole_n(term_list_t *l, const char *prefix,
+                                 const char *value, size_t len);
+
 /* The words of each level's id and title in a hierarchy (source.h), for
- * within: (the "level" word itself is not indexed). */
+ * within: (the "level" word itself is not indexed); and each id whole
+ * (schema_whole_value), so that an identifier typed as one word finds it
+ * however its parts are joined (within:mss0042 as within:mss-0042). */
 static fond_status_t add_hierarchy(const source_ctx_t *src, term_list_t *l,
                                    const char *hierarchy)
 {
@@ -252,6 +258,9 @@ static fond_status_t add_hierarchy(const source_ctx_t *src, term_list_t *l,
         if (tab && tab < end)
             st = add_span(src, l, SCHEMA_WITHIN, tab + 1,
                           (size_t)(end - tab - 1));
+        const char *tab2 = tab && tab < end ? memchr(tab + 1, '\t', (size_t)(end - tab - 1)) : NULL;
+        if (st == FOND_OK && tab2 && tab2 > tab + 1)
+            st = add_whole_n(l, SCHEMA_WITHIN, tab + 1, (size_t)(tab2 - tab - 1));
         line = *end ? end + 1 : end;
     }
     return st;
@@ -461,7 +470,15 @@ static fond_status_t add_own_refs(term_list_t *l, const source_t *h)
     fond_status_t st = FOND_OK;
     for (size_t i = 0; i < 2 && st == FOND_OK; i++)
         if (own[i]) {
+            /* its first unit, up to a comma, whole too, when it holds a
+             * digit (an identifier, not an archive's name): an EAD
+             * component's identifier before its containers
+             * ("MSS-0042-017" of "MSS-0042-017, Box 3, Folder 12") */
+            const char *comma = strchr(own[i], ',');
+            size_t first = comma ? (size_t)(comma - own[i]) : 0;
             st = add_whole(l, SCHEMA_REF, own[i]);
+            if (st == FOND_OK && first && strcspn(own[i], "0123456789") < first)
+                st = add_whole_n(l, SCHEMA_REF, own[i], first);
             if (st == FOND_OK)
                 st = add_refs_in(l, own[i], strlen(own[i]));
         }
@@ -520,7 +537,8 @@ static fond_status_t set_all(store_doc_t *doc, const unsigned *slots,
     return st;
 }
 
-/* A passage's fields; the path and type as well, for the facets. */
+/* A passage's fields; the path, type and collection as well, for the
+ * facets. */
 static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
                                 const ingest_passage_t *p, const char *id)
 {
@@ -540,10 +558,10 @@ static fond_status_t set_values(const source_ctx_t *src, store_doc_t *doc,
         SCHEMA_SLOT_ID,    SCHEMA_SLOT_NOTES,    SCHEMA_SLOT_DATES,
         SCHEMA_SLOT_RANGE, SCHEMA_SLOT_SORTDATE, SCHEMA_SLOT_SOURCE,
         SCHEMA_SLOT_YEAR,  SCHEMA_SLOT_PAGES,    SCHEMA_SLOT_ADDED,
-        SCHEMA_SLOT_ATTACHMENT};
+        SCHEMA_SLOT_ATTACHMENT, SCHEMA_SLOT_COLLECTION};
     const char *const values[] = {src->path, h->type, ord, id, notes, dates,
                                   range, sortdate, src->hash, year, pages,
-                                  src->added, p->attachment};
+                                  src->added, p->attachment, h->container};
     fond_status_t st = set_all(doc, slots, values, sizeof slots / sizeof *slots);
     free(notes);
     return st;
@@ -598,6 +616,14 @@ static fond_status_t make_source_terms(fond_db_t *db, source_ctx_t *src)
     st = add_hierarchy(src, l, h->hierarchy);
     if (st == FOND_OK)
         st = add_names(src, l, h->names);
+    if (st == FOND_OK && h->link && h->link[0] == '/') {
+        /* a digitised copy that is a file: its source id, that a hit in
+         * the file may find this source (search.c, "where it sits") */
+        char dao[sizeof SCHEMA_DAO + SCHEMA_SOURCE_ID_SIZE];
+        memcpy(dao, SCHEMA_DAO, sizeof SCHEMA_DAO - 1);
+        schema_source_id(&db->id_key, h->link, dao + sizeof SCHEMA_DAO - 1);
+        st = term_list_add(l, dao, strlen(dao));
+    }
     if (st != FOND_OK)
         return db_fail(db, st, "%s: the words of its hierarchy or names: %s",
                        src->path, fond_status_str(st));
@@ -1042,7 +1068,8 @@ fond_status_t db_index_extracted(fond_db_t *db, const char *path,
 }
 
 /* A file's text: mail (each message a source), a TEI edition (each
- * document a source), else one source. */
+ * document a source), an EAD finding aid (each component a source), else
+ * one source. */
 static fond_status_t index_text(fond_db_t *db, const char *source_path,
                                 const char *title, const char *name,
                                 long long added, const char *text, size_t len,
@@ -1059,6 +1086,8 @@ static fond_status_t index_text(fond_db_t *db, const char *source_path,
                              out);
     if (!db->folder && tei_detect(text, len))
         return db_index_tei(db, source_path, name, added, text, len, out);
+    if (!db->folder && ead_detect(text, len))
+        return db_index_ead(db, source_path, name, added, text, len, out);
     return db_index_one(db, source_path, source_path, title, name, added,
                         text, len, NULL, out);
 }

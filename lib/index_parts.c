@@ -8,7 +8,9 @@
  * here, each through extract_bytes() as a file on disk is, and indexed
  * with the part as runs of its text (ingest.h, ingest_section_t): each
  * passage of one names it; one fond cannot read is counted and listed in
- * the result (fond_index_result_t.skipped), the part indexed without it.
+ * the result (fond_index_result_t.skipped), the part indexed without it.  An
+ * EAD finding aid is another, its collection and each component a part
+ * (ead.h); so is a TEI edition, each document a part (tei.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include "array.h"
 #include "db_internal.h"
 #include "decode.h"
+#include "ead.h"
 #include "mail.h"
 #include "schema.h"
 #include "tei.h"
@@ -316,6 +319,88 @@ fond_status_t db_index_tei(fond_db_t *db, const char *path, const char *under,
     snprintf(all.encoding, sizeof all.encoding, "UTF-8");
     snprintf(all.encoding_how, sizeof all.encoding_how, "xml");
     parts_free(&tei);
+    if (out)
+        *out = all;
+    return st;
+}
+
+/* Whether a link is a path (not a URL: no "scheme:" before a '/'). */
+static int link_is_path(const char *link)
+{
+    size_t n = strcspn(link, ":/");
+    return link[0] && !(link[n] == ':' && n > 0);
+}
+
+/* A relative path a finding aid's <dao> names, as the path of the file it
+ * means: from the finding aid's folder, its "." and ".." steps taken
+ * (lexically: the file need not be there yet).  Malloc'd; NULL when out of
+ * memory. */
+static char *link_path(const char *file, const char *link)
+{
+    const char *slash = strrchr(file, '/');
+    size_t dir = link[0] == '/' ? 0 : slash ? (size_t)(slash - file) : 0;
+    char *out = malloc(dir + strlen(link) + 3);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    if (link[0] != '/' && !slash) /* a file named without a folder */
+        out[o++] = '.';
+    memcpy(out + o, file, dir);
+    o += dir;
+    for (const char *at = link; *at;) {
+        while (*at == '/')
+            at++;
+        size_t n = strcspn(at, "/");
+        if (n == 2 && at[0] == '.' && at[1] == '.') {
+            while (o > 0 && out[o - 1] != '/')
+                o--; /* drop the last step, and its slash */
+            if (o > 0)
+                o--;
+        } else if (n && !(n == 1 && at[0] == '.')) {
+            out[o++] = '/';
+            memcpy(out + o, at, n);
+            o += n;
+        }
+        at += n;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* An EAD finding aid (ead.h): the collection and each component a part. */
+fond_status_t db_index_ead(fond_db_t *db, const char *path, const char *under,
+                           long long added, const char *bytes, size_t len,
+                           fond_index_result_t *out)
+{
+    parts_t parts;
+    char why[256] = "";
+    fond_status_t st = ead_read(&parts, bytes, len, why, sizeof why);
+    if (st != FOND_OK) {
+        parts_free(&parts);
+        return db_fail(db, st, "%s: %s, skipped", path, why);
+    }
+    /* a digitised copy that is a file: its path, as fond names the file
+     * (index.c gives it a term the file's hits find) */
+    for (size_t i = 0; i < parts.n && st == FOND_OK; i++) {
+        char **link = &parts.parts[i].fields.link;
+        char *resolved = *link && link_is_path(*link) ? link_path(path, *link) : NULL;
+        if (*link && link_is_path(*link) && !resolved)
+            st = FOND_ERR_NOMEM;
+        if (resolved) {
+            free(*link);
+            *link = resolved;
+        }
+    }
+    if (st != FOND_OK) {
+        parts_free(&parts);
+        return db_fail(db, st, "%s: out of memory", path);
+    }
+    fond_index_result_t all;
+    st = db_index_parts(db, path, under, added, &parts, len, &all);
+    snprintf(all.format, sizeof all.format, "ead");
+    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
+    snprintf(all.encoding_how, sizeof all.encoding_how, "declared");
+    parts_free(&parts);
     if (out)
         *out = all;
     return st;

@@ -62,6 +62,10 @@
  *                     (source.h): within:
  *     XPERSON, XORG   (f) folded words of the persons' and organisations'
  *                     names its markup names (TEI persName, orgName ...)
+ *     XDAO<hash>      (f) its link is a file's path (an EAD <dao> naming a
+ *                     scan): the source id that file has (schema_source_id),
+ *                     so that a hit in the file finds the component that
+ *                     describes it (search.c) and the component its file
  *     XARCHIVE, XFOND, XOPIS, XDELO, XBOX, XFOLDER, XREEL
  *                     (f) the parts of the archival references of its
  *                     footnotes and of its source's own reference (its
@@ -86,8 +90,9 @@
  *                     so that a reference found only in a header, which
  *                     has no positions, is found as typed
  *     values          SCHEMA_SLOT_PATH, _TYPE, _SORTDATE, _SOURCE, _YEAR,
- *                     _ADDED (what the matcher reads for every match:
- *                     facets, the collapse key, the sort keys, --since);
+ *                     _ADDED, _COLLECTION (what the matcher reads for
+ *                     every match: facets, the collapse key, the sort
+ *                     keys, --since, the counts of --group collection);
  *                     SCHEMA_SLOT_BOXES, its words' boxes ("Word boxes")
  *     (no prefix)     an OCR word's alternative readings (ALTO's
  *                     ALTERNATIVE), folded, at the position of the word of
@@ -264,6 +269,7 @@
 #define SCHEMA_WITHIN "XWITHIN" /* words of its container and hierarchy */
 #define SCHEMA_PERSON "XPERSON" /* words of the persons' names marked in it */
 #define SCHEMA_ORG "XORG"       /* words of the organisations' names */
+#define SCHEMA_DAO "XDAO" /* + the source id of the file its link names */
 
 #define SCHEMA_TERM_MAX 240 /* bytes; Xapian's limit is 245 */
 /* Positions left between a passage's text and its first note, and between
@@ -327,6 +333,8 @@ typedef enum { SCHEMA_IN_PASSAGE, SCHEMA_IN_RECORD } schema_doc_t;
                                              (hOCR/ALTO's, a folder's),   \
                                              relative to the source's    \
                                              folder (index.c) */        \
+    X(COLLECTION, 29, 0, SCHEMA_IN_PASSAGE) /* its container again, for   \
+                                               --group collection's counts */  \
     X(ATTACHMENT, 30, 'x', SCHEMA_IN_PASSAGE) /* the file attached whose \
                                              text it is (a mail          \
                                              attachment's name), "" for  \
@@ -338,11 +346,13 @@ enum { SCHEMA_FIELDS(SCHEMA_SLOT_ENUM) SCHEMA_SLOTS };
 #undef SCHEMA_SLOT_ENUM
 
 /* The slots the matcher reads for every match, kept as Xapian values on
- * each passage (facets by path, type and year; collapse; sort). */
+ * each passage (facets by path, type, year and collection; collapse;
+ * sort). */
 #define SCHEMA_MATCH_SLOT(slot)                                             \
     ((slot) == SCHEMA_SLOT_PATH || (slot) == SCHEMA_SLOT_TYPE ||            \
      (slot) == SCHEMA_SLOT_SORTDATE || (slot) == SCHEMA_SLOT_SOURCE ||      \
-     (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED)
+     (slot) == SCHEMA_SLOT_YEAR || (slot) == SCHEMA_SLOT_ADDED ||          \
+     (slot) == SCHEMA_SLOT_COLLECTION)
 
 /* The slots whose value is a blob of bytes (NULs and all), kept as a
  * Xapian value of its own, never in the data: "Word boxes" above. */

@@ -424,6 +424,61 @@ static fond_status_t hit_fail(fond_db_t *db, fond_status_t st, const char *id,
     return db_fail(db, st, "passage %s: %s: %s", id, what, fond_status_str(st));
 }
 
+static fond_status_t search_retrying(fond_db_t *db, const char *text,
+                                     const fond_search_opts_t *opts,
+                                     size_t snippet_bytes, const char *within,
+                                     fond_results_t **out);
+
+/* A source that is the digitised copy of a component (an EAD <dao> names
+ * its file: the component's XDAO term is the source's id, the passage id's
+ * first part) sits where that
+ * component does: its hierarchy is the component's, then the component
+ * itself ("file\tref17\tLetters from ...\n"), its container the
+ * component's.  Nothing changes when no component names it (one term
+ * looked up); the first named wins. */
+static fond_status_t find_described(fond_db_t *db, hit_store_t *h,
+                                    fond_hit_t *hit)
+{
+    char term[sizeof SCHEMA_DAO + SCHEMA_SOURCE_ID_SIZE];
+    size_t freq = 0;
+    const char *id = h->values[SCHEMA_SLOT_ID]; /* "<source id>-<ordinal>" */
+    size_t n = strcspn(id, "-");
+    if (n != SCHEMA_SOURCE_ID_SIZE - 1)
+        return FOND_OK;
+    snprintf(term, sizeof term, SCHEMA_DAO "%.*s", (int)n, id);
+    if (store_term_freq(db->store, term, &freq) != FOND_OK || !freq)
+        return FOND_OK;
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.limit = 1;
+    fond_results_t *r = NULL;
+    char error[sizeof db->error];
+    memcpy(error, db->error, sizeof error);
+    fond_status_t st = search_retrying(db, "", &o, SNIPPET_MAX_BYTES, term, &r);
+    memcpy(db->error, error, sizeof error); /* a failed look-up loses nothing */
+    const fond_hit_t *c = st == FOND_OK && r && r->n ? &r->hits[0] : NULL;
+    if (c) {
+        id = strchr(c->path, '#');
+        id = id && !(id[1] >= '0' && id[1] <= '9') ? id + 1 : "";
+        size_t len = strlen(c->hierarchy) + strlen(c->type) + strlen(id) +
+                     strlen(c->title) + 4;
+        char *hierarchy = malloc(len), *container = strdup(c->container);
+        if (hierarchy && container) {
+            snprintf(hierarchy, len, "%s%s\t%s\t%s\n", c->hierarchy, c->type,
+                     id, c->title);
+            free(h->values[SCHEMA_SLOT_HIERARCHY]);
+            free(h->values[SCHEMA_SLOT_CONTAINER]);
+            hit->hierarchy = h->values[SCHEMA_SLOT_HIERARCHY] = hierarchy;
+            hit->container = h->values[SCHEMA_SLOT_CONTAINER] = container;
+        } else {
+            free(hierarchy);
+            free(container);
+            st = FOND_ERR_NOMEM;
+        }
+    }
+    fond_results_free(r);
+    return st == FOND_ERR_NOMEM ? st : FOND_OK;
+}
+
 static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
                               const store_mset_t *m, size_t i, size_t rank,
                               size_t snippet_bytes, fond_hit_t *hit,
@@ -460,6 +515,8 @@ static fond_status_t fill_hit(fond_db_t *db, const query_t *q,
         .hierarchy = v[SCHEMA_SLOT_HIERARCHY], .link = v[SCHEMA_SLOT_LINK],
         .images = v[SCHEMA_SLOT_IMAGES],
         .attachment = v[SCHEMA_SLOT_ATTACHMENT]};
+    if (!v[SCHEMA_SLOT_HIERARCHY][0] && (st = find_described(db, h, hit)) != FOND_OK)
+        return db_fail(db, st, "out of memory");
     if (v[SCHEMA_SLOT_ARCHIVE_REF][0]) {
         const char *ref = v[SCHEMA_SLOT_ARCHIVE_REF];
         h->ref.text = ref;
@@ -532,7 +589,15 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
 }
 
 static const unsigned facet_slots[FOND_FACET_KINDS] = {
-    SCHEMA_SLOT_TYPE, SCHEMA_SLOT_YEAR, SCHEMA_SLOT_PATH};
+    SCHEMA_SLOT_TYPE, SCHEMA_SLOT_YEAR, SCHEMA_SLOT_PATH,
+    SCHEMA_SLOT_COLLECTION};
+
+/* Whether the facet of kind k is counted: the collection's with --group,
+ * the others with --facets. */
+static int facet_wanted(const fond_search_opts_t *o, size_t k)
+{
+    return k == FOND_FACET_COLLECTION ? o->group : o->facets;
+}
 
 static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
 {
@@ -543,8 +608,9 @@ static void store_options(const fond_search_opts_t *o, store_search_opts_t *so)
     so->sort_by_date = o->sort == FOND_SORT_DATE;
     so->sort_by_added = o->sort == FOND_SORT_ADDED;
     so->count_max = FOND_COUNT_MAX;
-    for (size_t k = 0; o->facets && k < FOND_FACET_KINDS; k++)
-        so->facet_slots[so->n_facets++] = facet_slots[k];
+    for (size_t k = 0; k < FOND_FACET_KINDS; k++)
+        if (facet_wanted(o, k))
+            so->facet_slots[so->n_facets++] = facet_slots[k];
 }
 
 /* The filters that are not words: added since, within one source. */
@@ -634,11 +700,13 @@ static fond_status_t run_with_fallback(search_t *s, store_mset_t **m,
 /* Copy the facets out of the mset, which is freed before the results;
  * the passages with no type or no date come last, as "", so that the
  * counts add up to the passages. */
-static fond_status_t copy_facets(const store_mset_t *m, fond_results_t *r)
+static fond_status_t copy_facets(const store_mset_t *m,
+                                 const fond_search_opts_t *o, fond_results_t *r)
 {
-    for (size_t k = 0; k < FOND_FACET_KINDS; k++) {
-        size_t n = 0;
-        const store_facet_t *f = store_mset_facet(m, k, &n);
+    for (size_t k = 0, counted = 0; k < FOND_FACET_KINDS; k++) {
+        size_t n = 0; /* the store's facets: those counted, in kind order */
+        const store_facet_t *f =
+            facet_wanted(o, k) ? store_mset_facet(m, counted++, &n) : NULL;
         r->facets[k] = calloc(n + 1, sizeof *r->facets[k]);
         if (!r->facets[k])
             return FOND_ERR_NOMEM;
@@ -753,7 +821,7 @@ static fond_status_t search_once(fond_db_t *db, const char *text,
                : db_fail(db, FOND_ERR_NOMEM, "out of memory");
     if (st == FOND_OK)
         st = fill_results(db, &s, m, r);
-    if (st == FOND_OK && (st = copy_facets(m, r)) != FOND_OK)
+    if (st == FOND_OK && (st = copy_facets(m, s.o, r)) != FOND_OK)
         db_fail(db, st, "out of memory");
     if (st == FOND_OK && s.q)
         r->suggestion = query_suggest(s.q, text);

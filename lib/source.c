@@ -120,6 +120,10 @@ static const char *const header_names[H_COUNT] = {
 static const char *const source_types[] = {
     "narrative", "telegram", "note", "letter", "conversation", "reference",
     "email", "despatch", "memorandum", "report",
+    /* an EAD finding aid's levels of description (not in TYPE_HINT: a
+     * header's writer wants the kinds of document) */
+    "collection", "fonds", "recordgrp", "subgrp", "subfonds", "series",
+    "subseries", "file", "item", "class", "otherlevel",
 };
 
 #define TYPE_HINT \

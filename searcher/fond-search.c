@@ -58,6 +58,8 @@ static void usage(FILE *out)
           "      --since TIME      only passages added since TIME (YYYY[-MM[-DD]],\n"
           "                        or YYYY-MM-DDTHH:MM:SSZ)\n"
           "      --facets          count the matches by type, year and source\n"
+          "      --group collection  the passages under their collection (an EAD\n"
+          "                        finding aid's, a TEI edition), each with its count\n"
           "      --like ID         passages like passage ID (WORDS may narrow them)\n"
           "      --kwic            a concordance: each occurrence in its context\n"
           "      --kwic-sort HOW   order of the concordance: rank, left or right\n"
@@ -78,6 +80,7 @@ static void usage(FILE *out)
           "come first; if none does, passages holding some of them are shown.\n"
           "Also: \"a phrase\", AND, OR, NOT, +word, -word, ( ), a NEAR/5 b, treat*,\n"
           "type: from: to: place: creator: title: language: archive: fond: opis: delo:,\n"
+          "within: (a collection, series or edition by title or identifier),\n"
           "box: folder: reel: ref: (an archival reference: ref:861.51/131, or\n"
           "typed as written: 861.51/131, \"FO 371/6262\"),\n"
           "date:1921-09..1921-10-13.  Options go before WORDS: after the first\n"
@@ -156,6 +159,30 @@ static void print_id(const fond_hit_t *h, highlight_t hl)
            hl == HL_BOLD ? "\033[0m" : "");
 }
 
+/* Where the source sits: its hierarchy as a breadcrumb from the top
+ * ("In: Papers of Aurelia Quellborn › Correspondence"), each level by
+ * its title (else its id); a source with no hierarchy, its container
+ * (a TEI edition) unless that is its own title (an EAD collection). */
+static void print_breadcrumb(const fond_hit_t *h)
+{
+    const char *at = h->hierarchy;
+    cli_level_t lv;
+    int any = 0;
+    while (cli_level_next(&at, &lv)) {
+        fputs(any++ ? " \u203A " : "   In: ", stdout);
+        if (lv.title_len)
+            cli_put_n(stdout, lv.title, lv.title_len);
+        else
+            cli_put_n(stdout, lv.id, lv.id_len);
+    }
+    if (!any && *h->container && strcmp(h->container, h->title) != 0)
+        cli_printf(stdout, "   In: %s", h->container), any = 1;
+    if (any)
+        fputs("\n", stdout);
+    if (*h->link)
+        cli_printf(stdout, "   Digitised copy: %s\n", h->link);
+}
+
 /* "telegram, 1921-07-21, M. D. Huseynov to Yusif Kamal": what the source
  * says of itself ("n.d." when it has no date), its language when it is not
  * English, the default ("..., in german"), so a reader knows which
@@ -179,8 +206,7 @@ static void print_source_line(const fond_hit_t *h)
     if (h->ocr_confidence >= 0) /* read by OCR: how sure it was */
         printf("%sOCR %d%%", any++ ? ", " : "   ", h->ocr_confidence);
     fputs("\n", stdout);
-    if (h->container && *h->container) /* the edition it is in */
-        cli_printf(stdout, "   In: %s\n", h->container);
+    print_breadcrumb(h);
     if (*h->creator)
         cli_printf(stdout, "   Creator: %s\n", h->creator);
     if (*h->rights)
@@ -222,7 +248,7 @@ static void print_citation(const fond_hit_t *h)
 static void print_facets(const fond_results_t *r)
 {
     static const char *const names[] = {"type", "year", "source"};
-    for (int k = 0; k < FOND_FACET_KINDS; k++) {
+    for (int k = 0; k <= FOND_FACET_SOURCE; k++) {
         size_t n = 0;
         const fond_facet_t *f = fond_results_facet(r, (fond_facet_kind_t)k, &n);
         printf("By %s%s:", names[k], fond_results_exact(r) ? "" : " (about)");
@@ -266,6 +292,60 @@ static void print_counts(const fond_results_t *r, const options_t *o)
     puts(".");
 }
 
+static void print_hit(const fond_results_t *r, const fond_hit_t *h,
+                      highlight_t hl)
+{
+    char page[CLI_PAGE_TEXT_MAX];
+    cli_page_text(h, page, sizeof page);
+    char title[1024];
+    cli_title_text(h, NULL, title, sizeof title);
+    cli_printf(stdout, "%zu. %s, passage %u%s%s", h->rank, title, h->ordinal,
+               *page ? ", " : "", page);
+    print_id(h, hl);
+    print_source_line(h);
+    cli_printf(stdout, "   %s\n", h->path);
+    print_snippet(h, hl);
+    print_variants(h);
+    print_notes(h);
+    print_citation(h);
+    if (h->more_in_source)
+        printf("   (%s%zu more in this source)\n",
+               fond_results_exact(r) ? "" : "at least ", h->more_in_source);
+    fputs("\n", stdout);
+}
+
+/* --group collection: the hits of this page under their collections, the
+ * collection with the most matching passages first, each with its count
+ * ("== Papers of Aurelia Quellborn: 12 passages"); those in none last. */
+static void print_groups(const fond_results_t *r, highlight_t hl)
+{
+    size_t n = fond_results_count(r), groups = 0;
+    const fond_facet_t *g = fond_results_facet(r, FOND_FACET_COLLECTION, &groups);
+    const char *about = fond_results_exact(r) ? "" : "about ";
+    char *shown = calloc(n + 1, 1);
+    for (size_t k = 0; shown && k <= groups; k++) {
+        /* k == groups: a hit no group counted (a count of some matches) */
+        const char *name = k < groups ? g[k].value : NULL;
+        int any = 0;
+        for (size_t i = 0; i < n; i++) {
+            const fond_hit_t *h = fond_results_hit(r, i);
+            if (shown[i] || (name && strcmp(h->container, name) != 0))
+                continue;
+            if (!any++ && name)
+                cli_printf(stdout, "== %s: %s%zu passage%s\n\n",
+                           *name ? name : "(no collection)", about, g[k].count,
+                           g[k].count == 1 ? "" : "s");
+            else if (!name && any == 1)
+                puts("== (other)\n");
+            shown[i] = 1;
+            print_hit(r, h, hl);
+        }
+    }
+    for (size_t i = 0; !shown && i < n; i++) /* out of memory: as they come */
+        print_hit(r, fond_results_hit(r, i), hl);
+    free(shown);
+}
+
 static void print_text(const fond_results_t *r, const options_t *o)
 {
     size_t n = fond_results_count(r);
@@ -279,26 +359,11 @@ static void print_text(const fond_results_t *r, const options_t *o)
     for (size_t i = 0; i < cut; i++)
         printf("%s begins more than %d words: searched for the first %d "
                "alone.\n\n", wildcards[i], FOND_WILDCARD_MAX, FOND_WILDCARD_MAX);
-    for (size_t i = 0; i < n; i++) {
-        const fond_hit_t *h = fond_results_hit(r, i);
-        char page[CLI_PAGE_TEXT_MAX];
-        cli_page_text(h, page, sizeof page);
-        char title[1024];
-        cli_title_text(h, NULL, title, sizeof title);
-        cli_printf(stdout, "%zu. %s, passage %u%s%s", h->rank, title, h->ordinal,
-               *page ? ", " : "", page);
-        print_id(h, hl);
-        print_source_line(h);
-        cli_printf(stdout, "   %s\n", h->path);
-        print_snippet(h, hl);
-        print_variants(h);
-        print_notes(h);
-        print_citation(h);
-        if (h->more_in_source)
-            printf("   (%s%zu more in this source)\n",
-                   fond_results_exact(r) ? "" : "at least ", h->more_in_source);
-        fputs("\n", stdout);
-    }
+    if (o->search.group)
+        print_groups(r, hl);
+    else
+        for (size_t i = 0; i < n; i++)
+            print_hit(r, fond_results_hit(r, i), hl);
     print_counts(r, o);
     if (o->search.facets)
         print_facets(r);
@@ -572,6 +637,7 @@ static int parse_options(int argc, char **argv, options_t *o)
         {"per-source", required_argument, NULL, 'P'},
         {"sort", required_argument, NULL, 'S'},
         {"facets", no_argument, NULL, 'F'},
+        {"group", required_argument, NULL, 'G'},
         {"like", required_argument, NULL, 'L'},
         {"kwic", no_argument, NULL, 'K'},
         {"kwic-sort", required_argument, NULL, 'k'},
@@ -635,6 +701,11 @@ static int parse_options(int argc, char **argv, options_t *o)
             o->search.sort = (fond_sort_t)choice;
             break;
         case 'F': o->search.facets = 1; break;
+        case 'G':
+            if (strcmp(optarg, "collection") != 0)
+                return bad_usage("--group takes collection", optarg);
+            o->search.group = 1;
+            break;
         case 'L': o->search.like = optarg; break;
         case 'K': o->kwic = 1; break;
         case 'k':

@@ -358,6 +358,7 @@ static void search_opts(const request_t *r, const page_site_t *site,
     o->per_source = *r->source ? 0 : PAGE_PER_SOURCE;
     o->sort = r->sort;
     o->facets = 1;
+    o->group = r->group;
     o->names_only = 1; /* the public's source: is a name, never a path */
     o->addresses = site->addresses; /* from: and to: search what it sees */
 }
@@ -406,16 +407,42 @@ static int answer_search(FILE *out, fond_db_t *db, const page_site_t *site,
     return st == FOND_OK ? 200 : st == FOND_ERR_QUERY ? 400 : 500;
 }
 
+/* The sources that are the digitised copy of the shown one: the file its
+ * link names (an EAD <dao>: a path of the server, searched here and never
+ * shown; the page names the copy by its name), one passage each; *out
+ * NULL when there are none or the search fails (the page goes without). */
+static void digitised_copies(fond_db_t *db, const fond_hit_t *h,
+                             fond_results_t **out)
+{
+    *out = NULL;
+    if (!h || !*h->link || cli_link_is_url(h->link) || strchr(h->link, '"'))
+        return;
+    fond_search_opts_t o = FOND_SEARCH_OPTS_INIT;
+    o.per_source = 1;
+    o.limit = 20;
+    size_t len = strlen(h->link) + 16;
+    char *q = malloc(len);
+    if (q) {
+        snprintf(q, len, "source:\"%s\"", h->link);
+        if (fond_db_search(db, q, &o, out) != FOND_OK) {
+            fond_results_free(*out);
+            *out = NULL;
+        }
+    }
+    free(q);
+}
+
 /* A source's page (its own head: the citation's meta tags), or 404 when
  * the database does not hold the passage. */
 static int answer_show(FILE *out, fond_db_t *db, const page_site_t *site,
                        const request_t *r, char *err, size_t errsize)
 {
-    fond_results_t *src = NULL;
+    fond_results_t *src = NULL, *copies = NULL;
     fond_status_t st = fond_db_show(db, r->show, r->q, &src);
     if (st == FOND_OK) {
+        digitised_copies(db, page_shown_hit(r, src), &copies);
         page_begin_cited(out, site, r, page_shown_hit(r, src));
-        page_source(out, site, r, src);
+        page_source(out, site, r, src, copies);
     } else if (st == FOND_ERR_ARG || st == FOND_ERR_QUERY) {
         snprintf(err, errsize, "%s", st == FOND_ERR_ARG
                                          ? "There is no such passage here."
@@ -424,6 +451,7 @@ static int answer_show(FILE *out, fond_db_t *db, const page_site_t *site,
         cli_printf(stderr, PROG ": %s\n", fond_db_error(db));
     }
     fond_results_free(src);
+    fond_results_free(copies);
     return st == FOND_OK ? 200 : st == FOND_ERR_ARG ? 404
          : st == FOND_ERR_QUERY ? 400 : 500;
 }

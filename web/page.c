@@ -162,6 +162,66 @@ static void write_meta(FILE *out, const fond_hit_t *h)
         html_printf(out, "<p class=\"rights\">Rights: %s</p>\n", h->rights);
 }
 
+/* A search of what lies within the levels of h's hierarchy down to
+ * `upto` (each by its title, else its id: within:"Papers of X"
+ * within:"Correspondence"), as a link's query string into href; the level
+ * alone when that is too long a query. */
+static void within_link(const fond_hit_t *h, size_t upto, char *href, size_t size)
+{
+    char q[REQUEST_MAX_Q + 1], one[REQUEST_MAX_Q + 1] = "";
+    size_t at = 0, k = 0;
+    const char *rest = h->hierarchy;
+    cli_level_t lv;
+    q[0] = '\0';
+    while (k++ <= upto && cli_level_next(&rest, &lv)) {
+        const char *v = lv.title_len ? lv.title : lv.id;
+        size_t n = lv.title_len ? lv.title_len : lv.id_len, o = 0;
+        o += (size_t)snprintf(one, sizeof one, "within:\"");
+        for (size_t i = 0; i < n && o + 2 < sizeof one; i++)
+            if (v[i] != '"') /* a quote would end the phrase */
+                one[o++] = v[i];
+        one[o++] = '"', one[o] = '\0';
+        if (at + o + 1 >= sizeof q)
+            at = 0; /* too long: this level alone */
+        at += (size_t)snprintf(q + at, sizeof q - at, "%s%s", at ? " " : "", one);
+    }
+    size_t used = 3;
+    strcpy(href, "?q=");
+    if (request_encode(href, size, &used, q) != 0)
+        strcpy(href, "?");
+}
+
+/* Where the source sits in its finding aid: a breadcrumb from the
+ * collection down to its parent, each level a search within it; then
+ * its digitised copy, where that is a web address (a path of the server
+ * is never shown: cli_hit_for has blanked it). */
+static void write_place(FILE *out, const fond_hit_t *h)
+{
+    const char *rest = h->hierarchy;
+    cli_level_t lv;
+    size_t k = 0;
+    while (cli_level_next(&rest, &lv)) {
+        char href[LINK_BYTES];
+        within_link(h, k, href, sizeof href);
+        fputs(k++ ? "</li>\n<li>" : "<nav class=\"hierarchy\" aria-label=\"Where "
+                                    "it sits\"><ol>\n<li>", out);
+        html_printf(out, "<a href=\"%s\">", href);
+        if (lv.title_len)
+            html_text_n(out, lv.title, lv.title_len);
+        else
+            html_text_n(out, lv.id, lv.id_len);
+        fputs("</a>", out);
+    }
+    if (k)
+        fputs("</li>\n</ol></nav>\n", out);
+    else if (*h->container && strcmp(h->container, h->title) != 0)
+        html_printf(out, "<p class=\"container\">In <cite>%s</cite></p>\n",
+                    h->container);
+    if (*h->link && cli_link_is_url(h->link))
+        html_printf(out, "<p class=\"link\"><a href=\"%s\" rel=\"nofollow "
+                         "noopener noreferrer\">Digitised copy</a></p>\n", h->link);
+}
+
 /* The archival parts of a footnote: "SA AR · fond 28 · opis 1 · ...". */
 static void write_archival(FILE *out, const fond_note_t *n)
 {
@@ -321,6 +381,7 @@ static void write_hit(FILE *out, const cli_export_t *how, const request_t *r,
         html_printf(out, " <span class=\"page\">%s</span>", page);
     fputs("</h2>\n", out);
     write_meta(out, h);
+    write_place(out, h);
     write_marked(out, h, "snippet");
     for (size_t i = 0; i < h->n_variants; i++) {
         fputs(i ? ", " : "<p class=\"variants\">Matched as: ", out);
@@ -589,6 +650,17 @@ static void write_facets(FILE *out, const request_t *r, const fond_results_t *re
               : "<p class=\"counted\">Numbers estimate passages.</p>\n", out);
     write_facet(out, r, res, FOND_FACET_TYPE, "type", "Type", r->type);
     write_facet(out, r, res, FOND_FACET_YEAR, "year", "Year", r->year);
+    /* a hit in a collection: grouping helps (not on the start page) */
+    int contained = r->group;
+    for (size_t i = 0; !contained && request_is_search(r) &&
+                       i < fond_results_count(res); i++)
+        contained = *fond_results_hit(res, i)->container != '\0';
+    if (contained) {
+        fputs("<h2>Collections</h2>\n<ul>\n<li>", out);
+        link_open(out, r, "group", r->group ? NULL : "collection");
+        fputs(r->group ? "One list</a></li>\n</ul>\n"
+                       : "Group by collection</a></li>\n</ul>\n", out);
+    }
     if (*r->source) {
         html_printf(out, "<h2>Source</h2>\n<ul>\n<li class=\"active\">%s ",
                     r->source);
@@ -829,6 +901,45 @@ static void write_histogram(FILE *out, const request_t *r,
     free(hg.count);
 }
 
+/* group=collection: the page's hits under their collections, the one
+ * with the most matching passages first, each headed by its count; the
+ * hits in no collection (or one the counts missed) last. */
+static void write_groups(FILE *out, const cli_export_t *how, const request_t *r,
+                         const fond_results_t *res)
+{
+    size_t n = fond_results_count(res), groups = 0;
+    const fond_facet_t *g = fond_results_facet(res, FOND_FACET_COLLECTION, &groups);
+    const char *about = fond_results_exact(res) ? "" : "about ";
+    char *shown = calloc(n + 1, 1);
+    fputs("<div class=\"groups\">\n", out);
+    for (size_t k = 0; k <= groups; k++) {
+        const char *name = k < groups ? g[k].value : NULL;
+        int any = 0;
+        for (size_t i = 0; i < n; i++) {
+            const fond_hit_t *h = fond_results_hit(res, i);
+            if ((shown && shown[i]) || (name && strcmp(h->container, name) != 0))
+                continue;
+            if (!any++) {
+                fputs("<section class=\"group\">\n<h2 class=\"group-head\">", out);
+                html_text(out, name && *name ? name : "Not in a collection");
+                if (name)
+                    html_printf(out, " <span class=\"count\">%s%zu passage%s</span>",
+                                about, g[k].count, g[k].count == 1 ? "" : "s");
+                html_printf(out, "</h2>\n<ol class=\"hits\" start=\"%zu\">\n", h->rank);
+            }
+            if (shown)
+                shown[i] = 1;
+            write_hit(out, how, r, h, fond_results_exact(res));
+        }
+        if (any)
+            fputs("</ol>\n</section>\n", out);
+        if (!shown) /* out of memory: every hit once, in one list */
+            break;
+    }
+    fputs("</div>\n", out);
+    free(shown);
+}
+
 void page_results(FILE *out, const page_site_t *site, const request_t *r,
                   const fond_results_t *res)
 {
@@ -839,11 +950,16 @@ void page_results(FILE *out, const page_site_t *site, const request_t *r,
     write_histogram(out, r, res);
     fputs("<div class=\"layout\">\n", out);
     write_facets(out, r, res);
-    html_printf(out, "<ol class=\"hits\" start=\"%zu\">\n",
-                (r->page - 1) * r->per_page + 1);
-    for (size_t i = 0; i < n; i++)
-        write_hit(out, &how, r, fond_results_hit(res, i), fond_results_exact(res));
-    fputs("</ol>\n</div>\n", out);
+    if (r->group)
+        write_groups(out, &how, r, res);
+    else {
+        html_printf(out, "<ol class=\"hits\" start=\"%zu\">\n",
+                    (r->page - 1) * r->per_page + 1);
+        for (size_t i = 0; i < n; i++)
+            write_hit(out, &how, r, fond_results_hit(res, i), fond_results_exact(res));
+        fputs("</ol>\n", out);
+    }
+    fputs("</div>\n", out);
     if (!fond_results_passages(res))
         fputs("<p class=\"none\">No passages found. Try fewer words, another "
               "spelling, or a wider date range.</p>\n", out);
@@ -931,8 +1047,24 @@ static void write_back(FILE *out, const request_t *r)
     fputs("</nav>\n", out);
 }
 
+/* "Digitised: <a>scans/ref18.pdf</a>": the sources that are the shown
+ * one's digitised copies, by name, each linked to its page. */
+static void write_copies(FILE *out, const request_t *r,
+                         const fond_results_t *copies)
+{
+    size_t n = copies ? fond_results_count(copies) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const fond_hit_t *h = fond_results_hit(copies, i);
+        fputs(i ? ", " : "<p class=\"digitised\">Digitised: ", out);
+        show_link_open(out, r, h->id, h->ordinal, "");
+        html_text(out, source_name(h));
+        fputs("</a>", out);
+    }
+    fputs(n ? "</p>\n" : "", out);
+}
+
 void page_source(FILE *out, const page_site_t *site, const request_t *r,
-                 const fond_results_t *source)
+                 const fond_results_t *source, const fond_results_t *copies)
 {
     cli_export_t how = page_export(site);
     cli_hit_shown_t copy;
@@ -944,6 +1076,8 @@ void page_source(FILE *out, const page_site_t *site, const request_t *r,
     write_title(out, shown);
     fputs("</h1>\n", out);
     write_meta(out, shown);
+    write_place(out, shown);
+    write_copies(out, r, copies);
     write_kept_at(out, shown);
     char url[2048];
     size_t n = fond_results_count(source);

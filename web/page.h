@@ -55,9 +55,11 @@ void page_begin_cited(FILE *out, const page_site_t *site, const request_t *r,
 
 /* A source whole (fond_db_show's results), the passage r->show names
  * marked, with links to the passages before and after it, back to the
- * results, and to the original file where the site publishes it. */
+ * results, and to the original file where the site publishes it; and the
+ * sources that are its digitised copies (`copies`, NULL for none: an EAD
+ * component's <dao> naming a file indexed), each a link to its page. */
 void page_source(FILE *out, const page_site_t *site, const request_t *r,
-                 const fond_results_t *source);
+                 const fond_results_t *source, const fond_results_t *copies);
 
 /* The passage of `source` that r->show names (the first if it names the
  * source). */

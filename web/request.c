@@ -212,6 +212,16 @@ static int check_sort(request_t *r, const param_t *p, const char *v,
     return 0;
 }
 
+/* group: "collection" alone (--group collection). */
+static int check_group(request_t *r, const param_t *p, const char *v,
+                       char *err, size_t errsize)
+{
+    if (strcmp(v, "collection") != 0)
+        return refuse(err, errsize, p, "must be 'collection'");
+    r->group = 1;
+    return 0;
+}
+
 static int check_format(request_t *r, const param_t *p, const char *v,
                         char *err, size_t errsize)
 {
@@ -257,6 +267,7 @@ static const param_t params[] = {
     TEXT_FIELD("source", source, check_text),
     TEXT_FIELD("show", show, check_show),
     OTHER("sort", check_sort),
+    OTHER("group", check_group),
     COUNT("n", REQUEST_MAX_PER_PAGE, "a number of results"),
     /* a source's page too: the results' bound is checked after parsing */
     COUNT("page", REQUEST_MAX_SOURCE_PAGE, "a page number"),
@@ -422,6 +433,8 @@ static const char *current_value(const request_t *r, const param_t *p,
     if (p->size) /* a text field */
         return (const char *)r + p->offset;
     buf[0] = '\0';
+    if (p->check == check_group && r->group)
+        snprintf(buf, size, "collection");
     if (p->check == check_sort && r->sort != FOND_SORT_RELEVANCE)
         snprintf(buf, size, "%s", sorts[r->sort]);
     if (p->check == check_count && p->name[0] == 'n' && r->per_page != REQUEST_DEFAULT_PER_PAGE)

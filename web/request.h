@@ -49,6 +49,8 @@ typedef struct {
                                       from 1; 0 for none (then page is
                                       the results' page) */
     request_format_t format;
+    int group;                     /* group=collection: the hits under their
+                                      collections, with their counts */
 } request_t;
 
 /*
