@@ -102,6 +102,13 @@ typedef enum {
  * divided by it is the number of words it holds, and the rest its BM25
  * weight. */
 #define QUERY_WORD_BONUS 10000.0
+/* A word a passage lacks but a passage beside it holds adds this much of
+ * QUERY_WORD_BONUS (query_build.c, build_soft), a held word the rest on top
+ * of it: every bonus is a multiple of QUERY_BONUS_STEP, far above BM25
+ * still, so the BM25 part of a weight is what is left over a multiple of
+ * it. */
+#define QUERY_BESIDE_WEIGHT 0.75
+#define QUERY_BONUS_STEP (QUERY_WORD_BONUS / 4)
 
 /*
  * Build the Xapian query from the expanded query alone (no lookup).  Free

@@ -28,12 +28,11 @@
  * OCR'd, generated and PDF-damaged sets, 0.3, 0.5, 0.8 and 1.0 moved MRR@10
  * by 0.007 at most, one query's first place (README, "Misread words"). */
 #define MISREAD_WEIGHT 0.5
-/* A query's word found only in a passage beside (build_soft): this much
- * of a word held.  On the tune splits, 1.0 ranked a straddling passage
- * with those holding every word and cost the clean OCR set a first place
- * (0.945 to 0.938); 0.5 to 0.9 kept it, 0.75 and 0.9 alike best on the
- * straddling queries (0.933; 0.927 at 0.5): docs/ranking.md. */
-#define BESIDE_WEIGHT 0.75
+/* A query's word found only in a passage beside (build_soft) adds
+ * QUERY_BESIDE_WEIGHT of a held word's bonus.  On the tune splits, 1.0
+ * ranked a straddling passage with those holding every word and cost the
+ * clean OCR set a first place (0.945 to 0.938); 0.75 and 0.9 kept it and did
+ * alike on the straddling queries (0.933; 0.941 at 1.0): docs/ranking.md. */
 
 typedef struct {
     const query_t *q;
@@ -535,7 +534,7 @@ static fond_status_t without_prohibited(builder_t *b, const node_t *n,
  * QUERY_WORD_BONUS, so that the passages with every word come first, then
  * those with all but one, and so on, each group by BM25 and proximity.  A
  * word a passage lacks but a passage beside it holds near their boundary
- * (schema.h, SCHEMA_BESIDE) adds BESIDE_WEIGHT of the bonus: a query that
+ * (schema.h, SCHEMA_BESIDE) adds QUERY_BESIDE_WEIGHT of the bonus: a query that
  * straddles two passages finds the one holding most of it first, above
  * those that hold as many of its words with none beside, below those that
  * hold one more.  (The strict reading, "every word", counts a passage's
@@ -574,17 +573,17 @@ static fond_status_t build_soft(builder_t *b, const node_t *n,
             store_query_t *both[2] = {kid, beside};
             st = store_query_combine(b->s, &either, STORE_OP_OR, both, 2, 0);
         }
-        /* held: the whole bonus; beside alone: BESIDE_WEIGHT of it */
+        /* held: the whole bonus; beside alone: QUERY_BESIDE_WEIGHT of it */
         if (st == FOND_OK && kid) {
             p.items[p.n++] = kid;
+            double held = either ? 1 - QUERY_BESIDE_WEIGHT : 1;
             st = store_query_constant(b->s, &p.items[p.n], kid,
-                                      either ? (1 - BESIDE_WEIGHT) * QUERY_WORD_BONUS
-                                             : QUERY_WORD_BONUS);
+                                      held * QUERY_WORD_BONUS);
             p.n += st == FOND_OK;
         }
         if (st == FOND_OK && either) {
             st = store_query_constant(b->s, &p.items[p.n], either,
-                                      BESIDE_WEIGHT * QUERY_WORD_BONUS);
+                                      QUERY_BESIDE_WEIGHT * QUERY_WORD_BONUS);
             p.n += st == FOND_OK;
         }
         store_query_free(beside);
