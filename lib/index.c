@@ -712,9 +712,6 @@ static fond_status_t set_boxes(const source_ctx_t *src, store_doc_t *doc,
     return st;
 }
 
-/* The passage's own terms: its words, the dates it mentions, its
- * footnotes; its filter terms gathered in `filters` (emptied first) and
- * then added with its source's. */
 /* The part of passage q (beside another) nearest their boundary: at most
  * SCHEMA_BESIDE_BYTES of it, cut at white space; `after`: q comes after. */
 static void beside_span(const char *body, const ingest_passage_t *q, int after,
@@ -753,6 +750,9 @@ static fond_status_t add_beside(const source_ctx_t *src, term_list_t *filters,
     return st;
 }
 
+/* The passage's own terms: its words, the dates it mentions, its
+ * footnotes; its filter terms gathered in `filters` (emptied first) and
+ * then added with its source's. */
 static fond_status_t add_passage_terms(const source_ctx_t *src,
                                        store_doc_t *doc, term_list_t *filters,
                                        const ingest_passage_t *p)

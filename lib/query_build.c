@@ -28,11 +28,6 @@
  * OCR'd, generated and PDF-damaged sets, 0.3, 0.5, 0.8 and 1.0 moved MRR@10
  * by 0.007 at most, one query's first place (README, "Misread words"). */
 #define MISREAD_WEIGHT 0.5
-/* A query's word found only in a passage beside (build_soft) adds
- * QUERY_BESIDE_WEIGHT of a held word's bonus.  On the tune splits, 1.0
- * ranked a straddling passage with those holding every word and cost the
- * clean OCR set a first place (0.945 to 0.938); 0.75 and 0.9 kept it and did
- * alike on the straddling queries (0.933; 0.941 at 1.0): docs/ranking.md. */
 
 typedef struct {
     const query_t *q;
@@ -530,15 +525,6 @@ static fond_status_t without_prohibited(builder_t *b, const node_t *n,
     return st;
 }
 
-/* The soft conjunction: any of the words, each one a passage holds adding
- * QUERY_WORD_BONUS, so that the passages with every word come first, then
- * those with all but one, and so on, each group by BM25 and proximity.  A
- * word a passage lacks but a passage beside it holds near their boundary
- * (schema.h, SCHEMA_BESIDE) adds QUERY_BESIDE_WEIGHT of the bonus: a query that
- * straddles two passages finds the one holding most of it first, above
- * those that hold as many of its words with none beside, below those that
- * hold one more.  (The strict reading, "every word", counts a passage's
- * own words alone.) */
 /* The word in a passage beside (schema.h, SCHEMA_BESIDE): its exact
  * form, its forms and its variants, as filters (no weight of their own). */
 static fond_status_t build_word_beside(builder_t *b, const query_token_t *t,
@@ -557,6 +543,15 @@ static fond_status_t build_word_beside(builder_t *b, const query_token_t *t,
     return st;
 }
 
+/* The soft conjunction: any of the words, each one a passage holds adding
+ * QUERY_WORD_BONUS, so that the passages with every word come first, then
+ * those with all but one, and so on, each group by BM25 and proximity.  A
+ * word a passage lacks but a passage beside it holds near their boundary
+ * (schema.h, SCHEMA_BESIDE) adds QUERY_BESIDE_WEIGHT of the bonus: of a query
+ * that straddles two passages, the one holding most of it ranks above
+ * those that hold as many of its words with none beside, below those that
+ * hold one more.  (The strict reading, "every word", counts a passage's
+ * own words alone.) */
 static fond_status_t build_soft(builder_t *b, const node_t *n,
                                 store_query_t **out)
 {
