@@ -33,6 +33,7 @@
 #include "tei.h"
 #include "misread.h"
 #include "schema.h"
+#include "text.h"
 
 #define TERM_MAX SCHEMA_TERM_MAX
 
@@ -745,6 +746,44 @@ static fond_status_t set_boxes(const source_ctx_t *src, store_doc_t *doc,
     return st;
 }
 
+/* The part of passage q (beside another) nearest their boundary: at most
+ * SCHEMA_BESIDE_BYTES of it, cut at white space; `after`: q comes after. */
+static void beside_span(const char *body, const ingest_passage_t *q, int after,
+                        size_t *a, size_t *b)
+{
+    *a = q->start;
+    *b = q->end;
+    if (q->end - q->start <= SCHEMA_BESIDE_BYTES)
+        return;
+    if (after) {
+        *b = q->start + SCHEMA_BESIDE_BYTES;
+        while (*b > q->start && !text_is_space(body[*b]))
+            (*b)--;
+    } else {
+        *a = q->end - SCHEMA_BESIDE_BYTES;
+        while (*a < q->end && !text_is_space(body[*a - 1]))
+            (*a)++;
+    }
+}
+
+/* The words of the passages before and after p near their boundaries, as
+ * SCHEMA_BESIDE filters (schema.h): evidence for a query that straddles. */
+static fond_status_t add_beside(const source_ctx_t *src, term_list_t *filters,
+                                const ingest_passage_t *p)
+{
+    size_t i = (size_t)(p - src->in->passages);
+    fond_status_t st = FOND_OK;
+    for (int after = 0; after < 2 && st == FOND_OK; after++) {
+        if (after ? i + 1 >= src->in->n_passages : i == 0)
+            continue;
+        size_t a, b;
+        beside_span(src->in->body.text, &src->in->passages[after ? i + 1 : i - 1],
+                    after, &a, &b);
+        st = add_span(src, filters, SCHEMA_BESIDE, src->in->body.text + a, b - a);
+    }
+    return st;
+}
+
 /* The passage's own terms: its words, the dates it mentions, its
  * footnotes; its filter terms gathered in `filters` (emptied first) and
  * then added with its source's. */
@@ -757,6 +796,8 @@ static fond_status_t add_passage_terms(const source_ctx_t *src,
     unsigned pos = 0;
     fond_status_t st = add_words(src, doc, text, p->end - p->start, AS_TEXT,
                                  &pos);
+    if (st == FOND_OK)
+        st = add_beside(src, filters, p);
     if (st == FOND_OK)
         st = add_alternatives(src, doc, text, p);
     /* a reference the text gives (a source note printed at its end, a

@@ -195,6 +195,13 @@ fond_status_t passage_split(const char *text, size_t len,
         }
         i = next - 1;
     }
+    /* The rest, as the loop would cut it: at the last sentence end if it
+     * is too long (not at a space 1200 bytes in, leaving a stub of the
+     * last sentence as a passage of its own). */
+    if (!failed && len - start > FOND_PASSAGE_MAX_BYTES && last_end > start) {
+        failed = push_bounded(&sp, text, start, last_end);
+        start = last_end;
+    }
     if (!failed && start < len)
         failed = push_bounded(&sp, text, start, len);
     if (failed) {

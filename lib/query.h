@@ -102,6 +102,16 @@ typedef enum {
  * divided by it is the number of words it holds, and the rest its BM25
  * weight. */
 #define QUERY_WORD_BONUS 10000.0
+/* A word a passage lacks but a passage beside it holds adds this much of
+ * QUERY_WORD_BONUS (query_build.c, build_soft), a held word the rest on top
+ * of it: every bonus is a multiple of QUERY_BONUS_STEP, far above BM25
+ * still, so the BM25 part of a weight is what is left over a multiple of
+ * it.  On the tune splits 1.0 ranked a straddling passage with those that
+ * hold every word and cost the clean OCR set a first place (0.945 to
+ * 0.938); 0.75 and 0.9 kept it and did alike on the straddling queries
+ * (0.933; 0.941 at 1.0): docs/ranking.md. */
+#define QUERY_BESIDE_WEIGHT 0.75
+#define QUERY_BONUS_STEP (QUERY_WORD_BONUS / 4)
 
 /*
  * Build the Xapian query from the expanded query alone (no lookup).  Free

@@ -525,25 +525,64 @@ static fond_status_t without_prohibited(builder_t *b, const node_t *n,
     return st;
 }
 
+/* The word in a passage beside (schema.h, SCHEMA_BESIDE): its exact
+ * form, its forms and its variants, as filters (no weight of their own). */
+static fond_status_t build_word_beside(builder_t *b, const query_token_t *t,
+                                       store_query_t **out)
+{
+    strings_t terms = {NULL, 0, 0};
+    *out = NULL;
+    fond_status_t st = strings_push(&terms, t->word)
+        ? build_fail(b, FOND_ERR_NOMEM, "out of memory") : FOND_OK;
+    const strings_t *lists[] = {&t->forms, &t->variants};
+    if (st == FOND_OK)
+        st = strings_union(b, &terms, lists, 2, MAX_FORMS);
+    if (st == FOND_OK)
+        st = build_list(b, SCHEMA_BESIDE, &terms, STORE_OP_OR, out);
+    strings_free(&terms);
+    return st;
+}
+
 /* The soft conjunction: any of the words, each one a passage holds adding
  * QUERY_WORD_BONUS, so that the passages with every word come first, then
- * those with all but one, and so on, each group by BM25 and proximity. */
+ * those with all but one, and so on, each group by BM25 and proximity.  A
+ * word a passage lacks but a passage beside it holds near their boundary
+ * (schema.h, SCHEMA_BESIDE) adds QUERY_BESIDE_WEIGHT of the bonus: of a query
+ * that straddles two passages, the one holding most of it ranks above
+ * those that hold as many of its words with none beside, below those that
+ * hold one more.  (The strict reading, "every word", counts a passage's
+ * own words alone.) */
 static fond_status_t build_soft(builder_t *b, const node_t *n,
                                 store_query_t **out)
 {
     parts_t p;
-    fond_status_t st = parts_init(b, &p, 2 * n->n_kids);
+    fond_status_t st = parts_init(b, &p, 3 * n->n_kids);
     for (size_t i = 0; i < n->n_kids && st == FOND_OK; i++) {
         if (!pick_may(b->q, n, n->kids[i]))
             continue;
-        store_query_t *kid = NULL;
+        store_query_t *kid = NULL, *beside = NULL, *either = NULL;
         st = build_node(b, n->kids[i], &kid);
+        if (st == FOND_OK && kid && n->kids[i]->kind == NODE_WORD)
+            st = build_word_beside(b, &b->q->tokens[n->kids[i]->first], &beside);
+        if (st == FOND_OK && beside) {
+            store_query_t *both[2] = {kid, beside};
+            st = store_query_combine(b->s, &either, STORE_OP_OR, both, 2, 0);
+        }
+        /* held: the whole bonus; beside alone: QUERY_BESIDE_WEIGHT of it */
         if (st == FOND_OK && kid) {
             p.items[p.n++] = kid;
+            double held = either ? 1 - QUERY_BESIDE_WEIGHT : 1;
             st = store_query_constant(b->s, &p.items[p.n], kid,
-                                      QUERY_WORD_BONUS);
+                                      held * QUERY_WORD_BONUS);
             p.n += st == FOND_OK;
         }
+        if (st == FOND_OK && either) {
+            st = store_query_constant(b->s, &p.items[p.n], either,
+                                      QUERY_BESIDE_WEIGHT * QUERY_WORD_BONUS);
+            p.n += st == FOND_OK;
+        }
+        store_query_free(beside);
+        store_query_free(either);
     }
     return parts_combine(st, &p, b->s, STORE_OP_OR, 0, out);
 }

@@ -35,6 +35,13 @@
  *                     other word's stem from the word itself, among the
  *                     terms (query_expand.c, "the family"), so English
  *                     text has none
+ *     XN<word>        (f) the folded words of the passages beside it in
+ *                     its source, those within SCHEMA_BESIDE_BYTES of the
+ *                     boundary (cut at white space): a query's words that
+ *                     straddle two passages are found by the one holding
+ *                     most of them, with the rest beside it (query_build.c,
+ *                     build_soft; databases written before 8 December
+ *                     2026 have none, and rank as before)
  *     Q<hash>-<n>     (f) the passage id: 16 hex of FNV-1a(path), ordinal
  *     XSRC<hash>      (f) its source: every passage of one source; a
  *                     message of an mbox (source "PATH#N") carries its
@@ -237,6 +244,14 @@
 #define SCHEMA_STEM "Z"
 #define SCHEMA_ID "Q"        /* a passage's or a source record's id */
 #define SCHEMA_SOURCE "XSRC" /* + source hash */
+#define SCHEMA_BESIDE "XN"   /* words of the passages before and after */
+/* How far into a passage beside its words are indexed as SCHEMA_BESIDE:
+ * on the tune split of bench/relevance's straddling queries (words from
+ * 40 either side of a boundary) and OCR'd pages, 150, 200, 300, 450 bytes
+ * and whole passages gave MRR@10 0.900, 0.885, 0.941, 0.940, 0.936 and
+ * 0.897, 0.895, 0.897, 0.894, 0.886 (docs/ranking.md, "Passage
+ * boundaries"); the index grew by 14% at 300, 26% whole. */
+#define SCHEMA_BESIDE_BYTES 300
 /* The passage that holds its source's record: the first. */
 #define SCHEMA_RECORD_PASSAGE 1
 #define SCHEMA_RECORD_ORDINAL "1"

@@ -583,7 +583,7 @@ static fond_status_t fill_results(fond_db_t *db, const search_t *s,
         st = fill_hit(db, s->q, m, i, s->o->offset + i + 1, s->snippet_bytes,
                       &r->hits[i], &r->store[i]);
         if (s->soft) /* the BM25 weight, without the words' bonuses */
-            r->hits[i].score = fmod(r->hits[i].score, QUERY_WORD_BONUS);
+            r->hits[i].score = fmod(r->hits[i].score, QUERY_BONUS_STEP);
     }
     return st; /* fill_hit said why it failed */
 }

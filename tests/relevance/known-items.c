@@ -10,6 +10,9 @@
  *       how rare a word is, is counted over it.  The targets are drawn from
  *       FROM.tsv (default: PASSAGES.tsv), e.g. the pages that went through
  *       OCR.  Same files and seed, same queries, on any machine.
+ *   known-items generate --straddle [--seed N] [--count N] PASSAGES.tsv
+ *       Writes N queries that straddle a passage boundary (kind
+ *       "straddle"): see "Straddling queries" below.
  *   known-items fond DB QUERIES.tsv
  *       Runs each query through fond (fond_db_search, the default options)
  *       and writes a block "#Q<qid>" followed by the text of each of the
@@ -43,6 +46,15 @@
  *     word in -ed, -ing or -ly).  The query's
  *     kind says which: plain, misspelt, translit, form.
  *
+ * Straddling queries (generate --straddle): a person remembers a stretch
+ * of text, not where fond cut it.  The target passage and the one after
+ * it in the same source (or, for a source's last passage, the one before);
+ * 3 to 5 words drawn as above from the STRADDLE_WORDS words either side of
+ * the boundary, most of them (2 of 3, 3 of 4, 3 of 5) from the target's
+ * side, the rest from the neighbour's side and not in the target at all;
+ * typed in the text's order, lower case 60% of the time.  The target is
+ * the passage holding most of the query.
+ *
  * Splits: a query belongs to "tune" or "held-out" by a hash of its target's
  * text (FNV-1a, even or odd), so the split does not move when the collection
  * is indexed under another folder.  Tune on "tune" only; report both.
@@ -72,6 +84,7 @@
 #define MAX_QUERY_WORDS 5
 #define MATCH_SHARE 0.30
 #define ONE_WORD_MAX_DF 5
+#define STRADDLE_WORDS 40
 
 static void *xmalloc(size_t n)
 {
@@ -576,13 +589,137 @@ static size_t word_count(const char *text)
     return n;
 }
 
+/* Draw `want` of the n candidates (no more than are drawable) into
+ * chosen without replacement, by weight; returns how many. */
+static size_t draw(candidate_t *c, size_t n, size_t want, candidate_t **chosen)
+{
+    size_t got = 0, drawable = 0;
+    for (size_t k = 0; k < n; k++)
+        drawable += c[k].weight > 0;
+    while (got < want && got < drawable) {
+        double sum = 0;
+        for (size_t k = 0; k < n; k++)
+            sum += c[k].weight;
+        double r = rng_unit() * sum;
+        size_t k = 0;
+        for (; k + 1 < n && (r -= c[k].weight) >= 0; k++)
+            ;
+        while (c[k].weight == 0) /* rounding at the end: the last drawable */
+            k = (k + n - 1) % n;
+        chosen[got++] = &c[k];
+        c[k].weight = 0;
+    }
+    return got;
+}
+
+static void candidates_free(candidate_t *c, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        free(c[k].word);
+        free(c[k].folded);
+    }
+    free(c);
+}
+
+/* The first (or, with from_end, the last) `words` words of text, as a
+ * string of its own. */
+static char *text_edge(const char *text, size_t words, int from_end)
+{
+    size_t total = word_count(text), skip = from_end && total > words ? total - words : 0;
+    size_t pos = 0, start = 0, len = 0, k = 0, first = 0, last = 0;
+    while (next_word(text, &pos, &start, &len)) {
+        if (k == skip)
+            first = start;
+        if (k < skip + words)
+            last = start + len;
+        k++;
+    }
+    return xstrndup(text + first, last > first ? last - first : 0);
+}
+
+/* Does the text hold this folded word? */
+static int text_holds(const char *text, const char *folded)
+{
+    size_t pos = 0, start, len;
+    while (next_word(text, &pos, &start, &len)) {
+        char *w = fold(text + start, len);
+        int same = !strcmp(w, folded);
+        free(w);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
+/* The passage after p in its source (id "HASH-N": HASH-(N+1)), or with
+ * before, the one before it; NULL if there is none. */
+static const passage_t *passage_beside(const passages_t *ps, const passage_t *p, int before)
+{
+    const char *dash = strrchr(p->id, '-');
+    if (!dash)
+        return NULL;
+    long n = strtol(dash + 1, NULL, 10) + (before ? -1 : 1);
+    if (n < 1)
+        return NULL;
+    char id[256];
+    snprintf(id, sizeof id, "%.*s-%ld", (int)(dash - p->id), p->id, n);
+    return passages_find(ps, id);
+}
+
+/* Queries that straddle a boundary (see the head of this file). */
+static void generate_straddle(const passages_t *all, const size_t *eligible, size_t n_eligible,
+                              const dict_t *df, size_t count)
+{
+    for (size_t q = 0, tries = 0; q < count && tries < 20 * count; tries++) {
+        const passage_t *p = &all->items[eligible[tries % n_eligible]];
+        int before = 0;
+        const passage_t *o = passage_beside(all, p, 0);
+        if (!o && (o = passage_beside(all, p, 1)))
+            before = 1;
+        if (!o || word_count(o->text) < MIN_WORDS)
+            continue;
+        size_t want = 3 + rng_below(3), mine = want == 3 ? 2 : 3;
+        char *own_edge = text_edge(p->text, STRADDLE_WORDS, !before);
+        char *other_edge = text_edge(o->text, STRADDLE_WORDS, before);
+        candidate_t *c, *d;
+        size_t n = candidates_of(own_edge, df, all->count, 0, &c);
+        size_t m = candidates_of(other_edge, df, all->count, 0, &d);
+        for (size_t k = 0; k < m; k++) /* the neighbour's side: words the target lacks */
+            if (text_holds(p->text, d[k].folded))
+                d[k].weight = 0;
+        candidate_t *chosen[MAX_QUERY_WORDS];
+        size_t got = draw(c, n, mine, chosen);
+        size_t theirs = got == mine ? draw(d, m, want - mine, chosen + got) : 0;
+        if (got == mine && theirs == want - mine) {
+            qsort(chosen, got, sizeof *chosen, by_order);
+            qsort(chosen + got, theirs, sizeof *chosen, by_order);
+            int lower = rng_unit() < 0.6;
+            const char *split = fnv1a(p->text, strlen(p->text)) & 1 ? "held-out" : "tune";
+            printf("%zu\t%s\tstraddle\t%s\t", ++q, split, p->id);
+            for (size_t k = 0; k < want; k++) {
+                /* in the text's order: the side before the boundary first */
+                size_t at = before ? (k < theirs ? got + k : k - theirs) : k;
+                printf("%s%s", k ? " " : "", lower ? chosen[at]->folded : chosen[at]->word);
+            }
+            putchar('\n');
+        }
+        candidates_free(c, n);
+        candidates_free(d, m);
+        free(own_edge);
+        free(other_edge);
+    }
+}
+
 static int generate(int argc, char **argv)
 {
     uint64_t seed = 1;
     size_t count = 400;
     const char *from_path = NULL, *path = NULL;
+    int straddle = 0;
     for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "--seed") && i + 1 < argc)
+        if (!strcmp(argv[i], "--straddle"))
+            straddle = 1;
+        else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
             seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--count") && i + 1 < argc)
             count = strtoul(argv[++i], NULL, 10);
@@ -594,8 +731,8 @@ static int generate(int argc, char **argv)
             path = NULL, i = argc;
     }
     if (!path || !count) {
-        fputs("usage: known-items generate [--seed N] [--count N] [--from FROM.tsv] "
-              "PASSAGES.tsv\n", stderr);
+        fputs("usage: known-items generate [--straddle] [--seed N] [--count N] "
+              "[--from FROM.tsv] PASSAGES.tsv\n", stderr);
         return 2;
     }
     passages_t all, from;
@@ -631,6 +768,10 @@ static int generate(int argc, char **argv)
     printf("# known-items generate --seed %llu --count %zu: %zu passages, %zu to draw from\n",
            (unsigned long long)seed, count, all.count, n_eligible);
     printf("# qid\tsplit\tkind\ttarget\tquery\n");
+    if (straddle) {
+        generate_straddle(&from, eligible, n_eligible, &df, count);
+        count = 0;
+    }
     for (size_t q = 0; q < count; q++) {
         const passage_t *p = &from.items[eligible[q % n_eligible]];
         size_t want = query_length();
@@ -651,22 +792,8 @@ static int generate(int argc, char **argv)
         }
         if (want > drawable)
             want = drawable;
-        /* Draw `want` of them without replacement, by weight. */
         candidate_t *chosen[MAX_QUERY_WORDS];
-        size_t got = 0;
-        while (got < want) {
-            double sum = 0;
-            for (size_t k = 0; k < n; k++)
-                sum += c[k].weight;
-            double r = rng_unit() * sum;
-            size_t k = 0;
-            for (; k + 1 < n && (r -= c[k].weight) >= 0; k++)
-                ;
-            while (c[k].weight == 0) /* rounding at the end: the last drawable */
-                k = (k + n - 1) % n;
-            chosen[got++] = &c[k];
-            c[k].weight = 0;
-        }
+        size_t got = draw(c, n, want, chosen);
         if (rng_unit() < 0.7)
             qsort(chosen, got, sizeof *chosen, by_order);
         int lower = rng_unit() < 0.6, accents = rng_unit() < 0.5;

@@ -110,6 +110,27 @@ static void test_long_sentences_are_cut_at_spaces(void **state)
     free(p);
 }
 
+/* A text ending in a run too long for one passage after its last sentence
+ * end is cut there, as the middle of a text is: the last sentence whole
+ * (OCR that read the full stops of the end of a text as commas), not the
+ * text cut at a space 1200 bytes in and the end of the last sentence left
+ * as a stub of its own. */
+static void test_a_long_last_sentence_stays_whole(void **state)
+{
+    (void)state;
+    char text[2001] = "The delegates met at Kars. They signed the treaty. ";
+    size_t head = strlen(text);
+    strcat(text, "So ");
+    while (strlen(text) + 13 < 1230)
+        strcat(text, "and then, so ");
+    strcat(text, "it ended.");
+    size_t n;
+    passage_span_t *p = split_checked(text, strlen(text), &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(p[0].end, head);
+    free(p);
+}
+
 static void test_no_spaces_and_multibyte(void **state)
 {
     (void)state;
@@ -173,6 +194,7 @@ int main(void)
         cmocka_unit_test(test_initials_do_not_end_sentences),
         cmocka_unit_test(test_footnote_number_after_the_stop),
         cmocka_unit_test(test_long_sentences_are_cut_at_spaces),
+        cmocka_unit_test(test_a_long_last_sentence_stays_whole),
         cmocka_unit_test(test_no_spaces_and_multibyte),
         cmocka_unit_test(test_empty_and_blank),
         cmocka_unit_test(test_the_narrative),
