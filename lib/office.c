@@ -90,7 +90,7 @@ static fond_status_t part_read(zipread_t *z, const char *name, size_t most,
     if (!most && zip_stat_index(z->za, (zip_uint64_t)i, 0, &sb) == 0 &&
         (sb.valid & ZIP_STAT_SIZE) && sb.size > left) {
         snprintf(z->err, z->errsize, "zip bomb: its %s says it inflates to %llu "
-                 "MB, more than the %zu MB fond inflates from this file", name,
+                 "MB (fond inflates at most %zu MB from this file)", name,
                  (unsigned long long)(sb.size >> 20), (left + (1 << 20) - 1) >> 20);
         return FOND_ERR_EXTRACT;
     }
@@ -559,6 +559,16 @@ static int properties(extract_t *x, xmlDocPtr props, xmlDocPtr custom,
     return rc;
 }
 
+/* The description (NULL: none) as the first paragraph, then the body. */
+static void body_write(walk_t *w, xmlDocPtr doc, const char *description)
+{
+    if (description) {
+        textout_words(w->out, description, strlen(description), 0);
+        textout_break(w->out, 2);
+    }
+    walk(w, doc->children);
+}
+
 /* ------------------------------------------------------------ DOCX */
 
 /* Where [Content_Types].xml puts the document's parts (no leading '/'). */
@@ -655,16 +665,12 @@ static fond_status_t docx_read(zipread_t *z, extract_t *x, walk_t *w,
         w->notes->failed = 1;
     const char *main = p.main ? p.main : "word/document.xml";
     if (st == FOND_OK && (st = part_xml(z, main, &doc)) == FOND_OK && !doc) {
-        snprintf(z->err, z->errsize, "not a whole DOCX: it has no %s, its "
-                 "document", main);
+        snprintf(z->err, z->errsize, "not a whole DOCX: it has no %s (its "
+                 "document)", main);
         st = FOND_ERR_EXTRACT;
     }
-    if (st == FOND_OK && *description) {
-        textout_words(w->out, *description, strlen(*description), 0);
-        textout_break(w->out, 2);
-    }
     if (st == FOND_OK)
-        walk(w, doc->children);
+        body_write(w, doc, *description);
     xmlFreeDoc(doc);
     xmlFreeDoc(core);
     xmlFreeDoc(custom);
@@ -687,12 +693,8 @@ static fond_status_t odt_read(zipread_t *z, extract_t *x, walk_t *w,
         snprintf(z->err, z->errsize, "not a whole ODT: it has no content.xml");
         st = FOND_ERR_EXTRACT;
     }
-    if (st == FOND_OK && *description) {
-        textout_words(w->out, *description, strlen(*description), 0);
-        textout_break(w->out, 2);
-    }
     if (st == FOND_OK)
-        walk(w, doc->children);
+        body_write(w, doc, *description);
     xmlFreeDoc(doc);
     xmlFreeDoc(meta);
     return st;
