@@ -42,7 +42,7 @@
 #include "child.h"
 #include "dates.h"
 #include "hash.h"
-#include "html.h"
+#include "htmldoc.h"
 #include "ocrxml.h"
 #include "office.h"
 #include "pdfbox.h"

@@ -22,7 +22,7 @@
  *     every page of a multi-page TIFF is a page.
  *   - HTML (its doctype, <html> or <head> first; not hOCR): its text
  *     without markup or boilerplate, its <title> and <meta> as fields
- *     (html.h);
+ *     (htmldoc.h);
  *   - DOCX and ODT (a zip that says it is one): their text with headings,
  *     tables, footnotes and endnotes as a Notes section, their properties
  *     as fields (office.h), every part inflated under a bound.
@@ -54,7 +54,7 @@
 /* Formats by signature (extract_format): text, PDF, an image (PNG, JPEG,
  * TIFF, JPEG 2000, WebP, PNM, BMP, GIF: read by Tesseract), the OCR
  * formats that carry words with boxes (hOCR, ALTO, PAGE XML), an HTML page
- * (html.h) and a Word or OpenDocument text (office.h). */
+ * (htmldoc.h) and a Word or OpenDocument text (office.h). */
 typedef enum {
     EXTRACT_TEXT, EXTRACT_PDF, EXTRACT_IMAGE, EXTRACT_HOCR, EXTRACT_ALTO,
     EXTRACT_PAGEXML, EXTRACT_HTML, EXTRACT_DOCX, EXTRACT_ODT
@@ -91,7 +91,7 @@ typedef struct {
     unsigned ocr_cached; /* pages whose OCR text came from the cache */
     unsigned blank_pages; /* pages left with no text (no layer, no OCR) */
     /* PDF metadata, malloc'd or NULL; HTML's, DOCX's and ODT's too
-       (html.h, office.h): title, author (the creator), subject */
+       (htmldoc.h, office.h): title, author (the creator), subject */
     char *title, *author, *subject, *keywords;
     char date[9];        /* CreationDate as "YYYYMMDD", "" if none */
     /* What HTML, DOCX and ODT state of the document (never a PDF's: its

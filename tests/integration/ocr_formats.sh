@@ -4,7 +4,7 @@
 # end, PAGE XML at word level and at line level, hOCR that is HTML and not
 # XML.  Each is known by its content (not its name), indexed as its words
 # (no markup in the text), found by a word of it with its pages right; an
-# ordinary HTML page is HTML (lib/html.h), not hOCR.
+# ordinary HTML page is HTML (lib/htmldoc.h), not hOCR.
 source "$(dirname "$0")/common.bash"
 DB="$TMP/db"
 col="$TMP/col"
@@ -114,7 +114,7 @@ cat >"$col/kraken.html" <<'EOF'
 </span></div></body></html>
 EOF
 
-# And an ordinary HTML page: not hOCR, an HTML page (lib/html.h).
+# And an ordinary HTML page: not hOCR, an HTML page (lib/htmldoc.h).
 cat >"$col/ordinary.html" <<'EOF'
 <!DOCTYPE html>
 <html><head><title>Notes</title></head><body><p>The albatross circled the ocr_line buoy.</p></body></html>

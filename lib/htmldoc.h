@@ -1,5 +1,5 @@
 /*
- * html.h -- an HTML page as one source (a saved web page): its text
+ * htmldoc.h -- an HTML page as one source (a saved web page): its text
  * without markup, script, style or navigation boilerplate, its <title>
  * and <meta> as what the format states (source.h, level 3).
  *
@@ -39,8 +39,8 @@
  * paragraph: found, never lost.  A generic title ("Untitled", a file's
  * name: extract_title_generic) is no title.
  */
-#ifndef FOND_HTML_H
-#define FOND_HTML_H
+#ifndef FOND_HTMLDOC_H
+#define FOND_HTMLDOC_H
 
 #include <stddef.h>
 #include "extract.h"

@@ -1,9 +1,9 @@
 /*
- * html.c -- an HTML page as one source (see html.h): xml.h parses it,
+ * htmldoc.c -- an HTML page as one source (see htmldoc.h): xml.h parses it,
  * one walk over the tree gathers the fields, another writes the text
  * (textout.h).
  */
-#include "html.h"
+#include "htmldoc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -192,7 +192,7 @@ static int never_text(xmlNodePtr n)
            attr_is(n, "aria-hidden", yes);
 }
 
-/* Navigation boilerplate (html.h's rule); in_article: within an
+/* Navigation boilerplate (htmldoc.h's rule); in_article: within an
  * <article> or <main>. */
 static int boilerplate(xmlNodePtr n, int in_article)
 {
