@@ -89,6 +89,64 @@ cat >"$col/saved-page.bin" <<'EOF'
 </html>
 EOF
 
+# A DOCX written by hand as Word writes one: an endnote beside a footnote,
+# a tracked deletion, a field code, a drawing's two renderings (mc:Choice
+# and mc:Fallback), a cell of two paragraphs.  And an ODT: a note, a table
+# of contents repeating a heading, a tracked deletion, text:s spaces.
+python3 - "$col" <<'PY'
+import sys, zipfile
+col = sys.argv[1] + "/"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+def t(s): return '<w:r><w:t xml:space="preserve">%s</w:t></w:r>' % s
+types = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+  '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+  '<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/>'
+  '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>')
+doc = ('<w:document %s %s><w:body>' % (W, MC) +
+  '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' + t("Narwhal Survey") + '</w:p>'
+  '<w:p>' + t("The narwhal count ") + '<w:del><w:r><w:delText>retractedword </w:delText></w:r></w:del>'
+  + t("was revised.") + '<w:r><w:footnoteReference w:id="2"/></w:r>'
+  + t(" The walrus count followed.") + '<w:r><w:endnoteReference w:id="5"/></w:r>'
+  '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF fieldcodeword </w:instrText></w:r>'
+  '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+  '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent><w:p>' + t("Boxedtext") +
+  '</w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p>' + t("Boxedtext") +
+  '</w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>'
+  '<w:tbl><w:tr><w:tc><w:p>' + t("cellone") + '</w:p><w:p>' + t("celltwo") + '</w:p></w:tc>'
+  '<w:tc><w:p>' + t("cellthree") + '</w:p></w:tc></w:tr></w:tbl>'
+  '</w:body></w:document>')
+notes = lambda kind: ('<w:%ss %s><w:%s w:type="separator" w:id="-1"><w:p>' % (kind, W, kind) +
+  t("separatorword") + '</w:p></w:%s>' % kind)
+foot = notes("footnote") + '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r>' + \
+  t(" Counted from the whaling logbook.") + '</w:p></w:footnote></w:footnotes>'
+end = notes("endnote") + '<w:endnote w:id="5"><w:p><w:r><w:endnoteRef/></w:r>' + \
+  t(" Walrus tallies kept by the harbour office.") + '</w:p></w:endnote></w:endnotes>'
+core = ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+  'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
+  '<dc:title>Narwhal Survey Notes</dc:title><dc:creator>Ingrid Solvang</dc:creator>'
+  '<dcterms:created>1952-04-17T08:00:00Z</dcterms:created></cp:coreProperties>')
+with zipfile.ZipFile(col + "narwhal.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    for n, c in [("[Content_Types].xml", types), ("word/document.xml", doc),
+                 ("word/footnotes.xml", foot), ("word/endnotes.xml", end),
+                 ("docProps/core.xml", core)]:
+        z.writestr(n, c)
+T = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+content = ('<office:document-content %s><office:body><office:text>' % T +
+  '<text:tracked-changes><text:changed-region><text:deletion><text:p>deletedodtword</text:p>'
+  '</text:deletion></text:changed-region></text:tracked-changes>'
+  '<text:table-of-content><text:index-body><text:p>Seal Register 1</text:p></text:index-body></text:table-of-content>'
+  '<text:h text:outline-level="1">Seal Register</text:h>\n  '
+  '<text:p>The seal<text:s text:c="3"/>colony grew.<text:note text:note-class="endnote">'
+  '<text:note-citation>i</text:note-citation><text:note-body><text:p>From the rookery census.</text:p>'
+  '</text:note-body></text:note></text:p></office:text></office:body></office:document-content>')
+with zipfile.ZipFile(col + "seals.odt", "w") as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    z.writestr("content.xml", content)
+PY
+
 # ---- hostile files, made here
 python3 - "$col" <<'EOF'
 import io, struct, sys, zipfile
@@ -206,6 +264,25 @@ check "a DOCX's first line 'Title: x' is text, not fond's header" \
   test "$(jq -r '.hits[0].title' "$TMP/f.json")" != "Forged Heading"
 check "... and stays in its text" grep -q 'Title: Forged Heading' <(jq -r '.hits[0].text' "$TMP/f.json")
 
+# ---- hand-written DOCX and ODT
+search narwhal >"$TMP/n.json"
+nar() { jq -r '.hits[] | select(.path | endswith("narwhal.docx")) | '"$1" "$TMP/n.json"; }
+check "DOCX: core properties: title, creator, created" \
+  test "$(nar '[.title, .creator, .date] | join("|")')" = "Narwhal Survey Notes|Ingrid Solvang|1952-04-17"
+check "DOCX: a footnote and an endnote, both notes of the passage citing them" \
+  test "$(nar '[.notes[].text] | join("|")')" = "Counted from the whaling logbook.|Walrus tallies kept by the harbour office."
+check "DOCX: the text as it reads, a text box once, a cell's paragraphs joined" \
+  test "$(nar .text)" = $'Narwhal Survey The narwhal count was revised. The walrus count followed.\n\nBoxedtext cellone celltwo\tcellthree'
+for word in retractedword fieldcodeword separatorword deletedodtword; do
+  check "deleted text, field codes and separators not indexed ($word)" \
+    test "$(search "$word" | jq '.hits | length')" = 0
+done
+search seal >"$TMP/s.json"
+check "ODT: its note a note of the passage citing it" \
+  test "$(jq -r '.hits[] | select(.path | endswith("seals.odt")) | .notes[].text' "$TMP/s.json")" = "From the rookery census."
+check "ODT: spaces kept, the table of contents left out" \
+  test "$(jq -r '.hits[] | select(.path | endswith("seals.odt")) | .text' "$TMP/s.json")" = "Seal Register The seal colony grew."
+
 # ---- HTML: fields, text without markup or boilerplate
 search "albatross" >"$TMP/h.json"
 page() { jq -r --arg p "$col/saved-page.bin" ".hits[] | select(.path == \$p) | $1" "$TMP/h.json"; }
@@ -240,6 +317,6 @@ reason "a truncated zip" "$col/truncated.docx" 'damaged zip: [^,]*'
 reason "an HTML page declaring entities" "$col/laughs.html" 'it declares entities[^,]*'
 reason "an HTML page nested too deep" "$col/deep.html" 'elements nested too deep'
 check "nothing of /etc/passwd indexed" test "$(search root | jq '.hits | length')" = 0
-check "the good files all indexed" grep -qE '^4 added' "$TMP/index.out"
+check "the good files all indexed" grep -qE '^6 added' "$TMP/index.out"
 
 [ "$failures" -eq 0 ]
