@@ -60,6 +60,10 @@ typedef enum {
     EXTRACT_PAGEXML, EXTRACT_HTML, EXTRACT_DOCX, EXTRACT_ODT
 } extract_format_t;
 
+/* A format whose pages OCR may read (a PDF's scanned pages, an image):
+ * only for these are Tesseract's language packs asked for. */
+#define EXTRACT_OCR(f) ((f) == EXTRACT_PDF || (f) == EXTRACT_IMAGE)
+
 /* A format whose text fond writes out of its markup (HTML, DOCX, ODT):
  * the text has no header of its own (a first line "Title: x" is text),
  * its fields are what the format states (extract_t). */

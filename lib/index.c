@@ -955,7 +955,7 @@ fond_status_t db_index_one(fond_db_t *db, const char *file_path,
         char spec[128];
         const fond_extract_opts_t *o =
             db_extract_for(db, db->row,
-                           db->folder || extract_format(text, len) != EXTRACT_TEXT,
+                           db->folder || EXTRACT_OCR(extract_format(text, len)),
                            &copy, spec, sizeof spec);
         st = db->folder /* a folder's pages; text is their manifest */
                  ? folder_extract(&x, db->folder, o, why, sizeof why)
