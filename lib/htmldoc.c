@@ -184,7 +184,8 @@ static int attr_is(xmlNodePtr n, const char *attr, const char *const *values)
 static int never_text(xmlNodePtr n)
 {
     static const char *const elements[] = {
-        "script", "style", "template", "noscript", "head", "svg", "canvas",
+        "script", "style", "template", "noscript", "head", "title", "svg",
+        "canvas",
         "iframe", "object", "embed", "audio", "video", "button", "select",
         "math", NULL};
     static const char *const yes[] = {"true", NULL};
@@ -218,7 +219,7 @@ static void walk(walk_t *w, xmlNodePtr n, int pre, int in_article)
         "main", "header", "footer", "body", NULL};
     static const char *const lines[] = {
         "br", "li", "tr", "dt", "dd", "caption", "figcaption", "div", "option",
-        "legend", "title", NULL};
+        "legend", NULL};
     static const char *const cells[] = {"td", "th", NULL};
     static const char *const articles[] = {"article", "main", NULL};
     static const char *const main_role[] = {"main", "article", NULL};

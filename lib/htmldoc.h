@@ -13,7 +13,7 @@
  * paragraph (a blank line after it), list items, table rows, <br> and
  * <div>s each a line, a table's cells parted by a tab, <pre> as it is
  * laid out, character references decoded.  Left out: script, style,
- * template, noscript, the head (but its title and metas), embedded
+ * template, noscript, the head and a title (but the fields), embedded
  * objects (svg, canvas, iframe, object, embed, audio, video, button,
  * select), what is hidden (the hidden attribute, aria-hidden="true"), and
  * navigation boilerplate: nav, aside, an element whose role is

@@ -82,7 +82,6 @@ void textout_break(textout_t *t, int lines)
         put(t, "\n", 1);
         t->breaks++;
     }
-    t->space = 0;
 }
 
 void textout_raw(textout_t *t, const char *s, size_t n)

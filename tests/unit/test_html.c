@@ -77,10 +77,12 @@ static void test_layout(void **state)
         "<html><body><h2>  A   heading </h2><p>one<br>two</p>"
         "<ul><li>first</li><li>second</li></ul>"
         "<table><tr><th>a</th><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>"
-        "<div>in a div</div><div>another</div><p>x<b>y</b> z</p></body></html>",
+        "<div>in a div</div><div>another</div><p>x<b>y</b> z</p>"
+        "<p>one <b>two</b> <i>three</i></p></body></html>",
         err), FOND_OK);
     assert_string_equal(x.text, "A heading\n\none\ntwo\n\nfirst\nsecond\n\n"
-                                "a\tb\nc\td\n\nin a div\nanother\n\nxy z");
+                                "a\tb\nc\td\n\nin a div\nanother\n\nxy z\n\n"
+                                "one two three");
     extract_free(&x);
 }
 
