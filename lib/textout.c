@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "array.h"
 #include "extract.h"
@@ -40,6 +41,26 @@ static int is_nbsp(const char *s, size_t n, size_t i)
            (unsigned char)s[i + 1] == 0xA0;
 }
 
+/* The length of the run of valid UTF-8 that s[0, n) begins with, up to its
+ * first white space. */
+static size_t utf8_run(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !is_space((unsigned char)s[i]) && !is_nbsp(s, n, i)) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            break;
+        i += (size_t)k;
+    }
+    return i;
+}
+
 void textout_words(textout_t *t, const char *s, size_t n, int keep)
 {
     size_t i = 0;
@@ -54,12 +75,17 @@ void textout_words(textout_t *t, const char *s, size_t n, int keep)
             i += is_nbsp(s, n, i) ? 2 : 1;
             continue;
         }
-        size_t start = i;
-        while (i < n && !is_space((unsigned char)s[i]) && !is_nbsp(s, n, i))
-            i++;
         if (t->space && t->breaks == 0)
             put(t, " ", 1);
-        put(t, s + start, i - start);
+        while (i < n && !is_space((unsigned char)s[i]) && !is_nbsp(s, n, i)) {
+            size_t valid = utf8_run(s + i, n - i);
+            put(t, s + i, valid);
+            i += valid;
+            if (valid == 0) { /* a byte no UTF-8 has: a parser let it by */
+                put(t, "\xEF\xBF\xBD", 3);
+                i++;
+            }
+        }
         t->space = 0;
         t->breaks = 0;
     }

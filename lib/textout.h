@@ -2,7 +2,9 @@
  * textout.h -- text written out of a marked-up document (HTML, DOCX, ODT):
  * runs of white space collapsed to one space, lines and paragraphs ended
  * where the markup's blocks end (a paragraph: one blank line), never more
- * than one blank line, none at the start, under a bound on its length.
+ * than one blank line, none at the start, under a bound on its length,
+ * valid UTF-8 (a byte that is not, which a parser let through from a page
+ * in an encoding it does not know, is U+FFFD).
  * The readers walk their tree and say what they meet; this says how it
  * becomes text, once for all of them.
  */
