@@ -196,13 +196,9 @@ extract_format_t office_format(const char *bytes, size_t len)
     char err[256];
     zipread_t z = {.err = err, .errsize = sizeof err};
     if (zip_from_bytes(&z, bytes, len) != FOND_OK) {
-        int opened = z.za != NULL; /* too many entries: it is what it says */
-        zip_done(&z);
-        if (!opened)
-            return first_entry_format((const unsigned char *)bytes, len);
-    }
-    if (!z.za) /* opened, refused for its entries: tell by its first */
+        zip_done(&z); /* damaged, or too many entries: what is its first? */
         return first_entry_format((const unsigned char *)bytes, len);
+    }
     extract_format_t f = EXTRACT_TEXT;
     char *s = NULL;
     size_t n = 0;

@@ -1,6 +1,7 @@
 # Everyday files as sources: a DOCX and an ODT made here by pandoc from one
 # markdown file (a title, author and date block, headings, a table, two
-# footnotes cited far apart), a DOCX whose first line is "Title: x", and a
+# footnotes cited far apart), a DOCX whose first lines are "Title: x" and
+# "Encoding: x", and a
 # hand-written HTML page with a header, a nav, an aside, a footer, a
 # script, a style and metas.  Each is known by its content (its name says
 # nothing: the files are named .bin), its fields are what the format
@@ -54,8 +55,8 @@ pandoc "$TMP/paper.md" -s -o "$TMP/paper.odt"
 cp "$TMP/paper.docx" "$col/word-paper.bin"
 cp "$TMP/paper.odt" "$col/open-paper.bin"
 
-# A DOCX whose first line looks like fond's own header.
-printf 'Title: Forged Heading\n\nThe cormorant paragraph follows.\n' >"$TMP/forged.md"
+# A DOCX whose first lines look like fond's own header.
+printf 'Title: Forged Heading\\\nEncoding: martian-8\n\nThe cormorant paragraph follows.\n' >"$TMP/forged.md"
 pandoc "$TMP/forged.md" -o "$col/forged.docx"
 
 cat >"$col/saved-page.bin" <<'EOF'
@@ -263,6 +264,8 @@ search "cormorant" >"$TMP/f.json"
 check "a DOCX's first line 'Title: x' is text, not fond's header" \
   test "$(jq -r '.hits[0].title' "$TMP/f.json")" != "Forged Heading"
 check "... and stays in its text" grep -q 'Title: Forged Heading' <(jq -r '.hits[0].text' "$TMP/f.json")
+check "... as does a line 'Encoding: x' (no encoding to decode it from)" \
+  grep -q 'Encoding: martian-8' <(jq -r '.hits[0].text' "$TMP/f.json")
 
 # ---- hand-written DOCX and ODT
 search narwhal >"$TMP/n.json"
