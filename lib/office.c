@@ -233,6 +233,14 @@ typedef struct {
     int failed;
 } notes_t;
 
+/* Notes in order of kind, then id: a reference is looked up by bsearch,
+ * so that a file of many notes and references costs n log n, not n^2. */
+static int defined_cmp(const void *a, const void *b)
+{
+    const defined_t *x = a, *y = b;
+    return x->end != y->end ? x->end - y->end : strcmp(x->id, y->id);
+}
+
 static void notes_free(notes_t *ns)
 {
     for (size_t i = 0; i < ns->n_defined; i++) {
@@ -380,15 +388,15 @@ static char *note_text(walk_t *w, xmlNodePtr children)
 /* DOCX: the note a w:footnoteReference or w:endnoteReference cites. */
 static void docx_cite(walk_t *w, xmlNodePtr n)
 {
-    int end = xml_is(n, "endnoteReference");
     char *id = xml_attr(n, "id");
-    for (size_t i = 0; id && i < w->notes->n_defined; i++) {
-        defined_t *d = &w->notes->defined[i];
-        if (d->end == end && strcmp(d->id, id) == 0 && d->text) {
-            note_cite(w->notes, w->out, d->text);
-            d->text = NULL; /* cited once: taken */
-            break;
-        }
+    defined_t key = {xml_is(n, "endnoteReference"), id, NULL};
+    defined_t *d = id && w->notes->n_defined
+                       ? bsearch(&key, w->notes->defined, w->notes->n_defined,
+                                 sizeof key, defined_cmp)
+                       : NULL;
+    if (d && d->text) {
+        note_cite(w->notes, w->out, d->text);
+        d->text = NULL; /* cited once: taken */
     }
     xmlFree(id);
 }
@@ -652,6 +660,9 @@ static fond_status_t docx_read(zipread_t *z, extract_t *x, walk_t *w,
         xmlFreeDoc(doc);
         doc = NULL;
     }
+    if (w->notes->n_defined)
+        qsort(w->notes->defined, w->notes->n_defined,
+              sizeof *w->notes->defined, defined_cmp);
     xmlDocPtr core = NULL, custom = NULL;
     if (st == FOND_OK && p.core)
         st = part_xml(z, p.core, &core);
