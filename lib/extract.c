@@ -40,8 +40,11 @@
 #include "array.h"
 #include "bytes.h"
 #include "child.h"
+#include "dates.h"
 #include "hash.h"
+#include "htmldoc.h"
 #include "ocrxml.h"
+#include "office.h"
 #include "pdfbox.h"
 
 #define SIGNATURE_WINDOW 1024 /* where a reader looks for %PDF- */
@@ -107,10 +110,35 @@ extract_format_t extract_format(const char *bytes, size_t len)
     extract_format_t ocr = ocrxml_format(bytes, len);
     if (ocr != EXTRACT_TEXT)
         return ocr; /* it begins with '<': not a PDF with junk before */
+    if (html_detect(bytes, len))
+        return EXTRACT_HTML;
+    extract_format_t office = office_format(bytes, len);
+    if (office != EXTRACT_TEXT)
+        return office;
     return memmem(bytes, window, "%PDF-", 5) ? EXTRACT_PDF : EXTRACT_TEXT;
 }
 
 /* ------------------------------------------------------------ parsing */
+
+int extract_doc_date(extract_t *x, const char *v)
+{
+    while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+        v++;
+    /* ISO 8601 with its time cut off ("2021-03-04T10:00:00Z"), a range */
+    size_t n = strcspn(v, "T \t\r\n");
+    if (dates_parse_value(v, n, x->doc_date, x->doc_date_end))
+        return 1;
+    date_mention_t *d = NULL;
+    size_t found = 0;
+    int named = dates_find(v, strnlen(v, 256), 0, &d, &found) == FOND_OK &&
+                found && d[0].year;
+    if (named) {
+        dates_format(&d[0], x->doc_date);
+        x->doc_date_end[0] = '\0';
+    }
+    free(d);
+    return named;
+}
 
 /* A pdfinfo value, trimmed, into *out (left NULL when empty); -1 when
  * out of memory. */
@@ -654,7 +682,11 @@ fond_status_t extract_bytes(extract_t *out, const char *bytes, size_t len,
     out->len = 0;
     fond_status_t st = out->format == EXTRACT_IMAGE ? extract_image(&p, out)
                        : out->format == EXTRACT_PDF ? extract_pdf(&p, out)
-                                                    : extract_ocrxml(&p, out);
+                       : out->format == EXTRACT_HTML
+                           ? html_read(out, bytes, len, err, errsize)
+                       : EXTRACT_MARKUP(out->format)
+                           ? office_read(out, bytes, len, err, errsize)
+                           : extract_ocrxml(&p, out);
     snprintf(out->ocr_language, sizeof out->ocr_language, "%s", p.ocr_lang);
     extract_reader_free(&p);
     return st;
@@ -669,6 +701,7 @@ void extract_free(extract_t *x)
     free(x->author);
     free(x->subject);
     free(x->keywords);
+    free(x->rights);
     memset(x, 0, sizeof *x);
 }
 
@@ -679,16 +712,17 @@ void extract_free(extract_t *x)
  * what a reader read is exactly what the indexer would have:
  *
  *   "fond-extract HASH SIZE OK FORMAT PAGES OCR CACHED BLANK CONF DATE
- *    N0 N1 N2 N3 N4 N5 PAGES_N WORDS_N ALTS_N IMAGES_N\n"
+ *    DOC_DATE N0 N1 N2 N3 N4 N5 N6 PAGES_N WORDS_N ALTS_N IMAGES_N\n"
  *
- * then the strings N0 ... N5 count, one after another (err, title, author,
- * subject, keywords, text), then the layout (ocr.h): PAGES_N page records,
+ * then the strings N0 ... N6 count, one after another (err, title, author,
+ * subject, keywords, rights, text), then the layout (ocr.h): PAGES_N page records,
  * WORDS_N word records, ALTS_N bytes of alternatives (each NUL-terminated,
  * an empty one after a word's last) and IMAGES_N bytes of the pages' image
  * paths, one after another.  HASH is the FNV-1a 64 of the file's bytes
  * ("%016llx"), SIZE their length, OK 1 for FOND_OK and 0 for
  * FOND_ERR_EXTRACT, FORMAT an extract_format_t, CONF the mean word
- * confidence (-1: none), DATE "-" when none.  Records are numbers,
+ * confidence (-1: none), DATE "-" when none, DOC_DATE doc_date, with
+ * "/" and doc_date_end after it when a range, "-" when none.  Records are numbers,
  * little-endian, unsigned but where said:
  *   a page (SAVED_PAGE bytes): width, height, dpi, by_ocr, conf (signed;
  *     -1: none), its image path's length + 1 (0: none), 4 bytes each;
@@ -700,7 +734,7 @@ void extract_free(extract_t *x)
  */
 #define SAVED_MAGIC "fond-extract"
 #define SAVED_HEAD_MAX 512
-#define SAVED_STRINGS 6
+#define SAVED_STRINGS 7
 #define SAVED_PAGE 24
 #define SAVED_WORD 48
 
@@ -739,10 +773,15 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
         return FOND_OK; /* not the bytes' outcome: the indexer tries again */
     const char *s[SAVED_STRINGS] = {st == FOND_OK ? "" : err, x->title,
                                     x->author, x->subject, x->keywords,
-                                    st == FOND_OK ? x->text : ""};
+                                    x->rights, st == FOND_OK ? x->text : ""};
     size_t n[SAVED_STRINGS], total = 0;
     for (int i = 0; i < SAVED_STRINGS; i++)
-        total += n[i] = i == 5 && st == FOND_OK ? x->len : s[i] ? strlen(s[i]) : 0;
+        total += n[i] = i == SAVED_STRINGS - 1 && st == FOND_OK ? x->len
+                        : s[i] ? strlen(s[i]) : 0;
+    char doc_date[20] = "-";
+    if (x->doc_date[0])
+        snprintf(doc_date, sizeof doc_date, "%.8s%s%.8s", x->doc_date,
+                 x->doc_date_end[0] ? "/" : "", x->doc_date_end);
     static const ocr_text_t none = OCR_TEXT_INIT;
     const ocr_text_t *t = st == FOND_OK ? &x->layout : &none;
     size_t images = 0;
@@ -752,13 +791,14 @@ fond_status_t extract_save(const extract_t *x, fond_status_t st,
              t->alts_len + images;
     char head[SAVED_HEAD_MAX];
     int h = snprintf(head, sizeof head, SAVED_MAGIC " %016llx %zu %d %d %u %u %u "
-                     "%u %d %s %zu %zu %zu %zu %zu %zu %zu %zu %zu %zu\n",
+                     "%u %d %s %s %zu %zu %zu %zu %zu %zu %zu %zu %zu %zu %zu\n",
                      (unsigned long long)hash_bytes(HASH_FNV_OFFSET, bytes, len),
                      len, st == FOND_OK, (int)x->format, x->pages, x->ocr_pages,
                      x->ocr_cached, x->blank_pages,
                      st == FOND_OK ? x->ocr_confidence : OCR_CONF_NONE,
-                     x->date[0] ? x->date : "-", n[0], n[1], n[2], n[3], n[4],
-                     n[5], t->n_pages, t->n_words, t->alts_len, images);
+                     x->date[0] ? x->date : "-", doc_date, n[0], n[1], n[2],
+                     n[3], n[4], n[5], n[6], t->n_pages, t->n_words,
+                     t->alts_len, images);
     char *block = malloc((size_t)h + total);
     if (!block)
         return FOND_ERR_NOMEM;
@@ -888,19 +928,20 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
                            : NULL;
     if (!nl)
         return 0;
-    char head[SAVED_HEAD_MAX], date[16];
+    char head[SAVED_HEAD_MAX], date[16], doc_date[24];
     snprintf(head, sizeof head, "%.*s", (int)(nl - saved), saved);
     unsigned long long hash;
     size_t size, n[SAVED_STRINGS], total = 0;
     saved_counts_t c;
     int ok, format;
     extract_t x = {.ocr_confidence = OCR_CONF_NONE};
-    if (sscanf(head, SAVED_MAGIC " %llx %zu %d %d %u %u %u %u %d %15s %zu %zu "
-               "%zu %zu %zu %zu %zu %zu %zu %zu", &hash, &size, &ok, &format,
-               &x.pages, &x.ocr_pages, &x.ocr_cached, &x.blank_pages,
-               &x.ocr_confidence, date, &n[0], &n[1], &n[2], &n[3], &n[4],
-               &n[5], &c.pages, &c.words, &c.alts, &c.images) != 20 ||
-        size != len || format < EXTRACT_TEXT || format > EXTRACT_PAGEXML ||
+    if (sscanf(head, SAVED_MAGIC " %llx %zu %d %d %u %u %u %u %d %15s %23s "
+               "%zu %zu %zu %zu %zu %zu %zu %zu %zu %zu %zu", &hash, &size, &ok,
+               &format, &x.pages, &x.ocr_pages, &x.ocr_cached, &x.blank_pages,
+               &x.ocr_confidence, date, doc_date, &n[0], &n[1], &n[2], &n[3],
+               &n[4], &n[5], &n[6], &c.pages, &c.words, &c.alts,
+               &c.images) != 22 ||
+        size != len || format < EXTRACT_TEXT || format > EXTRACT_ODT ||
         x.ocr_confidence < OCR_CONF_NONE || x.ocr_confidence > 100)
         return 0;
     x.format = (extract_format_t)format;
@@ -914,20 +955,33 @@ int extract_saved(extract_t *out, const char *saved, size_t saved_len,
         return 0; /* not these bytes' */
     if (strlen(date) == 8)
         memcpy(x.date, date, 9);
+    if (strcmp(doc_date, "-") != 0) {
+        size_t d = strspn(doc_date, "0123456789");
+        if (d != 8 || (doc_date[8] && (doc_date[8] != '/' ||
+                                       strspn(doc_date + 9, "0123456789") != 8 ||
+                                       doc_date[17])))
+            return 0; /* not a date as extract_save writes it */
+        memcpy(x.doc_date, doc_date, 8);
+        x.doc_date[8] = '\0';
+        if (doc_date[8])
+            memcpy(x.doc_date_end, doc_date + 9, 9);
+    }
     snprintf(err, errsize, "%.*s", (int)(n[0] < 1024 ? n[0] : 1024), saved + at);
     at += n[0];
-    char **fields[] = {&x.title, &x.author, &x.subject, &x.keywords};
+    char **fields[] = {&x.title, &x.author, &x.subject, &x.keywords,
+                       &x.rights};
     int failed = 0;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < SAVED_STRINGS - 2; i++) {
         failed |= saved_string(saved, at, n[i + 1], fields[i]);
         at += n[i + 1];
     }
-    if (ok && !failed && (x.layout.text = malloc(n[5] + 1))) {
-        memcpy(x.layout.text, saved + at, n[5]);
-        x.layout.text[n[5]] = '\0';
-        x.layout.len = x.layout.cap = n[5];
+    size_t text = n[SAVED_STRINGS - 1];
+    if (ok && !failed && (x.layout.text = malloc(text + 1))) {
+        memcpy(x.layout.text, saved + at, text);
+        x.layout.text[text] = '\0';
+        x.layout.len = x.layout.cap = text;
     }
-    at += n[5];
+    at += text;
     int layout = ok && x.layout.text
                      ? load_layout(&x.layout, saved + at, saved_len - at, &c)
                      : ok ? -2 : 0;

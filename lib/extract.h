@@ -20,6 +20,12 @@
  *     (image.h: bombs, a TIFF of over EXTRACT_MAX_PAGES pages, damaged
  *     images refused), each page read with Tesseract through the OCR cache;
  *     every page of a multi-page TIFF is a page.
+ *   - HTML (its doctype, <html> or <head> first; not hOCR): its text
+ *     without markup or boilerplate, its <title> and <meta> as fields
+ *     (htmldoc.h);
+ *   - DOCX and ODT (a zip that says it is one): their text with headings,
+ *     tables, footnotes and endnotes as a Notes section, their properties
+ *     as fields (office.h), every part inflated under a bound.
  * Every helper runs as a child process under limits (child.h): a PDF that
  * crashes, hangs or floods a helper costs that file only, with a reason.
  *
@@ -46,12 +52,23 @@
 #include "ocr.h"
 
 /* Formats by signature (extract_format): text, PDF, an image (PNG, JPEG,
- * TIFF, JPEG 2000, WebP, PNM, BMP, GIF: read by Tesseract), and the OCR
- * formats that carry words with boxes (hOCR, ALTO, PAGE XML). */
+ * TIFF, JPEG 2000, WebP, PNM, BMP, GIF: read by Tesseract), the OCR
+ * formats that carry words with boxes (hOCR, ALTO, PAGE XML), an HTML page
+ * (htmldoc.h) and a Word or OpenDocument text (office.h). */
 typedef enum {
     EXTRACT_TEXT, EXTRACT_PDF, EXTRACT_IMAGE, EXTRACT_HOCR, EXTRACT_ALTO,
-    EXTRACT_PAGEXML
+    EXTRACT_PAGEXML, EXTRACT_HTML, EXTRACT_DOCX, EXTRACT_ODT
 } extract_format_t;
+
+/* A format whose pages OCR may read (a PDF's scanned pages, an image):
+ * only for these are Tesseract's language packs asked for. */
+#define EXTRACT_OCR(f) ((f) == EXTRACT_PDF || (f) == EXTRACT_IMAGE)
+
+/* A format whose text fond writes out of its markup (HTML, DOCX, ODT):
+ * the text has no header of its own (a first line "Title: x" is text),
+ * its fields are what the format states (extract_t). */
+#define EXTRACT_MARKUP(f) \
+    ((f) == EXTRACT_HTML || (f) == EXTRACT_DOCX || (f) == EXTRACT_ODT)
 
 /* The limits a PDF's helpers run under (the defaults of fond-index). */
 #define EXTRACT_TIMEOUT_S 120           /* each helper, wall clock and CPU */
@@ -77,10 +94,22 @@ typedef struct {
     unsigned ocr_pages;  /* pages read by Tesseract now */
     unsigned ocr_cached; /* pages whose OCR text came from the cache */
     unsigned blank_pages; /* pages left with no text (no layer, no OCR) */
-    /* PDF metadata, malloc'd or NULL */
+    /* PDF metadata, malloc'd or NULL; HTML's, DOCX's and ODT's too
+       (htmldoc.h, office.h): title, author (the creator), subject */
     char *title, *author, *subject, *keywords;
     char date[9];        /* CreationDate as "YYYYMMDD", "" if none */
+    /* What HTML, DOCX and ODT state of the document (never a PDF's: its
+       dates are the file's): its rights, malloc'd or NULL, and its date
+       or date range as source_t has them ("YYYYMMDD", "" when none) */
+    char *rights;
+    char doc_date[9], doc_date_end[9];
 } extract_t;
+
+/* The document's date that a format states in v (an HTML meta's content,
+ * a DOCX property): "1921-07-03", "2021-03-04T10:00:00Z", a range
+ * "1917/1918", or a date in words ("3 July 1921"), into x->doc_date and
+ * doc_date_end; 0 when it names none (x is left as it was). */
+int extract_doc_date(extract_t *x, const char *v);
 
 /*
  * Whether a PDF's Info Title is generic, the name a program gave a

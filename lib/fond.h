@@ -181,6 +181,7 @@ typedef struct {
                               is Russian, else English) */
     size_t notes;      /* footnotes found (Notes section or stranded) */
     char format[16];   /* "text", "pdf", "image", "hocr", "alto", "page-xml",
+                          "html", "docx", "odt",
                           "email" (one message) or "mbox" */
     unsigned pages;    /* pages (a PDF's, or form feeds + 1; 0: none) */
     unsigned ocr_pages;  /* pages read by OCR in this run ... */

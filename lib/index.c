@@ -918,9 +918,11 @@ static void fill_result(const ingest_t *in, const extract_t *x,
     static const char *const formats[] = {
         [EXTRACT_TEXT] = "text", [EXTRACT_PDF] = "pdf", [EXTRACT_IMAGE] = "image",
         [EXTRACT_HOCR] = "hocr", [EXTRACT_ALTO] = "alto",
-        [EXTRACT_PAGEXML] = "page-xml"};
+        [EXTRACT_PAGEXML] = "page-xml", [EXTRACT_HTML] = "html",
+        [EXTRACT_DOCX] = "docx", [EXTRACT_ODT] = "odt"};
     snprintf(out->format, sizeof out->format, "%s", formats[x->format]);
-    out->pages = x->format != EXTRACT_TEXT ? x->pages : (unsigned)in->n_pages;
+    out->pages = x->format != EXTRACT_TEXT && !EXTRACT_MARKUP(x->format)
+                     ? x->pages : (unsigned)in->n_pages;
     out->ocr_pages = x->ocr_pages;
     out->ocr_cached = x->ocr_cached;
     out->blank_pages = x->blank_pages;
@@ -1006,11 +1008,17 @@ static fond_status_t index_extracted(fond_db_t *db, const char *file_path,
     memset(&in, 0, sizeof in);
     /* what the format states: a message's header, which its text never
      * has; a PDF's Info: its Title and Author (the one who made it),
-     * never its CreationDate, which is the file's, not the document's */
-    source_t info = {.title = x->title, .creator = x->author};
+     * never its CreationDate, which is the file's, not the document's;
+     * HTML's title and metas, DOCX's and ODT's properties (their date the
+     * document's: extract.h) */
+    source_t info = {.title = x->title, .creator = x->author,
+                     .rights = x->rights};
+    memcpy(info.date, x->doc_date, sizeof info.date);
+    memcpy(info.date_end, x->doc_date_end, sizeof info.date_end);
     ingest_given_t given = {.catalogue = db->row ? &db->row->fields : NULL,
                             .format = message ? message : &info,
-                            .headerless = message != NULL,
+                            .headerless = message != NULL ||
+                                          EXTRACT_MARKUP(x->format),
                             .layout = x->text == x->layout.text ? &x->layout
                                                                 : NULL,
                             .sections = sections, .n_sections = n_sections};
@@ -1079,7 +1087,7 @@ fond_status_t db_index_attached(fond_db_t *db, const char *file_path,
         char spec[128];
         const fond_extract_opts_t *o =
             db_extract_for(db, db->row,
-                           db->folder || extract_format(text, len) != EXTRACT_TEXT,
+                           db->folder || EXTRACT_OCR(extract_format(text, len)),
                            &copy, spec, sizeof spec);
         st = db->folder /* a folder's pages; text is their manifest */
                  ? folder_extract(&x, db->folder, o, why, sizeof why)

@@ -679,10 +679,13 @@ fond_status_t ingest_bytes(ingest_t *out, const char *bytes, size_t len,
                            char *err, size_t errsize)
 {
     memset(out, 0, sizeof *out);
-    fond_status_t st = decode_text(bytes, len, &out->decoded_text,
-                                   &out->decoded_len, &out->decoded, err,
-                                   errsize);
-    if (st == FOND_OK && given && given->headerless)
+    /* a text with no header of its own has no Encoding header either (a
+     * first line "Encoding: x" of a message or a DOCX is text) */
+    int headerless = given && given->headerless;
+    fond_status_t st = decode_text_as(bytes, len, headerless ? "" : NULL,
+                                      &out->decoded_text, &out->decoded_len,
+                                      &out->decoded, err, errsize);
+    if (st == FOND_OK && headerless)
         st = source_parse_body(out->decoded_text, out->decoded_len,
                                &out->header, err, errsize);
     else if (st == FOND_OK)

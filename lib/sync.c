@@ -255,13 +255,16 @@ fond_status_t fond_db_read_ahead(fond_db_t *db, const char *path,
     fond_status_t got = source_stat(path, opts, &now, &pages, why, sizeof why);
     if (got == FOND_OK)
         got = source_read(path, &pages, &text, &len, why, sizeof why);
-    if (got == FOND_OK && (pages.n || extract_format(text, len) != EXTRACT_TEXT)) {
+    extract_format_t format = got == FOND_OK ? extract_format(text, len)
+                                             : EXTRACT_TEXT;
+    if (got == FOND_OK && (pages.n || format != EXTRACT_TEXT)) {
         extract_t x;
         char *saved = NULL;
         fond_extract_opts_t copy;
         char spec[128];
         const fond_extract_opts_t *o =
-            db_extract_for(db, opts->row, 1, &copy, spec, sizeof spec);
+            db_extract_for(db, opts->row, pages.n || EXTRACT_OCR(format),
+                           &copy, spec, sizeof spec);
         got = pages.n ? folder_extract(&x, &pages, o, why, sizeof why)
                       : extract_bytes(&x, text, len, path, o, why, sizeof why);
         if (extract_save(&x, got, why, text, len, &saved, ahead_len) == FOND_OK)

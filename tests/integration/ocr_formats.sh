@@ -4,7 +4,7 @@
 # end, PAGE XML at word level and at line level, hOCR that is HTML and not
 # XML.  Each is known by its content (not its name), indexed as its words
 # (no markup in the text), found by a word of it with its pages right; an
-# ordinary HTML page stays text.
+# ordinary HTML page is HTML (lib/htmldoc.h), not hOCR.
 source "$(dirname "$0")/common.bash"
 DB="$TMP/db"
 col="$TMP/col"
@@ -114,7 +114,7 @@ cat >"$col/kraken.html" <<'EOF'
 </span></div></body></html>
 EOF
 
-# And an ordinary HTML page: markup read as text, as before.
+# And an ordinary HTML page: not hOCR, an HTML page (lib/htmldoc.h).
 cat >"$col/ordinary.html" <<'EOF'
 <!DOCTYPE html>
 <html><head><title>Notes</title></head><body><p>The albatross circled the ocr_line buoy.</p></body></html>
@@ -127,7 +127,7 @@ check "... its ALTO (named .txt) is ALTO, one page" grep -q 'tesseract-alto.txt:
 check "... the hand-written ALTO has two pages" grep -q 'two-pages.xml: alto, .* 2 pages' "$TMP/index.out"
 check "... PAGE XML is PAGE XML" grep -q 'transcription.xml: page-xml, .* 1 page' "$TMP/index.out"
 check "... hOCR in HTML is hOCR" grep -q 'kraken.html: hocr, .* 1 page' "$TMP/index.out"
-check "... an ordinary HTML page is text" grep -q 'ordinary.html: text' "$TMP/index.out"
+check "... an ordinary HTML page is HTML" grep -q 'ordinary.html: html' "$TMP/index.out"
 
 json() { "$SEARCH" --db "$DB" --json "$@" >"$TMP/$1.json" || true; }
 # hits_of WORD: the file names and pages (first-last) of WORD's hits, one a

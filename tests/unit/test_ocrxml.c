@@ -66,7 +66,6 @@ static void test_format_by_content(void **state)
         {"<!DOCTYPE html><html><body><div class=\"ocr_page\" title=\"bbox 0 0 10 10\">", EXTRACT_HOCR},
         {"<div class='ocr_page'><span class='ocrx_word'>x</span></div>", EXTRACT_HOCR},
         /* markup that is none of them: text, as before */
-        {"<!DOCTYPE html><html><body><p>An ordinary page about alto saxophones.</p>", EXTRACT_TEXT},
         {"<?xml version=\"1.0\"?><TEI><text>PcGts alto</text></TEI>", EXTRACT_TEXT},
         {"A letter that mentions <alto> in passing.", EXTRACT_TEXT},
         {"<altogether>", EXTRACT_TEXT},
@@ -75,6 +74,10 @@ static void test_format_by_content(void **state)
         assert_int_equal(ocrxml_format(cases[i].s, strlen(cases[i].s)), cases[i].f);
         assert_int_equal(extract_format(cases[i].s, strlen(cases[i].s)), cases[i].f);
     }
+    /* an ordinary page: no OCR format, an HTML page (html.h) */
+    const char *page = "<!DOCTYPE html><html><body><p>An ordinary page about alto saxophones.</p>";
+    assert_int_equal(ocrxml_format(page, strlen(page)), EXTRACT_TEXT);
+    assert_int_equal(extract_format(page, strlen(page)), EXTRACT_HTML);
 }
 
 /* ------------------------------------------------------------ hOCR */
