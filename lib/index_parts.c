@@ -24,6 +24,7 @@
 #include "mail.h"
 #include "schema.h"
 #include "tei.h"
+#include "text.h"
 
 /* Failures that cost one part of a file, not the run. */
 static int is_part_failure(fond_status_t st)
@@ -86,6 +87,9 @@ typedef struct {
     size_t n_sections;
     size_t read, skipped;
     char lines[sizeof ((fond_index_result_t *)0)->skipped];
+    char *notes;        /* the notes sections of the texts, gathered */
+    size_t notes_len, notes_cap;
+    unsigned last_note; /* the highest note number gathered */
 } attached_t;
 
 static fond_status_t put_bytes(attached_t *a, const char *s, size_t n)
@@ -96,6 +100,88 @@ static fond_status_t put_bytes(attached_t *a, const char *s, size_t n)
     a->len += n;
     a->text[a->len] = '\0';
     return FOND_OK;
+}
+
+static fond_status_t put_note(attached_t *a, unsigned number,
+                              const char *text)
+{
+    char head[16];
+    int n = snprintf(head, sizeof head, "%u. ", number);
+    size_t len = strlen(text);
+    if (array_reserve(&a->notes, &a->notes_cap, a->notes_len + (size_t)n + len + 2,
+                      1, 1024))
+        return FOND_ERR_NOMEM;
+    memcpy(a->notes + a->notes_len, head, (size_t)n);
+    memcpy(a->notes + a->notes_len + (size_t)n, text, len);
+    a->notes_len += (size_t)n + len;
+    a->notes[a->notes_len++] = '\n';
+    a->notes[a->notes_len] = '\0';
+    return FOND_OK;
+}
+
+/* Body text[0, len) put, each "[k]" marker of a note of s (numbered k)
+ * written "[k + shift]". */
+static fond_status_t put_shifted(attached_t *a, const char *text, size_t len,
+                                 const source_t *s, unsigned shift)
+{
+    fond_status_t st = FOND_OK;
+    size_t from = 0;
+    for (size_t i = 0; i < len && st == FOND_OK; i++) {
+        char *end = NULL;
+        unsigned long k = text[i] == '[' && text_is_digit(text[i + 1 < len ? i + 1 : i])
+                              ? strtoul(text + i + 1, &end, 10) : 0;
+        int is_note = 0;
+        for (size_t j = 0; k && end && *end == ']' && j < s->n_notes; j++)
+            is_note |= s->notes[j].number == k;
+        if (!is_note || (size_t)(end - text) >= len)
+            continue;
+        char marker[24];
+        int n = snprintf(marker, sizeof marker, "[%lu]", k + shift);
+        if ((st = put_bytes(a, text + from, i - from)) == FOND_OK)
+            st = put_bytes(a, marker, (size_t)n);
+        from = (size_t)(end - text) + 1;
+        i = from - 1;
+    }
+    return st == FOND_OK ? put_bytes(a, text + from, len - from) : st;
+}
+
+/* A text of the whole (the part's own, or a file's): its body put in
+ * place, and its notes section (source.h: under a Notes heading), which
+ * would take in every text after it, gathered for the end of the whole
+ * (attach_notes), its numbers moved past those gathered before where they
+ * would repeat, with its "[k]" markers.  A text with no such section is
+ * put as it is. */
+static fond_status_t put_text(attached_t *a, const char *text, size_t len)
+{
+    source_t s;
+    char err[160];
+    if (source_parse_body(text, len, &s, err, sizeof err) != FOND_OK)
+        return put_bytes(a, text, len);
+    fond_status_t st = FOND_OK;
+    if (!s.n_notes || s.notes_unheaded) {
+        st = put_bytes(a, text, len);
+    } else {
+        unsigned shift = s.notes[0].number <= a->last_note ? a->last_note : 0;
+        st = shift ? put_shifted(a, text, s.body_end, &s, shift)
+                   : put_bytes(a, text, s.body_end);
+        for (size_t i = 0; i < s.n_notes && st == FOND_OK; i++) {
+            st = put_note(a, s.notes[i].number + shift, s.notes[i].text);
+            if (s.notes[i].number + shift > a->last_note)
+                a->last_note = s.notes[i].number + shift;
+        }
+    }
+    source_free(&s);
+    return st;
+}
+
+/* The notes gathered (put_text), as one Notes section that ends the
+ * whole. */
+static fond_status_t attach_notes(attached_t *a)
+{
+    fond_status_t st = FOND_OK;
+    if (a->notes_len && (st = put_bytes(a, "\n\nNotes\n", 8)) == FOND_OK)
+        st = put_bytes(a, a->notes, a->notes_len);
+    return st;
 }
 
 static int is_blank(const char *s, size_t n)
@@ -170,13 +256,17 @@ static void file_skipped(attached_t *a, const char *source,
 }
 
 /* The part's text, then each file's it can read after a blank line, each
- * a section (ingest.h).  Not after a form feed: the pages of the whole
- * are judged together for their furniture (pages.h), and a line that
- * recurs in many small files would read as a running head, and go. */
+ * a section (ingest.h), then the notes of all (put_text): a text's Notes
+ * section in place would make every text after it notes.  Not after a
+ * form feed: the pages of the whole are judged together for their
+ * furniture (pages.h), and a line that recurs in many small files would
+ * read as a running head, and go. */
 static fond_status_t attach_files(fond_db_t *db, const char *source,
                                   const part_t *part, attached_t *a)
 {
-    fond_status_t st = put_bytes(a, part->text, part->len);
+    if (!part->n_files)
+        return put_bytes(a, part->text, part->len);
+    fond_status_t st = put_text(a, part->text, part->len);
     if (st == FOND_OK && part->n_files &&
         !(a->sections = calloc(part->n_files, sizeof *a->sections)))
         st = FOND_ERR_NOMEM;
@@ -192,7 +282,7 @@ static fond_status_t attach_files(fond_db_t *db, const char *source,
         st = file_text(db, source, f, &text, &len, &paged, why, sizeof why);
         if (st == FOND_OK && (st = put_bytes(a, "\n\n", 2)) == FOND_OK) {
             a->sections[a->n_sections++] = (ingest_section_t){a->len, f->name, paged};
-            st = put_bytes(a, text, len);
+            st = put_text(a, text, len);
             a->read++;
         } else if (st != FOND_ERR_NOMEM) {
             file_skipped(a, source, f, why);
@@ -200,7 +290,7 @@ static fond_status_t attach_files(fond_db_t *db, const char *source,
         }
         free(text);
     }
-    return st;
+    return st == FOND_OK ? attach_notes(a) : st;
 }
 
 fond_status_t db_index_parts(fond_db_t *db, const char *path,
@@ -243,6 +333,7 @@ fond_status_t db_index_parts(fond_db_t *db, const char *path,
             size_t used = strlen(files.lines);
             snprintf(files.lines + used, sizeof files.lines - used, "%s", a.lines);
             free(a.text);
+            free(a.notes);
             free(a.sections);
             if (st == FOND_OK)
                 add_result(&all, &one);

@@ -1,6 +1,9 @@
 # Mail attachments: a message made here with a PDF of two pages attached,
 # a text file, an image of a few words (read by OCR), a damaged PDF and a
-# file of a type fond does not read.  Each readable attachment's words are
+# file of a type fond does not read; another with a Word file and an
+# OpenDocument text (pandoc, each with a footnote 1) and a web page: each
+# file's footnote is its own passage's, and no file's text is taken for
+# another's note.  Each readable attachment's words are
 # found as passages of the message, each hit naming its attachment (and
 # the attachment's own page); the message's body is still found, and no
 # passage holds both the body's words and an attachment's; the damaged and
@@ -61,6 +64,23 @@ head_of() { # SUBJECT
   printf -- '--mix--\n\n'
 } >"$m/box.mbox"
 
+# Office files with footnotes, and a web page after them.
+if command -v pandoc >/dev/null; then
+  printf -- '# Ardahan\n\nThe okapi report from Ardahan.[^1]\n\n[^1]: GARF, f. 130, op. 5, d. 12.\n' >"$TMP/r.md"
+  pandoc "$TMP/r.md" -o "$TMP/r.docx"
+  printf -- '# Kars\n\nThe gerenuk report from Kars.[^1]\n\n[^1]: AVP RF, f. 04, op. 32, d. 5.\n' >"$TMP/s.md"
+  pandoc "$TMP/s.md" -o "$TMP/s.odt"
+  printf '<html><head><title>Page</title></head><body><nav>menu</nav><p>The dikdik page.</p></body></html>' >"$TMP/p.html"
+  {
+    head_of 'Office files'
+    printf 'The wombat letter.\n'
+    part application/vnd.openxmlformats-officedocument.wordprocessingml.document r.docx "$TMP/r.docx"
+    part application/vnd.oasis.opendocument.text s.odt "$TMP/s.odt"
+    part text/html p.html "$TMP/p.html"
+    printf -- '--mix--\n'
+  } >"$m/office.eml"
+fi
+
 got=0
 "$INDEX" --db "$TMP/db" -v "$m" >"$TMP/out" 2>"$TMP/err" || got=$?
 cat "$TMP/out" "$TMP/err"
@@ -105,6 +125,19 @@ check "an attachment's passage holds none of the body's" no_text_holds "$TMP/hit
 search broken.pdf
 check "a skipped attachment's name still finds its message" field_is title '"Survey reports"'
 "$SEARCH" --db "$TMP/db" axolotl >"$TMP/term" || true
+if [ -f "$m/office.eml" ]; then
+  search okapi
+  check "a Word attachment's words are found" field_is attachment '"r.docx"'
+  check "... with its footnote as its passage's note" grep -q 'GARF, f. 130, op. 5, d. 12' "$TMP/hits"
+  search gerenuk
+  check "an OpenDocument attachment's words are found" field_is attachment '"s.odt"'
+  check "... with its own footnote, numbered past the Word file's" grep -q '"number": 2' "$TMP/hits"
+  check "... citing its own reference" grep -q 'AVP RF, f. 04, op. 32, d. 5' "$TMP/hits"
+  search dikdik
+  check "the web page after them is a passage of its own, not a note" field_is attachment '"p.html"'
+  check "... without its navigation" no_text_holds "$TMP/hits" 'menu'
+fi
+
 check "the terminal names the attachment and its page" \
   grep -qE 'Survey reports, passage [0-9]+, attachment report.pdf, p\. 2( |$)' "$TMP/term"
 FOND_DB="$TMP/db" REQUEST_METHOD=GET QUERY_STRING='q=axolotl' \
