@@ -356,6 +356,31 @@ fond_status_t db_index_parts(fond_db_t *db, const char *path,
     return st;
 }
 
+/* A file of parts its reader read (st and why: the reader's status and
+ * reason), indexed, its result saying `format` and UTF-8 read `how`; the
+ * parts freed either way. */
+static fond_status_t index_read_parts(fond_db_t *db, const char *path,
+                                      const char *under, long long added,
+                                      parts_t *parts, fond_status_t st,
+                                      const char *why, size_t len,
+                                      const char *format, const char *how,
+                                      fond_index_result_t *out)
+{
+    if (st != FOND_OK) {
+        parts_free(parts);
+        return db_fail(db, st, "%s: %s, skipped", path, why);
+    }
+    fond_index_result_t all;
+    st = db_index_parts(db, path, under, added, parts, len, &all);
+    snprintf(all.format, sizeof all.format, "%s", format);
+    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
+    snprintf(all.encoding_how, sizeof all.encoding_how, "%s", how);
+    parts_free(parts);
+    if (out)
+        *out = all;
+    return st;
+}
+
 /* A message file or an mbox (mail.h): each message a part. */
 fond_status_t db_index_mail(fond_db_t *db, const char *path, const char *under,
                             long long added, mail_kind_t kind, const char *bytes,
@@ -377,19 +402,8 @@ fond_status_t db_index_mail(fond_db_t *db, const char *path, const char *under,
         snprintf(why, sizeof why, "%s", mail.parts[0].failure);
         st = FOND_ERR_BINARY;
     }
-    if (st != FOND_OK) {
-        mail_free(&mail);
-        return db_fail(db, st, "%s: %s, skipped", path, why);
-    }
-    fond_index_result_t all;
-    st = db_index_parts(db, path, under, added, &mail, len, &all);
-    snprintf(all.format, sizeof all.format, "%s", mail.n > 1 ? "mbox" : "email");
-    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
-    snprintf(all.encoding_how, sizeof all.encoding_how, "mime");
-    mail_free(&mail);
-    if (out)
-        *out = all;
-    return st;
+    return index_read_parts(db, path, under, added, &mail, st, why, len,
+                            mail.n > 1 ? "mbox" : "email", "mime", out);
 }
 
 /* A TEI edition (tei.h): each document a part. */
@@ -400,19 +414,8 @@ fond_status_t db_index_tei(fond_db_t *db, const char *path, const char *under,
     parts_t tei;
     char why[256] = "";
     fond_status_t st = tei_read(&tei, bytes, len, why, sizeof why);
-    if (st != FOND_OK) {
-        parts_free(&tei);
-        return db_fail(db, st, "%s: %s, skipped", path, why);
-    }
-    fond_index_result_t all;
-    st = db_index_parts(db, path, under, added, &tei, len, &all);
-    snprintf(all.format, sizeof all.format, "tei");
-    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
-    snprintf(all.encoding_how, sizeof all.encoding_how, "xml");
-    parts_free(&tei);
-    if (out)
-        *out = all;
-    return st;
+    return index_read_parts(db, path, under, added, &tei, st, why, len, "tei",
+                            "xml", out);
 }
 
 /* Whether a link is a path (not a URL: no "scheme:" before a '/'). */
@@ -466,10 +469,6 @@ fond_status_t db_index_ead(fond_db_t *db, const char *path, const char *under,
     parts_t parts;
     char why[256] = "";
     fond_status_t st = ead_read(&parts, bytes, len, why, sizeof why);
-    if (st != FOND_OK) {
-        parts_free(&parts);
-        return db_fail(db, st, "%s: %s, skipped", path, why);
-    }
     /* a digitised copy that is a file: its path, as fond names the file
      * (index.c gives it a term the file's hits find) */
     for (size_t i = 0; i < parts.n && st == FOND_OK; i++) {
@@ -482,17 +481,7 @@ fond_status_t db_index_ead(fond_db_t *db, const char *path, const char *under,
             *link = resolved;
         }
     }
-    if (st != FOND_OK) {
-        parts_free(&parts);
-        return db_fail(db, st, "%s: out of memory", path);
-    }
-    fond_index_result_t all;
-    st = db_index_parts(db, path, under, added, &parts, len, &all);
-    snprintf(all.format, sizeof all.format, "ead");
-    snprintf(all.encoding, sizeof all.encoding, "UTF-8");
-    snprintf(all.encoding_how, sizeof all.encoding_how, "declared");
-    parts_free(&parts);
-    if (out)
-        *out = all;
-    return st;
+    return index_read_parts(db, path, under, added, &parts, st,
+                            st == FOND_ERR_NOMEM ? "out of memory" : why, len,
+                            "ead", "declared", out);
 }
