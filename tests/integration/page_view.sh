@@ -1,7 +1,8 @@
 # fond.cgi's page view (?show=<source id>&page=N), as a user meets it: a
 # scan read by OCR (an image whose words are drawn at known pixels) and a
-# text PDF of three pages printed 227-229 (groff), beside a text file
-# without pages.  Each hit of a paged source links to its page; the page
+# text PDF of three pages printed 227-229 (groff), the scan again as a
+# scanned PDF and as hOCR beside its image, a typed text of two pages,
+# beside a text file without pages.  Each hit of a paged source links to its page; the page
 # shows its image (laid out at its size before it loads), the query's
 # words outlined at their places in percentages of the image, the page's
 # text with the words marked and OCR's unsure words marked, the pages and
@@ -30,6 +31,13 @@ mkdir -p "$col"
 printf '.pn 227\n.ds CH\n.ds CF %%\n.LP\nKars was where the commission met in the spring of that year.\n.bp\n.LP\nNothing was decided on the second day; the delegates waited.\n.bp\n.LP\nAt Kars again the delegates signed the treaty before the winter.\n' |
   groff -ms -Tpdf >"$col/printed.pdf"
 printf 'Title: A letter about Kars\n\nKars, in a letter typed and never scanned.\n' >"$col/letter.txt"
+# The same page as a scanned PDF, and as hOCR beside its image (in folders
+# of their own, so that each is one source).
+mkdir -p "$col/pdfscan" "$col/hocr"
+"$CONVERT" "$col/scan.png" -colorspace Gray "$TMP/scan.pgm"
+python3 "$FOND_SRC/tests/integration/pdfgen.py" scan "$col/pdfscan/scanned.pdf" 150 "$TMP/scan.pgm"
+cp "$col/scan.png" "$col/hocr/page.png"
+tesseract "$col/hocr/page.png" "$col/hocr/page" -l eng hocr >/dev/null 2>&1
 # A typed text of two pages (a form feed between them): pages, no images.
 printf 'Title: A typed report on Ardahan\n\nArdahan on the first typed page.\n\f\nArdahan again on the second typed page.\n' >"$col/typed.txt"
 "$INDEX" -q --db "$TMP/db" "$col" 2>"$TMP/index.err" || { cat "$TMP/index.err"; exit 1; }
@@ -43,7 +51,7 @@ id_of() {
     p && !done && /"passage_id": /{print substr($2, 2, 16); done = 1}' "$TMP/all.json"
 }
 scan=$(id_of scan.png) pdf=$(id_of printed.pdf) letter=$(id_of letter.txt)
-typed=$(id_of typed.txt)
+typed=$(id_of typed.txt) scanned=$(id_of scanned.pdf) hocr=$(id_of page.hocr)
 check "four sources indexed" test -n "$scan" -a -n "$pdf" -a -n "$letter" -a -n "$typed"
 has() { grep -qF -- "$2" "$TMP/$1.body"; }
 lacks_in() { ! grep -qF -- "$2" "$TMP/$1.body"; }
@@ -149,6 +157,18 @@ check "... the text file's hit has none" test "$(field "$TMP/json.body" "$letter
 "$SEARCH" --db "$TMP/db" --json Kars >"$TMP/cli.json"
 check "fond-search --json has no page_view (no page to be relative to)" \
   test "$(field "$TMP/cli.json" "$pdf" page_view)" = ABSENT
+
+# A scanned PDF and an hOCR file: each page view shows its page's image
+# with the searched word outlined where it was drawn (x 58.3%).
+for kind in scanned hocr; do
+  id=${!kind}
+  check "the $kind page view: 200" status 200 "$kind" "q=Erzurum&show=$id&page=1"
+  check "... its page image" has "$kind" "<img src=\"fond.cgi/image/$id/1?w=1000\""
+  b=$(rect "$kind")
+  check "... Erzurum outlined at x $(pct "$b" x)%" within "$(pct "$b" x)" 57.5 59.5
+  check "... the image served (a JPEG)" \
+    bash -c "curl -s -o /dev/null -w '%{http_code} %{content_type}' '$URL/fond.cgi/image/$id/1?w=400' | grep -q '^200 image/jpeg'"
+done
 
 # A typed text's pages: a page view of its text, with no image to show
 # (none could be served) and no image or manifest in the JSON.
