@@ -244,8 +244,10 @@ static void walk(walk_t *w, xmlNodePtr n, int pre, int in_article)
 }
 
 /* The page's text after its description (NULL: none) into x. */
-static fond_status_t write_text(extract_t *x, xmlDocPtr doc,
-                                const char *description)
+/* The page's text (see htmldoc.h), after its description if it has one,
+ * into a malloc'd *s of *len bytes; FOND_ERR_NOMEM. */
+static fond_status_t page_text(xmlDocPtr doc, const char *description,
+                               char **s, size_t *len)
 {
     walk_t w = {TEXTOUT_INIT, 0};
     for (int pass = 0; pass < 2; pass++) {
@@ -264,13 +266,34 @@ static fond_status_t write_text(extract_t *x, xmlDocPtr doc,
         textout_raw(&t, w.out.s, w.out.len);
     t.failed |= w.out.failed;
     textout_free(&w.out);
+    return textout_take(&t, s, len) != 0 ? FOND_ERR_NOMEM : FOND_OK;
+}
+
+static fond_status_t write_text(extract_t *x, xmlDocPtr doc,
+                                const char *description)
+{
     char *s;
     size_t len;
-    if (textout_take(&t, &s, &len) != 0)
+    if (page_text(doc, description, &s, &len) != FOND_OK)
         return FOND_ERR_NOMEM;
     x->layout.text = s;
     x->layout.len = x->layout.cap = len;
     return extract_layout_done(x);
+}
+
+fond_status_t html_read_text(const char *utf8, size_t len, char **out,
+                        size_t *out_len, char *err, size_t errsize)
+{
+    xmlDocPtr doc;
+    *out = NULL;
+    fond_status_t st = xml_parse(utf8, len, XML_AS_HTML_UTF8, &doc, err, errsize);
+    if (st != FOND_OK)
+        return st;
+    st = page_text(doc, NULL, out, out_len);
+    if (st == FOND_ERR_NOMEM)
+        snprintf(err, errsize, "out of memory");
+    xmlFreeDoc(doc);
+    return st;
 }
 
 fond_status_t html_read(extract_t *x, const char *bytes, size_t len,

@@ -55,4 +55,11 @@ int html_detect(const char *bytes, size_t len);
 fond_status_t html_read(extract_t *x, const char *bytes, size_t len,
                         char *err, size_t errsize);
 
+/* The text alone (as above, without the fields) of HTML whose bytes are
+ * UTF-8 already (a mail body, decoded from its MIME charset: a <meta
+ * charset> in it is not obeyed), into a malloc'd, NUL-terminated *out;
+ * failures as html_read's. */
+fond_status_t html_read_text(const char *utf8, size_t len, char **out,
+                        size_t *out_len, char *err, size_t errsize);
+
 #endif

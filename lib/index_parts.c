@@ -21,6 +21,7 @@
 #include "db_internal.h"
 #include "decode.h"
 #include "ead.h"
+#include "htmldoc.h"
 #include "mail.h"
 #include "schema.h"
 #include "tei.h"
@@ -223,7 +224,7 @@ static fond_status_t file_text(fond_db_t *db, const char *source,
         strcasecmp(f->type, "text/html") == 0) { /* (extract_bytes reads
                                                     it as text) */
         char *plain = NULL;
-        st = mail_html_text(*out, *len, &plain, len);
+        st = html_read_text(*out, *len, &plain, len, why, size);
         free(*out);
         *out = plain;
     }

@@ -22,6 +22,7 @@
  * GMime keeps state of its own, set up once a process (g_mime_init).
  */
 #include "dates.h"
+#include "htmldoc.h"
 #include "mail.h"
 
 #include <errno.h>
@@ -142,160 +143,6 @@ mail_kind_t mail_detect(const char *path, const char *bytes, size_t len)
 }
 
 /* ------------------------------------------------------------ HTML */
-
-/* Elements that end a line of text. */
-static int is_block(const char *name)
-{
-    static const char *const blocks[] = {
-        "p", "br", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-        "table", "ul", "ol", "blockquote", "pre", "hr", "dt", "dd", "td",
-        "th", "section", "article", "title", NULL};
-    for (const char *const *b = blocks; *b; b++)
-        if (strcmp(*b, name) == 0)
-            return 1;
-    return 0;
-}
-
-/* Elements whose content is not text. */
-static int is_hidden(const char *name)
-{
-    return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-           strcmp(name, "head") == 0;
-}
-
-/* The code point of the character reference at s[0, n) ("&amp;", "&#233;",
- * "&#xE9;"), its length in *used; -1 if it is not one. */
-static long entity_at(const char *s, size_t n, size_t *used)
-{
-    static const struct { const char *name; long cp; } named[] = {
-        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
-        {"nbsp", 0xA0}, {"copy", 0xA9}, {"reg", 0xAE}, {"laquo", 0xAB},
-        {"raquo", 0xBB}, {"ndash", 0x2013}, {"mdash", 0x2014},
-        {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
-        {"rdquo", 0x201D}, {"hellip", 0x2026}, {"euro", 0x20AC},
-        {"pound", 0xA3}, {"eacute", 0xE9}, {"egrave", 0xE8}, {"agrave", 0xE0},
-        {"aacute", 0xE1}, {"ccedil", 0xE7}, {"uuml", 0xFC}, {"ouml", 0xF6},
-        {"auml", 0xE4}, {"szlig", 0xDF}, {"ecirc", 0xEA}, {"ntilde", 0xF1},
-        {"iacute", 0xED}, {"oacute", 0xF3}, {"uacute", 0xFA}};
-    size_t end = 1;
-    while (end < n && end < 12 && s[end] != ';')
-        end++;
-    if (end >= n || s[end] != ';' || end < 2)
-        return -1;
-    *used = end + 1;
-    if (s[1] == '#') {
-        int hex = end > 2 && (s[2] == 'x' || s[2] == 'X');
-        long cp = 0;
-        for (size_t i = 2 + (size_t)hex; i < end; i++) {
-            int c = (unsigned char)s[i], d = c >= '0' && c <= '9' ? c - '0'
-                : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
-                : -1;
-            if (d < 0 || cp > 0x10FFFF)
-                return -1;
-            cp = cp * (hex ? 16 : 10) + d;
-        }
-        return utf8proc_codepoint_valid((utf8proc_int32_t)cp) && cp ? cp : 0xFFFD;
-    }
-    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
-        if (strlen(named[i].name) == end - 1 &&
-            memcmp(named[i].name, s + 1, end - 1) == 0)
-            return named[i].cp;
-    return -1;
-}
-
-/* The lower-cased name of the tag at s[0, n) (after '<' and any '/'). */
-static void tag_name(const char *s, size_t n, char *name, size_t size)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < size; i++) {
-        char c = s[i];
-        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
-            break;
-        name[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    name[k] = '\0';
-}
-
-/* Where the content of a hidden element ends: after "</name>", or len. */
-static size_t skip_hidden(const char *s, size_t len, size_t from,
-                          const char *name)
-{
-    size_t k = strlen(name);
-    for (size_t i = from; i + 2 + k <= len; i++)
-        if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, name, k) == 0) {
-            const char *gt = memchr(s + i, '>', len - i);
-            return gt ? (size_t)(gt - s) + 1 : len;
-        }
-    return len;
-}
-
-fond_status_t mail_html_text(const char *s, size_t len, char **out,
-                             size_t *out_len)
-{
-    buf_t b = {NULL, 0, 0, 0};
-    int space = 1, breaks = 2; /* what was last put: no space at the start */
-    int failed = buf_put(&b, "", 0);
-    for (size_t i = 0; i < len && !failed;) {
-        char c = s[i];
-        if (c == '<' && i + 3 < len && memcmp(s + i, "<!--", 4) == 0) {
-            const char *end = NULL;
-            for (size_t k = i + 4; k + 3 <= len && !end; k++)
-                if (memcmp(s + k, "-->", 3) == 0)
-                    end = s + k + 3;
-            i = end ? (size_t)(end - s) : len;
-            continue;
-        }
-        if (c == '<') {
-            int closing = i + 1 < len && s[i + 1] == '/';
-            char name[16];
-            tag_name(s + i + 1 + closing, len - i - 1 - (size_t)closing, name,
-                     sizeof name);
-            const char *gt = memchr(s + i, '>', len - i);
-            i = gt ? (size_t)(gt - s) + 1 : len;
-            if (!closing && is_hidden(name))
-                i = skip_hidden(s, len, i, name);
-            if (is_block(name) && breaks < 2) { /* an inline tag (b, span)
-                                                   parts no words */
-                failed = buf_put(&b, "\n", 1);
-                breaks++, space = 1;
-            }
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            if (!space)
-                failed = buf_put(&b, " ", 1);
-            space = 1;
-            i++;
-            continue;
-        }
-        size_t used = 1;
-        long cp = c == '&' ? entity_at(s + i, len - i, &used) : -1;
-        if (cp == 0xA0) { /* &nbsp;: a space like any other */
-            if (!space)
-                failed = buf_put(&b, " ", 1);
-            i += used;
-            space = 1;
-            continue;
-        }
-        if (cp >= 0) {
-            utf8proc_uint8_t enc[4];
-            utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
-            failed = buf_put(&b, (char *)enc, (size_t)n);
-        } else {
-            used = 1;
-            failed = buf_put(&b, s + i, 1);
-        }
-        i += used;
-        space = breaks = 0;
-    }
-    if (failed) {
-        free(b.data);
-        return FOND_ERR_NOMEM;
-    }
-    *out = b.data;
-    *out_len = b.len;
-    return FOND_OK;
-}
 
 /* ------------------------------------------------------------ a message */
 
@@ -420,11 +267,15 @@ static int put_text(walk_t *w, buf_t *to, GMimePart *part, int html)
     for (size_t i = 0; st == FOND_OK && i < len; i++)
         if (text[i] == '\0')
             text[i] = ' ';
-    if (st == FOND_OK && html) {
+    if (st == FOND_OK && html) { /* libxml2's reading of it (htmldoc.h); a
+                                    part it refuses (one declaring
+                                    entities) gives no text */
         char *plain = NULL;
-        st = mail_html_text(text, len, &plain, &len);
+        st = html_read_text(text, len, &plain, &len, err, sizeof err);
         free(text);
         text = plain;
+        if (st == FOND_ERR_EXTRACT)
+            st = FOND_OK, len = 0;
     }
     int rc = 0;
     if (st == FOND_OK && len)

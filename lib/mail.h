@@ -97,10 +97,4 @@ fond_status_t mail_read_isolated(mail_t *out, mail_kind_t kind,
 
 void mail_free(mail_t *m);
 
-/* HTML reduced to text: tags dropped (the content of script, style and
- * head too), block elements as line breaks, character references decoded.
- * Into a malloc'd, NUL-terminated *out; FOND_ERR_NOMEM. */
-fond_status_t mail_html_text(const char *html, size_t len, char **out,
-                             size_t *out_len);
-
 #endif

@@ -66,14 +66,16 @@ fond_status_t xml_parse(const char *bytes, size_t len, xml_kind_t kind,
                  len >> 20, XML_MAX_BYTES >> 20);
         return FOND_ERR_EXTRACT;
     }
-    if (kind == XML_AS_HTML && html_internal_subset(bytes, len)) {
+    int html = kind == XML_AS_HTML || kind == XML_AS_HTML_UTF8;
+    if (html && html_internal_subset(bytes, len)) {
         snprintf(err, errsize, "%s", ENTITIES_REFUSED);
         return FOND_ERR_EXTRACT;
     }
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                XML_PARSE_NOCDATA;
-    xmlDocPtr d = kind == XML_AS_HTML
-                      ? htmlReadMemory(bytes, (int)len, NULL, NULL,
+    xmlDocPtr d = html
+                      ? htmlReadMemory(bytes, (int)len, NULL,
+                                       kind == XML_AS_HTML_UTF8 ? "UTF-8" : NULL,
                                        opts | HTML_PARSE_NOIMPLIED)
                       : xmlReadMemory(bytes, (int)len, NULL, NULL, opts);
     if (!d) {
@@ -91,7 +93,7 @@ fond_status_t xml_parse(const char *bytes, size_t len, xml_kind_t kind,
             return FOND_ERR_EXTRACT;
         }
         snprintf(err, errsize, "not well-formed %s%s%.*s",
-                 kind == XML_AS_HTML ? "HTML" : "XML", e && e->message ? ": " : "",
+                 html ? "HTML" : "XML", e && e->message ? ": " : "",
                  e && e->message ? (int)strcspn(e->message, "\n") : 0,
                  e && e->message ? e->message : "");
         return nomem ? FOND_ERR_NOMEM : FOND_ERR_EXTRACT;

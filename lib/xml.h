@@ -15,7 +15,10 @@
 #define XML_MAX_BYTES ((size_t)256 << 20) /* the most fond parses */
 #define XML_MAX_DEPTH 256                 /* elements within elements */
 
-typedef enum { XML_AS_XML, XML_AS_HTML } xml_kind_t;
+/* XML; HTML (its encoding as it declares it); HTML whose bytes are UTF-8
+ * already, whatever a <meta charset> in it says (a mail body its reader
+ * decoded from the MIME charset). */
+typedef enum { XML_AS_XML, XML_AS_HTML, XML_AS_HTML_UTF8 } xml_kind_t;
 
 /*
  * Parse bytes[0, len) as `kind` into *doc (free with xmlFreeDoc()).

@@ -16,6 +16,7 @@
 
 #include "analyze.h"
 #include "fuzz.h"
+#include "htmldoc.h"
 #include "mail.h"
 #include "source.h"
 
@@ -78,7 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         read_as(MAIL_MBOX, bytes, size);
     char *text = NULL;
     size_t len = 0;
-    if (mail_html_text(bytes, size, &text, &len) == FOND_OK) {
+    char err[256];
+    if (html_read_text(bytes, size, &text, &len, err, sizeof err) == FOND_OK) {
         FUZZ_CHECK(text[len] == '\0');
         free(text);
     }

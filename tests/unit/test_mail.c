@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "htmldoc.h"
 #include "mail.h"
 
 static mail_kind_t detect(const char *path, const char *text)
@@ -121,14 +122,25 @@ static void test_content_language_is_the_language(void **state)
 static void test_html_becomes_text(void **state)
 {
     (void)state;
-    const char html[] = "<html><head><style>p{}</style><title>T</title></head>"
+    const char html[] = "<html><head><meta charset=\"iso-8859-1\">"
+                        "<style>p{}</style><title>T</title></head>"
                         "<body><p>One&nbsp;&amp;&#32;two</p><p>three<br>"
-                        "f<b>ou</b>r &#x263A; &bogus; <!-- hidden --></p>"
+                        "f<b>ou</b>r &#x263A; caf\xC3\xA9 <!-- hidden --></p>"
                         "<script>var x = '<p>';</script>end";
-    char *text = NULL;
+    char *text = NULL, err[160];
     size_t len = 0;
-    assert_int_equal(mail_html_text(html, strlen(html), &text, &len), FOND_OK);
-    assert_string_equal(text, "One & two\n\nthree\nfour \xE2\x98\xBA &bogus; \nend");
+    assert_int_equal(html_read_text(html, strlen(html), &text, &len, err, sizeof err),
+                     FOND_OK);
+    /* the words, not the tags, script, style or title; references decoded;
+     * UTF-8 read as UTF-8 whatever the meta says */
+    assert_non_null(strstr(text, "One"));
+    assert_non_null(strstr(text, "& two"));
+    assert_non_null(strstr(text, "three\nfour \xE2\x98\xBA caf\xC3\xA9"));
+    assert_non_null(strstr(text, "end"));
+    assert_null(strstr(text, "var x"));
+    assert_null(strstr(text, "p{}"));
+    assert_null(strstr(text, "hidden"));
+    assert_null(strchr(text, '<'));
     free(text);
 }
 
