@@ -677,7 +677,7 @@ fond_status_t source_fill(source_t *dst, const source_t *from)
 #define FILL_STRING(name)                                                    \
     if (fill_string(&dst->name, from->name) != 0)                            \
         return FOND_ERR_NOMEM;
-    SOURCE_STRINGS(FILL_STRING)
+    SOURCE_RECORD_STRINGS(FILL_STRING)
 #undef FILL_STRING
     if (!dst->date[0] && from->date[0]) {
         memcpy(dst->date, from->date, sizeof dst->date);

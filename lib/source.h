@@ -52,12 +52,14 @@ typedef struct {
     char *text;        /* malloc'd, white space collapsed */
 } source_note_t;
 
-/* Every string field of a source record, once: what source_free frees and
- * source_fill copies. */
-#define SOURCE_STRINGS(X)                                                    \
-    X(title) X(type) X(from) X(to) X(place) X(language) X(encoding)          \
-    X(archive_ref) X(source_ref) X(creator) X(rights) X(container)           \
-    X(hierarchy) X(link) X(names)
+/* Every string field of a source record, once: what source_fill copies
+ * (the record's fields), and with the file's Encoding, what source_free
+ * frees. */
+#define SOURCE_RECORD_STRINGS(X)                                             \
+    X(title) X(type) X(from) X(to) X(place) X(language) X(archive_ref)       \
+    X(source_ref) X(creator) X(rights) X(container) X(hierarchy) X(link)     \
+    X(names)
+#define SOURCE_STRINGS(X) SOURCE_RECORD_STRINGS(X) X(encoding)
 
 typedef struct {
     int has_header;
