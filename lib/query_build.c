@@ -569,6 +569,8 @@ static fond_status_t build_soft(builder_t *b, const node_t *n,
             st = store_query_combine(b->s, &either, STORE_OP_OR, both, 2, 0);
         }
         /* held: the whole bonus; beside alone: QUERY_BESIDE_WEIGHT of it */
+        if (st != FOND_OK)
+            store_query_free(kid); /* not yet among the parts */
         if (st == FOND_OK && kid) {
             p.items[p.n++] = kid;
             double held = either ? 1 - QUERY_BESIDE_WEIGHT : 1;
