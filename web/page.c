@@ -126,8 +126,8 @@ static void write_marked(FILE *out, const fond_hit_t *h, const char *cls)
 
 /* "telegram · 21 July 1921 · Ankara · from M. D. Huseynov to Yusif Kamal",
  * "n.d." for a source with no date, a range as its two days, "OCR 87%"
- * for a source read by OCR; then the edition it is in, who made the
- * source and its rights, when known. */
+ * for a source read by OCR; then who made the source and its rights, when
+ * known (where it sits, its edition or finding aid: write_place). */
 static void write_meta(FILE *out, const fond_hit_t *h)
 {
     int any = 0;
@@ -153,9 +153,6 @@ static void write_meta(FILE *out, const fond_hit_t *h)
         html_printf(out, " · <span class=\"ocr\" title=\"read by OCR: its mean "
                          "word confidence\">OCR %d%%</span>", h->ocr_confidence);
     fputs("</p>\n", out);
-    if (h->container && *h->container) /* the edition it is in */
-        html_printf(out, "<p class=\"container\">In <cite>%s</cite></p>\n",
-                    h->container);
     if (*h->creator)
         html_printf(out, "<p class=\"creator\">Made by %s</p>\n", h->creator);
     if (*h->rights)
@@ -372,7 +369,8 @@ static void write_hit(FILE *out, const cli_export_t *how, const request_t *r,
     const fond_hit_t *h = cli_hit_for(hit, how, &shown);
     char page[CLI_PAGE_TEXT_MAX];
     cli_page_text(h, page, sizeof page);
-    fputs("<li class=\"hit\">\n<h2>", out);
+    /* its own number: a group (write_groups) lists hits of many ranks */
+    html_printf(out, "<li class=\"hit\" value=\"%zu\">\n<h2>", h->rank);
     show_link_open(out, r, h->id, h->ordinal, "");
     write_title(out, h);
     html_printf(out, "</a> <span class=\"ordinal\">passage %u</span>",
@@ -1383,6 +1381,7 @@ void page_view(FILE *out, const page_site_t *site, const request_t *r,
     write_title(out, h);
     fputs("</h1>\n", out);
     write_meta(out, h);
+    write_place(out, h);
     write_page_nav(out, r, &v, h);
     fputs("<div class=\"page-columns\">\n", out);
     if (v.imaged)

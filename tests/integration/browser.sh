@@ -66,7 +66,7 @@ q=$(find '#q')
 wd POST "$S/element/$q/value" '{"text": "conference"}' >/dev/null
 click 'button[type=submit]'
 check "typing a search and submitting the form" wait_url '\?q=conference'
-check "... shows ranked passages" source_has '<li class="hit">'
+check "... shows ranked passages" source_has '<li class="hit"'
 check "... with the words highlighted" source_has '<mark>conference</mark>'
 click '.pager a'
 check "following the page link" wait_url 'page=2'

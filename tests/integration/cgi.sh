@@ -70,7 +70,7 @@ fetch conf 'q=conference' >/dev/null
 link=$(grep -o '<li><a href="[^"]*type=[a-z]*">' "$TMP/conf.body" | head -1 | cut -d'"' -f2 | sed 's/&amp;/\&/g')
 type=${link##*type=}
 check "a facet link ($link)" status_is 200 facet "${link#\?}"
-check "... shows only passages of type $type" bash -c "[ \$(grep -c '<li class=\"hit\">' '$TMP/facet.body') -gt 0 ] && [ \$(grep -c '<li class=\"hit\">' '$TMP/facet.body') = \$(grep -c '<span class=\"type\">$type</span>' '$TMP/facet.body') ]"
+check "... shows only passages of type $type" bash -c "[ \$(grep -c '<li class=\"hit\"' '$TMP/facet.body') -gt 0 ] && [ \$(grep -c '<li class=\"hit\"' '$TMP/facet.body') = \$(grep -c '<span class=\"type\">$type</span>' '$TMP/facet.body') ]"
 check "... and offers to drop it" has facet "<li class=\"active\">$type <a href=\"\\?q=conference\">\\(any\\)</a>"
 
 # Paging.
@@ -104,7 +104,7 @@ check "... exactly $n_more more than the $kept shown, as the link said" \
   has onesource "^<h1 class=\"summary\">$((n_more + kept)) passages in 1 source match"
 fetch every 'q=conference&n=50' >/dev/null
 total=$(sed -n 's/^<h1 class="summary">\([0-9]*\) passages in \([0-9]*\) sources.*/\1/p' "$TMP/every.body")
-hits=$(grep -c '<li class="hit">' "$TMP/every.body")
+hits=$(grep -c '<li class="hit"' "$TMP/every.body")
 sources=$(grep -o '<p class="source">[^<·]*' "$TMP/every.body" | sort -u | wc -l)
 # each source's "N more" is written on each of its hits: count it once
 more_once=$(grep -o '<p class="source">[^<]*<a[^>]*>[0-9]* more' "$TMP/every.body" | sort -u |

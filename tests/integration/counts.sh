@@ -40,7 +40,7 @@ cgi_pages() { # name size query-string
   while :; do
     FOND_DB="$DB" REQUEST_METHOD=GET QUERY_STRING="$3&n=$2&page=$page" \
       "$FOND_BIN/fond.cgi" >"$TMP/$1.cgi.$2.$page"
-    grep -q '<li class="hit">' "$TMP/$1.cgi.$2.$page" || break
+    grep -q '<li class="hit"' "$TMP/$1.cgi.$2.$page" || break
     page=$((page + 1))
   done
 }

@@ -245,6 +245,10 @@ check "... and names no server path" bash -c "! grep -q '$e' '$TMP/comp.body'"
 fetch grouped 'q=*&group=collection&n=50' >/dev/null
 check "group=collection: a group a collection, with its count" \
   grep -q '<h2 class="group-head">Papers of Aurelia Quellborn <span class="count">5 passages</span></h2>' "$TMP/grouped.body"
+check "... each hit numbered by its own rank, none twice" \
+  bash -c "grep -o '<li class=\"hit\" value=\"[0-9]*\"' '$TMP/grouped.body' | sort | uniq -d | grep -q . && exit 1; grep -q '<li class=\"hit\" value=\"1\"' '$TMP/grouped.body'"
+check "... a hit shows where it sits once: the breadcrumb, not also an In line" \
+  bash -c "! grep -q '<p class=\"container\">' '$TMP/grouped.body' && grep -q '<nav class=\"hierarchy\"' '$TMP/grouped.body'"
 check "group= takes collection only (400)" test "$(fetch badgroup 'q=x&group=source')" = 400
 check "... and says so" grep -q "must be &#39;collection&#39;\|must be 'collection'" "$TMP/badgroup.body"
 finish

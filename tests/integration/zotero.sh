@@ -224,6 +224,6 @@ FOND_DB="$TMP/corpus" REQUEST_METHOD=GET QUERY_STRING="q=Abilov&source=narrative
 coins "$TMP/kars.html" 0 '*' >"$TMP/kars.coins" || true
 check "corpus/: on the page, a COinS for each hit of the narrative, one citing 'SA AR, f. 28 ...'" \
   bash -c "grep -q '<span class=\"cites-text\">SA AR, f. 28' '$TMP/kars.html' &&
-    [ \$(grep -c '^rft.title=.' '$TMP/kars.coins') = \$(grep -c '<li class=\"hit\">' '$TMP/kars.html') ]"
+    [ \$(grep -c '^rft.title=.' '$TMP/kars.coins') = \$(grep -c '<li class=\"hit\"' '$TMP/kars.html') ]"
 check "... none carries the file it cites" lacks "SA AR" "$TMP/kars.coins"
 finish
