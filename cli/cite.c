@@ -200,7 +200,9 @@ void cli_cite(const fond_hit_t *h, const char *page, cli_citation_t *c)
     c->author = *h->from ? h->from : c->creator;
     c->page = page ? page : h->page_label ? h->page_label : "";
     c->attachment = h->attachment ? h->attachment : "";
-    c->container = h->container ? h->container : "";
+    /* the whole it is in; not a collection's own record, in no other */
+    c->container = h->container && strcmp(h->container, h->title) != 0
+                       ? h->container : "";
     const fond_note_t *own = h->archive_ref;
     int has_parts = is_archival(own); /* the parts as read, even when
                                          the reference is cited as written */

@@ -157,6 +157,11 @@ check "... its date range" test "$(field Hardangervidda date),$(field Hardangerv
 check "... its reference, identifier and containers" \
   test "$(field Hardangervidda archive_ref)" = '{"number": 0, "text": "MSS-0042-017, Box 3, Folder 12"}'
 check "... its collection" test "$(field Hardangervidda container)" = '"Papers of Aurelia Quellborn"'
+# cites QUERY: the citation texts of its hits, a line each
+cites() { json -n 50 "$1" | sed -n 's/^      "citation": {"text": "\([^"]*\)".*/\1/p'; }
+check "... cited in its collection" bash -c "[[ '$(cites Hardangervidda | head -1)' == *', in Papers of Aurelia Quellborn'* ]]"
+check "the collection's own record is cited in nothing (not in itself)" \
+  bash -c "[[ '$(cites 'source:quellborn.xml type:collection' | head -1)' == '“Papers of Aurelia Quellborn”'* && '$(cites 'source:quellborn.xml type:collection' | head -1)' != *', in '* ]]"
 check "... its hierarchy, from the collection to its parent" \
   test "$(field Hardangervidda hierarchy)" = '[{"level": "collection", "id": "mss-0042", "title": "Papers of Aurelia Quellborn"}, {"level": "series", "id": "ser1", "title": "Correspondence"}]'
 check "... its digitised copy" test "$(field Hardangervidda link)" = '"https://images.example.org/iiif/ref17"'
