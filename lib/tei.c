@@ -571,8 +571,8 @@ static fond_status_t structure_take(part_t *p, const char *text, size_t len)
 {
     source_t s;
     size_t n = len < STRUCTURE_HEAD_BYTES ? len : STRUCTURE_HEAD_BYTES;
-    while (n < len && text_is_continuation(text[n]))
-        n--;
+    while (n > 0 && n < len && text_is_continuation(text[n]))
+        n--; /* (a cut inside a character: back to its start) */
     fond_status_t st = structure_read(text, n, &s);
     if (st != FOND_OK)
         return st;
@@ -666,10 +666,12 @@ static void document_read(walk_t *w, xmlNodePtr n, const char *fallback_title)
         text.s = strdup("");
     p->text = text.s;
     p->len = text.n;
+    /* past the label (a document of no text may end before it) */
+    size_t from = label_end < p->len ? label_end : p->len;
     if (!p->text)
         w->st = FOND_ERR_NOMEM;
     else
-        w->st = structure_take(p, p->text + label_end, p->len - label_end);
+        w->st = structure_take(p, p->text + from, p->len - from);
 }
 
 /* ------------------------------------------------------------ the file */
